@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "DenSach",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "densach", targets: ["densach"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+    ],
+    targets: [
+        .target(name: "Vietnamese"),
+        .target(name: "Store", dependencies: [
+            "Vietnamese",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Campaigns", dependencies: domainDependencies),
+        .target(name: "Socialization", dependencies: domainDependencies),
+        .target(name: "Clubs", dependencies: domainDependencies),
+        .target(name: "Honours", dependencies: domainDependencies),
+        .target(name: "Recognition", dependencies: domainDependencies),
+        .target(name: "Messaging", dependencies: domainDependencies + [
+            "Campaigns", "Socialization", "Clubs", "Honours", "Recognition",
+        ]),
+        .target(name: "BackOffice", dependencies: [
+            "Vietnamese", "Store", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+        .executableTarget(name: "densach", dependencies: [
+            "BackOffice", "Store", "Vietnamese", "Messaging",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "VietnameseTests", dependencies: ["Vietnamese"]),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "BackOfficeTests", dependencies: [
+            "BackOffice", "Store", "Vietnamese",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+var domainDependencies: [Target.Dependency] {
+    ["Vietnamese", "Store", .product(name: "GRDB", package: "GRDB.swift")]
+}

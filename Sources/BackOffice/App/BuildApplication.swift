@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import Logging
+import Store
+
+/// The one seam the executable and the tests call: the whole back office over one database.
+public func buildApplication(_ configuration: AppConfiguration, database: AppDatabase,
+                             logger: Logger = Logger(label: "densach")) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(configuration, database: database)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "DenSach"),
+        logger: logger)
+}
+
+/// The router alone, so tests can list its routes (the OpenAPI document is checked against them).
+public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase) async throws -> Router<AppRequestContext> {
+    let views = try await Views(configuration: configuration)
+    let settings = try await SettingsCache(database: database)
+    let passwords = Passwords(cost: configuration.bcryptCost)
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SessionMiddleware(database: database, settings: settings, views: views))
+    router.add(middleware: ErrorMiddleware(views: views))
+    // Serves a file when no route answered (it reacts to the 404 thrown below it), hence inside ErrorMiddleware.
+    router.add(middleware: FileMiddleware(configuration.staticDirectory, urlBasePath: "/static",
+                                          cacheControl: .init([(.text, [.maxAge(3600)]), (.image, [.maxAge(86400)])])))
+
+    let environment = ControllerEnvironment(database: database, views: views, settings: settings, passwords: passwords,
+                                            configuration: configuration)
+    HealthController(database: database).addRoutes(to: router)
+    OpenAPIController(webDirectory: configuration.webDirectory).addRoutes(to: router)
+    LoginController(env: environment).addRoutes(to: router)
+
+    let pages = router.group().add(middleware: RequireSignIn())
+    DashboardController(env: environment).addRoutes(to: pages)
+    UnitsController(env: environment).addRoutes(to: pages)
+    PeopleController(env: environment).addRoutes(to: pages)
+    HouseholdsController(env: environment).addRoutes(to: pages)
+    AccountsController(env: environment).addRoutes(to: pages)
+    AuditController(env: environment).addRoutes(to: pages)
+    SettingsController(env: environment).addRoutes(to: pages)
+    ModulesController(env: environment).addRoutes(to: pages)
+
+    let api = router.group("api/v1").add(middleware: RequireSignIn())
+    UnitsAPI(database: database).addRoutes(to: api)
+    PeopleAPI(database: database).addRoutes(to: api)
+    return router
+}
+
+/// What every controller needs.
+struct ControllerEnvironment: Sendable {
+    let database: AppDatabase
+    let views: Views
+    let settings: SettingsCache
+    let passwords: Passwords
+    let configuration: AppConfiguration
+}

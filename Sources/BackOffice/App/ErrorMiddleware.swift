@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import Logging
+import Store
+
+/// Turns every failure into an answer a person can read: a Vietnamese error page for pages, JSON for the API.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let views: Views
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return Self.response(for: error, request: request, context: context, views: views)
+        }
+    }
+
+    static func response(for error: any Error, request: Request, context: Context, views: Views) -> Response {
+        switch error {
+        case let error as DomainError:
+            return respond(request, context, views, status: status(error.kind), message: error.message(english: context.english),
+                           fields: error.fieldErrors)
+        case let error as HTTPError:
+            let key = error.status == .notFound ? "error_notFound" : "error_badRequest"
+            var message = views.text(key, context.language)
+            if error.status != .notFound, let body = error.body { message += " (\(body))" }
+            return respond(request, context, views, status: error.status, message: message, fields: [:])
+        default:
+            context.logger.error("Unhandled error: \(error)")
+            return respond(request, context, views, status: .internalServerError,
+                           message: views.text("error_internal", context.language), fields: [:])
+        }
+    }
+
+    static func status(_ kind: DomainError.Kind) -> HTTPResponse.Status {
+        switch kind {
+        case .notFound: return .notFound
+        case .invalid: return .unprocessableContent
+        case .forbidden: return .forbidden
+        case .conflict: return .conflict
+        case .unauthorized: return .unauthorized
+        case .tooManyRequests: return .tooManyRequests
+        }
+    }
+
+    private static func respond(_ request: Request, _ context: Context, _ views: Views, status: HTTPResponse.Status,
+                                message: String, fields: [String: String]) -> Response {
+        if request.uri.path.hasPrefix("/api/") {
+            return APIResponse.error(status: status, message: message, fields: fields)
+        }
+        struct ErrorPage { let status: Int; let message: String }
+        return views.render("error", titleKey: "error_title", page: ErrorPage(status: Int(status.code), message: message),
+                            context: context, status: status)
+    }
+}

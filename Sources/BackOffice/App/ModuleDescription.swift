@@ -1,0 +1,8 @@
+/// The modules the navigation already shows. Those not yet built answer with an honest page that says what they
+/// will do, instead of an empty screen.
+struct ModuleDescription: Sendable {
+    let slug: String
+
+    static let pending: [ModuleDescription] = ["campaigns", "socialization", "clubs", "honours", "recognition", "messages"]
+        .map(ModuleDescription.init)
+}

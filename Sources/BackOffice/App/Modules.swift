@@ -1,0 +1,31 @@
+import Campaigns
+import Clubs
+import Honours
+import Messaging
+import Recognition
+import Socialization
+import GRDB
+import Store
+
+/// Every module that owns tables, in dependency order: the one list the migrator gathers from.
+public enum AllModules {
+    public static var schemas: [any SchemaModule.Type] {
+        [
+        StoreSchema.self, CampaignsSchema.self, SocializationSchema.self, ClubsSchema.self, HonoursSchema.self,
+        RecognitionSchema.self, MessagingSchema.self,
+        ]
+    }
+
+    public static func open(path: String) throws -> AppDatabase {
+        try AppDatabase.open(path: path, modules: schemas)
+    }
+
+    /// Names of the migrations applied to a database, in order.
+    public static func migratorNames(_ db: Database) throws -> [String] {
+        try AppDatabase.migrator(modules: schemas).appliedMigrations(db)
+    }
+
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase.inMemory(modules: schemas)
+    }
+}

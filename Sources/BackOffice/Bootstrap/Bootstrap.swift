@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import Store
+
+/// First start: the admin account, and for `--demo` the demo commune with one account per role.
+public enum Bootstrap {
+    public struct CreatedAccounts: Sendable {
+        public let password: String
+        public let logins: [String]
+    }
+
+    /// Creates `admin` on an empty account table, with the given password or a one-time random one.
+    /// Returns what was created (nil when accounts already exist).
+    public static func ensureAdmin(_ database: AppDatabase, passwords: Passwords, password: String?) async throws -> CreatedAccounts? {
+        guard try await database.read({ try AccountStore.count($0) }) == 0 else { return nil }
+        let secret = password ?? Secrets.newPassword()
+        let hash = try await passwords.hash(secret)
+        _ = try await database.write {
+            try AccountStore.create($0, login: "admin", displayName: "Quản trị hệ thống", passwordHash: hash, role: .admin,
+                                    unitIds: [], by: .system)
+        }
+        return CreatedAccounts(password: secret, logins: ["admin"])
+    }
+
+    /// Seeds the demo commune into an empty store, and demo accounts (officer, editor of Thôn 1, viewer) that share
+    /// the admin's one-time password. Returns nil when the store already has units.
+    public static func seedDemo(_ database: AppDatabase, passwords: Passwords, password: String) async throws -> (DemoCommune.Summary, [String])? {
+        guard let summary = try await database.write({ try DemoCommune.seed($0) }) else { return nil }
+        let hash = try await passwords.hash(password)
+        let logins = try await database.write { db -> [String] in
+            var made: [String] = []
+            let accounts: [(String, String, Role, [Int64])] = [
+                ("canbo", "Công chức Văn hóa – Xã hội", .officer, []),
+                ("thon1", "Trưởng thôn 1", .editor, [summary.villageIds[0]]),
+                ("xem", "Lãnh đạo UBND xã (chỉ xem)", .viewer, []),
+            ]
+            for (login, name, role, units) in accounts where try AccountStore.find(db, login: login) == nil {
+                _ = try AccountStore.create(db, login: login, displayName: name, passwordHash: hash, role: role, unitIds: units, by: .system)
+                made.append(login)
+            }
+            return made
+        }
+        return (summary, logins)
+    }
+}

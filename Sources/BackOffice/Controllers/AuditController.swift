@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Store
+import Vietnamese
+
+/// The audit trail, filtered by entity and by account (admin and officer).
+struct AuditController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/audit", use: list)
+    }
+
+    struct Row { let at: String; let actor: String; let action: String; let entity: String; let entityId: String
+                 let before: String; let after: String }
+    struct Page { let entities: [Option]; let accounts: [Option]; let rows: [Row]; let empty: Bool; let pager: Pager }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.canReadAudit)
+        let filter = Audit.Filter(entity: request.query("entity"), accountId: request.queryInt64("account"), page: request.queryInt("page") ?? 1)
+        let language = context.language
+        let (result, entities, accounts) = try await env.database.read { db in
+            (try Audit.entries(db, filter: filter), try Audit.entityNames(db), try AccountStore.list(db))
+        }
+        let rows = result.items.map {
+            Row(at: VietnamTime.display($0.at), actor: $0.actor, action: env.views.text("audit_action_\($0.action)", language),
+                entity: $0.entity, entityId: $0.entityId ?? "", before: $0.before ?? "", after: $0.after ?? "")
+        }
+        let page = Page(
+            entities: entities.map { Option(value: $0, label: $0, selected: $0 == filter.entity) },
+            accounts: accounts.map { Option(value: String($0.account.id!), label: $0.account.login, selected: $0.account.id == filter.accountId) },
+            rows: rows, empty: rows.isEmpty,
+            pager: Pager(result, basePath: "/audit", query: ["entity": filter.entity ?? "", "account": filter.accountId.map(String.init) ?? ""],
+                         totalText: env.views.text("audit_total", language).replacingOccurrences(of: "%@", with: VND.grouped(Int64(result.total)))))
+        return env.views.render("audit", titleKey: "audit_title", page: page, context: context)
+    }
+}

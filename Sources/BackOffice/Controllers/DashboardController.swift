@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Store
+import Vietnamese
+
+/// The home page: real counts from the store, in the signed-in account's scope.
+struct DashboardController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/", use: show)
+    }
+
+    struct Tile { let label: String; let value: String; let href: String }
+    struct RecentEntry { let at: String; let actor: String; let action: String; let entity: String }
+    struct Page {
+        let communeName: String
+        let tiles: [Tile]
+        let recent: [RecentEntry]
+        let hasRecent: Bool
+        let scopeNote: String?
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let language = context.language
+        let views = env.views
+        let page = try await env.database.read { db -> Page in
+            let scope = principal.readScope
+            let readable = try UnitStore.list(db, for: principal)
+            func unitCount(_ kind: UnitKind) -> Int { readable.filter { $0.unit.kind == kind }.count }
+            let people = try PersonStore.search(db, PersonQuery(perPage: 1), for: principal).total
+            let consented = try ConsentStore.activeCount(db, channel: .sms)
+            var tiles = [
+                Tile(label: views.text("dash_people", language), value: VND.grouped(Int64(people)), href: "/people"),
+                Tile(label: views.text("dash_villages", language), value: String(unitCount(.village)), href: "/units?kind=village"),
+                Tile(label: views.text("dash_culturalHouses", language), value: String(unitCount(.culturalHouse)), href: "/units?kind=cultural_house"),
+                Tile(label: views.text("dash_schools", language), value: String(unitCount(.school)), href: "/units?kind=school"),
+                Tile(label: views.text("dash_libraries", language),
+                     value: String(unitCount(.schoolLibrary) + unitCount(.communeLibrary)), href: "/units?kind=school_library"),
+                Tile(label: views.text("dash_households", language),
+                     value: VND.grouped(Int64(try HouseholdStore.list(db, villageId: nil, for: principal, perPage: 1).total)), href: "/households"),
+            ]
+            if scope == .all {
+                tiles.append(Tile(label: views.text("dash_smsConsent", language), value: VND.grouped(Int64(consented)), href: "/people"))
+            }
+            var recent: [RecentEntry] = []
+            if principal.canReadAudit {
+                recent = try Audit.entries(db, filter: .init(perPage: 8)).items.map {
+                    RecentEntry(at: VietnamTime.display($0.at), actor: $0.actor, action: views.text("audit_action_\($0.action)", language),
+                                entity: $0.entity + ($0.entityId.map { " #\($0)" } ?? ""))
+                }
+            }
+            return Page(communeName: try Settings.value(db, Settings.communeName), tiles: tiles, recent: recent,
+                        hasRecent: !recent.isEmpty,
+                        scopeNote: scope == .all ? nil : views.text("dash_scopeNote", language))
+        }
+        return env.views.render("dashboard", titleKey: "dash_title", page: page, context: context)
+    }
+}

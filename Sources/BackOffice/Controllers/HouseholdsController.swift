@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Store
+import Vietnamese
+
+/// Households: list by village, detail with members, create around a head, add members.
+struct HouseholdsController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/households", use: list)
+        router.post("/households", use: create)
+        router.get("/households/:id", use: show)
+        router.post("/households/:id/members", use: addMember)
+    }
+
+    struct Row { let id: Int64; let name: String; let village: String; let head: String; let members: Int }
+    struct ListPage { let villages: [Option]; let rows: [Row]; let empty: Bool; let pager: Pager }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let villageId = request.queryInt64("village")
+        let pageNumber = request.queryInt("page") ?? 1
+        let (result, villages) = try await env.database.read { db in
+            (try HouseholdStore.list(db, villageId: villageId, for: principal, page: pageNumber), try UnitStore.villages(db, for: principal))
+        }
+        let rows = result.items.map {
+            Row(id: $0.household.id!, name: $0.household.name, village: $0.villageName ?? "", head: $0.headName ?? "", members: $0.memberCount)
+        }
+        let totalText = env.views.text("households_total", context.language).replacingOccurrences(of: "%@", with: VND.grouped(Int64(result.total)))
+        let page = ListPage(villages: villages.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == villageId) },
+                            rows: rows, empty: rows.isEmpty,
+                            pager: Pager(result, basePath: "/households", query: ["village": villageId.map(String.init) ?? ""], totalText: totalText))
+        return env.views.render("households", titleKey: "households_title", page: page, context: context)
+    }
+
+    struct Member { let id: Int64; let fullName: String; let relation: String; let birthYear: String }
+    struct DetailPage {
+        let id: Int64
+        let name: String
+        let village: String
+        let address: String
+        let members: [Member]
+        let canEdit: Bool
+        let csrf: String
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let page = try await env.database.read { db -> DetailPage in
+            let household = try HouseholdStore.get(db, id: id, for: principal)
+            let village = try household.villageId.flatMap { try OrgUnit.fetchOne(db, key: $0) }
+            return DetailPage(
+                id: id, name: household.name, village: village?.name ?? "", address: household.address ?? "",
+                members: try HouseholdStore.members(db, householdId: id).map {
+                    Member(id: $0.id!, fullName: $0.fullName, relation: $0.relationToHead ?? "", birthYear: $0.birthYear.map(String.init) ?? "")
+                },
+                canEdit: principal.canWrite(unitId: household.villageId), csrf: context.csrfToken)
+        }
+        return env.views.render("household", titleKey: "", title: page.name, page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        guard let headId = context.form.int64("headId") else { throw HTTPError(.badRequest) }
+        let address = context.form.text("address")
+        let household = try await env.database.write { try HouseholdStore.create($0, headId: headId, address: address, by: principal) }
+        return .redirect(to: "/households/\(household.id!)?msg=created", type: .found)
+    }
+
+    /// Adds a member by the person's number (shown on their page) — a search box on the page finds it.
+    @Sendable func addMember(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        guard let personId = context.form.int64("personId") else {
+            throw DomainError.invalid(["personId": "Nhập mã số người cần thêm (số ở trang của người đó)"])
+        }
+        let relation = context.form.text("relation") ?? ""
+        try await env.database.write { try HouseholdStore.addMember($0, householdId: id, personId: personId, relation: relation, by: principal) }
+        return .redirect(to: "/households/\(id)?msg=member", type: .found)
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Store
+import Vietnamese
+
+/// People: search (tones and đ ignored), list by given name, detail with consents, create and edit.
+struct PeopleController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/people", use: list)
+        router.get("/people/new", use: newForm)
+        router.post("/people", use: create)
+        router.get("/people/:id", use: show)
+        router.get("/people/:id/edit", use: editForm)
+        router.post("/people/:id", use: update)
+        router.post("/people/:id/consents", use: giveConsent)
+        router.post("/people/:id/consents/:consentId/withdraw", use: withdrawConsent)
+    }
+
+    struct Row { let id: Int64; let fullName: String; let gender: String; let birthYear: String; let village: String; let phone: String }
+    struct ListPage {
+        let q: String
+        let villages: [Option]
+        let rows: [Row]
+        let empty: Bool
+        let pager: Pager
+        let canCreate: Bool
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let query = PersonQuery(text: request.query("q") ?? "", villageId: request.queryInt64("village"),
+                                page: request.queryInt("page") ?? 1)
+        let english = context.english
+        let (result, villages) = try await env.database.read { db in
+            (try PersonStore.search(db, query, for: principal), try UnitStore.villages(db, for: principal))
+        }
+        let rows = result.items.map {
+            Row(id: $0.id, fullName: $0.fullName, gender: english ? $0.gender.englishLabel : $0.gender.label,
+                birthYear: $0.birthYear.map(String.init) ?? "", village: $0.villageName ?? "",
+                phone: $0.phone.flatMap { try? PhoneNumber.parse($0).get().display } ?? "")
+        }
+        let total = VND.grouped(Int64(result.total))
+        let totalText = env.views.text(result.totalIsLowerBound ? "people_totalMore" : "people_total", context.language).replacingOccurrences(of: "%@", with: total)
+        let page = ListPage(
+            q: query.text,
+            villages: villages.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == query.villageId) },
+            rows: rows, empty: rows.isEmpty,
+            pager: Pager(result, basePath: "/people", query: ["q": query.text, "village": query.villageId.map(String.init) ?? ""],
+                         totalText: totalText),
+            canCreate: principal.role != .viewer)
+        return env.views.render("people", titleKey: "people_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    struct ConsentRow { let id: Int64; let channel: String; let purpose: String; let givenOn: String; let method: String
+                        let guardian: String; let withdrawnOn: String?; let active: Bool; let withdrawHref: String }
+    struct DetailPage {
+        let id: Int64
+        let fullName: String
+        let gender: String
+        let birth: String
+        let ethnicity: String
+        let villageId: Int64?
+        let village: String
+        let householdId: Int64?
+        let household: String
+        let relation: String
+        let phone: String
+        let phoneOriginal: String
+        let zalo: String
+        let email: String
+        let notes: String
+        let consents: [ConsentRow]
+        let hasConsents: Bool
+        let channels: [Option]
+        let methods: [Option]
+        let today: String
+        let canEdit: Bool
+        let canCreateHousehold: Bool
+        let csrf: String
+        let errors: [String: String]
+    }
+
+    private func detail(_ context: AppRequestContext, id: Int64, errors: [String: String] = [:], status: HTTPResponse.Status = .ok,
+                        flash: String? = nil) async throws -> Response {
+        let principal = try context.signedIn()
+        let english = context.english
+        let page = try await env.database.read { db -> DetailPage in
+            let person = try PersonStore.get(db, id: id, for: principal)
+            let village = try person.villageId.flatMap { try OrgUnit.fetchOne(db, key: $0) }
+            let household = try PersonStore.household(db, of: person)
+            let phone = person.phone.flatMap { try? PhoneNumber.parse($0).get() }
+            return DetailPage(
+                id: id, fullName: person.fullName, gender: english ? person.gender.englishLabel : person.gender.label,
+                birth: person.birthDate?.display ?? person.birthYear.map(String.init) ?? "", ethnicity: person.ethnicity ?? "",
+                villageId: village?.id, village: village?.name ?? "", householdId: household?.id, household: household?.name ?? "",
+                relation: person.relationToHead ?? "", phone: phone?.display ?? "",
+                phoneOriginal: person.phoneOriginal != phone?.display ? (person.phoneOriginal ?? "") : "",
+                zalo: person.zalo ?? "", email: person.email ?? "", notes: person.notes ?? "",
+                consents: try ConsentStore.consents(db, personId: id).map {
+                    ConsentRow(id: $0.id!, channel: $0.channel.label, purpose: $0.purpose, givenOn: $0.givenOn.display,
+                               method: $0.method.label, guardian: $0.guardianName ?? "", withdrawnOn: $0.withdrawnOn?.display,
+                               active: $0.isActive, withdrawHref: "/people/\(id)/consents/\($0.id!)/withdraw")
+                },
+                hasConsents: try ConsentStore.activeOrPastCount(db, personId: id) > 0,
+                channels: ConsentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .sms) },
+                methods: ConsentMethod.allCases.filter { $0 != .imported }
+                    .map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .paperForm) },
+                today: CivilDate.today().display, canEdit: principal.canWrite(unitId: person.villageId),
+                canCreateHousehold: household == nil && principal.canWrite(unitId: person.villageId),
+                csrf: context.csrfToken, errors: errors)
+        }
+        return env.views.render("person", titleKey: "", title: page.fullName, page: page, context: context, status: status, flash: flash)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await detail(context, id: try context.id(), flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    struct FormPage {
+        let action: String
+        let isNew: Bool
+        let fullName: String
+        let genders: [Option]
+        let birthDate: String
+        let birthYear: String
+        let ethnicity: String
+        let villages: [Option]
+        let phone: String
+        let zalo: String
+        let email: String
+        let notes: String
+        let errors: [String: String]
+        let hasErrors: Bool
+        let csrf: String
+    }
+
+    private func form(_ context: AppRequestContext, id: Int64?, input: PersonInput, errors: [String: String],
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let english = context.english
+        let villages = try await env.database.read { try UnitStore.villages($0, for: principal) }
+            .filter { principal.canWrite(unitId: $0.id) }
+        let selectedGender = Gender(lenient: input.gender ?? "") ?? .unknown
+        let page = FormPage(
+            action: id.map { "/people/\($0)" } ?? "/people", isNew: id == nil, fullName: input.fullName,
+            genders: Gender.allCases.map { Option(value: $0.rawValue, label: english ? $0.englishLabel : $0.label, selected: $0 == selectedGender) },
+            birthDate: input.birthDate ?? "", birthYear: input.birthYear ?? "", ethnicity: input.ethnicity ?? "",
+            villages: villages.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.villageId) },
+            phone: input.phone ?? "", zalo: input.zalo ?? "", email: input.email ?? "", notes: input.notes ?? "",
+            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        return env.views.render("person-form", titleKey: id == nil ? "people_new" : "people_edit", page: page, context: context, status: status)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        return try await form(context, id: nil, input: PersonInput(fullName: "", villageId: request.queryInt64("village")), errors: [:])
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let person = try await env.database.read { try PersonStore.get($0, id: id, for: principal) }
+        try principal.require(principal.canWrite(unitId: person.villageId))
+        let input = PersonInput(fullName: person.fullName, gender: person.gender.rawValue, birthDate: person.birthDate?.display,
+                                birthYear: person.birthDate == nil ? person.birthYear.map(String.init) : nil, ethnicity: person.ethnicity,
+                                villageId: person.villageId, householdId: person.householdId, relationToHead: person.relationToHead,
+                                phone: person.phoneOriginal ?? person.phone, zalo: person.zalo, email: person.email, notes: person.notes)
+        return try await form(context, id: id, input: input, errors: [:])
+    }
+
+    static func input(from form: FormData, keeping person: Person? = nil) -> PersonInput {
+        PersonInput(fullName: form["fullName"] ?? "", gender: form["gender"], birthDate: form["birthDate"], birthYear: form["birthYear"],
+                    ethnicity: form["ethnicity"], villageId: form.int64("villageId"), householdId: person?.householdId,
+                    relationToHead: person?.relationToHead, phone: form["phone"], zalo: form["zalo"], email: form["email"],
+                    notes: form["notes"])
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let input = Self.input(from: context.form)
+        do {
+            let person = try await env.database.write { try PersonStore.create($0, input, by: principal) }
+            return .redirect(to: "/people/\(person.id!)?msg=created", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(context, id: nil, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let existing = try await env.database.read { try PersonStore.get($0, id: id, for: principal) }
+        let input = Self.input(from: context.form, keeping: existing)
+        do {
+            _ = try await env.database.write { try PersonStore.update($0, id: id, input, by: principal) }
+            return .redirect(to: "/people/\(id)?msg=saved", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(context, id: id, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func giveConsent(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let form = context.form
+        guard let channel = form.text("channel").flatMap(ConsentChannel.init(rawValue:)),
+              let method = form.text("method").flatMap(ConsentMethod.init(rawValue:)) else {
+            return try await detail(context, id: id, errors: ["consent": "Chọn kênh và cách đồng ý"], status: .unprocessableContent)
+        }
+        guard let givenOn = CivilDate(parsing: form.text("givenOn") ?? "") else {
+            return try await detail(context, id: id, errors: ["givenOn": "Ngày đồng ý phải có dạng ngày/tháng/năm"], status: .unprocessableContent)
+        }
+        let consent = Consent(personId: id, channel: channel, purpose: form.text("purpose") ?? Consent.defaultPurpose,
+                              givenOn: givenOn, method: method, guardianName: form.text("guardianName"), note: form.text("note"))
+        do {
+            _ = try await env.database.write { try ConsentStore.give($0, consent, by: principal) }
+        } catch let error as DomainError where error.kind == .invalid || error.kind == .conflict {
+            let errors = error.fieldErrors.isEmpty ? ["consent": error.message] : error.fieldErrors
+            return try await detail(context, id: id, errors: errors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/people/\(id)?msg=consent", type: .found)
+    }
+
+    @Sendable func withdrawConsent(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let consentId = try context.id("consentId")
+        try await env.database.write { db in
+            guard try Consent.fetchOne(db, key: consentId)?.personId == id else { throw DomainError.notFound("bản đồng ý", english: "Consent") }
+            try ConsentStore.withdraw(db, consentId: consentId, on: CivilDate.today(), by: principal)
+        }
+        return .redirect(to: "/people/\(id)?msg=withdrawn", type: .found)
+    }
+}

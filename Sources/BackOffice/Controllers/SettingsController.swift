@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Store
+
+/// Commune settings (name, report recipient and deadline, signer, language, session timeout).
+struct SettingsController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/settings", use: show)
+        router.post("/settings", use: save)
+    }
+
+    struct Field { let name: String; let label: String; let value: String; let error: String? }
+    struct Page { let fields: [Field]; let csrf: String }
+
+    private func page(_ context: AppRequestContext, values: [String: String], errors: [String: String],
+                      status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
+        let fields = Settings.known.map {
+            Field(name: $0.name, label: env.views.text("setting_" + $0.name.replacingOccurrences(of: ".", with: "_"), context.language), value: values[$0.name] ?? $0.defaultValue,
+                  error: errors[$0.name])
+        }
+        return env.views.render("settings", titleKey: "settings_title", page: Page(fields: fields, csrf: context.csrfToken),
+                                context: context, status: status, flash: flash)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.canManageSettings)
+        let values = try await env.database.read { try Settings.all($0) }
+        return page(context, values: values, errors: [:], flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.canManageSettings)
+        var values: [String: String] = [:]
+        for key in Settings.known { values[key.name] = context.form.text(key.name) ?? "" }
+        let errors = Self.problems(values)
+        if !errors.isEmpty { return page(context, values: values, errors: errors, status: .unprocessableContent) }
+        try await env.database.write { [values] db in
+            for (name, value) in values { try Settings.set(db, name, to: value, by: principal) }
+        }
+        try await env.settings.refresh(from: env.database)
+        return .redirect(to: "/settings?msg=saved", type: .found)
+    }
+
+    static func problems(_ values: [String: String]) -> [String: String] {
+        var errors: [String: String] = [:]
+        for key in Settings.known where (values[key.name] ?? "").isEmpty { errors[key.name] = "Không được để trống" }
+        if let language = values[Settings.defaultLanguage.name], !["vi", "en"].contains(language) {
+            errors[Settings.defaultLanguage.name] = "Ghi vi hoặc en"
+        }
+        if let minutes = values[Settings.sessionIdleMinutes.name], !(Int(minutes).map { (5...1440).contains($0) } ?? false) {
+            errors[Settings.sessionIdleMinutes.name] = "Số phút từ 5 đến 1440"
+        }
+        if let deadline = values[Settings.reportDeadline.name] {
+            let parts = deadline.split(separator: "/").compactMap { Int($0) }
+            if parts.count != 2 || !(1...31).contains(parts[0]) || !(1...12).contains(parts[1]) {
+                errors[Settings.reportDeadline.name] = "Ghi dạng ngày/tháng, ví dụ 20/11"
+            }
+        }
+        return errors
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Store
+import Vietnamese
+
+/// Units: tree and search, detail with children and former names, create and edit.
+struct UnitsController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/units", use: list)
+        router.get("/units/new", use: newForm)
+        router.post("/units", use: create)
+        router.get("/units/:id", use: show)
+        router.get("/units/:id/edit", use: editForm)
+        router.post("/units/:id", use: update)
+        router.post("/units/:id/former-names", use: addFormerName)
+    }
+
+    struct Row { let id: Int64; let name: String; let kind: String; let parent: String; let depth: Int; let inactive: Bool }
+    struct ListPage {
+        let q: String
+        let kinds: [Option]
+        let rows: [Row]
+        let isTree: Bool
+        let canCreate: Bool
+        let empty: Bool
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let q = request.query("q") ?? ""
+        let kind = request.query("kind").flatMap(UnitKind.init(rawValue:))
+        let english = context.english
+        let items = try await env.database.read { db in
+            q.isEmpty && kind == nil ? try UnitStore.tree(db, for: principal) : try UnitStore.list(db, for: principal, text: q, kind: kind)
+        }
+        let rows = items.map {
+            Row(id: $0.unit.id!, name: $0.unit.name, kind: english ? $0.unit.kind.englishLabel : $0.unit.kind.label,
+                parent: $0.parentName ?? "", depth: min($0.depth, 5), inactive: !$0.unit.isActive)
+        }
+        let page = ListPage(q: q, kinds: Self.kindOptions(selected: kind?.rawValue, english: english), rows: rows,
+                            isTree: q.isEmpty && kind == nil, canCreate: principal.canManageUnits, empty: rows.isEmpty)
+        return env.views.render("units", titleKey: "units_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    static func kindOptions(selected: String?, english: Bool) -> [Option] {
+        UnitKind.allCases.map { Option(value: $0.rawValue, label: english ? $0.englishLabel : $0.label, selected: $0.rawValue == selected) }
+    }
+
+    struct FormerName { let name: String; let from: String; let until: String; let note: String }
+    struct Child { let id: Int64; let name: String; let kind: String }
+    struct DetailPage {
+        let id: Int64
+        let name: String
+        let kind: String
+        let parentId: Int64?
+        let parentName: String?
+        let address: String?
+        let phone: String?
+        let email: String?
+        let contactName: String?
+        let active: Bool
+        let notes: String?
+        let children: [Child]
+        let formerNames: [FormerName]
+        let peopleCount: String?
+        let canEdit: Bool
+        let csrf: String
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let english = context.english
+        let page = try await env.database.read { db -> DetailPage in
+            let unit = try UnitStore.get(db, id: id, for: principal)
+            let parent = try unit.parentId.flatMap { try OrgUnit.fetchOne(db, key: $0) }
+            let people = unit.kind == .village
+                ? try PersonStore.search(db, PersonQuery(villageId: id, perPage: 1), for: principal).total : nil
+            return DetailPage(
+                id: id, name: unit.name, kind: english ? unit.kind.englishLabel : unit.kind.label, parentId: parent?.id,
+                parentName: parent?.name, address: unit.address, phone: unit.phone, email: unit.email,
+                contactName: unit.contactName, active: unit.isActive, notes: unit.notes,
+                children: try UnitStore.children(db, of: id).filter { principal.canRead(unitId: $0.id) }
+                    .map { Child(id: $0.id!, name: $0.name, kind: english ? $0.kind.englishLabel : $0.kind.label) },
+                formerNames: try UnitStore.formerNames(db, unitId: id).map {
+                    FormerName(name: $0.name, from: $0.usedFrom?.display ?? "", until: $0.usedUntil?.display ?? "", note: $0.note ?? "")
+                },
+                peopleCount: people.map { VND.grouped(Int64($0)) }, canEdit: principal.canWrite(unitId: id), csrf: context.csrfToken)
+        }
+        return env.views.render("unit", titleKey: "", title: page.name, page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    struct FormPage {
+        let action: String
+        let isNew: Bool
+        let name: String
+        let kinds: [Option]
+        let parents: [Option]
+        let address: String
+        let phone: String
+        let email: String
+        let contactName: String
+        let active: Bool
+        let notes: String
+        let errors: [String: String]
+        let hasErrors: Bool
+        let csrf: String
+        let canChangeStructure: Bool
+    }
+
+    private func form(_ context: AppRequestContext, principal: Principal, id: Int64?, input: UnitInput,
+                      errors: [String: String], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
+        let parents = try await env.database.read { try UnitStore.tree($0, for: principal) }
+            .filter { $0.unit.id != id }
+            .map { Option(value: String($0.unit.id!), label: String(repeating: "— ", count: $0.depth) + $0.unit.name,
+                          selected: $0.unit.id == input.parentId) }
+        let page = FormPage(
+            action: id.map { "/units/\($0)" } ?? "/units", isNew: id == nil, name: input.name,
+            kinds: Self.kindOptions(selected: UnitKind(lenient: input.kind)?.rawValue, english: english), parents: parents,
+            address: input.address ?? "", phone: input.phone ?? "", email: input.email ?? "", contactName: input.contactName ?? "",
+            active: input.isActive ?? true, notes: input.notes ?? "", errors: errors, hasErrors: !errors.isEmpty,
+            csrf: context.csrfToken, canChangeStructure: principal.canManageUnits)
+        return env.views.render("unit-form", titleKey: id == nil ? "units_new" : "units_edit", page: page, context: context, status: status)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.canManageUnits)
+        let input = UnitInput(name: "", kind: request.query("kind") ?? UnitKind.village.rawValue, parentId: request.queryInt64("parent"))
+        return try await form(context, principal: principal, id: nil, input: input, errors: [:])
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let unit = try await env.database.read { try UnitStore.get($0, id: id, for: principal) }
+        try principal.require(principal.canWrite(unitId: id))
+        let input = UnitInput(name: unit.name, kind: unit.kind.rawValue, parentId: unit.parentId, address: unit.address,
+                              phone: unit.phone, email: unit.email, contactName: unit.contactName, isActive: unit.isActive, notes: unit.notes)
+        return try await form(context, principal: principal, id: id, input: input, errors: [:])
+    }
+
+    static func input(from form: FormData) -> UnitInput {
+        UnitInput(name: form["name"] ?? "", kind: form["kind"] ?? "", parentId: form.int64("parentId"), address: form["address"],
+                  phone: form["phone"], email: form["email"], contactName: form["contactName"], isActive: form.bool("isActive"),
+                  notes: form["notes"])
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let input = Self.input(from: context.form)
+        do {
+            let unit = try await env.database.write { try UnitStore.create($0, input, by: principal) }
+            return .redirect(to: "/units/\(unit.id!)?msg=created", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(context, principal: principal, id: nil, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        var input = Self.input(from: context.form)
+        if !principal.canManageUnits {
+            // Editors' forms do not show kind and parent; keep the stored ones.
+            let unit = try await env.database.read { try UnitStore.get($0, id: id, for: principal) }
+            input.kind = unit.kind.rawValue
+            input.parentId = unit.parentId
+        }
+        do {
+            _ = try await env.database.write { [input] in try UnitStore.update($0, id: id, input, by: principal) }
+            return .redirect(to: "/units/\(id)?msg=saved", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(context, principal: principal, id: id, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func addFormerName(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let form = context.form
+        guard let name = form.text("name") else {
+            throw DomainError.invalid(["name": "Nhập tên cũ của đơn vị"])
+        }
+        let former = UnitFormerName(unitId: id, name: name, usedFrom: form.text("usedFrom").flatMap(CivilDate.init(parsing:)),
+                                    usedUntil: form.text("usedUntil").flatMap(CivilDate.init(parsing:)), note: form.text("note"))
+        try await env.database.write { db in
+            _ = try UnitStore.get(db, id: id, for: principal)
+            try UnitStore.addFormerName(db, former, by: principal)
+        }
+        return .redirect(to: "/units/\(id)?msg=saved", type: .found)
+    }
+}

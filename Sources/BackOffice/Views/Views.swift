@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import Mustache
+import Store
+import Vietnamese
+
+/// Renders pages: each page template extends `layout.mustache` and sees `layout`, `page` and `t` (UI strings).
+public struct Views: Sendable {
+    let library: MustacheLibrary
+    let strings: Strings
+
+    /// Every page the application renders; a missing one stops the server at start, not in front of a user.
+    static let requiredTemplates = [
+        "layout", "error", "login", "dashboard", "units", "unit", "unit-form", "people", "person", "person-form",
+        "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "module",
+    ]
+
+    public init(configuration: AppConfiguration) async throws {
+        let loaded = try await MustacheLibrary(directory: configuration.pagesDirectory)
+        let missing = Self.requiredTemplates.filter { loaded.getTemplate(named: $0) == nil }
+        if !missing.isEmpty { throw ViewsError.missingTemplates(missing, directory: configuration.pagesDirectory) }
+        library = loaded
+        strings = try Strings(directory: configuration.stringsDirectory)
+    }
+
+    struct Envelope {
+        let layout: LayoutModel
+        let page: Any
+        let t: [String: String]
+    }
+
+    func render(_ template: String, titleKey: String, title: String? = nil, page: Any, context: AppRequestContext,
+                status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
+        let heading = title ?? strings.text(titleKey, context.language)
+        let layout = LayoutModel(context: context, title: heading, active: template, flash: flash, strings: strings)
+        let html = library.render(Envelope(layout: layout, page: page, t: strings.table(context.language)),
+                                  withTemplate: template) ?? ""
+        return Self.html(html, status: status)
+    }
+
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func text(_ key: String, _ language: Language) -> String { strings.text(key, language) }
+}
+
+/// What the layout shows around every page.
+struct LayoutModel {
+    struct NavItem {
+        let href: String
+        let label: String
+        let active: Bool
+        let notBuilt: Bool
+    }
+
+    let lang: String
+    let title: String
+    let signedIn: Bool
+    let userName: String
+    let roleLabel: String
+    let csrf: String
+    let nav: [NavItem]
+    let flash: String?
+    let switchLanguageHref: String
+    let switchLanguageLabel: String
+    let year: Int
+
+    init(context: AppRequestContext, title: String, active: String, flash: String?, strings: Strings) {
+        let principal = context.principal
+        lang = context.language.rawValue
+        self.title = title
+        signedIn = principal != nil
+        userName = principal?.displayName ?? ""
+        roleLabel = principal.map { strings.text("role_\($0.role.rawValue)", context.language) } ?? ""
+        csrf = context.csrfToken
+        self.flash = flash
+        let other: Language = context.language == .vi ? .en : .vi
+        switchLanguageHref = "/language?to=\(other.rawValue)"
+        switchLanguageLabel = other == .en ? "English" : "Tiếng Việt"
+        year = CivilDate.today().year
+        guard let principal else { nav = []; return }
+        var items: [(String, String, String, Bool)] = [
+            ("/", "nav_dashboard", "dashboard", false),
+            ("/units", "nav_units", "unit", false),
+            ("/people", "nav_people", "person", false),
+            ("/households", "nav_households", "household", false),
+        ]
+        for module in ModuleDescription.pending {
+            items.append(("/modules/\(module.slug)", "module_\(module.slug)_title", "module-\(module.slug)", true))
+        }
+        if principal.canReadAudit { items.append(("/audit", "nav_audit", "audit", false)) }
+        if principal.canManageAccounts { items.append(("/accounts", "nav_accounts", "account", false)) }
+        if principal.canManageSettings { items.append(("/settings", "nav_settings", "settings", false)) }
+        nav = items.map { href, key, section, notBuilt in
+            NavItem(href: href, label: strings.text(key, context.language), active: active.hasPrefix(section), notBuilt: notBuilt)
+        }
+    }
+}

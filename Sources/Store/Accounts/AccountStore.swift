@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+
+public struct AccountListItem: Sendable {
+    public let account: Account
+    public let unitNames: [String]
+}
+
+/// Accounts, their unit scopes, API tokens, browser sessions and login throttling. Password hashing is done by the
+/// caller (bcrypt lives with the web layer); this type stores hashes only.
+public enum AccountStore {
+    public static func list(_ db: Database) throws -> [AccountListItem] {
+        let accounts = try Account.order(Account.Columns.login).fetchAll(db)
+        return try accounts.map { account in
+            let names = try String.fetchAll(db, sql: """
+                SELECT u.name FROM accountUnit au JOIN unit u ON u.id = au.unitId WHERE au.accountId = ? ORDER BY u.sortKey
+                """, arguments: [account.id])
+            return AccountListItem(account: account, unitNames: names)
+        }
+    }
+
+    public static func find(_ db: Database, login: String) throws -> Account? {
+        try Account.filter(Account.Columns.login == login.trimmingCharacters(in: .whitespaces).lowercased()).fetchOne(db)
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> Account {
+        guard let account = try Account.fetchOne(db, key: id) else { throw DomainError.notFound("tài khoản", english: "Account") }
+        return account
+    }
+
+    public static func unitIds(_ db: Database, accountId: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT unitId FROM accountUnit WHERE accountId = ? ORDER BY unitId", arguments: [accountId])
+    }
+
+    /// The principal an account acts as: for editors, their units and everything below them.
+    public static func principal(_ db: Database, for account: Account) throws -> Principal {
+        let scope = account.role == .editor ? try UnitStore.withDescendants(db, of: unitIds(db, accountId: account.id!)) : []
+        return Principal(accountId: account.id, login: account.login, displayName: account.displayName,
+                         role: account.role, unitIds: scope)
+    }
+
+    public static func validateLogin(_ login: String) -> String? {
+        let trimmed = login.trimmingCharacters(in: .whitespaces)
+        if trimmed.count < 3 || trimmed.count > 40 { return "Tên đăng nhập dài từ 3 đến 40 ký tự" }
+        if !trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
+            return "Tên đăng nhập chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang"
+        }
+        return nil
+    }
+
+    public static func create(_ db: Database, login: String, displayName: String, passwordHash: String, role: Role,
+                              unitIds: [Int64], by principal: Principal, now: Date = Date()) throws -> Account {
+        try principal.require(principal.canManageAccounts)
+        var errors: [String: String] = [:]
+        if let problem = validateLogin(login) { errors["login"] = problem }
+        if role == .editor && unitIds.isEmpty { errors["unitIds"] = "Biên tập viên đơn vị phải được gán ít nhất một đơn vị" }
+        if role != .editor && !unitIds.isEmpty { errors["unitIds"] = "Chỉ vai trò biên tập viên đơn vị mới gán đơn vị" }
+        if try find(db, login: login) != nil { errors["login"] = "Tên đăng nhập đã có người dùng" }
+        for id in unitIds where try !OrgUnit.exists(db, key: id) { errors["unitIds"] = "Đơn vị số \(id) không tồn tại" }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        var account = Account(login: login, displayName: displayName.isEmpty ? login : displayName,
+                              passwordHash: passwordHash, role: role, now: now)
+        try account.insert(db)
+        try setUnits(db, accountId: account.id!, unitIds)
+        try Audit.record(db, by: principal, .create, entity: "account", id: account.id,
+                         after: account.auditView.merging(["units": unitIds.map(String.init).joined(separator: ",")]) { a, _ in a }, at: now)
+        return account
+    }
+
+    public static func update(_ db: Database, id: Int64, displayName: String, role: Role, unitIds: [Int64], isDisabled: Bool,
+                              by principal: Principal, now: Date = Date()) throws {
+        try principal.require(principal.canManageAccounts)
+        var account = try get(db, id: id)
+        if role == .editor && unitIds.isEmpty {
+            throw DomainError.invalid(["unitIds": "Biên tập viên đơn vị phải được gán ít nhất một đơn vị"])
+        }
+        if account.id == principal.accountId && (role != .admin || isDisabled) {
+            throw DomainError(.invalid, "Bạn không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình.",
+                              english: "You cannot remove your own admin role or disable yourself.")
+        }
+        let before = account.auditView
+        account.displayName = displayName
+        account.role = role
+        account.isDisabled = isDisabled
+        try account.update(db)
+        try setUnits(db, accountId: id, role == .editor ? unitIds : [])
+        if isDisabled { try db.execute(sql: "DELETE FROM webSession WHERE accountId = ?", arguments: [id]) }
+        try Audit.record(db, by: principal, .update, entity: "account", id: id, before: before, after: account.auditView, at: now)
+    }
+
+    public static func setPassword(_ db: Database, login: String, passwordHash: String, by principal: Principal, now: Date = Date()) throws {
+        guard var account = try find(db, login: login) else { throw DomainError.notFound("tài khoản \(login)", english: "Account \(login)") }
+        try principal.require(principal.canManageAccounts || principal.accountId == account.id)
+        account.passwordHash = passwordHash
+        try account.update(db)
+        // A new password ends every open session of that account.
+        try db.execute(sql: "DELETE FROM webSession WHERE accountId = ?", arguments: [account.id])
+        try Audit.record(db, by: principal, .update, entity: "account", id: account.id, after: ["password": "changed"], at: now)
+    }
+
+    private static func setUnits(_ db: Database, accountId: Int64, _ unitIds: [Int64]) throws {
+        try db.execute(sql: "DELETE FROM accountUnit WHERE accountId = ?", arguments: [accountId])
+        for unitId in Set(unitIds) {
+            try db.execute(sql: "INSERT INTO accountUnit(accountId, unitId) VALUES (?, ?)", arguments: [accountId, unitId])
+        }
+    }
+
+    public static func count(_ db: Database) throws -> Int { try Account.fetchCount(db) }
+
+    // MARK: API tokens
+
+    /// Makes a token for the account and returns it; only its hash is kept.
+    public static func issueToken(_ db: Database, accountId: Int64, by principal: Principal, now: Date = Date()) throws -> String {
+        try principal.require(principal.canManageAccounts || principal.accountId == accountId)
+        let token = "ds_" + Secrets.newToken()
+        var record = ApiToken(accountId: accountId, tokenHash: Secrets.sha256(token), createdAt: now)
+        try record.insert(db)
+        try Audit.record(db, by: principal, .create, entity: "apiToken", id: record.id, after: ["accountId": accountId], at: now)
+        return token
+    }
+
+    /// The principal behind a bearer token, or nil if unknown, revoked or its account disabled.
+    public static func principal(_ db: Database, bearerToken: String) throws -> Principal? {
+        guard let account = try Account.fetchOne(db, sql: """
+            SELECT a.* FROM apiToken t JOIN account a ON a.id = t.accountId
+            WHERE t.tokenHash = ? AND t.revokedAt IS NULL AND a.isDisabled = 0
+            """, arguments: [Secrets.sha256(bearerToken)]) else { return nil }
+        return try principal(db, for: account)
+    }
+
+    // MARK: Browser sessions
+
+    /// Opens a session; returns the secret for the cookie.
+    public static func openSession(_ db: Database, accountId: Int64, now: Date = Date()) throws -> (cookie: String, csrf: String) {
+        let secret = Secrets.newToken()
+        let csrf = Secrets.newToken()
+        try WebSession(idHash: Secrets.sha256(secret), accountId: accountId, csrfToken: csrf, createdAt: now, lastSeenAt: now).insert(db)
+        try db.execute(sql: "UPDATE account SET lastLoginAt = ? WHERE id = ?", arguments: [now, accountId])
+        return (secret, csrf)
+    }
+
+    public struct SessionLookup: Sendable {
+        public let principal: Principal
+        public let csrfToken: String
+        /// True when the last-seen time is old enough to be worth a write.
+        public let needsTouch: Bool
+    }
+
+    /// The session behind a cookie, unless idle longer than `idle` or the account is disabled.
+    public static func session(_ db: Database, cookie: String, idle: TimeInterval, now: Date = Date()) throws -> SessionLookup? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT s.csrfToken, s.lastSeenAt, a.* FROM webSession s JOIN account a ON a.id = s.accountId
+            WHERE s.idHash = ? AND a.isDisabled = 0
+            """, arguments: [Secrets.sha256(cookie)]) else { return nil }
+        let lastSeen: Date = row["lastSeenAt"]
+        guard now.timeIntervalSince(lastSeen) <= idle else { return nil }
+        let account = try Account(row: row)
+        return SessionLookup(principal: try principal(db, for: account), csrfToken: row["csrfToken"],
+                             needsTouch: now.timeIntervalSince(lastSeen) > 60)
+    }
+
+    /// Refreshes last-seen at most once a minute (a write per page view would not hold under load).
+    public static func touchSession(_ db: Database, cookie: String, now: Date = Date()) throws {
+        try db.execute(sql: "UPDATE webSession SET lastSeenAt = ? WHERE idHash = ?", arguments: [now, Secrets.sha256(cookie)])
+    }
+
+    public static func closeSession(_ db: Database, cookie: String) throws {
+        try db.execute(sql: "DELETE FROM webSession WHERE idHash = ?", arguments: [Secrets.sha256(cookie)])
+    }
+
+    public static func purgeSessions(_ db: Database, idleBefore: Date) throws {
+        try db.execute(sql: "DELETE FROM webSession WHERE lastSeenAt < ?", arguments: [idleBefore])
+    }
+
+    // MARK: Login throttling
+
+    public static let maxFailures = 5
+    public static let lockDuration: TimeInterval = 15 * 60
+
+    /// When this login from this address is locked, until when.
+    public static func lockedUntil(_ db: Database, login: String, address: String, now: Date = Date()) throws -> Date? {
+        let until = try Date.fetchOne(db, sql: "SELECT lockedUntil FROM loginThrottle WHERE login = ? AND address = ?",
+                                      arguments: [login.lowercased(), address])
+        return until.flatMap { $0 > now ? $0 : nil }
+    }
+
+    /// Counts a failed attempt; the fifth in a row locks the pair for 15 minutes.
+    public static func recordFailure(_ db: Database, login: String, address: String, now: Date = Date()) throws {
+        let key = login.lowercased()
+        let failures = (try Int.fetchOne(db, sql: "SELECT failures FROM loginThrottle WHERE login = ? AND address = ? AND (lockedUntil IS NULL OR lockedUntil > ?)",
+                                         arguments: [key, address, now]) ?? 0) + 1
+        let lockedUntil: Date? = failures >= maxFailures ? now.addingTimeInterval(lockDuration) : nil
+        try db.execute(sql: """
+            INSERT INTO loginThrottle(login, address, failures, lockedUntil) VALUES (?, ?, ?, ?)
+            ON CONFLICT(login, address) DO UPDATE SET failures = excluded.failures, lockedUntil = excluded.lockedUntil
+            """, arguments: [key, address, failures >= maxFailures ? 0 : failures, lockedUntil])
+    }
+
+    public static func clearFailures(_ db: Database, login: String, address: String) throws {
+        try db.execute(sql: "DELETE FROM loginThrottle WHERE login = ? AND address = ?", arguments: [login.lowercased(), address])
+    }
+}

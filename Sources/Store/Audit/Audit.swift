@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+
+/// One line of the audit trail: who did what to which record, with the record before and after as JSON.
+public struct AuditEntry: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    public static let databaseTableName = "auditEntry"
+    public var id: Int64?
+    public var at: Date
+    public var accountId: Int64?
+    public var actor: String
+    public var action: String
+    public var entity: String
+    public var entityId: String?
+    public var before: String?
+    public var after: String?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+public enum AuditAction: String, Sendable {
+    case create, update, delete, void, login, logout, export, `import`, backup
+}
+
+public enum Audit {
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    /// Records an entry in the caller's transaction, so the change and its trail commit together.
+    public static func record(_ db: Database, by principal: Principal, _ action: AuditAction, entity: String,
+                              id: Int64?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
+                              at: Date = Date()) throws {
+        var entry = AuditEntry(at: at, accountId: principal.accountId, actor: principal.login, action: action.rawValue,
+                               entity: entity, entityId: id.map(String.init), before: try before.map(json),
+                               after: try after.map(json))
+        try entry.insert(db)
+    }
+
+    static func json(_ value: any Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    public struct Filter: Sendable {
+        public var entity: String?
+        public var accountId: Int64?
+        public var actor: String?
+        public var page: Int
+        public var perPage: Int
+        public init(entity: String? = nil, accountId: Int64? = nil, actor: String? = nil, page: Int = 1, perPage: Int = 50) {
+            self.entity = entity; self.accountId = accountId; self.actor = actor; self.page = max(1, page); self.perPage = perPage
+        }
+    }
+
+    public static func entries(_ db: Database, filter: Filter) throws -> Page<AuditEntry> {
+        var request = AuditEntry.all()
+        if let entity = filter.entity, !entity.isEmpty { request = request.filter(Column("entity") == entity) }
+        if let accountId = filter.accountId { request = request.filter(Column("accountId") == accountId) }
+        if let actor = filter.actor, !actor.isEmpty { request = request.filter(Column("actor") == actor) }
+        let total = try request.fetchCount(db)
+        let items = try request.order(Column("id").desc)
+            .limit(filter.perPage, offset: (filter.page - 1) * filter.perPage).fetchAll(db)
+        return Page(items: items, total: total, page: filter.page, perPage: filter.perPage)
+    }
+
+    /// Entities that appear in the trail, for the filter menu.
+    public static func entityNames(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT entity FROM auditEntry ORDER BY entity")
+    }
+}
+
+/// One page of a list.
+public struct Page<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let total: Int
+    public let page: Int
+    public let perPage: Int
+    /// True when `total` is a lower bound (a broad search stops counting early).
+    public let totalIsLowerBound: Bool
+
+    public init(items: [Item], total: Int, page: Int, perPage: Int, totalIsLowerBound: Bool = false) {
+        self.items = items; self.total = total; self.page = page; self.perPage = perPage
+        self.totalIsLowerBound = totalIsLowerBound
+    }
+
+    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+    public var hasNext: Bool { page < pageCount }
+    public var hasPrevious: Bool { page > 1 }
+
+    public func map<T: Sendable>(_ transform: (Item) throws -> T) rethrows -> Page<T> {
+        Page<T>(items: try items.map(transform), total: total, page: page, perPage: perPage, totalIsLowerBound: totalIsLowerBound)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import Vietnamese
+
+/// CSV exports with the same Vietnamese headers the importers read, so an export imports back unchanged.
+public enum CSVExport {
+    public static func units(_ db: Database, to output: @escaping (String) throws -> Void) throws -> Int {
+        let writer = try CSVWriter(output: output)
+        try writer.write(UnitImporter.columns.map(\.vietnamese))
+        var count = 0
+        let rows = try Row.fetchCursor(db, sql: """
+            WITH RECURSIVE walk(id, path) AS (
+              SELECT id, sortKey FROM unit WHERE parentId IS NULL
+              UNION ALL SELECT u.id, w.path || char(2) || u.sortKey FROM unit u JOIN walk w ON u.parentId = w.id)
+            SELECT u.name, u.kind, p.name, u.address, u.phone, u.contactName
+            FROM walk JOIN unit u ON u.id = walk.id LEFT JOIN unit p ON p.id = u.parentId ORDER BY walk.path
+            """)
+        while let row = try rows.next() {
+            let kind = UnitKind(rawValue: row[1]).map(\.label) ?? ""
+            try writer.write([row[0], kind, row[2] ?? "", row[3] ?? "", row[4] ?? "", row[5] ?? ""])
+            count += 1
+        }
+        return count
+    }
+
+    /// People in given-name order, with the phone in national form and SMS consent as có/không.
+    public static func people(_ db: Database, to output: @escaping (String) throws -> Void, progress: ((Int) -> Void)? = nil) throws -> Int {
+        let writer = try CSVWriter(output: output)
+        try writer.write(["Họ và tên", "Giới tính", "Năm sinh", "Ngày sinh", "Thôn", "Điện thoại", "Dân tộc", "Đồng ý nhận tin", "Người giám hộ"])
+        var count = 0
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT p.fullName, p.gender, p.birthYear, p.birthDate, u.name, p.phone, p.ethnicity,
+                   c.id IS NOT NULL, c.guardianName
+            FROM person p LEFT JOIN unit u ON u.id = p.villageId
+            LEFT JOIN consent c ON c.id = (SELECT id FROM consent WHERE personId = p.id AND channel = 'sms' AND withdrawnOn IS NULL LIMIT 1)
+            ORDER BY p.sortKey
+            """)
+        while let row = try rows.next() {
+            let gender = Gender(rawValue: row[1]) ?? .unknown
+            let phone: String? = row[5]
+            let birthDate: String? = row[3]
+            try writer.write([
+                row[0], gender == .unknown ? "" : gender.label, (row[2] as Int?).map(String.init) ?? "",
+                birthDate.flatMap(CivilDate.init(parsing:))?.display ?? "", row[4] ?? "",
+                phone.map { "0" + $0.dropFirst(3) } ?? "", row[6] ?? "", (row[7] as Bool) ? "có" : "không", row[8] ?? "",
+            ])
+            count += 1
+            if count % 10_000 == 0 { progress?(count) }
+        }
+        progress?(count)
+        return count
+    }
+}

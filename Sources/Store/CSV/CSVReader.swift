@@ -1,0 +1,128 @@
+import Foundation
+
+/// Reads CSV as spreadsheets write it: RFC 4180 quoting, CRLF or LF, comma or semicolon (Excel in a Vietnamese
+/// locale saves with ";"), UTF-8 with or without BOM. Other encodings are refused with a message saying how to fix.
+public struct CSVReader: Sequence {
+    public struct Record: Sendable {
+        /// Line in the file where the record starts (1 = header line).
+        public let line: Int
+        public let fields: [String]
+    }
+
+    public enum Failure: Error, Equatable {
+        case notUTF8(file: String)
+        case utf16(file: String)
+        case empty(file: String)
+
+        public var message: String {
+            switch self {
+            case .notUTF8(let file):
+                return "\(file): tệp không ở mã UTF-8. Trong Excel chọn Lưu thành → \"CSV UTF-8 (Comma delimited)\" rồi nhập lại."
+            case .utf16(let file):
+                return "\(file): tệp ở mã UTF-16 (\"Unicode Text\"). Hãy lưu lại thành \"CSV UTF-8\" rồi nhập lại."
+            case .empty(let file):
+                return "\(file): tệp trống, không có dòng tiêu đề."
+            }
+        }
+    }
+
+    private let bytes: [UInt8]
+    private let start: Int
+    public let delimiter: UInt8
+
+    public init(data: Data, fileName: String) throws {
+        let all = [UInt8](data)
+        if all.starts(with: [0xFF, 0xFE]) || all.starts(with: [0xFE, 0xFF]) { throw Failure.utf16(file: fileName) }
+        let offset = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard String(validating: all[offset...], as: UTF8.self) != nil else { throw Failure.notUTF8(file: fileName) }
+        guard all.count > offset else { throw Failure.empty(file: fileName) }
+        bytes = all
+        start = offset
+        delimiter = Self.detectDelimiter(all[offset...])
+    }
+
+    /// The delimiter the header line uses most: ";" or ",".
+    private static func detectDelimiter(_ bytes: ArraySlice<UInt8>) -> UInt8 {
+        var commas = 0, semicolons = 0, quoted = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if quoted { continue }
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: ",") { commas += 1 }
+            if byte == UInt8(ascii: ";") { semicolons += 1 }
+        }
+        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    public func makeIterator() -> Iterator { Iterator(bytes: bytes, position: start, delimiter: delimiter) }
+
+    public struct Iterator: IteratorProtocol {
+        let bytes: [UInt8]
+        var position: Int
+        let delimiter: UInt8
+        var line = 1
+
+        public mutating func next() -> Record? {
+            // Skip blank lines between records.
+            while position < bytes.count && (bytes[position] == 0x0A || bytes[position] == 0x0D) {
+                if bytes[position] == 0x0A { line += 1 }
+                position += 1
+            }
+            guard position < bytes.count else { return nil }
+            let startLine = line
+            var fields: [String] = []
+            var field: [UInt8] = []
+            var quoted = false
+            while position < bytes.count {
+                let byte = bytes[position]
+                position += 1
+                if quoted {
+                    if byte == 0x22 {
+                        if position < bytes.count && bytes[position] == 0x22 { field.append(0x22); position += 1 }
+                        else { quoted = false }
+                    } else {
+                        if byte == 0x0A { line += 1 }
+                        field.append(byte)
+                    }
+                } else if byte == 0x22 && field.isEmpty {
+                    quoted = true
+                } else if byte == delimiter {
+                    fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true)
+                } else if byte == 0x0A {
+                    line += 1
+                    break
+                } else if byte != 0x0D {
+                    field.append(byte)
+                }
+            }
+            fields.append(String(decoding: field, as: UTF8.self))
+            return Record(line: startLine, fields: fields)
+        }
+    }
+}
+
+/// Writes CSV that Excel opens right: UTF-8 with BOM, CRLF, quotes only where needed.
+public struct CSVWriter {
+    private var output: (String) throws -> Void
+
+    public init(bom: Bool = true, output: @escaping (String) throws -> Void) rethrows {
+        self.output = output
+        if bom { try output("\u{FEFF}") }
+    }
+
+    public func write(_ fields: [String]) throws {
+        try output(fields.map(Self.escape).joined(separator: ",") + "\r\n")
+    }
+
+    public static func escape(_ field: String) -> String {
+        // A leading = + - @ would run as a formula in a spreadsheet: prefix a quote mark (CSV injection).
+        var value = field
+        if let first = value.first, "=+-@".contains(first), !value.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" }) {
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}

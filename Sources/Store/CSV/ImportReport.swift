@@ -1,0 +1,33 @@
+/// What an import did or would do, and every problem found, each with file, line and field.
+public struct ImportReport: Sendable {
+    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        public let file: String
+        public let line: Int
+        public let field: String
+        public let message: String
+
+        public var description: String { "\(file):\(line): [\(field)] \(message)" }
+    }
+
+    public var file: String
+    public var rowsRead = 0
+    public var inserted = 0
+    public var created: [String] = []
+    public var problems: [Problem] = []
+    public var dryRun: Bool
+    /// Problems beyond this are counted, not listed.
+    public static let listedProblems = 200
+    public var unlistedProblems = 0
+
+    public init(file: String, dryRun: Bool) { self.file = file; self.dryRun = dryRun }
+
+    public var succeeded: Bool { problems.isEmpty && unlistedProblems == 0 }
+
+    mutating func add(line: Int, field: String, _ message: String) {
+        if problems.count < Self.listedProblems {
+            problems.append(Problem(file: file, line: line, field: field, message: message))
+        } else {
+            unlistedProblems += 1
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+/// The one store. Server and command line may open the same file at once: WAL, a busy timeout, foreign keys on.
+public struct AppDatabase: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database and runs every module's migrations.
+    public init(_ writer: any DatabaseWriter, modules: [any SchemaModule.Type]) throws {
+        self.writer = writer
+        try Self.migrator(modules: modules).migrate(writer)
+    }
+
+    public static func migrator(modules: [any SchemaModule.Type]) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        StoreSchema.registerMigrations(in: &migrator)
+        for module in modules where module != StoreSchema.self {
+            module.registerMigrations(in: &migrator)
+        }
+        return migrator
+    }
+
+    public static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            // Durable enough for office data, much faster than FULL under WAL.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return config
+    }
+
+    /// A file database shared by server and command line.
+    public static func open(path: String, modules: [any SchemaModule.Type]) throws -> AppDatabase {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        return try AppDatabase(pool, modules: modules)
+    }
+
+    /// A private in-memory database, for tests.
+    public static func inMemory(modules: [any SchemaModule.Type]) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()), modules: modules)
+    }
+
+    public func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.read(value)
+    }
+
+    public func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.write(updates)
+        } catch let error as DatabaseError {
+            throw DomainError(databaseError: error)
+        }
+    }
+
+    /// Default path: `data/densach.sqlite` under the working directory, unless DENSACH_DATABASE says otherwise.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["DENSACH_DATABASE"] ?? "data/densach.sqlite"
+    }
+}

@@ -1,0 +1,53 @@
+import GRDB
+
+/// A failure a person can understand, in Vietnamese first and English second.
+public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        case notFound, invalid, forbidden, conflict, unauthorized, tooManyRequests
+    }
+
+    public let kind: Kind
+    public let message: String
+    public let englishMessage: String
+    /// Form field errors: field name → Vietnamese message.
+    public let fieldErrors: [String: String]
+
+    public init(_ kind: Kind, _ message: String, english: String, fieldErrors: [String: String] = [:]) {
+        self.kind = kind
+        self.message = message
+        self.englishMessage = english
+        self.fieldErrors = fieldErrors
+    }
+
+    public var description: String { message }
+
+    public func message(english: Bool) -> String { english ? englishMessage : message }
+
+    public static func notFound(_ what: String, english: String) -> DomainError {
+        DomainError(.notFound, "Không tìm thấy \(what)", english: "\(english) not found")
+    }
+
+    public static let forbidden = DomainError(
+        .forbidden, "Tài khoản của bạn không có quyền thực hiện thao tác này.",
+        english: "Your account is not allowed to do this.")
+
+    public static func invalid(_ fields: [String: String]) -> DomainError {
+        DomainError(.invalid, "Vui lòng sửa các ô được đánh dấu.", english: "Please correct the marked fields.",
+                    fieldErrors: fields)
+    }
+
+    /// Constraint violations become messages; anything else stays a plain database error message.
+    init(databaseError error: DatabaseError) {
+        switch error.extendedResultCode {
+        case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
+            self.init(.conflict, "Bản ghi này đã tồn tại (trùng dữ liệu).", english: "This record already exists.")
+        case .SQLITE_CONSTRAINT_FOREIGNKEY:
+            self.init(.conflict, "Không thể lưu: bản ghi liên quan không tồn tại hoặc đang được dùng ở nơi khác.",
+                      english: "Cannot save: a related record is missing or still in use.")
+        case .SQLITE_CONSTRAINT_CHECK, .SQLITE_CONSTRAINT_NOTNULL:
+            self.init(.invalid, "Dữ liệu không hợp lệ: \(error.message ?? "")", english: "Invalid data: \(error.message ?? "")")
+        default:
+            self.init(.conflict, "Lỗi cơ sở dữ liệu: \(error.message ?? "\(error)")", english: "Database error: \(error)")
+        }
+    }
+}

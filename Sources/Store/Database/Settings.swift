@@ -1,0 +1,51 @@
+import GRDB
+
+/// Editable settings (commune name, report recipient and deadline, targets...). Other modules add keys to `known`.
+public enum Settings {
+    public struct Key: Sendable, Hashable {
+        public let name: String
+        public let label: String
+        public let defaultValue: String
+        public init(_ name: String, label: String, default defaultValue: String) {
+            self.name = name; self.label = label; self.defaultValue = defaultValue
+        }
+    }
+
+    public static let communeName = Key("commune.name", label: "Tên xã", default: "Đăk Tờ Re")
+    public static let province = Key("commune.province", label: "Tỉnh", default: "Quảng Ngãi")
+    public static let committeeName = Key("commune.committee", label: "Cơ quan ban hành", default: "ỦY BAN NHÂN DÂN XÃ ĐĂK TỜ RE")
+    public static let reportRecipient = Key("report.recipient", label: "Nơi nhận báo cáo năm",
+                                            default: "Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Ngãi")
+    public static let reportDeadline = Key("report.deadline", label: "Hạn gửi báo cáo năm (ngày/tháng)", default: "20/11")
+    public static let signerName = Key("report.signer", label: "Người ký", default: "Trần Thị Phụng")
+    public static let signerTitle = Key("report.signerTitle", label: "Chức vụ người ký", default: "PHÓ CHỦ TỊCH")
+    public static let defaultLanguage = Key("ui.language", label: "Ngôn ngữ mặc định (vi hoặc en)", default: "vi")
+    public static let sessionIdleMinutes = Key("security.sessionIdleMinutes", label: "Tự đăng xuất sau (phút không dùng)", default: "120")
+
+    public static let known: [Key] = [
+        communeName, province, committeeName, reportRecipient, reportDeadline, signerName, signerTitle,
+        defaultLanguage, sessionIdleMinutes,
+    ]
+
+    public static func value(_ db: Database, _ key: Key) throws -> String {
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key.name]) ?? key.defaultValue
+    }
+
+    public static func all(_ db: Database) throws -> [String: String] {
+        var values = Dictionary(uniqueKeysWithValues: known.map { ($0.name, $0.defaultValue) })
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
+            values[row["key"]] = row["value"]
+        }
+        return values
+    }
+
+    public static func set(_ db: Database, _ name: String, to value: String, by principal: Principal) throws {
+        try principal.require(principal.canManageSettings)
+        let old = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [name])
+        guard old != value else { return }
+        try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [name, value])
+        try Audit.record(db, by: principal, .update, entity: "setting", id: nil,
+                         before: old.map { [name: $0] }, after: [name: value])
+    }
+}

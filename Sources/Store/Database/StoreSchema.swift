@@ -1,0 +1,202 @@
+import GRDB
+
+/// Tables shared by every module: units, people, households, consents, accounts, sessions, audit, settings.
+public enum StoreSchema: SchemaModule {
+    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("store.v1") { db in
+            try createUnits(db)
+            try createPeople(db)
+            try createAccounts(db)
+            try createAuditAndSettings(db)
+        }
+    }
+
+    static let unitKinds = UnitKind.allCases.map(\.rawValue)
+
+    private static func createUnits(_ db: Database) throws {
+        try db.create(table: "unit") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("sortKey", .text).notNull().indexed()
+            t.column("searchKey", .text).notNull()
+            t.column("kind", .text).notNull()
+                .check(sql: "kind IN (\(unitKinds.map { "'\($0)'" }.joined(separator: ",")))")
+            t.belongsTo("parent", inTable: "unit", onDelete: .restrict)
+            t.column("address", .text)
+            t.column("phone", .text)
+            t.column("email", .text)
+            t.column("contactName", .text)
+            t.column("isActive", .boolean).notNull().defaults(to: true)
+            t.column("notes", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+            t.check(sql: "parentId IS NULL OR parentId <> id")
+        }
+        try db.create(index: "unit_kind", on: "unit", columns: ["kind", "sortKey"])
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE unit_fts USING fts5(terms, content='', detail=none, prefix='2 3', tokenize='unicode61');
+            CREATE TRIGGER unit_fts_insert AFTER INSERT ON unit BEGIN
+              INSERT INTO unit_fts(rowid, terms) VALUES (new.id, new.searchKey);
+            END;
+            CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
+              INSERT INTO unit_fts(unit_fts, rowid, terms) VALUES ('delete', old.id, old.searchKey);
+            END;
+            CREATE TRIGGER unit_fts_update AFTER UPDATE OF searchKey ON unit BEGIN
+              INSERT INTO unit_fts(unit_fts, rowid, terms) VALUES ('delete', old.id, old.searchKey);
+              INSERT INTO unit_fts(rowid, terms) VALUES (new.id, new.searchKey);
+            END;
+            """)
+        try db.create(table: "unitFormerName") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("unit", inTable: "unit", onDelete: .cascade).notNull()
+            t.column("name", .text).notNull()
+            t.column("usedFrom", .text)
+            t.column("usedUntil", .text)
+            t.column("note", .text)
+        }
+    }
+
+    private static func createPeople(_ db: Database) throws {
+        try db.create(table: "household") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("sortKey", .text).notNull()
+            t.belongsTo("village", inTable: "unit", onDelete: .restrict)
+            t.column("headId", .integer)  // a person; FK added by the person table below would be circular
+            t.column("address", .text)
+            t.column("notes", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(table: "person") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("fullName", .text).notNull().check { length($0) > 0 }
+            t.column("sortKey", .text).notNull()
+            t.column("searchKey", .text).notNull()
+            t.column("gender", .text).notNull().defaults(to: "unknown")
+                .check(sql: "gender IN ('male','female','other','unknown')")
+            t.column("birthDate", .text)
+            t.column("birthYear", .integer).check(sql: "birthYear IS NULL OR birthYear BETWEEN 1880 AND 2200")
+            t.column("ethnicity", .text)
+            t.belongsTo("village", inTable: "unit", onDelete: .restrict)
+            t.belongsTo("household", inTable: "household", onDelete: .setNull)
+            t.column("relationToHead", .text)
+            t.column("phone", .text)
+            t.column("phoneOriginal", .text)
+            t.column("zalo", .text)
+            t.column("email", .text)
+            t.column("notes", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+        }
+        try db.create(index: "person_sort", on: "person", columns: ["sortKey"])
+        try db.create(index: "person_village_sort", on: "person", columns: ["villageId", "sortKey"])
+        try db.create(index: "person_phone", on: "person", columns: ["phone"])
+        // Full-text search over the folded name and the phone digits. detail=none keeps the index small and fast:
+        // names are short, so positions are not worth storing.
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE person_fts USING fts5(terms, content='', detail=none, prefix='2 3', tokenize='unicode61');
+            CREATE TRIGGER person_fts_insert AFTER INSERT ON person BEGIN
+              INSERT INTO person_fts(rowid, terms) VALUES (new.id, new.searchKey || ' ' || coalesce(substr(new.phone, 4), ''));
+            END;
+            CREATE TRIGGER person_fts_delete AFTER DELETE ON person BEGIN
+              INSERT INTO person_fts(person_fts, rowid, terms) VALUES ('delete', old.id, old.searchKey || ' ' || coalesce(substr(old.phone, 4), ''));
+            END;
+            CREATE TRIGGER person_fts_update AFTER UPDATE OF searchKey, phone ON person BEGIN
+              INSERT INTO person_fts(person_fts, rowid, terms) VALUES ('delete', old.id, old.searchKey || ' ' || coalesce(substr(old.phone, 4), ''));
+              INSERT INTO person_fts(rowid, terms) VALUES (new.id, new.searchKey || ' ' || coalesce(substr(new.phone, 4), ''));
+            END;
+            """)
+        // Counters kept by triggers: COUNT(*) over a million rows costs ~30 ms, a list page cannot afford it.
+        try db.execute(sql: """
+            CREATE TABLE personCount (villageId INTEGER PRIMARY KEY, count INTEGER NOT NULL);
+            CREATE TRIGGER person_count_insert AFTER INSERT ON person BEGIN
+              INSERT INTO personCount(villageId, count) VALUES (coalesce(new.villageId, 0), 1)
+                ON CONFLICT(villageId) DO UPDATE SET count = count + 1;
+            END;
+            CREATE TRIGGER person_count_delete AFTER DELETE ON person BEGIN
+              UPDATE personCount SET count = count - 1 WHERE villageId = coalesce(old.villageId, 0);
+            END;
+            CREATE TRIGGER person_count_move AFTER UPDATE OF villageId ON person
+              WHEN coalesce(old.villageId, 0) <> coalesce(new.villageId, 0) BEGIN
+              UPDATE personCount SET count = count - 1 WHERE villageId = coalesce(old.villageId, 0);
+              INSERT INTO personCount(villageId, count) VALUES (coalesce(new.villageId, 0), 1)
+                ON CONFLICT(villageId) DO UPDATE SET count = count + 1;
+            END;
+            """)
+        try db.create(table: "consent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("person", inTable: "person", onDelete: .cascade).notNull()
+            t.column("channel", .text).notNull()
+                .check(sql: "channel IN (\(ConsentChannel.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
+            t.column("purpose", .text).notNull()
+            t.column("givenOn", .text).notNull()
+            t.column("method", .text).notNull()
+            t.column("guardianName", .text)
+            t.column("withdrawnOn", .text)
+            t.column("note", .text)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(index: "consent_channel", on: "consent", columns: ["channel", "personId"])
+    }
+
+    private static func createAccounts(_ db: Database) throws {
+        try db.create(table: "account") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("login", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+            t.column("displayName", .text).notNull()
+            t.column("passwordHash", .text).notNull()
+            t.column("role", .text).notNull().check(sql: "role IN ('admin','officer','editor','viewer')")
+            t.column("isDisabled", .boolean).notNull().defaults(to: false)
+            t.column("createdAt", .datetime).notNull()
+            t.column("lastLoginAt", .datetime)
+        }
+        try db.create(table: "accountUnit") { t in
+            t.belongsTo("account", inTable: "account", onDelete: .cascade).notNull()
+            t.belongsTo("unit", inTable: "unit", onDelete: .cascade).notNull()
+            t.primaryKey(["accountId", "unitId"])
+        }
+        try db.create(table: "apiToken") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("account", inTable: "account", onDelete: .cascade).notNull()
+            t.column("tokenHash", .text).notNull().unique()
+            t.column("createdAt", .datetime).notNull()
+            t.column("lastUsedAt", .datetime)
+            t.column("revokedAt", .datetime)
+        }
+        try db.create(table: "webSession") { t in
+            t.column("idHash", .text).primaryKey()
+            t.belongsTo("account", inTable: "account", onDelete: .cascade).notNull()
+            t.column("csrfToken", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("lastSeenAt", .datetime).notNull()
+        }
+        try db.create(table: "loginThrottle") { t in
+            t.column("login", .text).notNull()
+            t.column("address", .text).notNull()
+            t.column("failures", .integer).notNull()
+            t.column("lockedUntil", .datetime)
+            t.primaryKey(["login", "address"])
+        }
+    }
+
+    private static func createAuditAndSettings(_ db: Database) throws {
+        try db.create(table: "auditEntry") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("at", .datetime).notNull()
+            t.column("accountId", .integer)  // no FK: the trail outlives deleted accounts
+            t.column("actor", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("entity", .text).notNull()
+            t.column("entityId", .text)
+            t.column("before", .text)
+            t.column("after", .text)
+        }
+        try db.create(index: "audit_entity", on: "auditEntry", columns: ["entity", "entityId"])
+        try db.create(index: "audit_account", on: "auditEntry", columns: ["accountId"])
+        try db.create(table: "setting") { t in
+            t.column("key", .text).primaryKey()
+            t.column("value", .text).notNull()
+        }
+    }
+}

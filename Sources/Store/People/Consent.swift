@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import Vietnamese
+
+/// Channels on which a person may be contacted. Loudspeakers and printed banners reach everyone and need no consent.
+public enum ConsentChannel: String, Codable, CaseIterable, Sendable {
+    case sms, zalo, email, call, letter
+
+    public var label: String {
+        switch self {
+        case .sms: return "Tin nhắn SMS"
+        case .zalo: return "Zalo"
+        case .email: return "Thư điện tử"
+        case .call: return "Gọi điện"
+        case .letter: return "Thư giấy"
+        }
+    }
+}
+
+/// How consent was given.
+public enum ConsentMethod: String, Codable, CaseIterable, Sendable {
+    case paperForm = "paper_form", inPerson = "in_person", phone, online, guardian, imported
+
+    public var label: String {
+        switch self {
+        case .paperForm: return "Phiếu đồng ý có chữ ký"
+        case .inPerson: return "Trực tiếp"
+        case .phone: return "Qua điện thoại"
+        case .online: return "Trực tuyến"
+        case .guardian: return "Người giám hộ đồng ý (trẻ em)"
+        case .imported: return "Nhập từ tệp danh sách"
+        }
+    }
+}
+
+/// Consent of one person for one channel and purpose (NĐ 13/2023; Luật BVDLCN 2025). Withdrawal takes effect at once.
+public struct Consent: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    public static let databaseTableName = "consent"
+    public static let defaultPurpose = "Nhận thông tin về hoạt động học tập suốt đời của xã"
+
+    public var id: Int64?
+    public var personId: Int64
+    public var channel: ConsentChannel
+    public var purpose: String
+    public var givenOn: CivilDate
+    public var method: ConsentMethod
+    public var guardianName: String?
+    public var withdrawnOn: CivilDate?
+    public var note: String?
+    public var createdAt: Date
+
+    public init(personId: Int64, channel: ConsentChannel, purpose: String = Consent.defaultPurpose, givenOn: CivilDate,
+                method: ConsentMethod, guardianName: String? = nil, note: String? = nil, now: Date = Date()) {
+        self.personId = personId
+        self.channel = channel
+        self.purpose = purpose
+        self.givenOn = givenOn
+        self.method = method
+        self.guardianName = guardianName
+        self.note = note
+        self.createdAt = now
+    }
+
+    public var isActive: Bool { withdrawnOn == nil }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension DerivableRequest<Person> {
+    /// People who hold an active (not withdrawn) consent for the channel.
+    public func consenting(to channel: ConsentChannel) -> Self {
+        filter(sql: "EXISTS (SELECT 1 FROM consent c WHERE c.personId = person.id AND c.channel = ? AND c.withdrawnOn IS NULL)",
+               arguments: [channel.rawValue])
+    }
+}

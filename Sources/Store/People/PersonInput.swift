@@ -1,0 +1,92 @@
+import Foundation
+import Vietnamese
+
+/// A person as a form, the API or a CSV row gives it: raw text, validated into a `Person`.
+public struct PersonInput: Sendable, Codable {
+    public var fullName: String
+    public var gender: String?
+    public var birthDate: String?
+    public var birthYear: String?
+    public var ethnicity: String?
+    public var villageId: Int64?
+    public var householdId: Int64?
+    public var relationToHead: String?
+    public var phone: String?
+    public var zalo: String?
+    public var email: String?
+    public var notes: String?
+
+    public init(fullName: String, gender: String? = nil, birthDate: String? = nil, birthYear: String? = nil,
+                ethnicity: String? = nil, villageId: Int64? = nil, householdId: Int64? = nil,
+                relationToHead: String? = nil, phone: String? = nil, zalo: String? = nil, email: String? = nil,
+                notes: String? = nil) {
+        self.fullName = fullName; self.gender = gender; self.birthDate = birthDate; self.birthYear = birthYear
+        self.ethnicity = ethnicity; self.villageId = villageId; self.householdId = householdId
+        self.relationToHead = relationToHead; self.phone = phone; self.zalo = zalo; self.email = email; self.notes = notes
+    }
+
+    public struct Validated: Sendable {
+        public let gender: Gender
+        public let birthDate: CivilDate?
+        public let birthYear: Int?
+        public let phone: PhoneNumber?
+    }
+
+    /// Checks every field; the Vietnamese messages name what is wrong. `thisYear` bounds birth years.
+    public func validate(thisYear: Int) -> Result<Validated, DomainError> {
+        var errors: [String: String] = [:]
+        let name = VietnameseText.clean(fullName)
+        if name.isEmpty { errors["fullName"] = "Nhập họ và tên" }
+        else if name.count > 120 { errors["fullName"] = "Họ và tên dài quá 120 ký tự" }
+        else if !name.contains(where: \.isLetter) { errors["fullName"] = "Họ và tên phải có chữ cái" }
+
+        let gender = Gender(lenient: gender ?? "")
+        if gender == nil { errors["gender"] = "Giới tính phải là Nam, Nữ hoặc Khác" }
+
+        var date: CivilDate?
+        if let text = birthDate.nonEmpty {
+            date = CivilDate(parsing: text)
+            if date == nil { errors["birthDate"] = "Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 05/02/1990" }
+            else if date!.year > thisYear || date!.year < 1880 { errors["birthDate"] = "Năm sinh không hợp lệ" }
+        }
+        var year: Int?
+        if let text = birthYear.nonEmpty {
+            year = Int(text)
+            if year == nil || !(1880...thisYear).contains(year!) {
+                errors["birthYear"] = "Năm sinh phải là số có 4 chữ số, từ 1880 đến \(thisYear)"
+            }
+        }
+        var phoneNumber: PhoneNumber?
+        if let text = phone.nonEmpty {
+            switch PhoneNumber.parse(text) {
+            case .success(let number): phoneNumber = number
+            case .failure(let rejection): errors["phone"] = rejection.message
+            }
+        }
+        if let email = email.nonEmpty, !email.contains("@") { errors["email"] = "Địa chỉ thư điện tử không hợp lệ" }
+        if !errors.isEmpty { return .failure(.invalid(errors)) }
+        return .success(Validated(gender: gender ?? .unknown, birthDate: date, birthYear: date?.year ?? year, phone: phoneNumber))
+    }
+
+    /// A new person from validated input.
+    public func makePerson(_ valid: Validated, now: Date) -> Person {
+        var person = Person(fullName: fullName, now: now)
+        apply(valid, to: &person)
+        return person
+    }
+
+    public func apply(_ valid: Validated, to person: inout Person) {
+        person.rename(fullName)
+        person.gender = valid.gender
+        person.birthDate = valid.birthDate
+        person.birthYear = valid.birthYear
+        person.ethnicity = ethnicity.nonEmpty
+        person.villageId = villageId
+        person.householdId = householdId
+        person.relationToHead = relationToHead.nonEmpty
+        person.setPhone(valid.phone)
+        person.zalo = zalo.nonEmpty
+        person.email = email.nonEmpty
+        person.notes = notes.nonEmpty
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import Vietnamese
+
+/// A row of the people list.
+public struct PersonListItem: Sendable {
+    public let id: Int64
+    public let fullName: String
+    public let gender: Gender
+    public let birthYear: Int?
+    public let villageId: Int64?
+    public let villageName: String?
+    public let phone: String?
+}
+
+public struct PersonQuery: Sendable {
+    public var text: String
+    public var villageId: Int64?
+    public var page: Int
+    public var perPage: Int
+
+    public init(text: String = "", villageId: Int64? = nil, page: Int = 1, perPage: Int = 50) {
+        self.text = text; self.villageId = villageId; self.page = max(1, page); self.perPage = min(max(1, perPage), 500)
+    }
+}
+
+public enum PersonStore {
+    /// A broad search ("nguyen" in a big commune) stops counting here and says "more than".
+    public static let countCap = 5000
+
+    /// Lists people the principal may read: by search text (ranked: exact name, then given name, then the rest,
+    /// each by given name) or, without text, by given name. Paged.
+    public static func search(_ db: Database, _ query: PersonQuery, for principal: Principal) throws -> Page<PersonListItem> {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let villageId = query.villageId {
+            conditions.append("p.villageId = ?")
+            arguments += [villageId]
+        }
+        if case .units(let ids) = principal.readScope {
+            conditions.append("p.villageId IN (\(SQLList.ids(ids)))")
+        }
+        let fullText = FullTextQuery(query.text)
+        let offset = (query.page - 1) * query.perPage
+        let select = "SELECT p.id, p.fullName, p.gender, p.birthYear, p.villageId, u.name AS villageName, p.phone FROM person p LEFT JOIN unit u ON u.id = p.villageId"
+
+        if fullText.isEmpty {
+            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let items = try Row.fetchAll(db, sql: "\(select)\(whereClause) ORDER BY p.sortKey LIMIT ? OFFSET ?",
+                                         arguments: arguments + [query.perPage, offset]).map(listItem)
+            let total = try countWithoutText(db, villageId: query.villageId, scope: principal.readScope)
+            return Page(items: items, total: total, page: query.page, perPage: query.perPage)
+        }
+
+        let matchCondition = "p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)"
+        let allConditions = [matchCondition] + conditions
+        let allArguments: StatementArguments = [fullText.matchExpression] + arguments
+        let whereClause = " WHERE " + allConditions.joined(separator: " AND ")
+        let counted = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM person p\(whereClause) LIMIT \(countCap + 1))",
+                                       arguments: allArguments) ?? 0
+        let last = fullText.words.last ?? ""
+        let rank = "CASE WHEN p.searchKey = ? THEN 0 WHEN (' ' || p.searchKey) LIKE ? THEN 1 ELSE 2 END"
+        let items = try Row.fetchAll(db, sql: "\(select)\(whereClause) ORDER BY \(rank), p.sortKey LIMIT ? OFFSET ?",
+                                     arguments: allArguments + [fullText.folded, "% " + last, query.perPage, offset]).map(listItem)
+        return Page(items: items, total: min(counted, countCap), page: query.page, perPage: query.perPage,
+                    totalIsLowerBound: counted > countCap)
+    }
+
+    private static func listItem(_ row: Row) -> PersonListItem {
+        PersonListItem(id: row[0], fullName: row[1], gender: Gender(rawValue: row[2]) ?? .unknown, birthYear: row[3],
+                       villageId: row[4], villageName: row[5], phone: row[6])
+    }
+
+    /// Totals kept by triggers in `personCount`, so list pages never count a million rows.
+    static func countWithoutText(_ db: Database, villageId: Int64?, scope: Principal.Scope) throws -> Int {
+        if let villageId {
+            guard scope.allows(villageId) else { return 0 }
+            return try Int.fetchOne(db, sql: "SELECT count FROM personCount WHERE villageId = ?", arguments: [villageId]) ?? 0
+        }
+        switch scope {
+        case .all:
+            return try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM personCount") ?? 0
+        case .units(let ids):
+            return try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM personCount WHERE villageId IN (\(SQLList.ids(ids)))") ?? 0
+        }
+    }
+
+    public static func totalCount(_ db: Database) throws -> Int {
+        try countWithoutText(db, villageId: nil, scope: .all)
+    }
+
+    public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Person {
+        guard let person = try Person.fetchOne(db, key: id), principal.canRead(unitId: person.villageId) else {
+            throw DomainError.notFound("người này", english: "Person")
+        }
+        return person
+    }
+
+    public static func create(_ db: Database, _ input: PersonInput, by principal: Principal, now: Date = Date()) throws -> Person {
+        try principal.require(principal.canWrite(unitId: input.villageId))
+        let valid = try check(db, input, now: now)
+        var person = input.makePerson(valid, now: now)
+        try person.insert(db)
+        try Audit.record(db, by: principal, .create, entity: "person", id: person.id, after: person, at: now)
+        return person
+    }
+
+    public static func update(_ db: Database, id: Int64, _ input: PersonInput, by principal: Principal, now: Date = Date()) throws -> Person {
+        var person = try get(db, id: id, for: principal)
+        // Both the village the person is in and the one they move to must be the editor's.
+        try principal.require(principal.canWrite(unitId: person.villageId) && principal.canWrite(unitId: input.villageId))
+        let before = person
+        let valid = try check(db, input, now: now)
+        input.apply(valid, to: &person)
+        person.updatedAt = now
+        try person.update(db)
+        try Audit.record(db, by: principal, .update, entity: "person", id: id, before: before, after: person, at: now)
+        return person
+    }
+
+    private static func check(_ db: Database, _ input: PersonInput, now: Date) throws -> PersonInput.Validated {
+        let thisYear = CivilDate.today(now: now).year
+        var errors: [String: String] = [:]
+        var validated: PersonInput.Validated?
+        switch input.validate(thisYear: thisYear) {
+        case .success(let valid): validated = valid
+        case .failure(let error): errors = error.fieldErrors
+        }
+        if let villageId = input.villageId {
+            let kind = try String.fetchOne(db, sql: "SELECT kind FROM unit WHERE id = ?", arguments: [villageId])
+            if kind == nil { errors["villageId"] = "Thôn không tồn tại" }
+            else if kind != UnitKind.village.rawValue { errors["villageId"] = "Đơn vị được chọn không phải là thôn, làng" }
+        }
+        if let householdId = input.householdId, try !Household.exists(db, key: householdId) {
+            errors["householdId"] = "Hộ gia đình không tồn tại"
+        }
+        guard errors.isEmpty, let validated else { throw DomainError.invalid(errors) }
+        return validated
+    }
+
+    public static func household(_ db: Database, of person: Person) throws -> Household? {
+        try person.householdId.flatMap { try Household.fetchOne(db, key: $0) }
+    }
+}

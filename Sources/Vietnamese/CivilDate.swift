@@ -1,0 +1,85 @@
+import Foundation
+
+/// A calendar day with no time of day and no zone, as Vietnamese documents speak of dates.
+/// Stored in SQLite as "yyyy-MM-dd" so that text order is date order.
+public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year; self.month = month; self.day = day
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// "2026-02-05"
+    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { iso }
+
+    /// "05/02/2026", as tables show dates.
+    public var display: String { String(format: "%02d/%02d/%04d", day, month, year) }
+
+    /// "ngày 05 tháng 02 năm 2026": a leading zero for days below 10 and for months 1 and 2 (NĐ 30/2020).
+    public var documentForm: String {
+        let monthText = month <= 2 ? String(format: "%02d", month) : String(month)
+        return "ngày \(String(format: "%02d", day)) tháng \(monthText) năm \(year)"
+    }
+
+    /// Parses "2026-02-05" (storage, HTML date inputs) or "05/02/2026" / "5/2/2026" (what people type).
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.contains("-") {
+            let parts = trimmed.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return nil }
+            self.init(year: parts[0], month: parts[1], day: parts[2])
+        } else {
+            let parts = trimmed.split(separator: "/").compactMap { Int($0) }
+            guard parts.count == 3 else { return nil }
+            self.init(year: parts[2], month: parts[1], day: parts[0])
+        }
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.iso < rhs.iso }
+
+    /// Today in Vietnam (UTC+7), whatever the server's zone.
+    public static func today(now: Date = Date()) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CivilDate(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad date \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}
+
+/// Date-times shown to people: "05/02/2026 14:30" in Vietnam time.
+public enum VietnamTime {
+    public static let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+
+    public static func display(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%02d/%02d/%04d %02d:%02d", p.day!, p.month!, p.year!, p.hour!, p.minute!)
+    }
+}

@@ -1,0 +1,71 @@
+/// A Vietnamese mobile number: ten digits starting 03, 05, 07, 08 or 09, or +84 followed by nine digits.
+public struct PhoneNumber: Hashable, Sendable {
+    /// "+84912345678"
+    public let normalized: String
+    /// What the person or the file gave, kept for reference.
+    public let original: String
+
+    public enum Rejection: Error, Equatable, Sendable {
+        case empty
+        case invalidCharacters
+        case wrongLength(digits: Int)
+        case notMobilePrefix(String)
+
+        /// Vietnamese reason, shown in forms and import reports.
+        public var message: String {
+            switch self {
+            case .empty: return "Số điện thoại trống"
+            case .invalidCharacters: return "Số điện thoại chỉ được gồm chữ số, dấu cách, dấu chấm, gạch ngang và dấu + ở đầu"
+            case .wrongLength(let n): return "Số di động Việt Nam có 10 chữ số (0xxxxxxxxx) — số này có \(n)"
+            case .notMobilePrefix(let p): return "Đầu số \(p) không phải đầu số di động Việt Nam (03, 05, 07, 08, 09)"
+            }
+        }
+
+        public var englishMessage: String {
+            switch self {
+            case .empty: return "The phone number is empty"
+            case .invalidCharacters: return "A phone number may hold only digits, spaces, dots, dashes and a leading +"
+            case .wrongLength(let n): return "A Vietnamese mobile number has 10 digits (0xxxxxxxxx); this one has \(n)"
+            case .notMobilePrefix(let p): return "Prefix \(p) is not a Vietnamese mobile prefix (03, 05, 07, 08, 09)"
+            }
+        }
+    }
+
+    public static func parse(_ text: String) -> Result<PhoneNumber, Rejection> {
+        let original = text.trimmingCharacters(in: .whitespaces)
+        guard !original.isEmpty else { return .failure(.empty) }
+        var digits = ""
+        for (index, character) in original.enumerated() {
+            if character.isASCII && character.isNumber {
+                digits.append(character)
+            } else if character == "+" && index == 0 {
+                continue
+            } else if character == " " || character == "." || character == "-" || character == "(" || character == ")" {
+                continue
+            } else {
+                return .failure(.invalidCharacters)
+            }
+        }
+        // National form 0xxxxxxxxx, or the country code 84 with or without "+".
+        var national: String
+        if digits.hasPrefix("84") && digits.count == 11 {
+            national = "0" + digits.dropFirst(2)
+        } else if digits.hasPrefix("840") && digits.count == 12 {
+            national = String(digits.dropFirst(2))
+        } else {
+            national = digits
+        }
+        if !national.hasPrefix("0") && national.count == 9 { national = "0" + national }
+        guard national.count == 10 else { return .failure(.wrongLength(digits: national.count)) }
+        let prefix = String(national.prefix(2))
+        guard ["03", "05", "07", "08", "09"].contains(prefix) else { return .failure(.notMobilePrefix(prefix)) }
+        return .success(PhoneNumber(normalized: "+84" + national.dropFirst(), original: original))
+    }
+
+    /// "0912 345 678": the national form people read back.
+    public var display: String {
+        let national = "0" + normalized.dropFirst(3)
+        let chars = Array(national)
+        return String(chars[0..<4]) + " " + String(chars[4..<7]) + " " + String(chars[7...])
+    }
+}

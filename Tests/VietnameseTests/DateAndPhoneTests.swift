@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import Vietnamese
+
+@Suite("Dates")
+struct CivilDateTests {
+    @Test("Tables show dd/MM/yyyy; documents write the long form with leading zeros for days and months 1–2")
+    func formats() throws {
+        let feb = try #require(CivilDate(year: 2026, month: 2, day: 5))
+        #expect(feb.display == "05/02/2026")
+        #expect(feb.documentForm == "ngày 05 tháng 02 năm 2026")
+        let nov = try #require(CivilDate(year: 2026, month: 11, day: 20))
+        #expect(nov.documentForm == "ngày 20 tháng 11 năm 2026")
+        let march = try #require(CivilDate(year: 2026, month: 3, day: 9))
+        #expect(march.documentForm == "ngày 09 tháng 3 năm 2026")
+    }
+
+    @Test("Parses both what people type and what forms send; refuses impossible days")
+    func parses() {
+        #expect(CivilDate(parsing: "05/02/2026") == CivilDate(year: 2026, month: 2, day: 5))
+        #expect(CivilDate(parsing: "5/2/2026") == CivilDate(year: 2026, month: 2, day: 5))
+        #expect(CivilDate(parsing: "2026-02-05") == CivilDate(year: 2026, month: 2, day: 5))
+        #expect(CivilDate(parsing: "30/02/2026") == nil)
+        #expect(CivilDate(parsing: "29/02/2024") != nil)
+        #expect(CivilDate(parsing: "hôm qua") == nil)
+    }
+
+    @Test("Today is counted in Vietnam time, not the server's zone")
+    func todayInVietnam() {
+        // 2026-12-31 18:30 UTC is already 1 January 2027 in Vietnam.
+        let instant = Date(timeIntervalSince1970: 1_798_741_800)
+        #expect(CivilDate.today(now: instant) == CivilDate(year: 2027, month: 1, day: 1))
+    }
+}
+
+@Suite("Phone numbers")
+struct PhoneNumberTests {
+    @Test("Accepted spellings normalise to +84", arguments: [
+        "0912345678", "0912 345 678", "0912.345.678", "0912-345-678", "+84912345678", "84912345678", "+84 912 345 678",
+        "912345678",
+    ])
+    func accepts(text: String) throws {
+        let number = try PhoneNumber.parse(text).get()
+        #expect(number.normalized == "+84912345678")
+        #expect(number.original == text.trimmingCharacters(in: .whitespaces))
+        #expect(number.display == "0912 345 678")
+    }
+
+    @Test("Rejected numbers say why")
+    func rejects() {
+        #expect(throws: PhoneNumber.Rejection.wrongLength(digits: 8)) { try PhoneNumber.parse("09123456").get() }
+        #expect(throws: PhoneNumber.Rejection.notMobilePrefix("02")) { try PhoneNumber.parse("0260 386 212").get() }
+        #expect(throws: PhoneNumber.Rejection.invalidCharacters) { try PhoneNumber.parse("09a2345678").get() }
+        #expect(throws: PhoneNumber.Rejection.empty) { try PhoneNumber.parse("  ").get() }
+        if case .failure(let rejection) = PhoneNumber.parse("0212345678") {
+            #expect(rejection.message.contains("03, 05, 07, 08, 09"))
+        } else {
+            Issue.record("0212345678 must be refused")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import Vietnamese
+
+@Suite("Search keys and NFC")
+struct TextFoldingTests {
+    @Test("Tones, marks and đ fold away so every spelling finds the same person")
+    func foldsTonesAndStroke() {
+        let nfc = "Đặng Thị Phụng"
+        let nfd = nfc.decomposedStringWithCanonicalMapping
+        #expect(Array(nfd.unicodeScalars) != Array(nfc.unicodeScalars))
+        #expect(VietnameseText.searchKey(nfc) == "dang thi phung")
+        #expect(VietnameseText.searchKey(nfd) == "dang thi phung")
+        #expect(VietnameseText.searchKey("dang thi phung") == "dang thi phung")
+        #expect(VietnameseText.searchKey("ĐĂK TỜ RE") == "dak to re")
+        #expect(VietnameseText.searchKey("Nguyễn Ưng Ơn") == "nguyen ung on")
+    }
+
+    @Test("Clean composes NFD input and collapses white space")
+    func cleanNormalises() {
+        let nfd = "  Lê   Văn\tTám ".decomposedStringWithCanonicalMapping
+        let cleaned = VietnameseText.clean(nfd)
+        #expect(cleaned == "Lê Văn Tám")
+        #expect(cleaned.unicodeScalars.count == "Lê Văn Tám".precomposedStringWithCanonicalMapping.unicodeScalars.count)
+    }
+
+    @Test("Search words split on punctuation")
+    func words() {
+        #expect(VietnameseText.searchWords("Thôn 1, xã Đăk Tờ Re") == ["thon", "1", "xa", "dak", "to", "re"])
+    }
+}
+
+@Suite("Name order")
+struct NameSortKeyTests {
+    func sorted(_ names: [String]) -> [String] {
+        names.sorted { NameSortKey.make($0) < NameSortKey.make($1) }
+    }
+
+    @Test("Lists sort by given name, then middle, then family name")
+    func givenNameFirst() {
+        let names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê An", "Đặng Thị Phụng", "A Blưm", "Y Hiên"]
+        #expect(sorted(names) == ["Lê An", "Nguyễn Thị An", "Trần Văn Bình", "A Blưm", "Y Hiên", "Đặng Thị Phụng"])
+    }
+
+    @Test("Vietnamese letters: a < ă < â, d < đ, o < ô < ơ, u < ư")
+    func vietnameseAlphabet() {
+        #expect(sorted(["Lê Âu", "Lê Ăn", "Lê Anh"]) == ["Lê Anh", "Lê Ăn", "Lê Âu"])
+        #expect(sorted(["Võ Đức", "Võ Dũng"]) == ["Võ Dũng", "Võ Đức"])
+        #expect(sorted(["Hà Ơn", "Hà Ôn", "Hà On"]) == ["Hà On", "Hà Ôn", "Hà Ơn"])
+        #expect(sorted(["Lý Ưng", "Lý Uyên"]) == ["Lý Uyên", "Lý Ưng"])
+    }
+
+    @Test("Tones count only after letters: ngang, huyền, hỏi, ngã, sắc, nặng")
+    func tonesAfterLetters() {
+        #expect(sorted(["Lê Mạ", "Lê Má", "Lê Mã", "Lê Mả", "Lê Mà", "Lê Ma"]) == ["Lê Ma", "Lê Mà", "Lê Mả", "Lê Mã", "Lê Má", "Lê Mạ"])
+        // Letters decide before tones: "Hà Bắc" (b-ă-c) < "Hà Băn" even though ắ carries a tone.
+        #expect(sorted(["Lê Băn", "Lê Bắc"]) == ["Lê Bắc", "Lê Băn"])
+        #expect(sorted(["Lê Anh", "Lê Ánh", "Lê An"]) == ["Lê An", "Lê Anh", "Lê Ánh"])
+    }
+
+    @Test("NFD and NFC names get the same key")
+    func normalisationIndependent() {
+        let name = "Nguyễn Thị Hường"
+        #expect(NameSortKey.make(name) == NameSortKey.make(name.decomposedStringWithCanonicalMapping))
+    }
+}
+
+@Suite("Unit labels")
+struct LabelSortTests {
+    @Test("Numbers in names sort by value: Thôn 2 before Thôn 10")
+    func numericOrder() {
+        let labels = ["Thôn 10", "Thôn 2", "Thôn 1", "Nhà văn hóa thôn 3", "Thôn 9"]
+        #expect(labels.sorted { NameSortKey.label($0) < NameSortKey.label($1) } == ["Nhà văn hóa thôn 3", "Thôn 1", "Thôn 2", "Thôn 9", "Thôn 10"])
+    }
+}
