@@ -31,6 +31,11 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
         .forbidden, "Tài khoản của bạn không có quyền thực hiện thao tác này.",
         english: "Your account is not allowed to do this.")
 
+    /// A unit editor asking for a record of a unit not assigned to them.
+    public static let outsideScope = DomainError(
+        .forbidden, "Bản ghi này thuộc đơn vị không được giao cho tài khoản của bạn.",
+        english: "This record belongs to a unit not assigned to your account.")
+
     public static func invalid(_ fields: [String: String]) -> DomainError {
         DomainError(.invalid, "Vui lòng sửa các ô được đánh dấu.", english: "Please correct the marked fields.",
                     fieldErrors: fields)

@@ -31,9 +31,8 @@ public enum HouseholdStore {
     }
 
     public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Household {
-        guard let household = try Household.fetchOne(db, key: id), principal.canRead(unitId: household.villageId) else {
-            throw DomainError.notFound("hộ gia đình", english: "Household")
-        }
+        guard let household = try Household.fetchOne(db, key: id) else { throw DomainError.notFound("hộ gia đình", english: "Household") }
+        guard principal.canRead(unitId: household.villageId) else { throw DomainError.outsideScope }
         return household
     }
 

@@ -90,9 +90,8 @@ public enum PersonStore {
     }
 
     public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Person {
-        guard let person = try Person.fetchOne(db, key: id), principal.canRead(unitId: person.villageId) else {
-            throw DomainError.notFound("người này", english: "Person")
-        }
+        guard let person = try Person.fetchOne(db, key: id) else { throw DomainError.notFound("người này", english: "Person") }
+        guard principal.canRead(unitId: person.villageId) else { throw DomainError.outsideScope }
         return person
     }
 

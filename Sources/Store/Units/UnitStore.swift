@@ -54,9 +54,8 @@ public enum UnitStore {
     }
 
     public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> OrgUnit {
-        guard let unit = try OrgUnit.fetchOne(db, key: id), principal.canRead(unitId: id) else {
-            throw DomainError.notFound("đơn vị", english: "Unit")
-        }
+        guard let unit = try OrgUnit.fetchOne(db, key: id) else { throw DomainError.notFound("đơn vị", english: "Unit") }
+        guard principal.canRead(unitId: id) else { throw DomainError.outsideScope }
         return unit
     }
 

@@ -1,0 +1,101 @@
+import BackOffice
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Store
+import Testing
+
+@Suite("JSON API")
+struct APITests {
+    func token(_ commune: TestCommune, _ login: String) async throws -> String {
+        try await commune.database.write { db in
+            try AccountStore.issueToken(db, accountId: try AccountStore.find(db, login: login)!.id!, by: .system)
+        }
+    }
+
+    func call(_ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, token: String?, json: String? = nil)
+        async throws -> (HTTPResponse.Status, [String: Any]) {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+        let object = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:]
+        return (response.status, object)
+    }
+
+    @Test("Without a token the API answers 401 with a JSON error; a revoked or unknown token too")
+    func unauthorized() async throws {
+        let commune = try await TestCommune()
+        let app = try await buildApplication(TestCommune.configuration, database: commune.database)
+        try await app.test(.router) { client in
+            let (status, body) = try await call(client, .get, "/api/v1/people", token: nil)
+            #expect(status == .unauthorized)
+            #expect(((body["error"] as? [String: Any])?["message"] as? String)?.contains("Bearer") == true)
+            #expect(try await call(client, .get, "/api/v1/people", token: "ds_wrong").0 == .unauthorized)
+        }
+    }
+
+    @Test("Lists answer items, total and page, scoped to the editor's units; writes outside them are 403")
+    func scopedAPI() async throws {
+        let commune = try await TestCommune()
+        let editor = try await token(commune, "thona")
+        let app = try await buildApplication(TestCommune.configuration, database: commune.database)
+        try await app.test(.router) { client in
+            let (status, list) = try await call(client, .get, "/api/v1/people?q=nguyen", token: editor)
+            #expect(status == .ok)
+            let items = try #require(list["items"] as? [[String: Any]])
+            #expect(items.map { $0["fullName"] as? String } == ["Nguyễn Văn An"])
+            #expect(items.first?["phone"] as? String == "+84912345678")
+            #expect(items.first?["village"] as? String == "Thôn A")
+            #expect(list["total"] as? Int == 1 && list["page"] as? Int == 1)
+            let all = try await call(client, .get, "/api/v1/people", token: editor).1
+            #expect(all["total"] as? Int == 1)
+            #expect(try await call(client, .get, "/api/v1/people/\(commune.personB)", token: editor).0 == .forbidden)
+            let (refused, error) = try await call(client, .put, "/api/v1/people/\(commune.personB)", token: editor, json: #"{"fullName":"X","villageId":\#(commune.villageB)}"#)
+            #expect(refused == .forbidden)
+            #expect(((error["error"] as? [String: Any])?["message"] as? String)?.isEmpty == false)
+            #expect(try await call(client, .post, "/api/v1/units", token: editor, json: #"{"name":"Thôn C","kind":"village"}"#).0 == .forbidden)
+        }
+    }
+
+    @Test("Create and update validate like the forms and are audited")
+    func createAndUpdate() async throws {
+        let commune = try await TestCommune()
+        let admin = try await token(commune, "admin")
+        let app = try await buildApplication(TestCommune.configuration, database: commune.database)
+        try await app.test(.router) { client in
+            let (bad, error) = try await call(client, .post, "/api/v1/people", token: admin, json: #"{"fullName":"A Krong","phone":"123"}"#)
+            #expect(bad == .unprocessableContent)
+            #expect(((error["error"] as? [String: Any])?["fields"] as? [String: String])?["phone"] != nil)
+            let (created, person) = try await call(client, .post, "/api/v1/people", token: admin,
+                                                   json: #"{"fullName":"A Krong","gender":"nam","birthYear":1985,"village":"thon b","phone":"0987 000 111"}"#)
+            #expect(created == .created)
+            #expect(person["villageId"] as? Int64 == commune.villageB || person["villageId"] as? Int == Int(commune.villageB))
+            let id = try #require(person["id"] as? Int)
+            let (updated, after) = try await call(client, .put, "/api/v1/people/\(id)", token: admin, json: #"{"fullName":"A Krông","villageId":\#(commune.villageB)}"#)
+            #expect(updated == .ok)
+            #expect(after["fullName"] as? String == "A Krông")
+            let actions = try await commune.database.read { db in
+                try AuditEntry.filter(Column("entity") == "person" && Column("entityId") == String(id)).order(Column("id")).fetchAll(db).map(\.action)
+            }
+            #expect(actions == ["create", "update"])
+            let units = try await call(client, .get, "/api/v1/units?kind=village", token: admin).1
+            #expect((units["items"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["Thôn A", "Thôn B"])
+        }
+    }
+
+    @Test("The OpenAPI document lists exactly the API routes the router serves")
+    func openAPIMatchesRouter() async throws {
+        let commune = try await TestCommune()
+        let router = try await buildRouter(TestCommune.configuration, database: commune.database)
+        let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" }.filter { $0.contains("/api/v1/") }
+            .map { $0.replacingOccurrences(of: ":id", with: "{id}").replacingOccurrences(of: " api/", with: " /api/") })
+        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("web/openapi.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
+        #expect(served == documented)
+        #expect(served.count == 8)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOConcurrencyHelpers
+
+/// A minimal browser for router tests: keeps cookies, remembers the last page's CSRF token, posts forms.
+final class Browser: Sendable {
+    let client: any TestClientProtocol
+    private let cookies = NIOLockedValueBox<[String: String]>([:])
+    private let lastCSRF = NIOLockedValueBox<String>("")
+    let acceptLanguage: String
+
+    init(_ client: any TestClientProtocol, acceptLanguage: String = "vi") {
+        self.client = client
+        self.acceptLanguage = acceptLanguage
+    }
+
+    var cookieHeader: String { cookies.withLockedValue { $0.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") } }
+    func cookie(_ name: String) -> String? { cookies.withLockedValue { $0[name] } }
+    func setCookie(_ name: String, _ value: String) { cookies.withLockedValue { $0[name] = value } }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestResponse {
+        try await send(path, method: .get, body: nil, contentType: nil)
+    }
+
+    /// Posts a form; adds the CSRF token from the last page unless `csrf` says otherwise.
+    @discardableResult
+    func post(_ path: String, _ fields: [String: String], csrf: String? = nil) async throws -> TestResponse {
+        var all = fields
+        if all["_csrf"] == nil { all["_csrf"] = csrf ?? lastCSRF.withLockedValue { $0 } }
+        let body = all.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        return try await send(path, method: .post, body: body, contentType: "application/x-www-form-urlencoded")
+    }
+
+    func signIn(_ login: String, _ password: String) async throws -> TestResponse {
+        try await get("/login")
+        return try await post("/login", ["login": login, "password": password])
+    }
+
+    private func send(_ path: String, method: HTTPRequest.Method, body: String?, contentType: String?) async throws -> TestResponse {
+        var headers: HTTPFields = [.acceptLanguage: acceptLanguage]
+        let cookie = cookieHeader
+        if !cookie.isEmpty { headers[.cookie] = cookie }
+        if let contentType { headers[.contentType] = contentType }
+        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        for header in response.headers[values: .setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            cookies.withLockedValue { if value.isEmpty || header.contains("Max-Age=0") { $0[name] = nil } else { $0[name] = value } }
+        }
+        let html = String(buffer: response.body)
+        if let range = html.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) {
+            let token = html[range].split(separator: "\"")[3]
+            lastCSRF.withLockedValue { $0 = String(token) }
+        }
+        return response
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    var location: String? { headers[.location] }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+@Suite("People search")
+struct SearchTests {
+    @Test("Accented, unaccented and NFD queries all find the same person")
+    func foldsQueries() throws {
+        let fixture = try Fixture()
+        try fixture.addPerson("Đặng Thị Phụng", village: fixture.villageA)
+        try fixture.addPerson("Nguyễn Văn An", village: fixture.villageA)
+        for query in ["dang thi phung", "Đặng Thị Phụng", "Đặng Thị Phụng".decomposedStringWithCanonicalMapping, "DANG phung", "phun"] {
+            let page = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(text: query), for: .system) }
+            #expect(page.items.map(\.fullName) == ["Đặng Thị Phụng"], "query \(query)")
+        }
+    }
+
+    @Test("Stored names are NFC even when typed in NFD")
+    func storesNFC() throws {
+        let fixture = try Fixture()
+        let person = try fixture.addPerson("Lê Thị Hường".decomposedStringWithCanonicalMapping, village: fixture.villageA)
+        #expect(Array(person.fullName.unicodeScalars) == Array("Lê Thị Hường".precomposedStringWithCanonicalMapping.unicodeScalars))
+    }
+
+    @Test("Exact name first, then people whose given name matches, then the rest by given name")
+    func ranking() throws {
+        let fixture = try Fixture()
+        try fixture.addPerson("An Văn Bình", village: fixture.villageA)
+        try fixture.addPerson("Trần Thị An", village: fixture.villageA)
+        try fixture.addPerson("Lê An", village: fixture.villageA)
+        try fixture.addPerson("An", village: fixture.villageA)
+        let names = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(text: "an"), for: .system) }.items.map(\.fullName)
+        #expect(names == ["An", "Lê An", "Trần Thị An", "An Văn Bình"])
+    }
+
+    @Test("Phone numbers are searchable in any written form")
+    func phoneSearch() throws {
+        let fixture = try Fixture()
+        try fixture.addPerson("Hồ Văn Sơn", village: fixture.villageA, phone: "0912 345 678")
+        for query in ["0912345678", "912345", "+84912345678"] {
+            let page = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(text: query), for: .system) }
+            #expect(page.items.map(\.fullName) == ["Hồ Văn Sơn"], "query \(query)")
+        }
+    }
+
+    @Test("Lists sort by given name and page through everyone; totals come from kept counters")
+    func listingAndPaging() throws {
+        let fixture = try Fixture()
+        for name in ["Trần Văn Cường", "Nguyễn Thị An", "Lê Bình", "Phạm Thị Dung", "Võ Minh Em"] {
+            try fixture.addPerson(name, village: fixture.villageA)
+        }
+        let first = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(page: 1, perPage: 2), for: .system) }
+        let second = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(page: 2, perPage: 2), for: .system) }
+        #expect(first.items.map(\.fullName) == ["Nguyễn Thị An", "Lê Bình"])
+        #expect(second.items.map(\.fullName) == ["Trần Văn Cường", "Phạm Thị Dung"])
+        #expect(first.total == 5)
+        #expect(first.pageCount == 3)
+    }
+
+    @Test("A unit editor sees only people of their village, in lists and searches")
+    func scopedSearch() throws {
+        let fixture = try Fixture()
+        try fixture.addPerson("Nguyễn Văn Ở A", village: fixture.villageA)
+        let other = try fixture.addPerson("Nguyễn Văn Ở B", village: fixture.villageB)
+        let page = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(text: "nguyen"), for: fixture.editorA) }
+        #expect(page.items.map(\.fullName) == ["Nguyễn Văn Ở A"])
+        let all = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(), for: fixture.editorA) }
+        #expect(all.total == 1)
+        #expect(throws: DomainError.outsideScope) {
+            try fixture.database.writer.read { try PersonStore.get($0, id: other.id!, for: fixture.editorA) }
+        }
+    }
+
+    @Test("Counters follow inserts, moves between villages and deletions")
+    func countersStayTrue() throws {
+        let fixture = try Fixture()
+        let person = try fixture.addPerson("Bùi Văn Tư", village: fixture.villageA)
+        try fixture.addPerson("Bùi Thị Năm", village: fixture.villageA)
+        try fixture.database.writer.write { db in
+            _ = try PersonStore.update(db, id: person.id!, PersonInput(fullName: "Bùi Văn Tư", villageId: fixture.villageB), by: .system)
+        }
+        let (a, b, problems) = try fixture.database.writer.read { db in
+            (try PersonStore.search(db, PersonQuery(villageId: fixture.villageA), for: .system).total,
+             try PersonStore.search(db, PersonQuery(villageId: fixture.villageB), for: .system).total,
+             try DatabaseCheck.run(db))
+        }
+        #expect(a == 1 && b == 1)
+        #expect(problems.isEmpty)
+        try fixture.database.writer.write { _ = try Person.deleteOne($0, key: person.id!) }
+        let afterDelete = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(), for: .system).total }
+        #expect(afterDelete == 1)
+    }
+}
