@@ -48,6 +48,11 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // In-process measurements for Benchmarks/ (not a test: timings never gate the build).
+        .executableTarget(name: "densach-bench", dependencies: [
+            "Store", "Vietnamese", "BackOffice",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], path: "Benchmarks/Sources/densach-bench"),
         .testTarget(name: "VietnameseTests", dependencies: ["Vietnamese"]),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),

@@ -74,6 +74,26 @@ struct PagesTests {
         }
     }
 
+    @Test("Long lists page: a next link keeps the filter, and the second page shows the rest")
+    func paging() async throws {
+        let commune = try await TestCommune()
+        try await commune.database.write { db in
+            for number in 1...55 {
+                _ = try PersonStore.create(db, PersonInput(fullName: "Lê Văn Số \(number)", villageId: commune.villageA), by: .system)
+            }
+        }
+        try await commune.run { browser in
+            _ = try await browser.signIn("admin", TestCommune.password)
+            let first = try await browser.get("/people?village=\(commune.villageA)")
+            #expect(first.text.contains("Có 56 người"))
+            #expect(first.text.contains(#"href="/people?page=2&amp;village=\#(commune.villageA)" rel="next""#))
+            let second = try await browser.get("/people?page=2&village=\(commune.villageA)")
+            #expect(second.text.contains("Trang 2 / 2"))
+            #expect(second.text.contains("Lê Văn Số 55"))
+            #expect(!second.text.contains(#"rel="next""#))
+        }
+    }
+
     @Test("The dashboard shows real counts from the store")
     func dashboard() async throws {
         let commune = try await TestCommune()

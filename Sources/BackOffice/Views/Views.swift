@@ -12,7 +12,7 @@ public struct Views: Sendable {
     /// Every page the application renders; a missing one stops the server at start, not in front of a user.
     static let requiredTemplates = [
         "layout", "error", "login", "dashboard", "units", "unit", "unit-form", "people", "person", "person-form",
-        "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "module",
+        "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "module", "pager",
     ]
 
     public init(configuration: AppConfiguration) async throws {

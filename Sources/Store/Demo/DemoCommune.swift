@@ -80,10 +80,10 @@ public enum DemoCommune {
             made += 1
             householdCount += 1
             for _ in 0..<rng.int(1...5) where made < count {
-                var member = person(DemoPersonDraft.make(&rng, thisYear: today.year, ethnicPercent: headDraft.ethnicity == "Kinh" ? 10 : 90),
-                                    village: village, now: now)
+                let draft = DemoPersonDraft.make(&rng, thisYear: today.year, ethnicPercent: headDraft.ethnicity == "Kinh" ? 10 : 90)
+                var member = person(draft, village: village, now: now)
                 member.householdId = household.id
-                member.relationToHead = rng.pick(DemoNames.relations)
+                member.relationToHead = rng.pick(draft.gender == .female ? DemoNames.relationsFemale : DemoNames.relationsMale)
                 try member.insert(db)
                 try consent(db, member, today: today, rng: &rng)
                 made += 1

@@ -12,7 +12,8 @@ enum DemoNames {
     static let ethnicGivenFemale = ["Hiên", "Nhàn", "Lan", "Bia", "Hơ", "Mai", "Nhung", "Pang", "Rơ", "Thuý", "Hoa", "Kim", "Blưm", "Diệp", "Sương"]
     static let baNaFamily = ["Đinh", "A", "Y"]
     static let ethnicities = ["Kinh", "Xơ Đăng", "Ba Na"]
-    static let relations = ["Vợ", "Chồng", "Con", "Con", "Con", "Cháu", "Mẹ", "Cha"]
+    static let relationsFemale = ["Vợ", "Con", "Con", "Con", "Cháu", "Mẹ"]
+    static let relationsMale = ["Chồng", "Con", "Con", "Con", "Cháu", "Cha"]
 }
 
 /// A small, fast deterministic generator (SplitMix64): the same seed gives the same demo commune.
