@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "Vietnamese",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Campaigns", dependencies: domainDependencies),

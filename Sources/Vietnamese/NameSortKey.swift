@@ -3,7 +3,12 @@
 /// after the letters. The key compares correctly as plain bytes, so SQLite can index and ORDER BY it.
 public enum NameSortKey {
     public static func make(_ fullName: String) -> String {
-        let words = VietnameseText.clean(fullName).split(separator: " ")
+        make(cleaned: VietnameseText.clean(fullName))
+    }
+
+    /// For a name that already went through `VietnameseText.clean`.
+    public static func make(cleaned fullName: String) -> String {
+        let words = fullName.split(separator: " ")
         guard !words.isEmpty else { return "" }
         let ordered = words.count == 1 ? words : [words[words.count - 1]] + words[1..<(words.count - 1)] + [words[0]]
         return key(forWords: ordered)

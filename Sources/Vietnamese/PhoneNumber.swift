@@ -34,18 +34,17 @@ public struct PhoneNumber: Hashable, Sendable {
     public static func parse(_ text: String) -> Result<PhoneNumber, Rejection> {
         let original = text.trimmingCharacters(in: .whitespaces)
         guard !original.isEmpty else { return .failure(.empty) }
-        var digits = ""
-        for (index, character) in original.enumerated() {
-            if character.isASCII && character.isNumber {
-                digits.append(character)
-            } else if character == "+" && index == 0 {
-                continue
-            } else if character == " " || character == "." || character == "-" || character == "(" || character == ")" {
-                continue
-            } else {
-                return .failure(.invalidCharacters)
+        var digitBytes: [UInt8] = []
+        digitBytes.reserveCapacity(12)
+        for (index, byte) in original.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digitBytes.append(byte)
+            case UInt8(ascii: "+") where index == 0: continue
+            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"): continue
+            default: return .failure(.invalidCharacters)
             }
         }
+        let digits = String(decoding: digitBytes, as: UTF8.self)
         // National form 0xxxxxxxxx, or the country code 84 with or without "+".
         var national: String
         if digits.hasPrefix("84") && digits.count == 11 {

@@ -4,24 +4,68 @@ import Foundation
 public enum VietnameseText {
     /// Canonical composition: text arrives from phones and spreadsheets in NFC or NFD; we store NFC only.
     public static func nfc(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        mayNeedComposition(text) ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    /// False when the text is certainly NFC already: it has no combining mark, no Hangul jamo and none of the
+    /// canonical singletons. Almost every name typed on a phone or a PC passes, and skips Foundation's slow path.
+    static func mayNeedComposition(_ text: String) -> Bool {
+        text.unicodeScalars.contains { mayCompose($0.value) }
+    }
+
+    /// Combining marks, Hangul jamo, canonical singletons and scripts with composition: anything else is NFC as is.
+    static func mayCompose(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0300...0x036F, 0x0374, 0x037E, 0x0387, 0x0483...0x0489, 0x0591...0x05C7, 0x0610...0x061A,
+             0x064B...0x065F, 0x0900...0x0DFF, 0x1100...0x11FF, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x1F00...0x1FFF,
+             0x20D0...0x20FF, 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x3099, 0x309A, 0xF900...0xFAFF,
+             0xFE20...0xFE2F, 0x10000...:
+            return true
+        default:
+            return false
+        }
     }
 
     /// NFC, trimmed, inner runs of white space collapsed to one space — the form every name and label is stored in.
     public static func clean(_ text: String) -> String {
+        if isClean(text) { return text }
         let composed = nfc(text)
-        var out = ""
-        out.reserveCapacity(composed.utf8.count)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in composed {
-            if character.isWhitespace {
+        for scalar in composed.unicodeScalars {
+            if scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(character)
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
+    }
+
+    /// True when `clean` would return the text unchanged: NFC, no white space but single inner spaces.
+    /// One pass and no allocation, for the common case of a million well-formed rows.
+    static func isClean(_ text: String) -> Bool {
+        var previousWasSpace = true  // so a leading space is not clean
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+                continue
+            }
+            if value < 0x20 || value == 0x7F || isNonASCIISpace(value) || mayCompose(value) { return false }
+            previousWasSpace = false
+        }
+        return text.isEmpty || !previousWasSpace
+    }
+
+    /// Unicode white space above ASCII (what `Character.isWhitespace` also treats as space).
+    static func isNonASCIISpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Search key: lower case, no tones or marks, đ folded to d, so "Đặng Thị Phụng", its NFD form and

@@ -73,3 +73,15 @@ struct LabelSortTests {
         #expect(labels.sorted { NameSortKey.label($0) < NameSortKey.label($1) } == ["Nhà văn hóa thôn 3", "Thôn 1", "Thôn 2", "Thôn 9", "Thôn 10"])
     }
 }
+
+@Suite("Clean fast path")
+struct CleanFastPathTests {
+    @Test("Already-clean text is recognised; anything clean would change is not", arguments: [
+        ("Nguyễn Thị Lan", true), ("", true), ("A", true), (" Lan", false), ("Lan ", false), ("Thị  Lan", false),
+        ("Thị\tLan", false), ("Thị\u{00A0}Lan", false), ("Lê".decomposedStringWithCanonicalMapping, false),
+    ])
+    func fastPath(text: String, clean: Bool) {
+        #expect(VietnameseText.isClean(text) == clean)
+        #expect(VietnameseText.isClean(VietnameseText.clean(text)))
+    }
+}

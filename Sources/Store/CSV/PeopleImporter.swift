@@ -35,28 +35,36 @@ public enum PeopleImporter {
         guard let headerRecord = iterator.next() else { throw CSVReader.Failure.empty(file: file) }
         let header = try CSVHeader(headerRecord.fields, columns: columns, file: file)
         let today = CivilDate.today(now: now)
-        try db.inSavepoint {
-            let writer = try RowWriter(db, now: now, today: today)
-            var villages = try VillageResolver(db, createMissing: options.createVillages, by: principal, now: now)
-            while let record = iterator.next() {
-                report.rowsRead += 1
-                guard let row = parse(record, header: header, villages: &villages, db: db, thisYear: today.year,
-                                      principal: principal, report: &report) else { continue }
-                // After the first bad row nothing more is written, but every row is still checked and reported.
-                if report.succeeded {
-                    try writer.insert(row, db)
-                    report.inserted += 1
+        // Lines in the file: enough to choose the bulk path before reading any row.
+        let lines = data.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
+        let parser = ChunkParser(iterator: iterator, header: header, thisYear: today.year, now: now)
+        try BulkWrite.run(db, expectedRows: lines) {
+            try db.inSavepoint {
+                let writer = try RowWriter(db, now: now, today: today)
+                var villages = try VillageResolver(db, createMissing: options.createVillages, by: principal, now: now)
+                // Parsing and validating (pure Swift work) run one chunk ahead on another core while this thread
+                // resolves villages and writes.
+                try parser.forEachChunk { chunk in
+                    for parsed in chunk {
+                        report.rowsRead += 1
+                        guard let row = try resolve(parsed, villages: &villages, principal: principal, report: &report) else { continue }
+                        // After the first bad row nothing more is written, but every row is still checked and reported.
+                        if report.succeeded {
+                            try writer.insert(row, db)
+                            report.inserted += 1
+                        }
+                    }
+                    progress?(report.rowsRead)
                 }
-                if report.rowsRead % 10_000 == 0 { progress?(report.rowsRead) }
+                report.created = villages.created
+                if report.succeeded {
+                    try Audit.record(db, by: principal, .import, entity: "person", id: nil,
+                                     after: ["file": file, "rows": String(report.inserted),
+                                             "villagesCreated": villages.created.joined(separator: "; ")],
+                                     at: now)
+                }
+                return report.succeeded && !options.dryRun ? .commit : .rollback
             }
-            progress?(report.rowsRead)
-            report.created = villages.created
-            if report.succeeded {
-                try Audit.record(db, by: principal, .import, entity: "person", id: nil,
-                                 after: ["file": file, "rows": String(report.inserted), "villagesCreated": villages.created.joined(separator: "; ")],
-                                 at: now)
-            }
-            return report.succeeded && !options.dryRun ? .commit : .rollback
         }
         return report
     }
@@ -67,36 +75,29 @@ public enum PeopleImporter {
         var guardian: String?
     }
 
-    private static func parse(_ record: CSVReader.Record, header: CSVHeader, villages: inout VillageResolver, db: Database,
-                              thisYear: Int, principal: Principal, report: inout ImportReport) -> Row? {
-        let line = record.line
-        let before = report.problems.count + report.unlistedProblems
-        var villageId: Int64?
-        if let villageName = header.value("village", in: record) {
-            do {
-                villageId = try villages.resolve(villageName)
-                if villageId == nil {
-                    report.add(line: line, field: "Thôn", "không có thôn \"\(villageName)\" (tạo trước, hoặc dùng --create-villages)")
-                } else if !principal.canWrite(unitId: villageId) {
-                    report.add(line: line, field: "Thôn", "tài khoản không được ghi vào thôn \"\(villageName)\"")
-                }
-            } catch {
-                report.add(line: line, field: "Thôn", "\(error)")
-            }
-        } else if !principal.canWriteCommuneWide {
-            report.add(line: line, field: "Thôn", "bắt buộc ghi thôn")
-        }
+    /// A row checked on its own, before anything in the store is consulted.
+    struct ParsedRow: Sendable {
+        let line: Int
+        let person: Person?
+        let villageName: String?
+        let consentSMS: Bool
+        let guardian: String?
+        let problems: [(field: String, message: String)]
+    }
+
+    /// Everything that needs no database: fields, names, dates, phones, consent and guardian rules.
+    static func parse(_ record: CSVReader.Record, header: CSVHeader, thisYear: Int, now: Date) -> ParsedRow {
+        var problems: [(field: String, message: String)] = []
         let input = PersonInput(fullName: header.value("full_name", in: record) ?? "", gender: header.value("gender", in: record),
                                 birthDate: header.value("birth_date", in: record), birthYear: header.value("birth_year", in: record),
-                                ethnicity: header.value("ethnicity", in: record), villageId: villageId,
-                                phone: header.value("phone", in: record), email: header.value("email", in: record),
-                                notes: header.value("notes", in: record))
-        var validated: PersonInput.Validated?
+                                ethnicity: header.value("ethnicity", in: record), phone: header.value("phone", in: record),
+                                email: header.value("email", in: record), notes: header.value("notes", in: record))
+        var person: Person?
         switch input.validate(thisYear: thisYear) {
-        case .success(let valid): validated = valid
+        case .success(let valid): person = input.makePerson(valid, now: now)
         case .failure(let error):
             for (field, message) in error.fieldErrors.sorted(by: { $0.key < $1.key }) {
-                report.add(line: line, field: fieldLabels[field] ?? field, message)
+                problems.append((fieldLabels[field] ?? field, message))
             }
         }
         var consent = false
@@ -104,49 +105,74 @@ public enum PeopleImporter {
             switch VietnameseText.searchKey(text) {
             case "co", "yes", "y", "x", "1", "dong y": consent = true
             case "khong", "no", "n", "0", "": consent = false
-            default: report.add(line: line, field: "Đồng ý nhận tin", "ghi \"có\" hoặc \"không\", không phải \"\(text)\"")
+            default: problems.append(("Đồng ý nhận tin", "ghi \"có\" hoặc \"không\", không phải \"\(text)\""))
             }
         }
         let guardian = header.value("guardian", in: record)
-        if consent, let year = validated?.birthYear, thisYear - year < 16, guardian == nil {
-            report.add(line: line, field: "Người giám hộ", "người dưới 16 tuổi cần tên cha, mẹ hoặc người giám hộ đồng ý nhận tin")
+        if consent, let year = person?.birthYear, thisYear - year < 16, guardian == nil {
+            problems.append(("Người giám hộ", "người dưới 16 tuổi cần tên cha, mẹ hoặc người giám hộ đồng ý nhận tin"))
         }
-        guard report.problems.count + report.unlistedProblems == before, let validated else { return nil }
-        return Row(person: input.makePerson(validated, now: Date()), consentSMS: consent, guardian: guardian)
+        return ParsedRow(line: record.line, person: problems.isEmpty ? person : nil, villageName: header.value("village", in: record),
+                         consentSMS: consent, guardian: guardian, problems: problems)
+    }
+
+    /// What needs the store: the village (found or created) and the account's right to write there.
+    private static func resolve(_ parsed: ParsedRow, villages: inout VillageResolver, principal: Principal,
+                                report: inout ImportReport) throws -> Row? {
+        let line = parsed.line
+        let before = report.problems.count + report.unlistedProblems
+        var villageId: Int64?
+        if let villageName = parsed.villageName {
+            villageId = try villages.resolve(villageName)
+            if villageId == nil {
+                report.add(line: line, field: "Thôn", "không có thôn \"\(villageName)\" (tạo trước, hoặc dùng --create-villages)")
+            } else if !principal.canWrite(unitId: villageId) {
+                report.add(line: line, field: "Thôn", "tài khoản không được ghi vào thôn \"\(villageName)\"")
+            }
+        } else if !principal.canWriteCommuneWide {
+            report.add(line: line, field: "Thôn", "bắt buộc ghi thôn")
+        }
+        for problem in parsed.problems { report.add(line: line, field: problem.field, problem.message) }
+        guard report.problems.count + report.unlistedProblems == before, var person = parsed.person else { return nil }
+        person.villageId = villageId
+        return Row(person: person, consentSMS: parsed.consentSMS, guardian: parsed.guardian)
     }
 
     static let fieldLabels = ["fullName": "Họ và tên", "gender": "Giới tính", "birthDate": "Ngày sinh", "birthYear": "Năm sinh",
                               "phone": "Điện thoại", "email": "Thư điện tử"]
 
-    /// Inserts through prepared statements; far faster than record encoding for a million rows.
+    /// Inserts through prepared statements bound in C: far faster than record encoding for a million rows.
     struct RowWriter {
-        let personStatement: Statement
-        let consentStatement: Statement
-        let now: Date
+        let person: RawInsert
+        let consent: RawInsert
+        let stamp: String
         let today: String
 
         init(_ db: Database, now: Date, today: CivilDate) throws {
-            personStatement = try db.makeStatement(sql: """
+            person = try RawInsert(db, sql: """
                 INSERT INTO person (fullName, sortKey, searchKey, gender, birthDate, birthYear, ethnicity, villageId,
                   phone, phoneOriginal, email, notes, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 """)
-            consentStatement = try db.makeStatement(sql: """
+            consent = try RawInsert(db, sql: """
                 INSERT INTO consent (personId, channel, purpose, givenOn, method, guardianName, createdAt)
                 VALUES (?, 'sms', ?, ?, ?, ?, ?)
                 """)
-            self.now = now
+            stamp = String.fromDatabaseValue(now.databaseValue) ?? ""  // formatted once, not once a row
             self.today = today.iso
         }
 
         func insert(_ row: Row, _ db: Database) throws {
             let p = row.person
-            try personStatement.execute(arguments: [p.fullName, p.sortKey, p.searchKey, p.gender.rawValue, p.birthDate?.iso,
-                                                    p.birthYear, p.ethnicity, p.villageId, p.phone, p.phoneOriginal, p.email,
-                                                    p.notes, now, now])
+            person.bind(1, p.fullName); person.bind(2, p.sortKey); person.bind(3, p.searchKey)
+            person.bind(4, p.gender.rawValue); person.bind(5, p.birthDate?.iso); person.bind(6, p.birthYear)
+            person.bind(7, p.ethnicity); person.bind(8, p.villageId); person.bind(9, p.phone); person.bind(10, p.phoneOriginal)
+            person.bind(11, p.email); person.bind(12, p.notes); person.bind(13, stamp); person.bind(14, stamp)
+            try person.run()
             if row.consentSMS {
-                let personId = db.lastInsertedRowID
-                let method = row.guardian == nil ? ConsentMethod.imported : .guardian
-                try consentStatement.execute(arguments: [personId, Consent.defaultPurpose, today, method.rawValue, row.guardian, now])
+                consent.bind(1, db.lastInsertedRowID); consent.bind(2, Consent.defaultPurpose); consent.bind(3, today)
+                consent.bind(4, (row.guardian == nil ? ConsentMethod.imported : .guardian).rawValue)
+                consent.bind(5, row.guardian); consent.bind(6, stamp)
+                try consent.run()
             }
         }
     }

@@ -78,7 +78,8 @@ public enum StoreSchema: SchemaModule {
             t.column("birthDate", .text)
             t.column("birthYear", .integer).check(sql: "birthYear IS NULL OR birthYear BETWEEN 1880 AND 2200")
             t.column("ethnicity", .text)
-            t.belongsTo("village", inTable: "unit", onDelete: .restrict)
+            // Not indexed alone: person_village_sort starts with villageId and serves the same lookups.
+            t.belongsTo("village", inTable: "unit", onDelete: .restrict, indexed: false)
             t.belongsTo("household", inTable: "household", onDelete: .setNull)
             t.column("relationToHead", .text)
             t.column("phone", .text)
@@ -95,7 +96,7 @@ public enum StoreSchema: SchemaModule {
         // Full-text search over the folded name and the phone digits. detail=none keeps the index small and fast:
         // names are short, so positions are not worth storing.
         try db.execute(sql: """
-            CREATE VIRTUAL TABLE person_fts USING fts5(terms, content='', detail=none, prefix='2 3', tokenize='unicode61');
+            CREATE VIRTUAL TABLE person_fts USING fts5(terms, content='', detail=none, columnsize=0, prefix='2 3', tokenize='unicode61');
             CREATE TRIGGER person_fts_insert AFTER INSERT ON person BEGIN
               INSERT INTO person_fts(rowid, terms) VALUES (new.id, new.searchKey || ' ' || coalesce(substr(new.phone, 4), ''));
             END;

@@ -33,6 +33,10 @@ extension SeededGenerator {
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
     mutating func chance(_ percent: Int) -> Bool { Int(next() % 100) < percent }
     mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    /// `count` random decimal digits, leading zeros kept.
+    mutating func digits(_ count: Int) -> String {
+        String((0..<count).map { _ in Character(String(next() % 10)) })
+    }
 }
 
 /// One synthetic resident.
@@ -65,7 +69,7 @@ struct DemoPersonDraft {
         let age = rng.int(0...85)
         let prefixes = ["03", "05", "07", "08", "09"]
         let phone: String? = age >= 14 && rng.chance(85)
-            ? rng.pick(prefixes) + String(format: "%08d", rng.int(0...99_999_999)) : nil
+            ? rng.pick(prefixes) + rng.digits(8) : nil
         return DemoPersonDraft(fullName: name, gender: female ? .female : .male, birthYear: thisYear - age, ethnicity: ethnicity, phone: phone)
     }
 }

@@ -25,6 +25,12 @@ public enum Gender: String, Codable, CaseIterable, Sendable {
 
     /// "Nam", "nữ", "nu", "male", "F", "M"...; empty gives `.unknown`; nil when not understood.
     public init?(lenient text: String) {
+        switch text {  // the spellings files and forms use, without folding
+        case "Nam", "nam", "male": self = .male; return
+        case "Nữ", "nữ", "female": self = .female; return
+        case "", "unknown": self = .unknown; return
+        default: break
+        }
         switch VietnameseText.searchKey(text.trimmingCharacters(in: .whitespaces)) {
         case "nam", "male", "m": self = .male
         case "nu", "female", "f": self = .female
@@ -65,7 +71,7 @@ public struct Person: Codable, FetchableRecord, MutablePersistableRecord, Sendab
                 notes: String? = nil, now: Date = Date()) {
         self.id = id
         self.fullName = VietnameseText.clean(fullName)
-        self.sortKey = NameSortKey.make(self.fullName)
+        self.sortKey = NameSortKey.make(cleaned: self.fullName)
         self.searchKey = VietnameseText.searchKey(self.fullName)
         self.gender = gender
         self.birthDate = birthDate
@@ -98,8 +104,10 @@ public struct Person: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public mutating func rename(_ newName: String) {
-        fullName = VietnameseText.clean(newName)
-        sortKey = NameSortKey.make(fullName)
+        let cleaned = VietnameseText.clean(newName)
+        guard cleaned != fullName else { return }
+        fullName = cleaned
+        sortKey = NameSortKey.make(cleaned: fullName)
         searchKey = VietnameseText.searchKey(fullName)
     }
 

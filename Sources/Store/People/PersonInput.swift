@@ -70,9 +70,10 @@ public struct PersonInput: Sendable, Codable {
 
     /// A new person from validated input.
     public func makePerson(_ valid: Validated, now: Date) -> Person {
-        var person = Person(fullName: fullName, now: now)
-        apply(valid, to: &person)
-        return person
+        Person(fullName: fullName, gender: valid.gender, birthDate: valid.birthDate, birthYear: valid.birthYear,
+               ethnicity: ethnicity.nonEmpty, villageId: villageId, householdId: householdId,
+               relationToHead: relationToHead.nonEmpty, phone: valid.phone, zalo: zalo.nonEmpty, email: email.nonEmpty,
+               notes: notes.nonEmpty, now: now)
     }
 
     public func apply(_ valid: Validated, to person: inout Person) {

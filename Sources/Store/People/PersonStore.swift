@@ -25,8 +25,9 @@ public struct PersonQuery: Sendable {
 }
 
 public enum PersonStore {
-    /// A broad search ("nguyen" in a big commune) stops counting here and says "more than".
-    public static let countCap = 5000
+    /// A broad search ("nguyen" in a big commune) stops here and says "more than, type more": ranking and paging
+    /// through more matches than this costs more than it helps anyone.
+    public static let countCap = 1000
 
     /// Lists people the principal may read: by search text (ranked: exact name, then given name, then the rest,
     /// each by given name) or, without text, by given name. Paged.
@@ -52,23 +53,31 @@ public enum PersonStore {
             return Page(items: items, total: total, page: query.page, perPage: query.perPage)
         }
 
-        let matchCondition = "p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)"
-        let allConditions = [matchCondition] + conditions
-        let allArguments: StatementArguments = [fullText.matchExpression] + arguments
-        let whereClause = " WHERE " + allConditions.joined(separator: " AND ")
-        let counted = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM person p\(whereClause) LIMIT \(countCap + 1))",
-                                       arguments: allArguments) ?? 0
+        // The match runs once, materialized: it gives both the count and the rows to rank.
+        let hits = """
+            WITH hits AS MATERIALIZED (
+              SELECT p.id FROM person_fts f JOIN person p ON p.id = f.rowid
+              WHERE person_fts MATCH ?\(conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")) LIMIT \(countCap + 1))
+            """
         let last = fullText.words.last ?? ""
         let rank = "CASE WHEN p.searchKey = ? THEN 0 WHEN (' ' || p.searchKey) LIKE ? THEN 1 ELSE 2 END"
-        let items = try Row.fetchAll(db, sql: "\(select)\(whereClause) ORDER BY \(rank), p.sortKey LIMIT ? OFFSET ?",
-                                     arguments: allArguments + [fullText.folded, "% " + last, query.perPage, offset]).map(listItem)
-        return Page(items: items, total: min(counted, countCap), page: query.page, perPage: query.perPage,
+        let rows = try Row.fetchAll(db, sql: """
+            \(hits)
+            SELECT (SELECT count(*) FROM hits) AS total, p.id, p.fullName, p.gender, p.birthYear, p.villageId, u.name AS villageName, p.phone
+            FROM hits JOIN person p ON p.id = hits.id LEFT JOIN unit u ON u.id = p.villageId
+            ORDER BY \(rank), p.sortKey LIMIT ? OFFSET ?
+            """, arguments: [fullText.matchExpression] + arguments + [fullText.folded, "% " + last, query.perPage, offset])
+        var counted = rows.first.map { $0["total"] as Int } ?? 0
+        if rows.isEmpty && offset > 0 {
+            counted = try Int.fetchOne(db, sql: "\(hits) SELECT count(*) FROM hits", arguments: [fullText.matchExpression] + arguments) ?? 0
+        }
+        return Page(items: rows.map(listItem), total: min(counted, countCap), page: query.page, perPage: query.perPage,
                     totalIsLowerBound: counted > countCap)
     }
 
     private static func listItem(_ row: Row) -> PersonListItem {
-        PersonListItem(id: row[0], fullName: row[1], gender: Gender(rawValue: row[2]) ?? .unknown, birthYear: row[3],
-                       villageId: row[4], villageName: row[5], phone: row[6])
+        PersonListItem(id: row["id"], fullName: row["fullName"], gender: Gender(rawValue: row["gender"]) ?? .unknown,
+                       birthYear: row["birthYear"], villageId: row["villageId"], villageName: row["villageName"], phone: row["phone"])
     }
 
     /// Totals kept by triggers in `personCount`, so list pages never count a million rows.

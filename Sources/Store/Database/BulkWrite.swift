@@ -1,0 +1,49 @@
+import GRDB
+
+/// Writing hundreds of thousands of people in one transaction. Row by row, every insert updates two sort-key
+/// indexes, the phone index, the full-text index and the counters in random key order (~110 µs a row). For large
+/// batches the indexes and triggers of `person` and `consent` are set aside inside the transaction, the rows go in
+/// bare, then the indexes are rebuilt by sorting and the search index and counters catch up in a few set-based
+/// statements. The trigger and index SQL is read back from the schema, so what is recreated is exactly what the
+/// migrations made; everything happens in the caller's transaction, so a failure leaves nothing behind.
+enum BulkWrite {
+    /// Batches at least this large take the set-aside path; smaller ones keep per-row triggers.
+    static let threshold = 20_000
+
+    static func run<T>(_ db: Database, expectedRows: Int, _ body: () throws -> T) throws -> T {
+        var result: T?
+        // A savepoint of its own: outside a transaction it opens one, so the set-aside is never committed alone.
+        try db.inSavepoint {
+            result = try setAsideAndRun(db, expectedRows: expectedRows, body)
+            return .commit
+        }
+        return result!
+    }
+
+    private static func setAsideAndRun<T>(_ db: Database, expectedRows: Int, _ body: () throws -> T) throws -> T {
+        let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -262144")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+        guard expectedRows >= threshold else { return try body() }
+
+        let firstNewId = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM person") ?? 0) + 1
+        let setAside = try Row.fetchAll(db, sql: """
+            SELECT type, name, sql FROM sqlite_master
+            WHERE tbl_name IN ('person', 'consent') AND type IN ('index', 'trigger') AND sql IS NOT NULL
+            """).map { (type: $0["type"] as String, name: $0["name"] as String, sql: $0["sql"] as String) }
+        for item in setAside { try db.execute(sql: "DROP \(item.type.uppercased()) \(quoted(item.name))") }
+        let result = try body()
+        for item in setAside where item.type == "index" { try db.execute(sql: item.sql) }
+        for item in setAside where item.type == "trigger" { try db.execute(sql: item.sql) }
+        try db.execute(sql: """
+            INSERT INTO person_fts(rowid, terms)
+              SELECT id, searchKey || ' ' || coalesce(substr(phone, 4), '') FROM person WHERE id >= ?;
+            INSERT INTO personCount(villageId, count)
+              SELECT coalesce(villageId, 0), count(*) FROM person WHERE id >= ? GROUP BY 1 ORDER BY 1
+              ON CONFLICT(villageId) DO UPDATE SET count = count + excluded.count;
+            """, arguments: [firstNewId, firstNewId])
+        return result
+    }
+
+    private static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+}
