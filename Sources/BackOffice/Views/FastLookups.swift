@@ -1,0 +1,100 @@
+import Mustache
+
+// Mustache finds a name through Mirror unless the value answers `child(named:)` itself; Mirror reflects the whole
+// struct on every lookup, which was three quarters of a people-list request. The types rendered on every page
+// (layout, navigation, options, pager) and the per-row list types answer directly.
+
+extension Views.Envelope: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "layout": return layout
+        case "page": return page
+        case "t": return t
+        default: return nil
+        }
+    }
+}
+
+extension LayoutModel: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "lang": return lang
+        case "title": return title
+        case "signedIn": return signedIn
+        case "userName": return userName
+        case "roleLabel": return roleLabel
+        case "csrf": return csrf
+        case "nav": return nav
+        case "flash": return flash
+        case "switchLanguageHref": return switchLanguageHref
+        case "switchLanguageLabel": return switchLanguageLabel
+        case "year": return year
+        default: return nil
+        }
+    }
+}
+
+extension LayoutModel.NavItem: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": return href
+        case "label": return label
+        case "active": return active
+        case "notBuilt": return notBuilt
+        default: return nil
+        }
+    }
+}
+
+extension Option: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": return value
+        case "label": return label
+        case "selected": return selected
+        default: return nil
+        }
+    }
+}
+
+extension Pager: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "show": return show
+        case "page": return page
+        case "pageCount": return pageCount
+        case "previousHref": return previousHref
+        case "nextHref": return nextHref
+        case "totalText": return totalText
+        default: return nil
+        }
+    }
+}
+
+extension PeopleController.ListPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "q": return q
+        case "villages": return villages
+        case "rows": return rows
+        case "empty": return empty
+        case "pager": return pager
+        case "canCreate": return canCreate
+        default: return nil
+        }
+    }
+}
+
+extension PeopleController.Row: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "fullName": return fullName
+        case "gender": return gender
+        case "birthYear": return birthYear
+        case "village": return village
+        case "phone": return phone
+        default: return nil
+        }
+    }
+}
