@@ -92,3 +92,22 @@ struct SearchTests {
         #expect(afterDelete == 1)
     }
 }
+
+@Suite("Search with common middle names")
+struct CommonMiddleNameTests {
+    @Test("'Thị' and 'Văn' still narrow the result when checked on candidates rather than in the index")
+    func middleNamesStillCount() throws {
+        let fixture = try Fixture()
+        try fixture.addPerson("Nguyễn Thị Lan", village: fixture.villageA)
+        try fixture.addPerson("Nguyễn Văn Lan", village: fixture.villageA)
+        try fixture.addPerson("Nguyễn Thị Lan Anh", village: fixture.villageA)
+        try fixture.addPerson("Nguyễn Thịnh Lan", village: fixture.villageA)
+        let query = FullTextQuery("Nguyễn Thị Lan")
+        #expect(query.matchExpression == #""nguyen" "lan"*"#)
+        #expect(query.checkedWords == ["thi"])
+        let names = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(text: "nguyen thi lan"), for: .system) }.items.map(\.fullName)
+        #expect(names == ["Nguyễn Thị Lan", "Nguyễn Thị Lan Anh"])
+        // With fewer narrowing words the middle name stays in the index lookup.
+        #expect(FullTextQuery("thi lan").matchExpression == #""thi" "lan"*"#)
+    }
+}

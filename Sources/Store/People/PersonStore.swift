@@ -47,13 +47,17 @@ public enum PersonStore {
 
         if fullText.isEmpty {
             let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            let items = try Row.fetchAll(db, sql: "\(select)\(whereClause) ORDER BY p.sortKey LIMIT ? OFFSET ?",
+            let items = try Row.fetchAll(db.cachedStatement(sql: "\(select)\(whereClause) ORDER BY p.sortKey LIMIT ? OFFSET ?"),
                                          arguments: arguments + [query.perPage, offset]).map(listItem)
             let total = try countWithoutText(db, villageId: query.villageId, scope: principal.readScope)
             return Page(items: items, total: total, page: query.page, perPage: query.perPage)
         }
 
         // The match runs once, materialized: it gives both the count and the rows to rank.
+        for word in fullText.checkedWords {
+            conditions.append("(' ' || p.searchKey || ' ') LIKE ?")
+            arguments += ["% \(word) %"]
+        }
         let hits = """
             WITH hits AS MATERIALIZED (
               SELECT p.id FROM person_fts f JOIN person p ON p.id = f.rowid
@@ -61,12 +65,13 @@ public enum PersonStore {
             """
         let last = fullText.words.last ?? ""
         let rank = "CASE WHEN p.searchKey = ? THEN 0 WHEN (' ' || p.searchKey) LIKE ? THEN 1 ELSE 2 END"
-        let rows = try Row.fetchAll(db, sql: """
+        // Cached: the SQL text takes only a few shapes, and compiling this one costs as much as running it.
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             \(hits)
             SELECT (SELECT count(*) FROM hits) AS total, p.id, p.fullName, p.gender, p.birthYear, p.villageId, u.name AS villageName, p.phone
             FROM hits JOIN person p ON p.id = hits.id LEFT JOIN unit u ON u.id = p.villageId
             ORDER BY \(rank), p.sortKey LIMIT ? OFFSET ?
-            """, arguments: [fullText.matchExpression] + arguments + [fullText.folded, "% " + last, query.perPage, offset])
+            """), arguments: [fullText.matchExpression] + arguments + [fullText.folded, "% " + last, query.perPage, offset])
         var counted = rows.first.map { $0["total"] as Int } ?? 0
         if rows.isEmpty && offset > 0 {
             counted = try Int.fetchOne(db, sql: "\(hits) SELECT count(*) FROM hits", arguments: [fullText.matchExpression] + arguments) ?? 0
