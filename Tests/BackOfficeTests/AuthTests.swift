@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import HummingbirdTesting
+import NIOConcurrencyHelpers
 import Store
 import Testing
 
@@ -121,5 +122,3 @@ final class NIOLockedBox<T: Sendable>: Sendable {
     func set(_ value: T) { box.withLockedValue { $0 = value } }
     func get() -> T { box.withLockedValue { $0 } }
 }
-
-import NIOConcurrencyHelpers

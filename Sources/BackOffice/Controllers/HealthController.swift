@@ -1,3 +1,4 @@
+import GRDB
 import Hummingbird
 import Store
 
@@ -17,5 +18,3 @@ struct HealthController {
         }
     }
 }
-
-import GRDB

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Name parts for demo residents: Kinh names, and Xơ Đăng / Ba Na names as they are written in Kon Tum
 /// ("A" before a man's name, "Y" before a woman's; many Ba Na families use Đinh). All demo people are fictional.
 enum DemoNames {
@@ -73,5 +75,3 @@ struct DemoPersonDraft {
         return DemoPersonDraft(fullName: name, gender: female ? .female : .male, birthYear: thisYear - age, ethnicity: ethnicity, phone: phone)
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Vietnamese
+
 /// Kinds of unit (đơn vị) in a commune's lifelong-learning network.
 public enum UnitKind: String, Codable, CaseIterable, Sendable {
     case communeCommittee = "commune_committee"
@@ -79,7 +81,6 @@ public enum UnitKind: String, Codable, CaseIterable, Sendable {
     }
 }
 
-import Vietnamese
 
 /// Folding used to match free text against fixed vocabularies.
 enum VietnameseTextKey {
