@@ -42,7 +42,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses "2026-02-05" (storage, HTML date inputs) or "05/02/2026" / "5/2/2026" (what people type).
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = VietnameseText.trimmed(text)
         if trimmed.contains("-") {
             let parts = trimmed.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 3 else { return nil }

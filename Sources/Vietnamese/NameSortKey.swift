@@ -39,12 +39,12 @@ public enum NameSortKey {
                     continue
                 }
                 flushDigits()
-                if let tone = table.toneOfMark[scalar.value] {
+                if scalar.value >= 0x0300 && scalar.value <= 0x0323, let tone = table.toneOfMark[scalar.value] {
                     // A tone left as a combining mark: it belongs to the letter before it.
                     if !secondary.isEmpty { secondary.removeLast(); secondary.append(Unicode.Scalar(UInt8(0x30 + tone))) }
                     continue
                 }
-                guard let rank = table.rank[scalar.value] else { continue }
+                guard let rank = table.rank(of: scalar.value) else { continue }
                 primary.append(Unicode.Scalar(UInt8(0x30 + rank.letter)))
                 secondary.append(Unicode.Scalar(UInt8(0x30 + rank.tone)))
             }
@@ -70,8 +70,11 @@ final class CollationTable: Sendable {
     /// Tone marks in dictionary order after "no tone": huyền, hỏi, ngã, sắc, nặng.
     static let toneMarks: [UInt32] = [0x0300, 0x0309, 0x0303, 0x0301, 0x0323]
 
-    let rank: [UInt32: Rank]
+    private let ranks: [Rank?]  // indexed by code point below `limit`: a dictionary lookup per letter cost more
     let toneOfMark: [UInt32: UInt8]
+    static let limit: UInt32 = 0x1F00
+
+    func rank(of value: UInt32) -> Rank? { value < Self.limit ? ranks[Int(value)] : nil }
 
     private init() {
         var letterRank: [String: UInt8] = [:]
@@ -99,7 +102,9 @@ final class CollationTable: Sendable {
                 }
             }
         }
-        rank = table
+        var array = [Rank?](repeating: nil, count: Int(Self.limit))
+        for (value, rank) in table { array[Int(value)] = rank }
+        ranks = array
         var marks: [UInt32: UInt8] = [:]
         for (index, mark) in Self.toneMarks.enumerated() { marks[mark] = UInt8(index + 1) }
         toneOfMark = marks

@@ -32,7 +32,7 @@ public struct PhoneNumber: Hashable, Sendable {
     }
 
     public static func parse(_ text: String) -> Result<PhoneNumber, Rejection> {
-        let original = text.trimmingCharacters(in: .whitespaces)
+        let original = VietnameseText.trimmed(text)
         guard !original.isEmpty else { return .failure(.empty) }
         var digitBytes: [UInt8] = []
         digitBytes.reserveCapacity(12)

@@ -43,6 +43,13 @@ public enum VietnameseText {
         return String(out)
     }
 
+    /// The text without leading and trailing white space; returns it untouched (no Foundation call) when there is none.
+    public static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// True when `clean` would return the text unchanged: NFC, no white space but single inner spaces.
     /// One pass and no allocation, for the common case of a million well-formed rows.
     static func isClean(_ text: String) -> Bool {
@@ -82,7 +89,7 @@ public enum VietnameseText {
                 }
             } else if CombiningMarks.contains(value) {
                 continue
-            } else if let base = FoldTable.shared.base[value] {
+            } else if let base = FoldTable.shared.base(of: value) {
                 scalars.append(base)
             } else {
                 for lowered in String(scalar).lowercased().unicodeScalars { scalars.append(lowered) }
@@ -102,9 +109,17 @@ enum CombiningMarks {
 }
 
 /// Maps each precomposed Latin letter (with tone, breve, circumflex, horn or stroke) to its lower-case base letter.
+/// An array indexed by code point: a dictionary lookup per letter was a visible cost on a million names.
 final class FoldTable: Sendable {
     static let shared = FoldTable()
-    let base: [UInt32: Unicode.Scalar]
+    static let limit: UInt32 = 0x1F00
+    private let bases: [UInt8]  // ASCII base letter, 0 for none
+
+    func base(of value: UInt32) -> Unicode.Scalar? {
+        guard value < Self.limit else { return nil }
+        let byte = bases[Int(value)]
+        return byte == 0 ? nil : Unicode.Scalar(byte)
+    }
 
     private init() {
         var table: [UInt32: Unicode.Scalar] = [:]
@@ -120,6 +135,8 @@ final class FoldTable: Sendable {
         }
         table[0x0110] = "d"  // Đ
         table[0x0111] = "d"  // đ
-        base = table
+        var array = [UInt8](repeating: 0, count: Int(Self.limit))
+        for (value, scalar) in table { array[Int(value)] = UInt8(scalar.value) }
+        bases = array
     }
 }

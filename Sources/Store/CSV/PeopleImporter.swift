@@ -197,7 +197,17 @@ struct VillageResolver {
         }
     }
 
+    /// The same few village names repeat on every row: remember them as written before folding.
+    private var byRawName: [String: Int64] = [:]
+
     mutating func resolve(_ name: String) throws -> Int64? {
+        if let id = byRawName[name] { return id }
+        let id = try resolveFolded(name)
+        if let id { byRawName[name] = id }
+        return id
+    }
+
+    private mutating func resolveFolded(_ name: String) throws -> Int64? {
         let key = VietnameseText.searchKey(name)
         if let id = cache[key] { return id }
         if let unit = try UnitStore.find(db, name: name, kind: .village) {

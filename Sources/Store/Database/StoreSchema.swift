@@ -92,7 +92,6 @@ public enum StoreSchema: SchemaModule {
         }
         try db.create(index: "person_sort", on: "person", columns: ["sortKey"])
         try db.create(index: "person_village_sort", on: "person", columns: ["villageId", "sortKey"])
-        try db.create(index: "person_phone", on: "person", columns: ["phone"])
         // Full-text search over the folded name and the phone digits. detail=none keeps the index small and fast:
         // names are short, so positions are not worth storing.
         try db.execute(sql: """
