@@ -84,6 +84,25 @@ struct APITests {
         }
     }
 
+    @Test("A token revoked on the account page is refused at once")
+    func revokedToken() async throws {
+        let commune = try await TestCommune()
+        let editor = try await token(commune, "thona")
+        let app = try await buildApplication(TestCommune.configuration, database: commune.database)
+        try await app.test(.router) { client in
+            #expect(try await call(client, .get, "/api/v1/people", token: editor).0 == .ok)
+            let browser = Browser(client)
+            _ = try await browser.signIn("admin", TestCommune.password)
+            let accountId = try await commune.database.read { try AccountStore.find($0, login: "thona")!.id! }
+            let page = try await browser.get("/accounts/\(accountId)/edit")
+            let tokenId = try await commune.database.read { try AccountStore.tokens($0, accountId: accountId).first!.id! }
+            #expect(page.text.contains("/accounts/\(accountId)/tokens/\(tokenId)/revoke"))
+            #expect(try await browser.post("/accounts/\(accountId)/tokens/\(tokenId)/revoke", [:]).status == .found)
+            #expect(try await call(client, .get, "/api/v1/people", token: editor).0 == .unauthorized)
+            #expect(try await browser.get("/accounts/\(accountId)/edit").text.contains("đã thu hồi lúc"))
+        }
+    }
+
     @Test("The OpenAPI document lists exactly the API routes the router serves")
     func openAPIMatchesRouter() async throws {
         let commune = try await TestCommune()

@@ -16,6 +16,7 @@ struct AccountsController {
         router.post("/accounts/:id", use: update)
         router.post("/accounts/:id/password", use: resetPassword)
         router.post("/accounts/:id/tokens", use: issueToken)
+        router.post("/accounts/:id/tokens/:tokenId/revoke", use: revokeToken)
     }
 
     private func admin(_ context: AppRequestContext) throws -> Principal {
@@ -52,18 +53,27 @@ struct AccountsController {
         let hasErrors: Bool
         let csrf: String
         let id: Int64?
+        let tokens: [TokenRow]
     }
+
+    struct TokenRow { let id: Int64; let createdAt: String; let revokedAt: String?; let revokeHref: String }
 
     private func form(_ context: AppRequestContext, id: Int64?, login: String, displayName: String, role: Role, unitIds: [Int64],
                       disabled: Bool, errors: [String: String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let principal = try admin(context)
-        let units = try await env.database.read { try UnitStore.tree($0, for: principal) }
+        let (units, tokens) = try await env.database.read { db in
+            (try UnitStore.tree(db, for: principal), try id.map { try AccountStore.tokens(db, accountId: $0) } ?? [])
+        }
         let page = FormPage(
             action: id.map { "/accounts/\($0)" } ?? "/accounts", isNew: id == nil, login: login, displayName: displayName,
             roles: Role.allCases.map { Option(value: $0.rawValue, label: env.views.text("role_\($0.rawValue)", context.language), selected: $0 == role) },
             units: units.map { Option(value: String($0.unit.id!), label: String(repeating: "— ", count: $0.depth) + $0.unit.name,
                                       selected: unitIds.contains($0.unit.id!)) },
-            disabled: disabled, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, id: id)
+            disabled: disabled, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, id: id,
+            tokens: tokens.map {
+                TokenRow(id: $0.id!, createdAt: VietnamTime.display($0.createdAt), revokedAt: $0.revokedAt.map(VietnamTime.display),
+                         revokeHref: "/accounts/\($0.accountId)/tokens/\($0.id!)/revoke")
+            })
         return env.views.render("account-form", titleKey: id == nil ? "accounts_new" : "accounts_edit", page: page, context: context, status: status)
     }
 
@@ -138,6 +148,14 @@ struct AccountsController {
         }
         return env.views.render("account-secret", titleKey: "accounts_passwordTitle",
                                 page: SecretPage(login: login, secret: password, isToken: false), context: context)
+    }
+
+    @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try admin(context)
+        let id = try context.id()
+        let tokenId = try context.id("tokenId")
+        try await env.database.write { try AccountStore.revokeToken($0, tokenId: tokenId, accountId: id, by: principal) }
+        return .redirect(to: "/accounts/\(id)/edit?msg=saved", type: .found)
     }
 
     @Sendable func issueToken(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -57,7 +57,6 @@ public struct ApiToken: Codable, FetchableRecord, MutablePersistableRecord, Send
     public var accountId: Int64
     public var tokenHash: String
     public var createdAt: Date
-    public var lastUsedAt: Date?
     public var revokedAt: Date?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

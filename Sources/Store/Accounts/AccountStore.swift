@@ -119,6 +119,23 @@ public enum AccountStore {
         return token
     }
 
+    /// The account's tokens, newest first (hashes only; the tokens themselves were shown once).
+    public static func tokens(_ db: Database, accountId: Int64) throws -> [ApiToken] {
+        try ApiToken.filter(Column("accountId") == accountId).order(Column("id").desc).fetchAll(db)
+    }
+
+    /// Revokes a token at once: the next request carrying it is refused.
+    public static func revokeToken(_ db: Database, tokenId: Int64, accountId: Int64, by principal: Principal, now: Date = Date()) throws {
+        try principal.require(principal.canManageAccounts || principal.accountId == accountId)
+        guard var token = try ApiToken.fetchOne(db, key: tokenId), token.accountId == accountId else {
+            throw DomainError.notFound("mã truy cập", english: "Token")
+        }
+        guard token.revokedAt == nil else { return }
+        token.revokedAt = now
+        try token.update(db)
+        try Audit.record(db, by: principal, .update, entity: "apiToken", id: tokenId, after: ["revoked": "yes"], at: now)
+    }
+
     /// The principal behind a bearer token, or nil if unknown, revoked or its account disabled.
     public static func principal(_ db: Database, bearerToken: String) throws -> Principal? {
         guard let account = try Account.fetchOne(db, sql: """

@@ -161,7 +161,6 @@ public enum StoreSchema: SchemaModule {
             t.belongsTo("account", inTable: "account", onDelete: .cascade).notNull()
             t.column("tokenHash", .text).notNull().unique()
             t.column("createdAt", .datetime).notNull()
-            t.column("lastUsedAt", .datetime)
             t.column("revokedAt", .datetime)
         }
         try db.create(table: "webSession") { t in
