@@ -93,6 +93,7 @@ struct PeopleController {
             let village = try person.villageId.flatMap { try OrgUnit.fetchOne(db, key: $0) }
             let household = try PersonStore.household(db, of: person)
             let phone = person.phone.flatMap { try? PhoneNumber.parse($0).get() }
+            let consents = try ConsentStore.consents(db, personId: id)
             return DetailPage(
                 id: id, fullName: person.fullName, gender: english ? person.gender.englishLabel : person.gender.label,
                 birth: person.birthDate?.display ?? person.birthYear.map(String.init) ?? "", ethnicity: person.ethnicity ?? "",
@@ -100,12 +101,12 @@ struct PeopleController {
                 relation: person.relationToHead ?? "", phone: phone?.display ?? "",
                 phoneOriginal: person.phoneOriginal != phone?.display ? (person.phoneOriginal ?? "") : "",
                 zalo: person.zalo ?? "", email: person.email ?? "", notes: person.notes ?? "",
-                consents: try ConsentStore.consents(db, personId: id).map {
+                consents: consents.map {
                     ConsentRow(id: $0.id!, channel: $0.channel.label, purpose: $0.purpose, givenOn: $0.givenOn.display,
                                method: $0.method.label, guardian: $0.guardianName ?? "", withdrawnOn: $0.withdrawnOn?.display,
                                active: $0.isActive, withdrawHref: "/people/\(id)/consents/\($0.id!)/withdraw")
                 },
-                hasConsents: try ConsentStore.activeOrPastCount(db, personId: id) > 0,
+                hasConsents: !consents.isEmpty,
                 channels: ConsentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .sms) },
                 methods: ConsentMethod.allCases.filter { $0 != .imported }
                     .map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .paperForm) },

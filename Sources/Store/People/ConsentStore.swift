@@ -7,10 +7,6 @@ public enum ConsentStore {
         try Consent.filter(Column("personId") == personId).order(Column("givenOn").desc, Column("id").desc).fetchAll(db)
     }
 
-    public static func activeOrPastCount(_ db: Database, personId: Int64) throws -> Int {
-        try Consent.filter(Column("personId") == personId).fetchCount(db)
-    }
-
     /// Whether the person may be contacted on the channel today.
     public static func hasActiveConsent(_ db: Database, personId: Int64, channel: ConsentChannel) throws -> Bool {
         try Consent.filter(Column("personId") == personId && Column("channel") == channel.rawValue && Column("withdrawnOn") == nil)
