@@ -144,3 +144,12 @@ struct RecordRulesTests {
         #expect(counts.3.isEmpty)
     }
 }
+
+@Suite("Secrets")
+struct SecretsTests {
+    @Test("Tokens are stored as the standard SHA-256 hex digest")
+    func sha256() {
+        #expect(Secrets.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Secrets.sha256("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}

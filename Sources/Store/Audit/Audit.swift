@@ -88,8 +88,4 @@ public struct Page<Item: Sendable>: Sendable {
     public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
     public var hasNext: Bool { page < pageCount }
     public var hasPrevious: Bool { page > 1 }
-
-    public func map<T: Sendable>(_ transform: (Item) throws -> T) rethrows -> Page<T> {
-        Page<T>(items: try items.map(transform), total: total, page: page, perPage: perPage, totalIsLowerBound: totalIsLowerBound)
-    }
 }

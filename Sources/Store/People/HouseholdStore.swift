@@ -70,6 +70,4 @@ public enum HouseholdStore {
         try person.update(db)
         try Audit.record(db, by: principal, .update, entity: "person", id: personId, before: before, after: person, at: now)
     }
-
-    public static func count(_ db: Database) throws -> Int { try Household.fetchCount(db) }
 }

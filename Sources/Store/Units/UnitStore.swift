@@ -143,10 +143,4 @@ public enum UnitStore {
         }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
     }
-
-    public static func count(_ db: Database, kind: UnitKind? = nil) throws -> Int {
-        var request = OrgUnit.all()
-        if let kind { request = request.filter(OrgUnit.Columns.kind == kind.rawValue) }
-        return try request.fetchCount(db)
-    }
 }
