@@ -81,6 +81,25 @@ struct AuthTests {
         }
     }
 
+    @Test("Sessions idle past the limit are removed from the store at the next sign-in")
+    func idleSessionsPurged() async throws {
+        let commune = try await TestCommune()
+        let stale = try await commune.database.write { db -> String in
+            let admin = try AccountStore.find(db, login: "admin")!
+            let opened = try AccountStore.openSession(db, accountId: admin.id!, now: Date().addingTimeInterval(-3 * 86400))
+            return Secrets.sha256(opened.cookie)
+        }
+        try await commune.run { browser in
+            let response = try await browser.signIn("canbo", TestCommune.password)
+            #expect(response.status == .found)
+        }
+        let remaining = try await commune.database.read { db in
+            try String.fetchAll(db, sql: "SELECT idHash FROM webSession")
+        }
+        #expect(!remaining.contains(stale))
+        #expect(remaining.count == 1)
+    }
+
     @Test("Sessions are kept in SQLite and survive a restart of the server")
     func sessionsSurviveRestart() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("session-\(UUID().uuidString).sqlite").path

@@ -64,7 +64,10 @@ struct LoginController {
                              error: env.views.text("login_failed", context.language), status: .unauthorized)
         }
         let principal = try await database.read { try AccountStore.principal($0, for: account) }
+        let idleCutoff = Date().addingTimeInterval(-env.settings.sessionIdle)
         let session = try await database.write { db in
+            // Sessions idle past the limit can never be used again: clear them here, where a write happens anyway.
+            try AccountStore.purgeSessions(db, idleBefore: idleCutoff)
             try AccountStore.clearFailures(db, login: login, address: address)
             let session = try AccountStore.openSession(db, accountId: account.id!)
             try Audit.record(db, by: principal, .login, entity: "account", id: account.id, after: ["address": address])
