@@ -209,3 +209,27 @@ struct TemplateTests {
         await #expect(throws: (any Error).self) { _ = try await Views(configuration: configuration) }
     }
 }
+
+@Suite("The people list kept between visits")
+struct PeopleListCacheTests {
+    @Test("A kept list is not shown to an account that may see less, and a new person appears at once")
+    func keptListFollowsScopeAndWrites() async throws {
+        let commune = try await TestCommune()
+        try await commune.database.write {
+            _ = try PersonStore.create($0, PersonInput(fullName: "Vừ Thị Hoa", villageId: commune.villageB), by: .system)
+        }
+        try await commune.run { admin in
+            _ = try await admin.signIn("admin", TestCommune.password)
+            #expect(try await admin.get("/people?q=hoa").text.contains("Vừ Thị Hoa"))
+
+            let editor = Browser(admin.client)
+            _ = try await editor.signIn("thona", TestCommune.password)
+            #expect(!(try await editor.get("/people?q=hoa").text.contains("Vừ Thị Hoa")))
+
+            try await commune.database.write {
+                _ = try PersonStore.create($0, PersonInput(fullName: "Sùng Thị Hoa", villageId: commune.villageB), by: .system)
+            }
+            #expect(try await admin.get("/people?q=hoa").text.contains("Sùng Thị Hoa"))
+        }
+    }
+}

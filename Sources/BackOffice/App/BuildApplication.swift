@@ -55,4 +55,5 @@ struct ControllerEnvironment: Sendable {
     let settings: SettingsCache
     let passwords: Passwords
     let configuration: AppConfiguration
+    let pageCache = PageCache()
 }

@@ -15,6 +15,10 @@ extension Views.Envelope: MustacheParent {
     }
 }
 
+extension Views.Fragment: MustacheParent {
+    func child(named name: String) -> Any? { name == "html" ? html : nil }
+}
+
 extension LayoutModel: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -25,22 +29,11 @@ extension LayoutModel: MustacheParent {
         case "roleLabel": return roleLabel
         case "csrf": return csrf
         case "nav": return nav
+        case "navHTML": return navHTML
         case "flash": return flash
         case "switchLanguageHref": return switchLanguageHref
         case "switchLanguageLabel": return switchLanguageLabel
         case "year": return year
-        default: return nil
-        }
-    }
-}
-
-extension LayoutModel.NavItem: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "href": return href
-        case "label": return label
-        case "active": return active
-        case "notBuilt": return notBuilt
         default: return nil
         }
     }
@@ -75,25 +68,11 @@ extension PeopleController.ListPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "q": return q
-        case "villages": return villages
-        case "rows": return rows
+        case "villageOptions": return villageOptions
+        case "rowsHTML": return rowsHTML
         case "empty": return empty
         case "pager": return pager
         case "canCreate": return canCreate
-        default: return nil
-        }
-    }
-}
-
-extension PeopleController.Row: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": return id
-        case "fullName": return fullName
-        case "gender": return gender
-        case "birthYear": return birthYear
-        case "village": return village
-        case "phone": return phone
         default: return nil
         }
     }

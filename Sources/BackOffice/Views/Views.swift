@@ -6,25 +6,24 @@ import Vietnamese
 
 /// Renders pages: each page template extends `layout.mustache` and sees `layout`, `page` and `t` (UI strings).
 public struct Views: Sendable {
-    let library: MustacheLibrary
+    let libraries: [Language: MustacheLibrary]
     let strings: Strings
 
     /// Every page the application renders; a missing one stops the server at start, not in front of a user.
     static let requiredTemplates = [
-        "layout", "error", "login", "dashboard", "units", "unit", "unit-form", "people", "person", "person-form",
+        "layout", "error", "login", "dashboard", "units", "unit", "unit-form", "people", "people-list", "person", "person-form",
         "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "module", "pager",
     ]
 
     public init(configuration: AppConfiguration) async throws {
-        let loaded = try await MustacheLibrary(directory: configuration.pagesDirectory)
-        let missing = Self.requiredTemplates.filter { loaded.getTemplate(named: $0) == nil }
-        if !missing.isEmpty { throw ViewsError.missingTemplates(missing, directory: configuration.pagesDirectory) }
-        library = loaded
         strings = try Strings(directory: configuration.stringsDirectory)
+        libraries = try TranslatedTemplates.load(directory: configuration.pagesDirectory, strings: strings)
+        let missing = Self.requiredTemplates.filter { libraries[.vi]?.getTemplate(named: $0) == nil }
+        if !missing.isEmpty { throw ViewsError.missingTemplates(missing, directory: configuration.pagesDirectory) }
     }
 
     struct Envelope {
-        let layout: LayoutModel
+        let layout: LayoutModel?
         let page: Any
         let t: [String: String]
     }
@@ -33,10 +32,18 @@ public struct Views: Sendable {
                 status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
         let heading = title ?? strings.text(titleKey, context.language)
         let layout = LayoutModel(context: context, title: heading, active: template, flash: flash, strings: strings)
-        let html = library.render(Envelope(layout: layout, page: page, t: strings.table(context.language)),
+        let html = libraries[context.language]?.render(Envelope(layout: layout, page: page, t: strings.table(context.language)),
                                   withTemplate: template) ?? ""
         return Self.html(html, status: status)
     }
+
+    /// A section rendered alone (no layout), to be cached and then shown inside a page with `{{{page.html}}}`.
+    func fragment(_ template: String, page: Any, language: Language) -> String {
+        libraries[language]?.render(Envelope(layout: nil, page: page, t: strings.table(language)), withTemplate: template) ?? ""
+    }
+
+    /// A page whose content is an already-rendered fragment.
+    struct Fragment { let html: String }
 
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
@@ -62,6 +69,8 @@ struct LayoutModel {
     let roleLabel: String
     let csrf: String
     let nav: [NavItem]
+    /// The menu as HTML, written in Swift: it is on every page and was a fifth of a list page's rendering.
+    let navHTML: String
     let flash: String?
     let switchLanguageHref: String
     let switchLanguageLabel: String
@@ -80,7 +89,7 @@ struct LayoutModel {
         switchLanguageHref = "/language?to=\(other.rawValue)"
         switchLanguageLabel = other == .en ? "English" : "Tiếng Việt"
         year = CivilDate.today().year
-        guard let principal else { nav = []; return }
+        guard let principal else { nav = []; navHTML = ""; return }
         var items: [(String, String, String, Bool)] = [
             ("/", "nav_dashboard", "dashboard", false),
             ("/units", "nav_units", "unit", false),
@@ -96,5 +105,23 @@ struct LayoutModel {
         nav = items.map { href, key, section, notBuilt in
             NavItem(href: href, label: strings.text(key, context.language), active: active.hasPrefix(section), notBuilt: notBuilt)
         }
+        navHTML = Self.html(nav, soon: strings.text("nav_soon", context.language))
+    }
+
+    static func html(_ nav: [NavItem], soon: String) -> String {
+        var html = HTMLText(reservingCapacity: nav.count * 80)
+        for item in nav {
+            html.raw("<li><a href=\"")
+            html.text(item.href)
+            html.raw(item.active ? "\" aria-current=\"page\">" : "\">")
+            html.text(item.label)
+            if item.notBuilt {
+                html.raw(" <small class=\"soon\">")
+                html.text(soon)
+                html.raw("</small>")
+            }
+            html.raw("</a></li>")
+        }
+        return html.html
     }
 }

@@ -165,10 +165,11 @@ public enum AccountStore {
 
     /// The session behind a cookie, unless idle longer than `idle` or the account is disabled.
     public static func session(_ db: Database, cookie: String, idle: TimeInterval, now: Date = Date()) throws -> SessionLookup? {
-        guard let row = try Row.fetchOne(db, sql: """
+        // Cached: this runs before every page.
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT s.csrfToken, s.lastSeenAt, a.* FROM webSession s JOIN account a ON a.id = s.accountId
             WHERE s.idHash = ? AND a.isDisabled = 0
-            """, arguments: [Secrets.sha256(cookie)]) else { return nil }
+            """), arguments: [Secrets.sha256(cookie)]) else { return nil }
         let lastSeen: Date = row["lastSeenAt"]
         guard now.timeIntervalSince(lastSeen) <= idle else { return nil }
         let account = try Account(row: row)

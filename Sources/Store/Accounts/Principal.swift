@@ -37,6 +37,11 @@ public struct Principal: Sendable, Equatable {
 
     public var readScope: Scope { role == .editor ? .units(unitIds) : .all }
 
+    /// Same key, same view of the data and same rights: what a cached page may be shared by.
+    public var accessKey: String {
+        role == .editor ? "\(role.rawValue):" + unitIds.sorted().map(String.init).joined(separator: ",") : role.rawValue
+    }
+
     public var isAdmin: Bool { role == .admin }
     public var canWriteCommuneWide: Bool { role == .admin || role == .officer }
     public var canReadAudit: Bool { role == .admin || role == .officer }

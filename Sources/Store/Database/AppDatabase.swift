@@ -4,11 +4,14 @@ import GRDB
 /// The one store. Server and command line may open the same file at once: WAL, a busy timeout, foreign keys on.
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
+    /// Whether anything was committed since a moment, by this process or another.
+    public let changes: ChangeWatch
 
     /// Opens (creating if needed) the database and runs every module's migrations.
-    public init(_ writer: any DatabaseWriter, modules: [any SchemaModule.Type]) throws {
+    public init(_ writer: any DatabaseWriter, modules: [any SchemaModule.Type], path: String? = nil) throws {
         self.writer = writer
         try Self.migrator(modules: modules).migrate(writer)
+        changes = try ChangeWatch(writer: writer, path: path)
     }
 
     public static func migrator(modules: [any SchemaModule.Type]) -> DatabaseMigrator {
@@ -44,7 +47,7 @@ public struct AppDatabase: Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         let pool = try DatabasePool(path: path, configuration: configuration())
-        return try AppDatabase(pool, modules: modules)
+        return try AppDatabase(pool, modules: modules, path: path)
     }
 
     /// A private in-memory database, for tests.

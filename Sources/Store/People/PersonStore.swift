@@ -48,7 +48,7 @@ public enum PersonStore {
         if fullText.isEmpty {
             let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             let items = try Row.fetchAll(db.cachedStatement(sql: "\(select)\(whereClause) ORDER BY p.sortKey LIMIT ? OFFSET ?"),
-                                         arguments: arguments + [query.perPage, offset]).map(listItem)
+                                         arguments: arguments + [query.perPage, offset]).map { listItem($0, from: 0) }
             let total = try countWithoutText(db, villageId: query.villageId, scope: principal.readScope)
             return Page(items: items, total: total, page: query.page, perPage: query.perPage)
         }
@@ -76,24 +76,26 @@ public enum PersonStore {
         if rows.isEmpty && offset > 0 {
             counted = try Int.fetchOne(db, sql: "\(hits) SELECT count(*) FROM hits", arguments: [fullText.matchExpression] + arguments) ?? 0
         }
-        return Page(items: rows.map(listItem), total: min(counted, countCap), page: query.page, perPage: query.perPage,
+        return Page(items: rows.map { listItem($0, from: 1) }, total: min(counted, countCap), page: query.page, perPage: query.perPage,
                     totalIsLowerBound: counted > countCap)
     }
 
-    private static func listItem(_ row: Row) -> PersonListItem {
-        PersonListItem(id: row["id"], fullName: row["fullName"], gender: Gender(rawValue: row["gender"]) ?? .unknown,
-                       birthYear: row["birthYear"], villageId: row["villageId"], villageName: row["villageName"], phone: row["phone"])
+    /// Columns by position (id, fullName, gender, birthYear, villageId, villageName, phone from `first`): looking
+    /// them up by name lower-cases every name, for every row of every list page.
+    private static func listItem(_ row: Row, from first: Int) -> PersonListItem {
+        PersonListItem(id: row[first], fullName: row[first + 1], gender: Gender(rawValue: row[first + 2]) ?? .unknown,
+                       birthYear: row[first + 3], villageId: row[first + 4], villageName: row[first + 5], phone: row[first + 6])
     }
 
     /// Totals kept by triggers in `personCount`, so list pages never count a million rows.
     static func countWithoutText(_ db: Database, villageId: Int64?, scope: Principal.Scope) throws -> Int {
         if let villageId {
             guard scope.allows(villageId) else { return 0 }
-            return try Int.fetchOne(db, sql: "SELECT count FROM personCount WHERE villageId = ?", arguments: [villageId]) ?? 0
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT count FROM personCount WHERE villageId = ?"), arguments: [villageId]) ?? 0
         }
         switch scope {
         case .all:
-            return try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM personCount") ?? 0
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT coalesce(sum(count), 0) FROM personCount")) ?? 0
         case .units(let ids):
             return try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM personCount WHERE villageId IN (\(SQLList.ids(ids)))") ?? 0
         }

@@ -68,6 +68,14 @@ public enum UnitStore {
             .filter { principal.canRead(unitId: $0.id) }
     }
 
+    /// Id and name of the villages the principal may read, by name: the village filter on list pages.
+    public static func villageNames(_ db: Database, for principal: Principal) throws -> [(id: Int64, name: String)] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM unit WHERE kind = ? ORDER BY sortKey"),
+                         arguments: [UnitKind.village.rawValue])
+            .map { (id: $0[0] as Int64, name: $0[1] as String) }
+            .filter { principal.canRead(unitId: $0.id) }
+    }
+
     /// The given units and every unit below them.
     public static func withDescendants(_ db: Database, of ids: [Int64]) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
