@@ -2,6 +2,7 @@ import ArgumentParser
 import BackOffice
 import Foundation
 import GRDB
+import Messaging
 import Store
 
 enum DataKind: String, ExpressibleByArgument, CaseIterable {
@@ -58,61 +59,39 @@ struct Import: AsyncParsableCommand {
 }
 
 struct Export: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Xuất đơn vị hoặc người dân ra CSV (UTF-8 có BOM, mở đúng trong Excel).")
-
-    @OptionGroup var db: DatabaseOptions
-    @Argument(help: "units hoặc people") var kind: DataKind
-    @Option(help: "Tệp ra (mặc định: đầu ra chuẩn).") var out: String?
-
-    func run() async throws {
-        let database = try db.open()
-        let sink = try OutputSink(path: out)
-        let progress = TerminalProgress("Đang xuất", total: nil)
-        let count = try await database.read { [kind] db -> Int in
-            switch kind {
-            case .units: return try CSVExport.units(db, to: sink.write)
-            case .people: return try CSVExport.people(db, to: sink.write, progress: progress.update)
-            }
-        }
-        try sink.close()
-        progress.finish()
-        try await database.write { [kind, out] db in
-            try Audit.record(db, by: commandLinePrincipal, .export, entity: kind == .units ? "unit" : "person", id: nil,
-                             after: ["rows": String(count), "to": out ?? "stdout"])
-        }
-        if out != nil { say("Đã xuất \(count) dòng ra \(out!).") }
-    }
+    static let configuration = CommandConfiguration(
+        abstract: "Xuất dữ liệu (CSV) và tin nhắn theo mẫu cho một nhóm người nhận.",
+        subcommands: [ExportUnits.self, ExportPeople.self, ExportMessages.self, ExportAudiences.self, ExportTemplates.self])
 }
 
-/// Buffered writing to a file or to standard output.
-final class OutputSink: @unchecked Sendable {
-    private let handle: FileHandle
-    private var buffer = Data()
+struct ExportUnits: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "units", abstract: "Xuất đơn vị ra CSV (UTF-8 có BOM, mở đúng trong Excel).")
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "Tệp ra (mặc định: đầu ra chuẩn).") var out: String?
+    func run() async throws { try await exportTable(.units, database: db.open(), out: out) }
+}
 
-    init(path: String?) throws {
-        if let path {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw CLIError("Không ghi được tệp \(path).")
-            }
-            self.handle = handle
-        } else {
-            handle = FileHandle.standardOutput
+struct ExportPeople: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "people", abstract: "Xuất người dân ra CSV (UTF-8 có BOM, mở đúng trong Excel).")
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "Tệp ra (mặc định: đầu ra chuẩn).") var out: String?
+    func run() async throws { try await exportTable(.people, database: db.open(), out: out) }
+}
+
+private func exportTable(_ kind: DataKind, database: AppDatabase, out: String?) async throws {
+    let sink = try FileOutput(path: out)
+    let progress = TerminalProgress("Đang xuất", total: nil)
+    let count = try await database.read { db -> Int in
+        switch kind {
+        case .units: return try CSVExport.units(db, to: sink.write)
+        case .people: return try CSVExport.people(db, to: sink.write, progress: progress.update)
         }
-        buffer.reserveCapacity(1 << 20)
     }
-
-    func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 20 { try flush() }
+    try sink.finish()
+    progress.finish()
+    try await database.write { db in
+        try Audit.record(db, by: commandLinePrincipal, .export, entity: kind == .units ? "unit" : "person", id: nil,
+                         after: ["rows": String(count), "to": out ?? "stdout"])
     }
-
-    func flush() throws {
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() throws {
-        try flush()
-        if handle !== FileHandle.standardOutput { try handle.close() }
-    }
+    if let out { say("Đã xuất \(count) dòng ra \(out).") }
 }

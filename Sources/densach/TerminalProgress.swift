@@ -3,7 +3,7 @@ import Foundation
 /// A progress line on a terminal (stderr), silent when output is piped or in CI logs.
 final class TerminalProgress: @unchecked Sendable {
     private let label: String
-    private let total: Int?
+    private var total: Int?
     private let enabled: Bool
     private let started = Date()
     private var lastDraw = Date.distantPast
@@ -12,6 +12,12 @@ final class TerminalProgress: @unchecked Sendable {
         self.label = label
         self.total = total
         enabled = isatty(STDERR_FILENO) == 1
+    }
+
+    /// For work whose size is learnt on the way.
+    func update(_ done: Int, of total: Int?) {
+        if let total { self.total = total }
+        update(done)
     }
 
     func update(_ done: Int) {

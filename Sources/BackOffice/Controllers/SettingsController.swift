@@ -52,6 +52,12 @@ struct SettingsController {
         if let language = values[Settings.defaultLanguage.name], !["vi", "en"].contains(language) {
             errors[Settings.defaultLanguage.name] = "Ghi vi hoặc en"
         }
+        if let price = values[Settings.smsPricePerSegment.name], !(Int64(price).map { (0...100_000).contains($0) } ?? false) {
+            errors[Settings.smsPricePerSegment.name] = "Số đồng nguyên, từ 0 đến 100.000"
+        }
+        if let speed = values[Settings.loudspeakerWordsPerMinute.name], !(Int(speed).map { (40...400).contains($0) } ?? false) {
+            errors[Settings.loudspeakerWordsPerMinute.name] = "Số từ mỗi phút, từ 40 đến 400"
+        }
         if let minutes = values[Settings.sessionIdleMinutes.name], !(Int(minutes).map { (5...1440).contains($0) } ?? false) {
             errors[Settings.sessionIdleMinutes.name] = "Số phút từ 5 đến 1440"
         }

@@ -22,9 +22,12 @@ public enum Settings {
     public static let defaultLanguage = Key("ui.language", label: "Ngôn ngữ mặc định (vi hoặc en)", default: "vi")
     public static let sessionIdleMinutes = Key("security.sessionIdleMinutes", label: "Tự đăng xuất sau (phút không dùng)", default: "120")
 
+    public static let smsPricePerSegment = Key("sms.pricePerSegment", label: "Giá một phần tin SMS (đồng)", default: "800")
+    public static let loudspeakerWordsPerMinute = Key("loudspeaker.wordsPerMinute", label: "Tốc độ đọc loa (từ mỗi phút)", default: "130")
+
     public static let known: [Key] = [
         communeName, province, committeeName, reportRecipient, reportDeadline, signerName, signerTitle,
-        defaultLanguage, sessionIdleMinutes,
+        defaultLanguage, sessionIdleMinutes, smsPricePerSegment, loudspeakerWordsPerMinute,
     ]
 
     public static func value(_ db: Database, _ key: Key) throws -> String {

@@ -1,0 +1,100 @@
+import GRDB
+import Store
+import Vietnamese
+
+/// One possible recipient, before consent and phone rules are applied.
+struct AudienceRow {
+    var isPerson: Bool
+    var id: Int64
+    var name: String
+    var gender: Gender
+    var birthYear: Int?
+    var villageId: Int64?
+    var phone: String?
+    var phoneOriginal: String?
+    /// 0: never consented to the channel, 1: consent withdrawn, 2: consent in force.
+    var consent: Int
+}
+
+/// Turns audience specs into SQL over people and unit contacts, limited to what the account may read.
+struct AudienceQuery {
+    let specs: [AudienceSpec]
+    let channel: ConsentChannel?
+    let principal: Principal
+    let year: Int
+    /// Letters are printed village by village, in name order; an SMS file needs no order.
+    let ordered: Bool
+
+    func peopleSQL(_ db: Database) throws -> (sql: String, arguments: StatementArguments)? {
+        let residents = specs.filter { $0.kind == .residents }
+        guard !residents.isEmpty else { return nil }
+        var alternatives: [String] = []
+        var arguments: StatementArguments = [channel?.rawValue ?? ""]
+        for spec in residents {
+            var conditions: [String] = []
+            if let village = spec.filters["village"] {
+                conditions.append("p.villageId = ?")
+                arguments += [try villageId(db, village)]
+            }
+            if let ages = try spec.ageRange() {
+                conditions.append("p.birthYear BETWEEN ? AND ?")
+                arguments += [year - ages.upperBound, year - ages.lowerBound]
+            }
+            if let gender = try spec.gender() {
+                conditions.append("p.gender = ?")
+                arguments += [gender.rawValue]
+            }
+            if let ethnicity = spec.filters["ethnicity"] {
+                let names = try ethnicities(db, matching: ethnicity)
+                conditions.append(names.isEmpty ? "0" : "p.ethnicity IN (\(names.map { _ in "?" }.joined(separator: ",")))")
+                arguments += StatementArguments(names)
+            }
+            alternatives.append(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))
+        }
+        var whereClause = alternatives.contains("1") ? "1" : alternatives.map { "(\($0))" }.joined(separator: " OR ")
+        if case .units(let ids) = principal.readScope {
+            whereClause = "(\(whereClause)) AND p.villageId IN (\(ids.sorted().map(String.init).joined(separator: ",")))"
+        }
+        let sql = """
+            SELECT p.id, p.fullName, p.gender, p.birthYear, p.villageId, p.phone, p.phoneOriginal,
+              coalesce((SELECT max(CASE WHEN c.withdrawnOn IS NULL THEN 2 ELSE 1 END) FROM consent c
+                        WHERE c.channel = ? AND c.personId = p.id), 0)
+            FROM person p WHERE \(whereClause)\(ordered ? " ORDER BY p.villageId, p.sortKey" : "")
+            """
+        return (sql, arguments)
+    }
+
+    /// Contacts of units (organisations, not private persons: no personal consent applies).
+    func unitRows(_ db: Database) throws -> [AudienceRow] {
+        let kinds = specs.filter { $0.kind == .units }.compactMap { $0.filters["kind"] }
+        guard !kinds.isEmpty else { return [] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, coalesce(contactName, name), phone FROM unit WHERE isActive AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ",")))
+            ORDER BY sortKey
+            """, arguments: StatementArguments(kinds))
+        return rows.compactMap { row in
+            let id: Int64 = row[0]
+            guard principal.canRead(unitId: id) else { return nil }
+            let original: String? = row[2]
+            let phone = original.flatMap { try? PhoneNumber.parse($0).get().normalized }
+            return AudienceRow(isPerson: false, id: id, name: row[1], gender: .unknown, birthYear: nil, villageId: nil,
+                               phone: phone, phoneOriginal: original, consent: 2)
+        }
+    }
+
+    private func villageId(_ db: Database, _ text: String) throws -> Int64 {
+        let villages = try Row.fetchAll(db, sql: "SELECT id, name FROM unit WHERE kind = 'village'")
+        if let id = Int64(text), villages.contains(where: { $0[0] as Int64 == id }) { return id }
+        let key = VietnameseText.searchKey(text)
+        guard let match = villages.first(where: { VietnameseText.searchKey($0[1]) == key }) else {
+            throw MessagingError("Không có thôn \"\(text)\". Có: \(villages.map { $0[1] as String }.joined(separator: ", ")).")
+        }
+        return match[0]
+    }
+
+    private func ethnicities(_ db: Database, matching text: String) throws -> [String] {
+        let key = VietnameseText.searchKey(text)
+        return try String.fetchAll(db, sql: "SELECT DISTINCT ethnicity FROM person WHERE ethnicity IS NOT NULL")
+            .filter { VietnameseText.searchKey($0) == key }
+    }
+}

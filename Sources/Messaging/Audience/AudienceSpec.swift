@@ -1,0 +1,107 @@
+import Store
+import Vietnamese
+
+/// Who receives a message, written as `KIND[:FILTER,...]`; several joined with `+` are combined (a person in two of
+/// them is counted once). Examples: `residents`, `residents:village=Thôn 1,age=18-60,gender=nữ`, `units:kind=school`.
+public struct AudienceSpec: Equatable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case residents, units
+        // Audiences of modules still to be built: recognised, and refused with the reason.
+        case club, clubs, donors, volunteers, honoured
+    }
+
+    public let kind: Kind
+    public let filters: [String: String]
+
+    /// The kinds and their filters, for `densach export audiences` and the back office.
+    public static let catalogue: [(spec: String, meaning: String, available: Bool)] = [
+        ("residents", "người dân trong xã (có thể lọc)", true),
+        ("residents:village=Thôn 1", "người dân của một thôn (tên hoặc số hiệu thôn)", true),
+        ("residents:age=18-60", "theo tuổi tính đến cuối năm nay (người chưa có năm sinh không thuộc nhóm này)", true),
+        ("residents:gender=nữ", "theo giới tính: nam, nữ", true),
+        ("residents:ethnicity=Xơ Đăng", "theo dân tộc", true),
+        ("units:kind=school", "người liên hệ của các đơn vị một loại (\(UnitKind.allCases.map(\.rawValue).joined(separator: ", ")))", true),
+        ("club:12 · clubs:active", "thành viên câu lạc bộ — khi có module Câu lạc bộ (issue #5)", false),
+        ("donors:year=2026 · donors:campaign=3 · volunteers", "nhà tài trợ, tình nguyện viên — khi có module Xã hội hóa (issue #4)", false),
+        ("honoured:year=2026", "người được khen thưởng — khi có module Khen thưởng (issue #6)", false),
+    ]
+
+    static let allowedFilters: [Kind: Set<String>] = [
+        .residents: ["village", "age", "gender", "ethnicity"],
+        .units: ["kind"],
+    ]
+
+    public init(kind: Kind, filters: [String: String] = [:]) {
+        self.kind = kind; self.filters = filters
+    }
+
+    /// Parses one or more specs joined by `+`.
+    public static func parseList(_ text: String) throws -> [AudienceSpec] {
+        let parts = text.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else { throw MessagingError("Chưa chọn đối tượng nhận (ví dụ: residents hoặc residents:village=Thôn 1).") }
+        return try parts.map(parse)
+    }
+
+    public static func parse(_ text: String) throws -> AudienceSpec {
+        let text = VietnameseText.clean(text)
+        let kindText = text.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces)
+        guard let kind = Kind(rawValue: kindText.lowercased()) else {
+            throw MessagingError("Không có loại đối tượng \"\(kindText)\". Có: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")) — xem \"densach export audiences\".")
+        }
+        switch kind {
+        case .club, .clubs: throw MessagingError("Đối tượng \"\(kind.rawValue)\" cần module Câu lạc bộ, chưa có trong bản này (issue #5).")
+        case .donors, .volunteers: throw MessagingError("Đối tượng \"\(kind.rawValue)\" cần module Xã hội hóa, chưa có trong bản này (issue #4).")
+        case .honoured: throw MessagingError("Đối tượng \"honoured\" cần module Khen thưởng, chưa có trong bản này (issue #6).")
+        case .residents, .units: break
+        }
+        var filters: [String: String] = [:]
+        if let colon = text.firstIndex(of: ":") {
+            for item in text[text.index(after: colon)...].split(separator: ",") {
+                let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard pair.count == 2, !pair[1].isEmpty else {
+                    throw MessagingError("Bộ lọc \"\(item)\" phải có dạng tên=giá trị (ví dụ village=Thôn 1).")
+                }
+                let key = pair[0].lowercased()
+                guard allowedFilters[kind, default: []].contains(key) else {
+                    throw MessagingError("Đối tượng \(kind.rawValue) không có bộ lọc \"\(key)\". Có: \(allowedFilters[kind, default: []].sorted().joined(separator: ", ")).")
+                }
+                filters[key] = pair[1]
+            }
+        }
+        let spec = AudienceSpec(kind: kind, filters: filters)
+        _ = try spec.ageRange()
+        _ = try spec.gender()
+        if kind == .units {
+            guard let unitKind = filters["kind"] else { throw MessagingError("Đối tượng units cần bộ lọc kind=… (ví dụ units:kind=school).") }
+            guard UnitKind(rawValue: unitKind) != nil else {
+                throw MessagingError("Không có loại đơn vị \"\(unitKind)\". Có: \(UnitKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+        }
+        return spec
+    }
+
+    func ageRange() throws -> ClosedRange<Int>? {
+        guard let text = filters["age"] else { return nil }
+        let invalid = MessagingError("Tuổi \"\(text)\" phải có dạng 18-60 (hoặc 60-, -15, 18).")
+        let sides = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        func bound(_ side: String, default value: Int) throws -> Int {
+            if side.isEmpty { return value }
+            guard let number = Int(side), number >= 0, number <= 150 else { throw invalid }
+            return number
+        }
+        if sides.count == 1 { let age = try bound(sides[0], default: -1); guard age >= 0 else { throw invalid }; return age...age }
+        guard sides.count == 2, !(sides[0].isEmpty && sides[1].isEmpty) else { throw invalid }
+        let low = try bound(sides[0], default: 0), high = try bound(sides[1], default: 150)
+        guard low <= high else { throw invalid }
+        return low...high
+    }
+
+    func gender() throws -> Gender? {
+        guard let text = filters["gender"] else { return nil }
+        switch VietnameseText.searchKey(text) {
+        case "nu", "female", "f": return .female
+        case "nam", "male", "m": return .male
+        default: throw MessagingError("Giới tính \"\(text)\" phải là nam hoặc nữ.")
+        }
+    }
+}

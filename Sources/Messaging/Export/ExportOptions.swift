@@ -1,0 +1,58 @@
+import Store
+
+/// What `densach export messages` and the back office ask for.
+public struct ExportOptions: Sendable {
+    public enum Format: String, CaseIterable, Sendable { case csv, txt, html, jsonl }
+
+    public var template: String
+    public var audience: String
+    public var channel: Channel
+    public var format: Format?
+    public var ascii = false
+    /// Posts and broadcasts: one text per village of the audience instead of one for all.
+    public var perVillage = false
+    /// Values given by hand (`--set activity.place=Nhà văn hóa thôn 3`), over settings and today.
+    public var values: [String: String] = [:]
+    /// Only the first N messages, nothing logged as sent: to check before exporting.
+    public var previewLimit: Int?
+
+    public init(template: String, audience: String, channel: Channel) {
+        self.template = template; self.audience = audience; self.channel = channel
+    }
+
+    /// The format a channel gets by default, and the ones it accepts.
+    public var resolvedFormat: Format { format ?? channel.defaultFormat }
+
+    func checkFormat() throws {
+        guard channel.formats.contains(resolvedFormat) else {
+            throw MessagingError("Kênh \(channel.rawValue) xuất được dạng \(channel.formats.map(\.rawValue).joined(separator: ", ")), không xuất được \(resolvedFormat.rawValue).")
+        }
+    }
+}
+
+extension Channel {
+    var defaultFormat: ExportOptions.Format {
+        switch self {
+        case .sms: return .csv
+        case .letter: return .html
+        case .zalo, .facebook, .loudspeaker: return .txt
+        }
+    }
+
+    var formats: [ExportOptions.Format] {
+        switch self {
+        case .sms: return [.csv, .jsonl]
+        case .letter: return [.html, .jsonl]
+        case .zalo, .facebook, .loudspeaker: return [.txt, .jsonl]
+        }
+    }
+
+    /// The consent a person must have given for this channel.
+    var consentChannel: ConsentChannel? {
+        switch self {
+        case .sms: return .sms
+        case .letter: return .letter
+        case .zalo, .facebook, .loudspeaker: return nil
+        }
+    }
+}

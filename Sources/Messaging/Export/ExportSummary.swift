@@ -1,0 +1,51 @@
+import Vietnamese
+
+/// What an export did: how many messages, who was left out and why, and what it costs.
+public struct ExportSummary: Sendable, Equatable {
+    public enum Exclusion: String, CaseIterable, Sendable {
+        case noConsent, withdrawn, noPhone, invalidPhone, duplicatePhone
+
+        public var label: String {
+            switch self {
+            case .noConsent: return "chưa đồng ý nhận qua kênh này"
+            case .withdrawn: return "đã rút lại đồng ý"
+            case .noPhone: return "không có số điện thoại"
+            case .invalidPhone: return "số điện thoại không hợp lệ (xem tệp số bị loại)"
+            case .duplicatePhone: return "trùng số điện thoại với người đã có trong danh sách"
+            }
+        }
+    }
+
+    public var messages = 0
+    /// People the audience holds (for posts and broadcasts: how many it reaches).
+    public var audienceSize = 0
+    public var excluded: [Exclusion: Int] = [:]
+    public var segments = 0
+    public var gsm7Messages = 0
+    public var ucs2Messages = 0
+    public var pricePerSegment: Int64 = 0
+    /// Loudspeaker: the longest script's reading time.
+    public var readingSeconds = 0
+
+    public var excludedTotal: Int { excluded.values.reduce(0, +) }
+    public var estimatedCost: Int64 { Int64(segments) * pricePerSegment }
+
+    /// The lines printed after an export and shown in the back office.
+    public var lines: [String] {
+        var lines = ["Tin nhắn: \(VND.grouped(Int64(messages)))"]
+        if excludedTotal > 0 {
+            lines.append("Loại ra: \(VND.grouped(Int64(excludedTotal)))")
+            for reason in Exclusion.allCases {
+                if let count = excluded[reason], count > 0 { lines.append("  · \(reason.label): \(VND.grouped(Int64(count)))") }
+            }
+        }
+        if segments > 0 {
+            lines.append("Số phần tin SMS: \(VND.grouped(Int64(segments))) (GSM-7: \(VND.grouped(Int64(gsm7Messages))) tin, UCS-2 có dấu: \(VND.grouped(Int64(ucs2Messages))) tin)")
+            lines.append("Chi phí ước tính: \(VND.format(estimatedCost)) (\(VND.format(pricePerSegment)) mỗi phần tin)")
+        }
+        if readingSeconds > 0 {
+            lines.append("Thời gian đọc: khoảng \(readingSeconds / 60) phút \(readingSeconds % 60) giây")
+        }
+        return lines
+    }
+}

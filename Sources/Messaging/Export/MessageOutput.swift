@@ -1,0 +1,81 @@
+import Foundation
+
+/// Where exported text goes: a file or standard output, written in large blocks so that a million lines cost a few
+/// hundred system calls, or a string (previews, tests).
+public protocol MessageOutput: AnyObject {
+    func write(_ text: String)
+    func finish() throws
+}
+
+/// Written by one export at a time (hence unchecked: it is handed to a database read closure, never shared).
+public final class FileOutput: MessageOutput, @unchecked Sendable {
+    private let handle: FileHandle
+    private let closes: Bool
+    private var buffer: [UInt8] = []
+    private static let blockSize = 1 << 18
+
+    /// `path == nil` or "-" writes to standard output.
+    public init(path: String?) throws {
+        if let path, path != "-" {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+                throw MessagingError("Không ghi được tệp \(path).")
+            }
+            self.handle = handle
+            closes = true
+        } else {
+            handle = FileHandle.standardOutput
+            closes = false
+        }
+        buffer.reserveCapacity(Self.blockSize + 4096)
+    }
+
+    public func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    public func finish() throws {
+        flush()
+        if closes { try handle.close() }
+    }
+}
+
+public final class StringOutput: MessageOutput {
+    public private(set) var text = ""
+    public init() {}
+    public func write(_ text: String) { self.text += text }
+    public func finish() throws {}
+}
+
+enum TextEncoding {
+    static func csvField(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func jsonString(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

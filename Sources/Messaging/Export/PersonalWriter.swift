@@ -1,0 +1,133 @@
+import Store
+import Vietnamese
+
+/// SMS and letters: one message per person who consented, phones checked and deduplicated for SMS.
+struct PersonalWriter {
+    let options: ExportOptions
+    let bound: BoundTemplate
+    let output: MessageOutput
+    let rejects: MessageOutput?
+    let year: Int
+    let villages: [Int64: String]
+    private var sentPhones = Set<Int64>()
+    private var callForms: [String: String] = [:]
+
+    init(options: ExportOptions, bound: BoundTemplate, output: MessageOutput, rejects: MessageOutput?, year: Int, villages: [Int64: String]) {
+        self.options = options; self.bound = bound; self.output = output; self.rejects = rejects; self.year = year; self.villages = villages
+    }
+
+    private var isSMS: Bool { options.channel == .sms }
+    private var format: ExportOptions.Format { options.resolvedFormat }
+
+    func begin() {
+        switch (isSMS, format) {
+        case (true, .csv): output.write("phone,message,segments,encoding\n")
+        case (false, .html): output.write(LetterPage.head)
+        default: break
+        }
+        rejects?.write("name,village,phone,reason\n")
+    }
+
+    func end() {
+        if !isSMS && format == .html { output.write(LetterPage.foot) }
+    }
+
+    mutating func add(_ row: AudienceRow, summary: inout ExportSummary) {
+        summary.audienceSize += 1
+        guard row.consent == 2 else {
+            summary.excluded[row.consent == 1 ? .withdrawn : .noConsent, default: 0] += 1
+            return
+        }
+        var phone = ""
+        if isSMS {
+            guard let normalized = row.phone else {
+                if let original = row.phoneOriginal, !original.isEmpty {
+                    summary.excluded[.invalidPhone, default: 0] += 1
+                    reject(row, phone: original, reason: PhoneNumber.parse(original).failureReason ?? ExportSummary.Exclusion.invalidPhone.label)
+                } else {
+                    summary.excluded[.noPhone, default: 0] += 1
+                }
+                return
+            }
+            guard let digits = Int64(normalized.dropFirst()) else {
+                summary.excluded[.invalidPhone, default: 0] += 1
+                reject(row, phone: normalized, reason: ExportSummary.Exclusion.invalidPhone.label)
+                return
+            }
+            guard sentPhones.insert(digits).inserted else {
+                summary.excluded[.duplicatePhone, default: 0] += 1
+                return
+            }
+            phone = normalized
+        }
+        let message = bound.render(recipientValues(row))
+        summary.messages += 1
+        // A preview counts everything but shows only the first messages.
+        let shown = options.previewLimit.map { summary.messages <= $0 } ?? true
+        if isSMS {
+            let measure = SMSText.measure(message)
+            summary.segments += measure.segments
+            if measure.encoding == .gsm7 { summary.gsm7Messages += 1 } else { summary.ucs2Messages += 1 }
+            if !shown { return }
+            if format == .csv {
+                output.write(phone + "," + TextEncoding.csvField(message) + "," + String(measure.segments) + "," + measure.encoding.rawValue + "\n")
+            } else {
+                output.write("{\"phone\":\"" + phone + "\",\"message\":" + TextEncoding.jsonString(message) + ",\"segments\":"
+                             + String(measure.segments) + ",\"encoding\":\"" + measure.encoding.rawValue + "\"}\n")
+            }
+        } else if !shown {
+            return
+        } else if format == .html {
+            output.write("<section class=\"letter\">\n" + message + "\n</section>\n")
+        } else {
+            output.write("{\"name\":" + TextEncoding.jsonString(row.name) + ",\"village\":"
+                         + TextEncoding.jsonString(row.villageId.flatMap { villages[$0] } ?? "") + ",\"html\":" + TextEncoding.jsonString(message) + "}\n")
+        }
+    }
+
+    private mutating func recipientValues(_ row: AudienceRow) -> RecipientValues {
+        let name = bound.ascii ? SMSText.asciiFolded(row.name) : row.name
+        let given = name.split(separator: " ").last.map(String.init) ?? name
+        let form = row.isPerson ? CallForm.of(gender: row.gender, birthYear: row.birthYear, in: year) : "Quý đơn vị"
+        let callForm: String
+        if bound.ascii {
+            if let cached = callForms[form] { callForm = cached } else { callForm = SMSText.asciiFolded(form); callForms[form] = callForm }
+        } else {
+            callForm = form
+        }
+        return RecipientValues(name: name, givenName: given, callForm: callForm, village: row.villageId.flatMap { villages[$0] } ?? "")
+    }
+
+    private func reject(_ row: AudienceRow, phone: String, reason: String) {
+        rejects?.write([row.name, row.villageId.flatMap { villages[$0] } ?? "", phone, reason].map(TextEncoding.csvField).joined(separator: ",") + "\n")
+    }
+}
+
+extension Result where Failure == PhoneNumber.Rejection {
+    var failureReason: String? {
+        if case .failure(let rejection) = self { return rejection.message }
+        return nil
+    }
+}
+
+/// The printable frame around letters: A4, one recipient per page.
+enum LetterPage {
+    static let head = """
+        <!doctype html>
+        <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Thư</title>
+        <style>
+        body { font-family: "Times New Roman", serif; font-size: 14pt; line-height: 1.5; margin: 0; background: #eee; }
+        .letter { background: #fff; max-width: 21cm; margin: 1cm auto; padding: 2cm 2cm 2cm 3cm; box-sizing: border-box; }
+        .letter-head { display: flex; justify-content: space-between; gap: 1em; text-align: center; font-weight: bold; font-size: 12pt; }
+        .place-date { text-align: right; font-style: italic; }
+        h2 { text-align: center; }
+        .signature { margin-left: auto; width: 45%; text-align: center; }
+        .sign-space { height: 3cm; }
+        @media (max-width: 600px) { .letter { padding: 1em; margin: 0 0 1em; } .letter-head { flex-direction: column; } }
+        @media print { body { background: none; } .letter { margin: 0; max-width: none; page-break-after: always; } @page { size: A4; margin: 0; } }
+        </style></head><body>
+
+        """
+    static let foot = "</body></html>\n"
+}

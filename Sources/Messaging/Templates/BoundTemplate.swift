@@ -1,0 +1,129 @@
+import Vietnamese
+
+/// What changes from one recipient to the next.
+public struct RecipientValues: Sendable {
+    public var name: String
+    public var givenName: String
+    public var callForm: String
+    public var village: String
+
+    public init(name: String, givenName: String, callForm: String, village: String) {
+        self.name = name; self.givenName = givenName; self.callForm = callForm; self.village = village
+    }
+
+    func value(_ field: MessageVariables.Recipient) -> String {
+        switch field {
+        case .name: return name
+        case .givenName: return givenName
+        case .callForm: return callForm
+        case .village: return village
+        }
+    }
+}
+
+/// A template with every shared value (commune, campaign, today…) already written in, ready to render one message per
+/// recipient with a handful of appends. For SMS `--ascii`, the fixed text is folded once here.
+public struct BoundTemplate: Sendable {
+    indirect enum Part: Sendable {
+        case text(String)
+        case field(MessageVariables.Recipient, escaped: Bool)
+        case section(MessageVariables.Recipient, inverted: Bool, [Part])
+    }
+
+    public let template: MessageTemplate
+    let parts: [Part]
+    public let ascii: Bool
+    let html: Bool
+
+    /// `values` holds the shared variables; a variable the template uses but that has no value is an error that
+    /// says how to give it.
+    public init(_ template: MessageTemplate, values: [String: String], ascii: Bool) throws {
+        self.template = template
+        self.ascii = ascii
+        html = template.channel == .letter
+        let html = self.html
+        func bind(_ pieces: [MessageTemplate.Piece]) throws -> [Part] {
+            var parts: [Part] = []
+            func append(_ text: String) {
+                let text = ascii ? SMSText.asciiFolded(text) : text
+                if case .text(let previous)? = parts.last { parts[parts.count - 1] = .text(previous + text) } else { parts.append(.text(text)) }
+            }
+            for piece in pieces {
+                switch piece {
+                case .text(let text): append(text)
+                case .variable(let name, let escaped):
+                    if let field = MessageVariables.Recipient(rawValue: name) {
+                        parts.append(.field(field, escaped: escaped && html))
+                    } else {
+                        let value = try Self.value(name, in: values, template: template)
+                        append(escaped && html ? HTMLEscape.text(value) : value)
+                    }
+                case .section(let name, let inverted, let inner):
+                    if let field = MessageVariables.Recipient(rawValue: name) {
+                        parts.append(.section(field, inverted: inverted, try bind(inner)))
+                    } else {
+                        let present = !(values[name] ?? "").isEmpty
+                        if present != inverted {
+                            for part in try bind(inner) {
+                                if case .text(let text) = part { append(ascii ? text : text) } else { parts.append(part) }
+                            }
+                        }
+                    }
+                }
+            }
+            return parts
+        }
+        parts = try bind(template.pieces)
+    }
+
+    static func value(_ name: String, in values: [String: String], template: MessageTemplate) throws -> String {
+        guard let value = values[name] else {
+            let hint = name.hasPrefix("campaign.") ? "--campaign ID hoặc --set \(name)=…"
+                : name.hasPrefix("activity.") ? "--activity ID hoặc --set \(name)=…" : "--set \(name)=…"
+            throw TemplateError(template: template.name, line: 1, message: "mẫu dùng \"\(name)\" nhưng chưa có giá trị: dùng \(hint)")
+        }
+        return value
+    }
+
+    public func render(_ recipient: RecipientValues) -> String {
+        var out = ""
+        out.reserveCapacity(256)
+        render(parts, recipient, into: &out)
+        return out
+    }
+
+    /// Fixed text only: posts and broadcasts, which use no recipient variable.
+    public func renderShared() -> String { render(RecipientValues(name: "", givenName: "", callForm: "", village: "")) }
+
+    private func render(_ parts: [Part], _ recipient: RecipientValues, into out: inout String) {
+        for part in parts {
+            switch part {
+            case .text(let text): out += text
+            case .field(let field, let escaped):
+                var value = recipient.value(field)
+                if ascii { value = SMSText.asciiFolded(value) }
+                out += escaped ? HTMLEscape.text(value) : value
+            case .section(let field, let inverted, let inner):
+                if recipient.value(field).isEmpty == inverted { render(inner, recipient, into: &out) }
+            }
+        }
+    }
+}
+
+enum HTMLEscape {
+    static func text(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return value }
+        var out = ""
+        for character in value {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

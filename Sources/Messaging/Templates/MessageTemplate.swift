@@ -1,0 +1,119 @@
+import Foundation
+
+/// A message template from `Templates/messages/NAME.mustache`: a front matter between `---` lines (channel, title,
+/// description, variables) and a Mustache body. The body is compiled once into pieces so that a million messages
+/// cost a few string appends each; it accepts Mustache's variables (`{{x}}`, `{{{x}}}`, `{{& x}}`), sections and
+/// inverted sections on a variable (shown when it is non-empty / empty), comments and pragmas.
+public struct MessageTemplate: Sendable {
+    public let name: String
+    public let channel: Channel
+    public let title: String
+    public let description: String
+    public let declaredVariables: [String]
+    let pieces: [Piece]
+
+    indirect enum Piece: Sendable, Equatable {
+        case text(String)
+        case variable(String, escaped: Bool)
+        case section(String, inverted: Bool, [Piece])
+    }
+
+    /// Every variable the body uses, in order of first use.
+    public var usedVariables: [String] {
+        var seen: [String] = []
+        func walk(_ pieces: [Piece]) {
+            for piece in pieces {
+                switch piece {
+                case .text: break
+                case .variable(let name, _): if !seen.contains(name) { seen.append(name) }
+                case .section(let name, _, let inner):
+                    if !seen.contains(name) { seen.append(name) }
+                    walk(inner)
+                }
+            }
+        }
+        walk(pieces)
+        return seen
+    }
+
+    public var usesRecipient: Bool { usedVariables.contains { $0.hasPrefix("recipient.") } }
+
+    public init(name: String, source: String) throws {
+        self.name = name
+        let (front, body, bodyLine) = try Self.splitFrontMatter(source, template: name)
+        guard let channelName = front["channel"] else { throw TemplateError(template: name, line: 1, message: "thiếu \"channel:\" ở phần đầu") }
+        guard let channel = Channel(rawValue: channelName) else {
+            throw TemplateError(template: name, line: front.line("channel"),
+                                message: "kênh \"\(channelName)\" không có; dùng một trong: \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self.channel = channel
+        title = front["title"] ?? name
+        description = front["description"] ?? ""
+        declaredVariables = (front["variables"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        pieces = try TemplateParser(template: name, source: body, firstLine: bodyLine).parse()
+        for variable in declaredVariables where !MessageVariables.isKnown(variable) {
+            throw TemplateError(template: name, line: front.line("variables"), message: "biến \"\(variable)\" không có trong danh sách biến")
+        }
+        for variable in usedVariables where !declaredVariables.contains(variable) {
+            throw TemplateError(template: name, line: front.line("variables"),
+                                message: "nội dung dùng \"\(variable)\" nhưng phần đầu không khai báo trong \"variables:\"")
+        }
+        if !channel.isPersonal && usesRecipient {
+            throw TemplateError(template: name, line: bodyLine,
+                                message: "kênh \(channel.rawValue) gửi một bài cho cả nhóm, không dùng được biến recipient.*")
+        }
+    }
+
+    struct FrontMatter {
+        var values: [String: String] = [:]
+        var lines: [String: Int] = [:]
+        subscript(key: String) -> String? { values[key] }
+        func line(_ key: String) -> Int { lines[key] ?? 1 }
+    }
+
+    static func splitFrontMatter(_ source: String, template: String) throws -> (FrontMatter, String, Int) {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+            throw TemplateError(template: template, line: 1, message: "mẫu phải bắt đầu bằng dòng \"---\" và phần đầu (channel, title, variables)")
+        }
+        var front = FrontMatter()
+        for index in 1..<lines.count {
+            let line = lines[index]
+            if line.trimmingCharacters(in: .whitespaces) == "---" {
+                // The file's last line break is not part of the message.
+                var body = lines[(index + 1)...].joined(separator: "\n")
+                while body.hasSuffix("\n") { body.removeLast() }
+                return (front, body, index + 2)
+            }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard let colon = trimmed.firstIndex(of: ":") else {
+                throw TemplateError(template: template, line: index + 1, message: "dòng phần đầu phải có dạng \"khóa: giá trị\"")
+            }
+            let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces)
+            var value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            front.values[key] = value
+            front.lines[key] = index + 1
+        }
+        throw TemplateError(template: template, line: lines.count, message: "phần đầu chưa đóng bằng dòng \"---\"")
+    }
+}
+
+/// Where a message goes, which decides its format and whether it is addressed to each person.
+public enum Channel: String, CaseIterable, Sendable {
+    case sms, zalo, facebook, loudspeaker, letter
+
+    /// SMS and letters go to each person (consent needed); posts and broadcasts are one text for a group.
+    public var isPersonal: Bool { self == .sms || self == .letter }
+
+    public var label: String {
+        switch self {
+        case .sms: return "Tin nhắn SMS"
+        case .zalo: return "Bài đăng Zalo"
+        case .facebook: return "Bài đăng Facebook"
+        case .loudspeaker: return "Kịch bản loa truyền thanh"
+        case .letter: return "Thư in"
+        }
+    }
+}

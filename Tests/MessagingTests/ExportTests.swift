@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Messaging
+import Store
+import Vietnamese
+
+@Suite("Exporting messages")
+struct ExportTests {
+    @Test("SMS go only to people who consented; withdrawn and missing consents are counted apart")
+    func consent() throws {
+        let fixture = try MessagingFixture()
+        try fixture.person("Lê Thị Mai", village: fixture.villageA, phone: "0905111222")
+        try fixture.person("Lò Văn Pọm", village: fixture.villageA, phone: "0905111333", gender: "male", consents: [])
+        try fixture.person("Y Hlen", village: fixture.villageA, phone: "0905111444", consents: [.sms], withdrawn: true)
+        try fixture.person("A Blưm", village: fixture.villageA, phone: "0905111555", gender: "male", consents: [.zalo])
+        let result = try fixture.export(MessagingFixture.sms())
+        #expect(result.summary.messages == 1)
+        #expect(result.summary.excluded[.noConsent] == 2)
+        #expect(result.summary.excluded[.withdrawn] == 1)
+        #expect(result.text.contains("+84905111222,UBND xã Đăk Tờ Re kính mời Bà Mai dự Ngày hội đọc sách"))
+        #expect(!result.text.contains("+84905111333") && !result.text.contains("+84905111444") && !result.text.contains("+84905111555"))
+    }
+
+    @Test("One SMS per phone number; people without a phone are counted")
+    func dedupe() throws {
+        let fixture = try MessagingFixture()
+        try fixture.person("Lê Thị Mai", village: fixture.villageA, phone: "0905 111 222")
+        try fixture.person("Lê Văn Nam", village: fixture.villageA, phone: "+84 905-111-222", gender: "male")
+        try fixture.person("Đinh Thị Hơ", village: fixture.villageB)
+        let result = try fixture.export(MessagingFixture.sms())
+        #expect(result.summary.messages == 1)
+        #expect(result.summary.excluded[.duplicatePhone] == 1)
+        #expect(result.summary.excluded[.noPhone] == 1)
+        #expect(result.text.components(separatedBy: "+84905111222").count == 2)
+    }
+
+    @Test("A number that is not a Vietnamese mobile goes to the rejects file with the reason")
+    func rejects() throws {
+        let fixture = try MessagingFixture()
+        let id = try fixture.person("Lê Thị Mai", village: fixture.villageA, phone: "0905111222")
+        // An old record whose number no longer passes (kept as typed, without a normalised form).
+        try fixture.database.writer.write { try $0.execute(sql: "UPDATE person SET phone = NULL, phoneOriginal = '0212 345 678' WHERE id = ?", arguments: [id]) }
+        let result = try fixture.export(MessagingFixture.sms())
+        #expect(result.summary.messages == 0)
+        #expect(result.summary.excluded[.invalidPhone] == 1)
+        #expect(result.rejects.contains("Lê Thị Mai,Thôn Một,0212 345 678,"))
+        #expect(result.rejects.contains("không phải đầu số di động"))
+    }
+
+    @Test("--ascii strips tones from the template and the names so the message fits one GSM-7 part; cost follows the setting")
+    func asciiAndCost() throws {
+        let fixture = try MessagingFixture()
+        try fixture.person("Nguyễn Thị Ánh Tuyết", village: fixture.villageA, phone: "0905111222")
+        try fixture.database.writer.write { try $0.execute(sql: "INSERT INTO setting(key, value) VALUES ('sms.pricePerSegment', '650')") }
+        let toned = try fixture.export(MessagingFixture.sms())
+        #expect(toned.summary.ucs2Messages == 1)
+        #expect(toned.summary.segments == 2)
+        let plain = try fixture.export(MessagingFixture.sms(ascii: true))
+        #expect(plain.text.contains("UBND xa Dak To Re kinh moi Ba Tuyet du Ngay hoi doc sach luc 8h00 ngay 21/04/2026 tai Nha van hoa.,1,GSM-7"))
+        #expect(plain.summary.segments == 1)
+        #expect(plain.summary.estimatedCost == 650)
+    }
+
+    @Test("Filters by village, age and gender, combined with +; an editor only reaches their own villages")
+    func audienceFilters() throws {
+        let fixture = try MessagingFixture()
+        try fixture.person("Lê Thị Mai", village: fixture.villageA, phone: "0905111001", birthYear: 1990)
+        try fixture.person("Lê Văn Nam", village: fixture.villageA, phone: "0905111002", gender: "male", birthYear: 1990)
+        try fixture.person("Hồ Thị Lan", village: fixture.villageA, phone: "0905111003", birthYear: 1940)
+        try fixture.person("Đinh Thị Hơ", village: fixture.villageB, phone: "0905111004", birthYear: 1990)
+        let women = try fixture.export(MessagingFixture.sms("residents:village=thon mot,age=18-60,gender=nữ"))
+        #expect(women.summary.messages == 1 && women.text.contains("+84905111001"))
+        let both = try fixture.export(MessagingFixture.sms("residents:village=Thôn Một,gender=nam + residents:village=Thôn Hai"))
+        #expect(both.summary.messages == 2 && both.text.contains("+84905111002") && both.text.contains("+84905111004"))
+        let editor = Principal(accountId: 9, login: "thonhai", displayName: "Thôn Hai", role: .editor, unitIds: [fixture.villageB])
+        let scoped = try fixture.export(MessagingFixture.sms(), by: editor)
+        #expect(scoped.summary.messages == 1 && scoped.text.contains("+84905111004"))
+        #expect(throws: MessagingError.self) { try fixture.export(MessagingFixture.sms("residents:village=Thôn Ba")) }
+    }
+
+    @Test("A viewer cannot export personal data")
+    func viewerRefused() throws {
+        let fixture = try MessagingFixture()
+        let viewer = Principal(accountId: 8, login: "xem", displayName: "Xem", role: .viewer, unitIds: [])
+        #expect(throws: DomainError.self) { try fixture.export(MessagingFixture.sms(), by: viewer) }
+    }
+
+    @Test("Letters: printable HTML, one page per recipient, names escaped")
+    func letters() throws {
+        let fixture = try MessagingFixture()
+        try fixture.person("Lê Thị <b>Mai</b>", village: fixture.villageA, consents: [.letter])
+        try fixture.person("Hồ Văn Tư", village: fixture.villageB, gender: "male", consents: [.letter])
+        try fixture.person("Không Đồng Ý", village: fixture.villageB, consents: [.sms])
+        var options = ExportOptions(template: "letter-thanks-sponsor", audience: "residents", channel: .letter)
+        options.values = ["donation.description": "50 cuốn sách", "donation.purpose": "tủ sách thôn"]
+        let result = try fixture.export(options)
+        #expect(result.summary.messages == 2)
+        #expect(result.text.components(separatedBy: "<section class=\"letter\">").count == 3)
+        #expect(result.text.contains("Kính gửi: Bà Lê Thị &lt;b&gt;Mai&lt;/b&gt;, Thôn Một"))
+        #expect(result.text.contains("page-break-after: always"))
+        #expect(!result.text.contains("Không Đồng Ý"))
+    }
+
+    @Test("Loudspeaker: one script per village with its reading time; Zalo as JSON lines")
+    func groupChannels() throws {
+        let fixture = try MessagingFixture()
+        try fixture.person("Lê Thị Mai", village: fixture.villageA)
+        try fixture.person("Hồ Văn Tư", village: fixture.villageB, gender: "male")
+        try fixture.person("Hồ Văn Ba", village: fixture.villageB, gender: "male")
+        var options = ExportOptions(template: "loudspeaker-learning-week", audience: "residents", channel: .loudspeaker)
+        options.perVillage = true
+        options.values = ["campaign.title": "Tuần lễ học tập suốt đời", "campaign.period": "01/10 đến 07/10/2026", "campaign.theme": "",
+                          "activity.title": "", "activity.place": ""]
+        let script = try fixture.export(options)
+        #expect(script.text.contains("===== Thôn Một (1 người) ====="))
+        #expect(script.text.contains("===== Thôn Hai (2 người) ====="))
+        #expect(script.text.contains("[Thời gian đọc: khoảng"))
+        #expect(script.summary.readingSeconds > 30)
+        var zalo = ExportOptions(template: "zalo-reading-day", audience: "residents", channel: .zalo)
+        zalo.format = .jsonl
+        zalo.values = MessagingFixture.invitation
+        let post = try fixture.export(zalo)
+        let object = try JSONSerialization.jsonObject(with: Data(post.text.utf8)) as? [String: Any]
+        #expect(object?["reach"] as? Int == 3)
+        #expect((object?["text"] as? String)?.contains("NGÀY SÁCH VÀ VĂN HÓA ĐỌC") == true)
+    }
+
+    @Test("SMS as JSON lines carry phone, message, parts and encoding")
+    func smsJSONLines() throws {
+        let fixture = try MessagingFixture()
+        try fixture.person("Lê Thị Mai", village: fixture.villageA, phone: "0905111222")
+        var options = MessagingFixture.sms()
+        options.format = .jsonl
+        let line = try fixture.export(options).text.trimmingCharacters(in: .newlines)
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        #expect(object?["phone"] as? String == "+84905111222")
+        #expect(object?["encoding"] as? String == "UCS-2")
+        #expect(object?["segments"] as? Int == 2)
+    }
+
+    @Test("Every export is logged with who, template, audience and count; a preview is not")
+    func log() throws {
+        let fixture = try MessagingFixture()
+        try fixture.person("Lê Thị Mai", village: fixture.villageA, phone: "0905111222")
+        var preview = MessagingFixture.sms()
+        preview.previewLimit = 1
+        _ = try fixture.export(preview)
+        #expect(try fixture.database.writer.read { try ExportLog.recent($0) }.isEmpty)
+        _ = try fixture.export(MessagingFixture.sms("residents:village=Thôn Một"))
+        let entries = try fixture.database.writer.read { try ExportLog.recent($0) }
+        #expect(entries.count == 1)
+        #expect(entries.first?.template == "sms-invitation")
+        #expect(entries.first?.audience == "residents:village=Thôn Một")
+        #expect(entries.first?.messages == 1)
+        #expect(entries.first?.actor == Principal.system.login)
+    }
+
+    @Test("A large audience streams through in blocks: 30,000 people, every consenting phone once")
+    func largeAudience() throws {
+        let fixture = try MessagingFixture()
+        try fixture.database.writer.write { try SyntheticPeople.generate($0, count: 30_000, consentPercent: 90) }
+        let expected = try fixture.database.writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(DISTINCT p.phone) FROM person p WHERE p.phone IS NOT NULL AND EXISTS
+                (SELECT 1 FROM consent c WHERE c.personId = p.id AND c.channel = 'sms' AND c.withdrawnOn IS NULL)
+                """) ?? 0
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sms-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = try FileOutput(path: path)
+        let summary = try fixture.exporter.export(MessagingFixture.sms(ascii: true), by: .system, actor: "test", to: output)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(expected > 15_000)
+        #expect(summary.messages == expected)
+        #expect(lines.count == expected + 1)
+        #expect(summary.gsm7Messages == expected)
+    }
+}
