@@ -21,7 +21,12 @@ public enum SMSText {
         var isGSM = true
         for byte in text.utf8 {
             guard byte < 0x80 else { isGSM = false; break }
-            if GSM7.basicASCII[Int(byte)] { septets += 1 } else if GSM7.extensionASCII[Int(byte)] { septets += 2 } else { isGSM = false; break }
+            switch GSM7.asciiCost(byte) {
+            case 1: septets += 1
+            case 2: septets += 2
+            default: isGSM = false
+            }
+            if !isGSM { break }
         }
         if !isGSM {
             // Slow path: non-ASCII letters of the GSM table (é, à, Ñ…), or a character outside it.
@@ -46,44 +51,59 @@ public enum SMSText {
     /// Tones and marks removed with case kept, đ→d, Đ→D, typographic quotes and dashes made plain: "Thư viện Đăk Tờ
     /// Re" becomes "Thu vien Dak To Re". Text already in ASCII is returned as it is.
     public static func asciiFolded(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                scalars.append(scalar)
-            } else if value >= 0x0300 && value <= 0x036F {
-                continue
-            } else if let plain = ToneStripTable.shared.plain(of: value) {
-                scalars.append(plain)
-            } else if let replacement = ToneStripTable.punctuation[value] {
-                scalars.append(contentsOf: replacement.unicodeScalars)
-            } else {
-                scalars.append(scalar)
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        // Byte by byte: decoding to scalars and building a scalar view was most of the cost on a million names.
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let lead = utf8[index]
+            if lead < 0x80 { out.append(lead); index = utf8.index(after: index); continue }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            var next = utf8.index(after: index)
+            for _ in 1..<length where next != utf8.endIndex {
+                value = value << 6 | UInt32(utf8[next] & 0x3F)
+                next = utf8.index(after: next)
             }
+            if value >= 0x0300 && value <= 0x036F {
+                // a combining mark (text in NFD): dropped
+            } else if let plain = ToneStripTable.shared.plain(of: value) {
+                out.append(UInt8(plain.value))
+            } else if let replacement = ToneStripTable.punctuation[value] {
+                out.append(contentsOf: replacement.utf8)
+            } else {
+                out.append(contentsOf: utf8[index..<next])
+            }
+            index = next
         }
-        return String(scalars)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
 enum GSM7 {
-    /// ASCII bytes in the GSM-7 basic table (everything printable except ` [ \ ] ^ { | } ~ and the back-tick, plus LF, CR).
-    static let basicASCII: [Bool] = (0..<128).map { byte in
-        if byte == 0x0A || byte == 0x0D { return true }
-        guard byte >= 0x20 && byte < 0x7F else { return false }
-        return !"`[\\]^{|}~".utf8.contains(UInt8(byte))
-    }
-    /// ASCII bytes of the extension table: sent as an escape and the character, two septets.
-    static let extensionASCII: [Bool] = (0..<128).map { byte in "[\\]^{|}~".utf8.contains(UInt8(byte)) }
     /// Non-ASCII characters of the basic table.
     static let basicOther: Set<UInt32> = Set("£¥èéùìòÇØøÅåΔΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà_".unicodeScalars.map(\.value))
+
+    /// Septets of an ASCII byte: 1 in the basic table, 2 in the extension table, 0 when GSM-7 lacks it (a switch, not
+    /// a table: this runs for every byte of a million messages).
+    @inline(__always)
+    static func asciiCost(_ byte: UInt8) -> Int {
+        switch byte {
+        case 0x0A, 0x0D: return 1
+        case 0x5B, 0x5C, 0x5D, 0x5E, 0x7B, 0x7C, 0x7D, 0x7E: return 2
+        case 0x60: return 0
+        case 0x20...0x7E: return 1
+        default: return 0
+        }
+    }
 
     static func cost(_ scalar: Unicode.Scalar) -> Int? {
         let value = scalar.value
         if value < 0x80 {
-            if basicASCII[Int(value)] { return 1 }
-            if extensionASCII[Int(value)] { return 2 }
-            return nil
+            let cost = asciiCost(UInt8(value))
+            return cost == 0 ? nil : cost
         }
         if value == 0x20AC { return 2 }  // €
         return basicOther.contains(value) ? 1 : nil

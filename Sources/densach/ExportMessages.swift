@@ -66,10 +66,12 @@ struct ExportMessages: AsyncParsableCommand {
         let output = try FileOutput(path: dryRun == nil ? out : nil)
         let rejects = try (writesFile && channel == .sms) ? FileOutput(path: rejectsPath(out!)) : nil
         let progress = TerminalProgress("Đang xuất tin nhắn", total: nil)
+        // Counting the audience first costs a second pass: only when someone watches the bar.
+        let onProgress: MessageExporter.Progress? = progress.enabled ? { done, total in progress.update(done, of: total) } : nil
         let summary: ExportSummary
         do {
             summary = try exporter.export(options, by: commandLinePrincipal, actor: commandLinePrincipal.login, to: output,
-                                          rejects: rejects, destination: out ?? "stdout", progress: progress.update(_:of:))
+                                          rejects: rejects, destination: out ?? "stdout", progress: onProgress)
         } catch let error as MessagingError {
             throw CLIError(error.description)
         } catch let error as TemplateError {

@@ -4,7 +4,8 @@ import Foundation
 final class TerminalProgress: @unchecked Sendable {
     private let label: String
     private var total: Int?
-    private let enabled: Bool
+    /// Drawn only on a terminal: piped output and CI logs stay clean.
+    let enabled: Bool
     private let started = Date()
     private var lastDraw = Date.distantPast
 

@@ -3,7 +3,7 @@ import Store
 import Vietnamese
 
 /// One possible recipient, before consent and phone rules are applied.
-struct AudienceRow {
+struct AudienceRow: Sendable {
     var isPerson: Bool
     var id: Int64
     var name: String

@@ -25,27 +25,46 @@ public struct MessageExporter: Sendable {
             throw MessagingError("Mẫu \"\(template.name)\" dành cho kênh \(template.channel.rawValue), không dùng cho kênh \(options.channel.rawValue).")
         }
         let specs = try AudienceSpec.parseList(options.audience)
-        let summary = try database.writer.read { db -> ExportSummary in
+        var summary = ExportSummary()
+        // First what every message shares; then, for people, the rows streamed outside this read (an in-memory
+        // store has one connection, which the reading thread needs).
+        let plan = try database.writer.read { db -> ExportPlan in
             let settings = try Settings.all(db)
             var values = Self.sharedValues(settings: settings)
             values.merge(options.values) { _, given in given }
-            var summary = ExportSummary()
             summary.pricePerSegment = Int64(settings[Settings.smsPricePerSegment.name] ?? "") ?? 0
             let query = AudienceQuery(specs: specs, channel: options.channel.consentChannel, principal: principal,
                                       year: CivilDate.today().year, ordered: options.channel == .letter)
-            if options.channel.isPersonal {
-                let bound = try BoundTemplate(template, values: values, ascii: options.ascii)
-                var writer = PersonalWriter(options: options, bound: bound, output: output, rejects: rejects, year: query.year,
-                                            villages: try Self.villageNames(db, ascii: options.ascii))
-                writer.begin()
-                try Self.forEachRow(db, query, progress: progress) { row in writer.add(row, summary: &summary) }
-                writer.end()
-            } else {
+            if !options.channel.isPersonal {
                 let wordsPerMinute = Int(settings[Settings.loudspeakerWordsPerMinute.name] ?? "") ?? 130
                 try GroupWriter(options: options, template: template, values: values, output: output, wordsPerMinute: wordsPerMinute)
                     .write(db, query, summary: &summary)
+                return ExportPlan(values: values, query: query, villages: [:], units: [], people: nil, total: nil)
             }
-            return summary
+            let people = try query.peopleSQL(db)
+            let units = try query.unitRows(db)
+            let total = try progress.flatMap { _ in
+                try people.map { try Int.fetchOne(db, sql: "SELECT count(*) FROM (\($0.sql))", arguments: $0.arguments) ?? 0 }
+            }.map { $0 + units.count }
+            return ExportPlan(values: values, query: query, villages: try Self.villageNames(db, ascii: options.ascii),
+                              units: units, people: people, total: total ?? (people == nil ? units.count : nil))
+        }
+        if options.channel.isPersonal {
+            let bound = try BoundTemplate(template, values: plan.values, ascii: options.ascii)
+            var writer = PersonalWriter(options: options, bound: bound, output: output, rejects: rejects, year: plan.query.year,
+                                        villages: plan.villages)
+            writer.begin()
+            var done = 0
+            for row in plan.units { writer.add(row, summary: &summary); done += 1 }
+            if let people = plan.people {
+                try streamRows(people) { batch in
+                    for row in batch { writer.add(row, summary: &summary) }
+                    done += batch.count
+                    progress?(done, plan.total)
+                }
+            }
+            progress?(done, plan.total ?? done)
+            writer.end()
         }
         try output.finish()
         try rejects?.finish()
@@ -80,26 +99,52 @@ public struct MessageExporter: Sendable {
         return names
     }
 
-    static func forEachRow(_ db: Database, _ query: AudienceQuery, progress: Progress?, _ body: (AudienceRow) throws -> Void) throws {
-        var done = 0
-        let units = try query.unitRows(db)
-        guard let people = try query.peopleSQL(db) else {
-            for row in units { try body(row); done += 1 }
-            progress?(done, done)
-            return
+    /// Reads rows on a second thread, in batches, while `body` renders and writes them on this one.
+    func streamRows(_ people: (sql: String, arguments: StatementArguments), _ body: ([AudienceRow]) -> Void) throws {
+        let pipe = BatchPipe<AudienceRow>()
+        let failure = ReadFailure()
+        let reader = Thread { [database] in
+            do {
+                try database.writer.read { db in
+                    // Read through SQLite's own small page cache rather than a memory map: a map of the whole file
+                    // counts in the process's resident memory, which must stay flat (the setting is restored below).
+                    try db.execute(sql: "PRAGMA mmap_size = 0")
+                    defer { try? db.execute(sql: "PRAGMA mmap_size = 268435456") }
+                    let cursor = try Row.fetchCursor(db.cachedStatement(sql: people.sql), arguments: people.arguments)
+                    var batch: [AudienceRow] = []
+                    batch.reserveCapacity(4096)
+                    while let row = try cursor.next() {
+                        batch.append(AudienceRow(isPerson: true, id: row[0], name: row[1], gender: Gender(rawValue: row[2]) ?? .unknown,
+                                                 birthYear: row[3], villageId: row[4], phone: row[5], phoneOriginal: row[6], consent: row[7]))
+                        if batch.count == 4096 {
+                            pipe.send(batch)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    if !batch.isEmpty { pipe.send(batch) }
+                }
+            } catch {
+                failure.error = error
+            }
+            pipe.close()
         }
-        let total = progress == nil ? nil : try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(people.sql))", arguments: people.arguments)
-            .map { $0 + units.count }
-        for row in units { try body(row); done += 1 }
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: people.sql), arguments: people.arguments)
-        while let row = try cursor.next() {
-            try body(AudienceRow(isPerson: true, id: row[0], name: row[1], gender: Gender(rawValue: row[2]) ?? .unknown,
-                                 birthYear: row[3], villageId: row[4], phone: row[5], phoneOriginal: row[6], consent: row[7]))
-            done += 1
-            if done & 0x3FFF == 0 { progress?(done, total) }
-        }
-        progress?(done, total ?? done)
+        reader.start()
+        while let batch = pipe.receive() { body(batch) }
+        if let error = failure.error { throw error }
     }
+}
+
+private struct ExportPlan {
+    let values: [String: String]
+    let query: AudienceQuery
+    let villages: [Int64: String]
+    let units: [AudienceRow]
+    let people: (sql: String, arguments: StatementArguments)?
+    let total: Int?
+}
+
+private final class ReadFailure: @unchecked Sendable {
+    var error: (any Error)?
 }
 
 extension Channel {

@@ -85,17 +85,24 @@ struct PersonalWriter {
         }
     }
 
+    /// Only the fields the template shows, already folded for `--ascii`.
     private mutating func recipientValues(_ row: AudienceRow) -> RecipientValues {
-        let name = bound.ascii ? SMSText.asciiFolded(row.name) : row.name
-        let given = name.split(separator: " ").last.map(String.init) ?? name
-        let form = row.isPerson ? CallForm.of(gender: row.gender, birthYear: row.birthYear, in: year) : "Quý đơn vị"
-        let callForm: String
-        if bound.ascii {
-            if let cached = callForms[form] { callForm = cached } else { callForm = SMSText.asciiFolded(form); callForms[form] = callForm }
-        } else {
-            callForm = form
+        let uses = bound.usedFields
+        let ascii = bound.ascii
+        func fold(_ text: String) -> String { ascii ? SMSText.asciiFolded(text) : text }
+        let name = uses.contains(.name) ? fold(row.name) : ""
+        var given = ""
+        if uses.contains(.givenName) {
+            let full = row.name
+            given = fold(full.lastIndex(of: " ").map { String(full[full.index(after: $0)...]) } ?? full)
         }
-        return RecipientValues(name: name, givenName: given, callForm: callForm, village: row.villageId.flatMap { villages[$0] } ?? "")
+        var callForm = ""
+        if uses.contains(.callForm) {
+            let form = row.isPerson ? CallForm.of(gender: row.gender, birthYear: row.birthYear, in: year) : "Quý đơn vị"
+            if let cached = callForms[form] { callForm = cached } else { callForm = fold(form); callForms[form] = callForm }
+        }
+        let village = uses.contains(.village) ? row.villageId.flatMap { villages[$0] } ?? "" : ""
+        return RecipientValues(name: name, givenName: given, callForm: callForm, village: village)
     }
 
     private func reject(_ row: AudienceRow, phone: String, reason: String) {

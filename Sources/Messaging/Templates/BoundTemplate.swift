@@ -34,6 +34,8 @@ public struct BoundTemplate: Sendable {
     let parts: [Part]
     public let ascii: Bool
     let html: Bool
+    /// Recipient fields the template shows: the others are not worked out for each of a million rows.
+    let usedFields: Set<MessageVariables.Recipient>
 
     /// `values` holds the shared variables; a variable the template uses but that has no value is an error that
     /// says how to give it.
@@ -74,6 +76,7 @@ public struct BoundTemplate: Sendable {
             return parts
         }
         parts = try bind(template.pieces)
+        usedFields = Set(template.usedVariables.compactMap(MessageVariables.Recipient.init(rawValue:)))
     }
 
     static func value(_ name: String, in values: [String: String], template: MessageTemplate) throws -> String {
@@ -100,8 +103,7 @@ public struct BoundTemplate: Sendable {
             switch part {
             case .text(let text): out += text
             case .field(let field, let escaped):
-                var value = recipient.value(field)
-                if ascii { value = SMSText.asciiFolded(value) }
+                let value = recipient.value(field)
                 out += escaped ? HTMLEscape.text(value) : value
             case .section(let field, let inverted, let inner):
                 if recipient.value(field).isEmpty == inverted { render(inner, recipient, into: &out) }
