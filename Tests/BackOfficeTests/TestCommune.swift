@@ -18,7 +18,8 @@ struct TestCommune {
     let personB: Int64
 
     static var configuration: AppConfiguration {
-        AppConfiguration(host: "127.0.0.1", port: 0, webDirectory: repositoryRoot.appendingPathComponent("web").path, bcryptCost: 4)
+        AppConfiguration(host: "127.0.0.1", port: 0, webDirectory: repositoryRoot.appendingPathComponent("web").path,
+                         templatesDirectory: repositoryRoot.appendingPathComponent("Templates").path, bcryptCost: 4)
     }
 
     init(database: AppDatabase? = nil) async throws {

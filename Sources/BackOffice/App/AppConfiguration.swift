@@ -6,16 +6,19 @@ public struct AppConfiguration: Sendable {
     public var port: Int
     /// Folder of page templates (`layout.mustache` at its root) and of `i18n/`.
     public var webDirectory: String
+    /// Folder of user-editable templates (`messages/`, documents).
+    public var templatesDirectory: String
     /// bcrypt cost: 12 in production; tests lower it to stay fast.
     public var bcryptCost: UInt8
     /// Set when served over HTTPS (behind a reverse proxy): cookies get the Secure flag.
     public var secureCookies: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, webDirectory: String = "web", bcryptCost: UInt8 = 12,
-                secureCookies: Bool = false) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, webDirectory: String = "web", templatesDirectory: String = "Templates",
+                bcryptCost: UInt8 = 12, secureCookies: Bool = false) {
         self.host = host
         self.port = port
         self.webDirectory = webDirectory
+        self.templatesDirectory = templatesDirectory
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
     }

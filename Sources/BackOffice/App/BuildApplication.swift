@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import Messaging
 import Store
 
 /// The one seam the executable and the tests call: the whole back office over one database.
@@ -16,6 +17,8 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
 /// The router alone, so tests can list its routes (the OpenAPI document is checked against them).
 public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase) async throws -> Router<AppRequestContext> {
     let views = try await Views(configuration: configuration)
+    // A broken message template stops the server at start, naming its file and line.
+    _ = try MessageTemplates(directory: configuration.templatesDirectory + "/messages")
     let settings = try await SettingsCache(database: database)
     let passwords = Passwords(cost: configuration.bcryptCost)
     let router = Router(context: AppRequestContext.self)
@@ -40,6 +43,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     AccountsController(env: environment).addRoutes(to: pages)
     AuditController(env: environment).addRoutes(to: pages)
     SettingsController(env: environment).addRoutes(to: pages)
+    MessagesController(env: environment).addRoutes(to: pages)
     ModulesController(env: environment).addRoutes(to: pages)
 
     let api = router.group("api/v1").add(middleware: RequireSignIn())

@@ -3,6 +3,6 @@
 struct ModuleDescription: Sendable {
     let slug: String
 
-    static let pending: [ModuleDescription] = ["campaigns", "socialization", "clubs", "honours", "recognition", "messages"]
+    static let pending: [ModuleDescription] = ["campaigns", "socialization", "clubs", "honours", "recognition"]
         .map(ModuleDescription.init)
 }

@@ -1,0 +1,210 @@
+import Foundation
+import Hummingbird
+import Messaging
+import Store
+import Vietnamese
+
+/// Messages: choose a template, an audience and a channel; see who is reached, who is left out and what it costs;
+/// preview the first messages; download the file (logged). Templates are read from disk on each visit, so an edited
+/// template shows at once.
+struct MessagesController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/messages", use: page)
+        router.post("/messages/export", use: download)
+    }
+
+    struct VariableField { let name: String; let label: String; let value: String }
+    struct LogRow { let at: String; let actor: String; let template: String; let audience: String; let channel: String; let messages: String; let excluded: String; let cost: String }
+    struct MessagesPage {
+        let canExport: Bool
+        let templateError: String?
+        let templates: [Option]
+        let templateTitle: String
+        let templateDescription: String
+        let channels: [Option]
+        let villages: [Option]
+        let genders: [Option]
+        let unitKinds: [Option]
+        let ageFrom: String
+        let ageTo: String
+        let ethnicity: String
+        let audience: String
+        let audienceExamples: [String]
+        let ascii: Bool
+        let perVillage: Bool
+        let variables: [VariableField]
+        let hasVariables: Bool
+        let previewed: Bool
+        let error: String?
+        let summary: [String]
+        let previewText: String
+        let previewHTML: String
+        let isLetter: Bool
+        let rejects: String
+        let csrf: String
+        let log: [LogRow]
+        let hasLog: Bool
+    }
+
+    /// The form's fields, from the query (preview) or the body (export).
+    struct Choice {
+        var template: String
+        var channel: Channel?
+        var village: String
+        var ageFrom: String
+        var ageTo: String
+        var gender: String
+        var ethnicity: String
+        var unitKind: String
+        var audience: String
+        var ascii: Bool
+        var perVillage: Bool
+        var values: [String: String]
+
+        init(_ form: FormData, templates: [MessageTemplate]) {
+            template = form.text("template") ?? templates.first?.name ?? ""
+            channel = form.text("channel").flatMap(Channel.init(rawValue:))
+            village = form.text("village") ?? ""
+            ageFrom = form.text("ageFrom") ?? ""
+            ageTo = form.text("ageTo") ?? ""
+            gender = form.text("gender") ?? ""
+            ethnicity = form.text("ethnicity") ?? ""
+            unitKind = form.text("unitKind") ?? ""
+            audience = form.text("audience") ?? ""
+            ascii = form.bool("ascii")
+            perVillage = form.bool("perVillage")
+            var values: [String: String] = [:]
+            for name in MessageVariables.shared.keys { if let value = form["v." + name] { values[name] = value.trimmingCharacters(in: .whitespaces) } }
+            self.values = values
+        }
+
+        /// The audience in the command line's syntax: typed by hand, or built from the simple fields.
+        var audienceSpec: String {
+            if !audience.isEmpty { return audience }
+            var filters: [String] = []
+            if !village.isEmpty { filters.append("village=\(village)") }
+            if !ageFrom.isEmpty || !ageTo.isEmpty { filters.append("age=\(ageFrom)-\(ageTo)") }
+            if !gender.isEmpty { filters.append("gender=\(gender)") }
+            if !ethnicity.isEmpty { filters.append("ethnicity=\(ethnicity)") }
+            let residents = "residents" + (filters.isEmpty ? "" : ":" + filters.joined(separator: ","))
+            return unitKind.isEmpty ? residents : residents + "+units:kind=\(unitKind)"
+        }
+
+        func options(for template: MessageTemplate) -> ExportOptions {
+            var options = ExportOptions(template: template.name, audience: audienceSpec, channel: channel ?? template.channel)
+            options.ascii = ascii
+            options.perVillage = perVillage
+            options.values = values
+            return options
+        }
+    }
+
+    /// Values every template gets without asking (settings and today).
+    static let automatic: Set<String> = ["commune.name", "commune.province", "commune.committee", "today", "today.long", "signer.name", "signer.title", "village.name"]
+
+    private var templatesDirectory: String { env.configuration.templatesDirectory + "/messages" }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let form = FormData(urlEncoded: request.uri.query ?? "")
+        let templates: MessageTemplates
+        do {
+            templates = try MessageTemplates(directory: templatesDirectory)
+        } catch {
+            return try await render(context, principal: principal, templates: [], choice: Choice(FormData(), templates: []), templateError: "\(error)")
+        }
+        let choice = Choice(form, templates: templates.all)
+        var result: PreviewResult?
+        if form.bool("preview"), principal.role != .viewer, let template = try? templates.named(choice.template) {
+            result = preview(template, choice: choice, templates: templates, principal: principal)
+        }
+        return try await render(context, principal: principal, templates: templates.all, choice: choice, result: result)
+    }
+
+    struct PreviewResult { let error: String?; let summary: [String]; let text: String; let rejects: String; let isLetter: Bool }
+
+    private func preview(_ template: MessageTemplate, choice: Choice, templates: MessageTemplates, principal: Principal) -> PreviewResult {
+        var options = choice.options(for: template)
+        options.previewLimit = 5
+        let output = StringOutput(), rejects = StringOutput()
+        do {
+            let summary = try MessageExporter(database: env.database, templates: templates)
+                .export(options, by: principal, actor: principal.login, to: output, rejects: rejects)
+            let rejectLines = rejects.text.split(separator: "\n").dropFirst().prefix(20).joined(separator: "\n")
+            let isLetter = options.channel == .letter && options.resolvedFormat == .html
+            return PreviewResult(error: nil, summary: summary.lines, text: isLetter ? Self.letterBodies(output.text) : output.text,
+                                 rejects: rejectLines, isLetter: isLetter)
+        } catch {
+            return PreviewResult(error: "\(error)", summary: [], text: "", rejects: "", isLetter: false)
+        }
+    }
+
+    /// The letters without the printable page around them, to show inside the back office.
+    static func letterBodies(_ html: String) -> String {
+        guard let start = html.range(of: "<section")?.lowerBound else { return "" }
+        let end = html.range(of: "</body>")?.lowerBound ?? html.endIndex
+        return String(html[start..<end])
+    }
+
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        let templates = try MessageTemplates(directory: templatesDirectory)
+        let choice = Choice(context.form, templates: templates.all)
+        let template = try templates.named(choice.template)
+        let options = choice.options(for: template)
+        let output = StringOutput()
+        let fileName = "\(template.name)-\(CivilDate.today().iso).\(options.resolvedFormat.rawValue)"
+        do {
+            _ = try MessageExporter(database: env.database, templates: templates)
+                .export(options, by: principal, actor: principal.login, to: output, destination: "tải về: \(fileName)")
+        } catch let error as MessagingError {
+            throw DomainError(.invalid, error.description, english: error.description)
+        } catch let error as TemplateError {
+            throw DomainError(.invalid, error.description, english: error.description)
+        }
+        let type = switch options.resolvedFormat {
+        case .csv: "text/csv; charset=utf-8"
+        case .html: "text/html; charset=utf-8"
+        case .txt: "text/plain; charset=utf-8"
+        case .jsonl: "application/x-ndjson; charset=utf-8"
+        }
+        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(fileName)\""],
+                        body: .init(byteBuffer: ByteBuffer(string: output.text)))
+    }
+
+    private func render(_ context: AppRequestContext, principal: Principal, templates: [MessageTemplate], choice: Choice,
+                        result: PreviewResult? = nil, templateError: String? = nil) async throws -> Response {
+        let chosen = templates.first { $0.name == choice.template }
+        let (villages, log) = try await env.database.read { db in
+            (try UnitStore.villageNames(db, for: principal), try ExportLog.recent(db, limit: 20))
+        }
+        let channel = choice.channel ?? chosen?.channel
+        let variables = (chosen?.declaredVariables ?? []).filter { !$0.hasPrefix("recipient.") && !Self.automatic.contains($0) }
+        let page = MessagesPage(
+            canExport: principal.role != .viewer, templateError: templateError,
+            templates: templates.map { Option(value: $0.name, label: "\($0.title) — \($0.channel.label)", selected: $0.name == choice.template) },
+            templateTitle: chosen?.title ?? "", templateDescription: chosen?.description ?? "",
+            channels: Channel.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == channel) },
+            villages: villages.map { Option(value: $0.name, label: $0.name, selected: $0.name == choice.village) },
+            genders: [Option(value: "nữ", label: "Nữ", selected: choice.gender == "nữ"), Option(value: "nam", label: "Nam", selected: choice.gender == "nam")],
+            unitKinds: UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == choice.unitKind) },
+            ageFrom: choice.ageFrom, ageTo: choice.ageTo, ethnicity: choice.ethnicity, audience: choice.audience,
+            audienceExamples: AudienceSpec.catalogue.filter(\.available).map { "\($0.spec) — \($0.meaning)" },
+            ascii: choice.ascii, perVillage: choice.perVillage,
+            variables: variables.map { VariableField(name: "v." + $0, label: "\(MessageVariables.shared[$0] ?? $0) ({{\($0)}})", value: choice.values[$0] ?? "") },
+            hasVariables: !variables.isEmpty,
+            previewed: result != nil, error: result?.error, summary: result?.summary ?? [],
+            previewText: result?.isLetter == true ? "" : result?.text ?? "", previewHTML: result?.isLetter == true ? result?.text ?? "" : "",
+            isLetter: result?.isLetter ?? false, rejects: result?.rejects ?? "", csrf: context.csrfToken,
+            log: log.map {
+                LogRow(at: VietnamTime.display($0.createdAt), actor: $0.actor, template: $0.template, audience: $0.audience,
+                       channel: Channel(rawValue: $0.channel)?.label ?? $0.channel, messages: VND.grouped(Int64($0.messages)),
+                       excluded: VND.grouped(Int64($0.excluded)), cost: $0.estimatedCost > 0 ? VND.format($0.estimatedCost) : "")
+            },
+            hasLog: !log.isEmpty)
+        return env.views.render("messages", titleKey: "messages_title", page: page, context: context)
+    }
+}

@@ -1,0 +1,90 @@
+import BackOffice
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Messaging
+import Store
+import Testing
+import Vietnamese
+
+@Suite("Messages page")
+struct MessagesPageTests {
+    static let fields: [String: String] = [
+        "template": "sms-invitation", "channel": "sms", "ascii": "on",
+        "v.activity.title": "Ngày hội đọc sách", "v.activity.time": "8h00", "v.activity.date": "21/04/2026", "v.activity.place": "",
+    ]
+
+    static func query(_ extra: [String: String] = [:]) -> String {
+        fields.merging(extra) { _, new in new }.map { "\(Browser.encode($0.key))=\(Browser.encode($0.value))" }.sorted().joined(separator: "&")
+    }
+
+    /// Two people with SMS consent (one per village) besides the commune's own.
+    func communeWithConsents() async throws -> TestCommune {
+        let commune = try await TestCommune()
+        try await commune.database.write { db in
+            let lan = try PersonStore.create(db, PersonInput(fullName: "Lê Thị Lan", gender: "female", birthYear: "1960", villageId: commune.villageA,
+                                                             phone: "0905111222"), by: .system).id!
+            let hoa = try PersonStore.create(db, PersonInput(fullName: "Hồ Thị Hoa", gender: "female", birthYear: "1985", villageId: commune.villageB,
+                                                             phone: "0905111333"), by: .system).id!
+            for id in [lan, hoa] {
+                _ = try ConsentStore.give(db, Consent(personId: id, channel: .sms, givenOn: CivilDate(year: 2026, month: 1, day: 2)!, method: .paperForm),
+                                          by: .system)
+            }
+        }
+        return commune
+    }
+
+    @Test("Preview shows the count, who is left out and why, the cost, and the first messages; nothing is logged")
+    func preview() async throws {
+        let commune = try await communeWithConsents()
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let page = try await browser.get("/messages?" + Self.query(["preview": "1"]))
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Tin nhắn: 2"))
+            #expect(page.text.contains("chưa đồng ý nhận qua kênh này: 2"))
+            #expect(page.text.contains("Chi phí ước tính: 1.600 đ"))
+            #expect(page.text.contains("+84905111222,UBND xa Dak To Re kinh moi Ba Lan du Ngay hoi doc sach luc 8h00 ngay 21/04/2026.,1,GSM-7"))
+            let logged = try await commune.database.read { try ExportLog.recent($0) }
+            #expect(logged.isEmpty)
+        }
+    }
+
+    @Test("Download gives the file as an attachment and logs who took it; the log shows on the page")
+    func download() async throws {
+        let commune = try await communeWithConsents()
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            try await browser.get("/messages")
+            let file = try await browser.post("/messages/export", Self.fields)
+            #expect(file.status == .ok)
+            #expect(file.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"sms-invitation-") == true)
+            #expect(file.text.hasPrefix("phone,message,segments,encoding\n"))
+            #expect(file.text.split(separator: "\n").count == 3)
+            let logged = try await commune.database.read { try ExportLog.recent($0) }
+            #expect(logged.first?.actor == "canbo")
+            #expect(logged.first?.messages == 2)
+            #expect(try await browser.get("/messages").text.contains("<code>residents</code>"))
+        }
+    }
+
+    @Test("Refusals: no CSRF token, a read-only account, and an editor sees only their village")
+    func refusals() async throws {
+        let commune = try await communeWithConsents()
+        try await commune.run { browser in
+            _ = try await browser.signIn("xem", TestCommune.password)
+            let page = try await browser.get("/messages?" + Self.query(["preview": "1"]))
+            #expect(!page.text.contains("+84905111222"))
+            #expect(try await browser.post("/messages/export", Self.fields).status == .forbidden)
+
+            let editor = Browser(browser.client)
+            _ = try await editor.signIn("thona", TestCommune.password)
+            try await editor.get("/messages")
+            #expect(try await editor.post("/messages/export", Self.fields, csrf: "forged").status == .forbidden)
+            let file = try await editor.post("/messages/export", Self.fields)
+            #expect(file.text.contains("+84905111222"))
+            #expect(!file.text.contains("+84905111333"))
+        }
+    }
+}
