@@ -141,6 +141,8 @@ struct MessagesController {
         }
     }
 
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
     /// The letters without the printable page around them, to show inside the back office.
     static func letterBodies(_ html: String) -> String {
         guard let start = html.range(of: "<section")?.lowerBound else { return "" }
@@ -194,7 +196,7 @@ struct MessagesController {
             ageFrom: choice.ageFrom, ageTo: choice.ageTo, ethnicity: choice.ethnicity, audience: choice.audience,
             audienceExamples: AudienceSpec.catalogue.filter(\.available).map { "\($0.spec) — \($0.meaning)" },
             ascii: choice.ascii, perVillage: choice.perVillage,
-            variables: variables.map { VariableField(name: "v." + $0, label: "\(MessageVariables.shared[$0] ?? $0) ({{\($0)}})", value: choice.values[$0] ?? "") },
+            variables: variables.map { VariableField(name: "v." + $0, label: Self.capitalised(MessageVariables.shared[$0] ?? $0) + " ({{\($0)}})", value: choice.values[$0] ?? "") },
             hasVariables: !variables.isEmpty,
             previewed: result != nil, error: result?.error, summary: result?.summary ?? [],
             previewText: result?.isLetter == true ? "" : result?.text ?? "", previewHTML: result?.isLetter == true ? result?.text ?? "" : "",
