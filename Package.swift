@@ -58,6 +58,9 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "ClubsTests", dependencies: [
+            "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "MessagingTests", dependencies: [
             "Messaging", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -58,6 +58,9 @@ struct SettingsController {
         if let speed = values[Settings.loudspeakerWordsPerMinute.name], !(Int(speed).map { (40...400).contains($0) } ?? false) {
             errors[Settings.loudspeakerWordsPerMinute.name] = "Số từ mỗi phút, từ 40 đến 400"
         }
+        if let months = values[Settings.clubActiveMonths.name], !(Int(months).map { (1...12).contains($0) } ?? false) {
+            errors[Settings.clubActiveMonths.name] = "Số tháng từ 1 đến 12"
+        }
         if let minutes = values[Settings.sessionIdleMinutes.name], !(Int(minutes).map { (5...1440).contains($0) } ?? false) {
             errors[Settings.sessionIdleMinutes.name] = "Số phút từ 5 đến 1440"
         }
