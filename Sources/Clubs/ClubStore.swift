@@ -267,6 +267,19 @@ public enum ClubStore {
         return session
     }
 
+    public struct AttendanceRecord: Sendable { public let date: CivilDate; public let topic: String?; public let fullName: String; public let status: AttendanceStatus }
+
+    /// Every mark of a club, by session date then name: the attendance CSV.
+    public static func attendanceRecords(_ db: Database, clubId: Int64) throws -> [AttendanceRecord] {
+        try Row.fetchAll(db, sql: """
+            SELECT s.date, s.topic, p.fullName, a.status FROM attendance a JOIN clubSession s ON s.id = a.sessionId
+            JOIN person p ON p.id = a.personId WHERE s.clubId = ? ORDER BY s.date, p.sortKey
+            """, arguments: [clubId]).compactMap { row in
+            guard let date = CivilDate(parsing: row[0]), let status = AttendanceStatus(rawValue: row[3]) else { return nil }
+            return AttendanceRecord(date: date, topic: row[1], fullName: row[2], status: status)
+        }
+    }
+
     /// Months (yyyy-MM) with at least one session, for the activity strip.
     public static func sessionMonths(_ db: Database, clubId: Int64) throws -> Set<String> {
         Set(try String.fetchAll(db, sql: "SELECT DISTINCT substr(date, 1, 7) FROM clubSession WHERE clubId = ?", arguments: [clubId]))

@@ -44,6 +44,9 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     AuditController(env: environment).addRoutes(to: pages)
     SettingsController(env: environment).addRoutes(to: pages)
     MessagesController(env: environment).addRoutes(to: pages)
+    ClubIndicatorController(env: environment).addRoutes(to: pages)
+    ClubSessionsController(env: environment).addRoutes(to: pages)
+    ClubsController(env: environment).addRoutes(to: pages)
     ModulesController(env: environment).addRoutes(to: pages)
 
     let api = router.group("api/v1").add(middleware: RequireSignIn())

@@ -35,4 +35,7 @@ public struct FormData: Sendable {
     public func bool(_ key: String) -> Bool { ["on", "1", "true", "yes"].contains(self[key] ?? "") }
 
     public var isEmpty: Bool { fields.isEmpty }
+
+    /// Every field name (for field families such as `a.<personId>`).
+    public var keys: [String] { Array(fields.keys) }
 }

@@ -1,0 +1,98 @@
+import Clubs
+import Foundation
+import Hummingbird
+import Store
+import Vietnamese
+
+/// A cultural house's clubs and whether it counts, and the indicator page (share of cultural houses with a regularly
+/// active club, by kind, field and age group, with a month-by-month SVG chart drawn here, no JavaScript).
+struct ClubIndicatorController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/clubs/indicator", use: indicator)
+        router.get("/clubs/houses/:id", use: house)
+    }
+
+    struct ClubRow { let id: Int64; let name: String; let kind: String; let field: String; let members: Int; let lastSession: String; let status: String; let active: Bool }
+    struct HousePage { let unitId: Int64; let counts: Bool; let ruleMonths: Int; let today: String; let clubs: [ClubRow]; let hasClubs: Bool; let canCreate: Bool }
+
+    @Sendable func house(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let today = CivilDate.today()
+        let (unit, items, active, rule) = try await env.database.read { db in
+            let unit = try UnitStore.get(db, id: id, for: principal)
+            let rule = try ActivityRule.fromSettings(db)
+            return (unit, try ClubStore.list(db, ClubStore.Filter(unitId: id), for: principal),
+                    try ActivityIndicator.activeClubs(db, on: today, rule: rule), rule)
+        }
+        let rows = items.map {
+            ClubRow(id: $0.club.id!, name: $0.club.name, kind: $0.club.kind.label, field: $0.club.field.label, members: $0.members,
+                    lastSession: $0.lastSession?.display ?? "", status: $0.club.status.label, active: active.contains($0.club.id!))
+        }
+        let page = HousePage(unitId: id, counts: rows.contains(where: \.active), ruleMonths: rule.months, today: today.display,
+                             clubs: rows, hasClubs: !rows.isEmpty, canCreate: principal.canWrite(unitId: id))
+        return env.views.render("club-house", titleKey: "", title: unit.name, page: page, context: context)
+    }
+
+    struct BreakdownRow { let label: String; let clubs: Int; let houses: Int }
+    struct Breakdown { let title: String; let rows: [BreakdownRow] }
+    struct HouseRow { let id: Int64; let name: String; let counts: Bool }
+    struct IndicatorPage {
+        let date: String; let year: Int; let share: String; let activeHouses: Int; let houses: Int; let ruleMonths: Int
+        let chart: String; let breakdowns: [Breakdown]; let houseRows: [HouseRow]
+    }
+
+    @Sendable func indicator(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let today = CivilDate.today()
+        let date = request.query("date").flatMap { CivilDate(parsing: $0) } ?? today
+        let year = request.queryInt("year").flatMap { (2000...2100).contains($0) ? $0 : nil } ?? date.year
+        let (indicator, monthly, houses) = try await env.database.read { db in
+            let rule = try ActivityRule.fromSettings(db)
+            return (try ActivityIndicator.compute(db, on: date, rule: rule),
+                    try ActivityIndicator.monthly(db, year: year, rule: rule, today: today),
+                    try UnitStore.list(db, for: .system, text: "", kind: .culturalHouse).filter { $0.unit.isActive })
+        }
+        func rows(_ items: [ActivityIndicator.Breakdown]) -> [BreakdownRow] { items.map { BreakdownRow(label: $0.label, clubs: $0.clubs, houses: $0.houses) } }
+        let page = IndicatorPage(
+            date: date.display, year: year, share: Self.percent(indicator.share), activeHouses: indicator.activeHouses, houses: indicator.houses,
+            ruleMonths: indicator.rule.months,
+            chart: MonthChart.svg(monthly.map { ($0.month, $0.share) }, title: env.views.text("clubs_chartCaption", context.language) + " \(year)"),
+            breakdowns: [Breakdown(title: env.views.text("clubs_kind", context.language), rows: rows(indicator.byKind)),
+                         Breakdown(title: env.views.text("clubs_field", context.language), rows: rows(indicator.byField)),
+                         Breakdown(title: env.views.text("clubs_ages", context.language), rows: rows(indicator.byAgeGroup))],
+            houseRows: houses.map { HouseRow(id: $0.unit.id!, name: $0.unit.name, counts: indicator.activeHouseIds.contains($0.unit.id!)) })
+        return env.views.render("club-indicator", titleKey: "clubs_indicator", page: page, context: context)
+    }
+
+    static func percent(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10),\(tenths % 10)%"
+    }
+}
+
+/// A bar chart of a share per month, as inline SVG (prints, needs no script, readable at 360 px).
+enum MonthChart {
+    static func svg(_ points: [(month: Int, share: Double)], title: String) -> String {
+        let width = 360, height = 180, left = 32, bottom = 24, top = 10
+        let barSpace = Double(width - left - 8) / 12
+        var svg = "<svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\" class=\"month-chart\">"
+        for tick in [0, 25, 50, 75, 100] {
+            let y = Double(height - bottom) - Double(height - bottom - top) * Double(tick) / 100
+            svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - 4)\" y2=\"\(y)\" stroke=\"#d0d7de\" stroke-width=\"1\"/>"
+            svg += "<text x=\"\(left - 4)\" y=\"\(y + 4)\" text-anchor=\"end\" font-size=\"10\">\(tick)%</text>"
+        }
+        for point in points {
+            let barHeight = Double(height - bottom - top) * min(max(point.share, 0), 100) / 100
+            let x = Double(left) + barSpace * Double(point.month - 1) + 3
+            svg += "<rect x=\"\(x)\" y=\(("\"" + String(Double(height - bottom) - barHeight) + "\"")) width=\"\(barSpace - 6)\" height=\"\(barHeight)\" fill=\"#b5541c\"><title>\(point.month < 10 ? "0" : "")\(point.month): \(ClubIndicatorController.percent(point.share))</title></rect>"
+        }
+        for month in 1...12 {
+            let x = Double(left) + barSpace * (Double(month) - 0.5)
+            svg += "<text x=\"\(x)\" y=\"\(height - 8)\" text-anchor=\"middle\" font-size=\"10\">\(month)</text>"
+        }
+        return svg + "</svg>"
+    }
+}

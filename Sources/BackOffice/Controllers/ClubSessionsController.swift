@@ -1,0 +1,169 @@
+import Clubs
+import Foundation
+import GRDB
+import Hummingbird
+import Store
+import Vietnamese
+
+/// Taking attendance (one page, one tap per member, one save — made for a phone), the printable member list and
+/// attendance sheet, and the CSV exports of members and attendance.
+struct ClubSessionsController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/clubs/:id/sessions/new", use: newSession)
+        router.post("/clubs/:id/sessions", use: saveNew)
+        router.get("/clubs/sessions/:sessionId", use: editSession)
+        router.post("/clubs/sessions/:sessionId", use: saveExisting)
+        router.get("/clubs/:id/print", use: printMembers)
+        router.get("/clubs/:id/sheet", use: printSheet)
+        router.get("/clubs/:id/members.csv", use: membersCSV)
+        router.get("/clubs/:id/attendance.csv", use: attendanceCSV)
+    }
+
+    struct Mark { let personId: Int64; let name: String; let role: String; let present: Bool; let absent: Bool; let excused: Bool }
+    struct AttendancePage {
+        let action: String; let clubId: Int64; let clubName: String; let date: String; let topic: String; let place: String; let guests: String
+        let marks: [Mark]; let hasMembers: Bool; let errors: [String: String]; let hasErrors: Bool; let csrf: String
+    }
+
+    private func page(_ context: AppRequestContext, club: Club, session: ClubSession?, input: ClubStore.SessionInput?,
+                      errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let date = input.flatMap { CivilDate(parsing: $0.date) } ?? session?.date ?? .today()
+        let (members, recorded) = try await env.database.read { db in
+            (try ClubStore.members(db, clubId: club.id!, on: date),
+             try session.map { s in try Attendance.filter(Column("sessionId") == s.id!).fetchAll(db) } ?? [])
+        }
+        let marks = members.map { member -> Mark in
+            let chosen = input?.attendance[member.member.personId] ?? recorded.first { $0.personId == member.member.personId }?.status ?? .present
+            return Mark(personId: member.member.personId, name: member.fullName, role: member.member.role == .member ? "" : member.member.role.label,
+                        present: chosen == .present, absent: chosen == .absent, excused: chosen == .excused)
+        }
+        let page = AttendancePage(
+            action: session.map { "/clubs/sessions/\($0.id!)" } ?? "/clubs/\(club.id!)/sessions", clubId: club.id!, clubName: club.name,
+            date: input?.date ?? date.display, topic: input?.topic ?? session?.topic ?? "", place: input?.place ?? session?.place ?? club.schedule ?? "",
+            guests: String(input?.guests ?? session?.guests ?? 0), marks: marks, hasMembers: !marks.isEmpty, errors: errors,
+            hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        return env.views.render("club-session", titleKey: "", title: club.name, page: page, context: context, status: status)
+    }
+
+    @Sendable func newSession(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let club = try await env.database.read { try ClubStore.editable($0, id: try context.id(), by: principal) }
+        let input = request.query("date").map { ClubStore.SessionInput(date: $0) }
+        return try await page(context, club: club, session: nil, input: input)
+    }
+
+    @Sendable func editSession(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let sessionId = try context.id("sessionId")
+        let (session, club, _) = try await env.database.read { try ClubStore.session($0, id: sessionId, for: principal) }
+        return try await page(context, club: club, session: session, input: nil)
+    }
+
+    static func input(_ form: FormData) -> ClubStore.SessionInput {
+        var marks: [Int64: AttendanceStatus] = [:]
+        for key in form.keys where key.hasPrefix("a.") {
+            if let id = Int64(key.dropFirst(2)), let status = form[key].flatMap(AttendanceStatus.init(rawValue:)) { marks[id] = status }
+        }
+        return ClubStore.SessionInput(date: form["date"] ?? "", topic: form["topic"], place: form["place"],
+                                      guests: Int(form.text("guests") ?? "0") ?? -1, attendance: marks)
+    }
+
+    @Sendable func saveNew(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let clubId = try context.id()
+        let input = Self.input(context.form)
+        do {
+            _ = try await env.database.write { try ClubStore.recordSession($0, clubId: clubId, input, by: principal) }
+            return .redirect(to: "/clubs/\(clubId)?msg=saved", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            let club = try await env.database.read { try ClubStore.get($0, id: clubId, for: principal) }
+            return try await page(context, club: club, session: nil, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func saveExisting(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let sessionId = try context.id("sessionId")
+        let (session, club, _) = try await env.database.read { try ClubStore.session($0, id: sessionId, for: principal) }
+        let input = Self.input(context.form)
+        do {
+            _ = try await env.database.write { try ClubStore.recordSession($0, clubId: club.id!, input, sessionId: sessionId, by: principal) }
+            return .redirect(to: "/clubs/\(club.id!)?msg=saved", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await page(context, club: club, session: session, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    // MARK: Printing
+
+    struct PrintRow { let number: Int; let name: String; let village: String; let birthYear: String; let role: String; let joined: String; let phone: String }
+    struct PrintPage { let clubName: String; let unit: String; let commune: String; let today: String; let rows: [PrintRow]; let columns: [String]; let sheet: Bool }
+
+    private func printable(_ context: AppRequestContext, sheet: Bool) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let today = CivilDate.today()
+        let page = try await env.database.read { db -> PrintPage in
+            let club = try ClubStore.get(db, id: id, for: principal)
+            let members = try ClubStore.members(db, clubId: id, on: today)
+            let years = try Dictionary(uniqueKeysWithValues: Person.filter(keys: members.map(\.member.personId)).fetchAll(db).map { ($0.id!, $0.birthYear) })
+            return PrintPage(
+                clubName: club.name, unit: try OrgUnit.fetchOne(db, key: club.unitId)?.name ?? "",
+                commune: try Settings.value(db, Settings.communeName), today: today.documentForm,
+                rows: members.enumerated().map { index, member in
+                    PrintRow(number: index + 1, name: member.fullName, village: member.village ?? "",
+                             birthYear: (years[member.member.personId] ?? nil).map(String.init) ?? "", role: member.member.role.label,
+                             joined: member.member.joinedOn.display,
+                             phone: principal.canWrite(unitId: club.unitId) ? (member.phone.flatMap { try? PhoneNumber.parse($0).get().display } ?? "") : "")
+                },
+                columns: sheet ? (1...8).map { _ in "" } : [], sheet: sheet)
+        }
+        return env.views.render("club-print", titleKey: sheet ? "clubs_printSheet" : "clubs_printMembers", page: page, context: context)
+    }
+
+    @Sendable func printMembers(_ request: Request, context: AppRequestContext) async throws -> Response { try await printable(context, sheet: false) }
+    @Sendable func printSheet(_ request: Request, context: AppRequestContext) async throws -> Response { try await printable(context, sheet: true) }
+
+    // MARK: CSV
+
+    @Sendable func membersCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let (club, members) = try await env.database.read { db in (try ClubStore.get(db, id: id, for: principal), try ClubStore.members(db, clubId: id)) }
+        var csv = "\u{FEFF}Họ và tên,Thôn,Vai trò,Ngày vào,Ngày rời,Tỉ lệ có mặt\r\n"
+        for member in members {
+            csv += [member.fullName, member.village ?? "", member.member.role.label, member.member.joinedOn.display,
+                    member.member.leftOn?.display ?? "", member.attendanceRate.map { "\($0)%" } ?? ""].map(CSVWriter.escape).joined(separator: ",") + "\r\n"
+        }
+        try await logExport(principal, entity: "clubMember", clubId: id, rows: members.count)
+        return Self.download(csv, name: "thanh-vien-\(club.id!).csv")
+    }
+
+    @Sendable func attendanceCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let rows = try await env.database.read { db in
+            _ = try ClubStore.get(db, id: id, for: principal)
+            return try ClubStore.attendanceRecords(db, clubId: id)
+        }
+        var csv = "\u{FEFF}Ngày,Nội dung,Họ và tên,Điểm danh\r\n"
+        for row in rows {
+            csv += [row.date.display, row.topic ?? "", row.fullName, row.status.label].map(CSVWriter.escape).joined(separator: ",") + "\r\n"
+        }
+        try await logExport(principal, entity: "attendance", clubId: id, rows: rows.count)
+        return Self.download(csv, name: "diem-danh-\(id).csv")
+    }
+
+    private func logExport(_ principal: Principal, entity: String, clubId: Int64, rows: Int) async throws {
+        try await env.database.write { db in
+            try Audit.record(db, by: principal, .export, entity: entity, id: clubId, after: ["rows": String(rows)])
+        }
+    }
+
+    static func download(_ text: String, name: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

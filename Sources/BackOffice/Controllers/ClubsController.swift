@@ -1,0 +1,234 @@
+import Clubs
+import Foundation
+import GRDB
+import Hummingbird
+import Store
+import Vietnamese
+
+/// Clubs, classes and interest groups: list with filters, create and edit, the club page (members with attendance
+/// rates, a 12-month activity strip, sessions), status changes and memberships.
+struct ClubsController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/clubs", use: list)
+        router.get("/clubs/new", use: newForm)
+        router.post("/clubs", use: create)
+        router.get("/clubs/:id", use: show)
+        router.get("/clubs/:id/edit", use: editForm)
+        router.post("/clubs/:id", use: update)
+        router.post("/clubs/:id/status", use: changeStatus)
+        router.post("/clubs/:id/members", use: addMember)
+        router.post("/clubs/:id/members/:memberId/leave", use: endMembership)
+    }
+
+    // MARK: List
+
+    struct Row { let id: Int64; let name: String; let unit: String; let kind: String; let field: String; let ages: String; let status: String; let members: Int; let lastSession: String; let active: Bool }
+    struct ListPage { let units: [Option]; let kinds: [Option]; let fields: [Option]; let statuses: [Option]; let rows: [Row]; let empty: Bool; let canCreate: Bool }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let filter = ClubStore.Filter(unitId: request.queryInt64("unit"), kind: request.query("kind").flatMap(ClubKind.init(rawValue:)),
+                                      field: request.query("field").flatMap(ClubField.init(rawValue:)),
+                                      status: request.query("status").flatMap(ClubStatus.init(rawValue:)))
+        let (items, hosts, active) = try await env.database.read { db in
+            (try ClubStore.list(db, filter, for: principal), try Self.hosts(db, for: principal),
+             try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db)))
+        }
+        let rows = items.map {
+            Row(id: $0.club.id!, name: $0.club.name, unit: $0.unitName, kind: $0.club.kind.label, field: $0.club.field.label,
+                ages: $0.club.ageGroupList.map(\.label).joined(separator: ", "), status: $0.club.status.label, members: $0.members,
+                lastSession: $0.lastSession?.display ?? "", active: active.contains($0.club.id!))
+        }
+        let page = ListPage(
+            units: hosts.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == filter.unitId) },
+            kinds: ClubKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.kind) },
+            fields: ClubField.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.field) },
+            statuses: ClubStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
+            rows: rows, empty: rows.isEmpty, canCreate: principal.role != .viewer)
+        return env.views.render("clubs", titleKey: "clubs_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    /// Units that may host a club and that the principal may read.
+    static func hosts(_ db: Database, for principal: Principal) throws -> [OrgUnit] {
+        try OrgUnit.filter(ClubStore.hostKinds.map(\.rawValue).contains(OrgUnit.Columns.kind)).order(OrgUnit.Columns.sortKey).fetchAll(db)
+            .filter { principal.canRead(unitId: $0.id) }
+    }
+
+    // MARK: Form
+
+    struct FormPage {
+        let action: String; let isNew: Bool; let name: String; let units: [Option]; let kinds: [Option]; let fields: [Option]
+        let ages: [Option]; let leaders: [Option]; let schedule: String; let foundedOn: String; let notes: String
+        let errors: [String: String]; let hasErrors: Bool; let csrf: String
+    }
+
+    private func form(_ context: AppRequestContext, principal: Principal, id: Int64?, input: ClubInput, errors: [String: String] = [:],
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (hosts, leaders) = try await env.database.read { db -> ([OrgUnit], [(Int64, String)]) in
+            let members: [(Int64, String)] = try id.map { clubId in
+                try ClubStore.members(db, clubId: clubId, includeFormer: false).map { ($0.member.personId, $0.fullName) }
+            } ?? []
+            let current = try input.leaderId.flatMap { try Person.fetchOne(db, key: $0) }.map { [($0.id!, $0.fullName)] } ?? []
+            return (try Self.hosts(db, for: principal).filter { principal.canWrite(unitId: $0.id) }, current + members.filter { $0.0 != input.leaderId })
+        }
+        let page = FormPage(
+            action: id.map { "/clubs/\($0)" } ?? "/clubs", isNew: id == nil, name: input.name,
+            units: hosts.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
+            kinds: ClubKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.kind) },
+            fields: ClubField.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.field) },
+            ages: AgeGroup.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: input.ageGroups.contains($0.rawValue)) },
+            leaders: leaders.map { Option(value: String($0.0), label: $0.1, selected: $0.0 == input.leaderId) },
+            schedule: input.schedule ?? "", foundedOn: input.foundedOn ?? "", notes: input.notes ?? "",
+            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        return env.views.render("club-form", titleKey: id == nil ? "clubs_new" : "clubs_edit", page: page, context: context, status: status)
+    }
+
+    static func input(_ form: FormData) -> ClubInput {
+        ClubInput(name: form["name"] ?? "", unitId: form.int64("unitId"), kind: form["kind"] ?? "", field: form["field"] ?? "",
+                  ageGroups: form.all("ageGroups"), leaderId: form.int64("leaderId"), schedule: form["schedule"],
+                  foundedOn: form["foundedOn"], notes: form["notes"])
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        let input = ClubInput(name: "", unitId: request.queryInt64("unit"), kind: ClubKind.club.rawValue, field: ClubField.reading.rawValue)
+        return try await form(context, principal: principal, id: nil, input: input)
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let club = try await env.database.read { try ClubStore.editable($0, id: id, by: principal) }
+        let input = ClubInput(name: club.name, unitId: club.unitId, kind: club.kind.rawValue, field: club.field.rawValue,
+                              ageGroups: club.ageGroupList.map(\.rawValue), leaderId: club.leaderId, schedule: club.schedule,
+                              foundedOn: club.foundedOn?.display, notes: club.notes)
+        return try await form(context, principal: principal, id: id, input: input)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let input = Self.input(context.form)
+        do {
+            let club = try await env.database.write { try ClubStore.create($0, input, by: principal) }
+            return .redirect(to: "/clubs/\(club.id!)?msg=created", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(context, principal: principal, id: nil, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let input = Self.input(context.form)
+        do {
+            _ = try await env.database.write { try ClubStore.update($0, id: id, input, by: principal) }
+            return .redirect(to: "/clubs/\(id)?msg=saved", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(context, principal: principal, id: id, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    // MARK: Club page
+
+    struct MemberRow { let leaveHref: String; let personId: Int64; let name: String; let village: String; let role: String; let joined: String; let left: String; let current: Bool; let rate: String }
+    struct SessionRow { let id: Int64; let date: String; let topic: String; let present: Int; let absent: Int; let excused: Int; let guests: Int }
+    struct MonthCell { let label: String; let held: Bool; let title: String }
+    struct Candidate { let id: Int64; let name: String; let village: String; let birthYear: String }
+    struct StatusRow { let status: String; let since: String; let note: String }
+    struct DetailPage {
+        let id: Int64; let clubId: Int64; let name: String; let unitId: Int64; let unit: String; let kind: String; let field: String; let ages: String
+        let leader: String; let schedule: String; let founded: String; let status: String; let statusSince: String; let notes: String
+        let regularlyActive: Bool; let ruleMonths: Int
+        let strip: [MonthCell]; let members: [MemberRow]; let hasMembers: Bool; let sessions: [SessionRow]; let hasSessions: Bool
+        let history: [StatusRow]; let statuses: [Option]; let roles: [Option]
+        let q: String; let candidates: [Candidate]; let searched: Bool; let today: String
+        let canEdit: Bool; let csrf: String
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let q = request.query("q") ?? ""
+        let today = CivilDate.today()
+        let page = try await env.database.read { db -> DetailPage in
+            let club = try ClubStore.get(db, id: id, for: principal)
+            let unit = try OrgUnit.fetchOne(db, key: club.unitId)
+            let leader = try club.leaderId.flatMap { try Person.fetchOne(db, key: $0) }
+            let rule = try ActivityRule.fromSettings(db)
+            let active = try ActivityIndicator.activeClubs(db, on: today, rule: rule).contains(id)
+            let months = try ClubStore.sessionMonths(db, clubId: id)
+            let members = try ClubStore.members(db, clubId: id)
+            let sessions = try ClubStore.sessions(db, clubId: id, limit: 100)
+            let candidates = q.isEmpty ? [] : try PersonStore.search(db, PersonQuery(text: q, perPage: 10), for: principal).items
+            return DetailPage(
+                id: id, clubId: id, name: club.name, unitId: club.unitId, unit: unit?.name ?? "", kind: club.kind.label, field: club.field.label,
+                ages: club.ageGroupList.map(\.label).joined(separator: ", "), leader: leader?.fullName ?? "", schedule: club.schedule ?? "",
+                founded: club.foundedOn?.display ?? "", status: club.status.label, statusSince: club.statusSince?.display ?? "",
+                notes: club.notes ?? "", regularlyActive: active, ruleMonths: rule.months,
+                strip: Self.strip(months: months, endingBefore: today),
+                members: members.map {
+                    MemberRow(leaveHref: "/clubs/\(id)/members/\($0.member.id!)/leave", personId: $0.member.personId, name: $0.fullName, village: $0.village ?? "",
+                              role: $0.member.role.label, joined: $0.member.joinedOn.display, left: $0.member.leftOn?.display ?? "",
+                              current: $0.member.leftOn == nil, rate: $0.attendanceRate.map { "\($0)%" } ?? "—")
+                },
+                hasMembers: !members.isEmpty,
+                sessions: sessions.map {
+                    SessionRow(id: $0.session.id!, date: $0.session.date.display, topic: $0.session.topic ?? "", present: $0.present,
+                               absent: $0.absent, excused: $0.excused, guests: $0.session.guests)
+                },
+                hasSessions: !sessions.isEmpty,
+                history: try ClubStore.statusHistory(db, clubId: id).map { StatusRow(status: $0.status.label, since: $0.since.display, note: $0.note ?? "") },
+                statuses: ClubStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == club.status) },
+                roles: MemberRole.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .member) },
+                q: q, candidates: candidates.map { Candidate(id: $0.id, name: $0.fullName, village: $0.villageName ?? "", birthYear: $0.birthYear.map(String.init) ?? "") },
+                searched: !q.isEmpty, today: today.display, canEdit: principal.canWrite(unitId: club.unitId), csrf: context.csrfToken)
+        }
+        return env.views.render("club", titleKey: "", title: page.name, page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    /// The 12 months before this one, oldest first, each marked when a session was held.
+    static func strip(months held: Set<String>, endingBefore today: CivilDate) -> [MonthCell] {
+        (1...12).reversed().map { back in
+            let index = today.year * 12 + (today.month - 1) - back
+            let year = index / 12, month = index % 12 + 1
+            let key = String(year) + (month < 10 ? "-0" : "-") + String(month)
+            let has = held.contains(key)
+            return MonthCell(label: String(month), held: has, title: "\(month < 10 ? "0" : "")\(month)/\(year): \(has ? "có sinh hoạt" : "không sinh hoạt")")
+        }
+    }
+
+    @Sendable func changeStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let form = context.form
+        guard let status = form.text("status").flatMap(ClubStatus.init(rawValue:)) else { throw DomainError.invalid(["status": "Chọn tình trạng"]) }
+        guard let since = form.text("since").flatMap({ CivilDate(parsing: $0) }) else { throw DomainError.invalid(["since": "Ngày dạng dd/MM/yyyy"]) }
+        try await env.database.write { try ClubStore.setStatus($0, id: id, status, since: since, note: form.text("note"), by: principal) }
+        return .redirect(to: "/clubs/\(id)?msg=saved", type: .found)
+    }
+
+    @Sendable func addMember(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let form = context.form
+        guard let personId = form.int64("personId") else { throw DomainError.invalid(["personId": "Chọn người"]) }
+        let role = form.text("role").flatMap(MemberRole.init(rawValue:)) ?? .member
+        let joined = form.text("joinedOn").flatMap { CivilDate(parsing: $0) } ?? .today()
+        _ = try await env.database.write { try ClubStore.addMember($0, clubId: id, personId: personId, role: role, joinedOn: joined, by: principal) }
+        return .redirect(to: "/clubs/\(id)?msg=member", type: .found)
+    }
+
+    @Sendable func endMembership(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let memberId = try context.id("memberId")
+        let on = context.form.text("leftOn").flatMap { CivilDate(parsing: $0) } ?? .today()
+        try await env.database.write { try ClubStore.endMembership($0, memberId: memberId, on: on, by: principal) }
+        return .redirect(to: "/clubs/\(id)?msg=saved", type: .found)
+    }
+}
