@@ -1,3 +1,4 @@
+import Clubs
 import Foundation
 import GRDB
 import Store
@@ -25,7 +26,11 @@ public enum Bootstrap {
     /// Seeds the demo commune into an empty store, and demo accounts (officer, editor of Thôn 1, viewer) that share
     /// the admin's one-time password. Returns nil when the store already has units.
     public static func seedDemo(_ database: AppDatabase, passwords: Passwords, password: String) async throws -> (DemoCommune.Summary, [String])? {
-        guard let summary = try await database.write({ try DemoCommune.seed($0) }) else { return nil }
+        guard let summary = try await database.write({ db -> DemoCommune.Summary? in
+            guard let summary = try DemoCommune.seed(db) else { return nil }
+            try DemoClubs.seed(db)
+            return summary
+        }) else { return nil }
         let hash = try await passwords.hash(password)
         let logins = try await database.write { db -> [String] in
             var made: [String] = []
