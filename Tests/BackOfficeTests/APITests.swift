@@ -115,6 +115,39 @@ struct APITests {
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
         #expect(served == documented)
-        #expect(served.count == 8)
+        #expect(served.count == 15)
+    }
+
+    @Test("Clubs API: create, add a member, record a session with attendance, read them back; another village's house is refused")
+    func clubsAPI() async throws {
+        let commune = try await TestCommune()
+        let (houseA, houseB) = try await commune.database.write { db -> (Int64, Int64) in
+            (try UnitStore.create(db, UnitInput(name: "NVH thôn A", kind: "cultural_house", parentId: commune.villageA), by: .system).id!,
+             try UnitStore.create(db, UnitInput(name: "NVH thôn B", kind: "cultural_house", parentId: commune.villageB), by: .system).id!)
+        }
+        let token = try await token(commune, "thona")
+        let app = try await buildApplication(TestCommune.configuration, database: commune.database)
+        try await app.test(.router) { client in
+            let (created, club) = try await call(client, .post, "/api/v1/clubs", token: token,
+                                                 json: #"{"name":"CLB Đọc sách","unitId":\#(houseA),"kind":"club","field":"reading","ageGroups":["children"]}"#)
+            #expect(created == .created)
+            let id = try #require(club["id"] as? Int)
+            #expect(try await call(client, .post, "/api/v1/clubs/\(id)/members", token: token,
+                                   json: #"{"personId":\#(commune.personA),"role":"head","joinedOn":"2025-01-02"}"#).0 == .created)
+            let (recorded, session) = try await call(client, .post, "/api/v1/clubs/\(id)/sessions", token: token,
+                                                     json: #"{"date":"2025-01-10","guests":2,"attendance":[{"personId":\#(commune.personA),"status":"present"}]}"#)
+            #expect(recorded == .created)
+            #expect(session["present"] as? Int == 1)
+            let members = try await call(client, .get, "/api/v1/clubs/\(id)/members", token: token).1["items"] as? [[String: Any]]
+            #expect(members?.first?["attendanceRate"] as? Int == 100)
+            let sessions = try await call(client, .get, "/api/v1/clubs/\(id)/sessions", token: token).1["items"] as? [[String: Any]]
+            #expect(sessions?.first?["date"] as? String == "2025-01-10")
+            let (refused, _) = try await call(client, .post, "/api/v1/clubs", token: token,
+                                              json: #"{"name":"Lấn sân","unitId":\#(houseB),"kind":"club","field":"reading","ageGroups":["youth"]}"#)
+            #expect(refused == .forbidden)
+            let (invalid, body) = try await call(client, .post, "/api/v1/clubs", token: token, json: #"{"name":"","unitId":\#(houseA),"kind":"x","field":"reading","ageGroups":[]}"#)
+            #expect(invalid == .unprocessableContent)
+            #expect(((body["error"] as? [String: Any])?["fields"] as? [String: String])?["kind"] != nil)
+        }
     }
 }

@@ -52,6 +52,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     let api = router.group("api/v1").add(middleware: RequireSignIn())
     UnitsAPI(database: database).addRoutes(to: api)
     PeopleAPI(database: database).addRoutes(to: api)
+    ClubsAPI(database: database).addRoutes(to: api)
     return router
 }
 
