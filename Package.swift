@@ -62,7 +62,7 @@ let package = Package(
             "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "MessagingTests", dependencies: [
-            "Messaging", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+            "Messaging", "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BackOfficeTests", dependencies: [
             "BackOffice", "Store", "Vietnamese",

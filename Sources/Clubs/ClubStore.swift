@@ -9,6 +9,12 @@ public enum ClubStore {
     /// Units a club may belong to.
     public static let hostKinds: [UnitKind] = [.culturalHouse, .school, .schoolLibrary, .communeLibrary, .learningCentre]
 
+    /// Units that may host a club and that the principal may read, by name.
+    public static func hosts(_ db: Database, for principal: Principal) throws -> [OrgUnit] {
+        try OrgUnit.filter(hostKinds.map(\.rawValue).contains(OrgUnit.Columns.kind)).order(OrgUnit.Columns.sortKey).fetchAll(db)
+            .filter { principal.canRead(unitId: $0.id) }
+    }
+
     public struct Filter: Sendable {
         public var unitId: Int64?
         public var kind: ClubKind?

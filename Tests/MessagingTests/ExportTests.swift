@@ -1,3 +1,4 @@
+import Clubs
 import Foundation
 import GRDB
 import Testing
@@ -175,5 +176,29 @@ struct ExportTests {
         #expect(summary.messages == expected)
         #expect(lines.count == expected + 1)
         #expect(summary.gsm7Messages == expected)
+    }
+
+    @Test("Club members as an audience: current members only, and the template gets the club's name and place")
+    func clubAudience() throws {
+        let fixture = try MessagingFixture()
+        let mai = try fixture.person("Lê Thị Mai", village: fixture.villageA, phone: "0905111222")
+        let nam = try fixture.person("Hồ Văn Nam", village: fixture.villageA, phone: "0905111333", gender: "male")
+        try fixture.person("Đinh Thị Hơ", village: fixture.villageA, phone: "0905111444")
+        let clubId = try fixture.database.writer.write { db -> Int64 in
+            let house = try UnitStore.create(db, UnitInput(name: "Nhà văn hóa thôn Một", kind: "cultural_house", parentId: fixture.villageA), by: .system).id!
+            let club = try ClubStore.create(db, ClubInput(name: "CLB Đọc sách", unitId: house, kind: "club", field: "reading", ageGroups: ["adults"]), by: .system).id!
+            _ = try ClubStore.addMember(db, clubId: club, personId: mai, role: .head, joinedOn: CivilDate(year: 2025, month: 1, day: 1)!, by: .system)
+            let left = try ClubStore.addMember(db, clubId: club, personId: nam, role: .member, joinedOn: CivilDate(year: 2025, month: 1, day: 1)!, by: .system)
+            try ClubStore.endMembership(db, memberId: left.id!, on: CivilDate(year: 2025, month: 6, day: 1)!, by: .system)
+            return club
+        }
+        var options = ExportOptions(template: "sms-club-reminder", audience: "club:\(clubId)", channel: .sms)
+        options.values = ["club.sessionDate": "29/11/2026", "club.sessionTime": "19h30"]
+        let result = try fixture.export(options)
+        #expect(result.summary.messages == 1)
+        #expect(result.text.contains("+84905111222,CLB Đọc sách: mời Bà Mai sinh hoạt lúc 19h30 ngày 29/11/2026 tại Nhà văn hóa thôn Một."))
+        let all = try fixture.export(MessagingFixture.sms("clubs:active"))
+        #expect(all.summary.messages == 1)
+        #expect(throws: MessagingError.self) { try fixture.export(MessagingFixture.sms("club:999")) }
     }
 }

@@ -45,7 +45,7 @@ struct ClubIndicatorController {
     }
 
     @Sendable func indicator(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+        let principal = try context.signedIn()
         let today = CivilDate.today()
         let date = request.query("date").flatMap { CivilDate(parsing: $0) } ?? today
         let year = request.queryInt("year").flatMap { (2000...2100).contains($0) ? $0 : nil } ?? date.year
@@ -53,7 +53,8 @@ struct ClubIndicatorController {
             let rule = try ActivityRule.fromSettings(db)
             return (try ActivityIndicator.compute(db, on: date, rule: rule),
                     try ActivityIndicator.monthly(db, year: year, rule: rule, today: today),
-                    try UnitStore.list(db, for: .system, text: "", kind: .culturalHouse).filter { $0.unit.isActive })
+                    // The share is commune-wide; the list of houses shows those the account may open.
+                    try UnitStore.list(db, for: principal, text: "", kind: .culturalHouse).filter { $0.unit.isActive })
         }
         func rows(_ items: [ActivityIndicator.Breakdown]) -> [BreakdownRow] { items.map { BreakdownRow(label: $0.label, clubs: $0.clubs, houses: $0.houses) } }
         let page = IndicatorPage(

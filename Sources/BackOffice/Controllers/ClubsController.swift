@@ -33,7 +33,7 @@ struct ClubsController {
                                       field: request.query("field").flatMap(ClubField.init(rawValue:)),
                                       status: request.query("status").flatMap(ClubStatus.init(rawValue:)))
         let (items, hosts, active) = try await env.database.read { db in
-            (try ClubStore.list(db, filter, for: principal), try Self.hosts(db, for: principal),
+            (try ClubStore.list(db, filter, for: principal), try ClubStore.hosts(db, for: principal),
              try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db)))
         }
         let rows = items.map {
@@ -51,11 +51,6 @@ struct ClubsController {
                                 flash: Flash.message(request, views: env.views, language: context.language))
     }
 
-    /// Units that may host a club and that the principal may read.
-    static func hosts(_ db: Database, for principal: Principal) throws -> [OrgUnit] {
-        try OrgUnit.filter(ClubStore.hostKinds.map(\.rawValue).contains(OrgUnit.Columns.kind)).order(OrgUnit.Columns.sortKey).fetchAll(db)
-            .filter { principal.canRead(unitId: $0.id) }
-    }
 
     // MARK: Form
 
@@ -72,7 +67,7 @@ struct ClubsController {
                 try ClubStore.members(db, clubId: clubId, includeFormer: false).map { ($0.member.personId, $0.fullName) }
             } ?? []
             let current = try input.leaderId.flatMap { try Person.fetchOne(db, key: $0) }.map { [($0.id!, $0.fullName)] } ?? []
-            return (try Self.hosts(db, for: principal).filter { principal.canWrite(unitId: $0.id) }, current + members.filter { $0.0 != input.leaderId })
+            return (try ClubStore.hosts(db, for: principal).filter { principal.canWrite(unitId: $0.id) }, current + members.filter { $0.0 != input.leaderId })
         }
         let page = FormPage(
             action: id.map { "/clubs/\($0)" } ?? "/clubs", isNew: id == nil, name: input.name,

@@ -1,3 +1,4 @@
+import Clubs
 import Foundation
 import Hummingbird
 import Messaging
@@ -27,6 +28,7 @@ struct MessagesController {
         let villages: [Option]
         let genders: [Option]
         let unitKinds: [Option]
+        let clubs: [Option]
         let ageFrom: String
         let ageTo: String
         let ethnicity: String
@@ -58,6 +60,7 @@ struct MessagesController {
         var gender: String
         var ethnicity: String
         var unitKind: String
+        var club: String
         var audience: String
         var ascii: Bool
         var perVillage: Bool
@@ -72,6 +75,7 @@ struct MessagesController {
             gender = form.text("gender") ?? ""
             ethnicity = form.text("ethnicity") ?? ""
             unitKind = form.text("unitKind") ?? ""
+            club = form.text("club") ?? ""
             audience = form.text("audience") ?? ""
             ascii = form.bool("ascii")
             perVillage = form.bool("perVillage")
@@ -83,6 +87,7 @@ struct MessagesController {
         /// The audience in the command line's syntax: typed by hand, or built from the simple fields.
         var audienceSpec: String {
             if !audience.isEmpty { return audience }
+            if !club.isEmpty { return "club:\(club)" }
             var filters: [String] = []
             if !village.isEmpty { filters.append("village=\(village)") }
             if !ageFrom.isEmpty || !ageTo.isEmpty { filters.append("age=\(ageFrom)-\(ageTo)") }
@@ -180,8 +185,9 @@ struct MessagesController {
     private func render(_ context: AppRequestContext, principal: Principal, templates: [MessageTemplate], choice: Choice,
                         result: PreviewResult? = nil, templateError: String? = nil) async throws -> Response {
         let chosen = templates.first { $0.name == choice.template }
-        let (villages, log) = try await env.database.read { db in
-            (try UnitStore.villageNames(db, for: principal), try ExportLog.recent(db, limit: 20))
+        let (villages, log, clubs) = try await env.database.read { db in
+            (try UnitStore.villageNames(db, for: principal), try ExportLog.recent(db, limit: 20),
+             try ClubStore.list(db, ClubStore.Filter(status: .active), for: principal))
         }
         let channel = choice.channel ?? chosen?.channel
         let variables = (chosen?.declaredVariables ?? []).filter { !$0.hasPrefix("recipient.") && !Self.automatic.contains($0) }
@@ -193,6 +199,7 @@ struct MessagesController {
             villages: villages.map { Option(value: $0.name, label: $0.name, selected: $0.name == choice.village) },
             genders: [Option(value: "nữ", label: "Nữ", selected: choice.gender == "nữ"), Option(value: "nam", label: "Nam", selected: choice.gender == "nam")],
             unitKinds: UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == choice.unitKind) },
+            clubs: clubs.map { Option(value: String($0.club.id!), label: "\($0.club.name) — \($0.unitName)", selected: String($0.club.id!) == choice.club) },
             ageFrom: choice.ageFrom, ageTo: choice.ageTo, ethnicity: choice.ethnicity, audience: choice.audience,
             audienceExamples: AudienceSpec.catalogue.filter(\.available).map { "\($0.spec) — \($0.meaning)" },
             ascii: choice.ascii, perVillage: choice.perVillage,

@@ -1,3 +1,4 @@
+import Clubs
 import GRDB
 import Store
 import Vietnamese
@@ -26,11 +27,23 @@ struct AudienceQuery {
     let ordered: Bool
 
     func peopleSQL(_ db: Database) throws -> (sql: String, arguments: StatementArguments)? {
-        let residents = specs.filter { $0.kind == .residents }
+        let residents = specs.filter { $0.kind == .residents || $0.kind == .club || $0.kind == .clubs }
         guard !residents.isEmpty else { return nil }
         var alternatives: [String] = []
         var arguments: StatementArguments = [channel?.rawValue ?? ""]
         for spec in residents {
+            if spec.kind == .club {
+                guard let id = spec.filters["id"].flatMap(Int64.init), let club = try Club.fetchOne(db, key: id), principal.canRead(unitId: club.unitId) else {
+                    throw MessagingError("Không có câu lạc bộ số \(spec.filters["id"] ?? "") (hoặc ngoài phạm vi của tài khoản).")
+                }
+                alternatives.append("p.id IN (SELECT personId FROM clubMember WHERE clubId = ? AND leftOn IS NULL)")
+                arguments += [id]
+                continue
+            }
+            if spec.kind == .clubs {
+                alternatives.append("p.id IN (SELECT m.personId FROM clubMember m JOIN club c ON c.id = m.clubId WHERE m.leftOn IS NULL\(spec.filters["active"] == nil ? "" : " AND c.status = 'active'"))")
+                continue
+            }
             var conditions: [String] = []
             if let village = spec.filters["village"] {
                 conditions.append("p.villageId = ?")
@@ -62,6 +75,15 @@ struct AudienceQuery {
             FROM person p WHERE \(whereClause)\(ordered ? " ORDER BY p.villageId, p.sortKey" : "")
             """
         return (sql, arguments)
+    }
+
+    /// Values a template gets from the audience itself: with a single `club:ID`, the club's name and where it meets.
+    func sharedValues(_ db: Database) throws -> [String: String] {
+        let clubs = specs.filter { $0.kind == .club }
+        guard clubs.count == 1, let id = clubs[0].filters["id"].flatMap(Int64.init), let club = try Club.fetchOne(db, key: id) else { return [:] }
+        var values = ["club.name": club.name]
+        if let place = try OrgUnit.fetchOne(db, key: club.unitId)?.name { values["club.place"] = place }
+        return values
     }
 
     /// Contacts of units (organisations, not private persons: no personal consent applies).

@@ -21,7 +21,8 @@ public struct AudienceSpec: Equatable, Sendable {
         ("residents:gender=nữ", "theo giới tính: nam, nữ", true),
         ("residents:ethnicity=Xơ Đăng", "theo dân tộc", true),
         ("units:kind=school", "người liên hệ của các đơn vị một loại (\(UnitKind.allCases.map(\.rawValue).joined(separator: ", ")))", true),
-        ("club:12 · clubs:active", "thành viên câu lạc bộ — khi có module Câu lạc bộ (issue #5)", false),
+        ("club:12", "thành viên hiện nay của câu lạc bộ, lớp, nhóm số 12 (mẫu tự có club.name, club.place)", true),
+        ("clubs · clubs:active", "thành viên hiện nay của mọi câu lạc bộ; :active chỉ những câu lạc bộ đang hoạt động", true),
         ("donors:year=2026 · donors:campaign=3 · volunteers", "nhà tài trợ, tình nguyện viên — khi có module Xã hội hóa (issue #4)", false),
         ("honoured:year=2026", "người được khen thưởng — khi có module Khen thưởng (issue #6)", false),
     ]
@@ -29,6 +30,8 @@ public struct AudienceSpec: Equatable, Sendable {
     static let allowedFilters: [Kind: Set<String>] = [
         .residents: ["village", "age", "gender", "ethnicity"],
         .units: ["kind"],
+        .club: ["id"],
+        .clubs: ["active"],
     ]
 
     public init(kind: Kind, filters: [String: String] = [:]) {
@@ -49,10 +52,19 @@ public struct AudienceSpec: Equatable, Sendable {
             throw MessagingError("Không có loại đối tượng \"\(kindText)\". Có: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")) — xem \"densach export audiences\".")
         }
         switch kind {
-        case .club, .clubs: throw MessagingError("Đối tượng \"\(kind.rawValue)\" cần module Câu lạc bộ, chưa có trong bản này (issue #5).")
         case .donors, .volunteers: throw MessagingError("Đối tượng \"\(kind.rawValue)\" cần module Xã hội hóa, chưa có trong bản này (issue #4).")
         case .honoured: throw MessagingError("Đối tượng \"honoured\" cần module Khen thưởng, chưa có trong bản này (issue #6).")
         case .residents, .units: break
+        case .club:
+            // `club:12`: the club's number stands alone.
+            guard let colon = text.firstIndex(of: ":"), let id = Int64(text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)) else {
+                throw MessagingError("Đối tượng club cần số hiệu câu lạc bộ, ví dụ club:12 (số ở cuối địa chỉ trang câu lạc bộ).")
+            }
+            return AudienceSpec(kind: .club, filters: ["id": String(id)])
+        case .clubs:
+            let rest = text.firstIndex(of: ":").map { text[text.index(after: $0)...].trimmingCharacters(in: .whitespaces) } ?? ""
+            guard rest.isEmpty || rest == "active" else { throw MessagingError("Đối tượng clubs chỉ có dạng clubs hoặc clubs:active.") }
+            return AudienceSpec(kind: .clubs, filters: rest.isEmpty ? [:] : ["active": "yes"])
         }
         var filters: [String: String] = [:]
         if let colon = text.firstIndex(of: ":") {

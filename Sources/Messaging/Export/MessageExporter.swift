@@ -30,11 +30,12 @@ public struct MessageExporter: Sendable {
         // store has one connection, which the reading thread needs).
         let plan = try database.writer.read { db -> ExportPlan in
             let settings = try Settings.all(db)
-            var values = Self.sharedValues(settings: settings)
-            values.merge(options.values) { _, given in given }
             summary.pricePerSegment = Int64(settings[Settings.smsPricePerSegment.name] ?? "") ?? 0
             let query = AudienceQuery(specs: specs, channel: options.channel.consentChannel, principal: principal,
                                       year: CivilDate.today().year, ordered: options.channel == .letter)
+            var values = Self.sharedValues(settings: settings)
+            values.merge(try query.sharedValues(db)) { _, fromAudience in fromAudience }
+            values.merge(options.values) { _, given in given }
             if !options.channel.isPersonal {
                 let wordsPerMinute = Int(settings[Settings.loudspeakerWordsPerMinute.name] ?? "") ?? 130
                 try GroupWriter(options: options, template: template, values: values, output: output, wordsPerMinute: wordsPerMinute)
