@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     ],
     targets: [
         .target(name: "Vietnamese"),
@@ -25,7 +26,7 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "Campaigns", dependencies: domainDependencies),
+        .target(name: "Campaigns", dependencies: domainDependencies + [.product(name: "Yams", package: "Yams")]),
         .target(name: "Socialization", dependencies: domainDependencies),
         .target(name: "Clubs", dependencies: domainDependencies),
         .target(name: "Honours", dependencies: domainDependencies),
@@ -57,6 +58,9 @@ let package = Package(
         .testTarget(name: "VietnameseTests", dependencies: ["Vietnamese"]),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "CampaignsTests", dependencies: [
+            "Campaigns", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ClubsTests", dependencies: [
             "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),

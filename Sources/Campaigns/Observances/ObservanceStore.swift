@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import Store
+import Vietnamese
+
+/// One observance or local festival on the calendar of a year.
+public struct Occurrence: Sendable, Equatable {
+    public enum Source: Sendable, Equatable { case observance(String), festival(Int64) }
+    public let source: Source
+    public let name: String
+    public let start: CivilDate
+    public let end: CivilDate
+    public let ruleLabel: String
+    public let theme: String?
+    /// A yearly observance whose dates for this year were not entered yet (shown with its usual dates).
+    public let isProvisional: Bool
+    public let channels: [String]
+    public let place: String?
+
+    public func covers(_ date: CivilDate) -> Bool { start <= date && date <= end }
+}
+
+public struct LocalFestival: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    public static let databaseTableName = "localFestival"
+    public var id: Int64?
+    public var name: String
+    public var unitId: Int64?
+    public var startDate: CivilDate
+    public var endDate: CivilDate
+    public var description: String?
+    public var createdAt: Date
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct ObservanceYear: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "observanceYear"
+    var observanceKey: String
+    var year: Int
+    var startDate: CivilDate
+    var endDate: CivilDate
+    var theme: String?
+}
+
+public enum ObservanceStore {
+    /// Everything on the calendar of a year, by start date.
+    public static func occurrences(_ db: Database, catalogue: ObservanceCatalogue, year: Int) throws -> [Occurrence] {
+        let entered = Dictionary(uniqueKeysWithValues: try ObservanceYear.filter(Column("year") == year).fetchAll(db).map { ($0.observanceKey, $0) })
+        var items: [Occurrence] = catalogue.observances.compactMap { observance in
+            if let set = entered[observance.key] {
+                return Occurrence(source: .observance(observance.key), name: observance.name, start: set.startDate, end: set.endDate,
+                                  ruleLabel: observance.ruleLabel, theme: set.theme, isProvisional: false, channels: observance.channels, place: nil)
+            }
+            guard let dates = observance.defaultDates(in: year) else { return nil }
+            return Occurrence(source: .observance(observance.key), name: observance.name, start: dates.start, end: dates.end,
+                              ruleLabel: observance.ruleLabel, theme: nil, isProvisional: observance.isSetEachYear, channels: observance.channels, place: nil)
+        }
+        let first = CivilDate(year: year, month: 1, day: 1)!, last = CivilDate(year: year, month: 12, day: 31)!
+        let festivals = try Row.fetchAll(db, sql: """
+            SELECT f.*, u.name AS unitName FROM localFestival f LEFT JOIN unit u ON u.id = f.unitId
+            WHERE f.endDate >= ? AND f.startDate <= ?
+            """, arguments: [first.iso, last.iso])
+        for row in festivals {
+            let festival = try LocalFestival(row: row)
+            items.append(Occurrence(source: .festival(festival.id!), name: festival.name, start: festival.startDate, end: festival.endDate,
+                                    ruleLabel: "lễ hội địa phương", theme: festival.description, isProvisional: false, channels: [],
+                                    place: row["unitName"]))
+        }
+        return items.sorted { ($0.start, $0.name) < ($1.start, $1.name) }
+    }
+
+    /// Enters a year's dates and theme of an observance set each year (Lifelong Learning Week).
+    public static func setYear(_ db: Database, catalogue: ObservanceCatalogue, key: String, year: Int, start: String, end: String,
+                               theme: String?, by principal: Principal) throws {
+        try principal.require(principal.canWriteCommuneWide)
+        guard let observance = catalogue.observance(key), observance.isSetEachYear else {
+            throw DomainError.notFound("ngày lễ đặt mỗi năm", english: "Yearly observance")
+        }
+        var errors: [String: String] = [:]
+        let from = CivilDate(parsing: start), to = CivilDate(parsing: end)
+        if from == nil { errors["start"] = "Ngày bắt đầu dạng dd/MM/yyyy" }
+        if to == nil { errors["end"] = "Ngày kết thúc dạng dd/MM/yyyy" }
+        if let from, let to {
+            if to < from { errors["end"] = "Ngày kết thúc trước ngày bắt đầu" }
+            if from.year != year { errors["start"] = "Ngày bắt đầu phải trong năm \(year)" }
+        }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        let record = ObservanceYear(observanceKey: key, year: year, startDate: from!, endDate: to!,
+                                    theme: theme.map(VietnameseText.clean).flatMap { $0.isEmpty ? nil : $0 })
+        let before = try ObservanceYear.fetchOne(db, key: ["observanceKey": key, "year": year])
+        try record.save(db)
+        try Audit.record(db, by: principal, before == nil ? .create : .update, entity: "observanceYear", id: Int64(year),
+                         before: before, after: record)
+    }
+
+    public struct FestivalInput: Sendable {
+        public var name: String
+        public var unitId: Int64?
+        public var start: String
+        public var end: String
+        public var description: String?
+        public init(name: String, unitId: Int64?, start: String, end: String, description: String?) {
+            self.name = name; self.unitId = unitId; self.start = start; self.end = end; self.description = description
+        }
+    }
+
+    /// A village's own festival for a year (lễ mừng lúa mới…): a date, not a rule.
+    public static func addFestival(_ db: Database, _ input: FestivalInput, by principal: Principal, now: Date = Date()) throws -> LocalFestival {
+        var errors: [String: String] = [:]
+        let name = VietnameseText.clean(input.name)
+        if name.isEmpty { errors["name"] = "Nhập tên lễ hội" }
+        let from = CivilDate(parsing: input.start)
+        let to = input.end.trimmingCharacters(in: .whitespaces).isEmpty ? from : CivilDate(parsing: input.end)
+        if from == nil { errors["start"] = "Ngày bắt đầu dạng dd/MM/yyyy" }
+        if to == nil { errors["end"] = "Ngày kết thúc dạng dd/MM/yyyy" }
+        if let from, let to, to < from { errors["end"] = "Ngày kết thúc trước ngày bắt đầu" }
+        if let unitId = input.unitId, try OrgUnit.fetchOne(db, key: unitId) == nil { errors["unitId"] = "Đơn vị không tồn tại" }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        try principal.require(input.unitId.map(principal.canWrite(unitId:)) ?? principal.canWriteCommuneWide)
+        var festival = LocalFestival(name: name, unitId: input.unitId, startDate: from!, endDate: to!,
+                                     description: input.description.map(VietnameseText.clean).flatMap { $0.isEmpty ? nil : $0 }, createdAt: now)
+        try festival.insert(db)
+        try Audit.record(db, by: principal, .create, entity: "localFestival", id: festival.id, after: festival, at: now)
+        return festival
+    }
+}
