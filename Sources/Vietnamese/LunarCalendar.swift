@@ -162,3 +162,8 @@ public enum LunarCalendar {
         return i - 1
     }
 }
+
+extension CivilDate {
+    /// 1 for Monday … 7 for Sunday (Julian day numbers start on a Monday).
+    public var isoWeekday: Int { LunarCalendar.julianDay(self) % 7 + 1 }
+}

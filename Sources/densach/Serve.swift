@@ -13,6 +13,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Nạp xã mẫu vào cơ sở dữ liệu trống (demo commune).") var demo = false
     @Option(help: "Thư mục giao diện (pages, static, i18n).") var web = "web"
     @Option(help: "Thư mục mẫu người dùng sửa được (messages/, văn bản).") var templates = "Templates"
+    @Option(help: "Thư mục dữ liệu YAML (observances.yaml…).") var campaigns = "campaigns"
     @Flag(help: "Đặt cờ Secure cho cookie (khi chạy sau HTTPS).") var secureCookies = false
 
     func run() async throws {
@@ -44,7 +45,7 @@ struct Serve: AsyncParsableCommand {
                 (Hãy ghi lại ngay: mật khẩu chỉ hiện lần này. Đổi bằng: densach users passwd admin)
                 """)
         }
-        let configuration = AppConfiguration(host: host, port: port, webDirectory: web, templatesDirectory: templates, bcryptCost: 12, secureCookies: secureCookies)
+        let configuration = AppConfiguration(host: host, port: port, webDirectory: web, templatesDirectory: templates, campaignsDirectory: campaigns, bcryptCost: 12, secureCookies: secureCookies)
         let app = try await buildApplication(configuration, database: database)
         say("Đèn Sách đang chạy tại http://\(host):\(port) — cơ sở dữ liệu \(db.path). Dừng bằng Ctrl+C.")
         try await app.runService()

@@ -19,7 +19,8 @@ struct TestCommune {
 
     static var configuration: AppConfiguration {
         AppConfiguration(host: "127.0.0.1", port: 0, webDirectory: repositoryRoot.appendingPathComponent("web").path,
-                         templatesDirectory: repositoryRoot.appendingPathComponent("Templates").path, bcryptCost: 4)
+                         templatesDirectory: repositoryRoot.appendingPathComponent("Templates").path,
+                         campaignsDirectory: repositoryRoot.appendingPathComponent("campaigns").path, bcryptCost: 4)
     }
 
     init(database: AppDatabase? = nil) async throws {

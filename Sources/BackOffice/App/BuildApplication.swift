@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Campaigns
 import Logging
 import Messaging
 import Store
@@ -19,6 +20,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     let views = try await Views(configuration: configuration)
     // A broken message template stops the server at start, naming its file and line.
     _ = try MessageTemplates(directory: configuration.templatesDirectory + "/messages")
+    _ = try ObservanceCatalogue(path: configuration.campaignsDirectory + "/observances.yaml")
     let settings = try await SettingsCache(database: database)
     let passwords = Passwords(cost: configuration.bcryptCost)
     let router = Router(context: AppRequestContext.self)
@@ -44,6 +46,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     AuditController(env: environment).addRoutes(to: pages)
     SettingsController(env: environment).addRoutes(to: pages)
     MessagesController(env: environment).addRoutes(to: pages)
+    CalendarController(env: environment).addRoutes(to: pages)
     ClubIndicatorController(env: environment).addRoutes(to: pages)
     ClubSessionsController(env: environment).addRoutes(to: pages)
     ClubsController(env: environment).addRoutes(to: pages)
@@ -53,6 +56,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     UnitsAPI(database: database).addRoutes(to: api)
     PeopleAPI(database: database).addRoutes(to: api)
     ClubsAPI(database: database).addRoutes(to: api)
+    ObservancesAPI(env: environment).addRoutes(to: api)
     return router
 }
 

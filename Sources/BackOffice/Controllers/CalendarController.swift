@@ -1,0 +1,164 @@
+import Campaigns
+import Foundation
+import Hummingbird
+import Store
+import Vietnamese
+
+/// The year calendar (month grids with observances and local festivals), the observance table where each year's
+/// Lifelong Learning Week dates and theme are entered, and local festivals.
+struct CalendarController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/campaigns/calendar", use: calendar)
+        router.get("/campaigns/observances", use: observances)
+        router.post("/campaigns/observances/:key/:year", use: setYear)
+        router.post("/campaigns/festivals", use: addFestival)
+    }
+
+    var catalogue: ObservanceCatalogue {
+        get throws { try ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml") }
+    }
+
+    struct DayCell { let day: String; let marked: Bool; let today: Bool; let title: String; let lunar: String }
+    struct Week { let days: [DayCell] }
+    struct EventRow { let dates: String; let name: String; let provisional: Bool; let place: String; let theme: String }
+    struct Month { let name: String; let weeks: [Week]; let events: [EventRow]; let hasEvents: Bool }
+    struct CalendarPage { let year: Int; let previous: Int; let next: Int; let months: [Month]; let weekdays: [String] }
+
+    @Sendable func calendar(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let today = CivilDate.today()
+        let year = request.queryInt("year").flatMap { (1900...2100).contains($0) ? $0 : nil } ?? today.year
+        let catalogue = try catalogue
+        let items = try await env.database.read { try ObservanceStore.occurrences($0, catalogue: catalogue, year: year) }
+        let months = (1...12).map { month in Self.month(year: year, month: month, items: items, today: today) }
+        let page = CalendarPage(year: year, previous: year - 1, next: year + 1, months: months, weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"])
+        return env.views.render("calendar", titleKey: "", title: env.views.text("calendar_title", context.language) + " \(year)", page: page,
+                                context: context, flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    static func month(year: Int, month: Int, items: [Occurrence], today: CivilDate) -> Month {
+        let first = CivilDate(year: year, month: month, day: 1)!
+        let days = CivilDate.daysIn(month: month, year: year)
+        // Monday first, as Vietnamese calendars print.
+        let leading = first.isoWeekday - 1
+        var cells = Array(repeating: DayCell(day: "", marked: false, today: false, title: "", lunar: ""), count: leading)
+        for day in 1...days {
+            let date = CivilDate(year: year, month: month, day: day)!
+            let hits = items.filter { $0.covers(date) }
+            let lunar = LunarCalendar.lunar(date)
+            cells.append(DayCell(day: String(day), marked: !hits.isEmpty, today: date == today,
+                                 title: ([date.display + " (âm lịch \(lunar.description))"] + hits.map(\.name)).joined(separator: " · "),
+                                 lunar: lunar.day == 1 || lunar.day == 15 ? lunar.description : ""))
+        }
+        while cells.count % 7 != 0 { cells.append(DayCell(day: "", marked: false, today: false, title: "", lunar: "")) }
+        let weeks = stride(from: 0, to: cells.count, by: 7).map { Week(days: Array(cells[$0..<$0 + 7])) }
+        let last = CivilDate(year: year, month: month, day: days)!
+        let events = items.filter { $0.start <= last && $0.end >= first }.map {
+            EventRow(dates: $0.start == $0.end ? $0.start.display : "\($0.start.display) – \($0.end.display)", name: $0.name,
+                     provisional: $0.isProvisional, place: $0.place ?? "", theme: $0.theme ?? "")
+        }
+        return Month(name: "Tháng \(month)", weeks: weeks, events: events, hasEvents: !events.isEmpty)
+    }
+
+    struct ObservanceRow {
+        let name: String; let rule: String; let dates: String; let theme: String; let channels: String; let provisional: Bool
+        let yearly: Bool; let action: String; let start: String; let end: String
+    }
+    struct ObservancesPage {
+        let year: Int; let rows: [ObservanceRow]; let canSetYear: Bool; let villages: [Option]; let canAddFestival: Bool; let csrf: String
+        let errors: [String: String]
+    }
+
+    @Sendable func observances(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await observancesPage(request, context: context)
+    }
+
+    private func observancesPage(_ request: Request, context: AppRequestContext, errors: [String: String] = [:],
+                                 status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let year = request.queryInt("year") ?? Int(context.parameters.get("year") ?? "") ?? CivilDate.today().year
+        let catalogue = try catalogue
+        let (items, villages) = try await env.database.read { db in
+            (try ObservanceStore.occurrences(db, catalogue: catalogue, year: year), try UnitStore.villageNames(db, for: principal))
+        }
+        let rows = items.map { item -> ObservanceRow in
+            let key: String? = if case .observance(let key) = item.source { key } else { nil }
+            let yearly = key.flatMap { catalogue.observance($0)?.isSetEachYear } ?? false
+            return ObservanceRow(name: item.name + (item.place.map { " — \($0)" } ?? ""), rule: item.ruleLabel,
+                                 dates: item.start == item.end ? item.start.display : "\(item.start.display) – \(item.end.display)",
+                                 theme: item.theme ?? "", channels: item.channels.joined(separator: ", "), provisional: item.isProvisional,
+                                 yearly: yearly, action: "/campaigns/observances/\(key ?? "")/\(year)", start: item.start.display, end: item.end.display)
+        }
+        let writable = villages.filter { principal.canWrite(unitId: $0.id) }
+        let page = ObservancesPage(year: year, rows: rows, canSetYear: principal.canWriteCommuneWide,
+                                   villages: writable.map { Option(value: String($0.id), label: $0.name, selected: false) },
+                                   canAddFestival: principal.role != .viewer && (principal.canWriteCommuneWide || !writable.isEmpty),
+                                   csrf: context.csrfToken, errors: errors)
+        return env.views.render("observances", titleKey: "", title: env.views.text("observances_title", context.language) + " \(year)",
+                                page: page, context: context, status: status, flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func setYear(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        guard let key = context.parameters.get("key"), let year = context.parameters.get("year").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        let form = context.form
+        let catalogue = try catalogue
+        do {
+            try await env.database.write {
+                try ObservanceStore.setYear($0, catalogue: catalogue, key: key, year: year, start: form["start"] ?? "", end: form["end"] ?? "",
+                                            theme: form["theme"], by: principal)
+            }
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await observancesPage(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/campaigns/observances?year=\(year)&msg=saved", type: .found)
+    }
+
+    @Sendable func addFestival(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let form = context.form
+        let input = ObservanceStore.FestivalInput(name: form["name"] ?? "", unitId: form.int64("unitId"), start: form["start"] ?? "",
+                                                  end: form["end"] ?? "", description: form["description"])
+        let festival: LocalFestival
+        do {
+            festival = try await env.database.write { try ObservanceStore.addFestival($0, input, by: principal) }
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await observancesPage(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/campaigns/observances?year=\(festival.startDate.year)&msg=created", type: .found)
+    }
+}
+
+/// `/api/v1/observances?year=`: the year's observances and local festivals with their dates.
+struct ObservancesAPI {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/observances", use: list)
+    }
+
+    struct Item: Encodable {
+        let key: String?; let festivalId: Int64?; let name: String; let start: String; let end: String; let rule: String
+        let theme: String?; let provisional: Bool; let channels: [String]; let place: String?
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let year = request.queryInt("year") ?? CivilDate.today().year
+        guard (1900...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 1900 đến 2100"]) }
+        let catalogue = try ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml")
+        let items = try await env.database.read { try ObservanceStore.occurrences($0, catalogue: catalogue, year: year) }
+        let json = items.map { item -> Item in
+            var key: String?, festival: Int64?
+            switch item.source {
+            case .observance(let k): key = k
+            case .festival(let id): festival = id
+            }
+            return Item(key: key, festivalId: festival, name: item.name, start: item.start.iso, end: item.end.iso, rule: item.ruleLabel,
+                        theme: item.theme, provisional: item.isProvisional, channels: item.channels, place: item.place)
+        }
+        return try APIResponse.json(APIResponse.List(items: json, total: json.count, page: 1, perPage: max(json.count, 1)))
+    }
+}
