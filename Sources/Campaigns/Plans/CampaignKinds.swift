@@ -1,0 +1,66 @@
+/// Where a campaign stands. Moves only forward (draft → approved → running → done → archived); an approved plan may go
+/// back to draft for changes before it starts.
+public enum CampaignStatus: String, Codable, CaseIterable, Sendable {
+    case draft, approved, running, done, archived
+
+    public var label: String {
+        switch self {
+        case .draft: return "Dự thảo"
+        case .approved: return "Đã duyệt"
+        case .running: return "Đang triển khai"
+        case .done: return "Đã xong"
+        case .archived: return "Lưu trữ"
+        }
+    }
+
+    public var allowedNext: [CampaignStatus] {
+        switch self {
+        case .draft: return [.approved]
+        case .approved: return [.running, .draft]
+        case .running: return [.done]
+        case .done: return [.archived]
+        case .archived: return []
+        }
+    }
+}
+
+public enum ActivityKind: String, Codable, CaseIterable, Sendable {
+    case openingCeremony = "opening_ceremony", bookFair = "book_fair", readingSession = "reading_session", contest, talk, exhibition
+    case digitalSkillsClass = "digital_skills_class", mobileLibrary = "mobile_library", bookRotation = "book_rotation"
+    case loudspeakerBroadcast = "loudspeaker_broadcast", onlinePost = "online_post", other
+
+    public var label: String {
+        switch self {
+        case .openingCeremony: return "Lễ phát động, khai mạc"
+        case .bookFair: return "Ngày hội sách"
+        case .readingSession: return "Buổi đọc sách"
+        case .contest: return "Cuộc thi"
+        case .talk: return "Tọa đàm, nói chuyện"
+        case .exhibition: return "Trưng bày, triển lãm"
+        case .digitalSkillsClass: return "Lớp kỹ năng số"
+        case .mobileLibrary: return "Thư viện lưu động"
+        case .bookRotation: return "Luân chuyển sách"
+        case .loudspeakerBroadcast: return "Phát thanh trên loa"
+        case .onlinePost: return "Bài đăng trực tuyến"
+        case .other: return "Khác"
+        }
+    }
+}
+
+public enum BudgetSource: String, Codable, CaseIterable, Sendable {
+    case stateBudget = "state_budget", socialization
+
+    public var label: String { self == .stateBudget ? "Ngân sách nhà nước" : "Xã hội hóa" }
+}
+
+public enum AssignmentStatus: String, Codable, CaseIterable, Sendable {
+    case todo, doing, done
+
+    public var label: String {
+        switch self {
+        case .todo: return "Chưa làm"
+        case .doing: return "Đang làm"
+        case .done: return "Đã xong"
+        }
+    }
+}

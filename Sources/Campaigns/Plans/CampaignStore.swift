@@ -1,0 +1,294 @@
+import Foundation
+import GRDB
+import Store
+import Vietnamese
+
+/// Campaign plans: the campaign, its status history, coordinating units, budget lines, activities with outcomes and
+/// assignments. Plans are public inside the commune (every account reads them); writing needs rights on the lead
+/// unit; approving needs a commune-wide role; a unit's editor records the outcomes of its own activities and the
+/// status of its own tasks.
+public enum CampaignStore {
+    public struct Filter: Sendable {
+        public var year: Int?
+        public var status: CampaignStatus?
+        public var unitId: Int64?
+        public var observanceKey: String?
+        public init(year: Int? = nil, status: CampaignStatus? = nil, unitId: Int64? = nil, observanceKey: String? = nil) {
+            self.year = year; self.status = status; self.unitId = unitId; self.observanceKey = observanceKey
+        }
+    }
+
+    public struct ListItem: Sendable { public let campaign: Campaign; public let leadUnit: String; public let activities: Int }
+
+    public static func list(_ db: Database, _ filter: Filter = Filter()) throws -> [ListItem] {
+        var conditions: [String] = [], arguments: StatementArguments = []
+        if let year = filter.year { conditions.append("c.year = ?"); arguments += [year] }
+        if let status = filter.status { conditions.append("c.status = ?"); arguments += [status.rawValue] }
+        if let key = filter.observanceKey { conditions.append("c.observanceKey = ?"); arguments += [key] }
+        if let unit = filter.unitId {
+            conditions.append("(c.leadUnitId = ? OR EXISTS (SELECT 1 FROM campaignUnit cu WHERE cu.campaignId = c.id AND cu.unitId = ?))")
+            arguments += [unit, unit]
+        }
+        return try Row.fetchAll(db, sql: """
+            SELECT c.*, u.name AS leadUnit, (SELECT count(*) FROM activity a WHERE a.campaignId = c.id) AS activities
+            FROM campaign c JOIN unit u ON u.id = c.leadUnitId
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY c.startDate DESC, c.id DESC
+            """, arguments: arguments).map { ListItem(campaign: try Campaign(row: $0), leadUnit: $0["leadUnit"], activities: $0["activities"]) }
+    }
+
+    public static func get(_ db: Database, id: Int64) throws -> Campaign {
+        guard let campaign = try Campaign.fetchOne(db, key: id) else { throw DomainError.notFound("chiến dịch", english: "Campaign") }
+        return campaign
+    }
+
+    public static func canEdit(_ campaign: Campaign, _ principal: Principal) -> Bool {
+        principal.canWrite(unitId: campaign.leadUnitId) && campaign.status != .archived
+    }
+
+    static func editable(_ db: Database, id: Int64, by principal: Principal) throws -> Campaign {
+        let campaign = try get(db, id: id)
+        try principal.require(canEdit(campaign, principal))
+        return campaign
+    }
+
+    static func validate(_ db: Database, _ input: CampaignInput, catalogue: ObservanceCatalogue?) throws -> (CivilDate, CivilDate, Int) {
+        var errors: [String: String] = [:]
+        if VietnameseText.clean(input.title).isEmpty { errors["title"] = "Nhập tên chiến dịch" }
+        let start = CivilDate(parsing: input.startDate), end = CivilDate(parsing: input.endDate)
+        if start == nil { errors["startDate"] = "Ngày bắt đầu dạng dd/MM/yyyy" }
+        if end == nil { errors["endDate"] = "Ngày kết thúc dạng dd/MM/yyyy" }
+        if let start, let end, end < start { errors["endDate"] = "Ngày kết thúc trước ngày bắt đầu" }
+        if let key = input.observanceKey, !key.isEmpty, let catalogue, catalogue.observance(key) == nil {
+            errors["observanceKey"] = "Không có ngày lễ \"\(key)\" trong campaigns/observances.yaml"
+        }
+        if let lead = input.leadUnitId {
+            if try OrgUnit.fetchOne(db, key: lead) == nil { errors["leadUnitId"] = "Đơn vị chủ trì không tồn tại" }
+        } else {
+            errors["leadUnitId"] = "Chọn đơn vị chủ trì"
+        }
+        for unit in input.coordinatingUnitIds where try OrgUnit.fetchOne(db, key: unit) == nil { errors["coordinatingUnitIds"] = "Đơn vị phối hợp không tồn tại" }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        let year = input.year ?? start!.year
+        if !(1900...2100).contains(year) { throw DomainError.invalid(["year": "Năm từ 1900 đến 2100"]) }
+        return (start!, end!, year)
+    }
+
+    public static func create(_ db: Database, _ input: CampaignInput, catalogue: ObservanceCatalogue?, by principal: Principal,
+                              now: Date = Date()) throws -> Campaign {
+        let (start, end, year) = try validate(db, input, catalogue: catalogue)
+        try principal.require(principal.canWrite(unitId: input.leadUnitId))
+        var campaign = Campaign(title: VietnameseText.clean(input.title), theme: input.theme.cleanOrNil, observanceKey: input.observanceKey.cleanOrNil,
+                                year: year, startDate: start, endDate: end, goals: input.goals.cleanOrNil, leadUnitId: input.leadUnitId!,
+                                status: .draft, createdAt: now, updatedAt: now)
+        try campaign.insert(db)
+        try setCoordinating(db, campaignId: campaign.id!, units: input.coordinatingUnitIds)
+        var change = CampaignStatusChange(campaignId: campaign.id!, status: .draft, at: now, actor: principal.login, note: "Tạo mới")
+        try change.insert(db)
+        try Audit.record(db, by: principal, .create, entity: "campaign", id: campaign.id, after: campaign, at: now)
+        return campaign
+    }
+
+    public static func update(_ db: Database, id: Int64, _ input: CampaignInput, catalogue: ObservanceCatalogue?, by principal: Principal,
+                              now: Date = Date()) throws -> Campaign {
+        let before = try editable(db, id: id, by: principal)
+        let (start, end, year) = try validate(db, input, catalogue: catalogue)
+        try principal.require(principal.canWrite(unitId: input.leadUnitId))
+        var campaign = before
+        campaign.title = VietnameseText.clean(input.title); campaign.theme = input.theme.cleanOrNil
+        campaign.observanceKey = input.observanceKey.cleanOrNil; campaign.year = year; campaign.startDate = start; campaign.endDate = end
+        campaign.goals = input.goals.cleanOrNil; campaign.leadUnitId = input.leadUnitId!; campaign.updatedAt = now
+        try campaign.update(db)
+        try setCoordinating(db, campaignId: id, units: input.coordinatingUnitIds)
+        try Audit.record(db, by: principal, .update, entity: "campaign", id: id, before: before, after: campaign, at: now)
+        return campaign
+    }
+
+    static func setCoordinating(_ db: Database, campaignId: Int64, units: [Int64]) throws {
+        try db.execute(sql: "DELETE FROM campaignUnit WHERE campaignId = ?", arguments: [campaignId])
+        for unit in Set(units) { try db.execute(sql: "INSERT INTO campaignUnit(campaignId, unitId) VALUES (?, ?)", arguments: [campaignId, unit]) }
+    }
+
+    public static func coordinatingUnits(_ db: Database, campaignId: Int64) throws -> [OrgUnit] {
+        try OrgUnit.fetchAll(db, sql: "SELECT u.* FROM unit u JOIN campaignUnit cu ON cu.unitId = u.id WHERE cu.campaignId = ? ORDER BY u.sortKey",
+                             arguments: [campaignId])
+    }
+
+    /// Moves a campaign along draft → approved → running → done → archived; anything else is refused. Approving (and
+    /// sending an approved plan back to draft) is for the commune (officer, admin).
+    public static func setStatus(_ db: Database, id: Int64, to status: CampaignStatus, note: String?, by principal: Principal,
+                                 now: Date = Date()) throws {
+        var campaign = try get(db, id: id)
+        guard campaign.status.allowedNext.contains(status) else {
+            throw DomainError(.conflict, "Không chuyển được từ \"\(campaign.status.label)\" sang \"\(status.label)\".",
+                              english: "Cannot move from \(campaign.status.rawValue) to \(status.rawValue).")
+        }
+        let communeDecision = status == .approved || (campaign.status == .approved && status == .draft)
+        try principal.require(communeDecision ? principal.canWriteCommuneWide : principal.canWrite(unitId: campaign.leadUnitId))
+        let before = campaign
+        campaign.status = status
+        campaign.updatedAt = now
+        try campaign.update(db)
+        var change = CampaignStatusChange(campaignId: id, status: status, at: now, actor: principal.login, note: note.cleanOrNil)
+        try change.insert(db)
+        try Audit.record(db, by: principal, .update, entity: "campaign", id: id, before: ["status": before.status.rawValue],
+                         after: ["status": status.rawValue], at: now)
+    }
+
+    public static func statusHistory(_ db: Database, campaignId: Int64) throws -> [CampaignStatusChange] {
+        try CampaignStatusChange.filter(Column("campaignId") == campaignId).order(Column("id")).fetchAll(db)
+    }
+
+    // MARK: Budget
+
+    public static func budget(_ db: Database, campaignId: Int64) throws -> [BudgetLine] {
+        try BudgetLine.filter(Column("campaignId") == campaignId).order(Column("id")).fetchAll(db)
+    }
+
+    /// Adds a line, or updates it when `lineId` is given. Lines are not deleted: a line no longer planned is set to 0.
+    public static func saveBudgetLine(_ db: Database, campaignId: Int64, lineId: Int64? = nil, item: String, source: String,
+                                      planned: String, spent: String, by principal: Principal) throws {
+        _ = try editable(db, id: campaignId, by: principal)
+        var errors: [String: String] = [:]
+        if VietnameseText.clean(item).isEmpty { errors["item"] = "Nhập khoản chi" }
+        guard let source = BudgetSource(rawValue: source) else { throw DomainError.invalid(["source": "Chọn nguồn kinh phí"]) }
+        let plannedAmount = planned.trimmingCharacters(in: .whitespaces).isEmpty ? 0 : VND.parse(planned)
+        let spentAmount = spent.trimmingCharacters(in: .whitespaces).isEmpty ? 0 : VND.parse(spent)
+        if plannedAmount == nil || plannedAmount! < 0 { errors["planned"] = "Số tiền là số đồng nguyên, ví dụ 1.500.000" }
+        if spentAmount == nil || spentAmount! < 0 { errors["spent"] = "Số tiền là số đồng nguyên, ví dụ 1.500.000" }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        if let lineId {
+            guard var line = try BudgetLine.fetchOne(db, key: lineId), line.campaignId == campaignId else { throw DomainError.notFound("khoản chi", english: "Budget line") }
+            let before = line
+            line.item = VietnameseText.clean(item); line.source = source; line.planned = plannedAmount!; line.spent = spentAmount!
+            try line.update(db)
+            try Audit.record(db, by: principal, .update, entity: "budgetLine", id: lineId, before: before, after: line)
+        } else {
+            var line = BudgetLine(campaignId: campaignId, item: VietnameseText.clean(item), source: source, planned: plannedAmount!, spent: spentAmount!)
+            try line.insert(db)
+            try Audit.record(db, by: principal, .create, entity: "budgetLine", id: line.id, after: line)
+        }
+    }
+
+    // MARK: Activities
+
+    public static func activities(_ db: Database, campaignId: Int64) throws -> [Activity] {
+        try Activity.filter(Column("campaignId") == campaignId).order(Column("startsAt"), Column("id")).fetchAll(db)
+    }
+
+    /// Activities overlapping a period, any campaign (the calendar).
+    public static func activities(_ db: Database, from: CivilDate, to: CivilDate) throws -> [Activity] {
+        try Activity.filter(Column("startsAt") <= to.iso + "T23:59" && Column("endsAt") >= from.iso).order(Column("startsAt")).fetchAll(db)
+    }
+
+    public static func activity(_ db: Database, id: Int64) throws -> Activity {
+        guard let activity = try Activity.fetchOne(db, key: id) else { throw DomainError.notFound("hoạt động", english: "Activity") }
+        return activity
+    }
+
+    public static func saveActivity(_ db: Database, campaignId: Int64, activityId: Int64? = nil, _ input: ActivityInput,
+                                    by principal: Principal, now: Date = Date()) throws -> Activity {
+        _ = try editable(db, id: campaignId, by: principal)
+        var errors: [String: String] = [:]
+        let kind = ActivityKind(rawValue: input.kind)
+        if kind == nil { errors["kind"] = "Chọn loại hoạt động" }
+        if VietnameseText.clean(input.title).isEmpty { errors["title"] = "Nhập tên hoạt động" }
+        let starts = DateTimeText.parse(input.startsAt)
+        let ends = input.endsAt.trimmingCharacters(in: .whitespaces).isEmpty ? starts.map { String($0.prefix(11)) + "17:00" } : DateTimeText.parse(input.endsAt, defaultTime: "17:00")
+        if starts == nil { errors["startsAt"] = "Bắt đầu dạng dd/MM/yyyy HH:mm" }
+        if ends == nil { errors["endsAt"] = "Kết thúc dạng dd/MM/yyyy HH:mm" }
+        if let starts, let ends, ends < starts { errors["endsAt"] = "Kết thúc trước khi bắt đầu" }
+        if let unit = input.unitId { if try OrgUnit.fetchOne(db, key: unit) == nil { errors["unitId"] = "Đơn vị không tồn tại" } } else { errors["unitId"] = "Chọn đơn vị phụ trách" }
+        if let bad = input.channels.first(where: { !ObservanceCatalogue.channels.contains($0) }) { errors["channels"] = "Kênh \"\(bad)\" không có" }
+        for (field, value) in [("expectedParticipants", input.expectedParticipants), ("expectedBooksLent", input.expectedBooksLent),
+                               ("expectedPosts", input.expectedPosts), ("expectedReach", input.expectedReach)] where (value ?? 0) < 0 {
+            errors[field] = "Không được âm"
+        }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        var activity: Activity
+        if let activityId {
+            activity = try Self.activity(db, id: activityId)
+            guard activity.campaignId == campaignId else { throw DomainError.notFound("hoạt động", english: "Activity") }
+        } else {
+            activity = Activity(campaignId: campaignId, kind: kind!, title: "", startsAt: starts!, endsAt: ends!, unitId: input.unitId!, channels: "", updatedAt: now)
+        }
+        let before = activity
+        activity.kind = kind!; activity.title = VietnameseText.clean(input.title); activity.startsAt = starts!; activity.endsAt = ends!
+        activity.place = input.place.cleanOrNil; activity.unitId = input.unitId!; activity.channels = input.channels.joined(separator: ",")
+        activity.expectedParticipants = input.expectedParticipants; activity.expectedBooksLent = input.expectedBooksLent
+        activity.expectedPosts = input.expectedPosts; activity.expectedReach = input.expectedReach; activity.notes = input.notes.cleanOrNil
+        activity.updatedAt = now
+        if activityId == nil { try activity.insert(db) } else { try activity.update(db) }
+        try Audit.record(db, by: principal, activityId == nil ? .create : .update, entity: "activity", id: activity.id,
+                         before: activityId == nil ? nil : before, after: activity, at: now)
+        return activity
+    }
+
+    /// Who may record what happened: the responsible unit's editor, or whoever may edit the campaign.
+    public static func canRecordOutcomes(_ activity: Activity, campaign: Campaign, _ principal: Principal) -> Bool {
+        campaign.status != .archived && (principal.canWrite(unitId: activity.unitId) || canEdit(campaign, principal))
+    }
+
+    public static func recordOutcomes(_ db: Database, activityId: Int64, _ outcomes: ActivityOutcomes, notes: String?, by principal: Principal,
+                                      now: Date = Date()) throws {
+        var activity = try Self.activity(db, id: activityId)
+        let campaign = try get(db, id: activity.campaignId)
+        try principal.require(canRecordOutcomes(activity, campaign: campaign, principal))
+        let values = [outcomes.participantsMale, outcomes.participantsFemale, outcomes.participantsChildren, outcomes.participantsYouth,
+                      outcomes.participantsAdults, outcomes.participantsElderly, outcomes.booksLent, outcomes.newLibraryCards,
+                      outcomes.postsPublished, outcomes.reach]
+        if values.contains(where: { ($0 ?? 0) < 0 }) { throw DomainError.invalid(["outcomes": "Các số liệu không được âm"]) }
+        let before = activity
+        activity.outcomes = outcomes
+        if let notes { activity.notes = Optional(notes).cleanOrNil }
+        activity.updatedAt = now
+        try activity.update(db)
+        try Audit.record(db, by: principal, .update, entity: "activity", id: activityId, before: before.outcomes, after: outcomes, at: now)
+    }
+
+    // MARK: Assignments
+
+    public static func assignments(_ db: Database, campaignId: Int64) throws -> [Assignment] {
+        try Assignment.filter(Column("campaignId") == campaignId).order(Column("dueDate"), Column("id")).fetchAll(db)
+    }
+
+    public static func addAssignment(_ db: Database, campaignId: Int64, unitId: Int64?, task: String, dueDate: String?, by principal: Principal) throws {
+        _ = try editable(db, id: campaignId, by: principal)
+        var errors: [String: String] = [:]
+        if VietnameseText.clean(task).isEmpty { errors["task"] = "Nhập nhiệm vụ" }
+        if unitId == nil { errors["unitId"] = "Chọn đơn vị" } else if try OrgUnit.fetchOne(db, key: unitId!) == nil { errors["unitId"] = "Đơn vị không tồn tại" }
+        let due = dueDate.cleanOrNil.map { CivilDate(parsing: $0) }
+        if let due, due == nil { errors["dueDate"] = "Hạn dạng dd/MM/yyyy" }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        var assignment = Assignment(campaignId: campaignId, unitId: unitId!, task: VietnameseText.clean(task), dueDate: due ?? nil, status: .todo)
+        try assignment.insert(db)
+        try Audit.record(db, by: principal, .create, entity: "assignment", id: assignment.id, after: assignment)
+    }
+
+    public static func setAssignmentStatus(_ db: Database, id: Int64, _ status: AssignmentStatus, by principal: Principal) throws {
+        guard var assignment = try Assignment.fetchOne(db, key: id) else { throw DomainError.notFound("nhiệm vụ", english: "Task") }
+        let campaign = try get(db, id: assignment.campaignId)
+        try principal.require(campaign.status != .archived && (principal.canWrite(unitId: assignment.unitId) || canEdit(campaign, principal)))
+        let before = assignment
+        assignment.status = status
+        try assignment.update(db)
+        try Audit.record(db, by: principal, .update, entity: "assignment", id: id, before: before, after: assignment)
+    }
+
+    /// A unit editor's own work: activities their units run and tasks given to them, in campaigns not archived.
+    public static func tasks(_ db: Database, for principal: Principal) throws -> (activities: [Activity], assignments: [Assignment]) {
+        let activities = try Activity.fetchAll(db, sql: """
+            SELECT a.* FROM activity a JOIN campaign c ON c.id = a.campaignId WHERE c.status <> 'archived' ORDER BY a.startsAt
+            """).filter { principal.role == .editor && principal.unitIds.contains($0.unitId) }
+        let assignments = try Assignment.fetchAll(db, sql: """
+            SELECT s.* FROM assignment s JOIN campaign c ON c.id = s.campaignId WHERE c.status <> 'archived' ORDER BY s.dueDate
+            """).filter { principal.role == .editor && principal.unitIds.contains($0.unitId) }
+        return (activities, assignments)
+    }
+}
+
+extension Optional where Wrapped == String {
+    var cleanOrNil: String? {
+        guard let value = self.map(VietnameseText.clean), !value.isEmpty else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+@testable import Campaigns
+import Store
+import Testing
+import Vietnamese
+
+struct CampaignFixture {
+    let database: AppDatabase
+    let commune: Int64
+    let library: Int64
+    let school: Int64
+    let libraryEditor: Principal
+    let schoolEditor: Principal
+    let officer = Principal(accountId: 2, login: "canbo", displayName: "Cán bộ", role: .officer, unitIds: [])
+
+    init() throws {
+        database = try AppDatabase.inMemory(modules: [StoreSchema.self, CampaignsSchema.self])
+        let ids = try database.writer.write { db -> [Int64] in
+            let commune = try UnitStore.create(db, UnitInput(name: "UBND xã", kind: "commune_committee"), by: .system).id!
+            return [commune,
+                    try UnitStore.create(db, UnitInput(name: "Thư viện xã", kind: "commune_library", parentId: commune), by: .system).id!,
+                    try UnitStore.create(db, UnitInput(name: "Trường Tiểu học", kind: "school", parentId: commune), by: .system).id!]
+        }
+        commune = ids[0]; library = ids[1]; school = ids[2]
+        libraryEditor = Principal(accountId: 5, login: "thuvien", displayName: "Thư viện", role: .editor, unitIds: [ids[1]])
+        schoolEditor = Principal(accountId: 6, login: "truong", displayName: "Trường", role: .editor, unitIds: [ids[2]])
+    }
+
+    func campaign(lead: Int64? = nil, by principal: Principal? = nil) throws -> Campaign {
+        try database.writer.write { db in
+            try CampaignStore.create(db, CampaignInput(title: "Ngày Sách và Văn hóa đọc 2026", observanceKey: "reading-day", startDate: "15/04/2026",
+                                                       endDate: "25/04/2026", leadUnitId: lead ?? library, coordinatingUnitIds: [school]),
+                                     catalogue: nil, by: principal ?? libraryEditor)
+        }
+    }
+}
+
+@Suite("Campaign plans")
+struct CampaignTests {
+    @Test("Status moves forward only; approving is for the commune; illegal moves are refused with the reason")
+    func statusTransitions() throws {
+        let fixture = try CampaignFixture()
+        let id = try fixture.campaign().id!
+        try fixture.database.writer.write { db in
+            #expect(throws: DomainError.self) { try CampaignStore.setStatus(db, id: id, to: .running, note: nil, by: fixture.officer) }
+            #expect(throws: DomainError.self) { try CampaignStore.setStatus(db, id: id, to: .approved, note: nil, by: fixture.libraryEditor) }
+            try CampaignStore.setStatus(db, id: id, to: .approved, note: "Họp UBND", by: fixture.officer)
+            try CampaignStore.setStatus(db, id: id, to: .running, note: nil, by: fixture.libraryEditor)
+            #expect(throws: DomainError.self) { try CampaignStore.setStatus(db, id: id, to: .draft, note: nil, by: fixture.officer) }
+            try CampaignStore.setStatus(db, id: id, to: .done, note: nil, by: fixture.libraryEditor)
+            try CampaignStore.setStatus(db, id: id, to: .archived, note: nil, by: fixture.officer)
+        }
+        let history = try fixture.database.writer.read { try CampaignStore.statusHistory($0, campaignId: id) }
+        #expect(history.map(\.status) == [.draft, .approved, .running, .done, .archived])
+        #expect(history[1].actor == "canbo" && history[1].note == "Họp UBND")
+        // An archived campaign is read-only.
+        #expect(throws: DomainError.self) {
+            try fixture.database.writer.write { try CampaignStore.saveBudgetLine($0, campaignId: id, item: "Sách", source: "state_budget", planned: "1000000", spent: "", by: fixture.officer) }
+        }
+    }
+
+    @Test("A unit editor records outcomes and task status of their own unit only; another unit's are refused")
+    func permissions() throws {
+        let fixture = try CampaignFixture()
+        let campaign = try fixture.campaign()
+        let (own, other) = try fixture.database.writer.write { db -> (Int64, Int64) in
+            let reading = try CampaignStore.saveActivity(db, campaignId: campaign.id!, ActivityInput(kind: "reading_session", title: "Đọc sách cùng em",
+                                                         startsAt: "21/04/2026 08:00", endsAt: "21/04/2026 10:30", unitId: fixture.school), by: fixture.libraryEditor)
+            let fair = try CampaignStore.saveActivity(db, campaignId: campaign.id!, ActivityInput(kind: "book_fair", title: "Ngày hội sách",
+                                                      startsAt: "21/04/2026", endsAt: "", unitId: fixture.library, channels: ["zalo"]), by: fixture.libraryEditor)
+            return (reading.id!, fair.id!)
+        }
+        var outcomes = ActivityOutcomes()
+        outcomes.participantsMale = 40; outcomes.participantsFemale = 55; outcomes.participantsChildren = 80; outcomes.booksLent = 120
+        try fixture.database.writer.write { db in
+            try CampaignStore.recordOutcomes(db, activityId: own, outcomes, notes: "Các em rất hào hứng", by: fixture.schoolEditor)
+            #expect(throws: DomainError.self) { try CampaignStore.recordOutcomes(db, activityId: other, outcomes, notes: nil, by: fixture.schoolEditor) }
+            #expect(throws: DomainError.self) {
+                try CampaignStore.saveActivity(db, campaignId: campaign.id!, activityId: own, ActivityInput(kind: "contest", title: "Đổi", startsAt: "22/04/2026",
+                                                                                                          endsAt: "", unitId: fixture.school), by: fixture.schoolEditor)
+            }
+            try CampaignStore.addAssignment(db, campaignId: campaign.id!, unitId: fixture.school, task: "Huy động học sinh", dueDate: "18/04/2026", by: fixture.libraryEditor)
+        }
+        let saved = try fixture.database.writer.read { try CampaignStore.activity($0, id: own) }
+        #expect(saved.outcomes.participants == 95 && saved.booksLent == 120 && saved.notes == "Các em rất hào hứng")
+        #expect(saved.endsAt == "2026-04-21T10:30")
+        let fair = try fixture.database.writer.read { try CampaignStore.activity($0, id: other) }
+        #expect(fair.startsAt == "2026-04-21T08:00" && fair.endsAt == "2026-04-21T17:00")
+        let tasks = try fixture.database.writer.read { try CampaignStore.tasks($0, for: fixture.schoolEditor) }
+        #expect(tasks.activities.map(\.id) == [own])
+        #expect(tasks.assignments.count == 1)
+        try fixture.database.writer.write { try CampaignStore.setAssignmentStatus($0, id: tasks.assignments[0].id!, .done, by: fixture.schoolEditor) }
+        #expect(throws: DomainError.self) {
+            try fixture.database.writer.write { try CampaignStore.setAssignmentStatus($0, id: tasks.assignments[0].id!, .todo, by: Principal(accountId: 9, login: "x", displayName: "x", role: .editor, unitIds: [fixture.commune + 100])) }
+        }
+    }
+
+    @Test("Bad input is refused field by field; money is whole đồng")
+    func validation() throws {
+        let fixture = try CampaignFixture()
+        do {
+            _ = try fixture.database.writer.write {
+                try CampaignStore.create($0, CampaignInput(title: "", startDate: "30/04/2026", endDate: "01/04/2026", leadUnitId: nil), catalogue: nil, by: fixture.officer)
+            }
+            Issue.record("expected a refusal")
+        } catch let error as DomainError {
+            #expect(Set(error.fieldErrors.keys) == ["title", "endDate", "leadUnitId"])
+        }
+        let id = try fixture.campaign().id!
+        try fixture.database.writer.write { db in
+            try CampaignStore.saveBudgetLine(db, campaignId: id, item: "In băng rôn", source: "state_budget", planned: "1.500.000", spent: "1.200.000", by: fixture.libraryEditor)
+            #expect(throws: DomainError.self) {
+                try CampaignStore.saveBudgetLine(db, campaignId: id, item: "Quà", source: "socialization", planned: "1,5 triệu", spent: "", by: fixture.libraryEditor)
+            }
+        }
+        let lines = try fixture.database.writer.read { try CampaignStore.budget($0, campaignId: id) }
+        #expect(lines.map(\.planned) == [1_500_000] && lines.map(\.spent) == [1_200_000])
+        #expect(throws: DomainError.self) { try fixture.campaign(lead: fixture.school, by: fixture.libraryEditor) }
+    }
+}
