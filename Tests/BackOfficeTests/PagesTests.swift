@@ -110,7 +110,7 @@ struct PagesTests {
         let commune = try await TestCommune()
         try await commune.run { browser in
             _ = try await browser.signIn("admin", TestCommune.password)
-            let page = try await browser.get("/modules/campaigns")
+            let page = try await browser.get("/modules/honours")
             #expect(page.status == .ok)
             #expect(page.text.contains("Phân hệ này chưa được xây dựng"))
             #expect(try await browser.get("/modules/nothing").status == .notFound)

@@ -47,6 +47,8 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     SettingsController(env: environment).addRoutes(to: pages)
     MessagesController(env: environment).addRoutes(to: pages)
     CalendarController(env: environment).addRoutes(to: pages)
+    ActivitiesController(env: environment).addRoutes(to: pages)
+    CampaignsController(env: environment).addRoutes(to: pages)
     ClubIndicatorController(env: environment).addRoutes(to: pages)
     ClubSessionsController(env: environment).addRoutes(to: pages)
     ClubsController(env: environment).addRoutes(to: pages)

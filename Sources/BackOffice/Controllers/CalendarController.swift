@@ -31,7 +31,17 @@ struct CalendarController {
         let today = CivilDate.today()
         let year = request.queryInt("year").flatMap { (1900...2100).contains($0) ? $0 : nil } ?? today.year
         let catalogue = try catalogue
-        let items = try await env.database.read { try ObservanceStore.occurrences($0, catalogue: catalogue, year: year) }
+        let (observed, activities) = try await env.database.read { db in
+            (try ObservanceStore.occurrences(db, catalogue: catalogue, year: year),
+             try CampaignStore.activities(db, from: CivilDate(year: year, month: 1, day: 1)!, to: CivilDate(year: year, month: 12, day: 31)!))
+        }
+        // Activities join the observances on the grid: a day is marked when either happens.
+        let items = (observed + activities.compactMap { activity -> Occurrence? in
+            guard let start = activity.startDate, let end = activity.endDate else { return nil }
+            return Occurrence(source: .observance("activity-\(activity.id!)"), name: String(activity.startsAt.dropFirst(11)) + " " + activity.title,
+                              start: start, end: end, ruleLabel: activity.kind.label, theme: nil, isProvisional: false, channels: activity.channelList,
+                              place: activity.place)
+        }).sorted { ($0.start, $0.name) < ($1.start, $1.name) }
         let months = (1...12).map { month in Self.month(year: year, month: month, items: items, today: today) }
         let page = CalendarPage(year: year, previous: year - 1, next: year + 1, months: months, weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"])
         return env.views.render("calendar", titleKey: "", title: env.views.text("calendar_title", context.language) + " \(year)", page: page,

@@ -12,7 +12,7 @@ public struct Views: Sendable {
     /// Every page the application renders; a missing one stops the server at start, not in front of a user.
     static let requiredTemplates = [
         "layout", "error", "login", "dashboard", "units", "unit", "unit-form", "people", "people-list", "person", "person-form",
-        "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "module", "pager", "messages", "clubs", "club", "club-form", "club-session", "club-print", "club-house", "club-indicator", "calendar", "observances",
+        "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "module", "pager", "messages", "clubs", "club", "club-form", "club-session", "club-print", "club-house", "club-indicator", "calendar", "observances", "campaigns", "campaign", "campaign-form", "activity-form", "activity-outcomes", "campaign-tasks",
     ]
 
     public init(configuration: AppConfiguration) async throws {
@@ -95,6 +95,7 @@ struct LayoutModel {
             ("/units", "nav_units", "unit", false),
             ("/people", "nav_people", "person", false),
             ("/households", "nav_households", "household", false),
+            ("/campaigns", "nav_campaigns", "campaign", false),
             ("/campaigns/calendar", "nav_calendar", "calendar", false),
             ("/clubs", "nav_clubs", "club", false),
             ("/messages", "nav_messages", "messages", false),

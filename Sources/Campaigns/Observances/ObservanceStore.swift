@@ -17,6 +17,12 @@ public struct Occurrence: Sendable, Equatable {
     public let channels: [String]
     public let place: String?
 
+    public init(source: Source, name: String, start: CivilDate, end: CivilDate, ruleLabel: String, theme: String?, isProvisional: Bool,
+                channels: [String], place: String?) {
+        self.source = source; self.name = name; self.start = start; self.end = end; self.ruleLabel = ruleLabel; self.theme = theme
+        self.isProvisional = isProvisional; self.channels = channels; self.place = place
+    }
+
     public func covers(_ date: CivilDate) -> Bool { start <= date && date <= end }
 }
 

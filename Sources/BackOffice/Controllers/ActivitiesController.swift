@@ -1,0 +1,197 @@
+import Campaigns
+import Foundation
+import Hummingbird
+import Store
+import Vietnamese
+
+/// Activities of a campaign (plan them, then record what happened), task status, and "my unit's tasks".
+struct ActivitiesController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/campaigns/tasks", use: tasks)
+        router.get("/campaigns/:id/activities/new", use: newForm)
+        router.post("/campaigns/:id/activities", use: create)
+        router.get("/campaigns/activities/:activityId/edit", use: editForm)
+        router.post("/campaigns/activities/:activityId", use: update)
+        router.get("/campaigns/activities/:activityId/outcomes", use: outcomesForm)
+        router.post("/campaigns/activities/:activityId/outcomes", use: saveOutcomes)
+        router.post("/campaigns/assignments/:assignmentId/status", use: assignmentStatus)
+    }
+
+    struct FormPage {
+        let action: String; let campaignId: Int64; let kinds: [Option]; let title: String; let startsAt: String; let endsAt: String; let place: String
+        let units: [Option]; let channels: [Option]; let expectedParticipants: String; let expectedBooksLent: String; let expectedPosts: String
+        let expectedReach: String; let notes: String; let errors: [String: String]; let hasErrors: Bool; let csrf: String
+    }
+
+    private func form(_ context: AppRequestContext, campaignId: Int64, activityId: Int64?, input: ActivityInput, errors: [String: String] = [:],
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let units = try await env.database.read { try UnitStore.tree($0, for: .system) }
+        func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
+        let page = FormPage(
+            action: activityId.map { "/campaigns/activities/\($0)" } ?? "/campaigns/\(campaignId)/activities", campaignId: campaignId,
+            kinds: ActivityKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.kind) },
+            title: input.title, startsAt: input.startsAt, endsAt: input.endsAt, place: input.place ?? "",
+            units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.unitId) },
+            channels: ObservanceCatalogue.channels.sorted().map { Option(value: $0, label: env.views.text("channel_\($0)", context.language), selected: input.channels.contains($0)) },
+            expectedParticipants: text(input.expectedParticipants), expectedBooksLent: text(input.expectedBooksLent), expectedPosts: text(input.expectedPosts),
+            expectedReach: text(input.expectedReach), notes: input.notes ?? "", errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        return env.views.render("activity-form", titleKey: activityId == nil ? "activities_new" : "activities_edit", page: page, context: context, status: status)
+    }
+
+    static func input(_ form: FormData) -> (ActivityInput, [String: String]) {
+        var errors: [String: String] = [:]
+        func count(_ name: String) -> Int? {
+            guard let text = form.text(name) else { return nil }
+            guard let value = Int(text.replacingOccurrences(of: ".", with: "")), value >= 0 else { errors[name] = "Số nguyên không âm"; return nil }
+            return value
+        }
+        let input = ActivityInput(kind: form["kind"] ?? "", title: form["title"] ?? "", startsAt: form["startsAt"] ?? "", endsAt: form["endsAt"] ?? "",
+                                  place: form["place"], unitId: form.int64("unitId"), channels: form.all("channels"),
+                                  expectedParticipants: count("expectedParticipants"), expectedBooksLent: count("expectedBooksLent"),
+                                  expectedPosts: count("expectedPosts"), expectedReach: count("expectedReach"), notes: form["notes"])
+        return (input, errors)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let campaign = try await env.database.read { try CampaignStore.get($0, id: id) }
+        try principal.require(CampaignStore.canEdit(campaign, principal))
+        return try await form(context, campaignId: id, activityId: nil,
+                              input: ActivityInput(kind: ActivityKind.readingSession.rawValue, title: "", startsAt: campaign.startDate.display + " 08:00",
+                                                   endsAt: "", unitId: campaign.leadUnitId))
+    }
+
+    private func save(_ context: AppRequestContext, campaignId: Int64, activityId: Int64?) async throws -> Response {
+        let principal = try context.signedIn()
+        let (input, parseErrors) = Self.input(context.form)
+        do {
+            if !parseErrors.isEmpty { throw DomainError.invalid(parseErrors) }
+            _ = try await env.database.write { try CampaignStore.saveActivity($0, campaignId: campaignId, activityId: activityId, input, by: principal) }
+            return .redirect(to: "/campaigns/\(campaignId)?msg=saved", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(context, campaignId: campaignId, activityId: activityId, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await save(context, campaignId: try context.id(), activityId: nil)
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let activityId = try context.id("activityId")
+        let (activity, campaign) = try await env.database.read { db in
+            let activity = try CampaignStore.activity(db, id: activityId)
+            return (activity, try CampaignStore.get(db, id: activity.campaignId))
+        }
+        try principal.require(CampaignStore.canEdit(campaign, principal))
+        let input = ActivityInput(kind: activity.kind.rawValue, title: activity.title, startsAt: DateTimeText.display(activity.startsAt),
+                                  endsAt: DateTimeText.display(activity.endsAt), place: activity.place, unitId: activity.unitId, channels: activity.channelList,
+                                  expectedParticipants: activity.expectedParticipants, expectedBooksLent: activity.expectedBooksLent,
+                                  expectedPosts: activity.expectedPosts, expectedReach: activity.expectedReach, notes: activity.notes)
+        return try await form(context, campaignId: campaign.id!, activityId: activityId, input: input)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let activityId = try context.id("activityId")
+        let campaignId = try await env.database.read { try CampaignStore.activity($0, id: activityId).campaignId }
+        return try await save(context, campaignId: campaignId, activityId: activityId)
+    }
+
+    // MARK: Outcomes
+
+    struct Field { let name: String; let label: String; let value: String }
+    struct OutcomesPage { let action: String; let campaignId: Int64; let title: String; let when: String; let fields: [Field]; let notes: String; let error: String?; let csrf: String }
+
+    // Key paths are immutable values; the compiler cannot see it for tuples of them.
+    nonisolated(unsafe) static let outcomeFields: [(String, WritableKeyPath<ActivityOutcomes, Int?>)] = [
+        ("participantsMale", \.participantsMale), ("participantsFemale", \.participantsFemale), ("participantsChildren", \.participantsChildren),
+        ("participantsYouth", \.participantsYouth), ("participantsAdults", \.participantsAdults), ("participantsElderly", \.participantsElderly),
+        ("booksLent", \.booksLent), ("newLibraryCards", \.newLibraryCards), ("postsPublished", \.postsPublished), ("reach", \.reach),
+    ]
+
+    private func outcomesPage(_ context: AppRequestContext, activity: Activity, values: [String: String]? = nil, notes: String? = nil, error: String? = nil,
+                              status: HTTPResponse.Status = .ok) -> Response {
+        let outcomes = activity.outcomes
+        let fields = Self.outcomeFields.map { name, path in
+            Field(name: name, label: env.views.text("outcome_\(name)", context.language), value: values?[name] ?? outcomes[keyPath: path].map(String.init) ?? "")
+        }
+        let page = OutcomesPage(action: "/campaigns/activities/\(activity.id!)/outcomes", campaignId: activity.campaignId, title: activity.title,
+                                when: DateTimeText.display(activity.startsAt), fields: fields, notes: notes ?? activity.notes ?? "", error: error, csrf: context.csrfToken)
+        return env.views.render("activity-outcomes", titleKey: "", title: activity.title, page: page, context: context, status: status)
+    }
+
+    @Sendable func outcomesForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let activityId = try context.id("activityId")
+        let (activity, campaign) = try await env.database.read { db in
+            let activity = try CampaignStore.activity(db, id: activityId)
+            return (activity, try CampaignStore.get(db, id: activity.campaignId))
+        }
+        try principal.require(CampaignStore.canRecordOutcomes(activity, campaign: campaign, principal))
+        return outcomesPage(context, activity: activity)
+    }
+
+    @Sendable func saveOutcomes(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let activityId = try context.id("activityId")
+        let form = context.form
+        var outcomes = ActivityOutcomes()
+        var values: [String: String] = [:]
+        var bad = false
+        for (name, path) in Self.outcomeFields {
+            let text = form.text(name) ?? ""
+            values[name] = text
+            if text.isEmpty { continue }
+            if let value = Int(text.replacingOccurrences(of: ".", with: "")), value >= 0 { outcomes[keyPath: path] = value } else { bad = true }
+        }
+        if bad {
+            let activity = try await env.database.read { try CampaignStore.activity($0, id: activityId) }
+            return outcomesPage(context, activity: activity, values: values, notes: form["notes"], error: env.views.text("outcomes_invalid", context.language),
+                                status: .unprocessableContent)
+        }
+        let recorded = outcomes
+        try await env.database.write { try CampaignStore.recordOutcomes($0, activityId: activityId, recorded, notes: form["notes"] ?? "", by: principal) }
+        let campaignId = try await env.database.read { try CampaignStore.activity($0, id: activityId).campaignId }
+        return .redirect(to: "/campaigns/\(campaignId)?msg=saved", type: .found)
+    }
+
+    @Sendable func assignmentStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id("assignmentId")
+        guard let status = context.form.text("status").flatMap(AssignmentStatus.init(rawValue:)) else { throw DomainError.invalid(["status": "Chọn tình trạng"]) }
+        try await env.database.write { try CampaignStore.setAssignmentStatus($0, id: id, status, by: principal) }
+        let back = context.form.text("back") == "tasks" ? "/campaigns/tasks" : "/campaigns/\(try await env.database.read { try Assignment.fetchOne($0, key: id)?.campaignId ?? 0 })"
+        return .redirect(to: back + "?msg=saved", type: .found)
+    }
+
+    // MARK: My unit's tasks
+
+    struct TaskActivity { let id: Int64; let campaignId: Int64; let campaign: String; let when: String; let title: String; let recorded: Bool }
+    struct TaskRow { let id: Int64; let campaignId: Int64; let campaign: String; let task: String; let due: String; let statuses: [Option] }
+    struct TasksPage { let activities: [TaskActivity]; let tasks: [TaskRow]; let hasActivities: Bool; let hasTasks: Bool; let empty: Bool; let csrf: String }
+
+    @Sendable func tasks(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let (work, campaigns) = try await env.database.read { db in
+            (try CampaignStore.tasks(db, for: principal), try CampaignStore.list(db))
+        }
+        let titles = Dictionary(uniqueKeysWithValues: campaigns.map { ($0.campaign.id!, $0.campaign.title) })
+        let page = TasksPage(
+            activities: work.activities.map {
+                TaskActivity(id: $0.id!, campaignId: $0.campaignId, campaign: titles[$0.campaignId] ?? "", when: DateTimeText.display($0.startsAt),
+                             title: $0.title, recorded: $0.outcomes.participants != nil || $0.reach != nil)
+            },
+            tasks: work.assignments.map { task in
+                TaskRow(id: task.id!, campaignId: task.campaignId, campaign: titles[task.campaignId] ?? "", task: task.task, due: task.dueDate?.display ?? "",
+                        statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == task.status) })
+            },
+            hasActivities: !work.activities.isEmpty, hasTasks: !work.assignments.isEmpty,
+            empty: work.activities.isEmpty && work.assignments.isEmpty, csrf: context.csrfToken)
+        return env.views.render("campaign-tasks", titleKey: "tasks_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+}

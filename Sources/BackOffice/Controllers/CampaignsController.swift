@@ -1,0 +1,223 @@
+import Campaigns
+import Foundation
+import Hummingbird
+import Store
+import Vietnamese
+
+/// Campaign plans: list with filters, create and edit, the campaign page (timeline of activities, assignments,
+/// budget planned vs spent, outcomes so far, status history) and the status workflow.
+struct CampaignsController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/campaigns", use: list)
+        router.get("/campaigns/new", use: newForm)
+        router.post("/campaigns", use: create)
+        router.get("/campaigns/:id", use: show)
+        router.get("/campaigns/:id/edit", use: editForm)
+        router.post("/campaigns/:id", use: update)
+        router.post("/campaigns/:id/status", use: changeStatus)
+        router.post("/campaigns/:id/budget", use: addBudgetLine)
+        router.post("/campaigns/:id/assignments", use: addAssignment)
+    }
+
+    var catalogue: ObservanceCatalogue? { try? ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml") }
+
+    // MARK: List
+
+    struct Row { let id: Int64; let title: String; let period: String; let lead: String; let status: String; let activities: Int; let observance: String }
+    struct ListPage { let year: String; let statuses: [Option]; let observances: [Option]; let units: [Option]; let rows: [Row]; let empty: Bool; let canCreate: Bool; let hasTasks: Bool }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let filter = CampaignStore.Filter(year: request.queryInt("year"), status: request.query("status").flatMap(CampaignStatus.init(rawValue:)),
+                                          unitId: request.queryInt64("unit"), observanceKey: request.query("observance"))
+        let catalogue = catalogue
+        let (items, units) = try await env.database.read { db in (try CampaignStore.list(db, filter), try UnitStore.tree(db, for: principal)) }
+        let rows = items.map {
+            Row(id: $0.campaign.id!, title: $0.campaign.title, period: "\($0.campaign.startDate.display) – \($0.campaign.endDate.display)",
+                lead: $0.leadUnit, status: $0.campaign.status.label, activities: $0.activities,
+                observance: $0.campaign.observanceKey.flatMap { catalogue?.observance($0)?.name } ?? "")
+        }
+        let page = ListPage(
+            year: filter.year.map(String.init) ?? "",
+            statuses: CampaignStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
+            observances: (catalogue?.observances ?? []).map { Option(value: $0.key, label: $0.name, selected: $0.key == filter.observanceKey) },
+            units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == filter.unitId) },
+            rows: rows, empty: rows.isEmpty, canCreate: principal.role != .viewer, hasTasks: principal.role == .editor)
+        return env.views.render("campaigns", titleKey: "campaigns_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    // MARK: Form
+
+    struct FormPage {
+        let action: String; let isNew: Bool; let title: String; let theme: String; let observances: [Option]; let startDate: String; let endDate: String
+        let goals: String; let leads: [Option]; let coordinating: [Option]; let errors: [String: String]; let hasErrors: Bool; let csrf: String
+    }
+
+    private func form(_ context: AppRequestContext, principal: Principal, id: Int64?, input: CampaignInput, errors: [String: String] = [:],
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let units = try await env.database.read { try UnitStore.tree($0, for: .system) }
+        let page = FormPage(
+            action: id.map { "/campaigns/\($0)" } ?? "/campaigns", isNew: id == nil, title: input.title, theme: input.theme ?? "",
+            observances: (catalogue?.observances ?? []).map { Option(value: $0.key, label: $0.name, selected: $0.key == input.observanceKey) },
+            startDate: input.startDate, endDate: input.endDate, goals: input.goals ?? "",
+            leads: units.filter { principal.canWrite(unitId: $0.unit.id) }.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.leadUnitId) },
+            coordinating: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: input.coordinatingUnitIds.contains($0.unit.id!)) },
+            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        return env.views.render("campaign-form", titleKey: id == nil ? "campaigns_new" : "campaigns_edit", page: page, context: context, status: status)
+    }
+
+    static func input(_ form: FormData) -> CampaignInput {
+        CampaignInput(title: form["title"] ?? "", theme: form["theme"], observanceKey: form.text("observanceKey"), startDate: form["startDate"] ?? "",
+                      endDate: form["endDate"] ?? "", goals: form["goals"], leadUnitId: form.int64("leadUnitId"),
+                      coordinatingUnitIds: form.all("coordinatingUnitIds").compactMap { Int64($0) })
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        var input = CampaignInput(title: "", observanceKey: request.query("observance"), startDate: "", endDate: "", leadUnitId: principal.unitIds.first)
+        if let key = input.observanceKey, let observance = catalogue?.observance(key), let dates = observance.defaultDates(in: CivilDate.today().year) {
+            input.title = "\(observance.name) năm \(dates.start.year)"
+            input.startDate = dates.start.display
+            input.endDate = dates.end.display
+        }
+        return try await form(context, principal: principal, id: nil, input: input)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let input = Self.input(context.form)
+        let catalogue = catalogue
+        do {
+            let campaign = try await env.database.write { try CampaignStore.create($0, input, catalogue: catalogue, by: principal) }
+            return .redirect(to: "/campaigns/\(campaign.id!)?msg=created", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(context, principal: principal, id: nil, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let (campaign, units) = try await env.database.read { db in
+            (try CampaignStore.get(db, id: id), try CampaignStore.coordinatingUnits(db, campaignId: id))
+        }
+        try principal.require(CampaignStore.canEdit(campaign, principal))
+        let input = CampaignInput(title: campaign.title, theme: campaign.theme, observanceKey: campaign.observanceKey, year: campaign.year,
+                                  startDate: campaign.startDate.display, endDate: campaign.endDate.display, goals: campaign.goals,
+                                  leadUnitId: campaign.leadUnitId, coordinatingUnitIds: units.map { $0.id! })
+        return try await form(context, principal: principal, id: id, input: input)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let input = Self.input(context.form)
+        let catalogue = catalogue
+        do {
+            _ = try await env.database.write { try CampaignStore.update($0, id: id, input, catalogue: catalogue, by: principal) }
+            return .redirect(to: "/campaigns/\(id)?msg=saved", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(context, principal: principal, id: id, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    // MARK: Detail
+
+    struct ActivityRow {
+        let id: Int64; let when: String; let kind: String; let title: String; let place: String; let unit: String; let expected: String
+        let participants: String; let booksLent: String; let reach: String; let canRecord: Bool; let canEdit: Bool
+    }
+    struct AssignmentRow { let id: Int64; let unit: String; let task: String; let due: String; let status: String; let statuses: [Option]; let canUpdate: Bool }
+    struct BudgetRow { let item: String; let source: String; let planned: String; let spent: String }
+    struct HistoryRow { let status: String; let at: String; let actor: String; let note: String }
+    struct NextStatus { let value: String; let label: String }
+    struct DetailPage {
+        let id: Int64; let title: String; let theme: String; let observance: String; let period: String; let goals: String; let lead: String
+        let coordinating: String; let status: String; let activities: [ActivityRow]; let hasActivities: Bool; let assignments: [AssignmentRow]
+        let hasAssignments: Bool; let budget: [BudgetRow]; let hasBudget: Bool; let plannedTotal: String; let spentTotal: String
+        let participants: String; let booksLent: String; let newCards: String; let posts: String; let reach: String
+        let history: [HistoryRow]; let next: [NextStatus]; let hasNext: Bool; let canEdit: Bool; let units: [Option]; let sources: [Option]; let csrf: String
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let catalogue = catalogue
+        let page = try await env.database.read { db -> DetailPage in
+            let campaign = try CampaignStore.get(db, id: id)
+            let units = try UnitStore.tree(db, for: .system)
+            let names = Dictionary(uniqueKeysWithValues: units.map { ($0.unit.id!, $0.unit.name) })
+            let activities = try CampaignStore.activities(db, campaignId: id)
+            let assignments = try CampaignStore.assignments(db, campaignId: id)
+            let budget = try CampaignStore.budget(db, campaignId: id)
+            let canEdit = CampaignStore.canEdit(campaign, principal)
+            func number(_ value: Int?) -> String { value.map { VND.grouped(Int64($0)) } ?? "" }
+            func sum(_ path: KeyPath<Activity, Int?>) -> String { VND.grouped(Int64(activities.compactMap { $0[keyPath: path] }.reduce(0, +))) }
+            return DetailPage(
+                id: id, title: campaign.title, theme: campaign.theme ?? "",
+                observance: campaign.observanceKey.flatMap { catalogue?.observance($0)?.name } ?? "",
+                period: "\(campaign.startDate.display) – \(campaign.endDate.display)", goals: campaign.goals ?? "",
+                lead: names[campaign.leadUnitId] ?? "",
+                coordinating: try CampaignStore.coordinatingUnits(db, campaignId: id).map(\.name).joined(separator: ", "),
+                status: campaign.status.label,
+                activities: activities.map { activity in
+                    ActivityRow(id: activity.id!, when: DateTimeText.display(activity.startsAt), kind: activity.kind.label, title: activity.title,
+                                place: activity.place ?? "", unit: names[activity.unitId] ?? "", expected: number(activity.expectedParticipants),
+                                participants: number(activity.outcomes.participants), booksLent: number(activity.booksLent), reach: number(activity.reach),
+                                canRecord: CampaignStore.canRecordOutcomes(activity, campaign: campaign, principal), canEdit: canEdit)
+                },
+                hasActivities: !activities.isEmpty,
+                assignments: assignments.map { task in
+                    AssignmentRow(id: task.id!, unit: names[task.unitId] ?? "", task: task.task, due: task.dueDate?.display ?? "", status: task.status.label,
+                                  statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == task.status) },
+                                  canUpdate: campaign.status != .archived && (principal.canWrite(unitId: task.unitId) || canEdit))
+                },
+                hasAssignments: !assignments.isEmpty,
+                budget: budget.map { BudgetRow(item: $0.item, source: $0.source.label, planned: VND.format($0.planned), spent: VND.format($0.spent)) },
+                hasBudget: !budget.isEmpty, plannedTotal: VND.format(budget.map(\.planned).reduce(0, +)), spentTotal: VND.format(budget.map(\.spent).reduce(0, +)),
+                participants: VND.grouped(Int64(activities.compactMap { $0.outcomes.participants }.reduce(0, +))), booksLent: sum(\.booksLent),
+                newCards: sum(\.newLibraryCards), posts: sum(\.postsPublished), reach: sum(\.reach),
+                history: try CampaignStore.statusHistory(db, campaignId: id).map {
+                    HistoryRow(status: $0.status.label, at: VietnamTime.display($0.at), actor: $0.actor, note: $0.note ?? "")
+                },
+                next: campaign.status.allowedNext.map { NextStatus(value: $0.rawValue, label: $0.label) }, hasNext: !campaign.status.allowedNext.isEmpty && principal.role != .viewer,
+                canEdit: canEdit, units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: false) },
+                sources: BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: false) }, csrf: context.csrfToken)
+        }
+        return env.views.render("campaign", titleKey: "", title: page.title, page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func changeStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        guard let status = context.form.text("status").flatMap(CampaignStatus.init(rawValue:)) else { throw DomainError.invalid(["status": "Chọn tình trạng"]) }
+        try await env.database.write { try CampaignStore.setStatus($0, id: id, to: status, note: context.form.text("note"), by: principal) }
+        return .redirect(to: "/campaigns/\(id)?msg=saved", type: .found)
+    }
+
+    @Sendable func addBudgetLine(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let form = context.form
+        try await env.database.write {
+            try CampaignStore.saveBudgetLine($0, campaignId: id, item: form["item"] ?? "", source: form["source"] ?? "", planned: form["planned"] ?? "",
+                                             spent: form["spent"] ?? "", by: principal)
+        }
+        return .redirect(to: "/campaigns/\(id)?msg=saved", type: .found)
+    }
+
+    @Sendable func addAssignment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let form = context.form
+        try await env.database.write {
+            try CampaignStore.addAssignment($0, campaignId: id, unitId: form.int64("unitId"), task: form["task"] ?? "", dueDate: form["dueDate"], by: principal)
+        }
+        return .redirect(to: "/campaigns/\(id)?msg=saved", type: .found)
+    }
+}

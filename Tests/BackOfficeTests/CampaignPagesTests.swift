@@ -1,0 +1,57 @@
+import BackOffice
+import Campaigns
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Store
+import Testing
+
+@Suite("Campaign pages")
+struct CampaignPagesTests {
+    @Test("The officer plans a campaign, adds an activity and a task, approves it; the village editor records the outcomes of its own activity only")
+    func planAndRecord() async throws {
+        let commune = try await TestCommune()
+        try await commune.run { officer in
+            _ = try await officer.signIn("canbo", TestCommune.password)
+            let form = try await officer.get("/campaigns/new?observance=reading-day")
+            #expect(form.text.contains("Ngày Sách và Văn hóa đọc Việt Nam năm"))
+            let created = try await officer.post("/campaigns", ["title": "Ngày Sách 2026", "observanceKey": "reading-day", "startDate": "15/04/2026",
+                                                               "endDate": "25/04/2026", "leadUnitId": String(commune.villageB)])
+            #expect(created.status == .found)
+            let path = try #require(created.location).components(separatedBy: "?")[0]
+            try await officer.get(path + "/activities/new")
+            let own = try await officer.post(path + "/activities", ["kind": "book_fair", "title": "Ngày hội sách thôn A", "startsAt": "21/04/2026 07:30",
+                                                                    "endsAt": "21/04/2026 11:00", "unitId": String(commune.villageA), "channels": "zalo",
+                                                                    "expectedParticipants": "150"])
+            #expect(own.status == .found)
+            _ = try await officer.post(path + "/activities", ["kind": "reading_session", "title": "Đọc sách thôn B", "startsAt": "22/04/2026",
+                                                             "unitId": String(commune.villageB)])
+            let bad = try await officer.post(path + "/activities", ["kind": "contest", "title": "Thi", "startsAt": "32/04/2026", "unitId": String(commune.villageA)])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("Bắt đầu dạng dd/MM/yyyy HH:mm"))
+            _ = try await officer.post(path + "/assignments", ["unitId": String(commune.villageA), "task": "Mượn bàn ghế", "dueDate": "18/04/2026"])
+            _ = try await officer.post(path + "/budget", ["item": "In băng rôn", "source": "state_budget", "planned": "1.500.000", "spent": ""])
+            #expect(try await officer.post(path + "/status", ["status": "running"]).status == .conflict)
+            #expect(try await officer.post(path + "/status", ["status": "approved"]).status == .found)
+            let page = try await officer.get(path)
+            #expect(page.text.contains("Đã duyệt") && page.text.contains("1.500.000 đ") && page.text.contains("Mượn bàn ghế"))
+            #expect(try await officer.get("/campaigns/calendar?year=2026").text.contains("Ngày hội sách thôn A"))
+
+            let activities = try await commune.database.read { try Activity.order(Column("id")).fetchAll($0) }
+            let editor = Browser(officer.client)
+            _ = try await editor.signIn("thona", TestCommune.password)
+            let tasks = try await editor.get("/campaigns/tasks")
+            #expect(tasks.text.contains("Ngày hội sách thôn A") && !tasks.text.contains("Đọc sách thôn B") && tasks.text.contains("Mượn bàn ghế"))
+            try await editor.get("/campaigns/activities/\(activities[0].id!)/outcomes")
+            let saved = try await editor.post("/campaigns/activities/\(activities[0].id!)/outcomes",
+                                              ["participantsMale": "60", "participantsFemale": "85", "booksLent": "210", "notes": "Đông vui"])
+            #expect(saved.status == .found)
+            #expect(try await editor.get("/campaigns/activities/\(activities[1].id!)/outcomes").status == .forbidden)
+            #expect(try await editor.post("/campaigns/activities/\(activities[1].id!)/outcomes", ["booksLent": "5"]).status == .forbidden)
+            #expect(try await editor.post(path + "/status", ["status": "running"]).status == .forbidden)
+            let after = try await editor.get(path)
+            #expect(after.text.contains("145") && after.text.contains("210"))
+        }
+    }
+}
