@@ -1,3 +1,4 @@
+import Campaigns
 import Clubs
 import Foundation
 import GRDB
@@ -29,6 +30,7 @@ public enum Bootstrap {
         guard let summary = try await database.write({ db -> DemoCommune.Summary? in
             guard let summary = try DemoCommune.seed(db) else { return nil }
             try DemoClubs.seed(db)
+            try DemoCampaigns.seed(db)
             return summary
         }) else { return nil }
         let hash = try await passwords.hash(password)
