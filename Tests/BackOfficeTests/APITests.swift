@@ -115,7 +115,7 @@ struct APITests {
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
         #expect(served == documented)
-        #expect(served.count == 16)
+        #expect(served.count == 21)
     }
 
     @Test("Clubs API: create, add a member, record a session with attendance, read them back; another village's house is refused")
@@ -148,6 +148,34 @@ struct APITests {
             let (invalid, body) = try await call(client, .post, "/api/v1/clubs", token: token, json: #"{"name":"","unitId":\#(houseA),"kind":"x","field":"reading","ageGroups":[]}"#)
             #expect(invalid == .unprocessableContent)
             #expect(((body["error"] as? [String: Any])?["fields"] as? [String: String])?["kind"] != nil)
+        }
+    }
+
+    @Test("Campaigns API and the calendar feed: create, add an activity, read it as JSON and as iCalendar with a token; no token, no feed")
+    func campaignsAPI() async throws {
+        let commune = try await TestCommune()
+        let token = try await token(commune, "canbo")
+        let app = try await buildApplication(TestCommune.configuration, database: commune.database)
+        try await app.test(.router) { client in
+            let (created, campaign) = try await call(client, .post, "/api/v1/campaigns", token: token,
+                                                     json: #"{"title":"Tuần lễ học tập suốt đời 2026","observanceKey":"lifelong-learning-week","startDate":"01/10/2026","endDate":"07/10/2026","leadUnitId":\#(commune.villageA),"coordinatingUnitIds":[]}"#)
+            #expect(created == .created)
+            let id = try #require(campaign["id"] as? Int)
+            #expect(campaign["status"] as? String == "draft")
+            let (added, _) = try await call(client, .post, "/api/v1/campaigns/\(id)/activities", token: token,
+                                            json: #"{"kind":"talk","title":"Nói chuyện chuyên đề","startsAt":"03/10/2026 19:30","endsAt":"","unitId":\#(commune.villageA),"channels":["loudspeaker"]}"#)
+            #expect(added == .created)
+            let list = try await call(client, .get, "/api/v1/campaigns/\(id)/activities", token: token).1["items"] as? [[String: Any]]
+            #expect(list?.first?["startsAt"] as? String == "2026-10-03T19:30")
+            let (bad, _) = try await call(client, .post, "/api/v1/campaigns", token: token, json: #"{"title":"x","startDate":"07/10/2026","endDate":"01/10/2026","leadUnitId":\#(commune.villageA),"coordinatingUnitIds":[]}"#)
+            #expect(bad == .unprocessableContent)
+
+            let feed = try await client.executeRequest(uri: "/calendar/campaigns/\(id).ics?token=\(token)", method: .get, headers: [:], body: nil)
+            #expect(feed.status == .ok)
+            #expect(feed.headers[.contentType]?.hasPrefix("text/calendar") == true)
+            #expect(String(buffer: feed.body).contains("DTSTART;TZID=Asia/Ho_Chi_Minh:20261003T193000"))
+            #expect(try await client.executeRequest(uri: "/calendar/all.ics", method: .get, headers: [:], body: nil).status == .unauthorized)
+            #expect(try await client.executeRequest(uri: "/calendar/all.ics?token=ds_wrong", method: .get, headers: [:], body: nil).status == .unauthorized)
         }
     }
 }

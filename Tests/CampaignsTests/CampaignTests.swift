@@ -119,3 +119,42 @@ struct CampaignTests {
         #expect(throws: DomainError.self) { try fixture.campaign(lead: fixture.school, by: fixture.libraryEditor) }
     }
 }
+
+@Suite("iCalendar")
+struct ICalendarTests {
+    /// Unfolds and splits an iCalendar text back into (name with parameters, unescaped value) pairs.
+    func parse(_ text: String) -> [(String, String)] {
+        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
+        return unfolded.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { line in
+            let colon = line.firstIndex(of: ":")!
+            var value = String(line[line.index(after: colon)...])
+            value = value.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\,", with: ",")
+                .replacingOccurrences(of: "\\;", with: ";").replacingOccurrences(of: "\\\\", with: "\\")
+            return (String(line[..<colon]), value)
+        }
+    }
+
+    @Test("Activities become events with stable UIDs, local times, escaped and folded text that parses back")
+    func document() throws {
+        let fixture = try CampaignFixture()
+        let campaign = try fixture.campaign()
+        let activity = try fixture.database.writer.write {
+            try CampaignStore.saveActivity($0, campaignId: campaign.id!, ActivityInput(kind: "book_fair", title: "Ngày hội sách; đọc, viết và kể chuyện cho thiếu nhi các thôn Kon Tu, Đăk Rơ Wang",
+                                                                                     startsAt: "21/04/2026 07:30", endsAt: "21/04/2026 11:00", place: "Sân nhà văn hóa xã",
+                                                                                     unitId: fixture.library, notes: "Mang theo thẻ thư viện\\mượn sách"), by: fixture.officer)
+        }
+        let text = ICalendar.document(name: campaign.title, events: ICalendar.events([activity], campaignTitles: [campaign.id!: campaign.title], host: "densach"))
+        #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
+        #expect(text.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        let fields = parse(text)
+        func value(_ name: String) -> String? { fields.first { $0.0 == name }?.1 }
+        #expect(value("UID") == "activity-\(activity.id!)@densach")
+        #expect(value("DTSTART;TZID=Asia/Ho_Chi_Minh") == "20260421T073000")
+        #expect(value("DTEND;TZID=Asia/Ho_Chi_Minh") == "20260421T110000")
+        #expect(value("SUMMARY") == "Ngày hội sách; đọc, viết và kể chuyện cho thiếu nhi các thôn Kon Tu, Đăk Rơ Wang")
+        #expect(value("LOCATION") == "Sân nhà văn hóa xã")
+        #expect(value("DESCRIPTION")?.contains("Mang theo thẻ thư viện\\mượn sách") == true)
+        #expect(value("TZID") == "Asia/Ho_Chi_Minh")
+        #expect(fields.filter { $0.0 == "BEGIN" }.map(\.1) == ["VCALENDAR", "VTIMEZONE", "STANDARD", "VEVENT"])
+    }
+}

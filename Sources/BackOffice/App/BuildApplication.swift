@@ -36,6 +36,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     HealthController(database: database).addRoutes(to: router)
     OpenAPIController(webDirectory: configuration.webDirectory).addRoutes(to: router)
     LoginController(env: environment).addRoutes(to: router)
+    ICalendarController(database: database).addRoutes(to: router)
 
     let pages = router.group().add(middleware: RequireSignIn())
     DashboardController(env: environment).addRoutes(to: pages)
@@ -59,6 +60,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     PeopleAPI(database: database).addRoutes(to: api)
     ClubsAPI(database: database).addRoutes(to: api)
     ObservancesAPI(env: environment).addRoutes(to: api)
+    CampaignsAPI(env: environment).addRoutes(to: api)
     return router
 }
 

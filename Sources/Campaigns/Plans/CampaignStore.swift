@@ -175,6 +175,11 @@ public enum CampaignStore {
         try Activity.filter(Column("campaignId") == campaignId).order(Column("startsAt"), Column("id")).fetchAll(db)
     }
 
+    /// Every activity, by start (the calendar feed).
+    public static func allActivities(_ db: Database) throws -> [Activity] {
+        try Activity.order(Column("startsAt"), Column("id")).fetchAll(db)
+    }
+
     /// Activities overlapping a period, any campaign (the calendar).
     public static func activities(_ db: Database, from: CivilDate, to: CivilDate) throws -> [Activity] {
         try Activity.filter(Column("startsAt") <= to.iso + "T23:59" && Column("endsAt") >= from.iso).order(Column("startsAt")).fetchAll(db)
@@ -193,7 +198,9 @@ public enum CampaignStore {
         if kind == nil { errors["kind"] = "Chọn loại hoạt động" }
         if VietnameseText.clean(input.title).isEmpty { errors["title"] = "Nhập tên hoạt động" }
         let starts = DateTimeText.parse(input.startsAt)
-        let ends = input.endsAt.trimmingCharacters(in: .whitespaces).isEmpty ? starts.map { String($0.prefix(11)) + "17:00" } : DateTimeText.parse(input.endsAt, defaultTime: "17:00")
+        // No end given: the afternoon's end, or the start itself for an evening activity.
+        let ends = input.endsAt.trimmingCharacters(in: .whitespaces).isEmpty
+            ? starts.map { max($0, String($0.prefix(11)) + "17:00") } : DateTimeText.parse(input.endsAt, defaultTime: "17:00")
         if starts == nil { errors["startsAt"] = "Bắt đầu dạng dd/MM/yyyy HH:mm" }
         if ends == nil { errors["endsAt"] = "Kết thúc dạng dd/MM/yyyy HH:mm" }
         if let starts, let ends, ends < starts { errors["endsAt"] = "Kết thúc trước khi bắt đầu" }

@@ -1,0 +1,78 @@
+import Campaigns
+import Foundation
+import Hummingbird
+import Store
+import Vietnamese
+
+/// `/api/v1/campaigns` and `/api/v1/campaigns/{id}/activities`, with the same rules as the pages.
+struct CampaignsAPI {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/campaigns", use: list)
+        router.post("/campaigns", use: create)
+        router.get("/campaigns/:id", use: get)
+        router.get("/campaigns/:id/activities", use: activities)
+        router.post("/campaigns/:id/activities", use: addActivity)
+    }
+
+    struct CampaignJSON: Encodable {
+        let id: Int64; let title: String; let theme: String?; let observanceKey: String?; let year: Int; let startDate: String; let endDate: String
+        let goals: String?; let leadUnitId: Int64; let status: String
+        init(_ c: Campaign) {
+            id = c.id!; title = c.title; theme = c.theme; observanceKey = c.observanceKey; year = c.year; startDate = c.startDate.iso
+            endDate = c.endDate.iso; goals = c.goals; leadUnitId = c.leadUnitId; status = c.status.rawValue
+        }
+    }
+
+    struct ActivityJSON: Encodable {
+        let id: Int64; let campaignId: Int64; let kind: String; let title: String; let startsAt: String; let endsAt: String; let place: String?
+        let unitId: Int64; let channels: [String]; let expectedParticipants: Int?; let outcomes: ActivityOutcomes; let notes: String?
+        init(_ a: Activity) {
+            id = a.id!; campaignId = a.campaignId; kind = a.kind.rawValue; title = a.title; startsAt = a.startsAt; endsAt = a.endsAt; place = a.place
+            unitId = a.unitId; channels = a.channelList; expectedParticipants = a.expectedParticipants; outcomes = a.outcomes; notes = a.notes
+        }
+    }
+
+    var catalogue: ObservanceCatalogue? { try? ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml") }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let filter = CampaignStore.Filter(year: request.queryInt("year"), status: request.query("status").flatMap(CampaignStatus.init(rawValue:)),
+                                          unitId: request.queryInt64("unit"), observanceKey: request.query("observance"))
+        let items = try await env.database.read { try CampaignStore.list($0, filter) }.map { CampaignJSON($0.campaign) }
+        return try APIResponse.json(APIResponse.List(items: items, total: items.count, page: 1, perPage: max(items.count, 1)))
+    }
+
+    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let id = try context.id()
+        return try APIResponse.json(CampaignJSON(try await env.database.read { try CampaignStore.get($0, id: id) }))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let input = try await request.decode(as: CampaignInput.self, context: context)
+        let catalogue = catalogue
+        let campaign = try await env.database.write { try CampaignStore.create($0, input, catalogue: catalogue, by: principal) }
+        return try APIResponse.json(CampaignJSON(campaign), status: .created)
+    }
+
+    @Sendable func activities(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let id = try context.id()
+        let items = try await env.database.read { db in
+            _ = try CampaignStore.get(db, id: id)
+            return try CampaignStore.activities(db, campaignId: id)
+        }.map(ActivityJSON.init)
+        return try APIResponse.json(APIResponse.List(items: items, total: items.count, page: 1, perPage: max(items.count, 1)))
+    }
+
+    @Sendable func addActivity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let input = try await request.decode(as: ActivityInput.self, context: context)
+        let activity = try await env.database.write { try CampaignStore.saveActivity($0, campaignId: id, input, by: principal) }
+        return try APIResponse.json(ActivityJSON(activity), status: .created)
+    }
+}
