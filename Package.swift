@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .executableTarget(name: "densach", dependencies: [
-            "BackOffice", "Store", "Vietnamese", "Messaging",
+            "BackOffice", "Store", "Vietnamese", "Messaging", "Campaigns",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),

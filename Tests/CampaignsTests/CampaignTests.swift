@@ -158,3 +158,67 @@ struct ICalendarTests {
         #expect(fields.filter { $0.0 == "BEGIN" }.map(\.1) == ["VCALENDAR", "VTIMEZONE", "STANDARD", "VEVENT"])
     }
 }
+
+@Suite("Campaign files (YAML)")
+struct CampaignYAMLTests {
+    func fullCampaign(_ fixture: CampaignFixture) throws -> Int64 {
+        try fixture.database.writer.write { db in
+            let campaign = try CampaignStore.create(db, CampaignInput(title: "Ngày Sách 2026", theme: "Đọc sách: mở cửa tương lai", observanceKey: "reading-day",
+                                                                      startDate: "15/04/2026", endDate: "25/04/2026", goals: "Mỗi thôn một góc đọc",
+                                                                      leadUnitId: fixture.library, coordinatingUnitIds: [fixture.school]),
+                                                    catalogue: nil, by: fixture.officer)
+            let fair = try CampaignStore.saveActivity(db, campaignId: campaign.id!, ActivityInput(kind: "book_fair", title: "Ngày hội sách, đọc: \"vui\"",
+                                                      startsAt: "21/04/2026 07:30", endsAt: "21/04/2026 11:00", place: "Sân nhà văn hóa", unitId: fixture.library,
+                                                      channels: ["zalo", "loudspeaker"], expectedParticipants: 300, notes: "Dòng 1\nDòng 2"), by: fixture.officer)
+            var outcomes = ActivityOutcomes()
+            outcomes.participantsMale = 120; outcomes.participantsFemale = 160; outcomes.booksLent = 410
+            try CampaignStore.recordOutcomes(db, activityId: fair.id!, outcomes, notes: nil, by: fixture.officer)
+            try CampaignStore.saveBudgetLine(db, campaignId: campaign.id!, item: "In băng rôn", source: "state_budget", planned: "1500000", spent: "1200000", by: fixture.officer)
+            try CampaignStore.addAssignment(db, campaignId: campaign.id!, unitId: fixture.school, task: "Huy động học sinh", dueDate: "18/04/2026", by: fixture.officer)
+            try CampaignStore.setStatus(db, id: campaign.id!, to: .approved, note: nil, by: fixture.officer)
+            return campaign.id!
+        }
+    }
+
+    @Test("Export then import gives the same file again: nothing lost")
+    func roundTrip() throws {
+        let source = try CampaignFixture()
+        let id = try fullCampaign(source)
+        let exported = try source.database.writer.read { try CampaignYAML.export($0, id: id) }
+        let target = try CampaignFixture()
+        let imported = try target.database.writer.write {
+            try CampaignYAML.importCampaign($0, yaml: exported, file: "ngay-sach.yaml", catalogue: nil, dryRun: false, by: target.officer)
+        }
+        let again = try target.database.writer.read { try CampaignYAML.export($0, id: imported.id!) }
+        #expect(again == exported)
+        #expect(exported.contains("Dòng 1") && exported.contains("vui"))
+        #expect(imported.status == .approved)
+    }
+
+    @Test("A mistake names file, line and field and writes nothing; a dry run writes nothing either")
+    func errorsAndDryRun() throws {
+        let source = try CampaignFixture()
+        let id = try fullCampaign(source)
+        let exported = try source.database.writer.read { try CampaignYAML.export($0, id: id) }
+        let target = try CampaignFixture()
+        let broken = exported.replacingOccurrences(of: "unit: Trường Tiểu học", with: "unit: Trường Không Có")
+        do {
+            _ = try target.database.writer.write { try CampaignYAML.importCampaign($0, yaml: broken, file: "sai.yaml", catalogue: nil, dryRun: false, by: target.officer) }
+            Issue.record("expected an error")
+        } catch let error as DataFileError {
+            #expect(error.file == "sai.yaml" && error.field == "unit" && error.message.contains("Trường Không Có"))
+            let line = broken.components(separatedBy: "\n").firstIndex { $0.contains("Trường Không Có") }! + 1
+            #expect(error.line == line)
+        }
+        let badDate = exported.replacingOccurrences(of: "starts: 21/04/2026 07:30", with: "starts: 21/13/2026 07:30")
+        #expect(throws: DataFileError.self) {
+            try target.database.writer.write { try CampaignYAML.importCampaign($0, yaml: badDate, file: "sai.yaml", catalogue: nil, dryRun: false, by: target.officer) }
+        }
+        _ = try target.database.writer.write { try CampaignYAML.importCampaign($0, yaml: exported, file: "thu.yaml", catalogue: nil, dryRun: true, by: target.officer) }
+        #expect(try target.database.writer.read { try Campaign.fetchCount($0) + Activity.fetchCount($0) + BudgetLine.fetchCount($0) } == 0)
+        // An editor cannot bring in a plan marked as approved.
+        #expect(throws: DataFileError.self) {
+            try target.database.writer.write { try CampaignYAML.importCampaign($0, yaml: exported, file: "thu.yaml", catalogue: nil, dryRun: false, by: target.libraryEditor) }
+        }
+    }
+}
