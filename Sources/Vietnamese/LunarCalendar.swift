@@ -167,3 +167,11 @@ extension CivilDate {
     /// 1 for Monday … 7 for Sunday (Julian day numbers start on a Monday).
     public var isoWeekday: Int { LunarCalendar.julianDay(self) % 7 + 1 }
 }
+
+extension CivilDate {
+    /// The date `days` later (earlier when negative).
+    public func adding(days: Int) -> CivilDate { LunarCalendar.civilDate(julianDay: LunarCalendar.julianDay(self) + days) }
+
+    /// Days from `self` to `other`.
+    public func days(to other: CivilDate) -> Int { LunarCalendar.julianDay(other) - LunarCalendar.julianDay(self) }
+}

@@ -54,4 +54,28 @@ struct CampaignPagesTests {
             #expect(after.text.contains("145") && after.text.contains("210"))
         }
     }
+
+    @Test("A plan from the Reading Day template, then copied to the next year")
+    func templateAndClone() async throws {
+        let commune = try await TestCommune()
+        try await commune.database.write { db in
+            for (name, kind) in [("Thư viện xã", "commune_library"), ("Trường Tiểu học", "school"), ("UBND xã", "commune_committee")] {
+                _ = try UnitStore.create(db, UnitInput(name: name, kind: kind), by: .system)
+            }
+        }
+        try await commune.run { officer in
+            _ = try await officer.signIn("canbo", TestCommune.password)
+            let list = try await officer.get("/campaigns")
+            #expect(list.text.contains("Ngày Sách và Văn hóa đọc Việt Nam (21/4)"))
+            let made = try await officer.post("/campaigns/from-template", ["template": "reading-day.yaml", "year": "2027"])
+            #expect(made.status == .found)
+            let path = try #require(made.location).components(separatedBy: "?")[0]
+            let page = try await officer.get(path)
+            #expect(page.text.contains("Ngày Sách và Văn hóa đọc Việt Nam năm 2027") && page.text.contains("21/04/2027 07:30"))
+            let copied = try await officer.post(path + "/clone", ["year": "2028"])
+            let copy = try await officer.get(try #require(copied.location).components(separatedBy: "?")[0])
+            #expect(copy.text.contains("Ngày Sách và Văn hóa đọc Việt Nam năm 2028") && copy.text.contains("21/04/2028 07:30"))
+            #expect(try await officer.post("/campaigns/from-template", ["template": "nope.yaml", "year": "2027"]).status == .unprocessableContent)
+        }
+    }
 }

@@ -222,3 +222,61 @@ struct CampaignYAMLTests {
         }
     }
 }
+
+@Suite("Plan templates and cloning")
+struct PlanTemplateTests {
+    static var directory: String { URL(fileURLWithPath: ObservanceTests.shipped).deletingLastPathComponent().appendingPathComponent("templates").path }
+
+    @Test("Both shipped templates load and make a full plan dated from the observance of the chosen year")
+    func fromTemplate() throws {
+        let fixture = try CampaignFixture()
+        try fixture.database.writer.write { db in
+            for (name, kind) in [("Hội Khuyến học xã", "study_promotion"), ("Đoàn Thanh niên xã", "youth_union"), ("Nhà văn hóa thôn 1", "cultural_house"),
+                                 ("Trung tâm học tập cộng đồng", "learning_centre"), ("Hội Phụ nữ xã", "womens_union")] {
+                _ = try UnitStore.create(db, UnitInput(name: name, kind: kind, parentId: fixture.commune), by: .system)
+            }
+        }
+        let templates = try PlanTemplate.load(directory: Self.directory)
+        #expect(Set(templates.map(\.file)) == ["reading-day.yaml", "lifelong-learning-week.yaml"])
+        let catalogue = try ObservanceCatalogue(path: ObservanceTests.shipped)
+        let reading = try #require(templates.first { $0.file == "reading-day.yaml" })
+        let campaign = try fixture.database.writer.write { try reading.instantiate($0, year: 2027, catalogue: catalogue, by: fixture.officer) }
+        #expect(campaign.title == "Ngày Sách và Văn hóa đọc Việt Nam năm 2027")
+        #expect(campaign.startDate.display == "15/04/2027" && campaign.endDate.display == "25/04/2027")
+        let activities = try fixture.database.writer.read { try CampaignStore.activities($0, campaignId: campaign.id!) }
+        #expect(activities.count == 5)
+        #expect(activities.contains { $0.startsAt == "2027-04-21T07:30" && $0.endsAt == "2027-04-21T09:00" && $0.kind == .openingCeremony })
+        let week = try #require(templates.first { $0.file == "lifelong-learning-week.yaml" })
+        try fixture.database.writer.write {
+            try ObservanceStore.setYear($0, catalogue: catalogue, key: "lifelong-learning-week", year: 2027, start: "04/10/2027", end: "10/10/2027", theme: nil, by: .system)
+        }
+        let llw = try fixture.database.writer.write { try week.instantiate($0, year: 2027, catalogue: catalogue, by: fixture.officer) }
+        #expect(llw.startDate.display == "04/10/2027")
+    }
+
+    @Test("Cloning moves dates with the observance: solar days keep their date, lunar ones follow the moon; outcomes are not copied")
+    func clone() throws {
+        let fixture = try CampaignFixture()
+        let catalogue = try ObservanceCatalogue(path: ObservanceTests.shipped)
+        let (reading, autumn) = try fixture.database.writer.write { db -> (Int64, Int64) in
+            let reading = try CampaignStore.create(db, CampaignInput(title: "Ngày Sách 2025", observanceKey: "reading-day", startDate: "15/04/2025", endDate: "25/04/2025",
+                                                                     leadUnitId: fixture.library), catalogue: catalogue, by: fixture.officer)
+            let fair = try CampaignStore.saveActivity(db, campaignId: reading.id!, ActivityInput(kind: "book_fair", title: "Hội sách", startsAt: "21/04/2025 08:00",
+                                                                                              endsAt: "", unitId: fixture.library), by: fixture.officer)
+            var outcomes = ActivityOutcomes(); outcomes.booksLent = 99
+            try CampaignStore.recordOutcomes(db, activityId: fair.id!, outcomes, notes: nil, by: fixture.officer)
+            let autumn = try CampaignStore.create(db, CampaignInput(title: "Vui Tết Trung thu 2025", observanceKey: "mid-autumn", startDate: "06/10/2025",
+                                                                    endDate: "06/10/2025", leadUnitId: fixture.library), catalogue: catalogue, by: fixture.officer)
+            return (reading.id!, autumn.id!)
+        }
+        let (copy, moon) = try fixture.database.writer.write { db in
+            (try CampaignStore.clone(db, id: reading, toYear: 2026, catalogue: catalogue, by: fixture.officer),
+             try CampaignStore.clone(db, id: autumn, toYear: 2026, catalogue: catalogue, by: fixture.officer))
+        }
+        #expect(copy.title == "Ngày Sách 2026" && copy.startDate.display == "15/04/2026" && copy.status == .draft)
+        let activity = try #require(try fixture.database.writer.read { try CampaignStore.activities($0, campaignId: copy.id!) }.first)
+        #expect(activity.startsAt == "2026-04-21T08:00" && activity.booksLent == nil)
+        #expect(moon.startDate == LunarCalendar.solar(.init(day: 15, month: 8, year: 2026)))
+        #expect(moon.startDate.display == "25/09/2026")
+    }
+}

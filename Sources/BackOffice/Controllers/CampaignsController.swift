@@ -19,6 +19,36 @@ struct CampaignsController {
         router.post("/campaigns/:id/status", use: changeStatus)
         router.post("/campaigns/:id/budget", use: addBudgetLine)
         router.post("/campaigns/:id/assignments", use: addAssignment)
+        router.post("/campaigns/from-template", use: fromTemplate)
+        router.post("/campaigns/:id/clone", use: clone)
+    }
+
+    var templates: [PlanTemplate] { (try? PlanTemplate.load(directory: env.configuration.campaignsDirectory + "/templates")) ?? [] }
+
+    /// A plan from a template in `campaigns/templates/` for a year.
+    @Sendable func fromTemplate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        guard let template = templates.first(where: { $0.file == context.form["template"] }) else { throw DomainError.invalid(["template": "Chọn mẫu kế hoạch"]) }
+        guard let year = context.form.text("year").flatMap({ Int($0) }), (2000...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 2000 đến 2100"]) }
+        guard let catalogue = catalogue else { throw DomainError.invalid(["template": "Không đọc được campaigns/observances.yaml"]) }
+        let campaign: Campaign
+        do {
+            campaign = try await env.database.write { try template.instantiate($0, year: year, catalogue: catalogue, by: principal) }
+        } catch let error as DataFileError {
+            throw DomainError.invalid([error.field.isEmpty ? "template" : error.field: error.description])
+        }
+        return .redirect(to: "/campaigns/\(campaign.id!)?msg=created", type: .found)
+    }
+
+    /// Last year's campaign again, dates moved to the new year.
+    @Sendable func clone(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        guard let year = context.form.text("year").flatMap({ Int($0) }), (2000...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 2000 đến 2100"]) }
+        let catalogue = catalogue
+        let copy = try await env.database.write { try CampaignStore.clone($0, id: id, toYear: year, catalogue: catalogue, by: principal) }
+        return .redirect(to: "/campaigns/\(copy.id!)?msg=created", type: .found)
     }
 
     var catalogue: ObservanceCatalogue? { try? ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml") }
@@ -26,7 +56,7 @@ struct CampaignsController {
     // MARK: List
 
     struct Row { let id: Int64; let title: String; let period: String; let lead: String; let status: String; let activities: Int; let observance: String }
-    struct ListPage { let year: String; let statuses: [Option]; let observances: [Option]; let units: [Option]; let rows: [Row]; let empty: Bool; let canCreate: Bool; let hasTasks: Bool }
+    struct ListPage { let year: String; let nextYear: String; let templates: [Option]; let statuses: [Option]; let observances: [Option]; let units: [Option]; let rows: [Row]; let empty: Bool; let canCreate: Bool; let hasTasks: Bool; let csrf: String }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
@@ -40,11 +70,12 @@ struct CampaignsController {
                 observance: $0.campaign.observanceKey.flatMap { catalogue?.observance($0)?.name } ?? "")
         }
         let page = ListPage(
-            year: filter.year.map(String.init) ?? "",
+            year: filter.year.map(String.init) ?? "", nextYear: String(CivilDate.today().year + (CivilDate.today().month >= 10 ? 1 : 0)),
+            templates: templates.map { Option(value: $0.file, label: $0.name, selected: false) },
             statuses: CampaignStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
             observances: (catalogue?.observances ?? []).map { Option(value: $0.key, label: $0.name, selected: $0.key == filter.observanceKey) },
             units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == filter.unitId) },
-            rows: rows, empty: rows.isEmpty, canCreate: principal.role != .viewer, hasTasks: principal.role == .editor)
+            rows: rows, empty: rows.isEmpty, canCreate: principal.role != .viewer, hasTasks: principal.role == .editor, csrf: context.csrfToken)
         return env.views.render("campaigns", titleKey: "campaigns_title", page: page, context: context,
                                 flash: Flash.message(request, views: env.views, language: context.language))
     }
@@ -140,7 +171,7 @@ struct CampaignsController {
         let coordinating: String; let status: String; let activities: [ActivityRow]; let hasActivities: Bool; let assignments: [AssignmentRow]
         let hasAssignments: Bool; let budget: [BudgetRow]; let hasBudget: Bool; let plannedTotal: String; let spentTotal: String
         let participants: String; let booksLent: String; let newCards: String; let posts: String; let reach: String
-        let history: [HistoryRow]; let next: [NextStatus]; let hasNext: Bool; let canEdit: Bool; let units: [Option]; let sources: [Option]; let csrf: String
+        let history: [HistoryRow]; let next: [NextStatus]; let hasNext: Bool; let canEdit: Bool; let canClone: Bool; let cloneYear: Int; let units: [Option]; let sources: [Option]; let csrf: String
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -185,7 +216,7 @@ struct CampaignsController {
                     HistoryRow(status: $0.status.label, at: VietnamTime.display($0.at), actor: $0.actor, note: $0.note ?? "")
                 },
                 next: campaign.status.allowedNext.map { NextStatus(value: $0.rawValue, label: $0.label) }, hasNext: !campaign.status.allowedNext.isEmpty && principal.role != .viewer,
-                canEdit: canEdit, units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: false) },
+                canEdit: canEdit, canClone: principal.canWrite(unitId: campaign.leadUnitId), cloneYear: campaign.year + 1, units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: false) },
                 sources: BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: false) }, csrf: context.csrfToken)
         }
         return env.views.render("campaign", titleKey: "", title: page.title, page: page, context: context,
