@@ -52,6 +52,9 @@ struct CampaignPagesTests {
             #expect(try await editor.post(path + "/status", ["status": "running"]).status == .forbidden)
             let after = try await editor.get(path)
             #expect(after.text.contains("145") && after.text.contains("210"))
+            let report = try await editor.get(path + "/report")
+            #expect(report.text.contains("thu hút 145 lượt người tham gia (85 nữ"))
+            #expect(report.text.contains("1.500.000 đ"))
         }
     }
 

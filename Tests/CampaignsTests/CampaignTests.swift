@@ -280,3 +280,33 @@ struct PlanTemplateTests {
         #expect(moon.startDate.display == "25/09/2026")
     }
 }
+
+@Suite("Campaign report")
+struct CampaignReportTests {
+    @Test("Totals by activity kind, participants by gender and age, budget by source, completion per unit")
+    func totals() throws {
+        let fixture = try CampaignFixture()
+        let id = try fixture.campaign().id!
+        try fixture.database.writer.write { db in
+            for (kind, unit, male, female, books) in [("book_fair", fixture.library, 40, 60, 200), ("book_fair", fixture.library, 10, 15, 50),
+                                                       ("reading_session", fixture.school, 20, 30, 0)] {
+                let activity = try CampaignStore.saveActivity(db, campaignId: id, ActivityInput(kind: kind, title: "x", startsAt: "21/04/2026", endsAt: "", unitId: unit), by: fixture.officer)
+                var outcomes = ActivityOutcomes()
+                outcomes.participantsMale = male; outcomes.participantsFemale = female; outcomes.participantsChildren = (male + female) / 2
+                outcomes.booksLent = books == 0 ? nil : books
+                try CampaignStore.recordOutcomes(db, activityId: activity.id!, outcomes, notes: nil, by: fixture.officer)
+            }
+            _ = try CampaignStore.saveActivity(db, campaignId: id, ActivityInput(kind: "talk", title: "chưa ghi", startsAt: "22/04/2026", endsAt: "", unitId: fixture.school), by: fixture.officer)
+            try CampaignStore.saveBudgetLine(db, campaignId: id, item: "Băng rôn", source: "state_budget", planned: "2.000.000", spent: "1.800.000", by: fixture.officer)
+            try CampaignStore.saveBudgetLine(db, campaignId: id, item: "Sách", source: "socialization", planned: "10.000.000", spent: "9.500.000", by: fixture.officer)
+            try CampaignStore.addAssignment(db, campaignId: id, unitId: fixture.school, task: "Huy động", dueDate: nil, by: fixture.officer)
+        }
+        let report = try fixture.database.writer.read { try CampaignReport.make($0, campaignId: id) }
+        #expect(report.byKind.first { $0.kind == .bookFair }.map { ($0.activities, $0.participants, $0.booksLent) }! == (2, 125, 250))
+        #expect(report.male == 70 && report.female == 105 && report.participants == 175 && report.children == 87)
+        #expect(report.budget.first { $0.source == .stateBudget }.map { ($0.planned, $0.spent) }! == (2_000_000, 1_800_000))
+        let school = try #require(report.units.first { $0.unit == "Trường Tiểu học" })
+        #expect((school.activities, school.activitiesRecorded, school.tasks, school.tasksDone) == (2, 1, 1, 0))
+        #expect(report.paragraph.contains("175 lượt người tham gia") && report.paragraph.contains("11.300.000 đ"))
+    }
+}

@@ -21,6 +21,39 @@ struct CampaignsController {
         router.post("/campaigns/:id/assignments", use: addAssignment)
         router.post("/campaigns/from-template", use: fromTemplate)
         router.post("/campaigns/:id/clone", use: clone)
+        router.get("/campaigns/:id/report", use: report)
+    }
+
+    struct Labelled { let label: String; let value: String }
+    struct KindRow { let label: String; let activities: Int; let participants: String; let booksLent: String }
+    struct MoneyRow { let label: String; let planned: String; let spent: String }
+    struct UnitRow { let unit: String; let activities: String; let tasks: String }
+    struct ReportPage {
+        let commune: String; let title: String; let period: String; let paragraph: String; let byKind: [KindRow]; let people: [Labelled]
+        let budget: [MoneyRow]; let units: [UnitRow]; let today: String
+    }
+
+    /// The printable campaign report (A4, Vietnamese administrative style).
+    @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let id = try context.id()
+        let (report, commune) = try await env.database.read { db in
+            (try CampaignReport.make(db, campaignId: id), try Settings.value(db, Settings.communeName))
+        }
+        func n(_ value: Int) -> String { VND.grouped(Int64(value)) }
+        let label = { (key: String) in env.views.text(key, context.language) }
+        let page = ReportPage(
+            commune: commune, title: report.campaign.title, period: "\(report.campaign.startDate.display) – \(report.campaign.endDate.display)",
+            paragraph: report.paragraph,
+            byKind: report.byKind.map { KindRow(label: $0.kind.label, activities: $0.activities, participants: n($0.participants), booksLent: n($0.booksLent)) },
+            people: [("outcome_participantsMale", report.male), ("outcome_participantsFemale", report.female), ("outcome_participantsChildren", report.children),
+                     ("outcome_participantsYouth", report.youth), ("outcome_participantsAdults", report.adults), ("outcome_participantsElderly", report.elderly),
+                     ("outcome_booksLent", report.booksLent), ("outcome_newLibraryCards", report.newLibraryCards), ("outcome_postsPublished", report.postsPublished),
+                     ("outcome_reach", report.reach)].map { Labelled(label: label($0.0), value: n($0.1)) },
+            budget: report.budget.map { MoneyRow(label: $0.source.label, planned: VND.format($0.planned), spent: VND.format($0.spent)) },
+            units: report.units.map { UnitRow(unit: $0.unit, activities: "\($0.activitiesRecorded)/\($0.activities)", tasks: "\($0.tasksDone)/\($0.tasks)") },
+            today: CivilDate.today().documentForm)
+        return env.views.render("campaign-report", titleKey: "report_title", page: page, context: context)
     }
 
     var templates: [PlanTemplate] { (try? PlanTemplate.load(directory: env.configuration.campaignsDirectory + "/templates")) ?? [] }

@@ -12,7 +12,7 @@ public struct Views: Sendable {
     /// Every page the application renders; a missing one stops the server at start, not in front of a user.
     static let requiredTemplates = [
         "layout", "error", "login", "dashboard", "units", "unit", "unit-form", "people", "people-list", "person", "person-form",
-        "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "module", "pager", "messages", "clubs", "club", "club-form", "club-session", "club-print", "club-house", "club-indicator", "calendar", "observances", "campaigns", "campaign", "campaign-form", "activity-form", "activity-outcomes", "campaign-tasks",
+        "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "module", "pager", "messages", "clubs", "club", "club-form", "club-session", "club-print", "club-house", "club-indicator", "calendar", "observances", "campaigns", "campaign", "campaign-form", "activity-form", "activity-outcomes", "campaign-tasks", "campaign-report",
     ]
 
     public init(configuration: AppConfiguration) async throws {
