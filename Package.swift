@@ -66,7 +66,7 @@ let package = Package(
             "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "MessagingTests", dependencies: [
-            "Messaging", "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+            "Messaging", "Clubs", "Campaigns", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BackOfficeTests", dependencies: [
             "BackOffice", "Store", "Vietnamese",

@@ -38,21 +38,20 @@ struct ExportMessages: AsyncParsableCommand {
     @Option(help: "csv, txt, html hoặc jsonl (mặc định theo kênh).") var format: ExportOptions.Format?
     @Flag(help: "Bỏ dấu và đổi đ→d để tin SMS vừa bảng mã GSM-7 (rẻ hơn).") var ascii = false
     @Flag(help: "Bài đăng, kịch bản loa: mỗi thôn một bài (mẫu dùng được village.name).") var perVillage = false
-    @Option(help: "Chiến dịch: cần module Chiến dịch (issue #3); nay dùng --set campaign.title=….") var campaign: Int?
-    @Option(help: "Hoạt động: cần module Chiến dịch (issue #3); nay dùng --set activity.title=….") var activity: Int?
+    @Option(help: "Số hiệu chiến dịch: mẫu có campaign.title, campaign.theme, campaign.period.") var campaign: Int64?
+    @Option(help: "Số hiệu hoạt động: mẫu có activity.title, activity.date, activity.time, activity.place (và chiến dịch của nó).") var activity: Int64?
     @Option(name: .customLong("set"), help: "Giá trị cho một biến của mẫu, dạng ten.bien=giá trị (dùng nhiều lần).") var assignments: [String] = []
     @Option(help: "Tệp ra (mặc định: đầu ra chuẩn).") var out: String?
     @Option(name: .customLong("dry-run"), help: "Chỉ in N tin đầu tiên và bản tóm tắt, không ghi tệp, không ghi nhật ký.") var dryRun: Int?
 
     func run() async throws {
-        if campaign != nil || activity != nil {
-            throw CLIError("--campaign và --activity cần module Chiến dịch (issue #3), chưa có trong bản này. Dùng --set campaign.title=… --set activity.title=….")
-        }
         var options = ExportOptions(template: template, audience: audience, channel: channel)
         options.format = format
         options.ascii = ascii
         options.perVillage = perVillage
         options.previewLimit = dryRun
+        options.campaignId = campaign
+        options.activityId = activity
         for assignment in assignments {
             let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else { throw CLIError("--set \"\(assignment)\" phải có dạng ten.bien=giá trị.") }
@@ -76,6 +75,8 @@ struct ExportMessages: AsyncParsableCommand {
             throw CLIError(error.description)
         } catch let error as TemplateError {
             throw CLIError(error.description)
+        } catch let error as DomainError {
+            throw CLIError(error)
         }
         progress.finish()
         // The summary goes to stderr when messages go to stdout, so a pipe receives only messages.

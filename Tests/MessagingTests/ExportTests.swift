@@ -1,3 +1,4 @@
+import Campaigns
 import Clubs
 import Foundation
 import GRDB
@@ -200,5 +201,26 @@ struct ExportTests {
         let all = try fixture.export(MessagingFixture.sms("clubs:active"))
         #expect(all.summary.messages == 1)
         #expect(throws: MessagingError.self) { try fixture.export(MessagingFixture.sms("club:999")) }
+    }
+}
+
+@Suite("Messages with a campaign's context")
+struct CampaignContextTests {
+    @Test("--activity gives the template the activity's title, date, time and place and its campaign")
+    func activityValues() throws {
+        let fixture = try MessagingFixture()
+        try fixture.person("Lê Thị Mai", village: fixture.villageA, phone: "0905111222")
+        let activityId = try fixture.database.writer.write { db -> Int64 in
+            let campaign = try CampaignStore.create(db, CampaignInput(title: "Ngày Sách 2026", startDate: "15/04/2026", endDate: "25/04/2026",
+                                                                      leadUnitId: fixture.villageA), catalogue: nil, by: .system)
+            return try CampaignStore.saveActivity(db, campaignId: campaign.id!, ActivityInput(kind: "book_fair", title: "Ngày hội sách", startsAt: "21/04/2026 07:30",
+                                                                                           endsAt: "", place: "Nhà văn hóa thôn Một", unitId: fixture.villageA), by: .system).id!
+        }
+        var options = ExportOptions(template: "sms-invitation", audience: "residents", channel: .sms)
+        options.activityId = activityId
+        let result = try fixture.export(options)
+        #expect(result.text.contains("kính mời Bà Mai dự Ngày hội sách lúc 07h30 ngày 21/04/2026 tại Nhà văn hóa thôn Một."))
+        options.activityId = 999
+        #expect(throws: DomainError.self) { try fixture.export(options) }
     }
 }

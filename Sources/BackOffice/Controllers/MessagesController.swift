@@ -1,3 +1,4 @@
+import Campaigns
 import Clubs
 import Foundation
 import Hummingbird
@@ -29,6 +30,7 @@ struct MessagesController {
         let genders: [Option]
         let unitKinds: [Option]
         let clubs: [Option]
+        let activities: [Option]
         let ageFrom: String
         let ageTo: String
         let ethnicity: String
@@ -61,6 +63,7 @@ struct MessagesController {
         var ethnicity: String
         var unitKind: String
         var club: String
+        var activity: String
         var audience: String
         var ascii: Bool
         var perVillage: Bool
@@ -76,6 +79,7 @@ struct MessagesController {
             ethnicity = form.text("ethnicity") ?? ""
             unitKind = form.text("unitKind") ?? ""
             club = form.text("club") ?? ""
+            activity = form.text("activity") ?? ""
             audience = form.text("audience") ?? ""
             ascii = form.bool("ascii")
             perVillage = form.bool("perVillage")
@@ -101,7 +105,9 @@ struct MessagesController {
             var options = ExportOptions(template: template.name, audience: audienceSpec, channel: channel ?? template.channel)
             options.ascii = ascii
             options.perVillage = perVillage
-            options.values = values
+            options.activityId = Int64(activity)
+            // With an activity chosen, fields left blank take the activity's own title, date, time and place.
+            options.values = options.activityId == nil ? values : values.filter { !$0.value.isEmpty }
             return options
         }
     }
@@ -185,9 +191,10 @@ struct MessagesController {
     private func render(_ context: AppRequestContext, principal: Principal, templates: [MessageTemplate], choice: Choice,
                         result: PreviewResult? = nil, templateError: String? = nil) async throws -> Response {
         let chosen = templates.first { $0.name == choice.template }
-        let (villages, log, clubs) = try await env.database.read { db in
+        let (villages, log, clubs, activities) = try await env.database.read { db in
             (try UnitStore.villageNames(db, for: principal), try ExportLog.recent(db, limit: 20),
-             try ClubStore.list(db, ClubStore.Filter(status: .active), for: principal))
+             try ClubStore.list(db, ClubStore.Filter(status: .active), for: principal),
+             try CampaignStore.activities(db, from: CivilDate.today().adding(days: -30), to: CivilDate.today().adding(days: 365)))
         }
         let channel = choice.channel ?? chosen?.channel
         let variables = (chosen?.declaredVariables ?? []).filter { !$0.hasPrefix("recipient.") && !Self.automatic.contains($0) }
@@ -200,6 +207,7 @@ struct MessagesController {
             genders: [Option(value: "nữ", label: "Nữ", selected: choice.gender == "nữ"), Option(value: "nam", label: "Nam", selected: choice.gender == "nam")],
             unitKinds: UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == choice.unitKind) },
             clubs: clubs.map { Option(value: String($0.club.id!), label: "\($0.club.name) — \($0.unitName)", selected: String($0.club.id!) == choice.club) },
+            activities: activities.map { Option(value: String($0.id!), label: "\(DateTimeText.display($0.startsAt)) — \($0.title)", selected: String($0.id!) == choice.activity) },
             ageFrom: choice.ageFrom, ageTo: choice.ageTo, ethnicity: choice.ethnicity, audience: choice.audience,
             audienceExamples: AudienceSpec.catalogue.filter(\.available).map { "\($0.spec) — \($0.meaning)" },
             ascii: choice.ascii, perVillage: choice.perVillage,

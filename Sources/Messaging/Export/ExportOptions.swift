@@ -13,6 +13,9 @@ public struct ExportOptions: Sendable {
     public var perVillage = false
     /// Values given by hand (`--set activity.place=Nhà văn hóa thôn 3`), over settings and today.
     public var values: [String: String] = [:]
+    /// A campaign and/or activity whose title, dates and place the template may use (given `--set` values win).
+    public var campaignId: Int64?
+    public var activityId: Int64?
     /// Only the first N messages, nothing logged as sent: to check before exporting.
     public var previewLimit: Int?
 

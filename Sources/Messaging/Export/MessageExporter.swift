@@ -1,3 +1,4 @@
+import Campaigns
 import Foundation
 import GRDB
 import Store
@@ -35,6 +36,7 @@ public struct MessageExporter: Sendable {
                                       year: CivilDate.today().year, ordered: options.channel == .letter)
             var values = Self.sharedValues(settings: settings)
             values.merge(try query.sharedValues(db)) { _, fromAudience in fromAudience }
+            values.merge(try Self.campaignValues(db, campaignId: options.campaignId, activityId: options.activityId)) { _, fromCampaign in fromCampaign }
             values.merge(options.values) { _, given in given }
             if !options.channel.isPersonal {
                 let wordsPerMinute = Int(settings[Settings.loudspeakerWordsPerMinute.name] ?? "") ?? 130
@@ -75,6 +77,27 @@ public struct MessageExporter: Sendable {
             }
         }
         return summary
+    }
+
+    /// `campaign.*` and `activity.*` from the Campaigns module (an activity also gives its campaign).
+    static func campaignValues(_ db: Database, campaignId: Int64?, activityId: Int64?) throws -> [String: String] {
+        var values: [String: String] = [:]
+        var campaignId = campaignId
+        if let activityId {
+            let activity = try CampaignStore.activity(db, id: activityId)
+            campaignId = campaignId ?? activity.campaignId
+            values["activity.title"] = activity.title
+            values["activity.date"] = activity.startDate?.display ?? ""
+            values["activity.time"] = String(activity.startsAt.dropFirst(11)).replacingOccurrences(of: ":", with: "h")
+            values["activity.place"] = activity.place ?? ""
+        }
+        if let campaignId {
+            let campaign = try CampaignStore.get(db, id: campaignId)
+            values["campaign.title"] = campaign.title
+            values["campaign.theme"] = campaign.theme ?? ""
+            values["campaign.period"] = "\(campaign.startDate.display) đến \(campaign.endDate.display)"
+        }
+        return values
     }
 
     /// Settings and today's date, the values every template may use.

@@ -81,7 +81,7 @@ public struct BoundTemplate: Sendable {
 
     static func value(_ name: String, in values: [String: String], template: MessageTemplate) throws -> String {
         guard let value = values[name] else {
-            let hint = name.hasPrefix("campaign.") ? "--campaign ID hoặc --set \(name)=…"
+            let hint = name.hasPrefix("campaign.") ? "--campaign ID (hoặc --activity ID) hoặc --set \(name)=…"
                 : name.hasPrefix("activity.") ? "--activity ID hoặc --set \(name)=…" : "--set \(name)=…"
             throw TemplateError(template: template.name, line: 1, message: "mẫu dùng \"\(name)\" nhưng chưa có giá trị: dùng \(hint)")
         }
