@@ -18,6 +18,7 @@ struct CampaignsController {
         router.post("/campaigns/:id", use: update)
         router.post("/campaigns/:id/status", use: changeStatus)
         router.post("/campaigns/:id/budget", use: addBudgetLine)
+        router.post("/campaigns/:id/budget/:lineId", use: updateBudgetLine)
         router.post("/campaigns/:id/assignments", use: addAssignment)
         router.post("/campaigns/from-template", use: fromTemplate)
         router.post("/campaigns/:id/clone", use: clone)
@@ -196,7 +197,7 @@ struct CampaignsController {
         let participants: String; let booksLent: String; let reach: String; let canRecord: Bool; let canEdit: Bool
     }
     struct AssignmentRow { let id: Int64; let unit: String; let task: String; let due: String; let status: String; let statuses: [Option]; let canUpdate: Bool }
-    struct BudgetRow { let item: String; let source: String; let planned: String; let spent: String }
+    struct BudgetRow { let action: String; let item: String; let source: String; let planned: String; let spent: String; let sources: [Option]; let plannedValue: Int64; let spentValue: Int64 }
     struct HistoryRow { let status: String; let at: String; let actor: String; let note: String }
     struct NextStatus { let value: String; let label: String }
     struct DetailPage {
@@ -241,7 +242,11 @@ struct CampaignsController {
                                   canUpdate: campaign.status != .archived && (principal.canWrite(unitId: task.unitId) || canEdit))
                 },
                 hasAssignments: !assignments.isEmpty,
-                budget: budget.map { BudgetRow(item: $0.item, source: $0.source.label, planned: VND.format($0.planned), spent: VND.format($0.spent)) },
+                budget: budget.map { line in
+                    BudgetRow(action: "/campaigns/\(id)/budget/\(line.id!)", item: line.item, source: line.source.label, planned: VND.format(line.planned),
+                              spent: VND.format(line.spent), sources: BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == line.source) },
+                              plannedValue: line.planned, spentValue: line.spent)
+                },
                 hasBudget: !budget.isEmpty, plannedTotal: VND.format(budget.map(\.planned).reduce(0, +)), spentTotal: VND.format(budget.map(\.spent).reduce(0, +)),
                 participants: VND.grouped(Int64(activities.compactMap { $0.outcomes.participants }.reduce(0, +))), booksLent: sum(\.booksLent),
                 newCards: sum(\.newLibraryCards), posts: sum(\.postsPublished), reach: sum(\.reach),
@@ -271,6 +276,19 @@ struct CampaignsController {
         try await env.database.write {
             try CampaignStore.saveBudgetLine($0, campaignId: id, item: form["item"] ?? "", source: form["source"] ?? "", planned: form["planned"] ?? "",
                                              spent: form["spent"] ?? "", by: principal)
+        }
+        return .redirect(to: "/campaigns/\(id)?msg=saved", type: .found)
+    }
+
+    /// Corrects a budget line (lines are never deleted: one no longer planned is set to 0).
+    @Sendable func updateBudgetLine(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let lineId = try context.id("lineId")
+        let form = context.form
+        try await env.database.write {
+            try CampaignStore.saveBudgetLine($0, campaignId: id, lineId: lineId, item: form["item"] ?? "", source: form["source"] ?? "",
+                                             planned: form["planned"] ?? "", spent: form["spent"] ?? "", by: principal)
         }
         return .redirect(to: "/campaigns/\(id)?msg=saved", type: .found)
     }
