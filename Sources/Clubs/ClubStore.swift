@@ -74,8 +74,8 @@ public enum ClubStore {
         var club = Club(id: nil, name: VietnameseText.clean(input.name), sortKey: NameSortKey.label(input.name), unitId: input.unitId!,
                         kind: ClubKind(rawValue: input.kind)!, field: ClubField(rawValue: input.field)!,
                         ageGroups: input.ageGroups.joined(separator: ","), leaderId: input.leaderId,
-                        schedule: input.schedule.nonEmptyClean, foundedOn: founded, status: .active,
-                        statusSince: founded ?? CivilDate.today(now: now), notes: input.notes.nonEmptyClean, createdAt: now, updatedAt: now)
+                        schedule: VietnameseText.cleanOrNil(input.schedule), foundedOn: founded, status: .active,
+                        statusSince: founded ?? CivilDate.today(now: now), notes: VietnameseText.cleanOrNil(input.notes), createdAt: now, updatedAt: now)
         try club.insert(db)
         var change = ClubStatusChange(clubId: club.id!, status: .active, since: club.statusSince!, note: "Thành lập")
         try change.insert(db)
@@ -94,9 +94,9 @@ public enum ClubStore {
         club.field = ClubField(rawValue: input.field)!
         club.ageGroups = input.ageGroups.joined(separator: ",")
         club.leaderId = input.leaderId
-        club.schedule = input.schedule.nonEmptyClean
+        club.schedule = VietnameseText.cleanOrNil(input.schedule)
         club.foundedOn = input.foundedOn.flatMap { CivilDate(parsing: $0) }
-        club.notes = input.notes.nonEmptyClean
+        club.notes = VietnameseText.cleanOrNil(input.notes)
         club.updatedAt = now
         try club.update(db)
         try Audit.record(db, by: principal, .update, entity: "club", id: id, before: before, after: club, at: now)
@@ -128,7 +128,7 @@ public enum ClubStore {
         club.statusSince = since
         club.updatedAt = Date()
         try club.update(db)
-        var change = ClubStatusChange(clubId: id, status: status, since: since, note: note.nonEmptyClean)
+        var change = ClubStatusChange(clubId: id, status: status, since: since, note: VietnameseText.cleanOrNil(note))
         try change.insert(db)
         try Audit.record(db, by: principal, .update, entity: "club", id: id, before: before, after: club)
     }
@@ -255,13 +255,13 @@ public enum ClubStore {
             }
             session = existing
             session.date = date!
-            session.topic = input.topic.nonEmptyClean
-            session.place = input.place.nonEmptyClean
+            session.topic = VietnameseText.cleanOrNil(input.topic)
+            session.place = VietnameseText.cleanOrNil(input.place)
             session.guests = input.guests
             try session.update(db)
             try Attendance.filter(Column("sessionId") == sessionId).deleteAll(db)
         } else {
-            session = ClubSession(clubId: clubId, date: date!, topic: input.topic.nonEmptyClean, place: input.place.nonEmptyClean,
+            session = ClubSession(clubId: clubId, date: date!, topic: VietnameseText.cleanOrNil(input.topic), place: VietnameseText.cleanOrNil(input.place),
                                   guests: input.guests, createdAt: now)
             try session.insert(db)
         }
@@ -292,9 +292,3 @@ public enum ClubStore {
     }
 }
 
-extension Optional where Wrapped == String {
-    var nonEmptyClean: String? {
-        guard let value = self.map(VietnameseText.clean), !value.isEmpty else { return nil }
-        return value
-    }
-}

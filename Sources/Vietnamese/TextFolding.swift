@@ -44,6 +44,12 @@ public enum VietnameseText {
     }
 
     /// The text without leading and trailing white space; returns it untouched (no Foundation call) when there is none.
+    /// Cleaned text, or nil when nothing is left: optional form fields.
+    public static func cleanOrNil(_ text: String?) -> String? {
+        guard let value = text.map(clean), !value.isEmpty else { return nil }
+        return value
+    }
+
     public static func trimmed(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }

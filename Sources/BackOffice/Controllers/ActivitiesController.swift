@@ -106,17 +106,11 @@ struct ActivitiesController {
     struct Field { let name: String; let label: String; let value: String }
     struct OutcomesPage { let action: String; let campaignId: Int64; let title: String; let when: String; let fields: [Field]; let notes: String; let error: String?; let csrf: String }
 
-    // Key paths are immutable values; the compiler cannot see it for tuples of them.
-    nonisolated(unsafe) static let outcomeFields: [(String, WritableKeyPath<ActivityOutcomes, Int?>)] = [
-        ("participantsMale", \.participantsMale), ("participantsFemale", \.participantsFemale), ("participantsChildren", \.participantsChildren),
-        ("participantsYouth", \.participantsYouth), ("participantsAdults", \.participantsAdults), ("participantsElderly", \.participantsElderly),
-        ("booksLent", \.booksLent), ("newLibraryCards", \.newLibraryCards), ("postsPublished", \.postsPublished), ("reach", \.reach),
-    ]
 
     private func outcomesPage(_ context: AppRequestContext, activity: Activity, values: [String: String]? = nil, notes: String? = nil, error: String? = nil,
                               status: HTTPResponse.Status = .ok) -> Response {
         let outcomes = activity.outcomes
-        let fields = Self.outcomeFields.map { name, path in
+        let fields = ActivityOutcomes.fields.map { name, path in
             Field(name: name, label: env.views.text("outcome_\(name)", context.language), value: values?[name] ?? outcomes[keyPath: path].map(String.init) ?? "")
         }
         let page = OutcomesPage(action: "/campaigns/activities/\(activity.id!)/outcomes", campaignId: activity.campaignId, title: activity.title,
@@ -142,7 +136,7 @@ struct ActivitiesController {
         var outcomes = ActivityOutcomes()
         var values: [String: String] = [:]
         var bad = false
-        for (name, path) in Self.outcomeFields {
+        for (name, path) in ActivityOutcomes.fields {
             let text = form.text(name) ?? ""
             values[name] = text
             if text.isEmpty { continue }

@@ -55,6 +55,13 @@ public struct ActivityOutcomes: Codable, Sendable, Equatable {
     public var reach: Int?
     public init() {}
 
+    /// Every counted field with its name (forms, files): the one list to extend when a new figure is counted.
+    nonisolated(unsafe) public static let fields: [(name: String, path: WritableKeyPath<ActivityOutcomes, Int?>)] = [
+        ("participantsMale", \.participantsMale), ("participantsFemale", \.participantsFemale), ("participantsChildren", \.participantsChildren),
+        ("participantsYouth", \.participantsYouth), ("participantsAdults", \.participantsAdults), ("participantsElderly", \.participantsElderly),
+        ("booksLent", \.booksLent), ("newLibraryCards", \.newLibraryCards), ("postsPublished", \.postsPublished), ("reach", \.reach),
+    ]
+
     public var participants: Int? {
         let byGender = [participantsMale, participantsFemale].compactMap { $0 }
         return byGender.isEmpty ? nil : byGender.reduce(0, +)

@@ -77,8 +77,8 @@ public enum CampaignStore {
                               now: Date = Date()) throws -> Campaign {
         let (start, end, year) = try validate(db, input, catalogue: catalogue)
         try principal.require(principal.canWrite(unitId: input.leadUnitId))
-        var campaign = Campaign(title: VietnameseText.clean(input.title), theme: input.theme.cleanOrNil, observanceKey: input.observanceKey.cleanOrNil,
-                                year: year, startDate: start, endDate: end, goals: input.goals.cleanOrNil, leadUnitId: input.leadUnitId!,
+        var campaign = Campaign(title: VietnameseText.clean(input.title), theme: VietnameseText.cleanOrNil(input.theme), observanceKey: VietnameseText.cleanOrNil(input.observanceKey),
+                                year: year, startDate: start, endDate: end, goals: VietnameseText.cleanOrNil(input.goals), leadUnitId: input.leadUnitId!,
                                 status: .draft, createdAt: now, updatedAt: now)
         try campaign.insert(db)
         try setCoordinating(db, campaignId: campaign.id!, units: input.coordinatingUnitIds)
@@ -94,9 +94,9 @@ public enum CampaignStore {
         let (start, end, year) = try validate(db, input, catalogue: catalogue)
         try principal.require(principal.canWrite(unitId: input.leadUnitId))
         var campaign = before
-        campaign.title = VietnameseText.clean(input.title); campaign.theme = input.theme.cleanOrNil
-        campaign.observanceKey = input.observanceKey.cleanOrNil; campaign.year = year; campaign.startDate = start; campaign.endDate = end
-        campaign.goals = input.goals.cleanOrNil; campaign.leadUnitId = input.leadUnitId!; campaign.updatedAt = now
+        campaign.title = VietnameseText.clean(input.title); campaign.theme = VietnameseText.cleanOrNil(input.theme)
+        campaign.observanceKey = VietnameseText.cleanOrNil(input.observanceKey); campaign.year = year; campaign.startDate = start; campaign.endDate = end
+        campaign.goals = VietnameseText.cleanOrNil(input.goals); campaign.leadUnitId = input.leadUnitId!; campaign.updatedAt = now
         try campaign.update(db)
         try setCoordinating(db, campaignId: id, units: input.coordinatingUnitIds)
         try Audit.record(db, by: principal, .update, entity: "campaign", id: id, before: before, after: campaign, at: now)
@@ -128,7 +128,7 @@ public enum CampaignStore {
         campaign.status = status
         campaign.updatedAt = now
         try campaign.update(db)
-        var change = CampaignStatusChange(campaignId: id, status: status, at: now, actor: principal.login, note: note.cleanOrNil)
+        var change = CampaignStatusChange(campaignId: id, status: status, at: now, actor: principal.login, note: VietnameseText.cleanOrNil(note))
         try change.insert(db)
         try Audit.record(db, by: principal, .update, entity: "campaign", id: id, before: ["status": before.status.rawValue],
                          after: ["status": status.rawValue], at: now)
@@ -220,9 +220,9 @@ public enum CampaignStore {
         }
         let before = activity
         activity.kind = kind!; activity.title = VietnameseText.clean(input.title); activity.startsAt = starts!; activity.endsAt = ends!
-        activity.place = input.place.cleanOrNil; activity.unitId = input.unitId!; activity.channels = input.channels.joined(separator: ",")
+        activity.place = VietnameseText.cleanOrNil(input.place); activity.unitId = input.unitId!; activity.channels = input.channels.joined(separator: ",")
         activity.expectedParticipants = input.expectedParticipants; activity.expectedBooksLent = input.expectedBooksLent
-        activity.expectedPosts = input.expectedPosts; activity.expectedReach = input.expectedReach; activity.notes = input.notes.cleanOrNil
+        activity.expectedPosts = input.expectedPosts; activity.expectedReach = input.expectedReach; activity.notes = VietnameseText.cleanOrNil(input.notes)
         activity.updatedAt = now
         if activityId == nil { try activity.insert(db) } else { try activity.update(db) }
         try Audit.record(db, by: principal, activityId == nil ? .create : .update, entity: "activity", id: activity.id,
@@ -246,7 +246,7 @@ public enum CampaignStore {
         if values.contains(where: { ($0 ?? 0) < 0 }) { throw DomainError.invalid(["outcomes": "Các số liệu không được âm"]) }
         let before = activity
         activity.outcomes = outcomes
-        if let notes { activity.notes = Optional(notes).cleanOrNil }
+        if let notes { activity.notes = VietnameseText.cleanOrNil(notes) }
         activity.updatedAt = now
         try activity.update(db)
         try Audit.record(db, by: principal, .update, entity: "activity", id: activityId, before: before.outcomes, after: outcomes, at: now)
@@ -263,7 +263,7 @@ public enum CampaignStore {
         var errors: [String: String] = [:]
         if VietnameseText.clean(task).isEmpty { errors["task"] = "Nhập nhiệm vụ" }
         if unitId == nil { errors["unitId"] = "Chọn đơn vị" } else if try OrgUnit.fetchOne(db, key: unitId!) == nil { errors["unitId"] = "Đơn vị không tồn tại" }
-        let due = dueDate.cleanOrNil.map { CivilDate(parsing: $0) }
+        let due = VietnameseText.cleanOrNil(dueDate).map { CivilDate(parsing: $0) }
         if let due, due == nil { errors["dueDate"] = "Hạn dạng dd/MM/yyyy" }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
         var assignment = Assignment(campaignId: campaignId, unitId: unitId!, task: VietnameseText.clean(task), dueDate: due ?? nil, status: .todo)
@@ -293,9 +293,3 @@ public enum CampaignStore {
     }
 }
 
-extension Optional where Wrapped == String {
-    var cleanOrNil: String? {
-        guard let value = self.map(VietnameseText.clean), !value.isEmpty else { return nil }
-        return value
-    }
-}

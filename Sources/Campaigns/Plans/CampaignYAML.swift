@@ -35,7 +35,7 @@ public enum CampaignYAML {
             }
             if !expected.isEmpty { item["expected"] = expected }
             var outcomes: [String: Any] = [:]
-            for (key, path) in outcomePaths { if let value = activity.outcomes[keyPath: path] { outcomes[key] = value } }
+            for (key, path) in ActivityOutcomes.fields { if let value = activity.outcomes[keyPath: path] { outcomes[key] = value } }
             if !outcomes.isEmpty { item["outcomes"] = outcomes }
             return item
         }
@@ -48,11 +48,6 @@ public enum CampaignYAML {
         return try Yams.dump(object: document, allowUnicode: true, sortKeys: true)
     }
 
-    nonisolated(unsafe) static let outcomePaths: [(String, WritableKeyPath<ActivityOutcomes, Int?>)] = [
-        ("participantsMale", \.participantsMale), ("participantsFemale", \.participantsFemale), ("participantsChildren", \.participantsChildren),
-        ("participantsYouth", \.participantsYouth), ("participantsAdults", \.participantsAdults), ("participantsElderly", \.participantsElderly),
-        ("booksLent", \.booksLent), ("newLibraryCards", \.newLibraryCards), ("postsPublished", \.postsPublished), ("reach", \.reach),
-    ]
 
     // MARK: Import
 
@@ -121,7 +116,7 @@ public enum CampaignYAML {
                 if let outcomesNode = entry["outcomes"] {
                     let mapping = try reader.mapping(outcomesNode, field: "outcomes")
                     var outcomes = ActivityOutcomes()
-                    for (key, path) in outcomePaths { outcomes[keyPath: path] = try int(mapping, key) }
+                    for (key, path) in ActivityOutcomes.fields { outcomes[keyPath: path] = try int(mapping, key) }
                     try at(outcomesNode) { try CampaignStore.recordOutcomes(db, activityId: activity.id!, outcomes, notes: nil, by: principal) }
                 }
             }
