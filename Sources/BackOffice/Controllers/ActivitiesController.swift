@@ -17,6 +17,7 @@ struct ActivitiesController {
         router.get("/campaigns/activities/:activityId/outcomes", use: outcomesForm)
         router.post("/campaigns/activities/:activityId/outcomes", use: saveOutcomes)
         router.post("/campaigns/assignments/:assignmentId/status", use: assignmentStatus)
+        router.post("/campaigns/assignments/:assignmentId", use: updateAssignment)
     }
 
     struct FormPage {
@@ -160,6 +161,17 @@ struct ActivitiesController {
         try await env.database.write { try CampaignStore.setAssignmentStatus($0, id: id, status, by: principal) }
         let back = context.form.text("back") == "tasks" ? "/campaigns/tasks" : "/campaigns/\(try await env.database.read { try Assignment.fetchOne($0, key: id)?.campaignId ?? 0 })"
         return .redirect(to: back + "?msg=saved", type: .found)
+    }
+
+    @Sendable func updateAssignment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id("assignmentId")
+        let form = context.form
+        try await env.database.write {
+            try CampaignStore.updateAssignment($0, id: id, unitId: form.int64("unitId"), task: form["task"] ?? "", dueDate: form["dueDate"], by: principal)
+        }
+        let campaignId = try await env.database.read { try Assignment.fetchOne($0, key: id)?.campaignId ?? 0 }
+        return .redirect(to: "/campaigns/\(campaignId)?msg=saved", type: .found)
     }
 
     // MARK: My unit's tasks

@@ -14,6 +14,7 @@ struct CalendarController {
         router.get("/campaigns/observances", use: observances)
         router.post("/campaigns/observances/:key/:year", use: setYear)
         router.post("/campaigns/festivals", use: addFestival)
+        router.post("/campaigns/festivals/:festivalId", use: addFestival)
     }
 
     var catalogue: ObservanceCatalogue {
@@ -75,6 +76,7 @@ struct CalendarController {
     struct ObservanceRow {
         let name: String; let rule: String; let dates: String; let theme: String; let channels: String; let provisional: Bool
         let yearly: Bool; let action: String; let start: String; let end: String
+        let festivalAction: String?; let festivalName: String; let festivalUnits: [Option]; let note: String
     }
     struct ObservancesPage {
         let year: Int; let rows: [ObservanceRow]; let canSetYear: Bool; let villages: [Option]; let canAddFestival: Bool; let csrf: String
@@ -90,16 +92,24 @@ struct CalendarController {
         let principal = try context.signedIn()
         let year = request.queryInt("year") ?? Int(context.parameters.get("year") ?? "") ?? CivilDate.today().year
         let catalogue = try catalogue
-        let (items, villages) = try await env.database.read { db in
-            (try ObservanceStore.occurrences(db, catalogue: catalogue, year: year), try UnitStore.villageNames(db, for: principal))
+        let (items, villages, festivals) = try await env.database.read { db in
+            (try ObservanceStore.occurrences(db, catalogue: catalogue, year: year), try UnitStore.villageNames(db, for: principal),
+             try ObservanceStore.festivals(db, year: year))
         }
         let rows = items.map { item -> ObservanceRow in
             let key: String? = if case .observance(let key) = item.source { key } else { nil }
             let yearly = key.flatMap { catalogue.observance($0)?.isSetEachYear } ?? false
+            var festivalId: Int64? = nil
+            if case .festival(let id) = item.source { festivalId = id }
+            let festivalUnit = festivalId.flatMap { id in festivals.first { $0.id == id }?.unitId }
+            let editable = festivalId != nil && (festivalUnit.map { principal.canWrite(unitId: $0) } ?? principal.canWriteCommuneWide)
             return ObservanceRow(name: item.name + (item.place.map { " — \($0)" } ?? ""), rule: item.ruleLabel,
                                  dates: item.start == item.end ? item.start.display : "\(item.start.display) – \(item.end.display)",
                                  theme: item.theme ?? "", channels: item.channels.joined(separator: ", "), provisional: item.isProvisional,
-                                 yearly: yearly, action: "/campaigns/observances/\(key ?? "")/\(year)", start: item.start.display, end: item.end.display)
+                                 yearly: yearly, action: "/campaigns/observances/\(key ?? "")/\(year)", start: item.start.display, end: item.end.display,
+                                 festivalAction: editable ? "/campaigns/festivals/\(festivalId!)" : nil, festivalName: item.name,
+                                 festivalUnits: villages.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id), label: $0.name, selected: $0.id == festivalUnit) },
+                                 note: item.theme ?? "")
         }
         let writable = villages.filter { principal.canWrite(unitId: $0.id) }
         let page = ObservancesPage(year: year, rows: rows, canSetYear: principal.canWriteCommuneWide,
@@ -133,7 +143,8 @@ struct CalendarController {
                                                   end: form["end"] ?? "", description: form["description"])
         let festival: LocalFestival
         do {
-            festival = try await env.database.write { try ObservanceStore.addFestival($0, input, by: principal) }
+            let id = context.parameters.get("festivalId").flatMap { Int64($0) }
+            festival = try await env.database.write { try ObservanceStore.addFestival($0, input, id: id, by: principal) }
         } catch let error as DomainError where error.kind == .invalid {
             return try await observancesPage(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
         }

@@ -196,7 +196,7 @@ struct CampaignsController {
         let id: Int64; let when: String; let kind: String; let title: String; let place: String; let unit: String; let expected: String
         let participants: String; let booksLent: String; let reach: String; let canRecord: Bool; let canEdit: Bool
     }
-    struct AssignmentRow { let id: Int64; let unit: String; let task: String; let due: String; let status: String; let statuses: [Option]; let canUpdate: Bool }
+    struct AssignmentRow { let id: Int64; let unit: String; let task: String; let due: String; let status: String; let statuses: [Option]; let canUpdate: Bool; let units: [Option] }
     struct BudgetRow { let action: String; let item: String; let source: String; let planned: String; let spent: String; let sources: [Option]; let plannedValue: Int64; let spentValue: Int64 }
     struct HistoryRow { let status: String; let at: String; let actor: String; let note: String }
     struct NextStatus { let value: String; let label: String }
@@ -239,7 +239,8 @@ struct CampaignsController {
                 assignments: assignments.map { task in
                     AssignmentRow(id: task.id!, unit: names[task.unitId] ?? "", task: task.task, due: task.dueDate?.display ?? "", status: task.status.label,
                                   statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == task.status) },
-                                  canUpdate: campaign.status != .archived && (principal.canWrite(unitId: task.unitId) || canEdit))
+                                  canUpdate: campaign.status != .archived && (principal.canWrite(unitId: task.unitId) || canEdit),
+                                  units: canEdit ? units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == task.unitId) } : [])
                 },
                 hasAssignments: !assignments.isEmpty,
                 budget: budget.map { line in

@@ -74,6 +74,11 @@ public enum ObservanceStore {
         return items.sorted { ($0.start, $0.name) < ($1.start, $1.name) }
     }
 
+    /// The local festivals touching a year.
+    public static func festivals(_ db: Database, year: Int) throws -> [LocalFestival] {
+        try LocalFestival.filter(Column("endDate") >= "\(year)-01-01" && Column("startDate") <= "\(year)-12-31").fetchAll(db)
+    }
+
     /// Enters a year's dates and theme of an observance set each year (Lifelong Learning Week).
     public static func setYear(_ db: Database, catalogue: ObservanceCatalogue, key: String, year: Int, start: String, end: String,
                                theme: String?, by principal: Principal) throws {
@@ -109,8 +114,9 @@ public enum ObservanceStore {
         }
     }
 
-    /// A village's own festival for a year (lễ mừng lúa mới…): a date, not a rule.
-    public static func addFestival(_ db: Database, _ input: FestivalInput, by principal: Principal, now: Date = Date()) throws -> LocalFestival {
+    /// A village's own festival for a year (lễ mừng lúa mới…): a date, not a rule. With `id`, corrects an existing one
+    /// (the account must be allowed on both its old and its new village).
+    public static func addFestival(_ db: Database, _ input: FestivalInput, id: Int64? = nil, by principal: Principal, now: Date = Date()) throws -> LocalFestival {
         var errors: [String: String] = [:]
         let name = VietnameseText.clean(input.name)
         if name.isEmpty { errors["name"] = "Nhập tên lễ hội" }
@@ -122,8 +128,17 @@ public enum ObservanceStore {
         if let unitId = input.unitId, try OrgUnit.fetchOne(db, key: unitId) == nil { errors["unitId"] = "Đơn vị không tồn tại" }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
         try principal.require(input.unitId.map(principal.canWrite(unitId:)) ?? principal.canWriteCommuneWide)
-        var festival = LocalFestival(name: name, unitId: input.unitId, startDate: from!, endDate: to!,
-                                     description: input.description.map(VietnameseText.clean).flatMap { $0.isEmpty ? nil : $0 }, createdAt: now)
+        let description = VietnameseText.cleanOrNil(input.description)
+        if let id {
+            guard var festival = try LocalFestival.fetchOne(db, key: id) else { throw DomainError.notFound("lễ hội", english: "Festival") }
+            try principal.require(festival.unitId.map(principal.canWrite(unitId:)) ?? principal.canWriteCommuneWide)
+            let before = festival
+            festival.name = name; festival.unitId = input.unitId; festival.startDate = from!; festival.endDate = to!; festival.description = description
+            try festival.update(db)
+            try Audit.record(db, by: principal, .update, entity: "localFestival", id: id, before: before, after: festival, at: now)
+            return festival
+        }
+        var festival = LocalFestival(name: name, unitId: input.unitId, startDate: from!, endDate: to!, description: description, createdAt: now)
         try festival.insert(db)
         try Audit.record(db, by: principal, .create, entity: "localFestival", id: festival.id, after: festival, at: now)
         return festival

@@ -271,6 +271,22 @@ public enum CampaignStore {
         try Audit.record(db, by: principal, .create, entity: "assignment", id: assignment.id, after: assignment)
     }
 
+    /// Corrects a task's unit, text or due date (who may edit the campaign).
+    public static func updateAssignment(_ db: Database, id: Int64, unitId: Int64?, task: String, dueDate: String?, by principal: Principal) throws {
+        guard var assignment = try Assignment.fetchOne(db, key: id) else { throw DomainError.notFound("nhiệm vụ", english: "Task") }
+        _ = try editable(db, id: assignment.campaignId, by: principal)
+        var errors: [String: String] = [:]
+        if VietnameseText.clean(task).isEmpty { errors["task"] = "Nhập nhiệm vụ" }
+        if unitId == nil { errors["unitId"] = "Chọn đơn vị" } else if try OrgUnit.fetchOne(db, key: unitId!) == nil { errors["unitId"] = "Đơn vị không tồn tại" }
+        let due = VietnameseText.cleanOrNil(dueDate).map { CivilDate(parsing: $0) }
+        if let due, due == nil { errors["dueDate"] = "Hạn dạng dd/MM/yyyy" }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        let before = assignment
+        assignment.unitId = unitId!; assignment.task = VietnameseText.clean(task); assignment.dueDate = due ?? nil
+        try assignment.update(db)
+        try Audit.record(db, by: principal, .update, entity: "assignment", id: id, before: before, after: assignment)
+    }
+
     public static func setAssignmentStatus(_ db: Database, id: Int64, _ status: AssignmentStatus, by principal: Principal) throws {
         guard var assignment = try Assignment.fetchOne(db, key: id) else { throw DomainError.notFound("nhiệm vụ", english: "Task") }
         let campaign = try get(db, id: assignment.campaignId)
