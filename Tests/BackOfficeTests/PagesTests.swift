@@ -102,6 +102,8 @@ struct PagesTests {
             let page = try await browser.get("/")
             #expect(page.text.contains(#"<span class="value">2</span><span class="label">Người dân</span>"#))
             #expect(page.text.contains(#"<span class="value">2</span><span class="label">Thôn, làng</span>"#))
+            #expect(page.text.contains(#"<span class="value">0</span><span class="label">Câu lạc bộ, lớp, nhóm</span>"#))
+            #expect(page.text.contains(#"<span class="value">0,0%</span><span class="label">Nhà văn hóa có CLB hoạt động thường xuyên</span>"#))
         }
     }
 

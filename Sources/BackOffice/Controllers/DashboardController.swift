@@ -1,3 +1,5 @@
+import Campaigns
+import Clubs
 import Foundation
 import GRDB
 import Hummingbird
@@ -45,6 +47,13 @@ struct DashboardController {
             if scope == .all {
                 tiles.append(Tile(label: views.text("dash_smsConsent", language), value: VND.grouped(Int64(consented)), href: "/people"))
             }
+            // The movement at a glance: clubs, the plan's indicator, this year's campaigns.
+            let today = CivilDate.today()
+            let indicator = try ActivityIndicator.compute(db, on: today, rule: try ActivityRule.fromSettings(db))
+            tiles.append(Tile(label: views.text("dash_clubs", language), value: String(try ClubStore.list(db, for: principal).count), href: "/clubs"))
+            tiles.append(Tile(label: views.text("dash_indicator", language), value: ClubIndicatorController.percent(indicator.share), href: "/clubs/indicator"))
+            tiles.append(Tile(label: views.text("dash_campaigns", language), value: String(try CampaignStore.list(db, .init(year: today.year)).count),
+                              href: "/campaigns?year=\(today.year)"))
             var recent: [RecentEntry] = []
             if principal.canReadAudit {
                 recent = try Audit.entries(db, filter: .init(perPage: 8)).items.map {
