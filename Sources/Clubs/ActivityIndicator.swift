@@ -22,8 +22,9 @@ public struct ActivityRule: Sendable, Equatable {
     }
 }
 
-enum MonthKey {
-    static func make(year: Int, month: Int) -> String { String(year) + (month < 10 ? "-0" : "-") + String(month) }
+/// "yyyy-MM", as session dates are grouped.
+public enum MonthKey {
+    public static func make(year: Int, month: Int) -> String { String(year) + (month < 10 ? "-0" : "-") + String(month) }
 }
 
 /// The programme indicator "cultural houses with classes, clubs or interest groups that meet regularly".

@@ -34,4 +34,9 @@ enum APIResponse {
         let page: Int
         let perPage: Int
     }
+
+    /// A list answered whole, in one page (clubs, campaigns, observances: a commune has tens, not thousands).
+    static func whole<Item: Encodable>(_ items: [Item]) throws -> Response {
+        try json(List(items: items, total: items.count, page: 1, perPage: max(items.count, 1)))
+    }
 }

@@ -41,7 +41,7 @@ struct CampaignsAPI {
         let filter = CampaignStore.Filter(year: request.queryInt("year"), status: request.query("status").flatMap(CampaignStatus.init(rawValue:)),
                                           unitId: request.queryInt64("unit"), observanceKey: request.query("observance"))
         let items = try await env.database.read { try CampaignStore.list($0, filter) }.map { CampaignJSON($0.campaign) }
-        return try APIResponse.json(APIResponse.List(items: items, total: items.count, page: 1, perPage: max(items.count, 1)))
+        return try APIResponse.whole(items)
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -65,7 +65,7 @@ struct CampaignsAPI {
             _ = try CampaignStore.get(db, id: id)
             return try CampaignStore.activities(db, campaignId: id)
         }.map(ActivityJSON.init)
-        return try APIResponse.json(APIResponse.List(items: items, total: items.count, page: 1, perPage: max(items.count, 1)))
+        return try APIResponse.whole(items)
     }
 
     @Sendable func addActivity(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -45,7 +45,7 @@ struct ClubsAPI {
             (try ClubStore.list(db, filter, for: principal), try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db)))
         }
         let json = items.map { Self.json($0.club, unit: $0.unitName, members: $0.members, lastSession: $0.lastSession, active: active) }
-        return try APIResponse.json(APIResponse.List(items: json, total: json.count, page: 1, perPage: max(json.count, 1)))
+        return try APIResponse.whole(json)
     }
 
     static func json(_ club: Club, unit: String, members: Int?, lastSession: CivilDate?, active: Set<Int64>) -> ClubJSON {
@@ -84,7 +84,7 @@ struct ClubsAPI {
             MemberJSON(id: $0.member.id!, personId: $0.member.personId, fullName: $0.fullName, role: $0.member.role.rawValue,
                        joinedOn: $0.member.joinedOn.iso, leftOn: $0.member.leftOn?.iso, attendanceRate: $0.attendanceRate)
         }
-        return try APIResponse.json(APIResponse.List(items: json, total: json.count, page: 1, perPage: max(json.count, 1)))
+        return try APIResponse.whole(json)
     }
 
     @Sendable func addMember(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -111,7 +111,7 @@ struct ClubsAPI {
             SessionJSON(id: $0.session.id!, date: $0.session.date.iso, topic: $0.session.topic, place: $0.session.place, guests: $0.session.guests,
                         present: $0.present, absent: $0.absent, excused: $0.excused)
         }
-        return try APIResponse.json(APIResponse.List(items: json, total: json.count, page: 1, perPage: max(json.count, 1)))
+        return try APIResponse.whole(json)
     }
 
     @Sendable func recordSession(_ request: Request, context: AppRequestContext) async throws -> Response {

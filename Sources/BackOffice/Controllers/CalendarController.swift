@@ -180,6 +180,6 @@ struct ObservancesAPI {
             return Item(key: key, festivalId: festival, name: item.name, start: item.start.iso, end: item.end.iso, rule: item.ruleLabel,
                         theme: item.theme, provisional: item.isProvisional, channels: item.channels, place: item.place)
         }
-        return try APIResponse.json(APIResponse.List(items: json, total: json.count, page: 1, perPage: max(json.count, 1)))
+        return try APIResponse.whole(json)
     }
 }

@@ -163,7 +163,6 @@ struct ClubSessionsController {
     }
 
     static func download(_ text: String, name: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        Views.attachment(text, type: "text/csv; charset=utf-8", fileName: name)
     }
 }

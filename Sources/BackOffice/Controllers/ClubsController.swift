@@ -191,7 +191,7 @@ struct ClubsController {
         (1...12).reversed().map { back in
             let index = today.year * 12 + (today.month - 1) - back
             let year = index / 12, month = index % 12 + 1
-            let key = String(year) + (month < 10 ? "-0" : "-") + String(month)
+            let key = MonthKey.make(year: year, month: month)
             let has = held.contains(key)
             return MonthCell(label: String(month), held: has, title: "\(month < 10 ? "0" : "")\(month)/\(year): \(has ? "có sinh hoạt" : "không sinh hoạt")")
         }

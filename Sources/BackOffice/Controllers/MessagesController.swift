@@ -184,8 +184,7 @@ struct MessagesController {
         case .txt: "text/plain; charset=utf-8"
         case .jsonl: "application/x-ndjson; charset=utf-8"
         }
-        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(fileName)\""],
-                        body: .init(byteBuffer: ByteBuffer(string: output.text)))
+        return Views.attachment(output.text, type: type, fileName: fileName)
     }
 
     private func render(_ context: AppRequestContext, principal: Principal, templates: [MessageTemplate], choice: Choice,

@@ -50,6 +50,12 @@ public struct Views: Sendable {
                  body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
+    /// A file to download (CSV, export) rather than a page.
+    static func attachment(_ text: String, type: String, fileName: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(fileName)\""],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     func text(_ key: String, _ language: Language) -> String { strings.text(key, language) }
 }
 
