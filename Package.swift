@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .executableTarget(name: "densach", dependencies: [
-            "BackOffice", "Store", "Vietnamese", "Messaging", "Campaigns",
+            "BackOffice", "Store", "Vietnamese", "Messaging", "Campaigns", "Socialization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -65,8 +65,11 @@ let package = Package(
         .testTarget(name: "ClubsTests", dependencies: [
             "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "SocializationTests", dependencies: [
+            "Socialization", "Campaigns", "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "MessagingTests", dependencies: [
-            "Messaging", "Clubs", "Campaigns", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+            "Messaging", "Clubs", "Campaigns", "Socialization", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BackOfficeTests", dependencies: [
             "BackOffice", "Store", "Vietnamese",

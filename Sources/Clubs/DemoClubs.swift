@@ -75,13 +75,3 @@ public enum DemoClubs {
         return made
     }
 }
-
-/// A small deterministic generator (the demo must look the same on every machine).
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &* 6364136223846793005 &+ 1442695040888963407 }
-    mutating func next(_ bound: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return Int((state >> 33) % UInt64(max(bound, 1)))
-    }
-}

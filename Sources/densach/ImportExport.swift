@@ -3,18 +3,19 @@ import BackOffice
 import Foundation
 import GRDB
 import Messaging
+import Socialization
 import Store
 
 enum DataKind: String, ExpressibleByArgument, CaseIterable {
-    case units, people
+    case units, people, donations
 }
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Nhập đơn vị hoặc người dân từ tệp CSV (UTF-8). Lỗi ở bất kỳ dòng nào thì không ghi gì.")
+        abstract: "Nhập đơn vị, người dân hoặc khoản ủng hộ từ tệp CSV (UTF-8). Lỗi ở bất kỳ dòng nào thì không ghi gì.")
 
     @OptionGroup var db: DatabaseOptions
-    @Argument(help: "units hoặc people") var kind: DataKind
+    @Argument(help: "units, people hoặc donations") var kind: DataKind
     @Argument(help: "Tệp CSV") var file: String
     @Flag(help: "Chỉ kiểm tra, không ghi.") var dryRun = false
     @Flag(help: "Tự tạo thôn chưa có (khi nhập người dân).") var createVillages = false
@@ -34,6 +35,8 @@ struct Import: AsyncParsableCommand {
                     return try PeopleImporter.run(db, data: data, file: name,
                                                   options: .init(dryRun: dryRun, createVillages: createVillages),
                                                   by: commandLinePrincipal, progress: progress.update)
+                case .donations:
+                    return try DonationCSV.importFile(db, data: data, file: name, dryRun: dryRun, by: commandLinePrincipal)
                 }
             }
         } catch let failure as CSVReader.Failure {
@@ -61,7 +64,7 @@ struct Import: AsyncParsableCommand {
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Xuất dữ liệu (CSV) và tin nhắn theo mẫu cho một nhóm người nhận.",
-        subcommands: [ExportUnits.self, ExportPeople.self, ExportMessages.self, ExportAudiences.self, ExportTemplates.self])
+        subcommands: [ExportUnits.self, ExportPeople.self, ExportDonations.self, ExportMessages.self, ExportAudiences.self, ExportTemplates.self])
 }
 
 struct ExportUnits: AsyncParsableCommand {
@@ -78,19 +81,31 @@ struct ExportPeople: AsyncParsableCommand {
     func run() async throws { try await exportTable(.people, database: db.open(), out: out) }
 }
 
-private func exportTable(_ kind: DataKind, database: AppDatabase, out: String?) async throws {
+struct ExportDonations: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "donations", abstract: "Xuất các khoản ủng hộ (cả biên lai đã hủy) ra CSV.")
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "Chỉ một năm (theo năm của biên lai).") var year: Int?
+    @Option(help: "Tệp ra (mặc định: đầu ra chuẩn).") var out: String?
+    func run() async throws { try await exportTable(.donations, database: db.open(), out: out, year: year) }
+}
+
+private func exportTable(_ kind: DataKind, database: AppDatabase, out: String?, year: Int? = nil) async throws {
     let sink = try FileOutput(path: out)
     let progress = TerminalProgress("Đang xuất", total: nil)
     let count = try await database.read { db -> Int in
         switch kind {
         case .units: return try CSVExport.units(db, to: sink.write)
         case .people: return try CSVExport.people(db, to: sink.write, progress: progress.update)
+        case .donations:
+            let items = try DonationStore.list(db, DonationStore.Filter(year: year), for: commandLinePrincipal)
+            try DonationCSV.export(items, to: CSVWriter(output: sink.write))
+            return items.count
         }
     }
     try sink.finish()
     progress.finish()
     try await database.write { db in
-        try Audit.record(db, by: commandLinePrincipal, .export, entity: kind == .units ? "unit" : "person", id: nil,
+        try Audit.record(db, by: commandLinePrincipal, .export, entity: kind == .units ? "unit" : kind == .people ? "person" : "donation", id: nil,
                          after: ["rows": String(count), "to": out ?? "stdout"])
     }
     if let out { say("Đã xuất \(count) dòng ra \(out).") }

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Messaging
+import Socialization
 import Store
 import Vietnamese
 
@@ -201,6 +202,33 @@ struct ExportTests {
         let all = try fixture.export(MessagingFixture.sms("clubs:active"))
         #expect(all.summary.messages == 1)
         #expect(throws: MessagingError.self) { try fixture.export(MessagingFixture.sms("club:999")) }
+    }
+
+    @Test("Donors of a year (a voided receipt does not count; businesses through their contact) and volunteers by skill")
+    func donorsAndVolunteers() throws {
+        let fixture = try MessagingFixture()
+        let giver = try fixture.person("Lê Thị Mai", village: fixture.villageA, phone: "0905111222")
+        let voided = try fixture.person("Hồ Văn Nam", village: fixture.villageA, phone: "0905111333", gender: "male")
+        let helper = try fixture.person("Đinh Thị Hơ", village: fixture.villageB, phone: "0905111444")
+        try fixture.database.writer.write { db in
+            let commune = fixture.villageA
+            func give(_ sponsor: Int64, _ date: String) throws -> Donation {
+                try DonationStore.create(db, DonationInput(sponsorId: sponsor, date: date, kind: "cash", amount: "500000", channel: "cash",
+                                                           purpose: "Tủ sách", recipientUnitId: commune), by: .system)
+            }
+            _ = try give(try SponsorStore.create(db, .init(kind: "individual", personId: giver), by: .system).id!, "01/03/2026")
+            let wrong = try give(try SponsorStore.create(db, .init(kind: "individual", personId: voided), by: .system).id!, "02/03/2026")
+            try DonationStore.void(db, id: wrong.id!, reason: "Ghi nhầm người", by: .system)
+            _ = try give(try SponsorStore.create(db, .init(kind: "business", name: "Nhà sách Minh Trí", phone: "0905999888"), by: .system).id!, "03/03/2026")
+            _ = try VolunteerStore.create(db, .init(personId: helper, unitId: fixture.villageB, skills: ["storytelling"], since: "01/01/2026"), by: .system)
+        }
+        let donors = try fixture.export(MessagingFixture.sms("donors:year=2026"))
+        #expect(donors.summary.messages == 2)
+        #expect(donors.text.contains("+84905111222") && donors.text.contains("+84905999888") && !donors.text.contains("+84905111333"))
+        #expect(try fixture.export(MessagingFixture.sms("donors:year=2025")).summary.messages == 0)
+        let volunteers = try fixture.export(MessagingFixture.sms("volunteers:skill=storytelling"))
+        #expect(volunteers.summary.messages == 1 && volunteers.text.contains("+84905111444"))
+        #expect(try fixture.export(MessagingFixture.sms("volunteers:skill=arts")).summary.messages == 0)
     }
 }
 

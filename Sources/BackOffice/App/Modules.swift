@@ -11,7 +11,7 @@ import Store
 public enum AllModules {
     public static var schemas: [any SchemaModule.Type] {
         [
-        StoreSchema.self, CampaignsSchema.self, SocializationSchema.self, ClubsSchema.self, HonoursSchema.self,
+        StoreSchema.self, CampaignsSchema.self, ClubsSchema.self, SocializationSchema.self, HonoursSchema.self,
         RecognitionSchema.self, MessagingSchema.self,
         ]
     }

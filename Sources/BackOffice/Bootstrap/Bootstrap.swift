@@ -2,6 +2,7 @@ import Campaigns
 import Clubs
 import Foundation
 import GRDB
+import Socialization
 import Store
 
 /// First start: the admin account, and for `--demo` the demo commune with one account per role.
@@ -31,6 +32,7 @@ public enum Bootstrap {
             guard let summary = try DemoCommune.seed(db) else { return nil }
             try DemoClubs.seed(db)
             try DemoCampaigns.seed(db)
+            try DemoSocialization.seed(db)
             return summary
         }) else { return nil }
         let hash = try await passwords.hash(password)

@@ -1,5 +1,6 @@
 import Clubs
 import GRDB
+import Socialization
 import Store
 import Vietnamese
 
@@ -27,7 +28,7 @@ struct AudienceQuery {
     let ordered: Bool
 
     func peopleSQL(_ db: Database) throws -> (sql: String, arguments: StatementArguments)? {
-        let residents = specs.filter { $0.kind == .residents || $0.kind == .club || $0.kind == .clubs }
+        let residents = specs.filter { [.residents, .club, .clubs, .donors, .volunteers].contains($0.kind) }
         guard !residents.isEmpty else { return nil }
         var alternatives: [String] = []
         var arguments: StatementArguments = [channel?.rawValue ?? ""]
@@ -38,6 +39,17 @@ struct AudienceQuery {
                 }
                 alternatives.append("p.id IN (SELECT personId FROM clubMember WHERE clubId = ? AND leftOn IS NULL)")
                 arguments += [id]
+                continue
+            }
+            if spec.kind == .donors {
+                let (condition, values) = donationCondition(spec)
+                alternatives.append("p.id IN (SELECT s.personId FROM sponsor s JOIN donation d ON d.sponsorId = s.id WHERE s.personId IS NOT NULL AND \(condition))")
+                arguments += values
+                continue
+            }
+            if spec.kind == .volunteers {
+                alternatives.append("p.id IN (SELECT personId FROM volunteer WHERE active\(spec.filters["skill"] == nil ? "" : " AND ',' || skills || ',' LIKE ?"))")
+                if let skill = spec.filters["skill"] { arguments += ["%,\(skill),%"] }
                 continue
             }
             if spec.kind == .clubs {
@@ -86,14 +98,35 @@ struct AudienceQuery {
         return values
     }
 
-    /// Contacts of units (organisations, not private persons: no personal consent applies).
+    /// Gifts that make a sponsor a donor: not voided, in the year or campaign the spec names.
+    private func donationCondition(_ spec: AudienceSpec) -> (String, StatementArguments) {
+        var conditions = ["d.voidedAt IS NULL"]
+        var arguments: StatementArguments = []
+        if let year = spec.filters["year"].flatMap(Int.init) { conditions.append("d.receiptYear = ?"); arguments += [year] }
+        if let campaign = spec.filters["campaign"].flatMap(Int64.init) { conditions.append("d.campaignId = ?"); arguments += [campaign] }
+        return (conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// Contacts of units (organisations, not private persons: no personal consent applies): units of the kinds asked
+    /// for, and businesses or associations that gave.
     func unitRows(_ db: Database) throws -> [AudienceRow] {
         let kinds = specs.filter { $0.kind == .units }.compactMap { $0.filters["kind"] }
-        guard !kinds.isEmpty else { return [] }
+        var alternatives: [String] = []
+        var arguments: StatementArguments = []
+        if !kinds.isEmpty {
+            alternatives.append("kind IN (\(kinds.map { _ in "?" }.joined(separator: ",")))")
+            arguments += StatementArguments(kinds)
+        }
+        for spec in specs where spec.kind == .donors {
+            let (condition, values) = donationCondition(spec)
+            alternatives.append("id IN (SELECT s.unitId FROM sponsor s JOIN donation d ON d.sponsorId = s.id WHERE s.unitId IS NOT NULL AND \(condition))")
+            arguments += values
+        }
+        guard !alternatives.isEmpty else { return [] }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT id, coalesce(contactName, name), phone FROM unit WHERE isActive AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ",")))
+            SELECT id, coalesce(contactName, name), phone FROM unit WHERE isActive AND (\(alternatives.joined(separator: " OR ")))
             ORDER BY sortKey
-            """, arguments: StatementArguments(kinds))
+            """, arguments: arguments)
         return rows.compactMap { row in
             let id: Int64 = row[0]
             guard principal.canRead(unitId: id) else { return nil }

@@ -1,3 +1,4 @@
+import Socialization
 import Store
 import Vietnamese
 
@@ -5,9 +6,9 @@ import Vietnamese
 /// them is counted once). Examples: `residents`, `residents:village=Thôn 1,age=18-60,gender=nữ`, `units:kind=school`.
 public struct AudienceSpec: Equatable, Sendable {
     public enum Kind: String, CaseIterable, Sendable {
-        case residents, units
-        // Audiences of modules still to be built: recognised, and refused with the reason.
-        case club, clubs, donors, volunteers, honoured
+        case residents, units, club, clubs, donors, volunteers
+        // The audience of a module still to be built: recognised, and refused with the reason.
+        case honoured
     }
 
     public let kind: Kind
@@ -23,7 +24,8 @@ public struct AudienceSpec: Equatable, Sendable {
         ("units:kind=school", "người liên hệ của các đơn vị một loại (\(UnitKind.allCases.map(\.rawValue).joined(separator: ", ")))", true),
         ("club:12", "thành viên hiện nay của câu lạc bộ, lớp, nhóm số 12 (mẫu tự có club.name, club.place)", true),
         ("clubs · clubs:active", "thành viên hiện nay của mọi câu lạc bộ; :active chỉ những câu lạc bộ đang hoạt động", true),
-        ("donors:year=2026 · donors:campaign=3 · volunteers", "nhà tài trợ, tình nguyện viên — khi có module Xã hội hóa (issue #4)", false),
+        ("donors · donors:year=2026 · donors:campaign=3", "nhà tài trợ đã ủng hộ (biên lai không bị hủy), trong một năm hoặc một chiến dịch; doanh nghiệp, tổ chức qua người liên hệ", true),
+        ("volunteers · volunteers:skill=storytelling", "tình nguyện viên đang tham gia, có thể lọc theo kỹ năng (\(VolunteerSkill.allCases.map(\.rawValue).joined(separator: ", ")))", true),
         ("honoured:year=2026", "người được khen thưởng — khi có module Khen thưởng (issue #6)", false),
     ]
 
@@ -32,6 +34,8 @@ public struct AudienceSpec: Equatable, Sendable {
         .units: ["kind"],
         .club: ["id"],
         .clubs: ["active"],
+        .donors: ["year", "campaign"],
+        .volunteers: ["skill"],
     ]
 
     public init(kind: Kind, filters: [String: String] = [:]) {
@@ -52,9 +56,8 @@ public struct AudienceSpec: Equatable, Sendable {
             throw MessagingError("Không có loại đối tượng \"\(kindText)\". Có: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")) — xem \"densach export audiences\".")
         }
         switch kind {
-        case .donors, .volunteers: throw MessagingError("Đối tượng \"\(kind.rawValue)\" cần module Xã hội hóa, chưa có trong bản này (issue #4).")
         case .honoured: throw MessagingError("Đối tượng \"honoured\" cần module Khen thưởng, chưa có trong bản này (issue #6).")
-        case .residents, .units: break
+        case .residents, .units, .donors, .volunteers: break
         case .club:
             // `club:12`: the club's number stands alone.
             guard let colon = text.firstIndex(of: ":"), let id = Int64(text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)) else {
@@ -81,6 +84,11 @@ public struct AudienceSpec: Equatable, Sendable {
             }
         }
         let spec = AudienceSpec(kind: kind, filters: filters)
+        if let year = filters["year"], Int(year) == nil { throw MessagingError("Năm \"\(year)\" phải là số, ví dụ donors:year=2026.") }
+        if let campaign = filters["campaign"], Int64(campaign) == nil { throw MessagingError("Chiến dịch \"\(campaign)\" phải là số hiệu, ví dụ donors:campaign=3.") }
+        if let skill = filters["skill"], VolunteerSkill(rawValue: skill) == nil {
+            throw MessagingError("Không có kỹ năng \"\(skill)\". Có: \(VolunteerSkill.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
         _ = try spec.ageRange()
         _ = try spec.gender()
         if kind == .units {

@@ -23,7 +23,7 @@ public struct ImportReport: Sendable {
 
     public var succeeded: Bool { problems.isEmpty && unlistedProblems == 0 }
 
-    mutating func add(line: Int, field: String, _ message: String) {
+    public mutating func add(line: Int, field: String, _ message: String) {
         if problems.count < Self.listedProblems {
             problems.append(Problem(file: file, line: line, field: field, message: message))
         } else {
