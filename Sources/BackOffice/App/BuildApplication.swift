@@ -31,6 +31,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     router.add(middleware: FileMiddleware(configuration.staticDirectory, urlBasePath: "/static",
                                           cacheControl: .init([(.text, [.maxAge(3600)]), (.image, [.maxAge(86400)])])))
 
+    let documents = try DocumentTemplates(directory: configuration.templatesDirectory + "/documents")
     let environment = ControllerEnvironment(database: database, views: views, settings: settings, passwords: passwords,
                                             configuration: configuration)
     HealthController(database: database).addRoutes(to: router)
@@ -53,6 +54,11 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     ClubIndicatorController(env: environment).addRoutes(to: pages)
     ClubSessionsController(env: environment).addRoutes(to: pages)
     ClubsController(env: environment).addRoutes(to: pages)
+    SocializationController(env: environment).addRoutes(to: pages)
+    SponsorsController(env: environment).addRoutes(to: pages)
+    DonationsController(env: environment, documents: documents).addRoutes(to: pages)
+    PledgesController(env: environment).addRoutes(to: pages)
+    VolunteersController(env: environment).addRoutes(to: pages)
     ModulesController(env: environment).addRoutes(to: pages)
 
     let api = router.group("api/v1").add(middleware: RequireSignIn())
@@ -61,6 +67,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     ClubsAPI(database: database).addRoutes(to: api)
     ObservancesAPI(env: environment).addRoutes(to: api)
     CampaignsAPI(env: environment).addRoutes(to: api)
+    SocializationAPI(database: database).addRoutes(to: api)
     return router
 }
 

@@ -3,6 +3,6 @@
 struct ModuleDescription: Sendable {
     let slug: String
 
-    static let pending: [ModuleDescription] = ["socialization", "honours", "recognition"]
+    static let pending: [ModuleDescription] = ["honours", "recognition"]
         .map(ModuleDescription.init)
 }

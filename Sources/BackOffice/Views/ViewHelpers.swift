@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import Store
 
@@ -67,5 +68,19 @@ extension AppRequestContext {
     func id(_ name: String = "id") throws -> Int64 {
         guard let value = parameters.get(name), let id = Int64(value) else { throw HTTPError(.notFound) }
         return id
+    }
+}
+
+/// An id and a label read in a database closure (GRDB rows are not Sendable), for menus.
+struct Choice: Sendable {
+    let id: Int64
+    let label: String
+
+    static func fetch(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [Choice] {
+        try GRDB.Row.fetchAll(db, sql: sql, arguments: arguments).map { Choice(id: $0[0], label: $0[1]) }
+    }
+
+    static func options(_ choices: [Choice], selected: Int64?) -> [Option] {
+        choices.map { Option(value: String($0.id), label: $0.label, selected: $0.id == selected) }
     }
 }

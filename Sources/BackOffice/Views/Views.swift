@@ -13,6 +13,9 @@ public struct Views: Sendable {
     static let requiredTemplates = [
         "layout", "error", "login", "dashboard", "units", "unit", "unit-form", "people", "people-list", "person", "person-form",
         "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "module", "pager", "messages", "clubs", "club", "club-form", "club-session", "club-print", "club-house", "club-indicator", "calendar", "observances", "campaigns", "campaign", "campaign-form", "activity-form", "activity-outcomes", "campaign-tasks", "campaign-report",
+        "socialization", "socialization-tabs", "socialization-disclosure", "socialization-sponsors", "socialization-sponsor", "socialization-sponsor-form",
+        "socialization-donations", "socialization-donation", "socialization-donation-form", "socialization-document", "socialization-pledges",
+        "socialization-pledge-form", "socialization-volunteers", "socialization-volunteer", "socialization-volunteer-form", "socialization-hours", "socialization-review",
     ]
 
     public init(configuration: AppConfiguration) async throws {
@@ -104,6 +107,7 @@ struct LayoutModel {
             ("/campaigns", "nav_campaigns", "campaign", false),
             ("/campaigns/calendar", "nav_calendar", "calendar", false),
             ("/clubs", "nav_clubs", "club", false),
+            ("/socialization", "nav_socialization", "socialization", false),
             ("/messages", "nav_messages", "messages", false),
         ]
         for module in ModuleDescription.pending {

@@ -1,0 +1,385 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Messaging
+import Socialization
+import Store
+import Vietnamese
+
+/// Donations: the receipt book (filters, CSV out, CSV pasted in), recording a gift in cash or in kind, the
+/// donation's page (items, handovers, pledge, void), and its printed receipt, thank-you letter and handover record.
+struct DonationsController {
+    let env: ControllerEnvironment
+    let documents: DocumentTemplates
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/donations", use: list)
+        router.get("/donations.csv", use: csv)
+        router.post("/donations/import", use: importCSV)
+        router.get("/donations/new", use: newForm)
+        router.post("/donations", use: create)
+        router.get("/donations/:id", use: show)
+        router.post("/donations/:id/void", use: void)
+        router.get("/donations/:id/receipt", use: receipt)
+        router.get("/donations/:id/letter", use: letter)
+        router.post("/donations/:id/letter", use: markLetterSent)
+        router.post("/donations/:id/handovers", use: recordHandover)
+        router.get("/handovers/:id", use: handover)
+    }
+
+    /// "1.500.000 đ" for money, the items for a gift in kind.
+    static func gift(_ item: DonationStore.Item) -> String {
+        item.donation.kind == .cash ? VND.format(item.donation.amount ?? 0) : item.itemsSummary
+    }
+
+    // MARK: List
+
+    struct ListRow { let id: Int64; let receipt: String; let date: String; let sponsor: String; let gift: String; let value: String; let purpose: String; let unit: String; let voided: Bool; let letterSent: Bool }
+    struct ListPage {
+        let years: [Option]; let kinds: [Option]; let campaigns: [Option]; let query: String; let rows: [ListRow]; let empty: Bool; let total: String
+        let canCreate: Bool; let canImport: Bool; let csrf: String; let problems: [String]; let hasProblems: Bool; let imported: String; let csvText: String
+    }
+
+    static func filter(_ request: Request) -> DonationStore.Filter {
+        DonationStore.Filter(year: request.queryInt("year"), campaignId: request.queryInt64("campaign"),
+                             kind: request.query("kind").flatMap(DonationKind.init(rawValue:)), recipientUnitId: request.queryInt64("unit"))
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await listPage(request, context: context)
+    }
+
+    private func listPage(_ request: Request, context: AppRequestContext, problems: [String] = [], imported: String = "", csvText: String = "",
+                          status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        var asked = Self.filter(request)
+        if request.query("year") == nil { asked.year = CivilDate.today().year }
+        let filter = asked
+        let (items, campaigns, years) = try await env.database.read { db in
+            (try DonationStore.list(db, filter, for: principal), try Choice.fetch(db, sql: "SELECT id, title FROM campaign ORDER BY startDate DESC"),
+             try Int.fetchAll(db, sql: "SELECT DISTINCT receiptYear FROM donation ORDER BY receiptYear DESC"))
+        }
+        let rows = items.map {
+            ListRow(id: $0.donation.id!, receipt: $0.donation.receiptNumber, date: $0.donation.date.display,
+                sponsor: $0.sponsorName ?? SocializationTotals.anonymousLabel, gift: Self.gift($0), value: VND.format($0.donation.estimatedValue),
+                purpose: $0.donation.purpose, unit: $0.recipientUnit, voided: $0.donation.isVoided, letterSent: $0.donation.letterSentOn != nil)
+        }
+        let allYears: [Int] = Array(Set(years + [CivilDate.today().year])).sorted(by: >)
+        let total: Int64 = items.filter { !$0.donation.isVoided }.reduce(0) { $0 + $1.donation.estimatedValue }
+        let page = ListPage(
+            years: allYears.map { Option(value: String($0), label: String($0), selected: $0 == filter.year) },
+            kinds: DonationKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.kind) },
+            campaigns: Choice.options(campaigns, selected: filter.campaignId),
+            query: request.uri.query ?? "", rows: rows, empty: rows.isEmpty,
+            total: VND.format(total),
+            canCreate: principal.role != .viewer, canImport: principal.canWriteCommuneWide, csrf: context.csrfToken,
+            problems: problems, hasProblems: !problems.isEmpty, imported: imported, csvText: csvText)
+        return env.views.render("socialization-donations", titleKey: "donations_title", page: page, context: context, status: status,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let filter = Self.filter(request)
+        let text = try await env.database.write { db -> String in
+            let items = try DonationStore.list(db, filter, for: principal)
+            var text = ""
+            try DonationCSV.export(items, to: CSVWriter { text += $0 })
+            try Audit.record(db, by: principal, .export, entity: "donation", id: nil, after: ["rows": String(items.count), "to": "donations.csv"])
+            return text
+        }
+        return Views.attachment(text, type: "text/csv; charset=utf-8", fileName: "ung-ho-\(filter.year.map(String.init) ?? "tat-ca").csv")
+    }
+
+    /// A CSV pasted into the page: the same all-or-nothing import as `densach import donations`.
+    @Sendable func importCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.canWriteCommuneWide)
+        let text = context.form["csv"] ?? ""
+        let dryRun = context.form.bool("dryRun")
+        let report: ImportReport
+        do {
+            report = try await env.database.writer.writeWithoutTransaction { db in
+                try DonationCSV.importFile(db, data: Data(text.utf8), file: "CSV", dryRun: dryRun, by: principal)
+            }
+        } catch let failure as CSVReader.Failure {
+            return try await listPage(request, context: context, problems: [failure.message], csvText: text, status: .unprocessableContent)
+        } catch let problem as ImportReport.Problem {
+            return try await listPage(request, context: context, problems: [problem.description], csvText: text, status: .unprocessableContent)
+        }
+        if !report.succeeded {
+            let lines = report.problems.map(\.description) + (report.unlistedProblems > 0 ? ["… \(report.unlistedProblems)"] : [])
+            return try await listPage(request, context: context, problems: lines, csvText: text, status: .unprocessableContent)
+        }
+        let done = dryRun ? env.views.text("donations_importChecked", context.language) + " \(report.rowsRead)"
+                          : env.views.text("donations_imported", context.language) + " \(report.inserted)"
+        return try await listPage(request, context: context, imported: done, csvText: dryRun ? text : "")
+    }
+
+    // MARK: Form
+
+    struct ItemRow { let index: Int; let description: String; let quantity: String; let unit: String; let value: String; let author: String; let isbn: String; let isBook: Bool }
+    struct FormPage {
+        let sponsors: [Option]; let kind: String; let isCash: Bool; let kindLabel: String; let switchHref: String; let switchLabel: String; let channels: [Option]; let units: [Option]; let campaigns: [Option]; let pledges: [Option]; let hasPledges: Bool
+        let date: String; let amount: String; let items: [ItemRow]; let purpose: String; let receivedBy: String; let publishAnonymous: Bool; let notes: String
+        let errors: [String: String]; let itemErrors: [String]; let hasErrors: Bool; let csrf: String
+    }
+
+    static let itemRows = 4
+
+    private func form(_ context: AppRequestContext, input: DonationInput, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let today = CivilDate.today()
+        let (sponsors, units, campaigns, pledges) = try await env.database.read { db in
+            (try SponsorStore.list(db, for: principal), try DonationStore.recipientUnits(db, for: principal),
+             try Choice.fetch(db, sql: "SELECT id, title FROM campaign WHERE year >= ? ORDER BY startDate DESC", arguments: [today.year - 1]),
+             try PledgeStore.list(db, sponsorId: input.sponsorId ?? -1, for: principal).filter { [.open, .overdue].contains($0.status(on: today)) })
+        }
+        let lines = input.items ?? []
+        let items = (0..<Self.itemRows).map { index -> ItemRow in
+            let line = index < lines.count ? lines[index] : nil
+            return ItemRow(index: index + 1, description: line?.description ?? "", quantity: line?.quantity ?? "", unit: line?.unitOfMeasure ?? "",
+                           value: line?.estimatedValue ?? "", author: line?.author ?? "", isbn: line?.isbn ?? "", isBook: line?.isBook ?? (index == 0))
+        }
+        let pledgeOptions: [Option] = pledges.map {
+            Option(value: String($0.pledge.id!), label: $0.pledge.purpose + " — " + VND.format($0.remaining) + " (" + $0.pledge.dueOn.display + ")",
+                   selected: $0.pledge.id == input.pledgeId)
+        }
+        let kind = DonationKind(rawValue: input.kind) ?? .cash
+        let itemErrors: [String] = errors.filter { $0.key.hasPrefix("items.") }.sorted { $0.key < $1.key }.map(\.value)
+        let page = FormPage(
+            sponsors: sponsors.map { Option(value: String($0.sponsor.id!), label: $0.name, selected: $0.sponsor.id == input.sponsorId) },
+            kind: kind.rawValue, isCash: kind == .cash, kindLabel: kind.label,
+            switchHref: "/donations/new?kind=\(kind == .cash ? "in_kind" : "cash")" + (input.sponsorId.map { "&sponsor=\($0)" } ?? ""),
+            switchLabel: env.views.text(kind == .cash ? "donations_newInKind" : "donations_new", context.language),
+            channels: PaymentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (input.channel ?? "cash")) },
+            units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.recipientUnitId) },
+            campaigns: Choice.options(campaigns, selected: input.campaignId),
+            pledges: pledgeOptions,
+            hasPledges: !pledges.isEmpty, date: input.date, amount: input.amount ?? "", items: items, purpose: input.purpose,
+            receivedBy: input.receivedBy ?? principal.displayName, publishAnonymous: input.publishAnonymous ?? false, notes: input.notes ?? "",
+            errors: errors, itemErrors: itemErrors,
+            hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        return env.views.render("socialization-donation-form", titleKey: kind == .cash ? "donations_new" : "donations_newInKind", page: page, context: context, status: status)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        return try await form(context, input: DonationInput(sponsorId: request.queryInt64("sponsor"), date: CivilDate.today().display,
+                                                            kind: request.query("kind") ?? "cash", purpose: "", campaignId: request.queryInt64("campaign"),
+                                                            recipientUnitId: nil, pledgeId: request.queryInt64("pledge")))
+    }
+
+    static func input(_ form: FormData) -> DonationInput {
+        let items = (1...itemRows).map { index in
+            DonationInput.ItemInput(description: form["i\(index).description"] ?? "", quantity: form["i\(index).quantity"] ?? "",
+                                    unitOfMeasure: form.text("i\(index).unit"), estimatedValue: form.text("i\(index).value"),
+                                    isBook: form.bool("i\(index).isBook"), author: form.text("i\(index).author"), isbn: form.text("i\(index).isbn"))
+        }
+        return DonationInput(sponsorId: form.int64("sponsorId"), date: form["date"] ?? "", kind: form["kind"] ?? "", amount: form.text("amount"),
+                             channel: form.text("channel"), items: items, purpose: form["purpose"] ?? "", campaignId: form.int64("campaignId"),
+                             recipientUnitId: form.int64("recipientUnitId"), receivedBy: form.text("receivedBy"),
+                             publishAnonymous: form.bool("publishAnonymous"), notes: form.text("notes"), pledgeId: form.int64("pledgeId"))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let input = Self.input(context.form)
+        do {
+            let donation = try await env.database.write { try DonationStore.create($0, input, by: principal) }
+            return .redirect(to: "/donations/\(donation.id!)?msg=created", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    // MARK: Donation page
+
+    struct ItemLine { let id: Int64; let description: String; let author: String; let isbn: String; let quantity: Int; let unit: String; let value: String; let remaining: Int }
+    struct HandoverRow { let id: Int64; let date: String; let toUnit: String; let items: String }
+    struct DetailPage {
+        let id: Int64; let receipt: String; let date: String; let sponsor: String; let sponsorId: Int64?; let kind: String; let gift: String; let value: String
+        let amountInWords: String; let channel: String; let purpose: String; let campaign: String; let unit: String; let receivedBy: String
+        let publishAnonymous: Bool; let notes: String; let voided: Bool; let voidedAt: String; let voidedBy: String; let voidReason: String
+        let letterSent: String; let items: [ItemLine]; let hasItems: Bool; let handovers: [HandoverRow]; let hasHandovers: Bool; let canHandOver: Bool
+        let units: [Option]; let today: String; let pledges: [String]; let canEdit: Bool; let csrf: String; let errors: [String: String]
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await detail(request, context: context)
+    }
+
+    private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let page = try await env.database.read { db -> DetailPage in
+            let item = try DonationStore.get(db, id: id, for: principal)
+            let d = item.donation
+            let items = try DonationStore.items(db, donationId: id)
+            let left = try DonationStore.remaining(db, donationId: id)
+            let handovers = try DonationStore.handovers(db, donationId: id)
+            let pledges = try String.fetchAll(db, sql: """
+                SELECT g.purpose || ' — ' || f.value FROM pledgeFulfilment f JOIN pledge g ON g.id = f.pledgeId WHERE f.donationId = ?
+                """, arguments: [id])
+            return DetailPage(
+                id: id, receipt: d.receiptNumber, date: d.date.display, sponsor: item.sponsorName ?? SocializationTotals.anonymousLabel, sponsorId: d.sponsorId,
+                kind: d.kind.label, gift: Self.gift(item), value: VND.format(d.estimatedValue), amountInWords: AmountInWords.vnd(d.estimatedValue),
+                channel: d.channel?.label ?? "", purpose: d.purpose, campaign: item.campaignTitle ?? "", unit: item.recipientUnit, receivedBy: d.receivedBy,
+                publishAnonymous: d.publishAnonymous, notes: d.notes ?? "", voided: d.isVoided, voidedAt: d.voidedAt.map(VietnamTime.display) ?? "",
+                voidedBy: d.voidedBy ?? "", voidReason: d.voidReason ?? "", letterSent: d.letterSentOn?.display ?? "",
+                items: items.map { ItemLine(id: $0.id!, description: $0.description, author: $0.author ?? "", isbn: $0.isbn ?? "", quantity: $0.quantity,
+                                            unit: $0.unitOfMeasure, value: VND.format($0.estimatedValue), remaining: left[$0.id!] ?? 0) },
+                hasItems: !items.isEmpty,
+                handovers: handovers.map { HandoverRow(id: $0.0.id!, date: $0.0.date.display, toUnit: $0.1,
+                                                       items: $0.2.map { "\($0.quantity) \($0.item.unitOfMeasure) \($0.item.description)" }.joined(separator: "; ")) },
+                hasHandovers: !handovers.isEmpty, canHandOver: !items.isEmpty && !d.isVoided && left.values.contains { $0 > 0 },
+                units: try DonationStore.recipientUnits(db, for: .system).map { Option(value: String($0.id!), label: $0.name, selected: $0.id == d.recipientUnitId) },
+                today: CivilDate.today().display, pledges: pledges, canEdit: principal.canWrite(unitId: d.recipientUnitId) && !d.isVoided,
+                csrf: context.csrfToken, errors: errors)
+        }
+        return env.views.render("socialization-donation", titleKey: "", title: env.views.text("donations_receipt", context.language) + " " + page.receipt,
+                                page: page, context: context, status: status, flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func void(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        do {
+            try await env.database.write { try DonationStore.void($0, id: id, reason: context.form["reason"] ?? "", by: principal) }
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/donations/\(id)?msg=saved", type: .found)
+    }
+
+    @Sendable func recordHandover(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let f = context.form
+        let quantities = Self.quantities(f)
+        do {
+            let handover = try await env.database.write {
+                try DonationStore.recordHandover($0, donationId: id, toUnitId: f.int64("toUnitId"), date: f["date"] ?? "", deliveredBy: f["deliveredBy"] ?? "",
+                                                 receivedBy: f["receivedBy"] ?? "", quantities: quantities, notes: f.text("notes"), by: principal)
+            }
+            return .redirect(to: "/handovers/\(handover.id!)", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    /// Item id → quantity from the handover form's `q.<itemId>` fields.
+    static func quantities(_ form: FormData) -> [Int64: Int] {
+        var quantities: [Int64: Int] = [:]
+        for key in form.keys where key.hasPrefix("q.") {
+            if let itemId = Int64(key.dropFirst(2)), let quantity = form.text(key).flatMap({ Int($0) }) { quantities[itemId] = quantity }
+        }
+        return quantities
+    }
+
+    // MARK: Printed documents
+
+    /// A document from `Templates/documents/` inside the layout, whose print style hides everything else.
+    private func document(_ html: String, title: String, context: AppRequestContext, extra: DocumentPage.Action? = nil) -> Response {
+        env.views.render("socialization-document", titleKey: "", title: title, page: DocumentPage(html: html, action: extra, csrf: context.csrfToken), context: context)
+    }
+
+    struct DocumentPage {
+        struct Action { let href: String; let label: String; let done: String }
+        let html: String; let action: Action?; let csrf: String
+    }
+
+    struct ReceiptItem { let number: Int; let description: String; let author: String; let isbn: String; let unit: String; let quantity: Int; let value: String }
+    struct ReceiptModel {
+        let committee: String; let commune: String; let recipientUnit: String; let number: String; let sponsor: String; let payer: String; let purpose: String
+        let campaign: String; let cash: Bool; let amount: String; let channel: String; let amountInWords: String; let hasItems: Bool; let items: [ReceiptItem]
+        let total: String; let dateLong: String; let receivedBy: String; let voided: Bool; let voidedOn: String; let voidedBy: String; let voidReason: String
+    }
+
+    @Sendable func receipt(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let (item, items) = try await env.database.read { db in (try DonationStore.get(db, id: id, for: principal), try DonationStore.items(db, donationId: id)) }
+        let d = item.donation
+        let model = ReceiptModel(
+            committee: env.settings.value(Settings.committeeName), commune: env.settings.value(Settings.communeName), recipientUnit: item.recipientUnit,
+            number: d.receiptNumber, sponsor: item.sponsorName ?? SocializationTotals.anonymousLabel, payer: item.sponsorName ?? "", purpose: d.purpose,
+            campaign: item.campaignTitle ?? "", cash: d.kind == .cash, amount: VND.format(d.amount ?? 0), channel: d.channel?.label ?? "",
+            amountInWords: AmountInWords.vnd(d.estimatedValue), hasItems: !items.isEmpty,
+            items: items.enumerated().map { ReceiptItem(number: $0.offset + 1, description: $0.element.description, author: $0.element.author ?? "",
+                                                        isbn: $0.element.isbn ?? "", unit: $0.element.unitOfMeasure, quantity: $0.element.quantity,
+                                                        value: VND.format($0.element.estimatedValue)) },
+            total: VND.format(d.estimatedValue), dateLong: d.date.documentForm, receivedBy: d.receivedBy, voided: d.isVoided,
+            voidedOn: d.voidedAt.map(VietnamTime.display) ?? "", voidedBy: d.voidedBy ?? "", voidReason: d.voidReason ?? "")
+        return document(documents.render("receipt", model), title: env.views.text("donations_receipt", context.language) + " " + d.receiptNumber, context: context)
+    }
+
+    struct LetterModel {
+        let committee: String; let commune: String; let todayLong: String; let salutation: String; let callForm: String; let gift: String; let purpose: String
+        let campaign: String; let number: String; let date: String; let signerTitle: String; let signerName: String
+    }
+
+    @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let (item, person) = try await env.database.read { db -> (DonationStore.Item, Person?) in
+            let item = try DonationStore.get(db, id: id, for: principal)
+            let personId = try item.donation.sponsorId.flatMap { try Sponsor.fetchOne(db, key: $0)?.personId }
+            return (item, try personId.flatMap { try Person.fetchOne(db, key: $0) })
+        }
+        let d = item.donation
+        guard let name = item.sponsorName, !d.isVoided else {
+            throw DomainError(.conflict, "Không có thư cảm ơn cho biên lai đã hủy hoặc khoản ủng hộ không rõ tên.",
+                              english: "No thank-you letter for a voided receipt or an anonymous gift.")
+        }
+        let today = CivilDate.today()
+        // People get their call form (Ông, Bà…); organisations are addressed by name.
+        let callForm = person.map { CallForm.of(gender: $0.gender, birthYear: $0.birthYear, in: today.year) } ?? "Quý đơn vị"
+        let model = LetterModel(
+            committee: env.settings.value(Settings.committeeName), commune: env.settings.value(Settings.communeName), todayLong: today.documentForm,
+            salutation: person == nil ? name : "\(callForm) \(name)", callForm: callForm,
+            gift: d.kind == .cash ? VND.format(d.amount ?? 0) + " (" + AmountInWords.vnd(d.amount ?? 0).lowercased() + ")" : item.itemsSummary,
+            purpose: d.purpose.lowercased(), campaign: item.campaignTitle ?? "", number: d.receiptNumber, date: d.date.display,
+            signerTitle: env.settings.value(Settings.signerTitle), signerName: env.settings.value(Settings.signerName))
+        let action = principal.canWrite(unitId: d.recipientUnitId)
+            ? DocumentPage.Action(href: "/donations/\(id)/letter", label: env.views.text("donations_markSent", context.language),
+                                  done: d.letterSentOn.map { env.views.text("donations_letterSent", context.language) + " " + $0.display } ?? "")
+            : nil
+        return document(documents.render("thank-you-letter", model), title: env.views.text("donations_letter", context.language), context: context, extra: action)
+    }
+
+    @Sendable func markLetterSent(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        try await env.database.write { db in
+            let item = try DonationStore.get(db, id: id, for: principal)
+            try principal.require(principal.canWrite(unitId: item.donation.recipientUnitId))
+            try DonationStore.markLetterSent(db, ids: [id], on: .today(), by: principal)
+        }
+        return .redirect(to: "/donations/\(id)?msg=saved", type: .found)
+    }
+
+    struct HandoverModel {
+        let committee: String; let commune: String; let dateLong: String; let receipt: String; let deliveredBy: String; let fromUnit: String
+        let receivedBy: String; let toUnit: String; let sponsor: String; let items: [ReceiptItem]; let notes: String
+    }
+
+    @Sendable func handover(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let model = try await env.database.read { db -> HandoverModel in
+            guard let handover = try Handover.fetchOne(db, key: id) else { throw DomainError.notFound("biên bản bàn giao", english: "Handover record") }
+            let item = try DonationStore.get(db, id: handover.donationId, for: principal)
+            let lines = try DonationStore.handoverLines(db, handoverId: id)
+            return HandoverModel(
+                committee: env.settings.value(Settings.committeeName), commune: env.settings.value(Settings.communeName), dateLong: handover.date.documentForm,
+                receipt: item.donation.receiptNumber, deliveredBy: handover.deliveredBy, fromUnit: item.recipientUnit, receivedBy: handover.receivedBy,
+                toUnit: try OrgUnit.fetchOne(db, key: handover.toUnitId)?.name ?? "", sponsor: item.sponsorName ?? SocializationTotals.anonymousLabel,
+                items: lines.enumerated().map { ReceiptItem(number: $0.offset + 1, description: $0.element.item.description, author: $0.element.item.author ?? "",
+                                                            isbn: $0.element.item.isbn ?? "", unit: $0.element.item.unitOfMeasure, quantity: $0.element.quantity, value: "") },
+                notes: handover.notes ?? "")
+        }
+        return document(documents.render("handover", model), title: env.views.text("donations_handover", context.language), context: context)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Socialization
+import Store
+import Vietnamese
+
+/// Pledges: the list (overdue first to chase), a new pledge, cancelling one.
+struct PledgesController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/pledges", use: list)
+        router.get("/pledges/new", use: newForm)
+        router.post("/pledges", use: create)
+        router.post("/pledges/:id/cancel", use: cancel)
+    }
+
+    struct Row {
+        let id: Int64; let sponsorId: Int64; let sponsor: String; let date: String; let value: String; let items: String; let purpose: String; let due: String
+        let fulfilled: String; let remaining: String; let status: String; let overdue: Bool; let open: Bool; let canEdit: Bool
+    }
+    struct ListPage { let rows: [Row]; let empty: Bool; let overdueOnly: Bool; let overdueCount: Int; let canCreate: Bool; let csrf: String }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let today = CivilDate.today()
+        let overdueOnly = request.query("overdue") != nil
+        let items = try await env.database.read { try PledgeStore.list($0, for: principal) }
+        let shown = overdueOnly ? items.filter { $0.status(on: today) == .overdue } : items
+        let rows = shown.sorted { ($0.status(on: today) == .overdue ? 0 : 1, $0.pledge.dueOn) < ($1.status(on: today) == .overdue ? 0 : 1, $1.pledge.dueOn) }.map {
+            let status = $0.status(on: today)
+            return Row(id: $0.pledge.id!, sponsorId: $0.pledge.sponsorId, sponsor: $0.sponsorName, date: $0.pledge.date.display, value: VND.format($0.pledge.value),
+                       items: $0.pledge.items ?? "", purpose: $0.pledge.purpose, due: $0.pledge.dueOn.display, fulfilled: VND.format($0.fulfilled),
+                       remaining: VND.format($0.remaining), status: status.label, overdue: status == .overdue,
+                       open: status == .open || status == .overdue, canEdit: principal.canWrite(unitId: $0.pledge.recipientUnitId))
+        }
+        let page = ListPage(rows: rows, empty: rows.isEmpty, overdueOnly: overdueOnly, overdueCount: items.filter { $0.status(on: today) == .overdue }.count,
+                            canCreate: principal.role != .viewer, csrf: context.csrfToken)
+        return env.views.render("socialization-pledges", titleKey: "pledges_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    struct FormPage {
+        let sponsors: [Option]; let units: [Option]; let date: String; let value: String; let items: String; let dueOn: String; let purpose: String; let notes: String
+        let errors: [String: String]; let hasErrors: Bool; let csrf: String
+    }
+
+    private func form(_ context: AppRequestContext, input: PledgeStore.Input, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let (sponsors, units) = try await env.database.read { db in
+            (try SponsorStore.list(db, for: principal), try DonationStore.recipientUnits(db, for: principal))
+        }
+        let page = FormPage(sponsors: sponsors.map { Option(value: String($0.sponsor.id!), label: $0.name, selected: $0.sponsor.id == input.sponsorId) },
+                            units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.recipientUnitId) },
+                            date: input.date, value: input.value, items: input.items ?? "", dueOn: input.dueOn, purpose: input.purpose, notes: input.notes ?? "",
+                            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        return env.views.render("socialization-pledge-form", titleKey: "pledges_new", page: page, context: context, status: status)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        return try await form(context, input: PledgeStore.Input(sponsorId: request.queryInt64("sponsor"), date: CivilDate.today().display, value: "",
+                                                                dueOn: "", purpose: "", recipientUnitId: nil))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        let input = PledgeStore.Input(sponsorId: f.int64("sponsorId"), date: f["date"] ?? "", value: f["value"] ?? "", items: f.text("items"),
+                                      dueOn: f["dueOn"] ?? "", purpose: f["purpose"] ?? "", recipientUnitId: f.int64("recipientUnitId"), notes: f.text("notes"))
+        do {
+            _ = try await env.database.write { try PledgeStore.create($0, input, by: principal) }
+            return .redirect(to: "/pledges?msg=created", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func cancel(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        try await env.database.write { try PledgeStore.cancel($0, id: id, on: .today(), by: principal) }
+        return .redirect(to: "/pledges?msg=saved", type: .found)
+    }
+}

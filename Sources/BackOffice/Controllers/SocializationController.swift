@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Socialization
+import Store
+import Vietnamese
+
+/// The socialization overview (totals of a year or campaign with charts drawn by the server) and the public
+/// disclosure list, printable and as CSV.
+struct SocializationController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/socialization", use: overview)
+        router.get("/socialization/disclosure", use: disclosure)
+        router.get("/socialization/disclosure.csv", use: disclosureCSV)
+    }
+
+    struct Line { let label: String; let value: String; let count: Int }
+    struct OverviewPage {
+        let year: Int; let years: [Option]; let campaigns: [Option]; let campaignId: String
+        let total: String; let cash: String; let inKind: String; let donations: Int; let sponsors: Int; let anonymous: String
+        let byCampaign: [Line]; let byPurpose: [Line]; let bySource: [Line]; let topSponsors: [Line]
+        let yearChart: String; let sourceChart: String; let purposeChart: String; let topChart: String
+        let overdue: Int; let pendingHours: Int; let lettersToSend: Int; let empty: Bool
+    }
+
+    static func lines(_ lines: [SocializationTotals.Line]) -> [Line] { lines.map { Line(label: $0.label, value: VND.format($0.value), count: $0.count) } }
+    static func bars(_ lines: [SocializationTotals.Line]) -> [(label: String, value: Int64)] { lines.map { ($0.label, $0.value) } }
+
+    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let thisYear = CivilDate.today().year
+        let year = request.queryInt("year") ?? thisYear
+        let campaignId = request.queryInt64("campaign")
+        let (totals, campaigns, overdue, pending, letters) = try await env.database.read { db in
+            (try SocializationTotals.compute(db, year: year, campaignId: campaignId, for: principal),
+             try Choice.fetch(db, sql: "SELECT id, title FROM campaign WHERE year = ? ORDER BY startDate", arguments: [year]),
+             try PledgeStore.list(db, overdueOnly: true, for: principal).count,
+             try VolunteerStore.hours(db, status: .pending, for: principal).count,
+             try DonationStore.list(db, DonationStore.Filter(year: year, includeVoided: false), for: principal)
+                .filter { $0.donation.letterSentOn == nil && $0.donation.sponsorId != nil }.count)
+        }
+        let t = { (key: String) in env.views.text(key, context.language) }
+        let page = OverviewPage(
+            year: year, years: (thisYear - 4...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            campaigns: Choice.options(campaigns, selected: campaignId),
+            campaignId: campaignId.map(String.init) ?? "",
+            total: VND.format(totals.total), cash: VND.format(totals.cash), inKind: VND.format(totals.inKind), donations: totals.donations,
+            sponsors: totals.sponsors, anonymous: VND.format(totals.anonymous),
+            byCampaign: Self.lines(totals.byCampaign), byPurpose: Self.lines(totals.byPurpose), bySource: Self.lines(totals.bySource),
+            topSponsors: Self.lines(totals.topSponsors),
+            yearChart: BarChart.svg(Self.bars(totals.byYear), title: t("socialization_byYear")),
+            sourceChart: BarChart.svg(Self.bars(totals.bySource), title: t("socialization_bySource")),
+            purposeChart: BarChart.svg(Self.bars(totals.byPurpose), title: t("socialization_byPurpose")),
+            topChart: BarChart.svg(Self.bars(totals.topSponsors), title: t("socialization_top")),
+            overdue: overdue, pendingHours: pending, lettersToSend: letters, empty: totals.donations == 0)
+        return env.views.render("socialization", titleKey: "socialization_title", page: page, context: context)
+    }
+
+    struct DisclosureRow { let number: Int; let date: String; let name: String; let gift: String; let purpose: String }
+    struct DisclosurePage {
+        let year: Int; let years: [Option]; let campaigns: [Option]; let campaignTitle: String; let query: String; let commune: String; let committee: String
+        let rows: [DisclosureRow]; let empty: Bool; let total: String; let today: String
+    }
+
+    static func scope(_ request: Request) -> (year: Int?, campaignId: Int64?) {
+        let campaignId = request.queryInt64("campaign")
+        return (campaignId == nil ? (request.queryInt("year") ?? CivilDate.today().year) : request.queryInt("year"), campaignId)
+    }
+
+    @Sendable func disclosure(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let (year, campaignId) = Self.scope(request)
+        let (lines, campaigns) = try await env.database.read { db in
+            (try Disclosure.lines(db, year: year, campaignId: campaignId, for: principal),
+             try Choice.fetch(db, sql: "SELECT id, title FROM campaign ORDER BY startDate DESC"))
+        }
+        let thisYear = CivilDate.today().year
+        let page = DisclosurePage(
+            year: year ?? thisYear, years: (thisYear - 4...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            campaigns: Choice.options(campaigns, selected: campaignId),
+            campaignTitle: campaigns.first { $0.id == campaignId }?.label ?? "", query: request.uri.query ?? "",
+            commune: env.settings.value(Settings.communeName), committee: env.settings.value(Settings.committeeName),
+            rows: lines.enumerated().map { DisclosureRow(number: $0.offset + 1, date: $0.element.date.display, name: $0.element.name, gift: $0.element.gift,
+                                                         purpose: $0.element.purpose) },
+            empty: lines.isEmpty, total: VND.format(lines.reduce(0) { $0 + $1.value }), today: CivilDate.today().documentForm)
+        return env.views.render("socialization-disclosure", titleKey: "disclosure_title", page: page, context: context)
+    }
+
+    @Sendable func disclosureCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let (year, campaignId) = Self.scope(request)
+        let text = try await env.database.write { db -> String in
+            let lines = try Disclosure.lines(db, year: year, campaignId: campaignId, for: principal)
+            var text = ""
+            let writer = CSVWriter { text += $0 }
+            try writer.write(["STT", "Ngày", "Nhà tài trợ", "Tiền hoặc hiện vật", "Giá trị (đồng)", "Mục đích"])
+            for (index, line) in lines.enumerated() {
+                try writer.write([String(index + 1), line.date.display, line.name, line.gift, String(line.value), line.purpose])
+            }
+            try Audit.record(db, by: principal, .export, entity: "disclosure", id: nil, after: ["rows": String(lines.count)])
+            return text
+        }
+        return Views.attachment(text, type: "text/csv; charset=utf-8", fileName: "cong-khai-\(year.map(String.init) ?? "chien-dich-\(campaignId ?? 0)").csv")
+    }
+}

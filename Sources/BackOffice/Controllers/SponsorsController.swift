@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Socialization
+import Store
+import Vietnamese
+
+/// Sponsors: list (search without tones, kind, tag), a new sponsor from an existing person or unit or from a name,
+/// and the sponsor's page with their gifts and pledges.
+struct SponsorsController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/sponsors", use: list)
+        router.get("/sponsors/new", use: newForm)
+        router.post("/sponsors", use: create)
+        router.get("/sponsors/:id", use: show)
+        router.post("/sponsors/:id", use: update)
+    }
+
+    struct Row { let id: Int64; let name: String; let kind: String; let tags: String; let donations: Int; let total: String; let last: String }
+    struct ListPage { let q: String; let kinds: [Option]; let tags: [Option]; let rows: [Row]; let empty: Bool; let canCreate: Bool; let count: Int }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let q = request.query("q") ?? "", kind = request.query("kind").flatMap(SponsorKind.init(rawValue:)), tag = request.query("tag")
+        let (items, tags) = try await env.database.read { db in
+            (try SponsorStore.list(db, text: q, kind: kind, tag: tag, for: principal), try SponsorStore.tags(db))
+        }
+        let rows = items.map {
+            Row(id: $0.sponsor.id!, name: $0.name, kind: $0.sponsor.kind.label, tags: $0.sponsor.tags, donations: $0.donations,
+                total: VND.format($0.total), last: $0.lastDonation?.display ?? "")
+        }
+        let page = ListPage(q: q, kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == kind) },
+                            tags: tags.map { Option(value: $0, label: $0, selected: $0 == tag) }, rows: rows, empty: rows.isEmpty,
+                            canCreate: principal.role != .viewer, count: rows.count)
+        return env.views.render("socialization-sponsors", titleKey: "sponsors_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    struct Candidate { let id: Int64; let name: String; let village: String; let birthYear: String }
+    struct FormPage {
+        let kinds: [Option]; let q: String; let searched: Bool; let candidates: [Candidate]; let units: [Option]; let villages: [Option]
+        let name: String; let phone: String; let address: String; let tags: String; let notes: String
+        let errors: [String: String]; let hasErrors: Bool; let csrf: String; let canMakeUnits: Bool
+    }
+
+    private func form(_ request: Request, context: AppRequestContext, input: SponsorStore.Input, errors: [String: String] = [:],
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let q = request.query("q") ?? ""
+        let (candidates, units, villages) = try await env.database.read { db in
+            (q.isEmpty ? [] : try PersonStore.search(db, PersonQuery(text: q, perPage: 10), for: principal).items,
+             try OrgUnit.filter([UnitKind.business.rawValue, UnitKind.other.rawValue, UnitKind.studyPromotion.rawValue, UnitKind.womensUnion.rawValue,
+                                 UnitKind.youthUnion.rawValue, UnitKind.farmersAssociation.rawValue, UnitKind.veteransAssociation.rawValue,
+                                 UnitKind.fatherlandFront.rawValue].contains(OrgUnit.Columns.kind)).order(OrgUnit.Columns.sortKey).fetchAll(db),
+             try UnitStore.villages(db, for: principal))
+        }
+        let page = FormPage(
+            kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.kind) }, q: q, searched: !q.isEmpty,
+            candidates: candidates.map { Candidate(id: $0.id, name: $0.fullName, village: $0.villageName ?? "", birthYear: $0.birthYear.map(String.init) ?? "") },
+            units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
+            villages: villages.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.villageId) },
+            name: input.name ?? "", phone: input.phone ?? "", address: input.address ?? "", tags: input.tags ?? "", notes: input.notes ?? "",
+            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, canMakeUnits: principal.canManageUnits)
+        return env.views.render("socialization-sponsor-form", titleKey: "sponsors_new", page: page, context: context, status: status)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        return try await form(request, context: context, input: SponsorStore.Input(kind: request.query("kind") ?? SponsorKind.individual.rawValue))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        let input = SponsorStore.Input(kind: f["kind"] ?? "", personId: f.int64("personId"), unitId: f.int64("unitId"), name: f.text("name"),
+                                       phone: f.text("phone"), villageId: f.int64("villageId"), address: f.text("address"), tags: f.text("tags"), notes: f.text("notes"))
+        do {
+            let sponsor = try await env.database.write { try SponsorStore.create($0, input, by: principal) }
+            return .redirect(to: "/sponsors/\(sponsor.id!)?msg=created", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(request, context: context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    struct DonationRow { let id: Int64; let receipt: String; let date: String; let gift: String; let purpose: String; let voided: Bool }
+    struct PledgeRow { let id: Int64; let date: String; let value: String; let due: String; let status: String; let overdue: Bool }
+    struct DetailPage {
+        let id: Int64; let name: String; let kind: String; let kinds: [Option]; let tags: String; let notes: String
+        let personId: Int64?; let unitId: Int64?; let phone: String; let village: String
+        let total: String; let donations: [DonationRow]; let hasDonations: Bool; let pledges: [PledgeRow]; let hasPledges: Bool
+        let canEdit: Bool; let canRecord: Bool; let csrf: String
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let today = CivilDate.today()
+        let page = try await env.database.read { db -> DetailPage in
+            let item = try SponsorStore.get(db, id: id, for: principal)
+            let donations = try DonationStore.list(db, DonationStore.Filter(sponsorId: id), for: principal)
+            let pledges = try PledgeStore.list(db, sponsorId: id, for: principal)
+            return DetailPage(
+                id: id, name: item.name, kind: item.sponsor.kind.label,
+                kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == item.sponsor.kind) },
+                tags: item.sponsor.tags, notes: item.sponsor.notes ?? "", personId: item.sponsor.personId, unitId: item.sponsor.unitId,
+                phone: item.phone ?? "", village: item.village ?? "", total: VND.format(item.total),
+                donations: donations.map { DonationRow(id: $0.donation.id!, receipt: $0.donation.receiptNumber, date: $0.donation.date.display,
+                                                       gift: DonationsController.gift($0), purpose: $0.donation.purpose, voided: $0.donation.isVoided) },
+                hasDonations: !donations.isEmpty,
+                pledges: pledges.map { PledgeRow(id: $0.pledge.id!, date: $0.pledge.date.display, value: VND.format($0.pledge.value), due: $0.pledge.dueOn.display,
+                                                 status: $0.status(on: today).label, overdue: $0.status(on: today) == .overdue) },
+                hasPledges: !pledges.isEmpty, canEdit: principal.canWriteCommuneWide, canRecord: principal.role != .viewer, csrf: context.csrfToken)
+        }
+        return env.views.render("socialization-sponsor", titleKey: "", title: page.name, page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let f = context.form
+        try await env.database.write { try SponsorStore.update($0, id: id, kind: f["kind"] ?? "", tags: f["tags"], notes: f["notes"], by: principal) }
+        return .redirect(to: "/sponsors/\(id)?msg=saved", type: .found)
+    }
+}

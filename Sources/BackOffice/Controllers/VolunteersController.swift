@@ -1,0 +1,221 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Socialization
+import Store
+import Vietnamese
+
+/// Volunteers: the list by skill, a new volunteer (found among residents), their page with roles and hours, the
+/// hours waiting for approval with the year's totals, and the hours CSV.
+struct VolunteersController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/volunteers", use: list)
+        router.get("/volunteers/new", use: newForm)
+        router.post("/volunteers", use: create)
+        router.get("/volunteers/hours", use: hoursPage)
+        router.get("/volunteers/hours.csv", use: hoursCSV)
+        router.post("/volunteers/hours/:id/review", use: review)
+        router.get("/volunteers/:id", use: show)
+        router.post("/volunteers/:id/hours", use: logHours)
+        router.post("/volunteers/:id/roles", use: addRole)
+    }
+
+    struct ListRow { let id: Int64; let personId: Int64; let name: String; let village: String; let unit: String; let skills: String; let availability: String; let hours: String; let pending: String }
+    struct ListPage { let skills: [Option]; let rows: [ListRow]; let empty: Bool; let year: Int; let canCreate: Bool }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let skill = request.query("skill").flatMap(VolunteerSkill.init(rawValue:))
+        let year = CivilDate.today().year
+        let items = try await env.database.read { try VolunteerStore.list($0, skill: skill, year: year, for: principal) }
+        let rows = items.map {
+            ListRow(id: $0.volunteer.id!, personId: $0.volunteer.personId, name: $0.fullName, village: $0.village ?? "", unit: $0.unit,
+                skills: $0.volunteer.skillList.map(\.label).joined(separator: ", "), availability: $0.volunteer.availability ?? "",
+                hours: HoursText.display($0.approvedMinutes), pending: $0.pendingMinutes > 0 ? HoursText.display($0.pendingMinutes) : "")
+        }
+        let page = ListPage(skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == skill) }, rows: rows,
+                            empty: rows.isEmpty, year: year, canCreate: principal.role != .viewer)
+        return env.views.render("socialization-volunteers", titleKey: "volunteers_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    struct Candidate { let id: Int64; let name: String; let village: String; let birthYear: String; let selected: Bool }
+    struct FormPage {
+        let q: String; let searched: Bool; let candidates: [Candidate]; let units: [Option]; let skills: [Option]; let availability: String
+        let since: String; let notes: String; let errors: [String: String]; let hasErrors: Bool; let csrf: String
+    }
+
+    private func form(_ request: Request, context: AppRequestContext, input: VolunteerStore.Input, errors: [String: String] = [:],
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let q = request.query("q") ?? context.form["q"] ?? ""
+        let (candidates, units) = try await env.database.read { db in
+            (q.isEmpty ? [] : try PersonStore.search(db, PersonQuery(text: q, perPage: 10), for: principal).items,
+             try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db).filter { principal.canWrite(unitId: $0.id) })
+        }
+        let page = FormPage(
+            q: q, searched: !q.isEmpty,
+            candidates: candidates.map { Candidate(id: $0.id, name: $0.fullName, village: $0.villageName ?? "", birthYear: $0.birthYear.map(String.init) ?? "",
+                                                   selected: $0.id == input.personId) },
+            units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
+            skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: input.skills.contains($0.rawValue)) },
+            availability: input.availability ?? "", since: input.since ?? CivilDate.today().display, notes: input.notes ?? "",
+            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        return env.views.render("socialization-volunteer-form", titleKey: "volunteers_new", page: page, context: context, status: status)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        return try await form(request, context: context, input: VolunteerStore.Input(personId: request.queryInt64("person"), unitId: nil))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        let input = VolunteerStore.Input(personId: f.int64("personId"), unitId: f.int64("unitId"), skills: f.all("skills"), availability: f.text("availability"),
+                                         since: f.text("since"), notes: f.text("notes"))
+        do {
+            let volunteer = try await env.database.write { try VolunteerStore.create($0, input, by: principal) }
+            return .redirect(to: "/volunteers/\(volunteer.id!)?msg=created", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(request, context: context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    struct HoursRow { let id: Int64; let volunteerId: Int64; let date: String; let hours: String; let what: String; let description: String; let status: String; let pending: Bool; let enteredBy: String; let reviewedBy: String; let reason: String }
+    struct RoleRow { let role: String; let what: String; let date: String }
+    struct DetailPage {
+        let id: Int64; let personId: Int64; let name: String; let village: String; let unit: String; let skills: String; let availability: String; let since: String
+        let year: Int; let approved: String; let pending: String; let roles: [RoleRow]; let hasRoles: Bool; let hours: [HoursRow]; let hasHours: Bool
+        let activities: [Option]; let sessions: [Option]; let today: String; let canEdit: Bool; let csrf: String; let errors: [String: String]
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await detail(request, context: context)
+    }
+
+    private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let today = CivilDate.today()
+        let page = try await env.database.read { db -> DetailPage in
+            let item = try VolunteerStore.get(db, id: id, year: today.year, for: principal)
+            let hours = try VolunteerStore.hours(db, volunteerId: id, for: principal)
+            let roles = try VolunteerStore.roles(db, volunteerId: id)
+            // "dd/MM/yyyy — title": the date is formatted in SQL so that one Choice carries it.
+            let dated = "substr(%@, 9, 2) || '/' || substr(%@, 6, 2) || '/' || substr(%@, 1, 4) || ' — ' || "
+            let activities = try Choice.fetch(db, sql: "SELECT id, \(dated.replacingOccurrences(of: "%@", with: "startsAt"))title FROM activity WHERE startsAt >= ? ORDER BY startsAt DESC LIMIT 60",
+                                              arguments: [today.adding(days: -365).iso])
+            let sessions = try Choice.fetch(db, sql: """
+                SELECT s.id, \(dated.replacingOccurrences(of: "%@", with: "s.date"))c.name FROM clubSession s JOIN club c ON c.id = s.clubId
+                WHERE s.date >= ? ORDER BY s.date DESC LIMIT 60
+                """, arguments: [today.adding(days: -90).iso])
+            return DetailPage(
+                id: id, personId: item.volunteer.personId, name: item.fullName, village: item.village ?? "", unit: item.unit,
+                skills: item.volunteer.skillList.map(\.label).joined(separator: ", "), availability: item.volunteer.availability ?? "",
+                since: item.volunteer.since.display, year: today.year, approved: HoursText.display(item.approvedMinutes),
+                pending: HoursText.display(item.pendingMinutes), roles: roles.map { RoleRow(role: $0.role.role, what: $0.what, date: $0.date) }, hasRoles: !roles.isEmpty,
+                hours: hours.map { Self.row($0, principal: principal) }, hasHours: !hours.isEmpty,
+                activities: Choice.options(activities, selected: nil), sessions: Choice.options(sessions, selected: nil),
+                today: today.display, canEdit: principal.canWrite(unitId: item.volunteer.unitId), csrf: context.csrfToken, errors: errors)
+        }
+        return env.views.render("socialization-volunteer", titleKey: "", title: page.name, page: page, context: context, status: status,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    static func row(_ item: VolunteerStore.HoursItem, principal: Principal) -> HoursRow {
+        let h = item.hours
+        // Only someone else with rights on the unit may approve: the button is not offered to the one who entered them.
+        let reviewable = h.status == .pending && principal.canWrite(unitId: item.unitId) && h.enteredBy != principal.login
+        return HoursRow(id: h.id!, volunteerId: h.volunteerId, date: h.date.display, hours: HoursText.display(h.minutes), what: item.what ?? "", description: h.description ?? "",
+                        status: h.status.label, pending: reviewable, enteredBy: h.enteredBy, reviewedBy: h.reviewedBy ?? "", reason: h.rejectReason ?? "")
+    }
+
+    @Sendable func logHours(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let f = context.form
+        do {
+            _ = try await env.database.write {
+                try VolunteerStore.logHours($0, volunteerId: id, .init(date: f["date"] ?? "", hours: f["hours"] ?? "", activityId: f.int64("activityId"),
+                                                                       clubSessionId: f.int64("clubSessionId"), description: f.text("description")), by: principal)
+            }
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/volunteers/\(id)?msg=saved", type: .found)
+    }
+
+    @Sendable func addRole(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let f = context.form
+        do {
+            _ = try await env.database.write {
+                try VolunteerStore.addRole($0, volunteerId: id, activityId: f.int64("activityId"), clubSessionId: f.int64("clubSessionId"), role: f["role"] ?? "", by: principal)
+            }
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/volunteers/\(id)?msg=saved", type: .found)
+    }
+
+    struct Total { let label: String; let hours: String; let people: Int }
+    struct HoursPage {
+        let year: Int; let years: [Option]; let pending: [HoursRowWithName]; let hasPending: Bool; let total: String
+        let byUnit: [Total]; let byPerson: [Total]; let hasTotals: Bool; let chart: String; let csrf: String
+    }
+    struct HoursRowWithName { let name: String; let volunteerId: Int64; let unit: String; let row: HoursRow }
+
+    @Sendable func hoursPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let year = request.queryInt("year") ?? CivilDate.today().year
+        let (pending, totals) = try await env.database.read { db in
+            (try VolunteerStore.hours(db, status: .pending, for: principal), try VolunteerStore.totals(db, year: year, for: principal))
+        }
+        let thisYear = CivilDate.today().year
+        let page = HoursPage(
+            year: year, years: (thisYear - 3...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            pending: pending.map { HoursRowWithName(name: $0.fullName, volunteerId: $0.hours.volunteerId, unit: $0.unit, row: Self.row($0, principal: principal)) },
+            hasPending: !pending.isEmpty, total: HoursText.display(totals.minutes),
+            byUnit: totals.byUnit.map { Total(label: $0.label, hours: HoursText.display($0.minutes), people: $0.people) },
+            byPerson: totals.byPerson.prefix(20).map { Total(label: $0.label, hours: HoursText.display($0.minutes), people: $0.people) },
+            hasTotals: totals.minutes > 0,
+            chart: BarChart.svg(totals.byUnit.map { ($0.label, Int64($0.minutes)) }, title: env.views.text("hours_byUnit", context.language) + " \(year)",
+                                format: { HoursText.display(Int($0)) + " h" }),
+            csrf: context.csrfToken)
+        return env.views.render("socialization-hours", titleKey: "hours_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let approve = context.form["decision"] == "approve"
+        try await env.database.write { try VolunteerStore.review($0, hoursId: id, approve: approve, reason: context.form.text("reason"), by: principal) }
+        let back = context.form.int64("volunteer").map { "/volunteers/\($0)" } ?? "/volunteers/hours"
+        return .redirect(to: back + "?msg=saved", type: .found)
+    }
+
+    @Sendable func hoursCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let year = request.queryInt("year")
+        let text = try await env.database.write { db -> String in
+            let items = try VolunteerStore.hours(db, year: year, for: principal)
+            var text = ""
+            let writer = CSVWriter { text += $0 }
+            try writer.write(["Ngày", "Tình nguyện viên", "Đơn vị", "Số giờ", "Hoạt động", "Nội dung", "Tình trạng", "Người nhập", "Người duyệt"])
+            for item in items {
+                let h = item.hours
+                try writer.write([h.date.display, item.fullName, item.unit, HoursText.display(h.minutes), item.what ?? "", h.description ?? "",
+                                  h.status.label, h.enteredBy, h.reviewedBy ?? ""])
+            }
+            try Audit.record(db, by: principal, .export, entity: "volunteerHours", id: nil, after: ["rows": String(items.count)])
+            return text
+        }
+        return Views.attachment(text, type: "text/csv; charset=utf-8", fileName: "gio-tinh-nguyen-\(year.map(String.init) ?? "tat-ca").csv")
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Mustache
+
+/// Printed documents (receipts, thank-you letters, handover records…) from `Templates/documents/*.mustache`: staff
+/// edit their wording; the data comes from flat view models formatted in Swift. A missing or broken document
+/// template stops the server at start, naming the file.
+struct DocumentTemplates: Sendable {
+    static let required = ["receipt", "thank-you-letter", "handover"]
+    let library: MustacheLibrary
+
+    init(directory: String) throws {
+        var library = MustacheLibrary()
+        for name in Self.required {
+            let path = directory + "/" + name + ".mustache"
+            guard let data = FileManager.default.contents(atPath: path) else { throw ViewsError.missingFile(path) }
+            do {
+                try library.register(String(decoding: data, as: UTF8.self), named: name)
+            } catch {
+                throw ViewsError.badTemplate(path, "\(error)")
+            }
+        }
+        self.library = library
+    }
+
+    func render(_ name: String, _ model: Any) -> String { library.render(model, withTemplate: name) ?? "" }
+}
