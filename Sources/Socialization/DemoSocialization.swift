@@ -149,6 +149,11 @@ public enum DemoSocialization {
                 // The most recent entries still wait for approval.
                 if day < today.adding(days: -14) { try VolunteerStore.review(db, hoursId: hours.id!, approve: true, by: admin, now: now) }
             }
+            // A few of this week's hours wait in the approval queue.
+            if index < 3 {
+                _ = try VolunteerStore.logHours(db, volunteerId: volunteer.id!, VolunteerStore.HoursInput(
+                    date: today.adding(days: -2).display, hours: "2", description: "Hướng dẫn đọc sách cuối tuần"), by: clerk, now: now)
+            }
         }
         return made
     }

@@ -64,7 +64,7 @@ struct Import: AsyncParsableCommand {
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Xuất dữ liệu (CSV) và tin nhắn theo mẫu cho một nhóm người nhận.",
-        subcommands: [ExportUnits.self, ExportPeople.self, ExportDonations.self, ExportMessages.self, ExportAudiences.self, ExportTemplates.self])
+        subcommands: [ExportUnits.self, ExportPeople.self, ExportDonations.self, ExportLetters.self, ExportMessages.self, ExportAudiences.self, ExportTemplates.self])
 }
 
 struct ExportUnits: AsyncParsableCommand {
@@ -87,6 +87,23 @@ struct ExportDonations: AsyncParsableCommand {
     @Option(help: "Chỉ một năm (theo năm của biên lai).") var year: Int?
     @Option(help: "Tệp ra (mặc định: đầu ra chuẩn).") var out: String?
     func run() async throws { try await exportTable(.donations, database: db.open(), out: out, year: year) }
+}
+
+struct ExportLetters: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "letters", abstract: "Xuất thư cảm ơn chưa gửi của một năm ra một tệp HTML để in (mỗi thư một trang), rồi đánh dấu đã gửi.")
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "Thư mục mẫu (chứa documents/thank-you-letter.mustache).") var templates = ProcessInfo.processInfo.environment["DENSACH_TEMPLATES_ROOT"] ?? "Templates"
+    @Option(help: "Năm của biên lai.") var year: Int
+    @Option(help: "Tệp HTML ra.") var out: String
+    @Flag(help: "Không đánh dấu đã gửi (chỉ xem trước).") var noMark = false
+
+    func run() async throws {
+        let letters = try ThankYouLetters(templatesDirectory: templates)
+        let (html, count) = try await letters.export(try db.open(), year: year, markSent: !noMark, by: commandLinePrincipal)
+        try html.write(toFile: out, atomically: true, encoding: .utf8)
+        say("Đã xuất \(count) thư cảm ơn ra \(out)\(noMark ? " (chưa đánh dấu đã gửi)" : "; đã đánh dấu đã gửi").")
+    }
 }
 
 private func exportTable(_ kind: DataKind, database: AppDatabase, out: String?, year: Int? = nil) async throws {

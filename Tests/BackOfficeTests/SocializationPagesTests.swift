@@ -186,4 +186,37 @@ struct SocializationPagesTests {
             #expect(try await call(.get, "/api/v1/donations", tokens[1]).1["total"] as? Int == 0)
         }
     }
+
+    @Test("The year's unsent letters print in one batch and are then marked sent; voided and anonymous gifts get none; the export file does the same")
+    func letterBatch() async throws {
+        let commune = try await TestCommune()
+        try await commune.database.write { db in
+            let named = try SponsorStore.create(db, .init(kind: "individual", personId: commune.personA), by: .system).id!
+            let company = try SponsorStore.create(db, .init(kind: "business", name: "Nhà sách Minh Trí"), by: .system).id!
+            func give(_ sponsor: Int64?) throws -> Int64 {
+                try DonationStore.create(db, DonationInput(sponsorId: sponsor, date: today.display, kind: "cash", amount: "200000", channel: "cash",
+                                                           purpose: "Học bổng", recipientUnitId: commune.villageA), by: .system).id!
+            }
+            _ = try give(named)
+            _ = try give(company)
+            _ = try give(nil)
+            try DonationStore.void(db, id: try give(named), reason: "Ghi trùng hai lần", by: .system)
+        }
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let batch = try await browser.get("/donations/letters?year=\(today.year)")
+            #expect(batch.text.components(separatedBy: "class=\"page\"").count - 1 == 2)
+            #expect(batch.text.contains("Kính gửi: Nhà sách Minh Trí") && batch.text.contains("Quý đơn vị"))
+            let ids = try await commune.database.read { try Int64.fetchAll($0, sql: "SELECT id FROM donation WHERE receiptSeq IN (1, 2)") }
+            #expect(try await browser.post("/donations/letters", ["id": String(ids[0])]).status == .found)
+            let after = try await browser.get("/donations/letters?year=\(today.year)")
+            #expect(after.text.components(separatedBy: "class=\"page\"").count - 1 == 1)
+            let person = try await browser.get("/people/\(commune.personA)")
+            #expect(person.text.contains("Là nhà tài trợ") && person.text.contains("/volunteers/new?person=\(commune.personA)"))
+        }
+        let letters = try ThankYouLetters(templatesDirectory: repositoryRoot.appendingPathComponent("Templates").path)
+        let file = try await letters.export(commune.database, year: today.year, markSent: true, by: .system)
+        #expect(file.count == 1 && file.html.contains("THƯ CẢM ƠN") && file.html.contains("@page"))
+        #expect(try await letters.export(commune.database, year: today.year, markSent: true, by: .system).count == 0)
+    }
 }

@@ -97,6 +97,7 @@ struct DisclosureAndTotalsTests {
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM donation WHERE kind = 'in_kind'")! > 10)
             #expect(try PledgeStore.list(db, overdueOnly: true, on: today, for: .system).count == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM volunteerHours WHERE status = 'approved'")! > 20)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM volunteerHours WHERE status = 'pending'") == 3)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM handover")! > 5)
         }
     }

@@ -3,6 +3,7 @@ import Clubs
 import Foundation
 import GRDB
 import Hummingbird
+import Socialization
 import Store
 import Vietnamese
 
@@ -54,6 +55,11 @@ struct DashboardController {
             tiles.append(Tile(label: views.text("dash_indicator", language), value: ClubIndicatorController.percent(indicator.share), href: "/clubs/indicator"))
             tiles.append(Tile(label: views.text("dash_campaigns", language), value: String(try CampaignStore.list(db, .init(year: today.year)).count),
                               href: "/campaigns?year=\(today.year)"))
+            // Socialization: what was given this year, and pledges to chase.
+            let given = try SocializationTotals.compute(db, year: today.year, for: principal)
+            tiles.append(Tile(label: views.text("dash_donations", language), value: VND.format(given.total), href: "/socialization?year=\(today.year)"))
+            let overdue = try PledgeStore.list(db, overdueOnly: true, on: today, for: principal).count
+            if overdue > 0 { tiles.append(Tile(label: views.text("dash_overduePledges", language), value: String(overdue), href: "/pledges?overdue=1")) }
             var recent: [RecentEntry] = []
             if principal.canReadAudit {
                 recent = try Audit.entries(db, filter: .init(perPage: 8)).items.map {

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Hummingbird
-import Messaging
 import Socialization
 import Store
 import Vietnamese
@@ -16,6 +15,8 @@ struct DonationsController {
         router.get("/donations", use: list)
         router.get("/donations.csv", use: csv)
         router.post("/donations/import", use: importCSV)
+        router.get("/donations/letters", use: letters)
+        router.post("/donations/letters", use: markLettersSent)
         router.get("/donations/new", use: newForm)
         router.post("/donations", use: create)
         router.get("/donations/:id", use: show)
@@ -315,38 +316,47 @@ struct DonationsController {
         return document(documents.render("receipt", model), title: env.views.text("donations_receipt", context.language) + " " + d.receiptNumber, context: context)
     }
 
-    struct LetterModel {
-        let committee: String; let commune: String; let todayLong: String; let salutation: String; let callForm: String; let gift: String; let purpose: String
-        let campaign: String; let number: String; let date: String; let signerTitle: String; let signerName: String
-    }
-
     @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        let (item, person) = try await env.database.read { db -> (DonationStore.Item, Person?) in
+        let letters = ThankYouLetters(documents: documents)
+        let (item, html) = try await env.database.read { db -> (DonationStore.Item, String?) in
             let item = try DonationStore.get(db, id: id, for: principal)
-            let personId = try item.donation.sponsorId.flatMap { try Sponsor.fetchOne(db, key: $0)?.personId }
-            return (item, try personId.flatMap { try Person.fetchOne(db, key: $0) })
+            return (item, try letters.letter(db, item, settings: try Settings.all(db), today: .today()))
         }
-        let d = item.donation
-        guard let name = item.sponsorName, !d.isVoided else {
+        guard let html else {
             throw DomainError(.conflict, "Không có thư cảm ơn cho biên lai đã hủy hoặc khoản ủng hộ không rõ tên.",
                               english: "No thank-you letter for a voided receipt or an anonymous gift.")
         }
-        let today = CivilDate.today()
-        // People get their call form (Ông, Bà…); organisations are addressed by name.
-        let callForm = person.map { CallForm.of(gender: $0.gender, birthYear: $0.birthYear, in: today.year) } ?? "Quý đơn vị"
-        let model = LetterModel(
-            committee: env.settings.value(Settings.committeeName), commune: env.settings.value(Settings.communeName), todayLong: today.documentForm,
-            salutation: person == nil ? name : "\(callForm) \(name)", callForm: callForm,
-            gift: d.kind == .cash ? VND.format(d.amount ?? 0) + " (" + AmountInWords.vnd(d.amount ?? 0).lowercased() + ")" : item.itemsSummary,
-            purpose: d.purpose.lowercased(), campaign: item.campaignTitle ?? "", number: d.receiptNumber, date: d.date.display,
-            signerTitle: env.settings.value(Settings.signerTitle), signerName: env.settings.value(Settings.signerName))
+        let d = item.donation
         let action = principal.canWrite(unitId: d.recipientUnitId)
             ? DocumentPage.Action(href: "/donations/\(id)/letter", label: env.views.text("donations_markSent", context.language),
                                   done: d.letterSentOn.map { env.views.text("donations_letterSent", context.language) + " " + $0.display } ?? "")
             : nil
-        return document(documents.render("thank-you-letter", model), title: env.views.text("donations_letter", context.language), context: context, extra: action)
+        return document(html, title: env.views.text("donations_letter", context.language), context: context, extra: action)
+    }
+
+    /// Every unsent letter of a year, one per printed page; the button marks exactly those as sent.
+    @Sendable func letters(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        let year = request.queryInt("year") ?? CivilDate.today().year
+        let letters = ThankYouLetters(documents: documents)
+        let (html, ids) = try await env.database.read { try letters.batch($0, year: year, for: principal, today: .today()) }
+        let page = LettersPage(html: html, ids: ids.map(String.init), count: ids.count, empty: ids.isEmpty, year: year, csrf: context.csrfToken)
+        return env.views.render("socialization-letters", titleKey: "donations_letters", page: page, context: context)
+    }
+
+    struct LettersPage { let html: String; let ids: [String]; let count: Int; let empty: Bool; let year: Int; let csrf: String }
+
+    @Sendable func markLettersSent(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let ids = context.form.all("id").compactMap { Int64($0) }
+        try await env.database.write { db in
+            try DonationStore.markLetterSent(db, ids: ids, on: .today(), by: principal)
+            try Audit.record(db, by: principal, .export, entity: "thankYouLetter", id: nil, after: ["letters": String(ids.count), "to": "print"])
+        }
+        return .redirect(to: "/socialization?msg=saved", type: .found)
     }
 
     @Sendable func markLetterSent(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -113,6 +113,10 @@ struct PeopleController {
         let today: String
         let canEdit: Bool
         let canCreateHousehold: Bool
+        /// Socialization: the person's sponsor and volunteer records, or links to make them one.
+        let sponsorId: Int64?
+        let volunteerId: Int64?
+        let canRecord: Bool
         let csrf: String
         let errors: [String: String]
     }
@@ -145,7 +149,9 @@ struct PeopleController {
                     .map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .paperForm) },
                 today: CivilDate.today().display, canEdit: principal.canWrite(unitId: person.villageId),
                 canCreateHousehold: household == nil && principal.canWrite(unitId: person.villageId),
-                csrf: context.csrfToken, errors: errors)
+                sponsorId: try Int64.fetchOne(db, sql: "SELECT id FROM sponsor WHERE personId = ?", arguments: [id]),
+                volunteerId: try Int64.fetchOne(db, sql: "SELECT id FROM volunteer WHERE personId = ?", arguments: [id]),
+                canRecord: principal.role != .viewer, csrf: context.csrfToken, errors: errors)
         }
         return env.views.render("person", titleKey: "", title: page.fullName, page: page, context: context, status: status, flash: flash)
     }

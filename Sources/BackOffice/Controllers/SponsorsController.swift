@@ -38,9 +38,8 @@ struct SponsorsController {
                                 flash: Flash.message(request, views: env.views, language: context.language))
     }
 
-    struct Candidate { let id: Int64; let name: String; let village: String; let birthYear: String }
     struct FormPage {
-        let kinds: [Option]; let q: String; let searched: Bool; let candidates: [Candidate]; let units: [Option]; let villages: [Option]
+        let kinds: [Option]; let q: String; let searched: Bool; let candidates: [PersonPicker.Candidate]; let units: [Option]; let villages: [Option]
         let name: String; let phone: String; let address: String; let tags: String; let notes: String
         let errors: [String: String]; let hasErrors: Bool; let csrf: String; let canMakeUnits: Bool
     }
@@ -50,15 +49,15 @@ struct SponsorsController {
         let principal = try context.signedIn()
         let q = request.query("q") ?? ""
         let (candidates, units, villages) = try await env.database.read { db in
-            (q.isEmpty ? [] : try PersonStore.search(db, PersonQuery(text: q, perPage: 10), for: principal).items,
+            (try PersonPicker.candidates(db, query: q, preset: input.personId, for: principal),
              try OrgUnit.filter([UnitKind.business.rawValue, UnitKind.other.rawValue, UnitKind.studyPromotion.rawValue, UnitKind.womensUnion.rawValue,
                                  UnitKind.youthUnion.rawValue, UnitKind.farmersAssociation.rawValue, UnitKind.veteransAssociation.rawValue,
                                  UnitKind.fatherlandFront.rawValue].contains(OrgUnit.Columns.kind)).order(OrgUnit.Columns.sortKey).fetchAll(db),
              try UnitStore.villages(db, for: principal))
         }
         let page = FormPage(
-            kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.kind) }, q: q, searched: !q.isEmpty,
-            candidates: candidates.map { Candidate(id: $0.id, name: $0.fullName, village: $0.villageName ?? "", birthYear: $0.birthYear.map(String.init) ?? "") },
+            kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.kind) }, q: q,
+            searched: !candidates.isEmpty || !q.isEmpty, candidates: candidates,
             units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
             villages: villages.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.villageId) },
             name: input.name ?? "", phone: input.phone ?? "", address: input.address ?? "", tags: input.tags ?? "", notes: input.notes ?? "",
@@ -69,7 +68,8 @@ struct SponsorsController {
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
-        return try await form(request, context: context, input: SponsorStore.Input(kind: request.query("kind") ?? SponsorKind.individual.rawValue))
+        return try await form(request, context: context, input: SponsorStore.Input(kind: request.query("kind") ?? SponsorKind.individual.rawValue,
+                                                                                   personId: request.queryInt64("person")))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

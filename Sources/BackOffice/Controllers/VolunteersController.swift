@@ -41,9 +41,8 @@ struct VolunteersController {
                                 flash: Flash.message(request, views: env.views, language: context.language))
     }
 
-    struct Candidate { let id: Int64; let name: String; let village: String; let birthYear: String; let selected: Bool }
     struct FormPage {
-        let q: String; let searched: Bool; let candidates: [Candidate]; let units: [Option]; let skills: [Option]; let availability: String
+        let q: String; let searched: Bool; let candidates: [PersonPicker.Candidate]; let units: [Option]; let skills: [Option]; let availability: String
         let since: String; let notes: String; let errors: [String: String]; let hasErrors: Bool; let csrf: String
     }
 
@@ -52,13 +51,11 @@ struct VolunteersController {
         let principal = try context.signedIn()
         let q = request.query("q") ?? context.form["q"] ?? ""
         let (candidates, units) = try await env.database.read { db in
-            (q.isEmpty ? [] : try PersonStore.search(db, PersonQuery(text: q, perPage: 10), for: principal).items,
+            (try PersonPicker.candidates(db, query: q, preset: input.personId, for: principal),
              try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db).filter { principal.canWrite(unitId: $0.id) })
         }
         let page = FormPage(
-            q: q, searched: !q.isEmpty,
-            candidates: candidates.map { Candidate(id: $0.id, name: $0.fullName, village: $0.villageName ?? "", birthYear: $0.birthYear.map(String.init) ?? "",
-                                                   selected: $0.id == input.personId) },
+            q: q, searched: !candidates.isEmpty || !q.isEmpty, candidates: candidates,
             units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
             skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: input.skills.contains($0.rawValue)) },
             availability: input.availability ?? "", since: input.since ?? CivilDate.today().display, notes: input.notes ?? "",

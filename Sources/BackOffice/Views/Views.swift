@@ -15,7 +15,7 @@ public struct Views: Sendable {
         "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "module", "pager", "messages", "clubs", "club", "club-form", "club-session", "club-print", "club-house", "club-indicator", "calendar", "observances", "campaigns", "campaign", "campaign-form", "activity-form", "activity-outcomes", "campaign-tasks", "campaign-report",
         "socialization", "socialization-tabs", "socialization-disclosure", "socialization-sponsors", "socialization-sponsor", "socialization-sponsor-form",
         "socialization-donations", "socialization-donation", "socialization-donation-form", "socialization-document", "socialization-pledges",
-        "socialization-pledge-form", "socialization-volunteers", "socialization-volunteer", "socialization-volunteer-form", "socialization-hours", "socialization-review",
+        "socialization-pledge-form", "socialization-volunteers", "socialization-volunteer", "socialization-volunteer-form", "socialization-hours", "socialization-review", "socialization-letters",
     ]
 
     public init(configuration: AppConfiguration) async throws {

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import Messaging
+import Socialization
+import Store
+import Vietnamese
+
+/// Thank-you letters to sponsors from `Templates/documents/thank-you-letter.mustache`: one for a donation's page, or
+/// every letter of a year not yet sent, one per printed page — for the back office and `densach export letters`.
+/// Printing or exporting the batch marks the letters as sent.
+public struct ThankYouLetters: Sendable {
+    let documents: DocumentTemplates
+
+    public init(templatesDirectory: String) throws {
+        documents = try DocumentTemplates(directory: templatesDirectory + "/documents")
+    }
+
+    init(documents: DocumentTemplates) { self.documents = documents }
+
+    struct Model {
+        let committee: String; let commune: String; let todayLong: String; let salutation: String; let callForm: String; let gift: String; let purpose: String
+        let campaign: String; let number: String; let date: String; let signerTitle: String; let signerName: String
+    }
+
+    /// The letter of one donation; nil for a voided receipt or an anonymous gift (nobody to thank by name).
+    func letter(_ db: Database, _ item: DonationStore.Item, settings: [String: String], today: CivilDate) throws -> String? {
+        let d = item.donation
+        guard let name = item.sponsorName, !d.isVoided else { return nil }
+        let personId = try d.sponsorId.flatMap { try Sponsor.fetchOne(db, key: $0)?.personId }
+        let person = try personId.flatMap { try Person.fetchOne(db, key: $0) }
+        func setting(_ key: Settings.Key) -> String { settings[key.name] ?? key.defaultValue }
+        // People get their call form (Ông, Bà…); organisations are addressed by name.
+        let callForm = person.map { CallForm.of(gender: $0.gender, birthYear: $0.birthYear, in: today.year) } ?? "Quý đơn vị"
+        let model = Model(
+            committee: setting(Settings.committeeName), commune: setting(Settings.communeName), todayLong: today.documentForm,
+            salutation: person == nil ? name : "\(callForm) \(name)", callForm: callForm,
+            gift: d.kind == .cash ? VND.format(d.amount ?? 0) + " (" + AmountInWords.vnd(d.amount ?? 0).lowercased() + ")" : item.itemsSummary,
+            purpose: d.purpose.lowercased(), campaign: item.campaignTitle ?? "", number: d.receiptNumber, date: d.date.display,
+            signerTitle: setting(Settings.signerTitle), signerName: setting(Settings.signerName))
+        return documents.render("thank-you-letter", model)
+    }
+
+    /// Donations of a year whose letter is still to send and that the principal may act on.
+    static func unsent(_ db: Database, year: Int, for principal: Principal) throws -> [DonationStore.Item] {
+        try DonationStore.list(db, DonationStore.Filter(year: year, includeVoided: false), for: principal)
+            .filter { $0.donation.letterSentOn == nil && $0.sponsorName != nil && principal.canWrite(unitId: $0.donation.recipientUnitId) }
+            .sorted { $0.donation.receiptSeq < $1.donation.receiptSeq }
+    }
+
+    /// Every unsent letter of a year as one HTML string (a page break between letters), with the donations it covers.
+    func batch(_ db: Database, year: Int, for principal: Principal, today: CivilDate) throws -> (html: String, ids: [Int64]) {
+        let settings = try Settings.all(db)
+        var html = "", ids: [Int64] = []
+        for item in try Self.unsent(db, year: year, for: principal) {
+            guard let letter = try letter(db, item, settings: settings, today: today) else { continue }
+            html += "<div class=\"page\">" + letter + "</div>\n"
+            ids.append(item.donation.id!)
+        }
+        return (html, ids)
+    }
+
+    /// `densach export letters`: a printable HTML file of the year's unsent letters, then marked sent (and logged).
+    public func export(_ database: AppDatabase, year: Int, markSent: Bool, by principal: Principal, today: CivilDate = .today()) async throws -> (html: String, count: Int) {
+        try await database.write { db in
+            let (body, ids) = try batch(db, year: year, for: principal, today: today)
+            if markSent { try DonationStore.markLetterSent(db, ids: ids, on: today, by: principal) }
+            try Audit.record(db, by: principal, .export, entity: "thankYouLetter", id: nil, after: ["year": String(year), "letters": String(ids.count)])
+            return (Self.standalone(body), ids.count)
+        }
+    }
+
+    /// A file that prints on its own: A4, one letter per page, the stylesheet inline.
+    static func standalone(_ body: String) -> String {
+        """
+        <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thư cảm ơn</title><style>
+        @page { size: A4; margin: 20mm; } body { font-family: "Times New Roman", serif; font-size: 13pt; }
+        .page { break-after: page; } .doc-head { display: flex; justify-content: space-between; text-align: center; font-weight: bold; }
+        .doc-head p { margin: 0; } .underlined { text-decoration: underline; } .doc-title { text-align: center; } .doc-date { text-align: right; font-style: italic; }
+        .signatures { display: flex; justify-content: flex-end; text-align: center; } .sign-space { height: 64px; }
+        </style></head><body>
+        \(body)</body></html>
+        """
+    }
+}
