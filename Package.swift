@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Campaigns", dependencies: domainDependencies + [.product(name: "Yams", package: "Yams")]),
         .target(name: "Socialization", dependencies: domainDependencies),
         .target(name: "Clubs", dependencies: domainDependencies),
-        .target(name: "Honours", dependencies: domainDependencies),
+        .target(name: "Honours", dependencies: domainDependencies + ["Campaigns", .product(name: "Yams", package: "Yams")]),
         .target(name: "Recognition", dependencies: domainDependencies),
         .target(name: "Messaging", dependencies: domainDependencies + [
             "Campaigns", "Socialization", "Clubs", "Honours", "Recognition",
@@ -67,6 +67,9 @@ let package = Package(
         ]),
         .testTarget(name: "SocializationTests", dependencies: [
             "Socialization", "Campaigns", "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "HonoursTests", dependencies: [
+            "Honours", "Campaigns", "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "MessagingTests", dependencies: [
             "Messaging", "Clubs", "Campaigns", "Socialization", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,10 +1,12 @@
 import Yams
 
 /// Reads YAML through Yams' node tree, keeping each value's line for error messages.
-struct YAMLReader {
-    let file: String
+public struct YAMLReader {
+    public let file: String
 
-    func root(_ text: String) throws -> Node {
+    public init(file: String) { self.file = file }
+
+    public func root(_ text: String) throws -> Node {
         do {
             guard let node = try Yams.compose(yaml: text) else { throw DataFileError(file: file, line: 1, field: "", message: "tệp trống") }
             return node
@@ -13,27 +15,27 @@ struct YAMLReader {
         }
     }
 
-    static func line(of error: YamlError) -> Int {
+    public static func line(of error: YamlError) -> Int {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
         default: return 1
         }
     }
 
-    func line(_ node: Node?) -> Int { node?.mark?.line ?? 1 }
+    public func line(_ node: Node?) -> Int { node?.mark?.line ?? 1 }
 
-    func mapping(_ node: Node, field: String) throws -> Node.Mapping {
+    public func mapping(_ node: Node, field: String) throws -> Node.Mapping {
         guard let mapping = node.mapping else { throw DataFileError(file: file, line: line(node), field: field, message: "phải là một nhóm khóa: giá trị") }
         return mapping
     }
 
-    func sequence(_ node: Node?, field: String, parent: Node) throws -> [Node] {
+    public func sequence(_ node: Node?, field: String, parent: Node) throws -> [Node] {
         guard let node else { throw DataFileError(file: file, line: line(parent), field: field, message: "thiếu danh sách") }
         guard let sequence = node.sequence else { throw DataFileError(file: file, line: line(node), field: field, message: "phải là một danh sách") }
         return Array(sequence)
     }
 
-    func string(_ mapping: Node.Mapping, _ key: String, in node: Node, required: Bool = true) throws -> String? {
+    public func string(_ mapping: Node.Mapping, _ key: String, in node: Node, required: Bool = true) throws -> String? {
         guard let value = mapping[key] else {
             if required { throw DataFileError(file: file, line: line(node), field: key, message: "thiếu trường bắt buộc") }
             return nil
@@ -42,7 +44,7 @@ struct YAMLReader {
         return text
     }
 
-    func strings(_ mapping: Node.Mapping, _ key: String) throws -> [String] {
+    public func strings(_ mapping: Node.Mapping, _ key: String) throws -> [String] {
         guard let value = mapping[key] else { return [] }
         guard let sequence = value.sequence else { throw DataFileError(file: file, line: line(value), field: key, message: "phải là một danh sách") }
         return try sequence.map { item in

@@ -1,0 +1,79 @@
+import Campaigns
+import Foundation
+import GRDB
+import Store
+import Yams
+
+/// A form of commendation or an emulation title, from `campaigns/honours.yaml`.
+public struct HonourForm: Sendable, Equatable {
+    public enum Kind: String, Sendable { case commendation, praise, title }
+    public let key: String
+    public let name: String
+    public let kind: Kind
+    /// "commune": decided and numbered by the commune; "higher": received from a higher level and recorded.
+    public let level: String
+    public let awardedBy: String
+    public let recipients: [RecipientKind]
+    public let defaultAward: Int64
+    public let certificate: Bool
+
+    /// The setting that overrides the default cash award.
+    public var awardSetting: String { "honours.award.\(key)" }
+}
+
+/// The catalogue of forms and titles; a mistake in the file names its line and field.
+public struct HonourForms: Sendable {
+    public let forms: [HonourForm]
+
+    public init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataFileError(file: path, line: 1, field: "", message: "không đọc được tệp hình thức khen thưởng")
+        }
+        try self.init(yaml: String(decoding: data, as: UTF8.self), file: (path as NSString).lastPathComponent)
+    }
+
+    public init(yaml: String, file: String) throws {
+        let reader = YAMLReader(file: file)
+        let root = try reader.root(yaml)
+        let top = try reader.mapping(root, field: "forms")
+        var forms: [HonourForm] = []
+        for node in try reader.sequence(top["forms"], field: "forms", parent: root) {
+            let map = try reader.mapping(node, field: "forms")
+            let key = try reader.string(map, "key", in: node)!
+            guard !forms.contains(where: { $0.key == key }) else { throw DataFileError(file: file, line: reader.line(node), field: "key", message: "khóa \"\(key)\" bị trùng") }
+            let kindText = try reader.string(map, "kind", in: node)!
+            guard let kind = HonourForm.Kind(rawValue: kindText) else {
+                throw DataFileError(file: file, line: reader.line(map["kind"]), field: "kind", message: "\"\(kindText)\" không có; dùng commendation, praise hoặc title")
+            }
+            let level = try reader.string(map, "level", in: node)!
+            guard ["commune", "higher"].contains(level) else {
+                throw DataFileError(file: file, line: reader.line(map["level"]), field: "level", message: "\"\(level)\" không có; dùng commune hoặc higher")
+            }
+            let recipients = try reader.strings(map, "recipients").map { text -> RecipientKind in
+                guard let kind = RecipientKind(rawValue: text) else {
+                    throw DataFileError(file: file, line: reader.line(map["recipients"]), field: "recipients",
+                                        message: "\"\(text)\" không có; dùng \(RecipientKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return kind
+            }
+            if recipients.isEmpty { throw DataFileError(file: file, line: reader.line(node), field: "recipients", message: "cần ít nhất một loại người nhận") }
+            let awardText = try reader.string(map, "award", in: node, required: false) ?? "0"
+            guard let award = Int64(awardText), award >= 0 else {
+                throw DataFileError(file: file, line: reader.line(map["award"]), field: "award", message: "mức thưởng là số đồng nguyên, không âm")
+            }
+            let certificate = try reader.string(map, "certificate", in: node, required: false) ?? "false"
+            forms.append(HonourForm(key: key, name: try reader.string(map, "name", in: node)!, kind: kind, level: level,
+                                    awardedBy: try reader.string(map, "awardedBy", in: node)!, recipients: recipients, defaultAward: award,
+                                    certificate: certificate == "true"))
+        }
+        if forms.isEmpty { throw DataFileError(file: file, line: 1, field: "forms", message: "chưa có hình thức nào") }
+        self.forms = forms
+    }
+
+    public func form(_ key: String) -> HonourForm? { forms.first { $0.key == key } }
+
+    /// The cash award now in force: the setting when staff changed it, the file's default otherwise.
+    public func award(_ db: Database, for form: HonourForm) throws -> Int64 {
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [form.awardSetting]).flatMap { Int64($0) } ?? form.defaultAward
+    }
+}
