@@ -112,7 +112,7 @@ struct PagesTests {
         let commune = try await TestCommune()
         try await commune.run { browser in
             _ = try await browser.signIn("admin", TestCommune.password)
-            let page = try await browser.get("/modules/honours")
+            let page = try await browser.get("/modules/recognition")
             #expect(page.status == .ok)
             #expect(page.text.contains("Phân hệ này chưa được xây dựng"))
             #expect(try await browser.get("/modules/nothing").status == .notFound)

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Messaging
+import Honours
 import Socialization
 import Store
 import Vietnamese
@@ -229,6 +230,31 @@ struct ExportTests {
         let volunteers = try fixture.export(MessagingFixture.sms("volunteers:skill=storytelling"))
         #expect(volunteers.summary.messages == 1 && volunteers.text.contains("+84905111444"))
         #expect(try fixture.export(MessagingFixture.sms("volunteers:skill=arts")).summary.messages == 0)
+    }
+
+    @Test("The honoured of a year: people in issued decisions; a revoked decision takes them out")
+    func honoured() throws {
+        let fixture = try MessagingFixture()
+        let forms = try HonourForms(path: MessagingFixture.repositoryRoot + "/campaigns/honours.yaml")
+        let person = try fixture.person("Lê Thị Mai", village: fixture.villageA, phone: "0905111222")
+        let decision = try fixture.database.writer.write { db -> Int64 in
+            let nomination = try NominationStore.create(db, .init(year: 2025, recipientKind: "individual", recipientId: person, achievement: "Đọc sách cùng con mỗi tối.",
+                                                                  formKey: "giay-khen-xa", proposingUnitId: fixture.villageA), forms: forms, by: .system)
+            try NominationStore.submit(db, id: nomination.id!, by: .system)
+            let meeting = try NominationStore.recordMeeting(db, date: "10/12/2025", minutesRef: "BB 01", members: 3, notes: nil, by: .system)
+            try NominationStore.review(db, id: nomination.id!, meetingId: meeting.id!, votesFor: 3, votesAgainst: 0, by: .system)
+            try NominationStore.decide(db, id: nomination.id!, approve: true, forms: forms, by: .system)
+            let draft = try DecisionStore.createDraft(db, .init(formKey: "giay-khen-xa", year: 2025, subject: "Khen thưởng", nominationIds: [nomination.id!]),
+                                                      forms: forms, by: .system)
+            return try DecisionStore.issue(db, id: draft.id!, date: "20/12/2025", by: .system).id!
+        }
+        #expect(try fixture.export(MessagingFixture.sms("honoured:year=2025")).summary.messages == 1)
+        #expect(try fixture.export(MessagingFixture.sms("honoured:year=2024")).summary.messages == 0)
+        try fixture.database.writer.write { db in
+            let revoke = try DecisionStore.draftCorrection(db, of: decision, kind: .revoke, reason: "Thu hồi vì nhầm", by: .system)
+            _ = try DecisionStore.issue(db, id: revoke.id!, date: "05/01/2026", by: .system)
+        }
+        #expect(try fixture.export(MessagingFixture.sms("honoured")).summary.messages == 0)
     }
 }
 

@@ -3,6 +3,7 @@ import Clubs
 import Foundation
 import GRDB
 @testable import Messaging
+import Honours
 import Socialization
 import Store
 import Vietnamese
@@ -21,7 +22,7 @@ struct MessagingFixture {
     static var shippedTemplates: String { repositoryRoot + "/Templates/messages" }
 
     init(templates: String = MessagingFixture.shippedTemplates) throws {
-        database = try AppDatabase.inMemory(modules: [StoreSchema.self, ClubsSchema.self, CampaignsSchema.self, SocializationSchema.self, MessagingSchema.self])
+        database = try AppDatabase.inMemory(modules: [StoreSchema.self, ClubsSchema.self, CampaignsSchema.self, SocializationSchema.self, HonoursSchema.self, MessagingSchema.self])
         let ids = try database.writer.write { db -> (Int64, Int64) in
             let commune = try UnitStore.create(db, UnitInput(name: "UBND xã Thử", kind: "commune_committee"), by: .system).id!
             let a = try UnitStore.create(db, UnitInput(name: "Thôn Một", kind: "village", parentId: commune), by: .system).id!

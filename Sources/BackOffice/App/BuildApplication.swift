@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Campaigns
+import Honours
 import Logging
 import Messaging
 import Store
@@ -21,6 +22,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     // A broken message template stops the server at start, naming its file and line.
     _ = try MessageTemplates(directory: configuration.templatesDirectory + "/messages")
     _ = try ObservanceCatalogue(path: configuration.campaignsDirectory + "/observances.yaml")
+    let honourForms = try HonourForms(path: configuration.campaignsDirectory + "/honours.yaml")
     let settings = try await SettingsCache(database: database)
     let passwords = Passwords(cost: configuration.bcryptCost)
     let router = Router(context: AppRequestContext.self)
@@ -33,11 +35,12 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
 
     let documents = try DocumentTemplates(directory: configuration.templatesDirectory + "/documents")
     let environment = ControllerEnvironment(database: database, views: views, settings: settings, passwords: passwords,
-                                            configuration: configuration)
+                                            configuration: configuration, honourForms: honourForms, documents: documents)
     HealthController(database: database).addRoutes(to: router)
     OpenAPIController(webDirectory: configuration.webDirectory).addRoutes(to: router)
     LoginController(env: environment).addRoutes(to: router)
     ICalendarController(database: database).addRoutes(to: router)
+    HonourRollController(env: environment).addRoutes(to: router)  // the honour roll is public
 
     let pages = router.group().add(middleware: RequireSignIn())
     DashboardController(env: environment).addRoutes(to: pages)
@@ -56,9 +59,12 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     ClubsController(env: environment).addRoutes(to: pages)
     SocializationController(env: environment).addRoutes(to: pages)
     SponsorsController(env: environment).addRoutes(to: pages)
-    DonationsController(env: environment, documents: documents).addRoutes(to: pages)
+    DonationsController(env: environment).addRoutes(to: pages)
     PledgesController(env: environment).addRoutes(to: pages)
     VolunteersController(env: environment).addRoutes(to: pages)
+    NominationsController(env: environment).addRoutes(to: pages)
+    DecisionsController(env: environment).addRoutes(to: pages)
+    HonoursRegisterController(env: environment).addRoutes(to: pages)
     ModulesController(env: environment).addRoutes(to: pages)
 
     let api = router.group("api/v1").add(middleware: RequireSignIn())
@@ -68,6 +74,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     ObservancesAPI(env: environment).addRoutes(to: api)
     CampaignsAPI(env: environment).addRoutes(to: api)
     SocializationAPI(database: database).addRoutes(to: api)
+    HonoursAPI(database: database, forms: honourForms).addRoutes(to: api)
     return router
 }
 
@@ -78,5 +85,7 @@ struct ControllerEnvironment: Sendable {
     let settings: SettingsCache
     let passwords: Passwords
     let configuration: AppConfiguration
+    let honourForms: HonourForms
+    let documents: DocumentTemplates
     let pageCache = PageCache()
 }

@@ -3,6 +3,6 @@
 struct ModuleDescription: Sendable {
     let slug: String
 
-    static let pending: [ModuleDescription] = ["honours", "recognition"]
+    static let pending: [ModuleDescription] = ["recognition"]
         .map(ModuleDescription.init)
 }

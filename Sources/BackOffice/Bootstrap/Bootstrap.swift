@@ -2,6 +2,7 @@ import Campaigns
 import Clubs
 import Foundation
 import GRDB
+import Honours
 import Socialization
 import Store
 
@@ -27,12 +28,15 @@ public enum Bootstrap {
 
     /// Seeds the demo commune into an empty store, and demo accounts (officer, editor of Thôn 1, viewer) that share
     /// the admin's one-time password. Returns nil when the store already has units.
-    public static func seedDemo(_ database: AppDatabase, passwords: Passwords, password: String) async throws -> (DemoCommune.Summary, [String])? {
+    public static func seedDemo(_ database: AppDatabase, passwords: Passwords, password: String,
+                                campaignsDirectory: String = "campaigns") async throws -> (DemoCommune.Summary, [String])? {
+        let honourForms = try HonourForms(path: campaignsDirectory + "/honours.yaml")
         guard let summary = try await database.write({ db -> DemoCommune.Summary? in
             guard let summary = try DemoCommune.seed(db) else { return nil }
             try DemoClubs.seed(db)
             try DemoCampaigns.seed(db)
             try DemoSocialization.seed(db)
+            try DemoHonours.seed(db, forms: honourForms)
             return summary
         }) else { return nil }
         let hash = try await passwords.hash(password)

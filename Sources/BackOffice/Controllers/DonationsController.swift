@@ -9,7 +9,7 @@ import Vietnamese
 /// donation's page (items, handovers, pledge, void), and its printed receipt, thank-you letter and handover record.
 struct DonationsController {
     let env: ControllerEnvironment
-    let documents: DocumentTemplates
+    var documents: DocumentTemplates { env.documents }
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/donations", use: list)

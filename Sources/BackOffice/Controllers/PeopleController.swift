@@ -1,4 +1,5 @@
 import Foundation
+import Honours
 import GRDB
 import Hummingbird
 import Store
@@ -117,6 +118,10 @@ struct PeopleController {
         let sponsorId: Int64?
         let volunteerId: Int64?
         let canRecord: Bool
+        /// Honours in force, and (for commune roles only) discipline or investigation flags.
+        let honours: [HonourLine]
+        let flags: [String]
+        let canFlag: Bool
         let csrf: String
         let errors: [String: String]
     }
@@ -151,7 +156,12 @@ struct PeopleController {
                 canCreateHousehold: household == nil && principal.canWrite(unitId: person.villageId),
                 sponsorId: try Int64.fetchOne(db, sql: "SELECT id FROM sponsor WHERE personId = ?", arguments: [id]),
                 volunteerId: try Int64.fetchOne(db, sql: "SELECT id FROM volunteer WHERE personId = ?", arguments: [id]),
-                canRecord: principal.role != .viewer, csrf: context.csrfToken, errors: errors)
+                canRecord: principal.role != .viewer,
+                honours: try HonoursSection.lines(db, .init(personId: id), forms: env.honourForms),
+                flags: principal.canWriteCommuneWide ? try Discipline.flags(db, personId: id).map {
+                    "\(env.views.text("honours_flag_\($0.kind)", context.language)): \($0.since.display)–\($0.until?.display ?? "…")\($0.note.map { " (\($0))" } ?? "")"
+                } : [],
+                canFlag: principal.canWriteCommuneWide, csrf: context.csrfToken, errors: errors)
         }
         return env.views.render("person", titleKey: "", title: page.fullName, page: page, context: context, status: status, flash: flash)
     }

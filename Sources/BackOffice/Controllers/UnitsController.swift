@@ -68,6 +68,7 @@ struct UnitsController {
         let formerNames: [FormerName]
         let peopleCount: String?
         let canEdit: Bool
+        let honours: [HonourLine]
         let csrf: String
     }
 
@@ -89,7 +90,8 @@ struct UnitsController {
                 formerNames: try UnitStore.formerNames(db, unitId: id).map {
                     FormerName(name: $0.name, from: $0.usedFrom?.display ?? "", until: $0.usedUntil?.display ?? "", note: $0.note ?? "")
                 },
-                peopleCount: people.map { VND.grouped(Int64($0)) }, canEdit: principal.canWrite(unitId: id), csrf: context.csrfToken)
+                peopleCount: people.map { VND.grouped(Int64($0)) }, canEdit: principal.canWrite(unitId: id),
+                honours: try HonoursSection.lines(db, .init(unitId: id), forms: env.honourForms), csrf: context.csrfToken)
         }
         return env.views.render("unit", titleKey: "", title: page.name, page: page, context: context,
                                 flash: Flash.message(request, views: env.views, language: context.language))

@@ -16,6 +16,8 @@ public struct Views: Sendable {
         "socialization", "socialization-tabs", "socialization-disclosure", "socialization-sponsors", "socialization-sponsor", "socialization-sponsor-form",
         "socialization-donations", "socialization-donation", "socialization-donation-form", "socialization-document", "socialization-pledges",
         "socialization-pledge-form", "socialization-volunteers", "socialization-volunteer", "socialization-volunteer-form", "socialization-hours", "socialization-review", "socialization-letters",
+        "honours", "honours-nomination", "honours-nomination-form", "honours-decisions", "honours-decision", "honours-decision-form", "honours-document",
+        "honours-roll", "honours-register", "honours-tabs", "honours-list",
     ]
 
     public init(configuration: AppConfiguration) async throws {
@@ -108,6 +110,7 @@ struct LayoutModel {
             ("/campaigns/calendar", "nav_calendar", "calendar", false),
             ("/clubs", "nav_clubs", "club", false),
             ("/socialization", "nav_socialization", "socialization", false),
+            ("/honours", "nav_honours", "honours", false),
             ("/messages", "nav_messages", "messages", false),
         ]
         for module in ModuleDescription.pending {

@@ -1,5 +1,6 @@
 import Clubs
 import GRDB
+import Honours
 import Socialization
 import Store
 import Vietnamese
@@ -28,7 +29,7 @@ struct AudienceQuery {
     let ordered: Bool
 
     func peopleSQL(_ db: Database) throws -> (sql: String, arguments: StatementArguments)? {
-        let residents = specs.filter { [.residents, .club, .clubs, .donors, .volunteers].contains($0.kind) }
+        let residents = specs.filter { [.residents, .club, .clubs, .donors, .volunteers, .honoured].contains($0.kind) }
         guard !residents.isEmpty else { return nil }
         var alternatives: [String] = []
         var arguments: StatementArguments = [channel?.rawValue ?? ""]
@@ -44,6 +45,12 @@ struct AudienceQuery {
             if spec.kind == .donors {
                 let (condition, values) = donationCondition(spec)
                 alternatives.append("p.id IN (SELECT s.personId FROM sponsor s JOIN donation d ON d.sponsorId = s.id WHERE s.personId IS NOT NULL AND \(condition))")
+                arguments += values
+                continue
+            }
+            if spec.kind == .honoured {
+                let (sql, values) = HonourRoll.honouredPeopleSQL(year: spec.filters["year"].flatMap(Int.init))
+                alternatives.append("p.id IN (\(sql))")
                 arguments += values
                 continue
             }

@@ -6,9 +6,7 @@ import Vietnamese
 /// them is counted once). Examples: `residents`, `residents:village=Thôn 1,age=18-60,gender=nữ`, `units:kind=school`.
 public struct AudienceSpec: Equatable, Sendable {
     public enum Kind: String, CaseIterable, Sendable {
-        case residents, units, club, clubs, donors, volunteers
-        // The audience of a module still to be built: recognised, and refused with the reason.
-        case honoured
+        case residents, units, club, clubs, donors, volunteers, honoured
     }
 
     public let kind: Kind
@@ -26,7 +24,7 @@ public struct AudienceSpec: Equatable, Sendable {
         ("clubs · clubs:active", "thành viên hiện nay của mọi câu lạc bộ; :active chỉ những câu lạc bộ đang hoạt động", true),
         ("donors · donors:year=2026 · donors:campaign=3", "nhà tài trợ đã ủng hộ (biên lai không bị hủy), trong một năm hoặc một chiến dịch; doanh nghiệp, tổ chức qua người liên hệ", true),
         ("volunteers · volunteers:skill=storytelling", "tình nguyện viên đang tham gia, có thể lọc theo kỹ năng (\(VolunteerSkill.allCases.map(\.rawValue).joined(separator: ", ")))", true),
-        ("honoured:year=2026", "người được khen thưởng — khi có module Khen thưởng (issue #6)", false),
+        ("honoured · honoured:year=2025", "cá nhân được khen thưởng theo quyết định đã ban hành (không tính quyết định đã thu hồi, sửa đổi), trong một năm", true),
     ]
 
     static let allowedFilters: [Kind: Set<String>] = [
@@ -36,6 +34,7 @@ public struct AudienceSpec: Equatable, Sendable {
         .clubs: ["active"],
         .donors: ["year", "campaign"],
         .volunteers: ["skill"],
+        .honoured: ["year"],
     ]
 
     public init(kind: Kind, filters: [String: String] = [:]) {
@@ -56,8 +55,7 @@ public struct AudienceSpec: Equatable, Sendable {
             throw MessagingError("Không có loại đối tượng \"\(kindText)\". Có: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")) — xem \"densach export audiences\".")
         }
         switch kind {
-        case .honoured: throw MessagingError("Đối tượng \"honoured\" cần module Khen thưởng, chưa có trong bản này (issue #6).")
-        case .residents, .units, .donors, .volunteers: break
+        case .residents, .units, .donors, .volunteers, .honoured: break
         case .club:
             // `club:12`: the club's number stands alone.
             guard let colon = text.firstIndex(of: ":"), let id = Int64(text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)) else {

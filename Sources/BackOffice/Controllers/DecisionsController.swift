@@ -1,0 +1,240 @@
+import Foundation
+import GRDB
+import Honours
+import Hummingbird
+import Store
+import Vietnamese
+
+/// Decisions: drafts gathered from approved nominations, issuing (the number comes then), the printed decision and
+/// certificates (Giấy khen, A4 landscape), and corrections by a new decision that amends or revokes.
+struct DecisionsController {
+    let env: ControllerEnvironment
+    var forms: HonourForms { env.honourForms }
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/honours/decisions", use: list)
+        router.get("/honours/decisions/new", use: newForm)
+        router.post("/honours/decisions", use: create)
+        router.get("/honours/decisions/:id", use: show)
+        router.post("/honours/decisions/:id/issue", use: issue)
+        router.post("/honours/decisions/:id/delete", use: deleteDraft)
+        router.post("/honours/decisions/:id/correct", use: correct)
+        router.post("/honours/decisions/:id/recipients/:nomination/remove", use: removeRecipient)
+        router.post("/honours/decisions/:id/recipients/:nomination", use: editRecipient)
+        router.get("/honours/decisions/:id/print", use: printDecision)
+        router.get("/honours/decisions/:id/certificates", use: certificates)
+    }
+
+    struct Row { let id: Int64; let number: String; let date: String; let subject: String; let kind: String; let issued: Bool; let corrected: String; let count: Int }
+    struct ListPage { let rows: [Row]; let empty: Bool; let canCreate: Bool }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let rows = try await env.database.read { db in
+            try DecisionStore.list(db, year: request.queryInt("year")).map { d in
+                Row(id: d.id!, number: d.number ?? "", date: d.date?.display ?? "", subject: d.subject, kind: d.kind.label, issued: d.isIssued,
+                    corrected: try DecisionStore.correction(db, of: d.id!)?.number ?? "",
+                    count: try Nomination.filter(Column("decisionId") == d.id!).fetchCount(db))
+            }
+        }
+        return env.views.render("honours-decisions", titleKey: "decisions_title", page: ListPage(rows: rows, empty: rows.isEmpty, canCreate: principal.canWriteCommuneWide),
+                                context: context, flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    struct Candidate { let id: Int64; let name: String; let place: String; let achievement: String; let year: Int; let checked: Bool }
+    struct FormPage {
+        let formOptions: [Option]; let formKey: String; let year: String; let subject: String; let grounds: String; let candidates: [Candidate]
+        let hasCandidates: Bool; let errors: [String: String]; let hasErrors: Bool; let csrf: String
+    }
+
+    private func form(_ request: Request, context: AppRequestContext, input: DecisionStore.Input, errors: [String: String] = [:],
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.canWriteCommuneWide)
+        let forms = self.forms
+        let candidates = try await env.database.read { db in
+            try NominationStore.list(db, .init(status: .approved, formKey: input.formKey), forms: forms, for: principal).filter { $0.nomination.decisionId == nil }
+        }
+        let page = FormPage(
+            formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == input.formKey) }, formKey: input.formKey,
+            year: input.year.map(String.init) ?? "", subject: input.subject, grounds: input.legalGrounds ?? DecisionStore.defaultGrounds,
+            candidates: candidates.map { Candidate(id: $0.nomination.id!, name: $0.recipient, place: $0.place, achievement: $0.nomination.achievement,
+                                                   year: $0.nomination.year, checked: input.nominationIds.isEmpty || input.nominationIds.contains($0.nomination.id!)) },
+            hasCandidates: !candidates.isEmpty, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        return env.views.render("honours-decision-form", titleKey: "decisions_new", page: page, context: context, status: status)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let formKey = request.query("form") ?? "giay-khen-xa"
+        let year = request.queryInt("year") ?? CivilDate.today().year - 1
+        let name = forms.form(formKey)?.name ?? ""
+        return try await form(request, context: context, input: .init(formKey: formKey, year: year,
+                                                                      subject: "Về việc tặng \(name) năm \(year)", nominationIds: []))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        let input = DecisionStore.Input(formKey: f["formKey"] ?? "", year: f.text("year").flatMap { Int($0) }, subject: f["subject"] ?? "",
+                                        legalGrounds: f.text("legalGrounds"), nominationIds: f.all("nomination").compactMap { Int64($0) })
+        let forms = self.forms
+        do {
+            let decision = try await env.database.write { try DecisionStore.createDraft($0, input, forms: forms, by: principal) }
+            return .redirect(to: "/honours/decisions/\(decision.id!)?msg=created", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(request, context: context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    struct RecipientRow { let id: Int64; let name: String; let place: String; let achievement: String; let award: String; let awardValue: Int64 }
+    struct DetailPage {
+        let id: Int64; let number: String; let date: String; let subject: String; let kind: String; let form: String; let issued: Bool; let draft: Bool
+        let higher: Bool; let corrects: String; let correctsId: Int64?; let correctedBy: String; let correctedById: Int64?; let issuedBy: String
+        let recipients: [RecipientRow]; let hasRecipients: Bool; let editable: Bool; let canManage: Bool; let canCorrect: Bool; let today: String
+        let hasCertificates: Bool; let errors: [String: String]; let csrf: String
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await detail(request, context: context)
+    }
+
+    private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let forms = self.forms
+        let page = try await env.database.read { db -> DetailPage in
+            let d = try DecisionStore.get(db, id: id)
+            let recipients = try NominationStore.list(db, .init(decisionId: id), forms: forms, for: .system)
+            let original = try d.correctsId.flatMap { try Decision.fetchOne(db, key: $0) }
+            let correction = try DecisionStore.correction(db, of: id)
+            let form = forms.form(d.formKey)
+            return DetailPage(
+                id: id, number: d.number ?? "", date: d.date?.display ?? "", subject: d.subject, kind: d.kind.label, form: form?.name ?? d.formKey,
+                issued: d.isIssued, draft: !d.isIssued, higher: d.level == "higher", corrects: original?.number ?? "", correctsId: original?.id,
+                correctedBy: correction?.number ?? "", correctedById: correction?.id, issuedBy: d.issuedBy ?? "",
+                recipients: recipients.map { RecipientRow(id: $0.nomination.id!, name: $0.recipient, place: $0.place, achievement: $0.nomination.achievement,
+                                                          award: VND.format($0.nomination.award), awardValue: $0.nomination.award) },
+                hasRecipients: !recipients.isEmpty, editable: !d.isIssued && principal.canWriteCommuneWide && d.kind != .revoke,
+                canManage: principal.canWriteCommuneWide, canCorrect: d.isIssued && correction == nil && principal.canWriteCommuneWide && d.kind != .revoke,
+                today: CivilDate.today().display, hasCertificates: d.isIssued && d.kind != .revoke && (form?.certificate ?? false),
+                errors: errors, csrf: context.csrfToken)
+        }
+        return env.views.render("honours-decision", titleKey: "", title: page.number.isEmpty ? page.subject : "Quyết định số \(page.number)",
+                                page: page, context: context, status: status, flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    private func act(_ request: Request, context: AppRequestContext, _ work: @escaping @Sendable (Database, Principal, Int64) throws -> Int64) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        do {
+            let next = try await env.database.write { try work($0, principal, id) }
+            return .redirect(to: "/honours/decisions/\(next)?msg=saved", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func issue(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let f = context.form
+        let date = f["date"] ?? "", number = f.text("number")
+        return try await act(request, context: context) { db, principal, id in try DecisionStore.issue(db, id: id, date: date, number: number, by: principal).id! }
+    }
+
+    @Sendable func deleteDraft(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        try await env.database.write { try DecisionStore.deleteDraft($0, id: id, by: principal) }
+        return .redirect(to: "/honours/decisions?msg=saved", type: .found)
+    }
+
+    @Sendable func correct(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let kind = DecisionKind(rawValue: context.form["kind"] ?? "") ?? .original
+        let reason = context.form["reason"] ?? ""
+        return try await act(request, context: context) { db, principal, id in
+            try DecisionStore.draftCorrection(db, of: id, kind: kind, reason: reason, by: principal).id!
+        }
+    }
+
+    @Sendable func removeRecipient(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let nomination = try context.id("nomination")
+        return try await act(request, context: context) { db, principal, id in
+            try DecisionStore.removeRecipient(db, decisionId: id, nominationId: nomination, by: principal)
+            return id
+        }
+    }
+
+    @Sendable func editRecipient(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let nomination = try context.id("nomination")
+        let achievement = context.form["achievement"] ?? ""
+        guard let award = context.form.text("award").flatMap(VND.parse) else { throw DomainError.invalid(["award": "Tiền thưởng là số đồng"]) }
+        return try await act(request, context: context) { db, principal, id in
+            try DecisionStore.editRecipient(db, nominationId: nomination, achievement: achievement, award: award, by: principal)
+            return id
+        }
+    }
+
+    // MARK: Printed
+
+    struct DocRecipient { let number: Int; let name: String; let place: String; let achievement: String; let award: String }
+    struct DecisionModel {
+        let issuer: String; let number: String; let commune: String; let dateLong: String; let issued: Bool; let subject: String; let signerAuthority: String
+        let grounds: [String]; let revoke: Bool; let amend: Bool; let corrects: String; let correctsDate: String; let formName: String; let count: Int
+        let recipients: [DocRecipient]; let total: String; let totalInWords: String; let hasAward: Bool; let lastArticle: Int
+        let signerTitle: String; let signerName: String
+    }
+
+    @Sendable func printDecision(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let id = try context.id()
+        let forms = self.forms
+        let commune = env.settings.value(Settings.communeName)
+        let model = try await env.database.read { db -> DecisionModel in
+            let d = try DecisionStore.get(db, id: id)
+            let recipients = try NominationStore.list(db, .init(decisionId: id), forms: forms, for: .system)
+            let original = try d.correctsId.flatMap { try Decision.fetchOne(db, key: $0) }
+            let total = recipients.reduce(0) { $0 + $1.nomination.award }
+            let hasAward = total > 0 && d.kind != .revoke
+            return DecisionModel(
+                issuer: d.issuer, number: d.number ?? "…/QĐ-UBND", commune: commune, dateLong: d.date?.documentForm ?? "ngày … tháng … năm …",
+                issued: d.isIssued, subject: d.subject, signerAuthority: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ \(commune.uppercased())",
+                grounds: d.legalGrounds.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { $0.hasSuffix(".") ? $0 : $0 + ";" },
+                revoke: d.kind == .revoke, amend: d.kind == .amend, corrects: original?.number ?? "", correctsDate: original?.date?.display ?? "",
+                formName: forms.form(d.formKey)?.name ?? d.formKey, count: recipients.count,
+                recipients: recipients.enumerated().map { DocRecipient(number: $0.offset + 1, name: $0.element.recipient, place: $0.element.place,
+                                                                      achievement: $0.element.nomination.achievement, award: VND.format($0.element.nomination.award)) },
+                total: VND.format(total), totalInWords: AmountInWords.vnd(total).lowercased(), hasAward: hasAward,
+                lastArticle: d.kind == .revoke ? 2 : (hasAward ? 3 : 2), signerTitle: d.signerTitle, signerName: d.signerName)
+        }
+        return env.views.render("honours-document", titleKey: "", title: "Quyết định \(model.number)",
+                                page: Views.Fragment(html: env.documents.render("decision", model)), context: context)
+    }
+
+    struct CertificateModel {
+        let signerAuthority: String; let title: String; let name: String; let place: String; let achievement: String; let number: String; let book: String
+        let commune: String; let dateLong: String; let signerTitle: String; let signerName: String
+    }
+
+    @Sendable func certificates(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let id = try context.id()
+        let forms = self.forms
+        let commune = env.settings.value(Settings.communeName)
+        let only = request.queryInt64("nomination")
+        let html = try await env.database.read { db -> String in
+            let d = try DecisionStore.get(db, id: id)
+            guard d.isIssued, d.kind != .revoke else { throw DomainError(.conflict, "Chỉ in giấy khen của quyết định đã ban hành.", english: "Only issued decisions have certificates.") }
+            let form = forms.form(d.formKey)
+            let title = form.map { $0.kind == .title ? "BẰNG CÔNG NHẬN" : $0.kind == .praise ? "BIỂU DƯƠNG" : "GIẤY KHEN" } ?? "GIẤY KHEN"
+            return try NominationStore.list(db, .init(decisionId: id), forms: forms, for: .system).filter { only == nil || $0.nomination.id == only }
+                .enumerated().map { index, item in
+                    let achievement = form?.kind == .title ? "Đạt danh hiệu \(form!.name.replacingOccurrences(of: "Danh hiệu ", with: "")) năm \(item.nomination.year)" : item.nomination.achievement
+                    return env.documents.render("certificate", CertificateModel(
+                        signerAuthority: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ \(commune.uppercased())", title: title, name: item.recipient, place: item.place,
+                        achievement: achievement, number: d.number ?? "", book: "\(d.numberYear ?? d.year)/\(d.seq ?? 0)-\(index + 1)", commune: commune,
+                        dateLong: d.date?.documentForm ?? "", signerTitle: d.signerTitle, signerName: d.signerName))
+                }.joined(separator: "\n")
+        }
+        return env.views.render("honours-document", titleKey: "", title: env.views.text("decisions_certificates", context.language),
+                                page: Views.Fragment(html: "<div class=\"certificates\">" + html + "</div>"), context: context)
+    }
+}

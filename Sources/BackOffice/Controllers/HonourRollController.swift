@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+import Honours
+import Hummingbird
+import Store
+import Vietnamese
+
+/// The honour roll (bảng vàng) of a year: public, no sign-in — names, village or unit, form and achievement, the
+/// decision; never a phone or a birth date. Honours later revoked or amended show as the correction says.
+struct HonourRollController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/honours/roll", use: roll)
+        router.get("/honours/roll/:year", use: roll)
+    }
+
+    struct Line { let number: Int; let name: String; let kind: String; let place: String; let achievement: String; let decision: String }
+    struct Group { let form: String; let lines: [Line] }
+    struct RollPage {
+        let year: Int; let years: [Option]; let commune: String; let committee: String; let groups: [Group]; let empty: Bool
+        let total: Int; let individuals: Int; let collectives: Int; let women: Int; let men: Int
+    }
+
+    @Sendable func roll(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let thisYear = CivilDate.today().year
+        let year = context.parameters.get("year").flatMap { Int($0) } ?? request.queryInt("year") ?? thisYear - 1
+        let forms = env.honourForms
+        let entries = try await env.database.read { try HonourRoll.entries($0, .init(year: year), forms: forms) }
+        let counts = HonourRoll.counts(entries)
+        let groups = Dictionary(grouping: entries, by: \.formName).sorted { $0.key < $1.key }.map { form, items in
+            Group(form: form, lines: items.enumerated().map {
+                Line(number: $0.offset + 1, name: $0.element.name, kind: $0.element.recipientKind.label, place: $0.element.place,
+                     achievement: $0.element.achievement, decision: "\($0.element.decisionNumber) (\($0.element.decisionDate.display))")
+            })
+        }
+        let page = RollPage(year: year, years: (thisYear - 5...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+                            commune: env.settings.value(Settings.communeName), committee: env.settings.value(Settings.committeeName), groups: groups,
+                            empty: entries.isEmpty, total: counts.total, individuals: counts.individuals, collectives: counts.collectives,
+                            women: counts.women, men: counts.men)
+        return env.views.render("honours-roll", titleKey: "roll_title", page: page, context: context)
+    }
+}

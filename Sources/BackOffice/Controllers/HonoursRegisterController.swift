@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import Honours
+import Hummingbird
+import Store
+import Vietnamese
+
+/// What stands beside the nominations: the forms and their cash awards (a setting), clans, the register of good
+/// models, and discipline flags on a person (commune roles only).
+struct HonoursRegisterController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/honours/register", use: page)
+        router.post("/honours/forms/:key/award", use: setAward)
+        router.post("/honours/clans", use: addClan)
+        router.post("/honours/models", use: addModel)
+        router.post("/honours/discipline", use: flag)
+    }
+
+    struct FormRow { let key: String; let name: String; let kind: String; let level: String; let awardedBy: String; let recipients: String; let award: String }
+    struct ClanRow { let name: String; let village: String; let notes: String }
+    struct ModelRow { let title: String; let unit: String; let year: Int; let description: String; let replicated: String }
+    struct RegisterPage {
+        let forms: [FormRow]; let clans: [ClanRow]; let models: [ModelRow]; let villages: [Option]; let units: [Option]; let year: Int
+        let canManage: Bool; let canAdd: Bool; let csrf: String
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let forms = env.honourForms
+        let views = env.views, language = context.language
+        let page = try await env.database.read { db -> RegisterPage in
+            let villages = try UnitStore.villages(db, for: principal)
+            return RegisterPage(
+                forms: try forms.forms.map {
+                    FormRow(key: $0.key, name: $0.name, kind: views.text("honourKind_\($0.kind.rawValue)", language),
+                            level: views.text("honourLevel_\($0.level)", language), awardedBy: $0.awardedBy,
+                            recipients: $0.recipients.map(\.label).joined(separator: ", "), award: VND.grouped(try forms.award(db, for: $0)))
+                },
+                clans: try HonoursRegister.clans(db).map { clan in
+                    ClanRow(name: clan.name, village: villages.first { $0.id == clan.villageId }?.name ?? "", notes: clan.notes ?? "")
+                },
+                models: try HonoursRegister.goodModels(db).map { ModelRow(title: $0.0.title, unit: $0.1, year: $0.0.year, description: $0.0.description,
+                                                                          replicated: $0.0.replicatedWhere ?? "") },
+                villages: villages.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: false) },
+                units: try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db).filter { principal.canWrite(unitId: $0.id) }
+                    .map { Option(value: String($0.id!), label: $0.name, selected: false) },
+                year: CivilDate.today().year, canManage: principal.canWriteCommuneWide, canAdd: principal.role != .viewer, csrf: context.csrfToken)
+        }
+        return env.views.render("honours-register", titleKey: "register_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func setAward(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        guard let key = context.parameters.get("key"), let form = env.honourForms.form(key) else { throw HTTPError(.notFound) }
+        guard let award = context.form.text("award").flatMap(VND.parse) else { throw DomainError.invalid(["award": "Mức thưởng là số đồng, ví dụ 300.000"]) }
+        try await env.database.write { try Settings.set($0, form.awardSetting, to: String(award), by: principal) }
+        return .redirect(to: "/honours/register?msg=saved", type: .found)
+    }
+
+    @Sendable func addClan(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        _ = try await env.database.write { try HonoursRegister.addClan($0, name: f["name"] ?? "", villageId: f.int64("villageId"), notes: f.text("notes"), by: principal) }
+        return .redirect(to: "/honours/register?msg=saved", type: .found)
+    }
+
+    @Sendable func addModel(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        _ = try await env.database.write {
+            try HonoursRegister.addGoodModel($0, title: f["title"] ?? "", unitId: f.int64("unitId"), year: f.text("year").flatMap { Int($0) },
+                                             description: f["description"] ?? "", replicatedWhere: f.text("replicatedWhere"), by: principal)
+        }
+        return .redirect(to: "/honours/register?msg=saved", type: .found)
+    }
+
+    @Sendable func flag(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        guard let personId = f.int64("personId") else { throw HTTPError(.badRequest) }
+        _ = try await env.database.write {
+            try Discipline.flag($0, personId: personId, kind: f["kind"] ?? "", since: f["since"] ?? "", until: f.text("until"), note: f.text("note"), by: principal)
+        }
+        return .redirect(to: "/people/\(personId)?msg=saved", type: .found)
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import GRDB
+import Honours
+import Hummingbird
+import Store
+import Vietnamese
+
+/// Honours: the year's nominations and counts, proposing (draft, submit), the council's review (meetings, votes) and
+/// the commune's approval or rejection, with evidence.
+struct NominationsController {
+    let env: ControllerEnvironment
+    var forms: HonourForms { env.honourForms }
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/honours", use: overview)
+        router.get("/honours/nominations/new", use: newForm)
+        router.post("/honours/nominations", use: create)
+        router.get("/honours/nominations/:id", use: show)
+        router.post("/honours/nominations/:id/submit", use: submit)
+        router.post("/honours/nominations/:id/review", use: review)
+        router.post("/honours/nominations/:id/decide", use: decide)
+        router.post("/honours/nominations/:id/evidence", use: addEvidence)
+        router.post("/honours/meetings", use: recordMeeting)
+    }
+
+    struct ListRow { let id: Int64; let recipient: String; let kind: String; let place: String; let form: String; let proposer: String; let status: String; let decision: String }
+    struct CountRow { let label: String; let count: Int }
+    struct OverviewPage {
+        let year: Int; let years: [Option]; let statuses: [Option]; let formOptions: [Option]; let rows: [ListRow]; let empty: Bool
+        let counts: [CountRow]; let total: Int; let individuals: Int; let collectives: Int; let women: Int; let men: Int; let award: String
+        let meetings: [String]; let canPropose: Bool; let canReview: Bool; let today: String; let csrf: String
+    }
+
+    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let thisYear = CivilDate.today().year
+        let year = request.queryInt("year") ?? thisYear - 1
+        let status = request.query("status").flatMap(NominationStatus.init(rawValue:))
+        let formKey = request.query("form")
+        let forms = self.forms
+        let (items, roll, meetings) = try await env.database.read { db in
+            (try NominationStore.list(db, .init(year: year, status: status, formKey: formKey), forms: forms, for: principal),
+             try HonourRoll.entries(db, .init(year: year), forms: forms), try NominationStore.meetings(db))
+        }
+        let counts = HonourRoll.counts(roll)
+        let page = OverviewPage(
+            year: year, years: (thisYear - 4...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            statuses: NominationStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == status) },
+            formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == formKey) },
+            rows: items.map { ListRow(id: $0.nomination.id!, recipient: $0.recipient, kind: $0.nomination.recipientKind.label, place: $0.place, form: $0.formName,
+                                      proposer: $0.proposingUnit, status: $0.nomination.status.label, decision: $0.decisionNumber ?? "") },
+            empty: items.isEmpty, counts: counts.byForm.sorted { $0.key < $1.key }.map { CountRow(label: $0.key, count: $0.value) },
+            total: counts.total, individuals: counts.individuals, collectives: counts.collectives, women: counts.women, men: counts.men,
+            award: VND.format(counts.award), meetings: meetings.prefix(5).map { "\($0.date.display) — \($0.minutesRef) (\($0.members))" },
+            canPropose: principal.role != .viewer, canReview: principal.canWriteCommuneWide, today: CivilDate.today().display, csrf: context.csrfToken)
+        return env.views.render("honours", titleKey: "honours_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    // MARK: Form
+
+    struct FormPage {
+        let year: String; let kinds: [Option]; let q: String; let searched: Bool; let candidates: [PersonPicker.Candidate]
+        let households: [Option]; let clans: [Option]; let clubs: [Option]; let units: [Option]; let formOptions: [Option]; let types: [Option]
+        let proposers: [Option]; let achievement: String; let errors: [String: String]; let hasErrors: Bool; let csrf: String
+    }
+
+    private func form(_ request: Request, context: AppRequestContext, input: NominationStore.Input, errors: [String: String] = [:],
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let q = request.query("q") ?? ""
+        let kind = RecipientKind(rawValue: input.recipientKind)
+        let selected = input.recipientId
+        let page = try await env.database.read { db -> FormPage in
+            let households = try HouseholdStore.list(db, villageId: nil, for: principal, perPage: 2000).items
+            let clubs = try Choice.fetch(db, sql: "SELECT id, name FROM club ORDER BY sortKey")
+            let units = try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db)
+            return FormPage(
+                year: input.year.map(String.init) ?? "", kinds: RecipientKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == kind) },
+                q: q, searched: !q.isEmpty || (kind == .individual && selected != nil),
+                candidates: try PersonPicker.candidates(db, query: q, preset: kind == .individual ? selected : nil, for: principal),
+                households: households.map { Option(value: String($0.household.id!), label: "\($0.household.name) · \($0.villageName ?? "")",
+                                                    selected: kind == .household && $0.household.id == selected) },
+                clans: try HonoursRegister.clans(db).map { Option(value: String($0.id!), label: $0.name, selected: kind == .clan && $0.id == selected) },
+                clubs: Choice.options(clubs, selected: kind == .club ? selected : nil),
+                units: units.map { Option(value: String($0.id!), label: $0.name, selected: kind == .unit && $0.id == selected) },
+                formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == input.formKey) },
+                types: CommendationType.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.commendationType) },
+                proposers: units.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.proposingUnitId) },
+                achievement: input.achievement, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        }
+        return env.views.render("honours-nomination-form", titleKey: "nominations_new", page: page, context: context, status: status)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        let person = request.queryInt64("person")
+        return try await form(request, context: context, input: .init(year: request.queryInt("year") ?? CivilDate.today().year,
+                                                                      recipientKind: request.query("kind") ?? RecipientKind.individual.rawValue,
+                                                                      recipientId: person, achievement: "", formKey: "giay-khen-xa", proposingUnitId: nil))
+    }
+
+    static func input(_ f: FormData) -> NominationStore.Input {
+        let kind = f["recipientKind"] ?? ""
+        let field = ["individual": "personId", "household": "householdId", "clan": "clanId", "club": "clubId", "unit": "unitId"][kind] ?? "personId"
+        return .init(year: f.text("year").flatMap { Int($0) }, recipientKind: kind, recipientId: f.int64(field), achievement: f["achievement"] ?? "",
+                     formKey: f["formKey"] ?? "", commendationType: f["commendationType"] ?? "", proposingUnitId: f.int64("proposingUnitId"))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let input = Self.input(context.form)
+        let forms = self.forms
+        do {
+            let nomination = try await env.database.write { try NominationStore.create($0, input, forms: forms, by: principal) }
+            return .redirect(to: "/honours/nominations/\(nomination.id!)?msg=created", type: .found)
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await form(request, context: context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+    }
+
+    // MARK: Nomination page
+
+    struct EvidenceRow { let kind: String; let href: String; let label: String; let note: String }
+    struct DetailPage {
+        let id: Int64; let recipient: String; let recipientHref: String; let kind: String; let place: String; let year: Int; let form: String
+        let type: String; let proposer: String; let achievement: String; let status: String; let meeting: String; let votes: String
+        let rejectReason: String; let award: String; let decision: String; let decisionId: Int64?; let flagged: String
+        let evidence: [EvidenceRow]; let hasEvidence: Bool; let evidenceKinds: [Option]
+        let canSubmit: Bool; let canReview: Bool; let canDecide: Bool; let canAddEvidence: Bool; let meetings: [Option]
+        let errors: [String: String]; let csrf: String
+    }
+
+    static let evidenceKinds = ["campaign", "donation", "club", "volunteer", "assessment", "link"]
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await detail(request, context: context)
+    }
+
+    private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let forms = self.forms
+        let language = context.language
+        let views = env.views
+        let page = try await env.database.read { db -> DetailPage in
+            let item = try NominationStore.get(db, id: id, forms: forms, for: principal)
+            let n = item.nomination
+            let meeting = try n.meetingId.flatMap { try CouncilMeeting.fetchOne(db, key: $0) }
+            let flag = try n.personId.flatMap { try Discipline.activeFlag(db, personId: $0, on: .today()) }
+            let evidence = try NominationStore.evidence(db, nominationId: id)
+            let paths = ["campaign": "/campaigns/", "donation": "/donations/", "club": "/clubs/", "volunteer": "/volunteers/"]
+            let recipientHref: String = {
+                switch n.recipientKind {
+                case .individual: return "/people/\(n.personId!)"
+                case .household: return "/households/\(n.householdId!)"
+                case .club: return "/clubs/\(n.clubId!)"
+                case .unit: return "/units/\(n.unitId!)"
+                case .clan: return ""
+                }
+            }()
+            return DetailPage(
+                id: id, recipient: item.recipient, recipientHref: recipientHref, kind: n.recipientKind.label, place: item.place, year: n.year,
+                form: item.formName, type: n.commendationType.label, proposer: item.proposingUnit, achievement: n.achievement, status: n.status.label,
+                meeting: meeting.map { "\($0.date.display) — \($0.minutesRef)" } ?? "",
+                votes: n.votesFor.map { "\($0) / \(n.votesAgainst ?? 0)" } ?? "", rejectReason: n.rejectReason ?? "",
+                award: n.status == .approved ? VND.format(n.award) : "", decision: item.decisionNumber ?? "", decisionId: n.decisionId,
+                flagged: flag.map { "\(views.text("honours_flag_\($0.kind)", language)) (\($0.since.display))" } ?? "",
+                evidence: evidence.map { e in
+                    EvidenceRow(kind: views.text("evidence_\(e.kind)", language), href: e.link ?? (paths[e.kind].map { $0 + String(e.refId ?? 0) } ?? ""),
+                                label: e.link ?? e.refId.map { "#\($0)" } ?? "", note: e.note ?? "")
+                },
+                hasEvidence: !evidence.isEmpty,
+                evidenceKinds: Self.evidenceKinds.map { Option(value: $0, label: views.text("evidence_\($0)", language), selected: false) },
+                canSubmit: n.status == .draft && principal.canWrite(unitId: n.proposingUnitId),
+                canReview: n.status == .submitted && principal.canWriteCommuneWide, canDecide: n.status == .reviewed && principal.canWriteCommuneWide,
+                canAddEvidence: [.draft, .submitted].contains(n.status) && (principal.canWrite(unitId: n.proposingUnitId) || principal.canWriteCommuneWide),
+                meetings: try NominationStore.meetings(db).map { Option(value: String($0.id!), label: "\($0.date.display) — \($0.minutesRef)", selected: false) },
+                errors: errors, csrf: context.csrfToken)
+        }
+        return env.views.render("honours-nomination", titleKey: "", title: page.recipient, page: page, context: context, status: status,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        try await env.database.write { try NominationStore.submit($0, id: id, by: principal) }
+        return .redirect(to: "/honours/nominations/\(id)?msg=saved", type: .found)
+    }
+
+    @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let f = context.form
+        do {
+            try await env.database.write {
+                try NominationStore.review($0, id: id, meetingId: f.int64("meetingId") ?? 0, votesFor: f.text("votesFor").flatMap { Int($0) } ?? -1,
+                                           votesAgainst: f.text("votesAgainst").flatMap { Int($0) } ?? 0, by: principal)
+            }
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/honours/nominations/\(id)?msg=saved", type: .found)
+    }
+
+    @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let approve = context.form["decision"] == "approve"
+        let reason = context.form.text("reason")
+        let forms = self.forms
+        do {
+            try await env.database.write { try NominationStore.decide($0, id: id, approve: approve, reason: reason, forms: forms, by: principal) }
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/honours/nominations/\(id)?msg=saved", type: .found)
+    }
+
+    @Sendable func addEvidence(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let f = context.form
+        do {
+            try await env.database.write {
+                try NominationStore.addEvidence($0, nominationId: id, kind: f["kind"] ?? "", refId: f.int64("refId"), link: f.text("link"), note: f.text("note"), by: principal)
+            }
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/honours/nominations/\(id)?msg=saved", type: .found)
+    }
+
+    @Sendable func recordMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        _ = try await env.database.write {
+            try NominationStore.recordMeeting($0, date: f["date"] ?? "", minutesRef: f["minutesRef"] ?? "", members: f.text("members").flatMap { Int($0) } ?? 0,
+                                              notes: f.text("notes"), by: principal)
+        }
+        return .redirect(to: "/honours?status=submitted&msg=saved", type: .found)
+    }
+}
