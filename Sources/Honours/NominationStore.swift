@@ -13,10 +13,11 @@ public enum NominationStore {
         public var recipientId: Int64?
         public var achievement: String
         public var formKey: String
-        public var commendationType: String
+        /// Regular (year-end) when not given.
+        public var commendationType: String?
         public var proposingUnitId: Int64?
         public init(year: Int?, recipientKind: String, recipientId: Int64?, achievement: String, formKey: String,
-                    commendationType: String = CommendationType.regular.rawValue, proposingUnitId: Int64?) {
+                    commendationType: String? = CommendationType.regular.rawValue, proposingUnitId: Int64?) {
             self.year = year; self.recipientKind = recipientKind; self.recipientId = recipientId; self.achievement = achievement
             self.formKey = formKey; self.commendationType = commendationType; self.proposingUnitId = proposingUnitId
         }
@@ -120,7 +121,7 @@ public enum NominationStore {
         if let kind, let form, !form.recipients.contains(kind) {
             errors["formKey"] = "\(form.name) không dành cho \(kind.label.lowercased())"
         }
-        let type = CommendationType(rawValue: input.commendationType)
+        let type = CommendationType(rawValue: input.commendationType ?? CommendationType.regular.rawValue)
         if type == nil { errors["commendationType"] = "Chọn loại khen thưởng" }
         let year = input.year ?? 0
         if !(2000...2100).contains(year) { errors["year"] = "Năm từ 2000 đến 2100" }

@@ -180,8 +180,11 @@ struct DecisionsController {
         let issuer: String; let number: String; let commune: String; let dateLong: String; let issued: Bool; let subject: String; let signerAuthority: String
         let grounds: [String]; let revoke: Bool; let amend: Bool; let corrects: String; let correctsDate: String; let formName: String; let count: Int
         let recipients: [DocRecipient]; let total: String; let totalInWords: String; let hasAward: Bool; let lastArticle: Int
-        let signerTitle: String; let signerName: String
+        let signerLead: String; let signerTitle: String; let signerName: String
     }
+
+    /// A deputy signs on behalf of the chairman: "KT. CHỦ TỊCH" above the title (NĐ 30/2020).
+    static func signerLead(_ title: String) -> String { title.uppercased().hasPrefix("PHÓ") ? "KT. CHỦ TỊCH" : "" }
 
     @Sendable func printDecision(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
@@ -203,7 +206,7 @@ struct DecisionsController {
                 recipients: recipients.enumerated().map { DocRecipient(number: $0.offset + 1, name: $0.element.recipient, place: $0.element.place,
                                                                       achievement: $0.element.nomination.achievement, award: VND.format($0.element.nomination.award)) },
                 total: VND.format(total), totalInWords: AmountInWords.vnd(total).lowercased(), hasAward: hasAward,
-                lastArticle: d.kind == .revoke ? 2 : (hasAward ? 3 : 2), signerTitle: d.signerTitle, signerName: d.signerName)
+                lastArticle: d.kind == .revoke ? 2 : (hasAward ? 3 : 2), signerLead: Self.signerLead(d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName)
         }
         return env.views.render("honours-document", titleKey: "", title: "Quyết định \(model.number)",
                                 page: Views.Fragment(html: env.documents.render("decision", model)), context: context)
@@ -211,7 +214,7 @@ struct DecisionsController {
 
     struct CertificateModel {
         let signerAuthority: String; let title: String; let name: String; let place: String; let achievement: String; let number: String; let book: String
-        let commune: String; let dateLong: String; let signerTitle: String; let signerName: String
+        let commune: String; let dateLong: String; let signerLead: String; let signerTitle: String; let signerName: String
     }
 
     @Sendable func certificates(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -231,7 +234,7 @@ struct DecisionsController {
                     return env.documents.render("certificate", CertificateModel(
                         signerAuthority: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ \(commune.uppercased())", title: title, name: item.recipient, place: item.place,
                         achievement: achievement, number: d.number ?? "", book: "\(d.numberYear ?? d.year)/\(d.seq ?? 0)-\(index + 1)", commune: commune,
-                        dateLong: d.date?.documentForm ?? "", signerTitle: d.signerTitle, signerName: d.signerName))
+                        dateLong: d.date?.documentForm ?? "", signerLead: Self.signerLead(d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName))
                 }.joined(separator: "\n")
         }
         return env.views.render("honours-document", titleKey: "", title: env.views.text("decisions_certificates", context.language),

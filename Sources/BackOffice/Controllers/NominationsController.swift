@@ -85,7 +85,7 @@ struct NominationsController {
                 clubs: Choice.options(clubs, selected: kind == .club ? selected : nil),
                 units: units.map { Option(value: String($0.id!), label: $0.name, selected: kind == .unit && $0.id == selected) },
                 formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == input.formKey) },
-                types: CommendationType.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.commendationType) },
+                types: CommendationType.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (input.commendationType ?? "regular")) },
                 proposers: units.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.proposingUnitId) },
                 achievement: input.achievement, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
         }
@@ -105,7 +105,7 @@ struct NominationsController {
         let kind = f["recipientKind"] ?? ""
         let field = ["individual": "personId", "household": "householdId", "clan": "clanId", "club": "clubId", "unit": "unitId"][kind] ?? "personId"
         return .init(year: f.text("year").flatMap { Int($0) }, recipientKind: kind, recipientId: f.int64(field), achievement: f["achievement"] ?? "",
-                     formKey: f["formKey"] ?? "", commendationType: f["commendationType"] ?? "", proposingUnitId: f.int64("proposingUnitId"))
+                     formKey: f["formKey"] ?? "", commendationType: f.text("commendationType"), proposingUnitId: f.int64("proposingUnitId"))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
