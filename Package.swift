@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "Socialization", dependencies: domainDependencies),
         .target(name: "Clubs", dependencies: domainDependencies),
         .target(name: "Honours", dependencies: domainDependencies + ["Campaigns", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Recognition", dependencies: domainDependencies),
+        .target(name: "Recognition", dependencies: domainDependencies + [
+            "Campaigns", "Clubs", "Socialization", "Honours", .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "Messaging", dependencies: domainDependencies + [
             "Campaigns", "Socialization", "Clubs", "Honours", "Recognition",
         ]),
@@ -70,6 +72,9 @@ let package = Package(
         ]),
         .testTarget(name: "HonoursTests", dependencies: [
             "Honours", "Campaigns", "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "RecognitionTests", dependencies: [
+            "Recognition", "Honours", "Socialization", "Campaigns", "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "MessagingTests", dependencies: [
             "Messaging", "Clubs", "Campaigns", "Socialization", "Honours", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),

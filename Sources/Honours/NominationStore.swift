@@ -287,3 +287,21 @@ public enum Discipline {
         return flag
     }
 }
+
+extension NominationStore {
+    /// A title recognised by assessment (Recognition) becomes an approved nomination, ready for the year's decision;
+    /// the assessment is its evidence. The council's review happened on the assessment, so it starts approved.
+    public static func createRecognised(_ db: Database, year: Int, kind: RecipientKind, recipientId: Int64, formKey: String, achievement: String,
+                                        proposingUnitId: Int64, assessmentId: Int64, forms: HonourForms, by principal: Principal, now: Date = Date()) throws -> Nomination {
+        try principal.require(principal.canWriteCommuneWide)
+        let input = Input(year: year, recipientKind: kind.rawValue, recipientId: recipientId, achievement: achievement, formKey: formKey,
+                          commendationType: CommendationType.movement.rawValue, proposingUnitId: proposingUnitId)
+        var nomination = try create(db, input, forms: forms, by: principal, now: now)
+        nomination.status = .approved
+        nomination.award = try forms.form(formKey).map { try forms.award(db, for: $0) } ?? 0
+        try nomination.update(db)
+        var evidence = NominationEvidence(id: nil, nominationId: nomination.id!, kind: "assessment", refId: assessmentId, link: nil, note: achievement)
+        try evidence.insert(db)
+        return nomination
+    }
+}

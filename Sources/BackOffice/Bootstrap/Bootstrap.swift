@@ -3,6 +3,7 @@ import Clubs
 import Foundation
 import GRDB
 import Honours
+import Recognition
 import Socialization
 import Store
 
@@ -31,12 +32,14 @@ public enum Bootstrap {
     public static func seedDemo(_ database: AppDatabase, passwords: Passwords, password: String,
                                 campaignsDirectory: String = "campaigns") async throws -> (DemoCommune.Summary, [String])? {
         let honourForms = try HonourForms(path: campaignsDirectory + "/honours.yaml")
+        let criteriaSets = try CriteriaSets(directory: campaignsDirectory + "/criteria")
         guard let summary = try await database.write({ db -> DemoCommune.Summary? in
             guard let summary = try DemoCommune.seed(db) else { return nil }
             try DemoClubs.seed(db)
             try DemoCampaigns.seed(db)
             try DemoSocialization.seed(db)
             try DemoHonours.seed(db, forms: honourForms)
+            try DemoRecognition.seed(db, sets: criteriaSets, forms: honourForms)
             return summary
         }) else { return nil }
         let hash = try await passwords.hash(password)

@@ -1,0 +1,150 @@
+import Clubs
+import Foundation
+import GRDB
+import Honours
+import Socialization
+import Store
+import Vietnamese
+
+/// The yearly report (báo cáo năm), assembled from the data of a year: campaigns and their outcomes, clubs and the
+/// cultural-house indicator, socialization, honours, learning-model results, indicators against their targets —
+/// and the sections staff write (general assessment, difficulties, proposals).
+public struct AnnualReport: Sendable {
+    public struct CampaignLine: Sendable { public let title: String; public let period: String; public let activities: Int; public let participants: Int; public let booksLent: Int }
+    public struct IndicatorLine: Sendable {
+        public let indicator: ProgrammeIndicator
+        public let value: Indicators.Value
+        public let expected: Double
+        public let onTrack: Bool?
+        public let growth: Double?
+    }
+
+    public static let sections = ["assessment", "difficulties", "proposals"]
+
+    public let year: Int
+    public let campaigns: [CampaignLine]
+    public let activities: Int
+    public let participants: Int
+    public let clubs: Int
+    public let sessions: Int
+    public let houses: Int
+    public let activeHouses: Int
+    public let houseShare: Double
+    public let socialization: SocializationTotals
+    public let volunteerMinutes: Int
+    public let honours: HonourRoll.Counts
+    public let models: [RecognitionStore.Progress]
+    public let indicators: [IndicatorLine]
+    public let texts: [String: String]
+    public let finalisedAt: Date?
+    public let finalisedBy: String?
+
+    public static func make(_ db: Database, year: Int, sets: CriteriaSets, programme: Programme, forms: HonourForms, today: CivilDate = .today()) throws -> AnnualReport {
+        let campaigns = try Row.fetchAll(db, sql: """
+            SELECT c.title, c.startDate, c.endDate, count(a.id) AS activities,
+              coalesce(sum(coalesce(a.participantsMale, 0) + coalesce(a.participantsFemale, 0)), 0) AS participants,
+              coalesce(sum(a.booksLent), 0) AS books
+            FROM campaign c LEFT JOIN activity a ON a.campaignId = c.id WHERE c.year = ? GROUP BY c.id ORDER BY c.startDate
+            """, arguments: [year]).map { row -> CampaignLine in
+            let start = CivilDate(parsing: row[1])?.display ?? "", end = CivilDate(parsing: row[2])?.display ?? ""
+            return CampaignLine(title: row[0], period: "\(start) – \(end)", activities: row[3], participants: row[4], booksLent: row[5])
+        }
+        let day = ComputedCriteria.day(of: year, today: today)
+        let indicator = try ActivityIndicator.compute(db, on: day, rule: try ActivityRule.fromSettings(db))
+        let everyone = Principal.system
+        let texts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT section, text FROM reportText WHERE year = ?", arguments: [year])
+            .map { ($0[0] as String, $0[1] as String) })
+        let state = try Row.fetchOne(db, sql: "SELECT finalisedAt, finalisedBy FROM reportState WHERE year = ?", arguments: [year])
+        return AnnualReport(
+            year: year, campaigns: campaigns, activities: campaigns.reduce(0) { $0 + $1.activities }, participants: campaigns.reduce(0) { $0 + $1.participants },
+            clubs: try Int.fetchOne(db, sql: "SELECT count(*) FROM club WHERE status = 'active'") ?? 0,
+            sessions: try Int.fetchOne(db, sql: "SELECT count(*) FROM clubSession WHERE substr(date, 1, 4) = ?", arguments: [String(year)]) ?? 0,
+            houses: indicator.houses, activeHouses: indicator.activeHouses, houseShare: indicator.share,
+            socialization: try SocializationTotals.compute(db, year: year, for: everyone),
+            volunteerMinutes: try VolunteerStore.totals(db, year: year, for: everyone).minutes,
+            honours: HonourRoll.counts(try HonourRoll.entries(db, .init(year: year), forms: forms)),
+            models: try RecognitionStore.progress(db, year: year, sets: sets),
+            indicators: try programme.indicators.map { item in
+                let value = try Indicators.value(db, item, year: year, today: today)
+                return IndicatorLine(indicator: item, value: value, expected: item.trajectory(year), onTrack: value.value.map { item.onTrack($0, in: year) },
+                                     growth: value.value.flatMap { item.compoundGrowth(to: $0, in: year) })
+            },
+            texts: texts, finalisedAt: state?[0], finalisedBy: state?[1])
+    }
+
+    public var isFinal: Bool { finalisedAt != nil }
+
+    public static func saveText(_ db: Database, year: Int, section: String, text: String, by principal: Principal, now: Date = Date()) throws {
+        try principal.require(principal.canWriteCommuneWide)
+        guard sections.contains(section) else { throw DomainError.invalid(["section": "Không có mục này"]) }
+        if try Row.fetchOne(db, sql: "SELECT 1 FROM reportState WHERE year = ? AND finalisedAt IS NOT NULL", arguments: [year]) != nil {
+            throw DomainError(.conflict, "Báo cáo năm \(year) đã chốt; mở lại trước khi sửa.", english: "The report is final.")
+        }
+        try db.execute(sql: """
+            INSERT INTO reportText(year, section, text, updatedBy, updatedAt) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(year, section) DO UPDATE SET text = excluded.text, updatedBy = excluded.updatedBy, updatedAt = excluded.updatedAt
+            """, arguments: [year, section, VietnameseText.nfc(text).trimmingCharacters(in: .whitespacesAndNewlines), principal.login, now])
+        try Audit.record(db, by: principal, .update, entity: "reportText", id: nil, after: ["year": String(year), "section": section], at: now)
+    }
+
+    /// Final: the texts are frozen and the dashboard stops reminding; reopening is possible and recorded.
+    public static func setFinal(_ db: Database, year: Int, final: Bool, by principal: Principal, now: Date = Date()) throws {
+        try principal.require(principal.canWriteCommuneWide)
+        try db.execute(sql: """
+            INSERT INTO reportState(year, finalisedAt, finalisedBy) VALUES (?, ?, ?)
+            ON CONFLICT(year) DO UPDATE SET finalisedAt = excluded.finalisedAt, finalisedBy = excluded.finalisedBy
+            """, arguments: [year, final ? now : nil, final ? principal.login : nil])
+        try Audit.record(db, by: principal, .update, entity: "report", id: Int64(year), after: ["final": final ? "yes" : "no"], at: now)
+    }
+
+    /// The reminder: the deadline (setting "dd/MM", default 20/11) is within `days` days, or past, and this year's
+    /// report is not final. Nil when there is nothing to remind.
+    public static func reminder(_ db: Database, today: CivilDate = .today(), days: Int = 30) throws -> (deadline: CivilDate, daysLeft: Int)? {
+        let text = try Settings.value(db, Settings.reportDeadline)
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, let deadline = CivilDate(year: today.year, month: parts[1], day: parts[0]) else { return nil }
+        if try Row.fetchOne(db, sql: "SELECT 1 FROM reportState WHERE year = ? AND finalisedAt IS NOT NULL", arguments: [today.year]) != nil { return nil }
+        let left = today.days(to: deadline)
+        return left <= days ? (deadline, left) : nil
+    }
+
+    // MARK: Appendix
+
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "" }
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? VND.grouped(Int64(tenths / 10)) : "\(VND.grouped(Int64(tenths / 10))),\(abs(tenths % 10))"
+    }
+
+    /// The data appendix in Markdown: every table of the report.
+    public var markdown: String {
+        var md = "# Phụ lục số liệu năm \(year)\n\n## Chỉ tiêu\n\n| Chỉ tiêu | Đơn vị | Năm \(year) | Lộ trình | Đạt lộ trình | Nguồn |\n|---|---|---|---|---|---|\n"
+        for line in indicators {
+            md += "| \(line.indicator.name) | \(line.indicator.unit) | \(Self.number(line.value.value)) | \(Self.number(line.expected)) | \(line.onTrack.map { $0 ? "có" : "chưa" } ?? "chưa có số liệu") | \(line.value.note) |\n"
+        }
+        md += "\n## Chiến dịch truyền thông\n\n| Chiến dịch | Thời gian | Hoạt động | Người tham gia | Sách mượn |\n|---|---|---|---|---|\n"
+        for c in campaigns { md += "| \(c.title) | \(c.period) | \(c.activities) | \(c.participants) | \(c.booksLent) |\n" }
+        md += "\n## Câu lạc bộ, nhà văn hóa\n\n- Câu lạc bộ, lớp, nhóm đang hoạt động: \(clubs); buổi sinh hoạt trong năm: \(sessions)\n"
+        md += "- Nhà văn hóa có câu lạc bộ hoạt động thường xuyên: \(activeHouses)/\(houses) (\(Self.number(houseShare))%)\n"
+        md += "\n## Xã hội hóa\n\n- Tổng giá trị ủng hộ: \(VND.format(socialization.total)) (tiền: \(VND.format(socialization.cash)); hiện vật: \(VND.format(socialization.inKind)))\n"
+        md += "- Số lượt ủng hộ: \(socialization.donations); nhà tài trợ: \(socialization.sponsors); giờ tình nguyện đã duyệt: \(Self.number(Double(volunteerMinutes) / 60))\n"
+        md += "\n## Khen thưởng\n\n- Tập thể, cá nhân được khen: \(honours.total) (cá nhân \(honours.individuals), tập thể \(honours.collectives); nữ \(honours.women))\n"
+        md += "\n## Mô hình học tập\n\n| Danh hiệu | Tổng số | Đăng ký | Đã đánh giá | Được công nhận | Tỉ lệ | Mục tiêu 2025 |\n|---|---|---|---|---|---|---|\n"
+        for m in models { md += "| \(m.title) | \(m.population) | \(m.registered) | \(m.assessed) | \(m.recognised) | \(Self.number(m.share))% | \(m.target.map { "\($0)%" } ?? "") |\n" }
+        return md
+    }
+
+    /// The indicators as CSV (UTF-8 with BOM, for a spreadsheet).
+    public func indicatorsCSV() throws -> String {
+        var text = ""
+        let writer = CSVWriter { text += $0 }
+        try writer.write(["Mã", "Chỉ tiêu", "Đơn vị", "Năm", "Giá trị", "Lộ trình", "Đạt lộ trình", "Tăng bình quân (%/năm)", "Nguồn", "Năm gốc", "Giá trị gốc", "Mục tiêu 2025", "Mục tiêu 2030"])
+        for line in indicators {
+            let i = line.indicator
+            try writer.write([i.key, i.name, i.unit, String(year), Self.number(line.value.value), Self.number(line.expected),
+                              line.onTrack.map { $0 ? "có" : "chưa" } ?? "", Self.number(line.growth), line.value.computed ? "tính từ dữ liệu: \(line.value.note)" : line.value.note,
+                              String(i.baselineYear), Self.number(i.baseline), Self.number(i.target2025), Self.number(i.target2030)])
+        }
+        return text
+    }
+}

@@ -1,0 +1,110 @@
+import Clubs
+import Foundation
+import GRDB
+import Store
+import Vietnamese
+
+/// Indicator values by year: computed from the data where the plan allows (clubs, school libraries' activities,
+/// library visits), entered by hand with a source note otherwise.
+public enum Indicators {
+    public static let computedSources: Set<String> = ["school-libraries-lll", "cultural-houses-active", "library-visits"]
+
+    public struct Value: Sendable, Equatable {
+        public let year: Int
+        public let value: Double?
+        public let computed: Bool
+        public let note: String
+    }
+
+    /// School libraries that ran at least one campaign activity in the year, against all school libraries.
+    public static func schoolLibrariesWithActivities(_ db: Database, year: Int) throws -> (active: Int, total: Int) {
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE kind = 'school_library' AND isActive") ?? 0
+        let active = try Int.fetchOne(db, sql: """
+            SELECT count(DISTINCT a.unitId) FROM activity a JOIN unit u ON u.id = a.unitId
+            WHERE u.kind = 'school_library' AND substr(a.startsAt, 1, 4) = ?
+            """, arguments: [String(year)]) ?? 0
+        return (active, total)
+    }
+
+    /// Average visits a month per library over the months recorded in the year.
+    public static func averageMonthlyVisits(_ db: Database, year: Int) throws -> Double? {
+        try Double.fetchOne(db, sql: "SELECT avg(visits) FROM libraryVisit WHERE substr(month, 1, 4) = ?", arguments: [String(year)])
+    }
+
+    public static func value(_ db: Database, _ indicator: ProgrammeIndicator, year: Int, today: CivilDate = .today()) throws -> Value {
+        if let source = indicator.computed {
+            switch source {
+            case "school-libraries-lll":
+                let (active, total) = try schoolLibrariesWithActivities(db, year: year)
+                return Value(year: year, value: total == 0 ? nil : Double(active) * 100 / Double(total), computed: true,
+                             note: "\(active)/\(total) thư viện trường học có hoạt động trong năm")
+            case "cultural-houses-active":
+                guard year <= today.year else { return Value(year: year, value: nil, computed: true, note: "") }
+                let day = ComputedCriteria.day(of: year, today: today)
+                let indicator = try ActivityIndicator.compute(db, on: day, rule: try ActivityRule.fromSettings(db))
+                return Value(year: year, value: indicator.houses == 0 ? nil : indicator.share, computed: true,
+                             note: "\(indicator.activeHouses)/\(indicator.houses) nhà văn hóa, ngày \(day.display)")
+            case "library-visits":
+                let average = try averageMonthlyVisits(db, year: year)
+                let months = try Int.fetchOne(db, sql: "SELECT count(DISTINCT month) FROM libraryVisit WHERE substr(month, 1, 4) = ?", arguments: [String(year)]) ?? 0
+                return Value(year: year, value: average, computed: true, note: "sổ lượt đọc \(months) tháng")
+            default: break
+            }
+        }
+        let row = try Row.fetchOne(db, sql: "SELECT value, sourceNote FROM indicatorValue WHERE indicatorKey = ? AND year = ?", arguments: [indicator.key, year])
+        return Value(year: year, value: row?[0], computed: false, note: row?[1] ?? "")
+    }
+
+    public static func setManual(_ db: Database, key: String, year: Int, value: Double, sourceNote: String, by principal: Principal, now: Date = Date()) throws {
+        try principal.require(principal.canWriteCommuneWide)
+        let note = VietnameseText.clean(sourceNote)
+        guard !note.isEmpty else { throw DomainError.invalid(["sourceNote": "Ghi nguồn số liệu"]) }
+        guard value >= 0, value.isFinite else { throw DomainError.invalid(["value": "Giá trị là số không âm"]) }
+        try db.execute(sql: """
+            INSERT INTO indicatorValue(indicatorKey, year, value, sourceNote, enteredBy, enteredAt) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(indicatorKey, year) DO UPDATE SET value = excluded.value, sourceNote = excluded.sourceNote,
+              enteredBy = excluded.enteredBy, enteredAt = excluded.enteredAt
+            """, arguments: [key, year, value, note, principal.login, now])
+        try Audit.record(db, by: principal, .update, entity: "indicatorValue", id: nil, after: ["indicator": key, "year": String(year), "value": String(value)], at: now)
+    }
+
+    // MARK: Library visits
+
+    public struct MonthlyVisits: Sendable, Codable, Equatable {
+        public var visits: Int
+        public var readers: Int
+        public var loans: Int
+        public var newCards: Int
+        public var onlineUses: Int
+        public init(visits: Int, readers: Int = 0, loans: Int = 0, newCards: Int = 0, onlineUses: Int = 0) {
+            self.visits = visits; self.readers = readers; self.loans = loans; self.newCards = newCards; self.onlineUses = onlineUses
+        }
+    }
+
+    /// A library's month, entered (or corrected) by the library's own editor or commune staff.
+    public static func recordVisits(_ db: Database, libraryId: Int64, year: Int, month: Int, _ counts: MonthlyVisits, by principal: Principal) throws {
+        guard let library = try OrgUnit.fetchOne(db, key: libraryId), [.schoolLibrary, .communeLibrary, .culturalHouse].contains(library.kind) else {
+            throw DomainError.invalid(["libraryId": "Chọn một thư viện (hoặc nhà văn hóa có phòng đọc)"])
+        }
+        try principal.require(principal.canWrite(unitId: libraryId))
+        guard (1...12).contains(month), (2000...2100).contains(year) else { throw DomainError.invalid(["month": "Tháng từ 1 đến 12"]) }
+        let all = [counts.visits, counts.readers, counts.loans, counts.newCards, counts.onlineUses]
+        guard all.allSatisfy({ $0 >= 0 && $0 < 10_000_000 }) else { throw DomainError.invalid(["visits": "Các số là số nguyên không âm"]) }
+        let key = MonthKey.make(year: year, month: month)
+        try db.execute(sql: """
+            INSERT INTO libraryVisit(libraryId, month, visits, readers, loans, newCards, onlineUses) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(libraryId, month) DO UPDATE SET visits = excluded.visits, readers = excluded.readers, loans = excluded.loans,
+              newCards = excluded.newCards, onlineUses = excluded.onlineUses
+            """, arguments: [libraryId, key, counts.visits, counts.readers, counts.loans, counts.newCards, counts.onlineUses])
+        try Audit.record(db, by: principal, .update, entity: "libraryVisit", id: libraryId, after: ["month": key, "visits": String(counts.visits)])
+    }
+
+    public static func visits(_ db: Database, libraryId: Int64, year: Int) throws -> [Int: MonthlyVisits] {
+        var months: [Int: MonthlyVisits] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM libraryVisit WHERE libraryId = ? AND substr(month, 1, 4) = ?", arguments: [libraryId, String(year)]) {
+            let month = Int((row["month"] as String).suffix(2)) ?? 0
+            months[month] = MonthlyVisits(visits: row["visits"], readers: row["readers"], loans: row["loans"], newCards: row["newCards"], onlineUses: row["onlineUses"])
+        }
+        return months
+    }
+}

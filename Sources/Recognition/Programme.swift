@@ -1,0 +1,91 @@
+import Campaigns
+import Foundation
+import Yams
+
+/// One indicator of the plan (II.2), from `campaigns/programme.yaml`.
+public struct ProgrammeIndicator: Sendable, Equatable {
+    public enum Kind: String, Sendable { case share, growth }
+    public let key: String
+    public let name: String
+    public let unit: String
+    public let kind: Kind
+    /// The computed source (`Indicators.computed`), or nil for a value entered by hand each year.
+    public let computed: String?
+    public let baselineYear: Int
+    public let baseline: Double
+    /// Share: the target in %. Growth: the average yearly growth in % to that year.
+    public let target2025: Double
+    public let target2030: Double
+
+    /// Where the indicator should be in a year: shares rise in a straight line from the baseline to the 2025 and
+    /// 2030 targets; growth compounds (+4%/year to 2025 means baseline × 1.04^(years since the baseline)).
+    public func trajectory(_ year: Int) -> Double {
+        switch kind {
+        case .share:
+            if year <= baselineYear { return baseline }
+            if year <= 2025 { return baseline + (target2025 - baseline) * Double(year - baselineYear) / Double(max(1, 2025 - baselineYear)) }
+            if year <= 2030 { return target2025 + (target2030 - target2025) * Double(year - 2025) / 5 }
+            return target2030
+        case .growth:
+            let first = min(year, 2025) - baselineYear
+            var value = baseline * pow(1 + target2025 / 100, Double(max(0, first)))
+            if year > 2025 { value *= pow(1 + target2030 / 100, Double(min(year, 2030) - 2025)) }
+            return value
+        }
+    }
+
+    /// Compound annual growth from the baseline to a value, in %: ((value / baseline)^(1/years) − 1) × 100.
+    public func compoundGrowth(to value: Double, in year: Int) -> Double? {
+        guard kind == .growth, year > baselineYear, baseline > 0, value > 0 else { return nil }
+        return (pow(value / baseline, 1 / Double(year - baselineYear)) - 1) * 100
+    }
+
+    public func onTrack(_ value: Double, in year: Int) -> Bool { value + 1e-9 >= trajectory(year) }
+}
+
+public struct Programme: Sendable {
+    public let indicators: [ProgrammeIndicator]
+
+    public init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else { throw DataFileError(file: path, line: 1, field: "", message: "không đọc được tệp chỉ tiêu") }
+        try self.init(yaml: String(decoding: data, as: UTF8.self), file: (path as NSString).lastPathComponent)
+    }
+
+    public init(yaml: String, file: String) throws {
+        let reader = YAMLReader(file: file)
+        let root = try reader.root(yaml)
+        let top = try reader.mapping(root, field: "indicators")
+        indicators = try reader.sequence(top["indicators"], field: "indicators", parent: root).map { node in
+            let map = try reader.mapping(node, field: "indicators")
+            func number(_ key: String, in mapping: Node.Mapping, node: Node) throws -> Double {
+                guard let text = try reader.string(mapping, key, in: node), let value = Double(text) else {
+                    throw DataFileError(file: file, line: reader.line(mapping[key] ?? node), field: key, message: "phải là số")
+                }
+                return value
+            }
+            let kindText = try reader.string(map, "kind", in: node)!
+            guard let kind = ProgrammeIndicator.Kind(rawValue: kindText) else {
+                throw DataFileError(file: file, line: reader.line(map["kind"]), field: "kind", message: "dùng share hoặc growth")
+            }
+            let source = try reader.string(map, "source", in: node)!
+            var computed: String?
+            if source == "computed" {
+                computed = try reader.string(map, "computed", in: node)!
+                guard Indicators.computedSources.contains(computed!) else {
+                    throw DataFileError(file: file, line: reader.line(map["computed"]), field: "computed",
+                                        message: "\"\(computed!)\" không có; dùng \(Indicators.computedSources.sorted().joined(separator: ", "))")
+                }
+            } else if source != "manual" {
+                throw DataFileError(file: file, line: reader.line(map["source"]), field: "source", message: "dùng computed hoặc manual")
+            }
+            guard let baselineNode = map["baseline"] else { throw DataFileError(file: file, line: reader.line(node), field: "baseline", message: "thiếu năm gốc") }
+            let baseline = try reader.mapping(baselineNode, field: "baseline")
+            return ProgrammeIndicator(key: try reader.string(map, "key", in: node)!, name: try reader.string(map, "name", in: node)!,
+                                      unit: try reader.string(map, "unit", in: node)!, kind: kind, computed: computed,
+                                      baselineYear: Int(try number("year", in: baseline, node: baselineNode)), baseline: try number("value", in: baseline, node: baselineNode),
+                                      target2025: try number("target2025", in: map, node: node), target2030: try number("target2030", in: map, node: node))
+        }
+    }
+
+    public func indicator(_ key: String) -> ProgrammeIndicator? { indicators.first { $0.key == key } }
+}
