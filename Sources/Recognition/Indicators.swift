@@ -36,6 +36,10 @@ public enum Indicators {
             switch source {
             case "school-libraries-lll":
                 let (active, total) = try schoolLibrariesWithActivities(db, year: year)
+                // A year with no activity recorded at all has no data, which is not the same as 0%.
+                if try Int.fetchOne(db, sql: "SELECT count(*) FROM activity WHERE substr(startsAt, 1, 4) = ?", arguments: [String(year)]) == 0 {
+                    return Value(year: year, value: nil, computed: true, note: "chưa có hoạt động nào được ghi trong năm \(year)")
+                }
                 return Value(year: year, value: total == 0 ? nil : Double(active) * 100 / Double(total), computed: true,
                              note: "\(active)/\(total) thư viện trường học có hoạt động trong năm")
             case "cultural-houses-active":

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Campaigns
 import Honours
+import Recognition
 import Logging
 import Messaging
 import Store
@@ -23,6 +24,8 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     _ = try MessageTemplates(directory: configuration.templatesDirectory + "/messages")
     _ = try ObservanceCatalogue(path: configuration.campaignsDirectory + "/observances.yaml")
     let honourForms = try HonourForms(path: configuration.campaignsDirectory + "/honours.yaml")
+    let criteriaSets = try CriteriaSets(directory: configuration.campaignsDirectory + "/criteria")
+    let programme = try Programme(path: configuration.campaignsDirectory + "/programme.yaml")
     let settings = try await SettingsCache(database: database)
     let passwords = Passwords(cost: configuration.bcryptCost)
     let router = Router(context: AppRequestContext.self)
@@ -35,7 +38,8 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
 
     let documents = try DocumentTemplates(directory: configuration.templatesDirectory + "/documents")
     let environment = ControllerEnvironment(database: database, views: views, settings: settings, passwords: passwords,
-                                            configuration: configuration, honourForms: honourForms, documents: documents)
+                                            configuration: configuration, honourForms: honourForms, documents: documents,
+                                            criteriaSets: criteriaSets, programme: programme)
     HealthController(database: database).addRoutes(to: router)
     OpenAPIController(webDirectory: configuration.webDirectory).addRoutes(to: router)
     LoginController(env: environment).addRoutes(to: router)
@@ -65,7 +69,9 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     NominationsController(env: environment).addRoutes(to: pages)
     DecisionsController(env: environment).addRoutes(to: pages)
     HonoursRegisterController(env: environment).addRoutes(to: pages)
-    ModulesController(env: environment).addRoutes(to: pages)
+    RecognitionController(env: environment).addRoutes(to: pages)
+    IndicatorsController(env: environment).addRoutes(to: pages)
+    AnnualReportController(env: environment).addRoutes(to: pages)
 
     let api = router.group("api/v1").add(middleware: RequireSignIn())
     UnitsAPI(database: database).addRoutes(to: api)
@@ -75,6 +81,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     CampaignsAPI(env: environment).addRoutes(to: api)
     SocializationAPI(database: database).addRoutes(to: api)
     HonoursAPI(database: database, forms: honourForms).addRoutes(to: api)
+    RecognitionAPI(env: environment).addRoutes(to: api)
     return router
 }
 
@@ -87,5 +94,7 @@ struct ControllerEnvironment: Sendable {
     let configuration: AppConfiguration
     let honourForms: HonourForms
     let documents: DocumentTemplates
+    let criteriaSets: CriteriaSets
+    let programme: Programme
     let pageCache = PageCache()
 }

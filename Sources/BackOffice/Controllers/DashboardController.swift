@@ -3,6 +3,7 @@ import Clubs
 import Foundation
 import GRDB
 import Hummingbird
+import Recognition
 import Socialization
 import Store
 import Vietnamese
@@ -60,6 +61,11 @@ struct DashboardController {
             tiles.append(Tile(label: views.text("dash_donations", language), value: VND.format(given.total), href: "/socialization?year=\(today.year)"))
             let overdue = try PledgeStore.list(db, overdueOnly: true, on: today, for: principal).count
             if overdue > 0 { tiles.append(Tile(label: views.text("dash_overduePledges", language), value: String(overdue), href: "/pledges?overdue=1")) }
+            // The yearly report's deadline (setting, default 20/11): a reminder from a month before until it is final.
+            if let due = try AnnualReport.reminder(db, today: today) {
+                tiles.insert(Tile(label: DashboardReminder.text(due, views: views, language: language), value: views.text("dash_report", language),
+                                  href: "/recognition/report"), at: 0)
+            }
             var recent: [RecentEntry] = []
             if principal.canReadAudit {
                 recent = try Audit.entries(db, filter: .init(perPage: 8)).items.map {

@@ -5,7 +5,7 @@ import Mustache
 /// edit their wording; the data comes from flat view models formatted in Swift. A missing or broken document
 /// template stops the server at start, naming the file.
 struct DocumentTemplates: Sendable {
-    static let required = ["receipt", "thank-you-letter", "handover", "decision", "certificate"]
+    static let required = ["receipt", "thank-you-letter", "handover", "decision", "certificate", "annual-report"]
     let library: MustacheLibrary
 
     init(directory: String) throws {

@@ -12,12 +12,14 @@ public struct Views: Sendable {
     /// Every page the application renders; a missing one stops the server at start, not in front of a user.
     static let requiredTemplates = [
         "layout", "error", "login", "dashboard", "units", "unit", "unit-form", "people", "people-list", "person", "person-form",
-        "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "module", "pager", "messages", "clubs", "club", "club-form", "club-session", "club-print", "club-house", "club-indicator", "calendar", "observances", "campaigns", "campaign", "campaign-form", "activity-form", "activity-outcomes", "campaign-tasks", "campaign-report",
+        "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "pager", "messages", "clubs", "club", "club-form", "club-session", "club-print", "club-house", "club-indicator", "calendar", "observances", "campaigns", "campaign", "campaign-form", "activity-form", "activity-outcomes", "campaign-tasks", "campaign-report",
         "socialization", "socialization-tabs", "socialization-disclosure", "socialization-sponsors", "socialization-sponsor", "socialization-sponsor-form",
         "socialization-donations", "socialization-donation", "socialization-donation-form", "socialization-document", "socialization-pledges",
         "socialization-pledge-form", "socialization-volunteers", "socialization-volunteer", "socialization-volunteer-form", "socialization-hours", "socialization-review", "socialization-letters",
         "honours", "honours-nomination", "honours-nomination-form", "honours-decisions", "honours-decision", "honours-decision-form", "honours-document",
         "honours-roll", "honours-register", "honours-tabs", "honours-list",
+        "recognition", "recognition-tabs", "recognition-sets", "recognition-registrations", "recognition-assessment", "recognition-indicators",
+        "recognition-visits", "recognition-report",
     ]
 
     public init(configuration: AppConfiguration) async throws {
@@ -70,7 +72,6 @@ struct LayoutModel {
         let href: String
         let label: String
         let active: Bool
-        let notBuilt: Bool
     }
 
     let lang: String
@@ -101,42 +102,35 @@ struct LayoutModel {
         switchLanguageLabel = other == .en ? "English" : "Tiếng Việt"
         year = CivilDate.today().year
         guard let principal else { nav = []; navHTML = ""; return }
-        var items: [(String, String, String, Bool)] = [
-            ("/", "nav_dashboard", "dashboard", false),
-            ("/units", "nav_units", "unit", false),
-            ("/people", "nav_people", "person", false),
-            ("/households", "nav_households", "household", false),
-            ("/campaigns", "nav_campaigns", "campaign", false),
-            ("/campaigns/calendar", "nav_calendar", "calendar", false),
-            ("/clubs", "nav_clubs", "club", false),
-            ("/socialization", "nav_socialization", "socialization", false),
-            ("/honours", "nav_honours", "honours", false),
-            ("/messages", "nav_messages", "messages", false),
+        var items: [(String, String, String)] = [
+            ("/", "nav_dashboard", "dashboard"),
+            ("/units", "nav_units", "unit"),
+            ("/people", "nav_people", "person"),
+            ("/households", "nav_households", "household"),
+            ("/campaigns", "nav_campaigns", "campaign"),
+            ("/campaigns/calendar", "nav_calendar", "calendar"),
+            ("/clubs", "nav_clubs", "club"),
+            ("/socialization", "nav_socialization", "socialization"),
+            ("/honours", "nav_honours", "honours"),
+            ("/recognition", "nav_recognition", "recognition"),
+            ("/messages", "nav_messages", "messages"),
         ]
-        for module in ModuleDescription.pending {
-            items.append(("/modules/\(module.slug)", "module_\(module.slug)_title", "module-\(module.slug)", true))
+        if principal.canReadAudit { items.append(("/audit", "nav_audit", "audit")) }
+        if principal.canManageAccounts { items.append(("/accounts", "nav_accounts", "account")) }
+        if principal.canManageSettings { items.append(("/settings", "nav_settings", "settings")) }
+        nav = items.map { href, key, section in
+            NavItem(href: href, label: strings.text(key, context.language), active: active.hasPrefix(section))
         }
-        if principal.canReadAudit { items.append(("/audit", "nav_audit", "audit", false)) }
-        if principal.canManageAccounts { items.append(("/accounts", "nav_accounts", "account", false)) }
-        if principal.canManageSettings { items.append(("/settings", "nav_settings", "settings", false)) }
-        nav = items.map { href, key, section, notBuilt in
-            NavItem(href: href, label: strings.text(key, context.language), active: active.hasPrefix(section), notBuilt: notBuilt)
-        }
-        navHTML = Self.html(nav, soon: strings.text("nav_soon", context.language))
+        navHTML = Self.html(nav)
     }
 
-    static func html(_ nav: [NavItem], soon: String) -> String {
+    static func html(_ nav: [NavItem]) -> String {
         var html = HTMLText(reservingCapacity: nav.count * 80)
         for item in nav {
             html.raw("<li><a href=\"")
             html.text(item.href)
             html.raw(item.active ? "\" aria-current=\"page\">" : "\">")
             html.text(item.label)
-            if item.notBuilt {
-                html.raw(" <small class=\"soon\">")
-                html.text(soon)
-                html.raw("</small>")
-            }
             html.raw("</a></li>")
         }
         return html.html

@@ -24,7 +24,7 @@ public enum DemoCampaigns {
                                 ("opening_ceremony", "Lễ phát động Ngày Sách", "21/04/\(year) 07:30", "21/04/\(year) 09:00", "Nhà văn hóa xã", committee, 250),
                                 ("book_fair", "Ngày hội sách thiếu nhi", "21/04/\(year) 09:00", "21/04/\(year) 16:00", "Sân nhà văn hóa xã", library, 400),
                                 ("mobile_library", "Thư viện lưu động về thôn", "23/04/\(year) 14:00", "23/04/\(year) 17:00", "Nhà văn hóa thôn 3", houses.dropFirst(2).first ?? library, 120),
-                                ("reading_session", "Đọc sách cùng em", "24/04/\(year) 08:00", "24/04/\(year) 10:00", "Thư viện trường", schools.first ?? library, 180),
+                                ("reading_session", "Đọc sách cùng em", "24/04/\(year) 08:00", "24/04/\(year) 10:00", "Thư viện trường", first(.schoolLibrary) ?? schools.first ?? library, 180),
                                 ("online_post", "Giới thiệu sách hay trên Zalo thôn", "16/04/\(year) 19:00", "25/04/\(year) 20:00", nil, library, nil),
                              ],
                              budget: [("In băng rôn, khẩu hiệu", "state_budget", 2_500_000), ("Mua sách thiếu nhi", "socialization", 15_000_000),

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Recognition
+import Store
+import Vietnamese
+
+/// The yearly report: assembled from the data, the sections staff write, finalising, and the printable report,
+/// Markdown appendix and indicators CSV.
+struct AnnualReportController {
+    let env: ControllerEnvironment
+    var document: AnnualReportDocument { AnnualReportDocument(documents: env.documents, sets: env.criteriaSets, programme: env.programme, forms: env.honourForms) }
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/recognition/report", use: page)
+        router.post("/recognition/report/text", use: saveText)
+        router.post("/recognition/report/final", use: setFinal)
+        router.get("/recognition/report/print", use: printable)
+        router.get("/recognition/report/appendix.md", use: appendix)
+        router.get("/recognition/report/indicators.csv", use: csv)
+    }
+
+    struct Section { let key: String; let label: String; let text: String }
+    struct Page { let year: Int; let years: [Option]; let sections: [Section]; let final: Bool; let finalInfo: String; let reminder: String; let canEdit: Bool; let html: String; let csrf: String }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let thisYear = CivilDate.today().year
+        let year = request.queryInt("year") ?? thisYear
+        let document = self.document
+        let (report, html, reminder) = try await env.database.read { db in
+            let report = try document.report(db, year: year)
+            return (report, try document.html(db, report: report), try AnnualReport.reminder(db))
+        }
+        let page = Page(
+            year: year, years: (thisYear - 3...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            sections: AnnualReport.sections.map { Section(key: $0, label: env.views.text("report_section_\($0)", context.language), text: report.texts[$0] ?? "") },
+            final: report.isFinal, finalInfo: report.finalisedAt.map { "\(VietnamTime.display($0)) — \(report.finalisedBy ?? "")" } ?? "",
+            reminder: year == thisYear ? (reminder.map { DashboardReminder.text($0, views: env.views, language: context.language) } ?? "") : "",
+            canEdit: principal.canWriteCommuneWide, html: html, csrf: context.csrfToken)
+        return env.views.render("recognition-report", titleKey: "report_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func saveText(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        guard let year = f.text("year").flatMap({ Int($0) }) else { throw DomainError.invalid(["year": "Chọn năm"]) }
+        try await env.database.write { db in
+            for section in AnnualReport.sections where f[section] != nil {
+                try AnnualReport.saveText(db, year: year, section: section, text: f[section] ?? "", by: principal)
+            }
+        }
+        return .redirect(to: "/recognition/report?year=\(year)&msg=saved", type: .found)
+    }
+
+    @Sendable func setFinal(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        guard let year = f.text("year").flatMap({ Int($0) }) else { throw DomainError.invalid(["year": "Chọn năm"]) }
+        try await env.database.write { try AnnualReport.setFinal($0, year: year, final: f["final"] == "yes", by: principal) }
+        return .redirect(to: "/recognition/report?year=\(year)&msg=saved", type: .found)
+    }
+
+    @Sendable func printable(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let year = request.queryInt("year") ?? CivilDate.today().year
+        let document = self.document
+        let html = try await env.database.read { db in try document.html(db, report: try document.report(db, year: year)) }
+        return env.views.render("honours-document", titleKey: "report_title", page: Views.Fragment(html: html), context: context)
+    }
+
+    @Sendable func appendix(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let year = request.queryInt("year") ?? CivilDate.today().year
+        let document = self.document
+        let text = try await env.database.write { db -> String in
+            try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": "appendix.md"])
+            return try document.report(db, year: year).markdown
+        }
+        return Views.attachment(text, type: "text/markdown; charset=utf-8", fileName: "phu-luc-\(year).md")
+    }
+
+    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let year = request.queryInt("year") ?? CivilDate.today().year
+        let document = self.document
+        let text = try await env.database.write { db -> String in
+            try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": "indicators.csv"])
+            return try document.report(db, year: year).indicatorsCSV()
+        }
+        return Views.attachment(text, type: "text/csv; charset=utf-8", fileName: "chi-tieu-\(year).csv")
+    }
+}

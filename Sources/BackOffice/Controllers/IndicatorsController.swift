@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Recognition
+import Store
+import Vietnamese
+
+/// The plan's indicators year by year against their trajectory to 2025 and 2030 (computed or entered with a
+/// source), with charts; and the monthly library visits that feed one of them.
+struct IndicatorsController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/recognition/indicators", use: page)
+        router.post("/recognition/indicators/:key", use: setValue)
+        router.get("/recognition/visits", use: visits)
+        router.post("/recognition/visits", use: saveVisits)
+    }
+
+    struct YearCell { let year: Int; let value: String; let expected: String; let onTrack: Bool; let offTrack: Bool }
+    struct IndicatorRow {
+        let key: String; let name: String; let unit: String; let kind: String; let source: String; let baseline: String; let target2025: String; let target2030: String
+        let cells: [YearCell]; let chart: String; let manual: Bool; let note: String; let growth: String
+    }
+    struct Page { let year: Int; let years: [Option]; let rows: [IndicatorRow]; let canEdit: Bool; let csrf: String }
+
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? VND.grouped(Int64(tenths / 10)) : "\(VND.grouped(Int64(tenths / 10))),\(abs(tenths % 10))"
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let thisYear = CivilDate.today().year
+        let year = request.queryInt("year") ?? thisYear
+        let programme = env.programme
+        let views = env.views, language = context.language
+        let rows = try await env.database.read { db in
+            func t(_ key: String) -> String { views.text(key, language) }
+            return
+            try programme.indicators.map { indicator -> IndicatorRow in
+                let span = Array(min(indicator.baselineYear, year - 3)...year)
+                let values = try span.map { try Indicators.value(db, indicator, year: $0) }
+                let current = values.last
+                return IndicatorRow(
+                    key: indicator.key, name: indicator.name, unit: indicator.unit, kind: indicator.kind == .share ? t("indicators_share") : t("indicators_growth"),
+                    source: indicator.computed != nil ? t("indicators_computed") : t("indicators_manual"),
+                    baseline: "\(Self.number(indicator.baseline)) (\(indicator.baselineYear))",
+                    target2025: Self.number(indicator.target2025) + (indicator.kind == .growth ? "%/năm" : "%"),
+                    target2030: Self.number(indicator.target2030) + (indicator.kind == .growth ? "%/năm" : "%"),
+                    cells: zip(span, values).map { year, value in
+                        let on = value.value.map { indicator.onTrack($0, in: year) }
+                        return YearCell(year: year, value: Self.number(value.value), expected: Self.number(indicator.trajectory(year)), onTrack: on == true, offTrack: on == false)
+                    },
+                    chart: TrajectoryChart.svg(years: span, values: values.map(\.value), expected: span.map(indicator.trajectory), title: indicator.name),
+                    manual: indicator.computed == nil, note: current?.note ?? "",
+                    growth: current?.value.flatMap { indicator.compoundGrowth(to: $0, in: year) }.map { Self.number($0) + "%/năm" } ?? "")
+            }
+        }
+        let page = Page(year: year, years: (thisYear - 4...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+                        rows: rows, canEdit: principal.canWriteCommuneWide, csrf: context.csrfToken)
+        return env.views.render("recognition-indicators", titleKey: "indicators_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func setValue(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        guard let key = context.parameters.get("key"), env.programme.indicator(key) != nil else { throw HTTPError(.notFound) }
+        let f = context.form
+        guard let year = f.text("year").flatMap({ Int($0) }), let value = f.text("value").flatMap({ Double($0.replacingOccurrences(of: ",", with: ".")) }) else {
+            throw DomainError.invalid(["value": "Năm và giá trị là số"])
+        }
+        try await env.database.write { try Indicators.setManual($0, key: key, year: year, value: value, sourceNote: f["sourceNote"] ?? "", by: principal) }
+        return .redirect(to: "/recognition/indicators?year=\(year)&msg=saved", type: .found)
+    }
+
+    struct MonthRow { let month: Int; let visits: String; let readers: String; let loans: String; let newCards: String; let onlineUses: String }
+    struct VisitsPage { let libraries: [Option]; let libraryId: Int64?; let year: Int; let years: [Option]; let months: [MonthRow]; let total: String; let canEdit: Bool; let csrf: String }
+
+    @Sendable func visits(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let thisYear = CivilDate.today().year
+        let year = request.queryInt("year") ?? thisYear
+        let (libraries, chosen, months) = try await env.database.read { db -> ([OrgUnit], Int64?, [Int: Indicators.MonthlyVisits]) in
+            let libraries = try OrgUnit.filter([UnitKind.communeLibrary.rawValue, UnitKind.schoolLibrary.rawValue].contains(OrgUnit.Columns.kind))
+                .order(OrgUnit.Columns.sortKey).fetchAll(db).filter { principal.canRead(unitId: $0.id) }
+            let chosen = request.queryInt64("library") ?? libraries.first?.id
+            return (libraries, chosen, try chosen.map { try Indicators.visits(db, libraryId: $0, year: year) } ?? [:])
+        }
+        func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
+        let page = VisitsPage(
+            libraries: libraries.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == chosen) }, libraryId: chosen, year: year,
+            years: (thisYear - 3...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            months: (1...12).map { m in
+                let v = months[m]
+                return MonthRow(month: m, visits: text(v?.visits), readers: text(v?.readers), loans: text(v?.loans), newCards: text(v?.newCards), onlineUses: text(v?.onlineUses))
+            },
+            total: VND.grouped(Int64(months.values.reduce(0) { $0 + $1.visits })), canEdit: principal.canWrite(unitId: chosen), csrf: context.csrfToken)
+        return env.views.render("recognition-visits", titleKey: "visits_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func saveVisits(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        guard let library = f.int64("libraryId"), let year = f.text("year").flatMap({ Int($0) }) else { throw DomainError.invalid(["libraryId": "Chọn thư viện"]) }
+        try await env.database.write { db in
+            for month in 1...12 {
+                guard let visits = f.text("v.\(month)") else { continue }
+                guard let count = Int(visits) else { throw DomainError.invalid(["visits": "Tháng \(month): lượt đọc là số nguyên"]) }
+                func number(_ key: String) -> Int { f.text("\(key).\(month)").flatMap { Int($0) } ?? 0 }
+                try Indicators.recordVisits(db, libraryId: library, year: year, month: month,
+                                            .init(visits: count, readers: number("r"), loans: number("l"), newCards: number("n"), onlineUses: number("o")), by: principal)
+            }
+        }
+        return .redirect(to: "/recognition/visits?library=\(library)&year=\(year)&msg=saved", type: .found)
+    }
+}

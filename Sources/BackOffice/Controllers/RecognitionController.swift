@@ -1,0 +1,238 @@
+import Foundation
+import GRDB
+import Honours
+import Hummingbird
+import Recognition
+import Store
+import Vietnamese
+
+/// Learning-model titles: progress against the national targets, the criteria sets, registrations and the
+/// assessment form (computed criteria pre-filled, always overridable), and the commune's approval.
+struct RecognitionController {
+    let env: ControllerEnvironment
+    var sets: CriteriaSets { env.criteriaSets }
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/recognition", use: overview)
+        router.get("/recognition/sets", use: criteriaSets)
+        router.get("/recognition/registrations", use: registrations)
+        router.post("/recognition/registrations", use: register)
+        router.get("/recognition/registrations/:id", use: assessment)
+        router.post("/recognition/registrations/:id/assess", use: assess)
+        router.post("/recognition/registrations/:id/decide", use: decide)
+    }
+
+    struct ProgressRow { let set: String; let title: String; let population: Int; let registered: Int; let assessed: Int; let recognised: Int; let share: String; let target: String; let reached: Bool }
+    struct VillageRow { let name: String; let households: Int; let recognised: Int; let share: String }
+    struct OverviewPage { let year: Int; let years: [Option]; let rows: [ProgressRow]; let villages: [VillageRow]; let reminder: String }
+
+    static func percent(_ value: Double) -> String { ClubIndicatorController.percent(value) }
+
+    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let thisYear = CivilDate.today().year
+        let year = request.queryInt("year") ?? thisYear - 1
+        let sets = self.sets
+        let (progress, villages, reminder) = try await env.database.read { db in
+            (try RecognitionStore.progress(db, year: year, sets: sets),
+             try UnitStore.villages(db, for: .system).map { village -> VillageRow in
+                let p = try RecognitionStore.progress(db, year: year, sets: CriteriaSets(sets: sets.sets.filter { $0.subject == .household }), villageId: village.id)
+                let households = p.first?.population ?? 0, recognised = p.first?.recognised ?? 0
+                return VillageRow(name: village.name, households: households, recognised: recognised,
+                                  share: households == 0 ? "—" : Self.percent(Double(recognised) * 100 / Double(households)))
+             },
+             try AnnualReport.reminder(db))
+        }
+        let page = OverviewPage(
+            year: year, years: (thisYear - 4...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            rows: progress.map { p in
+                ProgressRow(set: p.set, title: p.title, population: p.population, registered: p.registered, assessed: p.assessed,
+                            recognised: p.recognised, share: Self.percent(p.share), target: p.target.map { "\($0)%" } ?? "",
+                            reached: p.target.map { Double($0) <= p.share } ?? false)
+            },
+            villages: villages, reminder: reminder.map { DashboardReminder.text($0, views: env.views, language: context.language) } ?? "")
+        return env.views.render("recognition", titleKey: "recognition_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    struct CriterionRow { let text: String; let points: Int; let computed: Bool }
+    struct GroupRow { let name: String; let criteria: [CriterionRow] }
+    struct SetRow { let key: String; let title: String; let subject: String; let version: String; let years: String; let scoring: String; let maximum: Int; let thresholds: String; let groups: [GroupRow] }
+
+    @Sendable func criteriaSets(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let t = { (key: String) in env.views.text(key, context.language) }
+        let rows = sets.sets.map { set in
+            SetRow(key: set.key, title: set.title, subject: set.subject.label, version: set.version, years: "\(set.years.lowerBound)–\(set.years.upperBound)",
+                   scoring: set.usesPoints ? t("sets_points") : t("sets_passfail"), maximum: set.maximum,
+                   thresholds: set.thresholds.map { "\($0.label): \($0.min)" }.joined(separator: "; "),
+                   groups: set.groups.map { GroupRow(name: $0.name, criteria: $0.criteria.map { CriterionRow(text: $0.text, points: $0.points, computed: $0.computed != nil) }) })
+        }
+        return env.views.render("recognition-sets", titleKey: "sets_title", page: ["sets": rows], context: context)
+    }
+
+    // MARK: Registrations
+
+    struct RegistrationRow { let id: Int64; let subject: String; let place: String; let set: String; let status: String; let score: String; let result: String }
+    struct RegistrationsPage {
+        let year: Int; let setOptions: [Option]; let rows: [RegistrationRow]; let empty: Bool; let subjects: [Option]; let chosenSet: String
+        let canRegister: Bool; let csrf: String; let errors: [String: String]
+    }
+
+    @Sendable func registrations(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await registrationsPage(request, context: context)
+    }
+
+    private func registrationsPage(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let year = request.queryInt("year") ?? context.form.text("year").flatMap { Int($0) } ?? CivilDate.today().year
+        let setKey = request.query("set") ?? context.form.text("setKey") ?? sets.sets.first?.key ?? ""
+        let sets = self.sets
+        let set = sets.set(setKey)
+        let views = env.views, language = context.language
+        let (items, subjects) = try await env.database.read { db -> ([RecognitionStore.Item], [Option]) in
+            (try RecognitionStore.list(db, year: year, setKey: setKey, for: principal), try Self.subjects(db, set: set, for: principal))
+        }
+        let page = RegistrationsPage(
+            year: year, setOptions: sets.sets.map { Option(value: $0.key, label: $0.title, selected: $0.key == setKey) },
+            rows: items.map { RegistrationRow(id: $0.registration.id!, subject: $0.subject, place: $0.place, set: set?.title ?? $0.registration.setKey,
+                                              status: views.text("registration_\($0.registration.status)", language),
+                                              score: $0.registration.score.map { "\($0)/\(set?.maximum ?? 0)" } ?? "", result: $0.registration.result ?? "") },
+            empty: items.isEmpty, subjects: subjects, chosenSet: setKey, canRegister: principal.role != .viewer && set != nil, csrf: context.csrfToken, errors: errors)
+        return env.views.render("recognition-registrations", titleKey: "registrations_title", page: page, context: context, status: status,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    /// What may be registered for a set, within the account's reach.
+    static func subjects(_ db: Database, set: CriteriaSet?, for principal: Principal) throws -> [Option] {
+        guard let set else { return [] }
+        func options(_ rows: [Choice]) -> [Option] { rows.map { Option(value: String($0.id), label: $0.label, selected: false) } }
+        switch set.subject {
+        case .household:
+            return try HouseholdStore.list(db, villageId: nil, for: principal, perPage: 5000).items.filter { principal.canWrite(unitId: $0.household.villageId) }
+                .map { Option(value: String($0.household.id!), label: "\($0.household.name) · \($0.villageName ?? "")", selected: false) }
+        case .clan:
+            return try HonoursRegister.clans(db).filter { principal.canWrite(unitId: $0.villageId) }.map { Option(value: String($0.id!), label: $0.name, selected: false) }
+        case .village:
+            return try UnitStore.villages(db, for: principal).filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: false) }
+        case .commune:
+            return options(try Choice.fetch(db, sql: "SELECT id, name FROM unit WHERE kind = 'commune_committee'")).filter { principal.canWrite(unitId: Int64($0.value)) }
+        case .unit:
+            return try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db)
+                .filter { ![.village, .communeCommittee].contains($0.kind) && principal.canWrite(unitId: $0.id) }
+                .map { Option(value: String($0.id!), label: $0.name, selected: false) }
+        case .person:
+            return []
+        }
+    }
+
+    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let f = context.form
+        guard let set = sets.set(f["setKey"] ?? "") else { throw DomainError.invalid(["setKey": "Chọn bộ tiêu chí"]) }
+        let year = f.text("year").flatMap { Int($0) } ?? CivilDate.today().year
+        let ids = f.all("subjectId").compactMap { Int64($0) }
+        guard !ids.isEmpty else { return try await registrationsPage(request, context: context, errors: ["subjectId": "Chọn ít nhất một"], status: .unprocessableContent) }
+        do {
+            try await env.database.write { db in
+                for id in ids { _ = try RecognitionStore.register(db, year: year, set: set, subjectId: id, by: principal) }
+            }
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await registrationsPage(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/recognition/registrations?year=\(year)&set=\(set.key)&msg=saved", type: .found)
+    }
+
+    // MARK: Assessment
+
+    struct ScoreRow { let key: String; let text: String; let max: Int; let points: String; let passed: Bool; let computed: Bool; let evidence: String; let error: String }
+    struct ScoreGroup { let name: String; let rows: [ScoreRow] }
+    struct AssessmentPage {
+        let id: Int64; let subject: String; let place: String; let set: String; let year: Int; let usesPoints: Bool; let maximum: Int; let thresholds: String
+        let groups: [ScoreGroup]; let status: String; let score: String; let result: String; let nominationId: Int64?
+        let canAssess: Bool; let canDecide: Bool; let csrf: String; let hasErrors: Bool; let reasonError: String
+    }
+
+    @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await assessmentPage(request, context: context)
+    }
+
+    private func assessmentPage(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let sets = self.sets
+        let views = env.views, language = context.language
+        let page = try await env.database.read { db -> AssessmentPage in
+            let item = try RecognitionStore.get(db, id: id, for: principal)
+            let r = item.registration
+            guard let set = sets.set(r.setKey) else { throw DomainError.notFound("bộ tiêu chí", english: "Criteria set") }
+            let scores = try RecognitionStore.prefill(db, registration: r, set: set)
+            let editable = ["registered", "assessed"].contains(r.status)
+            return AssessmentPage(
+                id: id, subject: item.subject, place: item.place, set: set.title, year: r.year, usesPoints: set.usesPoints, maximum: set.maximum,
+                thresholds: set.thresholds.map { "\($0.label): \($0.min)" }.joined(separator: "; "),
+                groups: set.groups.map { group in
+                    ScoreGroup(name: group.name, rows: group.criteria.map { c in
+                        let score = scores[c.key]
+                        return ScoreRow(key: c.key, text: c.text, max: c.points, points: score.map { String($0.points) } ?? "", passed: score?.passed ?? false,
+                                        computed: score?.computed ?? false, evidence: score?.evidence ?? "", error: errors[c.key] ?? "")
+                    })
+                },
+                status: views.text("registration_\(r.status)", language), score: r.score.map { "\($0)/\(set.maximum)" } ?? "", result: r.result ?? "",
+                nominationId: r.nominationId, canAssess: editable && (principal.canWriteCommuneWide || principal.canWrite(unitId: item.scopeUnitId)),
+                canDecide: r.status == "assessed" && principal.canWriteCommuneWide, csrf: context.csrfToken, hasErrors: !errors.isEmpty,
+                reasonError: errors["reason"] ?? "")
+        }
+        return env.views.render("recognition-assessment", titleKey: "", title: "\(page.set): \(page.subject)", page: page, context: context, status: status,
+                                flash: Flash.message(request, views: env.views, language: context.language))
+    }
+
+    @Sendable func assess(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let f = context.form
+        let sets = self.sets
+        do {
+            try await env.database.write { db in
+                let item = try RecognitionStore.get(db, id: id, for: principal)
+                guard let set = sets.set(item.registration.setKey) else { throw DomainError.notFound("bộ tiêu chí", english: "Criteria set") }
+                var scores: [String: RecognitionStore.ScoreInput] = [:]
+                for c in set.criteria {
+                    scores[c.key] = .init(points: f.text("p.\(c.key)").flatMap { Int($0) }, passed: f.bool("ok.\(c.key)"),
+                                          computed: f.bool("computed.\(c.key)"), evidence: f.text("e.\(c.key)"))
+                }
+                _ = try RecognitionStore.assess(db, id: id, set: set, scores: scores, by: principal)
+            }
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await assessmentPage(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/recognition/registrations/\(id)?msg=saved", type: .found)
+    }
+
+    @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let approve = context.form["decision"] == "approve"
+        let reason = context.form.text("reason")
+        let sets = self.sets, forms = env.honourForms
+        do {
+            _ = try await env.database.write { db in
+                let item = try RecognitionStore.get(db, id: id, for: principal)
+                guard let set = sets.set(item.registration.setKey) else { throw DomainError.notFound("bộ tiêu chí", english: "Criteria set") }
+                return try RecognitionStore.decide(db, id: id, approve: approve, reason: reason, set: set, forms: forms, by: principal)
+            }
+        } catch let error as DomainError where error.kind == .invalid {
+            return try await assessmentPage(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return .redirect(to: "/recognition/registrations/\(id)?msg=saved", type: .found)
+    }
+}
+
+/// The dashboard's and the report page's reminder of the yearly report's deadline.
+enum DashboardReminder {
+    static func text(_ reminder: (deadline: CivilDate, daysLeft: Int), views: Views, language: Language) -> String {
+        reminder.daysLeft >= 0
+            ? views.text("report_dueIn", language) + " \(reminder.daysLeft) " + views.text("report_days", language) + " (\(reminder.deadline.display))"
+            : views.text("report_overdue", language) + " \(reminder.deadline.display)"
+    }
+}

@@ -1,0 +1,82 @@
+import BackOffice
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Store
+import Testing
+import Vietnamese
+
+@Suite("Recognition pages, report and API")
+struct RecognitionPagesTests {
+    @Test("A village registers a household, the commune assesses it on the form and approves; progress, report and appendix show it; the title reaches Honours")
+    func householdCycle() async throws {
+        let commune = try await TestCommune()
+        let household = try await commune.database.write { try HouseholdStore.create($0, headId: commune.personA, address: nil, by: .system).id! }
+        try await commune.run { browser in
+            _ = try await browser.signIn("thona", TestCommune.password)
+            try await browser.get("/recognition/registrations?year=2025&set=gia-dinh-hoc-tap")
+            #expect(try await browser.post("/recognition/registrations", ["setKey": "gia-dinh-hoc-tap", "year": "2025", "subjectId": String(household)]).status == .found)
+        }
+        let registration = try await commune.database.read { try Int64.fetchOne($0, sql: "SELECT id FROM registration")! }
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let form = try await browser.get("/recognition/registrations/\(registration)")
+            #expect(form.text.contains("Trẻ trong độ tuổi đi học đều đến trường"))
+            var scores = ["p.tre-di-hoc": "15", "p.tre-hoc-tap-tot": "15", "p.nguoi-lon-hoc": "15", "p.ky-nang-so": "10", "p.tu-sach": "10",
+                          "p.ung-ho-khuyen-hoc": "10", "p.ap-dung": "5", "p.gia-dinh-van-hoa": "30"]
+            let bad = try await browser.post("/recognition/registrations/\(registration)/assess", scores)
+            #expect(bad.status == .unprocessableContent && bad.text.contains("Điểm từ 0 đến 10"))
+            scores["p.gia-dinh-van-hoa"] = "10"
+            #expect(try await browser.post("/recognition/registrations/\(registration)/assess", scores).status == .found)
+            #expect(try await browser.get("/recognition/registrations/\(registration)").text.contains("90/100"))
+            #expect(try await browser.post("/recognition/registrations/\(registration)/decide", ["decision": "approve"]).status == .found)
+            let progress = try await browser.get("/recognition?year=2025")
+            #expect(progress.text.contains("Gia đình học tập") && progress.text.contains("100,0%"))
+            #expect(try await browser.post("/recognition/report/text", ["year": "2025", "difficulties": "Thiếu sách cho thiếu nhi."]).status == .found)
+            let report = try await browser.get("/recognition/report/print?year=2025")
+            #expect(report.text.contains("BÁO CÁO") && report.text.contains("Thiếu sách cho thiếu nhi.") && report.text.contains("Kính gửi:"))
+            let appendix = try await browser.get("/recognition/report/appendix.md?year=2025")
+            #expect(appendix.text.contains("| Gia đình học tập | 1 | 1 | 1 | 1 | 100% | 70% |"))
+            #expect(try await browser.get("/recognition/report/indicators.csv?year=2025").text.contains("nha-van-hoa-clb"))
+            #expect(try await browser.get("/recognition/indicators?year=2025").text.contains("<svg"))
+        }
+        let nomination = try await commune.database.read {
+            try String.fetchOne($0, sql: "SELECT status || ' ' || formKey FROM nomination WHERE householdId = ?", arguments: [household])
+        }
+        #expect(nomination == "approved gia-dinh-hoc-tap")
+    }
+
+    @Test("Refusals: another village's editor cannot register, a village editor cannot approve or write the report; library visits stay with their library")
+    func refusals() async throws {
+        let commune = try await TestCommune()
+        let (household, library) = try await commune.database.write { db -> (Int64, Int64) in
+            (try HouseholdStore.create(db, headId: commune.personB, address: nil, by: .system).id!,
+             try UnitStore.create(db, UnitInput(name: "Thư viện trường thôn B", kind: "school_library", parentId: commune.villageB), by: .system).id!)
+        }
+        try await commune.run { browser in
+            _ = try await browser.signIn("thona", TestCommune.password)
+            try await browser.get("/recognition/registrations")
+            #expect(try await browser.post("/recognition/registrations", ["setKey": "gia-dinh-hoc-tap", "year": "2025", "subjectId": String(household)]).status == .forbidden)
+            #expect(try await browser.post("/recognition/report/text", ["year": "2025", "proposals": "x"]).status == .forbidden)
+            #expect(try await browser.post("/recognition/visits", ["libraryId": String(library), "year": "2025", "v.1": "100"]).status == .forbidden)
+        }
+        #expect(try await commune.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM registration") } == 0)
+    }
+
+    @Test("API: criteria sets, assessments and indicators answer with the same data")
+    func api() async throws {
+        let commune = try await TestCommune()
+        let token = try await commune.database.write { db in try AccountStore.issueToken(db, accountId: try AccountStore.find(db, login: "canbo")!.id!, by: .system) }
+        let app = try await buildApplication(TestCommune.configuration, database: commune.database)
+        try await app.test(.router) { client in
+            func get(_ path: String) async throws -> String {
+                String(buffer: try await client.executeRequest(uri: path, method: .get, headers: [.authorization: "Bearer \(token)"], body: nil).body)
+            }
+            #expect(try await get("/api/v1/criteria-sets").contains(#""key":"gia-dinh-hoc-tap""#))
+            #expect(try await get("/api/v1/assessments?year=2025").contains(#""total":0"#))
+            let indicators = try await get("/api/v1/indicators?year=2025")
+            #expect(indicators.contains(#""key":"luot-su-dung-thu-vien""#) && indicators.contains(#""expected":"#))
+        }
+    }
+}
