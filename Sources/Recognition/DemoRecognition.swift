@@ -46,11 +46,10 @@ public enum DemoRecognition {
                 let growth = 1 + Double(36 - back) * 0.004
                 let visits = Int(Double(base + random.next(80)) * growth)
                 try Indicators.recordVisits(db, libraryId: library.id!, year: y, month: m,
-                                            .init(visits: visits, readers: visits * 6 / 10, loans: visits / 3, newCards: random.next(12), onlineUses: random.next(40)),
+                                            .init(visits: visits, readers: visits * 6 / 10, loans: visits / 3, newCards: random.next(12), onlineUses: library.kind == .communeLibrary || back < 12 ? random.next(40) : 0),
                                             by: actor)
             }
         }
-        try Indicators.setManual(db, key: "thu-vien-ung-dung-cntt", year: year, value: 25, sourceNote: "Báo cáo của các trường, tháng 12/\(year)", by: actor, now: now)
         try AnnualReport.saveText(db, year: today.year, section: "assessment", text: """
             Phong trào học tập suốt đời tiếp tục được duy trì; các nhà văn hóa thôn tổ chức sinh hoạt câu lạc bộ đều đặn hơn, \
             Ngày Sách và Văn hóa đọc, Tuần lễ hưởng ứng học tập suốt đời được tổ chức ở tất cả các trường.

@@ -7,7 +7,7 @@ import Vietnamese
 /// Indicator values by year: computed from the data where the plan allows (clubs, school libraries' activities,
 /// library visits), entered by hand with a source note otherwise.
 public enum Indicators {
-    public static let computedSources: Set<String> = ["school-libraries-lll", "cultural-houses-active", "library-visits"]
+    public static let computedSources: Set<String> = ["school-libraries-lll", "cultural-houses-active", "library-visits", "libraries-it"]
 
     public struct Value: Sendable, Equatable {
         public let year: Int
@@ -48,6 +48,18 @@ public enum Indicators {
                 let indicator = try ActivityIndicator.compute(db, on: day, rule: try ActivityRule.fromSettings(db))
                 return Value(year: year, value: indicator.houses == 0 ? nil : indicator.share, computed: true,
                              note: "\(indicator.activeHouses)/\(indicator.houses) nhà văn hóa, ngày \(day.display)")
+            case "libraries-it":
+                // A library "applies IT" in a year when its monthly book records online uses (digital lending, e-books,
+                // online catalogue, online reading sessions).
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE kind IN ('school_library','commune_library') AND isActive") ?? 0
+                let online = try Int.fetchOne(db, sql: """
+                    SELECT count(DISTINCT v.libraryId) FROM libraryVisit v JOIN unit u ON u.id = v.libraryId
+                    WHERE u.kind IN ('school_library','commune_library') AND substr(v.month, 1, 4) = ? AND v.onlineUses > 0
+                    """, arguments: [String(year)]) ?? 0
+                let recorded = try Int.fetchOne(db, sql: "SELECT count(*) FROM libraryVisit WHERE substr(month, 1, 4) = ?", arguments: [String(year)]) ?? 0
+                if recorded == 0 { return Value(year: year, value: nil, computed: true, note: "chưa có sổ lượt đọc năm \(year)") }
+                return Value(year: year, value: total == 0 ? nil : Double(online) * 100 / Double(total), computed: true,
+                             note: "\(online)/\(total) thư viện có lượt dùng trực tuyến trong năm")
             case "library-visits":
                 let average = try averageMonthlyVisits(db, year: year)
                 let months = try Int.fetchOne(db, sql: "SELECT count(DISTINCT month) FROM libraryVisit WHERE substr(month, 1, 4) = ?", arguments: [String(year)]) ?? 0

@@ -17,6 +17,12 @@ public struct ProgrammeIndicator: Sendable, Equatable {
     public let target2025: Double
     public let target2030: Double
 
+    public init(key: String, name: String, unit: String, kind: Kind, computed: String?, baselineYear: Int, baseline: Double,
+                target2025: Double, target2030: Double) {
+        self.key = key; self.name = name; self.unit = unit; self.kind = kind; self.computed = computed
+        self.baselineYear = baselineYear; self.baseline = baseline; self.target2025 = target2025; self.target2030 = target2030
+    }
+
     /// Where the indicator should be in a year: shares rise in a straight line from the baseline to the 2025 and
     /// 2030 targets; growth compounds (+4%/year to 2025 means baseline × 1.04^(years since the baseline)).
     public func trajectory(_ year: Int) -> Double {

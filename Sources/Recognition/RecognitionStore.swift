@@ -225,17 +225,20 @@ public enum RecognitionStore {
         public var share: Double { population == 0 ? 0 : Double(recognised) * 100 / Double(population) }
     }
 
-    /// Targets of QĐ 387/QĐ-TTg for 2025, by subject.
-    public static let nationalTargets: [SubjectKind: Int] = [.household: 70, .clan: 65, .village: 65, .unit: 80]
+    /// Targets for 2025 by subject: QĐ 387/QĐ-TTg (households, clans, villages, units) and QĐ 677/QĐ-TTg (citizens:
+    /// 40% of adults).
+    public static let nationalTargets: [SubjectKind: Int] = [.household: 70, .clan: 65, .village: 65, .unit: 80, .person: 40]
 
-    public static func population(_ db: Database, _ kind: SubjectKind, villageId: Int64? = nil) throws -> Int {
+    public static func population(_ db: Database, _ kind: SubjectKind, year: Int, villageId: Int64? = nil) throws -> Int {
         switch kind {
         case .household: return try Int.fetchOne(db, sql: "SELECT count(*) FROM household\(villageId == nil ? "" : " WHERE villageId = ?")", arguments: villageId.map { [$0] } ?? []) ?? 0
         case .clan: return try Int.fetchOne(db, sql: "SELECT count(*) FROM clan\(villageId == nil ? "" : " WHERE villageId = ?")", arguments: villageId.map { [$0] } ?? []) ?? 0
         case .village: return try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE kind = 'village' AND isActive") ?? 0
         case .commune: return 1
         case .unit: return try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE isActive AND kind NOT IN ('village','commune_committee')") ?? 0
-        case .person: return try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+        // Adults: 15 and over in the year counted.
+        case .person: return try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE birthYear <= ?\(villageId == nil ? "" : " AND villageId = ?")",
+                                              arguments: [year - 15] + (villageId.map { [$0] } ?? [])) ?? 0
         }
     }
 
@@ -246,7 +249,7 @@ public enum RecognitionStore {
             if let villageId {
                 registrations = try registrations.filter { try subject(db, kind: $0.subjectKind, id: $0.subjectId)?.scopeUnitId == villageId || $0.subjectId == villageId }
             }
-            return Progress(set: set.key, title: set.title, population: try population(db, set.subject, villageId: villageId), registered: registrations.count,
+            return Progress(set: set.key, title: set.title, population: try population(db, set.subject, year: year, villageId: villageId), registered: registrations.count,
                             assessed: registrations.filter { $0.status != "registered" }.count,
                             recognised: registrations.filter { $0.status == "approved" && $0.result != nil }.count,
                             target: nationalTargets[set.subject])

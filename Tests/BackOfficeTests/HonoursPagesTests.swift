@@ -90,6 +90,14 @@ struct HonoursPagesTests {
             #expect(try await browser.get("/honours/decisions/new").status == .forbidden)
             #expect(try await browser.post("/honours/meetings", ["date": "10/12/2025", "minutesRef": "BB", "members": "3"]).status == .forbidden)
         }
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            try await browser.get("/honours")
+            // A small form with no page of its own: the error page lists each mistake once.
+            let bad = try await browser.post("/honours/meetings", ["date": "hôm qua", "minutesRef": "", "members": "0"])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.components(separatedBy: "Ghi số biên bản họp").count == 2 && bad.text.contains("Ngày họp dạng dd/MM/yyyy"))
+        }
         #expect(try await commune.database.read { try Nomination.fetchCount($0) + CouncilMeeting.fetchCount($0) } == 0)
     }
 

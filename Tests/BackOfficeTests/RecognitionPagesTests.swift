@@ -79,4 +79,20 @@ struct RecognitionPagesTests {
             #expect(indicators.contains(#""key":"luot-su-dung-thu-vien""#) && indicators.contains(#""expected":"#))
         }
     }
+
+    @Test("densach report annual writes the printable report, the appendix and the CSV, and logs the export")
+    func reportFiles() async throws {
+        let commune = try await TestCommune()
+        let document = try AnnualReportDocument(templatesDirectory: repositoryRoot.appendingPathComponent("Templates").path,
+                                                campaignsDirectory: repositoryRoot.appendingPathComponent("campaigns").path)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("densach-report-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let files = try await document.write(commune.database, year: 2025, to: directory, by: .system)
+        #expect(files == ["bao-cao-2025.html", "chi-tieu-2025.csv", "phu-luc-2025.md"])
+        let html = try String(contentsOfFile: directory + "/bao-cao-2025.html", encoding: .utf8)
+        #expect(html.contains("BÁO CÁO") && html.contains("<!doctype html>"))
+        let csv = try Data(contentsOf: URL(fileURLWithPath: directory + "/chi-tieu-2025.csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF] && csv.count > 200)
+        #expect(try await commune.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry WHERE entity = 'report' AND action = 'export'") } == 1)
+    }
 }

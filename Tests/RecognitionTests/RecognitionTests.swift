@@ -137,12 +137,19 @@ struct RecognitionTests {
             }
             let value = try Indicators.value(db, try #require(fixture.programme.indicator("luot-su-dung-thu-vien")), year: 2025)
             #expect(value.value == 325 && value.computed)
-            let manual = try #require(fixture.programme.indicator("thu-vien-ung-dung-cntt"))
-            #expect(try Indicators.value(db, manual, year: 2025).value == nil)
+            // IT: the one library recorded online uses in 2025 → 100%; before any record there is no value, not 0%.
+            let it = try #require(fixture.programme.indicator("thu-vien-ung-dung-cntt"))
+            #expect(try Indicators.value(db, it, year: 2025).value == 0)
+            try Indicators.recordVisits(db, libraryId: fixture.library, year: 2025, month: 4, .init(visits: 100, onlineUses: 12), by: .system)
+            #expect(try Indicators.value(db, it, year: 2025).value == 100)
+            #expect(try Indicators.value(db, it, year: 2024).value == nil)
+            // A value entered by hand (for an indicator the file marks manual) keeps its source note.
+            let manual = ProgrammeIndicator(key: "tu-sach-cong-dong", name: "Tủ sách cộng đồng", unit: "%", kind: .share, computed: nil,
+                                            baselineYear: 2022, baseline: 10, target2025: 40, target2030: 60)
             #expect(throws: DomainError.self) { try Indicators.setManual(db, key: manual.key, year: 2025, value: 30, sourceNote: " ", by: .system) }
-            try Indicators.setManual(db, key: manual.key, year: 2025, value: 30, sourceNote: "Báo cáo các trường", by: .system)
+            try Indicators.setManual(db, key: manual.key, year: 2025, value: 30, sourceNote: "Báo cáo các thôn", by: .system)
             let entered = try Indicators.value(db, manual, year: 2025)
-            #expect(entered.value == 30 && !entered.computed && entered.note == "Báo cáo các trường")
+            #expect(entered.value == 30 && !entered.computed && entered.note == "Báo cáo các thôn")
         }
     }
 

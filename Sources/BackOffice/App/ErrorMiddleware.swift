@@ -49,8 +49,17 @@ struct ErrorMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix("/api/") {
             return APIResponse.error(status: status, message: message, fields: fields)
         }
-        struct ErrorPage { let status: Int; let message: String }
-        return views.render("error", titleKey: "error_title", page: ErrorPage(status: Int(status.code), message: message),
+        // A form posted with mistakes but no page of its own to come back to: list each mistake and link back.
+        struct ErrorPage { let status: Int; let message: String; let fields: [String]; let hasFields: Bool; let back: String? }
+        return views.render("error", titleKey: "error_title",
+                            page: ErrorPage(status: Int(status.code), message: message, fields: fields.sorted { $0.key < $1.key }.map(\.value), hasFields: !fields.isEmpty,
+                                            back: request.method == .post ? sameSitePath(request.headers[.referer]) : nil),
                             context: context, status: status)
+    }
+
+    /// The path of a referring page on this site, or nil (never a link to elsewhere).
+    static func sameSitePath(_ referer: String?) -> String? {
+        guard let referer, let url = URL(string: referer), !url.path.isEmpty, url.path.hasPrefix("/") else { return nil }
+        return url.path + (url.query.map { "?" + $0 } ?? "")
     }
 }

@@ -76,7 +76,7 @@ struct RecognitionController {
     struct RegistrationRow { let id: Int64; let subject: String; let place: String; let set: String; let status: String; let score: String; let result: String }
     struct RegistrationsPage {
         let year: Int; let setOptions: [Option]; let rows: [RegistrationRow]; let empty: Bool; let subjects: [Option]; let chosenSet: String
-        let canRegister: Bool; let csrf: String; let errors: [String: String]
+        let isPerson: Bool; let q: String; let canRegister: Bool; let csrf: String; let errors: [String: String]
     }
 
     @Sendable func registrations(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -90,21 +90,22 @@ struct RecognitionController {
         let sets = self.sets
         let set = sets.set(setKey)
         let views = env.views, language = context.language
+        let q = request.query("q") ?? ""
         let (items, subjects) = try await env.database.read { db -> ([RecognitionStore.Item], [Option]) in
-            (try RecognitionStore.list(db, year: year, setKey: setKey, for: principal), try Self.subjects(db, set: set, for: principal))
+            (try RecognitionStore.list(db, year: year, setKey: setKey, for: principal), try Self.subjects(db, set: set, query: q, for: principal))
         }
         let page = RegistrationsPage(
             year: year, setOptions: sets.sets.map { Option(value: $0.key, label: $0.title, selected: $0.key == setKey) },
             rows: items.map { RegistrationRow(id: $0.registration.id!, subject: $0.subject, place: $0.place, set: set?.title ?? $0.registration.setKey,
                                               status: views.text("registration_\($0.registration.status)", language),
                                               score: $0.registration.score.map { "\($0)/\(set?.maximum ?? 0)" } ?? "", result: $0.registration.result ?? "") },
-            empty: items.isEmpty, subjects: subjects, chosenSet: setKey, canRegister: principal.role != .viewer && set != nil, csrf: context.csrfToken, errors: errors)
+            empty: items.isEmpty, subjects: subjects, chosenSet: setKey, isPerson: set?.subject == .person, q: q, canRegister: principal.role != .viewer && set != nil, csrf: context.csrfToken, errors: errors)
         return env.views.render("recognition-registrations", titleKey: "registrations_title", page: page, context: context, status: status,
                                 flash: Flash.message(request, views: env.views, language: context.language))
     }
 
     /// What may be registered for a set, within the account's reach.
-    static func subjects(_ db: Database, set: CriteriaSet?, for principal: Principal) throws -> [Option] {
+    static func subjects(_ db: Database, set: CriteriaSet?, query: String, for principal: Principal) throws -> [Option] {
         guard let set else { return [] }
         func options(_ rows: [Choice]) -> [Option] { rows.map { Option(value: String($0.id), label: $0.label, selected: false) } }
         switch set.subject {
@@ -122,7 +123,9 @@ struct RecognitionController {
                 .filter { ![.village, .communeCommittee].contains($0.kind) && principal.canWrite(unitId: $0.id) }
                 .map { Option(value: String($0.id!), label: $0.name, selected: false) }
         case .person:
-            return []
+            // Citizens are found by a search, like everywhere people are chosen.
+            return try PersonPicker.candidates(db, query: query, preset: nil, for: principal)
+                .map { Option(value: String($0.id), label: "\($0.name) · \($0.village) \($0.birthYear)", selected: false) }
         }
     }
 
