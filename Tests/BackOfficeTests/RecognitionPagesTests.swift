@@ -40,6 +40,16 @@ struct RecognitionPagesTests {
             #expect(appendix.text.contains("| Gia đình học tập | 1 | 1 | 1 | 1 | 100% | 70% |"))
             #expect(try await browser.get("/recognition/report/indicators.csv?year=2025").text.contains("nha-van-hoa-clb"))
             #expect(try await browser.get("/recognition/indicators?year=2025").text.contains("<svg"))
+            // The recognised title goes into the year's decision; once issued, the household's page shows it.
+            let nomination = try await commune.database.read { try Int64.fetchOne($0, sql: "SELECT id FROM nomination WHERE householdId = ?", arguments: [household])! }
+            try await browser.get("/honours/decisions/new?form=gia-dinh-hoc-tap&year=2025")
+            let draft = try await browser.post("/honours/decisions", ["formKey": "gia-dinh-hoc-tap", "year": "2025",
+                                                                      "subject": "Công nhận Gia đình học tập năm 2025", "nomination": String(nomination)])
+            let decision = try #require(draft.location).components(separatedBy: "?")[0]
+            try await browser.get(decision)
+            #expect(try await browser.post(decision + "/issue", ["date": "28/12/2025"]).status == .found)
+            let home = try await browser.get("/households/\(household)")
+            #expect(home.text.contains("Gia đình học tập") && home.text.contains("1/QĐ-UBND"))
         }
         let nomination = try await commune.database.read {
             try String.fetchOne($0, sql: "SELECT status || ' ' || formKey FROM nomination WHERE householdId = ?", arguments: [household])

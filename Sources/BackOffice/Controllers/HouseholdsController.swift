@@ -43,6 +43,8 @@ struct HouseholdsController {
         let address: String
         let members: [Member]
         let canEdit: Bool
+        /// Titles in force ("Gia đình học tập", "Gia đình văn hóa"…).
+        let honours: [HonourLine]
         let csrf: String
     }
 
@@ -57,7 +59,8 @@ struct HouseholdsController {
                 members: try HouseholdStore.members(db, householdId: id).map {
                     Member(id: $0.id!, fullName: $0.fullName, relation: $0.relationToHead ?? "", birthYear: $0.birthYear.map(String.init) ?? "")
                 },
-                canEdit: principal.canWrite(unitId: household.villageId), csrf: context.csrfToken)
+                canEdit: principal.canWrite(unitId: household.villageId),
+                honours: try HonoursSection.lines(db, .init(householdId: id), forms: env.honourForms), csrf: context.csrfToken)
         }
         return env.views.render("household", titleKey: "", title: page.name, page: page, context: context,
                                 flash: Flash.message(request, views: env.views, language: context.language))
