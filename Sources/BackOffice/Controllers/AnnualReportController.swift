@@ -33,7 +33,7 @@ struct AnnualReportController {
             return (report, try document.html(db, report: report), try AnnualReport.reminder(db))
         }
         let page = Page(
-            year: year, years: (thisYear - 3...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            year: year, years: Option.years(thisYear - 3...thisYear, selected: year),
             sections: AnnualReport.sections.map { Section(key: $0, label: env.views.text("report_section_\($0)", context.language), text: report.texts[$0] ?? "") },
             final: report.isFinal, finalInfo: report.finalisedAt.map { "\(VietnamTime.display($0)) — \(report.finalisedBy ?? "")" } ?? "",
             reminder: year == thisYear ? (reminder.map { DashboardReminder.text($0, views: env.views, language: context.language) } ?? "") : "",

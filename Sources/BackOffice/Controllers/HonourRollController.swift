@@ -34,7 +34,7 @@ struct HonourRollController {
                      achievement: $0.element.achievement, decision: "\($0.element.decisionNumber) (\($0.element.decisionDate.display))")
             })
         }
-        let page = RollPage(year: year, years: (thisYear - 5...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+        let page = RollPage(year: year, years: Option.years(thisYear - 5...thisYear, selected: year),
                             commune: env.settings.value(Settings.communeName), committee: env.settings.value(Settings.committeeName), groups: groups,
                             empty: entries.isEmpty, total: counts.total, individuals: counts.individuals, collectives: counts.collectives,
                             women: counts.women, men: counts.men)

@@ -58,7 +58,7 @@ struct IndicatorsController {
                     growth: current?.value.flatMap { indicator.compoundGrowth(to: $0, in: year) }.map { Self.number($0) + "%/năm" } ?? "")
             }
         }
-        let page = Page(year: year, years: (thisYear - 4...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+        let page = Page(year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
                         rows: rows, canEdit: principal.canWriteCommuneWide, csrf: context.csrfToken)
         return env.views.render("recognition-indicators", titleKey: "indicators_title", page: page, context: context,
                                 flash: Flash.message(request, views: env.views, language: context.language))
@@ -91,7 +91,7 @@ struct IndicatorsController {
         func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
         let page = VisitsPage(
             libraries: libraries.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == chosen) }, libraryId: chosen, year: year,
-            years: (thisYear - 3...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            years: Option.years(thisYear - 3...thisYear, selected: year),
             months: (1...12).map { m in
                 let v = months[m]
                 return MonthRow(month: m, visits: text(v?.visits), readers: text(v?.readers), loans: text(v?.loans), newCards: text(v?.newCards), onlineUses: text(v?.onlineUses))

@@ -44,7 +44,7 @@ struct NominationsController {
         }
         let counts = HonourRoll.counts(roll)
         let page = OverviewPage(
-            year: year, years: (thisYear - 4...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
             statuses: NominationStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == status) },
             formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == formKey) },
             rows: items.map { ListRow(id: $0.nomination.id!, recipient: $0.recipient, kind: $0.nomination.recipientKind.label, place: $0.place, form: $0.formName,

@@ -44,7 +44,7 @@ struct RecognitionController {
              try AnnualReport.reminder(db))
         }
         let page = OverviewPage(
-            year: year, years: (thisYear - 4...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
             rows: progress.map { p in
                 ProgressRow(set: p.set, title: p.title, population: p.population, registered: p.registered, assessed: p.assessed,
                             recognised: p.recognised, share: Self.percent(p.share), target: p.target.map { "\($0)%" } ?? "",

@@ -43,7 +43,7 @@ struct SocializationController {
         }
         let t = { (key: String) in env.views.text(key, context.language) }
         let page = OverviewPage(
-            year: year, years: (thisYear - 4...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
             campaigns: Choice.options(campaigns, selected: campaignId),
             campaignId: campaignId.map(String.init) ?? "",
             total: VND.format(totals.total), cash: VND.format(totals.cash), inKind: VND.format(totals.inKind), donations: totals.donations,
@@ -78,7 +78,7 @@ struct SocializationController {
         }
         let thisYear = CivilDate.today().year
         let page = DisclosurePage(
-            year: year ?? thisYear, years: (thisYear - 4...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            year: year ?? thisYear, years: Option.years(thisYear - 4...thisYear, selected: year),
             campaigns: Choice.options(campaigns, selected: campaignId),
             campaignTitle: campaigns.first { $0.id == campaignId }?.label ?? "", query: request.uri.query ?? "",
             commune: env.settings.value(Settings.communeName), committee: env.settings.value(Settings.committeeName),

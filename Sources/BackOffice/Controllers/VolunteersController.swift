@@ -175,7 +175,7 @@ struct VolunteersController {
         }
         let thisYear = CivilDate.today().year
         let page = HoursPage(
-            year: year, years: (thisYear - 3...thisYear).reversed().map { Option(value: String($0), label: String($0), selected: $0 == year) },
+            year: year, years: Option.years(thisYear - 3...thisYear, selected: year),
             pending: pending.map { HoursRowWithName(name: $0.fullName, volunteerId: $0.hours.volunteerId, unit: $0.unit, row: Self.row($0, principal: principal)) },
             hasPending: !pending.isEmpty, total: HoursText.display(totals.minutes),
             byUnit: totals.byUnit.map { Total(label: $0.label, hours: HoursText.display($0.minutes), people: $0.people) },

@@ -8,6 +8,11 @@ struct Option {
     let value: String
     let label: String
     let selected: Bool
+
+    /// A year menu, the latest first.
+    static func years(_ range: ClosedRange<Int>, selected: Int?) -> [Option] {
+        range.reversed().map { Option(value: String($0), label: String($0), selected: $0 == selected) }
+    }
 }
 
 /// Links to previous and next pages of a list, keeping the other query parameters.
