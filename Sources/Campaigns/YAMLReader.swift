@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads YAML through Yams' node tree, keeping each value's line for error messages.
@@ -5,6 +6,14 @@ public struct YAMLReader {
     public let file: String
 
     public init(file: String) { self.file = file }
+
+    /// A data file's text and its name for messages; an unreadable file is a `DataFileError` saying what it held.
+    public static func text(ofFile path: String, holding what: String) throws -> (text: String, file: String) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataFileError(file: path, line: 1, field: "", message: "không đọc được tệp \(what)")
+        }
+        return (String(decoding: data, as: UTF8.self), (path as NSString).lastPathComponent)
+    }
 
     public func root(_ text: String) throws -> Node {
         do {

@@ -26,10 +26,8 @@ public struct HonourForms: Sendable {
     public let forms: [HonourForm]
 
     public init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataFileError(file: path, line: 1, field: "", message: "không đọc được tệp hình thức khen thưởng")
-        }
-        try self.init(yaml: String(decoding: data, as: UTF8.self), file: (path as NSString).lastPathComponent)
+        let (text, file) = try YAMLReader.text(ofFile: path, holding: "hình thức khen thưởng")
+        try self.init(yaml: text, file: file)
     }
 
     public init(yaml: String, file: String) throws {

@@ -119,8 +119,8 @@ public struct CriteriaSets: Sendable {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? []
         if files.isEmpty { throw DataFileError(file: directory, line: 1, field: "", message: "không có bộ tiêu chí nào (*.yaml)") }
         sets = try files.map { file in
-            guard let data = FileManager.default.contents(atPath: directory + "/" + file) else { throw DataFileError(file: file, line: 1, field: "", message: "không đọc được") }
-            return try CriteriaSet(yaml: String(decoding: data, as: UTF8.self), file: file)
+            let (text, name) = try YAMLReader.text(ofFile: directory + "/" + file, holding: "bộ tiêu chí")
+            return try CriteriaSet(yaml: text, file: name)
         }
     }
 

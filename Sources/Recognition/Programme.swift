@@ -53,8 +53,8 @@ public struct Programme: Sendable {
     public let indicators: [ProgrammeIndicator]
 
     public init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataFileError(file: path, line: 1, field: "", message: "không đọc được tệp chỉ tiêu") }
-        try self.init(yaml: String(decoding: data, as: UTF8.self), file: (path as NSString).lastPathComponent)
+        let (text, file) = try YAMLReader.text(ofFile: path, holding: "chỉ tiêu")
+        try self.init(yaml: text, file: file)
     }
 
     public init(yaml: String, file: String) throws {

@@ -107,7 +107,7 @@ struct PagesTests {
         }
     }
 
-    @Test("Every module the navigation shows is a working page; the old placeholder pages are gone")
+    @Test("Every module the navigation shows is a working page; the old \"not built yet\" pages are gone")
     func everyModuleBuilt() async throws {
         let commune = try await TestCommune()
         try await commune.run { browser in

@@ -132,7 +132,6 @@ struct ClubsController {
     struct MemberRow { let leaveHref: String; let personId: Int64; let name: String; let village: String; let role: String; let joined: String; let left: String; let current: Bool; let rate: String }
     struct SessionRow { let id: Int64; let date: String; let topic: String; let present: Int; let absent: Int; let excused: Int; let guests: Int }
     struct MonthCell { let label: String; let held: Bool; let title: String }
-    struct Candidate { let id: Int64; let name: String; let village: String; let birthYear: String }
     struct StatusRow { let status: String; let since: String; let note: String }
     struct DetailPage {
         let id: Int64; let clubId: Int64; let name: String; let unitId: Int64; let unit: String; let kind: String; let field: String; let ages: String
@@ -140,7 +139,7 @@ struct ClubsController {
         let regularlyActive: Bool; let ruleMonths: Int
         let strip: [MonthCell]; let members: [MemberRow]; let hasMembers: Bool; let sessions: [SessionRow]; let hasSessions: Bool
         let history: [StatusRow]; let statuses: [Option]; let roles: [Option]
-        let q: String; let candidates: [Candidate]; let searched: Bool; let today: String
+        let q: String; let candidates: [PersonPicker.Candidate]; let searched: Bool; let today: String
         let canEdit: Bool; let csrf: String
     }
 
@@ -158,7 +157,7 @@ struct ClubsController {
             let months = try ClubStore.sessionMonths(db, clubId: id)
             let members = try ClubStore.members(db, clubId: id)
             let sessions = try ClubStore.sessions(db, clubId: id, limit: 100)
-            let candidates = q.isEmpty ? [] : try PersonStore.search(db, PersonQuery(text: q, perPage: 10), for: principal).items
+            let candidates = try PersonPicker.candidates(db, query: q, preset: nil, for: principal)
             return DetailPage(
                 id: id, clubId: id, name: club.name, unitId: club.unitId, unit: unit?.name ?? "", kind: club.kind.label, field: club.field.label,
                 ages: club.ageGroupList.map(\.label).joined(separator: ", "), leader: leader?.fullName ?? "", schedule: club.schedule ?? "",
@@ -179,7 +178,7 @@ struct ClubsController {
                 history: try ClubStore.statusHistory(db, clubId: id).map { StatusRow(status: $0.status.label, since: $0.since.display, note: $0.note ?? "") },
                 statuses: ClubStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == club.status) },
                 roles: MemberRole.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .member) },
-                q: q, candidates: candidates.map { Candidate(id: $0.id, name: $0.fullName, village: $0.villageName ?? "", birthYear: $0.birthYear.map(String.init) ?? "") },
+                q: q, candidates: candidates,
                 searched: !q.isEmpty, today: today.display, canEdit: principal.canWrite(unitId: club.unitId), csrf: context.csrfToken)
         }
         return env.views.render("club", titleKey: "", title: page.name, page: page, context: context,

@@ -78,11 +78,8 @@ struct DecisionsController {
         let input = DecisionStore.Input(formKey: f["formKey"] ?? "", year: f.text("year").flatMap { Int($0) }, subject: f["subject"] ?? "",
                                         legalGrounds: f.text("legalGrounds"), nominationIds: f.all("nomination").compactMap { Int64($0) })
         let forms = self.forms
-        do {
-            let decision = try await env.database.write { try DecisionStore.createDraft($0, input, forms: forms, by: principal) }
-            return .redirect(to: "/honours/decisions/\(decision.id!)?msg=created", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(request, context: context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(request, context: context, input: input, errors: $0, status: .unprocessableContent) }) {
+            "/honours/decisions/\(try DecisionStore.createDraft($0, input, forms: forms, by: principal).id!)?msg=created"
         }
     }
 
@@ -126,11 +123,8 @@ struct DecisionsController {
     private func act(_ request: Request, context: AppRequestContext, _ work: @escaping @Sendable (Database, Principal, Int64) throws -> Int64) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        do {
-            let next = try await env.database.write { try work($0, principal, id) }
-            return .redirect(to: "/honours/decisions/\(next)?msg=saved", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
+            "/honours/decisions/\(try work($0, principal, id))?msg=saved"
         }
     }
 

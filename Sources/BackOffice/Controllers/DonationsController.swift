@@ -187,11 +187,8 @@ struct DonationsController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let input = Self.input(context.form)
-        do {
-            let donation = try await env.database.write { try DonationStore.create($0, input, by: principal) }
-            return .redirect(to: "/donations/\(donation.id!)?msg=created", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(context, input: input, errors: $0, status: .unprocessableContent) }) {
+            "/donations/\(try DonationStore.create($0, input, by: principal).id!)?msg=created"
         }
     }
 
@@ -246,12 +243,11 @@ struct DonationsController {
     @Sendable func void(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        do {
-            try await env.database.write { try DonationStore.void($0, id: id, reason: context.form["reason"] ?? "", by: principal) }
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        let reason = context.form["reason"] ?? ""
+        return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
+            try DonationStore.void($0, id: id, reason: reason, by: principal)
+            return "/donations/\(id)?msg=saved"
         }
-        return .redirect(to: "/donations/\(id)?msg=saved", type: .found)
     }
 
     @Sendable func recordHandover(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -259,14 +255,10 @@ struct DonationsController {
         let id = try context.id()
         let f = context.form
         let quantities = Self.quantities(f)
-        do {
-            let handover = try await env.database.write {
-                try DonationStore.recordHandover($0, donationId: id, toUnitId: f.int64("toUnitId"), date: f["date"] ?? "", deliveredBy: f["deliveredBy"] ?? "",
-                                                 receivedBy: f["receivedBy"] ?? "", quantities: quantities, notes: f.text("notes"), by: principal)
-            }
-            return .redirect(to: "/handovers/\(handover.id!)", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
+            let handover = try DonationStore.recordHandover($0, donationId: id, toUnitId: f.int64("toUnitId"), date: f["date"] ?? "", deliveredBy: f["deliveredBy"] ?? "",
+                                                            receivedBy: f["receivedBy"] ?? "", quantities: quantities, notes: f.text("notes"), by: principal)
+            return "/handovers/\(handover.id!)"
         }
     }
 

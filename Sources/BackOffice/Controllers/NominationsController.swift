@@ -112,11 +112,8 @@ struct NominationsController {
         let principal = try context.signedIn()
         let input = Self.input(context.form)
         let forms = self.forms
-        do {
-            let nomination = try await env.database.write { try NominationStore.create($0, input, forms: forms, by: principal) }
-            return .redirect(to: "/honours/nominations/\(nomination.id!)?msg=created", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(request, context: context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(request, context: context, input: input, errors: $0, status: .unprocessableContent) }) {
+            "/honours/nominations/\(try NominationStore.create($0, input, forms: forms, by: principal).id!)?msg=created"
         }
     }
 
@@ -194,15 +191,11 @@ struct NominationsController {
         let principal = try context.signedIn()
         let id = try context.id()
         let f = context.form
-        do {
-            try await env.database.write {
-                try NominationStore.review($0, id: id, meetingId: f.int64("meetingId") ?? 0, votesFor: f.text("votesFor").flatMap { Int($0) } ?? -1,
-                                           votesAgainst: f.text("votesAgainst").flatMap { Int($0) } ?? 0, by: principal)
-            }
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) { db in
+            try NominationStore.review(db, id: id, meetingId: f.int64("meetingId") ?? 0, votesFor: f.text("votesFor").flatMap { Int($0) } ?? -1,
+                                       votesAgainst: f.text("votesAgainst").flatMap { Int($0) } ?? 0, by: principal)
+            return "/honours/nominations/\(id)?msg=saved"
         }
-        return .redirect(to: "/honours/nominations/\(id)?msg=saved", type: .found)
     }
 
     @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -211,26 +204,20 @@ struct NominationsController {
         let approve = context.form["decision"] == "approve"
         let reason = context.form.text("reason")
         let forms = self.forms
-        do {
-            try await env.database.write { try NominationStore.decide($0, id: id, approve: approve, reason: reason, forms: forms, by: principal) }
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
+            try NominationStore.decide($0, id: id, approve: approve, reason: reason, forms: forms, by: principal)
+            return "/honours/nominations/\(id)?msg=saved"
         }
-        return .redirect(to: "/honours/nominations/\(id)?msg=saved", type: .found)
     }
 
     @Sendable func addEvidence(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
         let f = context.form
-        do {
-            try await env.database.write {
-                try NominationStore.addEvidence($0, nominationId: id, kind: f["kind"] ?? "", refId: f.int64("refId"), link: f.text("link"), note: f.text("note"), by: principal)
-            }
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
+            try NominationStore.addEvidence($0, nominationId: id, kind: f["kind"] ?? "", refId: f.int64("refId"), link: f.text("link"), note: f.text("note"), by: principal)
+            return "/honours/nominations/\(id)?msg=saved"
         }
-        return .redirect(to: "/honours/nominations/\(id)?msg=saved", type: .found)
     }
 
     @Sendable func recordMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -70,11 +70,9 @@ struct PledgesController {
         let f = context.form
         let input = PledgeStore.Input(sponsorId: f.int64("sponsorId"), date: f["date"] ?? "", value: f["value"] ?? "", items: f.text("items"),
                                       dueOn: f["dueOn"] ?? "", purpose: f["purpose"] ?? "", recipientUnitId: f.int64("recipientUnitId"), notes: f.text("notes"))
-        do {
-            _ = try await env.database.write { try PledgeStore.create($0, input, by: principal) }
-            return .redirect(to: "/pledges?msg=created", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(context, input: input, errors: $0, status: .unprocessableContent) }) {
+            _ = try PledgeStore.create($0, input, by: principal)
+            return "/pledges?msg=created"
         }
     }
 

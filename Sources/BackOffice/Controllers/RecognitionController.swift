@@ -136,14 +136,10 @@ struct RecognitionController {
         let year = f.text("year").flatMap { Int($0) } ?? CivilDate.today().year
         let ids = f.all("subjectId").compactMap { Int64($0) }
         guard !ids.isEmpty else { return try await registrationsPage(request, context: context, errors: ["subjectId": "Chọn ít nhất một"], status: .unprocessableContent) }
-        do {
-            try await env.database.write { db in
-                for id in ids { _ = try RecognitionStore.register(db, year: year, set: set, subjectId: id, by: principal) }
-            }
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await registrationsPage(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await registrationsPage(request, context: context, errors: $0, status: .unprocessableContent) }) { db in
+            for id in ids { _ = try RecognitionStore.register(db, year: year, set: set, subjectId: id, by: principal) }
+            return "/recognition/registrations?year=\(year)&set=\(set.key)&msg=saved"
         }
-        return .redirect(to: "/recognition/registrations?year=\(year)&set=\(set.key)&msg=saved", type: .found)
     }
 
     // MARK: Assessment
@@ -195,21 +191,17 @@ struct RecognitionController {
         let id = try context.id()
         let f = context.form
         let sets = self.sets
-        do {
-            try await env.database.write { db in
-                let item = try RecognitionStore.get(db, id: id, for: principal)
-                guard let set = sets.set(item.registration.setKey) else { throw DomainError.notFound("bộ tiêu chí", english: "Criteria set") }
-                var scores: [String: RecognitionStore.ScoreInput] = [:]
-                for c in set.criteria {
-                    scores[c.key] = .init(points: f.text("p.\(c.key)").flatMap { Int($0) }, passed: f.bool("ok.\(c.key)"),
-                                          computed: f.bool("computed.\(c.key)"), evidence: f.text("e.\(c.key)"))
-                }
-                _ = try RecognitionStore.assess(db, id: id, set: set, scores: scores, by: principal)
+        return try await env.write(orShow: { try await assessmentPage(request, context: context, errors: $0, status: .unprocessableContent) }) { db in
+            let item = try RecognitionStore.get(db, id: id, for: principal)
+            guard let set = sets.set(item.registration.setKey) else { throw DomainError.notFound("bộ tiêu chí", english: "Criteria set") }
+            var scores: [String: RecognitionStore.ScoreInput] = [:]
+            for c in set.criteria {
+                scores[c.key] = .init(points: f.text("p.\(c.key)").flatMap { Int($0) }, passed: f.bool("ok.\(c.key)"),
+                                      computed: f.bool("computed.\(c.key)"), evidence: f.text("e.\(c.key)"))
             }
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await assessmentPage(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+            _ = try RecognitionStore.assess(db, id: id, set: set, scores: scores, by: principal)
+            return "/recognition/registrations/\(id)?msg=saved"
         }
-        return .redirect(to: "/recognition/registrations/\(id)?msg=saved", type: .found)
     }
 
     @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -218,16 +210,12 @@ struct RecognitionController {
         let approve = context.form["decision"] == "approve"
         let reason = context.form.text("reason")
         let sets = self.sets, forms = env.honourForms
-        do {
-            _ = try await env.database.write { db in
-                let item = try RecognitionStore.get(db, id: id, for: principal)
-                guard let set = sets.set(item.registration.setKey) else { throw DomainError.notFound("bộ tiêu chí", english: "Criteria set") }
-                return try RecognitionStore.decide(db, id: id, approve: approve, reason: reason, set: set, forms: forms, by: principal)
-            }
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await assessmentPage(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await assessmentPage(request, context: context, errors: $0, status: .unprocessableContent) }) { db in
+            let item = try RecognitionStore.get(db, id: id, for: principal)
+            guard let set = sets.set(item.registration.setKey) else { throw DomainError.notFound("bộ tiêu chí", english: "Criteria set") }
+            _ = try RecognitionStore.decide(db, id: id, approve: approve, reason: reason, set: set, forms: forms, by: principal)
+            return "/recognition/registrations/\(id)?msg=saved"
         }
-        return .redirect(to: "/recognition/registrations/\(id)?msg=saved", type: .found)
     }
 }
 

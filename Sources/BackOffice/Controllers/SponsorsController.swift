@@ -77,11 +77,8 @@ struct SponsorsController {
         let f = context.form
         let input = SponsorStore.Input(kind: f["kind"] ?? "", personId: f.int64("personId"), unitId: f.int64("unitId"), name: f.text("name"),
                                        phone: f.text("phone"), villageId: f.int64("villageId"), address: f.text("address"), tags: f.text("tags"), notes: f.text("notes"))
-        do {
-            let sponsor = try await env.database.write { try SponsorStore.create($0, input, by: principal) }
-            return .redirect(to: "/sponsors/\(sponsor.id!)?msg=created", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(request, context: context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(request, context: context, input: input, errors: $0, status: .unprocessableContent) }) {
+            "/sponsors/\(try SponsorStore.create($0, input, by: principal).id!)?msg=created"
         }
     }
 

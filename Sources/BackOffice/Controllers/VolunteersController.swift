@@ -74,11 +74,8 @@ struct VolunteersController {
         let f = context.form
         let input = VolunteerStore.Input(personId: f.int64("personId"), unitId: f.int64("unitId"), skills: f.all("skills"), availability: f.text("availability"),
                                          since: f.text("since"), notes: f.text("notes"))
-        do {
-            let volunteer = try await env.database.write { try VolunteerStore.create($0, input, by: principal) }
-            return .redirect(to: "/volunteers/\(volunteer.id!)?msg=created", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(request, context: context, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(request, context: context, input: input, errors: $0, status: .unprocessableContent) }) {
+            "/volunteers/\(try VolunteerStore.create($0, input, by: principal).id!)?msg=created"
         }
     }
 
@@ -135,29 +132,21 @@ struct VolunteersController {
         let principal = try context.signedIn()
         let id = try context.id()
         let f = context.form
-        do {
-            _ = try await env.database.write {
-                try VolunteerStore.logHours($0, volunteerId: id, .init(date: f["date"] ?? "", hours: f["hours"] ?? "", activityId: f.int64("activityId"),
+        return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
+            _ = try VolunteerStore.logHours($0, volunteerId: id, .init(date: f["date"] ?? "", hours: f["hours"] ?? "", activityId: f.int64("activityId"),
                                                                        clubSessionId: f.int64("clubSessionId"), description: f.text("description")), by: principal)
-            }
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+            return "/volunteers/\(id)?msg=saved"
         }
-        return .redirect(to: "/volunteers/\(id)?msg=saved", type: .found)
     }
 
     @Sendable func addRole(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
         let f = context.form
-        do {
-            _ = try await env.database.write {
-                try VolunteerStore.addRole($0, volunteerId: id, activityId: f.int64("activityId"), clubSessionId: f.int64("clubSessionId"), role: f["role"] ?? "", by: principal)
-            }
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await detail(request, context: context, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
+            _ = try VolunteerStore.addRole($0, volunteerId: id, activityId: f.int64("activityId"), clubSessionId: f.int64("clubSessionId"), role: f["role"] ?? "", by: principal)
+            return "/volunteers/\(id)?msg=saved"
         }
-        return .redirect(to: "/volunteers/\(id)?msg=saved", type: .found)
     }
 
     struct Total { let label: String; let hours: String; let people: Int }
