@@ -15,6 +15,7 @@ public enum VietnameseText {
 
     /// Combining marks, Hangul jamo, canonical singletons and scripts with composition: anything else is NFC as is.
     static func mayCompose(_ value: UInt32) -> Bool {
+        if value < 0x0300 { return false }  // ASCII and the Latin letters Vietnamese uses most
         switch value {
         case 0x0300...0x036F, 0x0374, 0x037E, 0x0387, 0x0483...0x0489, 0x0591...0x05C7, 0x0610...0x061A,
              0x064B...0x065F, 0x0900...0x0DFF, 0x1100...0x11FF, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x1F00...0x1FFF,
@@ -67,7 +68,11 @@ public enum VietnameseText {
                 previousWasSpace = true
                 continue
             }
-            if value < 0x20 || value == 0x7F || isNonASCIISpace(value) || mayCompose(value) { return false }
+            if value < 0x80 {  // most letters of most names: no need for the range tables below
+                if value < 0x20 || value == 0x7F { return false }
+            } else if isNonASCIISpace(value) || mayCompose(value) {
+                return false
+            }
             previousWasSpace = false
         }
         return text.isEmpty || !previousWasSpace

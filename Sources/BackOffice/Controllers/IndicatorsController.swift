@@ -38,8 +38,7 @@ struct IndicatorsController {
         let views = env.views, language = context.language
         let rows = try await env.database.read { db in
             func t(_ key: String) -> String { views.text(key, language) }
-            return
-            try programme.indicators.map { indicator -> IndicatorRow in
+            return try programme.indicators.map { indicator -> IndicatorRow in
                 let span = Array(min(indicator.baselineYear, year - 3)...year)
                 let values = try span.map { try Indicators.value(db, indicator, year: $0) }
                 let current = values.last

@@ -40,8 +40,13 @@ public struct CSVHeader {
     }
 
     public func value(_ key: String, in record: CSVReader.Record) -> String? {
-        guard let index = positions[key], index < record.fields.count else { return nil }
-        let text = VietnameseText.clean(record.fields[index])
+        Self.value(at: positions[key], in: record)
+    }
+
+    /// The cleaned field at a position found once from `positions` (hot loops skip the key lookup); nil when empty.
+    public static func value(at position: Int?, in record: CSVReader.Record) -> String? {
+        guard let position, position < record.fields.count else { return nil }
+        let text = VietnameseText.clean(record.fields[position])
         return text.isEmpty ? nil : text
     }
 }

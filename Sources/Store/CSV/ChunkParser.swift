@@ -8,14 +8,14 @@ final class ChunkParser: @unchecked Sendable {
     // DispatchGroup wait orders the two, so no lock is needed.
     private var iterator: CSVReader.Iterator
     private var upcoming: [PeopleImporter.ParsedRow] = []
-    private let header: CSVHeader
+    private let layout: PeopleImporter.Layout
     private let thisYear: Int
     private let now: Date
     static let chunkSize = 8192
 
-    init(iterator: CSVReader.Iterator, header: CSVHeader, thisYear: Int, now: Date) {
+    init(iterator: CSVReader.Iterator, layout: PeopleImporter.Layout, thisYear: Int, now: Date) {
         self.iterator = iterator
-        self.header = header
+        self.layout = layout
         self.thisYear = thisYear
         self.now = now
     }
@@ -24,7 +24,7 @@ final class ChunkParser: @unchecked Sendable {
         var rows: [PeopleImporter.ParsedRow] = []
         rows.reserveCapacity(Self.chunkSize)
         while rows.count < Self.chunkSize, let record = iterator.next() {
-            rows.append(PeopleImporter.parse(record, header: header, thisYear: thisYear, now: now))
+            rows.append(PeopleImporter.parse(record, layout: layout, thisYear: thisYear, now: now))
         }
         return rows
     }
