@@ -156,11 +156,8 @@ struct CampaignsController {
         let principal = try context.signedIn()
         let input = Self.input(context.form)
         let catalogue = catalogue
-        do {
-            let campaign = try await env.database.write { try CampaignStore.create($0, input, catalogue: catalogue, by: principal) }
-            return .redirect(to: "/campaigns/\(campaign.id!)?msg=created", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(context, principal: principal, id: nil, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(context, principal: principal, id: nil, input: input, errors: $0, status: .unprocessableContent) }) {
+            "/campaigns/\(try CampaignStore.create($0, input, catalogue: catalogue, by: principal).id!)?msg=created"
         }
     }
 
@@ -182,11 +179,9 @@ struct CampaignsController {
         let id = try context.id()
         let input = Self.input(context.form)
         let catalogue = catalogue
-        do {
-            _ = try await env.database.write { try CampaignStore.update($0, id: id, input, catalogue: catalogue, by: principal) }
-            return .redirect(to: "/campaigns/\(id)?msg=saved", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(context, principal: principal, id: id, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(context, principal: principal, id: id, input: input, errors: $0, status: .unprocessableContent) }) {
+            _ = try CampaignStore.update($0, id: id, input, catalogue: catalogue, by: principal)
+            return "/campaigns/\(id)?msg=saved"
         }
     }
 

@@ -107,11 +107,8 @@ struct ClubsController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let input = Self.input(context.form)
-        do {
-            let club = try await env.database.write { try ClubStore.create($0, input, by: principal) }
-            return .redirect(to: "/clubs/\(club.id!)?msg=created", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(context, principal: principal, id: nil, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(context, principal: principal, id: nil, input: input, errors: $0, status: .unprocessableContent) }) {
+            "/clubs/\(try ClubStore.create($0, input, by: principal).id!)?msg=created"
         }
     }
 
@@ -119,11 +116,9 @@ struct ClubsController {
         let principal = try context.signedIn()
         let id = try context.id()
         let input = Self.input(context.form)
-        do {
-            _ = try await env.database.write { try ClubStore.update($0, id: id, input, by: principal) }
-            return .redirect(to: "/clubs/\(id)?msg=saved", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(context, principal: principal, id: id, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(context, principal: principal, id: id, input: input, errors: $0, status: .unprocessableContent) }) {
+            _ = try ClubStore.update($0, id: id, input, by: principal)
+            return "/clubs/\(id)?msg=saved"
         }
     }
 

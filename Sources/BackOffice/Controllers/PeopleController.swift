@@ -233,11 +233,8 @@ struct PeopleController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let input = Self.input(from: context.form)
-        do {
-            let person = try await env.database.write { try PersonStore.create($0, input, by: principal) }
-            return .redirect(to: "/people/\(person.id!)?msg=created", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(context, id: nil, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(context, id: nil, input: input, errors: $0, status: .unprocessableContent) }) {
+            "/people/\(try PersonStore.create($0, input, by: principal).id!)?msg=created"
         }
     }
 
@@ -246,11 +243,9 @@ struct PeopleController {
         let id = try context.id()
         let existing = try await env.database.read { try PersonStore.get($0, id: id, for: principal) }
         let input = Self.input(from: context.form, keeping: existing)
-        do {
-            _ = try await env.database.write { try PersonStore.update($0, id: id, input, by: principal) }
-            return .redirect(to: "/people/\(id)?msg=saved", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(context, id: id, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(context, id: id, input: input, errors: $0, status: .unprocessableContent) }) {
+            _ = try PersonStore.update($0, id: id, input, by: principal)
+            return "/people/\(id)?msg=saved"
         }
     }
 

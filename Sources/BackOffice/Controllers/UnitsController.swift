@@ -157,11 +157,8 @@ struct UnitsController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let input = Self.input(from: context.form)
-        do {
-            let unit = try await env.database.write { try UnitStore.create($0, input, by: principal) }
-            return .redirect(to: "/units/\(unit.id!)?msg=created", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(context, principal: principal, id: nil, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(context, principal: principal, id: nil, input: input, errors: $0, status: .unprocessableContent) }) {
+            "/units/\(try UnitStore.create($0, input, by: principal).id!)?msg=created"
         }
     }
 
@@ -175,11 +172,9 @@ struct UnitsController {
             input.kind = unit.kind.rawValue
             input.parentId = unit.parentId
         }
-        do {
-            _ = try await env.database.write { [input] in try UnitStore.update($0, id: id, input, by: principal) }
-            return .redirect(to: "/units/\(id)?msg=saved", type: .found)
-        } catch let error as DomainError where error.kind == .invalid {
-            return try await form(context, principal: principal, id: id, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+        return try await env.write(orShow: { try await form(context, principal: principal, id: id, input: input, errors: $0, status: .unprocessableContent) }) { [input] in
+            _ = try UnitStore.update($0, id: id, input, by: principal)
+            return "/units/\(id)?msg=saved"
         }
     }
 

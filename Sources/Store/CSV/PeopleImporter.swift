@@ -50,8 +50,7 @@ public enum PeopleImporter {
                         guard let row = try resolve(parsed, villages: &villages, principal: principal, report: &report) else { continue }
                         // After the first bad row nothing more is written, but every row is still checked and reported.
                         if report.succeeded {
-                            try writer.add(row.person, smsConsent: row.consentSMS ? (row.guardian == nil ? .imported : .guardian) : nil,
-                                           guardian: row.guardian)
+                            try writer.add(row.person, smsConsent: row.smsConsent, guardian: row.guardian)
                             report.inserted += 1
                         }
                     }
@@ -75,6 +74,9 @@ public enum PeopleImporter {
         var person: Person
         var consentSMS: Bool
         var guardian: String?
+
+        /// How the SMS consent in the file was given: by the person, or for a child by the guardian named.
+        var smsConsent: ConsentMethod? { consentSMS ? (guardian == nil ? .imported : .guardian) : nil }
     }
 
     /// A row checked on its own, before anything in the store is consulted.
