@@ -33,20 +33,19 @@ public enum ClubStore {
     }
 
     public static func list(_ db: Database, _ filter: Filter = Filter(), for principal: Principal) throws -> [ListItem] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let unitId = filter.unitId { conditions.append("c.unitId = ?"); arguments += [unitId] }
-        if let kind = filter.kind { conditions.append("c.kind = ?"); arguments += [kind.rawValue] }
-        if let field = filter.field { conditions.append("c.field = ?"); arguments += [field.rawValue] }
-        if let status = filter.status { conditions.append("c.status = ?"); arguments += [status.rawValue] }
+        var sql = SQLFilter()
+        if let unitId = filter.unitId { sql.add("c.unitId = ?", [unitId]) }
+        if let kind = filter.kind { sql.add("c.kind = ?", [kind.rawValue]) }
+        if let field = filter.field { sql.add("c.field = ?", [field.rawValue]) }
+        if let status = filter.status { sql.add("c.status = ?", [status.rawValue]) }
         let rows = try Row.fetchAll(db, sql: """
             SELECT c.*, u.name AS unitName,
               (SELECT count(*) FROM clubMember m WHERE m.clubId = c.id AND m.leftOn IS NULL) AS members,
               (SELECT max(date) FROM clubSession s WHERE s.clubId = c.id) AS lastSession
             FROM club c JOIN unit u ON u.id = c.unitId
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            \(sql.whereClause)
             ORDER BY u.sortKey, c.sortKey
-            """, arguments: arguments)
+            """, arguments: sql.arguments)
         return try rows.compactMap { row in
             let club = try Club(row: row)
             guard principal.canRead(unitId: club.unitId) else { return nil }

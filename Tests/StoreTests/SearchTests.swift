@@ -34,14 +34,31 @@ struct SearchTests {
         #expect(names == ["An", "Lê An", "Trần Thị An", "An Văn Bình"])
     }
 
-    @Test("Phone numbers are searchable in any written form")
+    @Test("Phone numbers are searchable in any written form, alone or with a name")
     func phoneSearch() throws {
         let fixture = try Fixture()
         try fixture.addPerson("Hồ Văn Sơn", village: fixture.villageA, phone: "0912 345 678")
-        for query in ["0912345678", "912345", "+84912345678"] {
-            let page = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(text: query), for: .system) }
-            #expect(page.items.map(\.fullName) == ["Hồ Văn Sơn"], "query \(query)")
+        try fixture.addPerson("Hồ Thị Lan", village: fixture.villageA, phone: "0913 111 222")
+        try fixture.addPerson("Hồ Văn Ba", village: fixture.villageA)
+        func names(_ text: String) throws -> [String] {
+            try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(text: text), for: .system) }.items.map(\.fullName)
         }
+        for query in ["0912345678", "912345", "+84912345678", "0912 345", "0912.345.678", "+84 912 345", "84912345678", "Sơn 0912", "ho 0912 345"] {
+            #expect(try names(query) == ["Hồ Văn Sơn"], "query \(query)")
+        }
+        #expect(try names("091") == ["Hồ Thị Lan", "Hồ Văn Sơn"])
+        #expect(try names("Lan 0912").isEmpty)
+        #expect(try names("0914").isEmpty)
+    }
+
+    @Test("Typed text splits into name words for the full-text index and a phone start for the phone index")
+    func splitsNameAndPhone() {
+        let text = PersonSearchText("Nguyễn Lan 0912 345")
+        #expect(text.name.words == ["nguyen", "lan"])
+        #expect(text.phoneStart == "+84912345")
+        #expect(PersonSearchText("Lan").phoneStart == nil)
+        #expect(PersonSearchText("+84 912").phoneStart == "+84912")
+        #expect(PersonSearchText("0912").name.isEmpty)
     }
 
     @Test("Lists sort by given name and page through everyone; totals come from kept counters")
@@ -109,5 +126,39 @@ struct CommonMiddleNameTests {
         #expect(names == ["Nguyễn Thị Lan", "Nguyễn Thị Lan Anh"])
         // With fewer narrowing words the middle name stays in the index lookup.
         #expect(FullTextQuery("thi lan").matchExpression == #""thi" "lan"*"#)
+    }
+}
+
+@Suite("Search index migration")
+struct SearchMigrationTests {
+    @Test("People written before store.v3 are found by name and phone afterwards, and later edits keep the index true")
+    func rebuildsOldIndex() throws {
+        let queue = try DatabaseQueue()
+        let migrator = AppDatabase.migrator(modules: [StoreSchema.self])
+        try migrator.migrate(queue, upTo: "store.v2-household-index")
+        let id = try queue.write { db -> Int64 in
+            let village = try UnitStore.create(db, UnitInput(name: "Thôn Cũ", kind: "village"), by: .system).id!
+            return try PersonStore.create(db, PersonInput(fullName: "Đinh Thị Hoa", villageId: village, phone: "0987 654 321"), by: .system).id!
+        }
+        let database = try AppDatabase(queue, modules: [StoreSchema.self])
+        func names(_ text: String) throws -> [String] {
+            try database.writer.read { try PersonStore.search($0, PersonQuery(text: text), for: .system) }.items.map(\.fullName)
+        }
+        #expect(try names("dinh hoa") == ["Đinh Thị Hoa"])
+        #expect(try names("0987 654") == ["Đinh Thị Hoa"])
+        try database.writer.write { db in
+            let person = try PersonStore.get(db, id: id, for: .system)
+            _ = try PersonStore.update(db, id: id, PersonInput(fullName: "Đinh Thị Hồng", villageId: person.villageId, phone: "0987 654 321"), by: .system)
+        }
+        #expect(try names("hoa").isEmpty)
+        #expect(try names("hong") == ["Đinh Thị Hồng"])
+        try database.writer.write { _ = try Person.deleteOne($0, key: id) }
+        #expect(try names("hong").isEmpty)
+        #expect(try names("0987").isEmpty)
+        let problems = try database.writer.read { db in
+            (try DatabaseCheck.run(db), try Bool.fetchOne(db, sql: "SELECT count(*) = 0 FROM person_fts WHERE person_fts MATCH 'dinh'"))
+        }
+        #expect(problems.0.isEmpty)
+        #expect(problems.1 == true)
     }
 }

@@ -45,7 +45,7 @@ enum BulkWrite {
         for item in setAside where item.type == "trigger" { try db.execute(sql: item.sql) }
         try db.execute(sql: """
             INSERT INTO person_fts(rowid, terms)
-              SELECT id, searchKey || ' ' || coalesce(substr(phone, 4), '') FROM person WHERE id >= ?;
+              SELECT id, searchKey FROM person WHERE id >= ?;
             """, arguments: [firstNewId])
         // Counted afresh from the village index just rebuilt (~0.1 s for a million people; adding up only the new
         // rows would scan the table, ~1.5 s).

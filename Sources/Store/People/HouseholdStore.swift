@@ -11,18 +11,16 @@ public struct HouseholdListItem: Sendable {
 
 public enum HouseholdStore {
     public static func list(_ db: Database, villageId: Int64?, for principal: Principal, page: Int = 1, perPage: Int = 50) throws -> Page<HouseholdListItem> {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let villageId { conditions.append("h.villageId = ?"); arguments += [villageId] }
-        if case .units(let ids) = principal.readScope { conditions.append("h.villageId IN (\(SQLList.ids(ids)))") }
-        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM household h\(whereClause)", arguments: arguments) ?? 0
+        var filter = SQLFilter()
+        if let villageId { filter.add("h.villageId = ?", [villageId]) }
+        if case .units(let ids) = principal.readScope { filter.add("h.villageId IN (\(SQLList.ids(ids)))") }
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM household h\(filter.whereClause)", arguments: filter.arguments) ?? 0
         let rows = try Row.fetchAll(db, sql: """
             SELECT h.*, u.name AS villageName, head.fullName AS headName,
                    (SELECT count(*) FROM person m WHERE m.householdId = h.id) AS memberCount
             FROM household h LEFT JOIN unit u ON u.id = h.villageId LEFT JOIN person head ON head.id = h.headId
-            \(whereClause) ORDER BY h.sortKey LIMIT ? OFFSET ?
-            """, arguments: arguments + [perPage, (max(1, page) - 1) * perPage])
+            \(filter.whereClause) ORDER BY h.sortKey LIMIT ? OFFSET ?
+            """, arguments: filter.arguments + [perPage, (max(1, page) - 1) * perPage])
         let items = try rows.map {
             HouseholdListItem(household: try Household(row: $0), villageName: $0["villageName"], headName: $0["headName"],
                               memberCount: $0["memberCount"])

@@ -22,6 +22,8 @@ public struct PersonQuery: Sendable {
     public init(text: String = "", villageId: Int64? = nil, page: Int = 1, perPage: Int = 50) {
         self.text = text; self.villageId = villageId; self.page = max(1, page); self.perPage = min(max(1, perPage), 500)
     }
+
+    var offset: Int { (page - 1) * perPage }
 }
 
 public enum PersonStore {
@@ -32,49 +34,51 @@ public enum PersonStore {
     /// Lists people the principal may read: by search text (ranked: exact name, then given name, then the rest,
     /// each by given name) or, without text, by given name. Paged.
     public static func search(_ db: Database, _ query: PersonQuery, for principal: Principal) throws -> Page<PersonListItem> {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let villageId = query.villageId {
-            conditions.append("p.villageId = ?")
-            arguments += [villageId]
-        }
-        if case .units(let ids) = principal.readScope {
-            conditions.append("p.villageId IN (\(SQLList.ids(ids)))")
-        }
-        let fullText = FullTextQuery(query.text)
-        let offset = (query.page - 1) * query.perPage
-        let select = "SELECT p.id, p.fullName, p.gender, p.birthYear, p.villageId, u.name AS villageName, p.phone FROM person p LEFT JOIN unit u ON u.id = p.villageId"
-
-        if fullText.isEmpty {
-            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            let items = try Row.fetchAll(db.cachedStatement(sql: "\(select)\(whereClause) ORDER BY p.sortKey LIMIT ? OFFSET ?"),
-                                         arguments: arguments + [query.perPage, offset]).map { listItem($0, from: 0) }
+        var filter = SQLFilter()
+        if let villageId = query.villageId { filter.add("p.villageId = ?", [villageId]) }
+        if case .units(let ids) = principal.readScope { filter.add("p.villageId IN (\(SQLList.ids(ids)))") }
+        let text = PersonSearchText(query.text)
+        if text.isEmpty {
+            let select = "SELECT p.id, p.fullName, p.gender, p.birthYear, p.villageId, u.name AS villageName, p.phone FROM person p LEFT JOIN unit u ON u.id = p.villageId"
+            let items = try Row.fetchAll(db.cachedStatement(sql: "\(select)\(filter.whereClause) ORDER BY p.sortKey LIMIT ? OFFSET ?"),
+                                         arguments: filter.arguments + [query.perPage, query.offset]).map { listItem($0, from: 0) }
             let total = try countWithoutText(db, villageId: query.villageId, scope: principal.readScope)
             return Page(items: items, total: total, page: query.page, perPage: query.perPage)
         }
+        return try find(db, text, within: filter, query)
+    }
 
-        // The match runs once, materialized: it gives both the count and the rows to rank.
-        for word in fullText.checkedWords {
-            conditions.append("(' ' || p.searchKey || ' ') LIKE ?")
-            arguments += ["% \(word) %"]
+    /// People matching typed text: names through the full-text index, a phone start through the phone index.
+    /// The match runs once, materialized: it gives both the count and the rows to rank.
+    private static func find(_ db: Database, _ text: PersonSearchText, within filter: SQLFilter, _ query: PersonQuery) throws -> Page<PersonListItem> {
+        var match = SQLFilter()
+        var source = "person p"
+        var rank = "p.sortKey"
+        var rankArguments: StatementArguments = []
+        let name = text.name
+        if !name.isEmpty {
+            source = "person_fts f JOIN person p ON p.id = f.rowid"
+            match.add("person_fts MATCH ?", [name.matchExpression])
+            rank = "CASE WHEN p.searchKey = ? THEN 0 WHEN (' ' || p.searchKey) LIKE ? THEN 1 ELSE 2 END, p.sortKey"
+            rankArguments = [name.folded, "% " + (name.words.last ?? "")]
         }
-        let hits = """
-            WITH hits AS MATERIALIZED (
-              SELECT p.id FROM person_fts f JOIN person p ON p.id = f.rowid
-              WHERE person_fts MATCH ?\(conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")) LIMIT \(countCap + 1))
-            """
-        let last = fullText.words.last ?? ""
-        let rank = "CASE WHEN p.searchKey = ? THEN 0 WHEN (' ' || p.searchKey) LIKE ? THEN 1 ELSE 2 END"
+        match.add(filter)
+        for word in name.checkedWords { match.add("(' ' || p.searchKey || ' ') LIKE ?", ["% \(word) %"]) }
+        if let start = text.phoneStart { match.add("p.phone >= ? AND p.phone < ?", [start, PersonSearchText.phoneEnd(after: start)]) }
+        // A name alone needs no person row to match: the index's own row ids save a lookup a hit.
+        if !name.isEmpty && match.conditions.count == 1 { source = "person_fts f" }
+        let id = source == "person_fts f" ? "f.rowid AS id" : "p.id"
+        let hits = "WITH hits AS MATERIALIZED (SELECT \(id) FROM \(source)\(match.whereClause) LIMIT \(countCap + 1))"
         // Cached: the SQL text takes only a few shapes, and compiling this one costs as much as running it.
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             \(hits)
             SELECT (SELECT count(*) FROM hits) AS total, p.id, p.fullName, p.gender, p.birthYear, p.villageId, u.name AS villageName, p.phone
             FROM hits JOIN person p ON p.id = hits.id LEFT JOIN unit u ON u.id = p.villageId
-            ORDER BY \(rank), p.sortKey LIMIT ? OFFSET ?
-            """), arguments: [fullText.matchExpression] + arguments + [fullText.folded, "% " + last, query.perPage, offset])
+            ORDER BY \(rank) LIMIT ? OFFSET ?
+            """), arguments: match.arguments + rankArguments + [query.perPage, query.offset])
         var counted = rows.first.map { $0["total"] as Int } ?? 0
-        if rows.isEmpty && offset > 0 {
-            counted = try Int.fetchOne(db, sql: "\(hits) SELECT count(*) FROM hits", arguments: [fullText.matchExpression] + arguments) ?? 0
+        if rows.isEmpty && query.offset > 0 {
+            counted = try Int.fetchOne(db, sql: "\(hits) SELECT count(*) FROM hits", arguments: match.arguments) ?? 0
         }
         return Page(items: rows.map { listItem($0, from: 1) }, total: min(counted, countCap), page: query.page, perPage: query.perPage,
                     totalIsLowerBound: counted > countCap)

@@ -1,12 +1,16 @@
 import Vietnamese
 
-/// Turns what a person typed into an FTS5 query over folded keys: every word must match, each as a prefix.
-/// "Đặng Thị Phụng", its NFD form and "dang thi phung" give the same query; "0912 345" finds phone numbers.
+/// Turns what a person typed into an FTS5 query over folded keys: every word must match, the last as a prefix.
+/// "Đặng Thị Phụng", its NFD form and "dang thi phung" give the same query.
 public struct FullTextQuery: Sendable, Equatable {
     public let words: [String]
 
     public init(_ text: String) {
-        words = VietnameseText.searchWords(text).map(Self.normalizePhoneDigits).filter { !$0.isEmpty }
+        self.init(words: VietnameseText.searchWords(text))
+    }
+
+    init(words: [String]) {
+        self.words = words.filter { !$0.isEmpty }
     }
 
     public var isEmpty: Bool { words.isEmpty }
@@ -40,12 +44,4 @@ public struct FullTextQuery: Sendable, Equatable {
 
     /// The whole query as one folded string (for ranking exact matches first).
     public var folded: String { words.joined(separator: " ") }
-
-    /// Phones are indexed without "+84"/"0": "0912345678" and "84912345678" both search for "912345678".
-    static func normalizePhoneDigits(_ word: String) -> String {
-        guard word.allSatisfy(\.isNumber) else { return word }
-        if word.hasPrefix("84") && word.count >= 11 { return String(word.dropFirst(2)) }
-        if word.hasPrefix("0") { return String(word.drop(while: { $0 == "0" })) }
-        return word
-    }
 }
