@@ -89,4 +89,30 @@ struct BulkImportTests {
         #expect(after.people == before && after.consents == 0)
         #expect(after.sortIndex == 1 && after.foreignKeys == 1)
     }
+
+    @Test("A bulk write leaving a consent for a person who does not exist is refused, naming the column and value")
+    func brokenConsentRollsBack() throws {
+        let fixture = try Fixture()
+        var message = ""
+        do {
+            try fixture.database.writer.writeWithoutTransaction { db in
+                try BulkWrite.run(db, expectedRows: BulkWrite.threshold) {
+                    var writer = try PeopleBulkInsert(db, now: Date(), today: .today())
+                    try writer.add(Person(fullName: "Hà Thị Mơ", villageId: fixture.villageA), smsConsent: .imported, guardian: nil)
+                    try writer.finish()
+                    try db.execute(sql: """
+                        INSERT INTO consent(personId, channel, purpose, givenOn, method, createdAt)
+                        VALUES (777777, 'sms', 'x', '2026-01-01', 'imported', '2026-01-01 00:00:00')
+                        """)
+                }
+            }
+        } catch let error as DatabaseError {
+            message = error.message ?? ""
+        }
+        #expect(message.contains("consent.personId = 777777"))
+        let left = try fixture.database.writer.read { db in
+            (try Person.fetchCount(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM consent"))
+        }
+        #expect(left.0 == 0 && left.1 == 0)
+    }
 }

@@ -123,7 +123,7 @@ struct RecordRulesTests {
         }
         #expect(journal == "wal")
         #expect(foreignKeys == 1)
-        #expect(applied == ["store.v1", "store.v2-household-index", "store.v3-person-search"])
+        #expect(applied == ["store.v1", "store.v2-household-index", "store.v3-person-search", "store.v4-consent-index"])
     }
 
     @Test("A backup restores to the same counts")
