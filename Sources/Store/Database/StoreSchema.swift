@@ -40,23 +40,31 @@ public enum StoreSchema: SchemaModule {
             DROP TRIGGER IF EXISTS person_fts_delete;
             DROP TRIGGER IF EXISTS person_fts_update;
             DROP TABLE IF EXISTS person_fts;
-            CREATE VIRTUAL TABLE person_fts USING fts5(terms, content='', detail=none, columnsize=0, prefix='2 3 4 5 6', tokenize='unicode61');
+            \(searchIndex(on: "person", options: "columnsize=0, prefix='2 3 4 5 6'"))
             INSERT INTO person_fts(rowid, terms) SELECT id, searchKey FROM person;
-            CREATE TRIGGER person_fts_insert AFTER INSERT ON person BEGIN
-              INSERT INTO person_fts(rowid, terms) VALUES (new.id, new.searchKey);
-            END;
-            CREATE TRIGGER person_fts_delete AFTER DELETE ON person BEGIN
-              INSERT INTO person_fts(person_fts, rowid, terms) VALUES ('delete', old.id, old.searchKey);
-            END;
-            CREATE TRIGGER person_fts_update AFTER UPDATE OF searchKey ON person BEGIN
-              INSERT INTO person_fts(person_fts, rowid, terms) VALUES ('delete', old.id, old.searchKey);
-              INSERT INTO person_fts(rowid, terms) VALUES (new.id, new.searchKey);
-            END;
             CREATE INDEX person_phone ON person(phone) WHERE phone IS NOT NULL;
             """)
     }
 
     static let unitKinds = UnitKind.allCases.map(\.rawValue)
+
+    /// A contentless full-text index over `table.searchKey` (the folded name), kept true by triggers. detail=none:
+    /// names are short, positions are not worth storing.
+    static func searchIndex(on table: String, options: String) -> String {
+        """
+        CREATE VIRTUAL TABLE \(table)_fts USING fts5(terms, content='', detail=none, \(options), tokenize='unicode61');
+        CREATE TRIGGER \(table)_fts_insert AFTER INSERT ON \(table) BEGIN
+          INSERT INTO \(table)_fts(rowid, terms) VALUES (new.id, new.searchKey);
+        END;
+        CREATE TRIGGER \(table)_fts_delete AFTER DELETE ON \(table) BEGIN
+          INSERT INTO \(table)_fts(\(table)_fts, rowid, terms) VALUES ('delete', old.id, old.searchKey);
+        END;
+        CREATE TRIGGER \(table)_fts_update AFTER UPDATE OF searchKey ON \(table) BEGIN
+          INSERT INTO \(table)_fts(\(table)_fts, rowid, terms) VALUES ('delete', old.id, old.searchKey);
+          INSERT INTO \(table)_fts(rowid, terms) VALUES (new.id, new.searchKey);
+        END;
+        """
+    }
 
     private static func createUnits(_ db: Database) throws {
         try db.create(table: "unit") { t in
@@ -78,19 +86,7 @@ public enum StoreSchema: SchemaModule {
             t.check(sql: "parentId IS NULL OR parentId <> id")
         }
         try db.create(index: "unit_kind", on: "unit", columns: ["kind", "sortKey"])
-        try db.execute(sql: """
-            CREATE VIRTUAL TABLE unit_fts USING fts5(terms, content='', detail=none, prefix='2 3', tokenize='unicode61');
-            CREATE TRIGGER unit_fts_insert AFTER INSERT ON unit BEGIN
-              INSERT INTO unit_fts(rowid, terms) VALUES (new.id, new.searchKey);
-            END;
-            CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
-              INSERT INTO unit_fts(unit_fts, rowid, terms) VALUES ('delete', old.id, old.searchKey);
-            END;
-            CREATE TRIGGER unit_fts_update AFTER UPDATE OF searchKey ON unit BEGIN
-              INSERT INTO unit_fts(unit_fts, rowid, terms) VALUES ('delete', old.id, old.searchKey);
-              INSERT INTO unit_fts(rowid, terms) VALUES (new.id, new.searchKey);
-            END;
-            """)
+        try db.execute(sql: searchIndex(on: "unit", options: "prefix='2 3'"))
         try db.create(table: "unitFormerName") { t in
             t.autoIncrementedPrimaryKey("id")
             t.belongsTo("unit", inTable: "unit", onDelete: .cascade).notNull()
