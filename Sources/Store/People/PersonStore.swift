@@ -52,12 +52,10 @@ public enum PersonStore {
     /// The match runs once, materialized: it gives both the count and the rows to rank.
     private static func find(_ db: Database, _ text: PersonSearchText, within filter: SQLFilter, _ query: PersonQuery) throws -> Page<PersonListItem> {
         var match = SQLFilter()
-        var source = "person p"
         var rank = "p.sortKey"
         var rankArguments: StatementArguments = []
         let name = text.name
         if !name.isEmpty {
-            source = "person_fts f JOIN person p ON p.id = f.rowid"
             match.add("person_fts MATCH ?", [name.matchExpression])
             rank = "CASE WHEN p.searchKey = ? THEN 0 WHEN (' ' || p.searchKey) LIKE ? THEN 1 ELSE 2 END, p.sortKey"
             rankArguments = [name.folded, "% " + (name.words.last ?? "")]
@@ -66,9 +64,9 @@ public enum PersonStore {
         for word in name.checkedWords { match.add("(' ' || p.searchKey || ' ') LIKE ?", ["% \(word) %"]) }
         if let start = text.phoneStart { match.add("p.phone >= ? AND p.phone < ?", [start, PersonSearchText.phoneEnd(after: start)]) }
         // A name alone needs no person row to match: the index's own row ids save a lookup a hit.
-        if !name.isEmpty && match.conditions.count == 1 { source = "person_fts f" }
-        let id = source == "person_fts f" ? "f.rowid AS id" : "p.id"
-        let hits = "WITH hits AS MATERIALIZED (SELECT \(id) FROM \(source)\(match.whereClause) LIMIT \(countCap + 1))"
+        let source = name.isEmpty ? "p.id FROM person p"
+            : match.conditions.count == 1 ? "f.rowid AS id FROM person_fts f" : "p.id FROM person_fts f JOIN person p ON p.id = f.rowid"
+        let hits = "WITH hits AS MATERIALIZED (SELECT \(source)\(match.whereClause) LIMIT \(countCap + 1))"
         // Cached: the SQL text takes only a few shapes, and compiling this one costs as much as running it.
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             \(hits)
