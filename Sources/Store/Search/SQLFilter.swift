@@ -1,6 +1,6 @@
 import GRDB
 
-/// Conditions joined by AND, with their arguments kept in the same order as their placeholders.
+/// Conditions joined by AND, each condition's arguments kept in the order of its `?` marks.
 public struct SQLFilter: Sendable {
     public private(set) var conditions: [String] = []
     public private(set) var arguments: StatementArguments = []
