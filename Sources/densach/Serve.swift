@@ -15,6 +15,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Thư mục mẫu người dùng sửa được (messages/, văn bản).") var templates = "Templates"
     @Option(help: "Thư mục dữ liệu YAML (observances.yaml…).") var campaigns = "campaigns"
     @Flag(help: "Đặt cờ Secure cho cookie (khi chạy sau HTTPS).") var secureCookies = false
+    @Option(name: .customLong("trusted-proxy"), help: "Địa chỉ của reverse proxy được tin X-Forwarded-For (lặp lại được).") var trustedProxies: [String] = []
 
     func run() async throws {
         do {
@@ -45,7 +46,8 @@ struct Serve: AsyncParsableCommand {
                 (Hãy ghi lại ngay: mật khẩu chỉ hiện lần này. Đổi bằng: densach users passwd admin)
                 """)
         }
-        let configuration = AppConfiguration(host: host, port: port, webDirectory: web, templatesDirectory: templates, campaignsDirectory: campaigns, bcryptCost: 12, secureCookies: secureCookies)
+        var configuration = AppConfiguration(host: host, port: port, webDirectory: web, templatesDirectory: templates, campaignsDirectory: campaigns, bcryptCost: 12, secureCookies: secureCookies)
+        configuration.trustedProxies = Set(trustedProxies)
         let app = try await buildApplication(configuration, database: database)
         say("Đèn Sách đang chạy tại http://\(host):\(port) — cơ sở dữ liệu \(db.path). Dừng bằng Ctrl+C.")
         try await app.runService()

@@ -7,7 +7,7 @@ struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Quản lý tài khoản.", subcommands: [Add.self, List.self, Passwd.self, Token.self])
 
     /// Password from standard input: hidden prompt on a terminal, one line from a pipe.
-    static func readPassword(prompt: String) throws -> String {
+    static func readPassword(prompt: String, login: String) throws -> String {
         let password: String?
         if isatty(STDIN_FILENO) == 1 {
             password = getpass(prompt).map { String(cString: $0) }
@@ -15,7 +15,7 @@ struct Users: AsyncParsableCommand {
             password = readLine(strippingNewline: true)
         }
         guard let password, !password.isEmpty else { throw CLIError("Chưa nhập mật khẩu (đọc từ đầu vào chuẩn).") }
-        if let problem = Passwords.problem(with: password) { throw CLIError(problem) }
+        if let problem = Passwords.problem(with: password, login: login) { throw CLIError(problem) }
         return password
     }
 
@@ -30,7 +30,7 @@ struct Users: AsyncParsableCommand {
         func run() async throws {
             guard let role = Role(rawValue: role) else { throw CLIError("Vai trò phải là admin, officer, editor hoặc viewer.") }
             let database = try db.open()
-            let password = try Users.readPassword(prompt: "Mật khẩu cho \(login): ")
+            let password = try Users.readPassword(prompt: "Mật khẩu cho \(login): ", login: login)
             let hash = try await Passwords(cost: 12).hash(password)
             do {
                 let account = try await database.write { [units, name, login] in
@@ -64,7 +64,7 @@ struct Users: AsyncParsableCommand {
 
         func run() async throws {
             let database = try db.open()
-            let password = try Users.readPassword(prompt: "Mật khẩu mới cho \(login): ")
+            let password = try Users.readPassword(prompt: "Mật khẩu mới cho \(login): ", login: login)
             let hash = try await Passwords(cost: 12).hash(password)
             do {
                 try await database.write { [login] in try AccountStore.setPassword($0, login: login, passwordHash: hash, by: commandLinePrincipal) }

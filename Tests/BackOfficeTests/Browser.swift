@@ -9,6 +9,8 @@ final class Browser: Sendable {
     let client: any TestClientProtocol
     private let cookies = NIOLockedValueBox<[String: String]>([:])
     private let lastCSRF = NIOLockedValueBox<String>("")
+    /// An API token sent with every request when set (`/api/v1` takes tokens, not session cookies).
+    let bearer = NIOLockedValueBox<String?>(nil)
     let acceptLanguage: String
 
     init(_ client: any TestClientProtocol, acceptLanguage: String = "vi") {
@@ -44,6 +46,7 @@ final class Browser: Sendable {
         let cookie = cookieHeader
         if !cookie.isEmpty { headers[.cookie] = cookie }
         if let contentType { headers[.contentType] = contentType }
+        if let token = bearer.withLockedValue({ $0 }) { headers[.authorization] = "Bearer \(token)" }
         let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
         for header in response.headers[values: .setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

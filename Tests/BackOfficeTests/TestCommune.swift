@@ -46,5 +46,12 @@ struct TestCommune {
         try await app.test(.router) { client in try await test(Browser(client, acceptLanguage: language)) }
     }
 
+    /// An API token of one of the accounts.
+    func token(_ login: String) async throws -> String {
+        try await database.write { db in
+            try AccountStore.issueToken(db, accountId: try AccountStore.find(db, login: login)!.id!, by: .system)
+        }
+    }
+
     func personCount() async throws -> Int { try await database.read { try Person.fetchCount($0) } }
 }

@@ -100,7 +100,7 @@ struct RecordRulesTests {
         let fixture = try Fixture()
         let now = Date()
         try fixture.database.writer.write { db in
-            for _ in 0..<5 { try AccountStore.recordFailure(db, login: "admin", address: "10.0.0.1", now: now) }
+            for _ in 0..<5 { _ = try AccountStore.beginAttempt(db, login: "admin", address: "10.0.0.1", now: now) }
         }
         let (locked, other, later) = try fixture.database.writer.read { db in
             (try AccountStore.lockedUntil(db, login: "admin", address: "10.0.0.1", now: now),
@@ -117,13 +117,14 @@ struct RecordRulesTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("densach-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let database = try AppDatabase.open(path: path, modules: [StoreSchema.self])
-        let (journal, foreignKeys, applied) = try database.writer.read { db in
+        let (journal, foreignKeys, synchronous, applied) = try database.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
-             try AppDatabase.migrator(modules: [StoreSchema.self]).appliedMigrations(db))
+             try Int.fetchOne(db, sql: "PRAGMA synchronous"), try AppDatabase.migrator(modules: [StoreSchema.self]).appliedMigrations(db))
         }
         #expect(journal == "wal")
         #expect(foreignKeys == 1)
-        #expect(applied == ["store.v1", "store.v2-household-index", "store.v3-person-search", "store.v4-consent-index"])
+        #expect(synchronous == 2, "FULL: a commit survives a power cut")
+        #expect(applied == ["store.v1", "store.v2-household-index", "store.v3-person-search", "store.v4-consent-index", "store.v5-login-throttle"])
     }
 
     @Test("A backup restores to the same counts")

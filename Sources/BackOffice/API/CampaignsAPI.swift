@@ -38,8 +38,8 @@ struct CampaignsAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let filter = CampaignStore.Filter(year: request.queryInt("year"), status: request.query("status").flatMap(CampaignStatus.init(rawValue:)),
-                                          unitId: request.queryInt64("unit"), observanceKey: request.query("observance"))
+        let filter = CampaignStore.Filter(year: (try request.queryYear()), status: request.query("status").flatMap(CampaignStatus.init(rawValue:)),
+                                          unitId: (try request.queryId("unit")), observanceKey: request.query("observance"))
         let items = try await env.database.read { try CampaignStore.list($0, filter) }.map { CampaignJSON($0.campaign) }
         return try APIResponse.whole(items)
     }

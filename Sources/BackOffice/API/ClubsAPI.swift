@@ -38,7 +38,7 @@ struct ClubsAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let filter = ClubStore.Filter(unitId: request.queryInt64("unit"), kind: request.query("kind").flatMap(ClubKind.init(rawValue:)),
+        let filter = ClubStore.Filter(unitId: (try request.queryId("unit")), kind: request.query("kind").flatMap(ClubKind.init(rawValue:)),
                                       field: request.query("field").flatMap(ClubField.init(rawValue:)),
                                       status: request.query("status").flatMap(ClubStatus.init(rawValue:)))
         let (items, active) = try await database.read { db in

@@ -35,7 +35,7 @@ struct HonoursAPI {
 
     @Sendable func nominations(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let filter = NominationStore.Filter(year: request.queryInt("year"), status: request.query("status").flatMap(NominationStatus.init(rawValue:)),
+        let filter = NominationStore.Filter(year: (try request.queryYear()), status: request.query("status").flatMap(NominationStatus.init(rawValue:)),
                                             formKey: request.query("form"))
         let forms = self.forms
         let items = try await database.read { try NominationStore.list($0, filter, forms: forms, for: principal) }
@@ -72,7 +72,7 @@ struct HonoursAPI {
 
     @Sendable func decisions(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let year = request.queryInt("year")
+        let year = (try request.queryYear())
         let items = try await database.read { db in
             try DecisionStore.list(db, year: year).map { Self.json($0, correctedBy: try DecisionStore.correction(db, of: $0.id!)?.id, recipients: nil) }
         }
@@ -98,7 +98,7 @@ struct HonoursAPI {
     /// The honour roll as data: the same public fields as the page.
     @Sendable func honours(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let year = request.queryInt("year")
+        let year = (try request.queryYear())
         let forms = self.forms
         let entries = try await database.read { try HonourRoll.entries($0, .init(year: year), forms: forms) }
         return try APIResponse.whole(entries.map {

@@ -12,8 +12,13 @@ struct PeopleAPI {
         router.get("/people", use: list)
         router.get("/people/:id", use: get)
         router.post("/people", use: create)
-        router.put("/people/:id", use: update)
+        router.put("/people/:id", use: replace)
+        router.patch("/people/:id", use: patch)
     }
+
+    static let record = RecordWrite(
+        writable: ["fullName", "gender", "birthYear", "birthDate", "villageId", "village", "phone", "ethnicity", "zalo", "email", "notes"],
+        readOnly: ["id", "householdId"], alternatives: ["village"])
 
     struct PersonJSON: Encodable {
         let id: Int64
@@ -26,6 +31,44 @@ struct PeopleAPI {
         let phone: String?
         let ethnicity: String?
         let householdId: Int64?
+        var zalo: String? = nil
+        var email: String? = nil
+        var notes: String? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case id, fullName, gender, birthYear, birthDate, village, villageId, phone, ethnicity, householdId, zalo, email, notes
+        }
+
+        /// Empty fields as null, not left out: the schema lists every field, and a client that writes back what it
+        /// read must find them all.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(fullName, forKey: .fullName); try c.encode(gender, forKey: .gender)
+            try c.encode(birthYear, forKey: .birthYear); try c.encode(birthDate, forKey: .birthDate); try c.encode(village, forKey: .village)
+            try c.encode(villageId, forKey: .villageId); try c.encode(phone, forKey: .phone); try c.encode(ethnicity, forKey: .ethnicity)
+            try c.encode(householdId, forKey: .householdId); try c.encode(zalo, forKey: .zalo); try c.encode(email, forKey: .email)
+            try c.encode(notes, forKey: .notes)
+        }
+    }
+
+    /// A search hit: what the list index holds (`GET /people/{id}` gives the whole record).
+    struct PersonSummaryJSON: Encodable {
+        let id: Int64
+        let fullName: String
+        let gender: String
+        let birthYear: Int?
+        let village: String?
+        let villageId: Int64?
+        let phone: String?
+
+        enum CodingKeys: String, CodingKey { case id, fullName, gender, birthYear, village, villageId, phone }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(fullName, forKey: .fullName); try c.encode(gender, forKey: .gender)
+            try c.encode(birthYear, forKey: .birthYear); try c.encode(village, forKey: .village); try c.encode(villageId, forKey: .villageId)
+            try c.encode(phone, forKey: .phone)
+        }
     }
 
     /// What a client sends; every field but `fullName` is optional.
@@ -45,12 +88,12 @@ struct PeopleAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let query = PersonQuery(text: request.query("q") ?? "", villageId: request.queryInt64("village"),
-                                page: request.queryInt("page") ?? 1, perPage: request.queryInt("perPage") ?? 50)
+        let query = PersonQuery(text: request.query("q") ?? "", villageId: (try request.queryId("village")),
+                                page: (try request.queryPage()), perPage: try request.queryPerPage(default: 50))
         let result = try await database.read { try PersonStore.search($0, query, for: principal) }
         let items = result.items.map {
-            PersonJSON(id: $0.id, fullName: $0.fullName, gender: $0.gender.rawValue, birthYear: $0.birthYear, birthDate: nil,
-                       village: $0.villageName, villageId: $0.villageId, phone: $0.phone, ethnicity: nil, householdId: nil)
+            PersonSummaryJSON(id: $0.id, fullName: $0.fullName, gender: $0.gender.rawValue, birthYear: $0.birthYear,
+                              village: $0.villageName, villageId: $0.villageId, phone: $0.phone)
         }
         return try APIResponse.json(APIResponse.List(items: items, total: result.total, page: result.page, perPage: result.perPage))
     }
@@ -59,13 +102,18 @@ struct PeopleAPI {
         let village = try person.villageId.flatMap { try OrgUnit.fetchOne(db, key: $0) }
         return PersonJSON(id: person.id!, fullName: person.fullName, gender: person.gender.rawValue, birthYear: person.birthYear,
                           birthDate: person.birthDate?.iso, village: village?.name, villageId: person.villageId, phone: person.phone,
-                          ethnicity: person.ethnicity, householdId: person.householdId)
+                          ethnicity: person.ethnicity, householdId: person.householdId, zalo: person.zalo, email: person.email,
+                          notes: person.notes)
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        return try APIResponse.json(try await database.read { db in try json(db, try PersonStore.get(db, id: id, for: principal)) })
+        let (person, representation) = try await database.read { db in
+            let person = try PersonStore.get(db, id: id, for: principal)
+            return (person, try json(db, person))
+        }
+        return try Self.record.response(representation, version: RecordVersion.of(person))
     }
 
     private func input(_ db: Database, _ body: PersonBody, existing: Person?) throws -> PersonInput {
@@ -84,20 +132,36 @@ struct PeopleAPI {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let body = try await request.decode(as: PersonBody.self, context: context)
-        let created = try await database.write { db in
-            try json(db, try PersonStore.create(db, try input(db, body, existing: nil), by: principal))
+        let (person, created) = try await database.write { db in
+            let person = try PersonStore.create(db, try input(db, body, existing: nil), by: principal)
+            return (person, try json(db, person))
         }
-        return try APIResponse.json(created, status: .created)
+        return try Self.record.response(created, version: RecordVersion.of(person), status: .created)
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await write(request, context: context, mode: .replace)
+    }
+
+    @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await write(request, context: context, mode: .merge)
+    }
+
+    private func write(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        let body = try await request.decode(as: PersonBody.self, context: context)
-        let updated = try await database.write { db in
+        var body = try await Self.record.body(request, context: context, mode: mode)
+        // A village given by name replaces the one held by id.
+        if body.fields["village"] != nil && body.fields["villageId"] == nil { body.fields["villageId"] = .null }
+        let sent = body
+        let (person, representation) = try await database.write { db in
             let existing = try PersonStore.get(db, id: id, for: principal)
-            return try json(db, try PersonStore.update(db, id: id, try input(db, body, existing: existing), by: principal))
+            try principal.require(principal.canWrite(unitId: existing.villageId))  // a refusal before any field talk
+            try RecordVersion.check(existing, expected: sent.ifMatch)
+            let merged = try Self.record.merged(try json(db, existing), with: sent, as: PersonBody.self)
+            let person = try PersonStore.update(db, id: id, try input(db, merged, existing: existing), by: principal)
+            return (person, try json(db, person))
         }
-        return try APIResponse.json(updated)
+        return try Self.record.response(representation, version: RecordVersion.of(person))
     }
 }

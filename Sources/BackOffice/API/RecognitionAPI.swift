@@ -39,7 +39,7 @@ struct RecognitionAPI {
 
     @Sendable func assessments(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let year = request.queryInt("year"), set = request.query("set")
+        let year = (try request.queryYear()), set = request.query("set")
         let items = try await env.database.read { try RecognitionStore.list($0, year: year, setKey: set, for: principal) }
         return try APIResponse.whole(items.map {
             let r = $0.registration
@@ -55,7 +55,7 @@ struct RecognitionAPI {
 
     @Sendable func indicators(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let year = request.queryInt("year") ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? CivilDate.today().year
         let programme = env.programme
         let items = try await env.database.read { db in
             try programme.indicators.map { indicator -> IndicatorJSON in

@@ -74,7 +74,7 @@ struct SocializationAPI {
 
     @Sendable func donations(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let filter = DonationStore.Filter(year: request.queryInt("year"), campaignId: request.queryInt64("campaign"), sponsorId: request.queryInt64("sponsor"),
+        let filter = DonationStore.Filter(year: (try request.queryYear()), campaignId: (try request.queryId("campaign")), sponsorId: (try request.queryId("sponsor")),
                                           kind: request.query("kind").flatMap(DonationKind.init(rawValue:)))
         let items = try await database.read { try DonationStore.list($0, filter, for: principal) }
         return try APIResponse.whole(items.map { Self.json($0) })
@@ -151,8 +151,8 @@ struct SocializationAPI {
     @Sendable func hours(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let items = try await database.read {
-            try VolunteerStore.hours($0, volunteerId: request.queryInt64("volunteer"), status: request.query("status").flatMap(HoursStatus.init(rawValue:)),
-                                     year: request.queryInt("year"), for: principal)
+            try VolunteerStore.hours($0, volunteerId: (try request.queryId("volunteer")), status: request.query("status").flatMap(HoursStatus.init(rawValue:)),
+                                     year: (try request.queryYear()), for: principal)
         }
         return try APIResponse.whole(items.map(Self.json))
     }

@@ -11,8 +11,12 @@ struct UnitsAPI {
         router.get("/units", use: list)
         router.get("/units/:id", use: get)
         router.post("/units", use: create)
-        router.put("/units/:id", use: update)
+        router.put("/units/:id", use: replace)
+        router.patch("/units/:id", use: patch)
     }
+
+    static let record = RecordWrite(writable: ["name", "kind", "parentId", "address", "phone", "email", "contactName", "isActive", "notes"],
+                                    readOnly: ["id"])
 
     struct UnitJSON: Encodable {
         let id: Int64
@@ -24,10 +28,22 @@ struct UnitsAPI {
         let email: String?
         let contactName: String?
         let isActive: Bool
+        let notes: String?
 
         init(_ unit: OrgUnit) {
             id = unit.id!; name = unit.name; kind = unit.kind.rawValue; parentId = unit.parentId; address = unit.address
-            phone = unit.phone; email = unit.email; contactName = unit.contactName; isActive = unit.isActive
+            phone = unit.phone; email = unit.email; contactName = unit.contactName; isActive = unit.isActive; notes = unit.notes
+        }
+
+        enum CodingKeys: String, CodingKey { case id, name, kind, parentId, address, phone, email, contactName, isActive, notes }
+
+        /// Empty fields as null, not left out (see `PeopleAPI.PersonJSON`).
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(kind, forKey: .kind)
+            try c.encode(parentId, forKey: .parentId); try c.encode(address, forKey: .address); try c.encode(phone, forKey: .phone)
+            try c.encode(email, forKey: .email); try c.encode(contactName, forKey: .contactName); try c.encode(isActive, forKey: .isActive)
+            try c.encode(notes, forKey: .notes)
         }
     }
 
@@ -35,8 +51,8 @@ struct UnitsAPI {
         let principal = try context.signedIn()
         let kind = request.query("kind").flatMap(UnitKind.init(rawValue:))
         let text = request.query("q") ?? ""
-        let page = max(1, request.queryInt("page") ?? 1)
-        let perPage = min(max(1, request.queryInt("perPage") ?? 100), 500)
+        let page = try request.queryPage()
+        let perPage = try request.queryPerPage(default: 100)
         let all = try await database.read { try UnitStore.list($0, for: principal, text: text, kind: kind) }
         let items = all.dropFirst((page - 1) * perPage).prefix(perPage).map { UnitJSON($0.unit) }
         return try APIResponse.json(APIResponse.List(items: Array(items), total: all.count, page: page, perPage: perPage))
@@ -45,21 +61,35 @@ struct UnitsAPI {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        return try APIResponse.json(UnitJSON(try await database.read { try UnitStore.get($0, id: id, for: principal) }))
+        let unit = try await database.read { try UnitStore.get($0, id: id, for: principal) }
+        return try Self.record.response(UnitJSON(unit), version: RecordVersion.of(unit))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let input = try await request.decode(as: UnitInput.self, context: context)
         let unit = try await database.write { try UnitStore.create($0, input, by: principal) }
-        return try APIResponse.json(UnitJSON(unit), status: .created)
+        return try Self.record.response(UnitJSON(unit), version: RecordVersion.of(unit), status: .created)
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await write(request, context: context, mode: .replace)
+    }
+
+    @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await write(request, context: context, mode: .merge)
+    }
+
+    private func write(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        let input = try await request.decode(as: UnitInput.self, context: context)
-        let unit = try await database.write { try UnitStore.update($0, id: id, input, by: principal) }
-        return try APIResponse.json(UnitJSON(unit))
+        let body = try await Self.record.body(request, context: context, mode: mode)
+        let unit = try await database.write { db in
+            let existing = try UnitStore.get(db, id: id, for: principal)
+            try principal.require(principal.canWrite(unitId: id))  // a refusal before any field talk
+            let input = try Self.record.merged(UnitJSON(existing), with: body, as: UnitInput.self)
+            return try UnitStore.update(db, id: id, input, version: body.ifMatch, by: principal)
+        }
+        return try Self.record.response(UnitJSON(unit), version: RecordVersion.of(unit))
     }
 }

@@ -14,6 +14,9 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: UInt8
     /// Set when served over HTTPS (behind a reverse proxy): cookies get the Secure flag.
     public var secureCookies: Bool
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed: behind one, every request comes from the
+    /// proxy, and the sign-in lock must count the real client's address instead.
+    public var trustedProxies: Set<String> = []
 
     public init(host: String = "127.0.0.1", port: Int = 8080, webDirectory: String = "web", templatesDirectory: String = "Templates",
                 campaignsDirectory: String = "campaigns", bcryptCost: UInt8 = 12, secureCookies: Bool = false) {
@@ -24,6 +27,15 @@ public struct AppConfiguration: Sendable {
         self.templatesDirectory = templatesDirectory
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
+    }
+
+    /// The address a request really came from: the socket's peer, or, when that peer is a trusted proxy, the last
+    /// address it appended to `X-Forwarded-For` (earlier entries are whatever the client claimed).
+    public func clientAddress(peer: String, forwardedFor: String?) -> String {
+        guard trustedProxies.contains(peer), let forwardedFor,
+              let last = forwardedFor.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.count <= 64
+        else { return peer }
+        return last
     }
 
     public var pagesDirectory: String { webDirectory + "/pages" }

@@ -30,8 +30,10 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     let passwords = Passwords(cost: configuration.bcryptCost)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: SessionMiddleware(database: database, settings: settings, views: views))
-    router.add(middleware: ErrorMiddleware(views: views))
+    let loginTokens = LoginFormToken()
+    router.add(middleware: SessionMiddleware(database: database, settings: settings, views: views, loginTokens: loginTokens))
+    let routeTable = RouteTable()
+    router.add(middleware: ErrorMiddleware(views: views, routes: routeTable))
     // Serves a file when no route answered (it reacts to the 404 thrown below it), hence inside ErrorMiddleware.
     router.add(middleware: FileMiddleware(configuration.staticDirectory, urlBasePath: "/static",
                                           cacheControl: .init([(.text, [.maxAge(3600)]), (.image, [.maxAge(86400)])])))
@@ -39,7 +41,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     let documents = try DocumentTemplates(directory: configuration.templatesDirectory + "/documents")
     let environment = ControllerEnvironment(database: database, views: views, settings: settings, passwords: passwords,
                                             configuration: configuration, honourForms: honourForms, documents: documents,
-                                            criteriaSets: criteriaSets, programme: programme)
+                                            criteriaSets: criteriaSets, programme: programme, loginTokens: loginTokens)
     HealthController(database: database).addRoutes(to: router)
     OpenAPIController(webDirectory: configuration.webDirectory).addRoutes(to: router)
     LoginController(env: environment).addRoutes(to: router)
@@ -82,6 +84,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     SocializationAPI(database: database).addRoutes(to: api)
     HonoursAPI(database: database, forms: honourForms).addRoutes(to: api)
     RecognitionAPI(env: environment).addRoutes(to: api)
+    routeTable.fill(router.routes)
     return router
 }
 
@@ -96,5 +99,6 @@ struct ControllerEnvironment: Sendable {
     let documents: DocumentTemplates
     let criteriaSets: CriteriaSets
     let programme: Programme
+    let loginTokens: LoginFormToken
     let pageCache = PageCache()
 }

@@ -1,16 +1,28 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import Store
 
 /// Turns every failure into an answer a person can read: a Vietnamese error page for pages, JSON for the API.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let views: Views
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            // A path that exists, asked with a method it does not take.
+            let allowed = routes.methods(for: request.uri.path)
+            guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else {
+                return Self.response(for: error, request: request, context: context, views: views)
+            }
+            var response = Self.response(for: HTTPError(.methodNotAllowed, message: allowed.sorted().joined(separator: ", ")),
+                                         request: request, context: context, views: views)
+            response.headers[.allow] = Set(allowed).sorted().joined(separator: ", ")
+            return response
         } catch {
             return Self.response(for: error, request: request, context: context, views: views)
         }
@@ -22,10 +34,18 @@ struct ErrorMiddleware: RouterMiddleware {
             return respond(request, context, views, status: status(error.kind), message: error.message(english: context.english),
                            fields: error.fieldErrors)
         case let error as HTTPError:
-            let key = error.status == .notFound ? "error_notFound" : "error_badRequest"
+            let key = switch error.status {
+            case .notFound: "error_notFound"
+            case .methodNotAllowed: "error_methodNotAllowed"
+            case .contentTooLarge: "error_tooLarge"
+            default: "error_badRequest"
+            }
             var message = views.text(key, context.language)
-            if error.status != .notFound, let body = error.body { message += " (\(body))" }
+            if error.status == .methodNotAllowed, let body = error.body { message += " " + body }
+            else if error.status != .notFound, let body = error.body { message += " (\(body))" }
             return respond(request, context, views, status: error.status, message: message, fields: [:])
+        case is NIOTooManyBytesError:
+            return respond(request, context, views, status: .contentTooLarge, message: views.text("error_tooLarge", context.language), fields: [:])
         default:
             context.logger.error("Unhandled error: \(error)")
             return respond(request, context, views, status: .internalServerError,
@@ -41,6 +61,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case .conflict: return .conflict
         case .unauthorized: return .unauthorized
         case .tooManyRequests: return .tooManyRequests
+        case .stale: return .preconditionFailed
         }
     }
 

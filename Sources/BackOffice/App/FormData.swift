@@ -1,4 +1,5 @@
 import Foundation
+import Vietnamese
 
 /// An `application/x-www-form-urlencoded` body: fields may repeat (checkbox lists).
 public struct FormData: Sendable {
@@ -32,9 +33,29 @@ public struct FormData: Sendable {
 
     public func int64(_ key: String) -> Int64? { text(key).flatMap { Int64($0) } }
 
+    /// A year the calendars know (1900–2100), or nil: a form's year reaches the stores only through here.
+    public func year(_ key: String) -> Int? { text(key).flatMap { Int($0) }.flatMap { (1900...2100).contains($0) ? $0 : nil } }
+
+    /// Counts people type (participants, visits, votes) stay far below this, and sums of them cannot overflow.
+    public static let countLimit = 1_000_000_000
+
+    /// A whole number of at most `limit` (counts typed in forms), or nil.
+    public func count(_ key: String, limit: Int = FormData.countLimit) -> Int? { text(key).flatMap { Int($0) }.flatMap { (0...limit).contains($0) ? $0 : nil } }
+
     public func bool(_ key: String) -> Bool { ["on", "1", "true", "yes"].contains(self[key] ?? "") }
 
     public var isEmpty: Bool { fields.isEmpty }
+
+    /// Fields whose text breaks `TextRules` (control or BiDi characters, or longer than any field may be), by name.
+    /// A pasted CSV file is the one field allowed to be long: the body limit bounds it.
+    public func textProblems() -> [String: String] {
+        var problems: [String: String] = [:]
+        for (key, values) in fields {
+            let limit = key == "csv" ? Int.max : TextRules.fieldLimit
+            if let problem = (values + [key]).lazy.compactMap({ TextRules.problem(in: $0, limit: limit) }).first { problems[key] = problem }
+        }
+        return problems
+    }
 
     /// Every field name (for field families such as `a.<personId>`).
     public var keys: [String] { Array(fields.keys) }

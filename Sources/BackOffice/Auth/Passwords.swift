@@ -21,10 +21,20 @@ public struct Passwords: Sendable {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 
-    /// Rules a new password must meet, in Vietnamese; nil when acceptable.
-    public static func problem(with password: String) -> String? {
+    /// Rules a new password must meet, in Vietnamese; nil when acceptable. bcrypt reads only the first 72 bytes, and
+    /// a Vietnamese letter takes up to 3 of them in UTF-8, so the limit is in bytes: two long passwords sharing
+    /// their first 72 bytes would otherwise both open the account.
+    public static func problem(with password: String, login: String = "") -> String? {
         if password.count < 10 { return "Mật khẩu phải có ít nhất 10 ký tự" }
-        if password.count > 72 { return "Mật khẩu dài tối đa 72 ký tự" }
+        if password.utf8.count > 72 { return "Mật khẩu dài tối đa 72 byte (khoảng 24 chữ có dấu hoặc 72 chữ không dấu)" }
+        if Set(password.unicodeScalars).count < 5 { return "Mật khẩu cần ít nhất 5 ký tự khác nhau" }
+        let folded = password.lowercased()
+        if !login.isEmpty && folded.contains(login.lowercased()) { return "Mật khẩu không được chứa tên đăng nhập" }
+        if commonPasswords.contains(where: { folded.hasPrefix($0) }) { return "Mật khẩu này quá dễ đoán" }
         return nil
     }
+
+    /// Passwords guessed first (the digits and words people in Vietnamese offices use most).
+    static let commonPasswords = ["1234567890", "0123456789", "password", "matkhau", "admin", "qwerty", "abc123456", "12345678",
+                                  "iloveyou", "densach", "ubnd", "khuyenhoc"]
 }

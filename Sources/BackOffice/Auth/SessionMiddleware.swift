@@ -9,6 +9,7 @@ struct SessionMiddleware: RouterMiddleware {
     let database: AppDatabase
     let settings: SettingsCache
     let views: Views
+    let loginTokens: LoginFormToken
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.uri.path.hasPrefix("/static/") { return try await next(request, context) }
@@ -34,6 +35,11 @@ struct SessionMiddleware: RouterMiddleware {
                                       english: "The API token is invalid or revoked.")
                 }
             }
+            if context.principal != nil, request.method == .post || request.method == .put || request.method == .patch {
+                let body = try await Self.utf8Body(&request, context: context)
+                let problems = JSONText.problems(in: body)
+                if !problems.isEmpty { throw DomainError.invalid(problems) }
+            }
             return
         }
         let cookie = request.cookies[AppCookies.session]?.value
@@ -46,18 +52,32 @@ struct SessionMiddleware: RouterMiddleware {
             }
         }
         if request.method == .post {
-            let body = try await request.collectBody(upTo: context.maxUploadSize)
-            request.body = .init(buffer: body)
+            let body = try await Self.utf8Body(&request, context: context)
             context.form = FormData(urlEncoded: String(buffer: body))
             try checkCSRF(request, context: context)
+            let problems = context.form.textProblems()
+            if !problems.isEmpty { throw DomainError.invalid(problems) }
         }
+    }
+
+    /// The body, read once and put back for the handler. Bytes that are not UTF-8 would turn into U+FFFD without a
+    /// word further on: they are refused here instead.
+    private static func utf8Body(_ request: inout Request, context: Context) async throws -> ByteBuffer {
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        request.body = .init(buffer: body)
+        guard String(validating: body.readableBytesView, as: UTF8.self) != nil else {
+            throw DomainError(.invalid, "Dữ liệu gửi lên không phải UTF-8. Hãy lưu tệp dạng UTF-8 rồi gửi lại.",
+                              english: "What was sent is not UTF-8. Save it as UTF-8 and send it again.")
+        }
+        return body
     }
 
     /// Signed-in forms carry the session's token; the login form carries the pre-login cookie's (double submit).
     private func checkCSRF(_ request: Request, context: Context) throws {
         let sent = context.form["_csrf"] ?? ""
         let expected = context.principal != nil ? context.csrfToken : (request.cookies[AppCookies.loginCSRF]?.value ?? "")
-        guard !expected.isEmpty, Secrets.constantTimeEqual(sent, expected) else {
+        let genuine = context.principal != nil || loginTokens.isGenuine(expected)
+        guard !expected.isEmpty, genuine, Secrets.constantTimeEqual(sent, expected) else {
             throw DomainError(.forbidden, "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã chống giả mạo CSRF). Hãy tải lại trang và thử lại.",
                               english: "The form expired or is invalid (CSRF token). Reload the page and try again.")
         }

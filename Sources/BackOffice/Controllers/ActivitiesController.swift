@@ -45,7 +45,7 @@ struct ActivitiesController {
         var errors: [String: String] = [:]
         func count(_ name: String) -> Int? {
             guard let text = form.text(name) else { return nil }
-            guard let value = Int(text.replacingOccurrences(of: ".", with: "")), value >= 0 else { errors[name] = "Số nguyên không âm"; return nil }
+            guard let value = Int(text.replacingOccurrences(of: ".", with: "")), (0...FormData.countLimit).contains(value) else { errors[name] = "Số nguyên không âm"; return nil }
             return value
         }
         let input = ActivityInput(kind: form["kind"] ?? "", title: form["title"] ?? "", startsAt: form["startsAt"] ?? "", endsAt: form["endsAt"] ?? "",
@@ -141,7 +141,7 @@ struct ActivitiesController {
             let text = form.text(name) ?? ""
             values[name] = text
             if text.isEmpty { continue }
-            if let value = Int(text.replacingOccurrences(of: ".", with: "")), value >= 0 { outcomes[keyPath: path] = value } else { bad = true }
+            if let value = Int(text.replacingOccurrences(of: ".", with: "")), (0...FormData.countLimit).contains(value) { outcomes[keyPath: path] = value } else { bad = true }
         }
         if bad {
             let activity = try await env.database.read { try CampaignStore.activity($0, id: activityId) }

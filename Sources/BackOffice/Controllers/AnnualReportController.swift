@@ -26,7 +26,7 @@ struct AnnualReportController {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let thisYear = CivilDate.today().year
-        let year = request.queryInt("year") ?? thisYear
+        let year = (try request.queryYear()) ?? thisYear
         let document = self.document
         let (report, html, reminder) = try await env.database.read { db in
             let report = try document.report(db, year: year)
@@ -45,7 +45,7 @@ struct AnnualReportController {
     @Sendable func saveText(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let f = context.form
-        guard let year = f.text("year").flatMap({ Int($0) }) else { throw DomainError.invalid(["year": "Chọn năm"]) }
+        guard let year = f.year("year") else { throw DomainError.invalid(["year": "Chọn năm"]) }
         try await env.database.write { db in
             for section in AnnualReport.sections where f[section] != nil {
                 try AnnualReport.saveText(db, year: year, section: section, text: f[section] ?? "", by: principal)
@@ -57,14 +57,14 @@ struct AnnualReportController {
     @Sendable func setFinal(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let f = context.form
-        guard let year = f.text("year").flatMap({ Int($0) }) else { throw DomainError.invalid(["year": "Chọn năm"]) }
+        guard let year = f.year("year") else { throw DomainError.invalid(["year": "Chọn năm"]) }
         try await env.database.write { try AnnualReport.setFinal($0, year: year, final: f["final"] == "yes", by: principal) }
         return .redirect(to: "/recognition/report?year=\(year)&msg=saved", type: .found)
     }
 
     @Sendable func printable(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let year = request.queryInt("year") ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? CivilDate.today().year
         let document = self.document
         let html = try await env.database.read { db in try document.html(db, report: try document.report(db, year: year)) }
         return env.views.render("honours-document", titleKey: "report_title", page: Views.Fragment(html: html), context: context)
@@ -72,7 +72,7 @@ struct AnnualReportController {
 
     @Sendable func appendix(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let year = request.queryInt("year") ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? CivilDate.today().year
         let document = self.document
         let text = try await env.database.write { db -> String in
             try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": "appendix.md"])
@@ -83,7 +83,7 @@ struct AnnualReportController {
 
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let year = request.queryInt("year") ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? CivilDate.today().year
         let document = self.document
         let text = try await env.database.write { db -> String in
             try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": "indicators.csv"])

@@ -19,7 +19,7 @@ struct AuditController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.canReadAudit)
-        let filter = Audit.Filter(entity: request.query("entity"), accountId: request.queryInt64("account"), page: request.queryInt("page") ?? 1)
+        let filter = Audit.Filter(entity: request.query("entity"), accountId: (try request.queryId("account")), page: (try request.queryPage()))
         let language = context.language
         let (result, entities, accounts) = try await env.database.read { db in
             (try Audit.entries(db, filter: filter), try Audit.entityNames(db), try AccountStore.list(db))

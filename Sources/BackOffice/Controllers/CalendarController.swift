@@ -30,7 +30,7 @@ struct CalendarController {
     @Sendable func calendar(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
         let today = CivilDate.today()
-        let year = request.queryInt("year").flatMap { (1900...2100).contains($0) ? $0 : nil } ?? today.year
+        let year = (try request.queryYear()).flatMap { (1900...2100).contains($0) ? $0 : nil } ?? today.year
         let catalogue = try catalogue
         let (observed, activities) = try await env.database.read { db in
             (try ObservanceStore.occurrences(db, catalogue: catalogue, year: year),
@@ -90,7 +90,7 @@ struct CalendarController {
     private func observancesPage(_ request: Request, context: AppRequestContext, errors: [String: String] = [:],
                                  status: HTTPResponse.Status = .ok) async throws -> Response {
         let principal = try context.signedIn()
-        let year = request.queryInt("year") ?? Int(context.parameters.get("year") ?? "") ?? CivilDate.today().year
+        let year = try request.queryYear() ?? context.pathYear() ?? CivilDate.today().year
         let catalogue = try catalogue
         let (items, villages, festivals) = try await env.database.read { db in
             (try ObservanceStore.occurrences(db, catalogue: catalogue, year: year), try UnitStore.villageNames(db, for: principal),
@@ -122,7 +122,7 @@ struct CalendarController {
 
     @Sendable func setYear(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        guard let key = context.parameters.get("key"), let year = context.parameters.get("year").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        guard let key = context.parameters.get("key"), let year = try context.pathYear() else { throw HTTPError(.notFound) }
         let form = context.form
         let catalogue = try catalogue
         do {
@@ -167,7 +167,7 @@ struct ObservancesAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let year = request.queryInt("year") ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? CivilDate.today().year
         guard (1900...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 1900 đến 2100"]) }
         let catalogue = try ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml")
         let items = try await env.database.read { try ObservanceStore.occurrences($0, catalogue: catalogue, year: year) }

@@ -64,7 +64,7 @@ struct CampaignsController {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
         guard let template = templates.first(where: { $0.file == context.form["template"] }) else { throw DomainError.invalid(["template": "Chọn mẫu kế hoạch"]) }
-        guard let year = context.form.text("year").flatMap({ Int($0) }), (2000...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 2000 đến 2100"]) }
+        guard let year = context.form.year("year"), (2000...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 2000 đến 2100"]) }
         guard let catalogue = catalogue else { throw DomainError.invalid(["template": "Không đọc được campaigns/observances.yaml"]) }
         let campaign: Campaign
         do {
@@ -79,7 +79,7 @@ struct CampaignsController {
     @Sendable func clone(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        guard let year = context.form.text("year").flatMap({ Int($0) }), (2000...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 2000 đến 2100"]) }
+        guard let year = context.form.year("year"), (2000...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 2000 đến 2100"]) }
         let catalogue = catalogue
         let copy = try await env.database.write { try CampaignStore.clone($0, id: id, toYear: year, catalogue: catalogue, by: principal) }
         return .redirect(to: "/campaigns/\(copy.id!)?msg=created", type: .found)
@@ -94,8 +94,8 @@ struct CampaignsController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let filter = CampaignStore.Filter(year: request.queryInt("year"), status: request.query("status").flatMap(CampaignStatus.init(rawValue:)),
-                                          unitId: request.queryInt64("unit"), observanceKey: request.query("observance"))
+        let filter = CampaignStore.Filter(year: (try request.queryYear()), status: request.query("status").flatMap(CampaignStatus.init(rawValue:)),
+                                          unitId: (try request.queryId("unit")), observanceKey: request.query("observance"))
         let catalogue = catalogue
         let (items, units) = try await env.database.read { db in (try CampaignStore.list(db, filter), try UnitStore.tree(db, for: principal)) }
         let rows = items.map {

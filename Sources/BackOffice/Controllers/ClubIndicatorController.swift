@@ -47,8 +47,8 @@ struct ClubIndicatorController {
     @Sendable func indicator(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let today = CivilDate.today()
-        let date = request.query("date").flatMap { CivilDate(parsing: $0) } ?? today
-        let year = request.queryInt("year").flatMap { (2000...2100).contains($0) ? $0 : nil } ?? date.year
+        let date = try request.queryDate("date") ?? today
+        let year = (try request.queryYear()).flatMap { (2000...2100).contains($0) ? $0 : nil } ?? date.year
         let (indicator, monthly, houses) = try await env.database.read { db in
             let rule = try ActivityRule.fromSettings(db)
             return (try ActivityIndicator.compute(db, on: date, rule: rule),

@@ -67,7 +67,7 @@ struct ClubSessionsController {
             if let id = Int64(key.dropFirst(2)), let status = form[key].flatMap(AttendanceStatus.init(rawValue:)) { marks[id] = status }
         }
         return ClubStore.SessionInput(date: form["date"] ?? "", topic: form["topic"], place: form["place"],
-                                      guests: Int(form.text("guests") ?? "0") ?? -1, attendance: marks)
+                                      guests: form.text("guests") == nil ? 0 : form.count("guests") ?? -1, attendance: marks)
     }
 
     @Sendable func saveNew(_ request: Request, context: AppRequestContext) async throws -> Response {

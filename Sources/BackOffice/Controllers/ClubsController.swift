@@ -29,7 +29,7 @@ struct ClubsController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let filter = ClubStore.Filter(unitId: request.queryInt64("unit"), kind: request.query("kind").flatMap(ClubKind.init(rawValue:)),
+        let filter = ClubStore.Filter(unitId: (try request.queryId("unit")), kind: request.query("kind").flatMap(ClubKind.init(rawValue:)),
                                       field: request.query("field").flatMap(ClubField.init(rawValue:)),
                                       status: request.query("status").flatMap(ClubStatus.init(rawValue:)))
         let (items, hosts, active) = try await env.database.read { db in
@@ -90,7 +90,7 @@ struct ClubsController {
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
-        let input = ClubInput(name: "", unitId: request.queryInt64("unit"), kind: ClubKind.club.rawValue, field: ClubField.reading.rawValue)
+        let input = ClubInput(name: "", unitId: (try request.queryId("unit")), kind: ClubKind.club.rawValue, field: ClubField.reading.rawValue)
         return try await form(context, principal: principal, id: nil, input: input)
     }
 

@@ -31,7 +31,7 @@ struct DecisionsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let rows = try await env.database.read { db in
-            try DecisionStore.list(db, year: request.queryInt("year")).map { d in
+            try DecisionStore.list(db, year: (try request.queryYear())).map { d in
                 Row(id: d.id!, number: d.number ?? "", date: d.date?.display ?? "", subject: d.subject, kind: d.kind.label, issued: d.isIssued,
                     corrected: try DecisionStore.correction(db, of: d.id!)?.number ?? "",
                     count: try Nomination.filter(Column("decisionId") == d.id!).fetchCount(db))
@@ -66,7 +66,7 @@ struct DecisionsController {
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let formKey = request.query("form") ?? "giay-khen-xa"
-        let year = request.queryInt("year") ?? CivilDate.today().year - 1
+        let year = (try request.queryYear()) ?? CivilDate.today().year - 1
         let name = forms.form(formKey)?.name ?? ""
         return try await form(request, context: context, input: .init(formKey: formKey, year: year,
                                                                       subject: "Về việc tặng \(name) năm \(year)", nominationIds: []))
@@ -75,7 +75,7 @@ struct DecisionsController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let f = context.form
-        let input = DecisionStore.Input(formKey: f["formKey"] ?? "", year: f.text("year").flatMap { Int($0) }, subject: f["subject"] ?? "",
+        let input = DecisionStore.Input(formKey: f["formKey"] ?? "", year: f.year("year"), subject: f["subject"] ?? "",
                                         legalGrounds: f.text("legalGrounds"), nominationIds: f.all("nomination").compactMap { Int64($0) })
         let forms = self.forms
         return try await env.write(orShow: { try await form(request, context: context, input: input, errors: $0, status: .unprocessableContent) }) {
@@ -216,7 +216,7 @@ struct DecisionsController {
         let id = try context.id()
         let forms = self.forms
         let commune = env.settings.value(Settings.communeName)
-        let only = request.queryInt64("nomination")
+        let only = (try request.queryId("nomination"))
         let html = try await env.database.read { db -> String in
             let d = try DecisionStore.get(db, id: id)
             guard d.isIssued, d.kind != .revoke else { throw DomainError(.conflict, "Chỉ in giấy khen của quyết định đã ban hành.", english: "Only issued decisions have certificates.") }

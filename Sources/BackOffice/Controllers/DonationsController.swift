@@ -41,9 +41,9 @@ struct DonationsController {
         let canCreate: Bool; let canImport: Bool; let csrf: String; let problems: [String]; let hasProblems: Bool; let imported: String; let csvText: String
     }
 
-    static func filter(_ request: Request) -> DonationStore.Filter {
-        DonationStore.Filter(year: request.queryInt("year"), campaignId: request.queryInt64("campaign"),
-                             kind: request.query("kind").flatMap(DonationKind.init(rawValue:)), recipientUnitId: request.queryInt64("unit"))
+    static func filter(_ request: Request) throws -> DonationStore.Filter {
+        DonationStore.Filter(year: (try request.queryYear()), campaignId: (try request.queryId("campaign")),
+                             kind: request.query("kind").flatMap(DonationKind.init(rawValue:)), recipientUnitId: (try request.queryId("unit")))
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -53,7 +53,7 @@ struct DonationsController {
     private func listPage(_ request: Request, context: AppRequestContext, problems: [String] = [], imported: String = "", csvText: String = "",
                           status: HTTPResponse.Status = .ok) async throws -> Response {
         let principal = try context.signedIn()
-        var asked = Self.filter(request)
+        var asked = try Self.filter(request)
         if request.query("year") == nil { asked.year = CivilDate.today().year }
         let filter = asked
         let (items, campaigns, years) = try await env.database.read { db in
@@ -81,7 +81,7 @@ struct DonationsController {
 
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let filter = Self.filter(request)
+        let filter = try Self.filter(request)
         let text = try await env.database.write { db -> String in
             let items = try DonationStore.list(db, filter, for: principal)
             var text = ""
@@ -167,9 +167,9 @@ struct DonationsController {
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
-        return try await form(context, input: DonationInput(sponsorId: request.queryInt64("sponsor"), date: CivilDate.today().display,
-                                                            kind: request.query("kind") ?? "cash", purpose: "", campaignId: request.queryInt64("campaign"),
-                                                            recipientUnitId: nil, pledgeId: request.queryInt64("pledge")))
+        return try await form(context, input: DonationInput(sponsorId: (try request.queryId("sponsor")), date: CivilDate.today().display,
+                                                            kind: request.query("kind") ?? "cash", purpose: "", campaignId: (try request.queryId("campaign")),
+                                                            recipientUnitId: nil, pledgeId: (try request.queryId("pledge"))))
     }
 
     static func input(_ form: FormData) -> DonationInput {
@@ -266,7 +266,7 @@ struct DonationsController {
     static func quantities(_ form: FormData) -> [Int64: Int] {
         var quantities: [Int64: Int] = [:]
         for key in form.keys where key.hasPrefix("q.") {
-            if let itemId = Int64(key.dropFirst(2)), let quantity = form.text(key).flatMap({ Int($0) }) { quantities[itemId] = quantity }
+            if let itemId = Int64(key.dropFirst(2)), let quantity = form.count(key) { quantities[itemId] = quantity }
         }
         return quantities
     }
@@ -332,7 +332,7 @@ struct DonationsController {
     @Sendable func letters(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
-        let year = request.queryInt("year") ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? CivilDate.today().year
         let letters = ThankYouLetters(documents: documents)
         let (html, ids) = try await env.database.read { try letters.batch($0, year: year, for: principal, today: .today()) }
         let page = LettersPage(html: html, ids: ids.map(String.init), count: ids.count, empty: ids.isEmpty, year: year, csrf: context.csrfToken)

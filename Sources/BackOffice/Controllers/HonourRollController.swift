@@ -24,7 +24,7 @@ struct HonourRollController {
 
     @Sendable func roll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let thisYear = CivilDate.today().year
-        let year = context.parameters.get("year").flatMap { Int($0) } ?? request.queryInt("year") ?? thisYear - 1
+        let year = try context.pathYear() ?? request.queryYear() ?? thisYear - 1
         let forms = env.honourForms
         let entries = try await env.database.read { try HonourRoll.entries($0, .init(year: year), forms: forms) }
         let counts = HonourRoll.counts(entries)

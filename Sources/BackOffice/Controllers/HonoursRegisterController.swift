@@ -71,7 +71,7 @@ struct HonoursRegisterController {
         let principal = try context.signedIn()
         let f = context.form
         _ = try await env.database.write {
-            try HonoursRegister.addGoodModel($0, title: f["title"] ?? "", unitId: f.int64("unitId"), year: f.text("year").flatMap { Int($0) },
+            try HonoursRegister.addGoodModel($0, title: f["title"] ?? "", unitId: f.int64("unitId"), year: f.year("year"),
                                              description: f["description"] ?? "", replicatedWhere: f.text("replicatedWhere"), by: principal)
         }
         return .redirect(to: "/honours/register?msg=saved", type: .found)

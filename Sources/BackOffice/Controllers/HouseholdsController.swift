@@ -20,8 +20,8 @@ struct HouseholdsController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let villageId = request.queryInt64("village")
-        let pageNumber = request.queryInt("page") ?? 1
+        let villageId = (try request.queryId("village"))
+        let pageNumber = (try request.queryPage())
         let (result, villages) = try await env.database.read { db in
             (try HouseholdStore.list(db, villageId: villageId, for: principal, page: pageNumber), try UnitStore.villages(db, for: principal))
         }

@@ -33,7 +33,7 @@ struct IndicatorsController {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let thisYear = CivilDate.today().year
-        let year = request.queryInt("year") ?? thisYear
+        let year = (try request.queryYear()) ?? thisYear
         let programme = env.programme
         let views = env.views, language = context.language
         let rows = try await env.database.read { db in
@@ -67,7 +67,7 @@ struct IndicatorsController {
         let principal = try context.signedIn()
         guard let key = context.parameters.get("key"), env.programme.indicator(key) != nil else { throw HTTPError(.notFound) }
         let f = context.form
-        guard let year = f.text("year").flatMap({ Int($0) }), let value = f.text("value").flatMap({ Double($0.replacingOccurrences(of: ",", with: ".")) }) else {
+        guard let year = f.year("year"), let value = f.text("value").flatMap({ Double($0.replacingOccurrences(of: ",", with: ".")) }) else {
             throw DomainError.invalid(["value": "Năm và giá trị là số"])
         }
         try await env.database.write { try Indicators.setManual($0, key: key, year: year, value: value, sourceNote: f["sourceNote"] ?? "", by: principal) }
@@ -80,11 +80,11 @@ struct IndicatorsController {
     @Sendable func visits(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let thisYear = CivilDate.today().year
-        let year = request.queryInt("year") ?? thisYear
+        let year = (try request.queryYear()) ?? thisYear
         let (libraries, chosen, months) = try await env.database.read { db -> ([OrgUnit], Int64?, [Int: Indicators.MonthlyVisits]) in
             let libraries = try OrgUnit.filter([UnitKind.communeLibrary.rawValue, UnitKind.schoolLibrary.rawValue].contains(OrgUnit.Columns.kind))
                 .order(OrgUnit.Columns.sortKey).fetchAll(db).filter { principal.canRead(unitId: $0.id) }
-            let chosen = request.queryInt64("library") ?? libraries.first?.id
+            let chosen = (try request.queryId("library")) ?? libraries.first?.id
             return (libraries, chosen, try chosen.map { try Indicators.visits(db, libraryId: $0, year: year) } ?? [:])
         }
         func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
@@ -103,12 +103,12 @@ struct IndicatorsController {
     @Sendable func saveVisits(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let f = context.form
-        guard let library = f.int64("libraryId"), let year = f.text("year").flatMap({ Int($0) }) else { throw DomainError.invalid(["libraryId": "Chọn thư viện"]) }
+        guard let library = f.int64("libraryId"), let year = f.year("year") else { throw DomainError.invalid(["libraryId": "Chọn thư viện"]) }
         try await env.database.write { db in
             for month in 1...12 {
-                guard let visits = f.text("v.\(month)") else { continue }
-                guard let count = Int(visits) else { throw DomainError.invalid(["visits": "Tháng \(month): lượt đọc là số nguyên"]) }
-                func number(_ key: String) -> Int { f.text("\(key).\(month)").flatMap { Int($0) } ?? 0 }
+                guard f.text("v.\(month)") != nil else { continue }
+                guard let count = f.count("v.\(month)") else { throw DomainError.invalid(["visits": "Tháng \(month): lượt đọc là số nguyên"]) }
+                func number(_ key: String) -> Int { f.count("\(key).\(month)") ?? 0 }
                 try Indicators.recordVisits(db, libraryId: library, year: year, month: month,
                                             .init(visits: count, readers: number("r"), loans: number("l"), newCards: number("n"), onlineUses: number("o")), by: principal)
             }

@@ -34,7 +34,7 @@ struct NominationsController {
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let thisYear = CivilDate.today().year
-        let year = request.queryInt("year") ?? thisYear - 1
+        let year = (try request.queryYear()) ?? thisYear - 1
         let status = request.query("status").flatMap(NominationStatus.init(rawValue:))
         let formKey = request.query("form")
         let forms = self.forms
@@ -95,8 +95,8 @@ struct NominationsController {
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
-        let person = request.queryInt64("person")
-        return try await form(request, context: context, input: .init(year: request.queryInt("year") ?? CivilDate.today().year,
+        let person = (try request.queryId("person"))
+        return try await form(request, context: context, input: .init(year: (try request.queryYear()) ?? CivilDate.today().year,
                                                                       recipientKind: request.query("kind") ?? RecipientKind.individual.rawValue,
                                                                       recipientId: person, achievement: "", formKey: "giay-khen-xa", proposingUnitId: nil))
     }
@@ -104,7 +104,7 @@ struct NominationsController {
     static func input(_ f: FormData) -> NominationStore.Input {
         let kind = f["recipientKind"] ?? ""
         let field = ["individual": "personId", "household": "householdId", "clan": "clanId", "club": "clubId", "unit": "unitId"][kind] ?? "personId"
-        return .init(year: f.text("year").flatMap { Int($0) }, recipientKind: kind, recipientId: f.int64(field), achievement: f["achievement"] ?? "",
+        return .init(year: f.year("year"), recipientKind: kind, recipientId: f.int64(field), achievement: f["achievement"] ?? "",
                      formKey: f["formKey"] ?? "", commendationType: f.text("commendationType"), proposingUnitId: f.int64("proposingUnitId"))
     }
 
@@ -192,8 +192,8 @@ struct NominationsController {
         let id = try context.id()
         let f = context.form
         return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) { db in
-            try NominationStore.review(db, id: id, meetingId: f.int64("meetingId") ?? 0, votesFor: f.text("votesFor").flatMap { Int($0) } ?? -1,
-                                       votesAgainst: f.text("votesAgainst").flatMap { Int($0) } ?? 0, by: principal)
+            try NominationStore.review(db, id: id, meetingId: f.int64("meetingId") ?? 0, votesFor: f.count("votesFor") ?? -1,
+                                       votesAgainst: f.text("votesAgainst") == nil ? 0 : f.count("votesAgainst") ?? -1, by: principal)
             return "/honours/nominations/\(id)?msg=saved"
         }
     }
@@ -224,7 +224,7 @@ struct NominationsController {
         let principal = try context.signedIn()
         let f = context.form
         _ = try await env.database.write {
-            try NominationStore.recordMeeting($0, date: f["date"] ?? "", minutesRef: f["minutesRef"] ?? "", members: f.text("members").flatMap { Int($0) } ?? 0,
+            try NominationStore.recordMeeting($0, date: f["date"] ?? "", minutesRef: f["minutesRef"] ?? "", members: f.count("members") ?? 0,
                                               notes: f.text("notes"), by: principal)
         }
         return .redirect(to: "/honours?status=submitted&msg=saved", type: .found)

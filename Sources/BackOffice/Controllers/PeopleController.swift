@@ -36,8 +36,8 @@ struct PeopleController {
     /// it again for each visit was most of its cost.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let query = PersonQuery(text: request.query("q") ?? "", villageId: request.queryInt64("village"),
-                                page: request.queryInt("page") ?? 1)
+        let query = PersonQuery(text: request.query("q") ?? "", villageId: (try request.queryId("village")),
+                                page: (try request.queryPage()))
         let key = "people|\(context.language.rawValue)|\(principal.accessKey)|\(query.villageId ?? 0)|\(query.page)|\(query.text)"
         let version = try env.database.changes.current()
         let html = try await env.pageCache.html(key, version: version) {
@@ -186,10 +186,12 @@ struct PeopleController {
         let errors: [String: String]
         let hasErrors: Bool
         let csrf: String
+        /// The record's version when the form was opened: a save over someone else's newer save is refused.
+        let version: String
     }
 
     private func form(_ context: AppRequestContext, id: Int64?, input: PersonInput, errors: [String: String],
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+                      version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let principal = try context.signedIn()
         let english = context.english
         let villages = try await env.database.read { try UnitStore.villages($0, for: principal) }
@@ -201,14 +203,14 @@ struct PeopleController {
             birthDate: input.birthDate ?? "", birthYear: input.birthYear ?? "", ethnicity: input.ethnicity ?? "",
             villages: villages.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.villageId) },
             phone: input.phone ?? "", zalo: input.zalo ?? "", email: input.email ?? "", notes: input.notes ?? "",
-            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version)
         return env.views.render("person-form", titleKey: id == nil ? "people_new" : "people_edit", page: page, context: context, status: status)
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
-        return try await form(context, id: nil, input: PersonInput(fullName: "", villageId: request.queryInt64("village")), errors: [:])
+        return try await form(context, id: nil, input: PersonInput(fullName: "", villageId: (try request.queryId("village"))), errors: [:])
     }
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -220,7 +222,7 @@ struct PeopleController {
                                 birthYear: person.birthDate == nil ? person.birthYear.map(String.init) : nil, ethnicity: person.ethnicity,
                                 villageId: person.villageId, householdId: person.householdId, relationToHead: person.relationToHead,
                                 phone: person.phoneOriginal ?? person.phone, zalo: person.zalo, email: person.email, notes: person.notes)
-        return try await form(context, id: id, input: input, errors: [:])
+        return try await form(context, id: id, input: input, errors: [:], version: RecordVersion.of(person))
     }
 
     static func input(from form: FormData, keeping person: Person? = nil) -> PersonInput {
@@ -243,8 +245,9 @@ struct PeopleController {
         let id = try context.id()
         let existing = try await env.database.read { try PersonStore.get($0, id: id, for: principal) }
         let input = Self.input(from: context.form, keeping: existing)
-        return try await env.write(orShow: { try await form(context, id: id, input: input, errors: $0, status: .unprocessableContent) }) {
-            _ = try PersonStore.update($0, id: id, input, by: principal)
+        let version = context.form["version"]
+        return try await env.write(orShow: { try await form(context, id: id, input: input, errors: $0, version: version ?? "", status: .unprocessableContent) }) {
+            _ = try PersonStore.update($0, id: id, input, version: version, by: principal)
             return "/people/\(id)?msg=saved"
         }
     }

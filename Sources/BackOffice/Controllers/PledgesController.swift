@@ -61,7 +61,7 @@ struct PledgesController {
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
-        return try await form(context, input: PledgeStore.Input(sponsorId: request.queryInt64("sponsor"), date: CivilDate.today().display, value: "",
+        return try await form(context, input: PledgeStore.Input(sponsorId: (try request.queryId("sponsor")), date: CivilDate.today().display, value: "",
                                                                 dueOn: "", purpose: "", recipientUnitId: nil))
     }
 

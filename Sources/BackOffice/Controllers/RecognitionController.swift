@@ -31,7 +31,7 @@ struct RecognitionController {
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
         let thisYear = CivilDate.today().year
-        let year = request.queryInt("year") ?? thisYear - 1
+        let year = (try request.queryYear()) ?? thisYear - 1
         let sets = self.sets
         let (progress, villages, reminder) = try await env.database.read { db in
             (try RecognitionStore.progress(db, year: year, sets: sets),
@@ -85,7 +85,7 @@ struct RecognitionController {
 
     private func registrationsPage(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let principal = try context.signedIn()
-        let year = request.queryInt("year") ?? context.form.text("year").flatMap { Int($0) } ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? context.form.year("year") ?? CivilDate.today().year
         let setKey = request.query("set") ?? context.form.text("setKey") ?? sets.sets.first?.key ?? ""
         let sets = self.sets
         let set = sets.set(setKey)
@@ -133,7 +133,7 @@ struct RecognitionController {
         let principal = try context.signedIn()
         let f = context.form
         guard let set = sets.set(f["setKey"] ?? "") else { throw DomainError.invalid(["setKey": "Chọn bộ tiêu chí"]) }
-        let year = f.text("year").flatMap { Int($0) } ?? CivilDate.today().year
+        let year = f.year("year") ?? CivilDate.today().year
         let ids = f.all("subjectId").compactMap { Int64($0) }
         guard !ids.isEmpty else { return try await registrationsPage(request, context: context, errors: ["subjectId": "Chọn ít nhất một"], status: .unprocessableContent) }
         return try await env.write(orShow: { try await registrationsPage(request, context: context, errors: $0, status: .unprocessableContent) }) { db in
@@ -196,7 +196,7 @@ struct RecognitionController {
             guard let set = sets.set(item.registration.setKey) else { throw DomainError.notFound("bộ tiêu chí", english: "Criteria set") }
             var scores: [String: RecognitionStore.ScoreInput] = [:]
             for c in set.criteria {
-                scores[c.key] = .init(points: f.text("p.\(c.key)").flatMap { Int($0) }, passed: f.bool("ok.\(c.key)"),
+                scores[c.key] = .init(points: f.count("p.\(c.key)", limit: 1000), passed: f.bool("ok.\(c.key)"),
                                       computed: f.bool("computed.\(c.key)"), evidence: f.text("e.\(c.key)"))
             }
             _ = try RecognitionStore.assess(db, id: id, set: set, scores: scores, by: principal)

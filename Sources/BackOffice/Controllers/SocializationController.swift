@@ -31,8 +31,8 @@ struct SocializationController {
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let thisYear = CivilDate.today().year
-        let year = request.queryInt("year") ?? thisYear
-        let campaignId = request.queryInt64("campaign")
+        let year = (try request.queryYear()) ?? thisYear
+        let campaignId = (try request.queryId("campaign"))
         let (totals, campaigns, overdue, pending, letters) = try await env.database.read { db in
             (try SocializationTotals.compute(db, year: year, campaignId: campaignId, for: principal),
              try Choice.fetch(db, sql: "SELECT id, title FROM campaign WHERE year = ? ORDER BY startDate", arguments: [year]),
@@ -64,14 +64,14 @@ struct SocializationController {
         let rows: [DisclosureRow]; let empty: Bool; let total: String; let today: String
     }
 
-    static func scope(_ request: Request) -> (year: Int?, campaignId: Int64?) {
-        let campaignId = request.queryInt64("campaign")
-        return (campaignId == nil ? (request.queryInt("year") ?? CivilDate.today().year) : request.queryInt("year"), campaignId)
+    static func scope(_ request: Request) throws -> (year: Int?, campaignId: Int64?) {
+        let campaignId = (try request.queryId("campaign"))
+        return (campaignId == nil ? ((try request.queryYear()) ?? CivilDate.today().year) : (try request.queryYear()), campaignId)
     }
 
     @Sendable func disclosure(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let (year, campaignId) = Self.scope(request)
+        let (year, campaignId) = try Self.scope(request)
         let (lines, campaigns) = try await env.database.read { db in
             (try Disclosure.lines(db, year: year, campaignId: campaignId, for: principal),
              try Choice.fetch(db, sql: "SELECT id, title FROM campaign ORDER BY startDate DESC"))
@@ -90,7 +90,7 @@ struct SocializationController {
 
     @Sendable func disclosureCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let (year, campaignId) = Self.scope(request)
+        let (year, campaignId) = try Self.scope(request)
         let text = try await env.database.write { db -> String in
             let lines = try Disclosure.lines(db, year: year, campaignId: campaignId, for: principal)
             var text = ""

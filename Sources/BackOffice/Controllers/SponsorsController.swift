@@ -69,7 +69,7 @@ struct SponsorsController {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
         return try await form(request, context: context, input: SponsorStore.Input(kind: request.query("kind") ?? SponsorKind.individual.rawValue,
-                                                                                   personId: request.queryInt64("person")))
+                                                                                   personId: (try request.queryId("person"))))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -113,10 +113,11 @@ struct UnitsController {
         let hasErrors: Bool
         let csrf: String
         let canChangeStructure: Bool
+        let version: String
     }
 
     private func form(_ context: AppRequestContext, principal: Principal, id: Int64?, input: UnitInput,
-                      errors: [String: String], status: HTTPResponse.Status = .ok) async throws -> Response {
+                      errors: [String: String], version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
         let parents = try await env.database.read { try UnitStore.tree($0, for: principal) }
             .filter { $0.unit.id != id }
@@ -127,14 +128,14 @@ struct UnitsController {
             kinds: Self.kindOptions(selected: UnitKind(lenient: input.kind)?.rawValue, english: english), parents: parents,
             address: input.address ?? "", phone: input.phone ?? "", email: input.email ?? "", contactName: input.contactName ?? "",
             active: input.isActive ?? true, notes: input.notes ?? "", errors: errors, hasErrors: !errors.isEmpty,
-            csrf: context.csrfToken, canChangeStructure: principal.canManageUnits)
+            csrf: context.csrfToken, canChangeStructure: principal.canManageUnits, version: version)
         return env.views.render("unit-form", titleKey: id == nil ? "units_new" : "units_edit", page: page, context: context, status: status)
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.canManageUnits)
-        let input = UnitInput(name: "", kind: request.query("kind") ?? UnitKind.village.rawValue, parentId: request.queryInt64("parent"))
+        let input = UnitInput(name: "", kind: request.query("kind") ?? UnitKind.village.rawValue, parentId: (try request.queryId("parent")))
         return try await form(context, principal: principal, id: nil, input: input, errors: [:])
     }
 
@@ -145,7 +146,7 @@ struct UnitsController {
         try principal.require(principal.canWrite(unitId: id))
         let input = UnitInput(name: unit.name, kind: unit.kind.rawValue, parentId: unit.parentId, address: unit.address,
                               phone: unit.phone, email: unit.email, contactName: unit.contactName, isActive: unit.isActive, notes: unit.notes)
-        return try await form(context, principal: principal, id: id, input: input, errors: [:])
+        return try await form(context, principal: principal, id: id, input: input, errors: [:], version: RecordVersion.of(unit))
     }
 
     static func input(from form: FormData) -> UnitInput {
@@ -172,8 +173,10 @@ struct UnitsController {
             input.kind = unit.kind.rawValue
             input.parentId = unit.parentId
         }
-        return try await env.write(orShow: { try await form(context, principal: principal, id: id, input: input, errors: $0, status: .unprocessableContent) }) { [input] in
-            _ = try UnitStore.update($0, id: id, input, by: principal)
+        let version = context.form["version"]
+        return try await env.write(orShow: { try await form(context, principal: principal, id: id, input: input, errors: $0, version: version ?? "",
+                                                            status: .unprocessableContent) }) { [input] in
+            _ = try UnitStore.update($0, id: id, input, version: version, by: principal)
             return "/units/\(id)?msg=saved"
         }
     }

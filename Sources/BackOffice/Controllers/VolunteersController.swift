@@ -66,7 +66,7 @@ struct VolunteersController {
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
-        return try await form(request, context: context, input: VolunteerStore.Input(personId: request.queryInt64("person"), unitId: nil))
+        return try await form(request, context: context, input: VolunteerStore.Input(personId: (try request.queryId("person")), unitId: nil))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -158,7 +158,7 @@ struct VolunteersController {
 
     @Sendable func hoursPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let year = request.queryInt("year") ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? CivilDate.today().year
         let (pending, totals) = try await env.database.read { db in
             (try VolunteerStore.hours(db, status: .pending, for: principal), try VolunteerStore.totals(db, year: year, for: principal))
         }
@@ -188,7 +188,7 @@ struct VolunteersController {
 
     @Sendable func hoursCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let year = request.queryInt("year")
+        let year = (try request.queryYear())
         let text = try await env.database.write { db -> String in
             let items = try VolunteerStore.hours(db, year: year, for: principal)
             var text = ""

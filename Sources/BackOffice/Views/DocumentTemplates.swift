@@ -14,7 +14,7 @@ struct DocumentTemplates: Sendable {
             let path = directory + "/" + name + ".mustache"
             guard let data = FileManager.default.contents(atPath: path) else { throw ViewsError.missingFile(path) }
             do {
-                try library.register(String(decoding: data, as: UTF8.self), named: name)
+                try library.register(ScalarHTML.template(String(decoding: data, as: UTF8.self)), named: name)
             } catch {
                 throw ViewsError.badTemplate(path, "\(error)")
             }

@@ -1,4 +1,4 @@
-import Messaging
+import Vietnamese
 
 /// HTML written by Swift for the hottest list rows, where interpreting a template costs ~2 µs a token.
 /// Everything passed to `text` is escaped; the result is handed to the template as already-safe HTML (`{{{…}}}`).

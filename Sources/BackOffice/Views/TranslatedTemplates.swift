@@ -17,7 +17,7 @@ enum TranslatedTemplates {
             for (name, source) in sources {
                 let translated = try translate(source, template: name, table: strings.table(language))
                 do {
-                    try library.register(translated, named: name)
+                    try library.register(ScalarHTML.template(translated), named: name)
                 } catch {
                     throw ViewsError.badTemplate(name, "\(error)")
                 }

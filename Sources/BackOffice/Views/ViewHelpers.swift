@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Store
+import Vietnamese
 
 /// An `<option>` of a `<select>`.
 struct Option {
@@ -65,14 +66,55 @@ extension Request {
         return nil
     }
 
-    func queryInt(_ name: String) -> Int? { query(name).flatMap { Int($0) } }
-    func queryInt64(_ name: String) -> Int64? { query(name).flatMap { Int64($0) } }
+    /// A whole number within `range`, or nil when absent. Anything else is a 400 with the parameter's name:
+    /// every number a URL carries is read through here, so no link can feed a page a year 0 or a page 2⁶³.
+    func queryInt(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = query(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw HTTPError(.badRequest, message: "\(name) = \(text.prefix(40)): \(range.lowerBound)…\(range.upperBound)")
+        }
+        return value
+    }
+
+    func queryYear(_ name: String = "year") throws -> Int? { try queryInt(name, in: QueryBounds.year) }
+    func queryPage() throws -> Int { try queryInt("page", in: QueryBounds.page) ?? 1 }
+    func queryPerPage(default value: Int) throws -> Int { try queryInt("perPage", in: QueryBounds.perPage) ?? value }
+
+    /// A date (dd/MM/yyyy or yyyy-MM-dd) in the years the calendars know, or nil when absent.
+    func queryDate(_ name: String) throws -> CivilDate? {
+        guard let text = query(name) else { return nil }
+        guard let date = CivilDate(parsing: text), QueryBounds.year.contains(date.year) else {
+            throw HTTPError(.badRequest, message: "\(name) = \(text.prefix(40)): dd/MM/yyyy, \(QueryBounds.year.lowerBound)…\(QueryBounds.year.upperBound)")
+        }
+        return date
+    }
+
+    /// A record id: a positive whole number, or nil when absent.
+    func queryId(_ name: String) throws -> Int64? {
+        guard let text = query(name) else { return nil }
+        guard let value = Int64(text), value > 0 else { throw HTTPError(.badRequest, message: "\(name) = \(text.prefix(40))") }
+        return value
+    }
+}
+
+/// The ranges a URL's numbers must fall in. Years span what the calendars compute (the lunar tables end at 2100).
+enum QueryBounds {
+    static let year = 1900...2100
+    static let page = 1...1_000_000
+    static let perPage = 1...500
 }
 
 extension AppRequestContext {
     func id(_ name: String = "id") throws -> Int64 {
         guard let value = parameters.get(name), let id = Int64(value) else { throw HTTPError(.notFound) }
         return id
+    }
+
+    /// A year in the path (`/honours/roll/2025`): nil when absent, 404 when it is not a year the calendars know.
+    func pathYear(_ name: String = "year") throws -> Int? {
+        guard let text = parameters.get(name) else { return nil }
+        guard let year = Int(text), QueryBounds.year.contains(year) else { throw HTTPError(.notFound) }
+        return year
     }
 }
 

@@ -111,23 +111,3 @@ public struct BoundTemplate: Sendable {
         }
     }
 }
-
-/// The one HTML escaper of the project (letters here, list rows in the back office), matching Mustache's `{{x}}`.
-public enum HTMLEscape {
-    /// Escapes `& < > " '`; returns the text itself when it has none of them (nearly every name).
-    public static func text(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return value }
-        var out = ""
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-}

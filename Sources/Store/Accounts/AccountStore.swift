@@ -194,24 +194,47 @@ public enum AccountStore {
 
     public static let maxFailures = 5
     public static let lockDuration: TimeInterval = 15 * 60
+    /// Failures of one login from every source together past which each attempt is slowed down (never refused:
+    /// behind a proxy or in a shared office, a lock for everyone would let anyone shut an officer out).
+    public static let slowDownAfter = 10
+
+    public enum Attempt: Sendable, Equatable {
+        /// Go ahead; `remaining` failures are left before this source is locked, and the answer waits `delay` first.
+        case allowed(remaining: Int, delay: TimeInterval)
+        case locked(until: Date)
+    }
+
+    /// Counts an attempt before the password is checked, in one write: parallel attempts are serialised here, so a
+    /// burst of fifty guesses gets five through, not fifty. A success clears the count (`clearFailures`).
+    public static func beginAttempt(_ db: Database, login: String, address: String, now: Date = Date()) throws -> Attempt {
+        let key = login.lowercased()
+        let windowStart = now.addingTimeInterval(-lockDuration)
+        // Failures older than the window, and locks that have run out, are forgotten.
+        try db.execute(sql: """
+            DELETE FROM loginThrottle WHERE login = ? AND address = ?
+              AND ((lockedUntil IS NOT NULL AND lockedUntil <= ?) OR (lockedUntil IS NULL AND coalesce(lastFailureAt, 0) < ?))
+            """, arguments: [key, address, now, windowStart])
+        let row = try Row.fetchOne(db, sql: "SELECT failures, lockedUntil FROM loginThrottle WHERE login = ? AND address = ?",
+                                   arguments: [key, address])
+        if let until = row?["lockedUntil"] as Date?, until > now { return .locked(until: until) }
+        let failures = (row?["failures"] as Int? ?? 0) + 1
+        let lockedUntil: Date? = failures >= maxFailures ? now.addingTimeInterval(lockDuration) : nil
+        try db.execute(sql: """
+            INSERT INTO loginThrottle(login, address, failures, lockedUntil, lastFailureAt) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(login, address) DO UPDATE SET failures = excluded.failures, lockedUntil = excluded.lockedUntil,
+              lastFailureAt = excluded.lastFailureAt
+            """, arguments: [key, address, failures, lockedUntil, now])
+        let everywhere = try Int.fetchOne(db, sql: "SELECT coalesce(sum(failures), 0) FROM loginThrottle WHERE login = ? AND lastFailureAt >= ?",
+                                          arguments: [key, windowStart]) ?? 0
+        let delay = everywhere > slowDownAfter ? min(Double(everywhere - slowDownAfter), 5) : 0
+        return .allowed(remaining: maxFailures - failures, delay: delay)
+    }
 
     /// When this login from this address is locked, until when.
     public static func lockedUntil(_ db: Database, login: String, address: String, now: Date = Date()) throws -> Date? {
         let until = try Date.fetchOne(db, sql: "SELECT lockedUntil FROM loginThrottle WHERE login = ? AND address = ?",
                                       arguments: [login.lowercased(), address])
         return until.flatMap { $0 > now ? $0 : nil }
-    }
-
-    /// Counts a failed attempt; the fifth in a row locks the pair for 15 minutes.
-    public static func recordFailure(_ db: Database, login: String, address: String, now: Date = Date()) throws {
-        let key = login.lowercased()
-        let failures = (try Int.fetchOne(db, sql: "SELECT failures FROM loginThrottle WHERE login = ? AND address = ? AND (lockedUntil IS NULL OR lockedUntil > ?)",
-                                         arguments: [key, address, now]) ?? 0) + 1
-        let lockedUntil: Date? = failures >= maxFailures ? now.addingTimeInterval(lockDuration) : nil
-        try db.execute(sql: """
-            INSERT INTO loginThrottle(login, address, failures, lockedUntil) VALUES (?, ?, ?, ?)
-            ON CONFLICT(login, address) DO UPDATE SET failures = excluded.failures, lockedUntil = excluded.lockedUntil
-            """, arguments: [key, address, failures >= maxFailures ? 0 : failures, lockedUntil])
     }
 
     public static func clearFailures(_ db: Database, login: String, address: String) throws {

@@ -19,6 +19,7 @@ public struct AuditEntry: Codable, FetchableRecord, MutablePersistableRecord, Se
 
 public enum AuditAction: String, Sendable {
     case create, update, delete, void, login, logout, export, `import`, backup
+    case loginFailed = "login_failed"
 }
 
 public enum Audit {

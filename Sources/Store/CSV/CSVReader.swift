@@ -1,7 +1,10 @@
 import Foundation
 
-/// Reads CSV as spreadsheets write it: RFC 4180 quoting, CRLF or LF, comma or semicolon (Excel in a Vietnamese
-/// locale saves with ";"), UTF-8 with or without BOM. Other encodings are refused with a message saying how to fix.
+/// Reads CSV as spreadsheets write it: RFC 4180 quoting, CRLF, LF or a lone CR (old Mac Excel, files stitched
+/// together) as line ends, comma or semicolon (Excel in a Vietnamese locale saves with ";"), UTF-8 with or without
+/// BOM. Other encodings are refused with a message saying how to fix. Before any row is handed out the whole file is
+/// checked: an unterminated quote, a row with more fields than the header or a control character stops the import
+/// with file and line, so nothing is read wrong quietly.
 public struct CSVReader: Sequence {
     public struct Record: Sendable {
         /// Line in the file where the record starts (1 = header line).
@@ -13,6 +16,7 @@ public struct CSVReader: Sequence {
         case notUTF8(file: String)
         case utf16(file: String)
         case empty(file: String)
+        case malformed(file: String, line: Int, problem: String)
 
         public var message: String {
             switch self {
@@ -22,6 +26,8 @@ public struct CSVReader: Sequence {
                 return "\(file): tệp ở mã UTF-16 (\"Unicode Text\"). Hãy lưu lại thành \"CSV UTF-8\" rồi nhập lại."
             case .empty(let file):
                 return "\(file): tệp trống, không có dòng tiêu đề."
+            case .malformed(let file, let line, let problem):
+                return "\(file):\(line): \(problem)"
             }
         }
     }
@@ -39,6 +45,59 @@ public struct CSVReader: Sequence {
         bytes = all
         start = offset
         delimiter = Self.detectDelimiter(all[offset...])
+        try all.withUnsafeBufferPointer { try Self.checkStructure($0, from: offset, delimiter: delimiter, file: fileName) }
+    }
+
+    /// One pass over the bytes with the same quoting and line rules as the reader: quotes that never close, rows
+    /// wider than the header, and characters no text may hold (`TextRules`: C0/C1 controls, BiDi overrides).
+    private static func checkStructure(_ b: UnsafeBufferPointer<UInt8>, from offset: Int, delimiter: UInt8, file: String) throws {
+        var line = 1, fields = 1, headerFields: Int? = nil, quoted = false, quoteLine = 0, atFieldStart = true, recordHasText = false
+        var i = offset
+        func fail(_ problem: String, _ at: Int) -> Failure { .malformed(file: file, line: at, problem: problem) }
+        while i < b.count {
+            let byte = b[i]
+            let lineEnd = byte == 0x0A || (byte == 0x0D && (i + 1 >= b.count || b[i + 1] != 0x0A))
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F {
+                throw fail("có ký tự điều khiển (U+00\(String(format: "%02X", byte))) — tệp có thể bị hỏng", line)
+            }
+            if byte == 0xC2, i + 1 < b.count, (0x80...0x9F).contains(b[i + 1]) { throw fail("có ký tự điều khiển C1", line) }
+            if byte == 0xE2, i + 2 < b.count, (b[i + 1] == 0x80 && (0xAA...0xAE).contains(b[i + 2])) || (b[i + 1] == 0x81 && (0xA6...0xA9).contains(b[i + 2])) {
+                throw fail("có ký tự đảo chiều chữ (BiDi) không được phép", line)
+            }
+            if quoted {
+                if byte == 0x22 {
+                    if i + 1 < b.count && b[i + 1] == 0x22 { i += 1 } else { quoted = false }
+                } else if lineEnd { line += 1 }
+                i += 1
+                continue
+            }
+            if byte == 0x22 && atFieldStart {
+                quoted = true; quoteLine = line; recordHasText = true
+            } else if byte == delimiter {
+                fields += 1; atFieldStart = true; recordHasText = true
+                i += 1
+                continue
+            } else if lineEnd {
+                if recordHasText {
+                    if let header = headerFields {
+                        if fields > header { throw fail("dòng có \(fields) cột, nhiều hơn dòng tiêu đề (\(header) cột) — thừa dấu phân cách?", line) }
+                    } else {
+                        headerFields = fields
+                    }
+                }
+                line += 1; fields = 1; atFieldStart = true; recordHasText = false
+                i += 1
+                continue
+            } else if byte != 0x0D {
+                recordHasText = true
+            }
+            atFieldStart = false
+            i += 1
+        }
+        if quoted { throw fail("dấu ngoặc kép mở ở dòng này không được đóng — ô bị cắt hoặc thiếu \"", quoteLine) }
+        if recordHasText, let header = headerFields, fields > header {
+            throw fail("dòng có \(fields) cột, nhiều hơn dòng tiêu đề (\(header) cột) — thừa dấu phân cách?", line)
+        }
     }
 
     /// The delimiter the header line uses most: ";" or ",".
@@ -70,7 +129,7 @@ public struct CSVReader: Sequence {
         private mutating func nextRecord(_ bytes: UnsafeBufferPointer<UInt8>) -> Record? {
             // Skip blank lines between records.
             while position < bytes.count && (bytes[position] == 0x0A || bytes[position] == 0x0D) {
-                if bytes[position] == 0x0A { line += 1 }
+                if Self.endsLine(bytes, position) { line += 1 }
                 position += 1
             }
             guard position < bytes.count else { return nil }
@@ -100,7 +159,12 @@ public struct CSVReader: Sequence {
                     let end = position - 1 > start && bytes[position - 2] == 0x0D ? position - 2 : position - 1
                     return (Self.text(bytes, start..<end), true)
                 }
-                if (byte == 0x22 && position == start) || (byte == 0x0D && position + 1 < bytes.count && bytes[position + 1] != 0x0A) {
+                if byte == 0x0D && Self.endsLine(bytes, position) {  // a lone CR ends the record like LF
+                    position += 1
+                    line += 1
+                    return (Self.text(bytes, start..<position - 1), true)
+                }
+                if byte == 0x22 && position == start {
                     position = start
                     return slowField(bytes)
                 }
@@ -110,12 +174,17 @@ public struct CSVReader: Sequence {
             return (Self.text(bytes, start..<end), true)
         }
 
+        /// LF, or a CR not followed by LF (the CR of a CRLF is not a line end of its own).
+        static func endsLine(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+            bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A))
+        }
+
         private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
 
-        /// RFC 4180 quoting ("" inside quotes is one quote; line breaks inside quotes belong to the field); carriage
-        /// returns outside quotes are dropped.
+        /// RFC 4180 quoting ("" inside quotes is one quote; line breaks inside quotes belong to the field); outside
+        /// quotes a lone CR ends the record and the CR of a CRLF is dropped.
         private mutating func slowField(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, ended: Bool) {
             var field: [UInt8] = []
             var quoted = false
@@ -127,14 +196,14 @@ public struct CSVReader: Sequence {
                         if position < bytes.count && bytes[position] == 0x22 { field.append(0x22); position += 1 }
                         else { quoted = false }
                     } else {
-                        if byte == 0x0A { line += 1 }
+                        if Self.endsLine(bytes, position - 1) { line += 1 }
                         field.append(byte)
                     }
                 } else if byte == 0x22 && field.isEmpty {
                     quoted = true
                 } else if byte == delimiter {
                     return (String(decoding: field, as: UTF8.self), false)
-                } else if byte == 0x0A {
+                } else if Self.endsLine(bytes, position - 1) {
                     line += 1
                     return (String(decoding: field, as: UTF8.self), true)
                 } else if byte != 0x0D {
@@ -159,14 +228,25 @@ public struct CSVWriter {
         try output(fields.map(Self.escape).joined(separator: ",") + "\r\n")
     }
 
+    /// Works on Unicode scalars, not Characters: `"` or `=` followed by a combining mark is one Character, and a
+    /// Character-wise test would let it through unquoted.
     public static func escape(_ field: String) -> String {
-        // A leading = + - @ would run as a formula in a spreadsheet: prefix a quote mark (CSV injection).
+        let scalars = field.unicodeScalars
         var value = field
-        if let first = value.first, "=+-@".contains(first), !value.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" }) {
+        // A leading = + - @ (or tab, CR) would run as a formula in a spreadsheet: prefix a quote mark (CSV injection).
+        if let first = scalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+           !scalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "-" || $0 == "+" }) {
             value = "'" + value
         }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if scalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
+            var quoted = String.UnicodeScalarView()
+            quoted.append("\"")
+            for scalar in value.unicodeScalars {
+                quoted.append(scalar)
+                if scalar == "\"" { quoted.append("\"") }
+            }
+            quoted.append("\"")
+            return String(quoted)
         }
         return value
     }

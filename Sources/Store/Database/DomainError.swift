@@ -4,6 +4,8 @@ import GRDB
 public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case notFound, invalid, forbidden, conflict, unauthorized, tooManyRequests
+        /// The record changed since the client read it (HTTP 412).
+        case stale
     }
 
     public let kind: Kind
@@ -35,6 +37,11 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     public static let outsideScope = DomainError(
         .forbidden, "Bản ghi này thuộc đơn vị không được giao cho tài khoản của bạn.",
         english: "This record belongs to a unit not assigned to your account.")
+
+    /// Someone saved the record after this client read it: nothing is written, the client reloads and retries.
+    public static let stale = DomainError(
+        .stale, "Hồ sơ này vừa được người khác sửa sau khi bạn mở nó. Không có gì bị ghi đè: hãy tải lại trang, xem thay đổi và sửa lại.",
+        english: "Someone else saved this record after you opened it. Nothing was overwritten: reload, check their change and edit again.")
 
     public static func invalid(_ fields: [String: String]) -> DomainError {
         DomainError(.invalid, "Vui lòng sửa các ô được đánh dấu.", english: "Please correct the marked fields.",

@@ -27,6 +27,10 @@ public enum StoreSchema: SchemaModule {
                 CREATE INDEX consent_person_channel ON consent(personId, channel);
                 """)
         }
+        // Failures age out after the lock duration, and the newest one is what a login-wide slow-down looks at.
+        migrator.registerMigration("store.v5-login-throttle") { db in
+            try db.alter(table: "loginThrottle") { t in t.add(column: "lastFailureAt", .datetime) }
+        }
     }
 
     /// Names alone in the full-text index, with prefix tables up to six letters (most Vietnamese syllables): a

@@ -20,7 +20,7 @@ public struct PersonQuery: Sendable {
     public var perPage: Int
 
     public init(text: String = "", villageId: Int64? = nil, page: Int = 1, perPage: Int = 50) {
-        self.text = text; self.villageId = villageId; self.page = max(1, page); self.perPage = min(max(1, perPage), 500)
+        self.text = text; self.villageId = villageId; self.page = min(max(1, page), 1_000_000); self.perPage = min(max(1, perPage), 500)
     }
 
     var offset: Int { (page - 1) * perPage }
@@ -122,8 +122,11 @@ public enum PersonStore {
         return person
     }
 
-    public static func update(_ db: Database, id: Int64, _ input: PersonInput, by principal: Principal, now: Date = Date()) throws -> Person {
+    /// `version` is what the editor read (`RecordVersion`); a stale one refuses the write instead of overwriting.
+    public static func update(_ db: Database, id: Int64, _ input: PersonInput, version: String? = nil, by principal: Principal,
+                              now: Date = Date()) throws -> Person {
         var person = try get(db, id: id, for: principal)
+        try RecordVersion.check(person, expected: version)
         // Both the village the person is in and the one they move to must be the editor's.
         try principal.require(principal.canWrite(unitId: person.villageId) && principal.canWrite(unitId: input.villageId))
         let before = person

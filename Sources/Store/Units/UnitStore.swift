@@ -108,8 +108,10 @@ public enum UnitStore {
     }
 
     /// Editors may update their own units' details; moving a unit in the tree or changing its kind is commune-wide.
-    public static func update(_ db: Database, id: Int64, _ input: UnitInput, by principal: Principal, now: Date = Date()) throws -> OrgUnit {
+    public static func update(_ db: Database, id: Int64, _ input: UnitInput, version: String? = nil, by principal: Principal,
+                              now: Date = Date()) throws -> OrgUnit {
         var unit = try get(db, id: id, for: principal)
+        try RecordVersion.check(unit, expected: version)
         try principal.require(principal.canWrite(unitId: id))
         let before = unit
         try validate(db, input, unitId: id)
@@ -138,6 +140,28 @@ public enum UnitStore {
         try Audit.record(db, by: principal, .create, entity: "unitFormerName", id: former.id, after: former)
     }
 
+    /// A commune's tree is three or four levels deep; a limit keeps a mistaken or hostile import (a chain of
+    /// 20,000 units) from making every tree page walk forever.
+    public static let maxDepth = 8
+
+    /// Levels above a unit (0 for a root), walking at most `maxDepth + 1` steps.
+    static func depth(_ db: Database, of id: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            WITH RECURSIVE up(id, level) AS (SELECT parentId, 1 FROM unit WHERE id = ?
+              UNION ALL SELECT u.parentId, up.level + 1 FROM unit u JOIN up ON u.id = up.id WHERE up.level <= ?)
+            SELECT count(*) FROM up WHERE id IS NOT NULL
+            """, arguments: [id, maxDepth + 1]) ?? 0
+    }
+
+    /// Levels below a unit (0 for a leaf), looking at most `maxDepth + 1` levels down.
+    static func height(_ db: Database, of id: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            WITH RECURSIVE down(id, level) AS (SELECT ?, 0
+              UNION ALL SELECT u.id, down.level + 1 FROM unit u JOIN down ON u.parentId = down.id WHERE down.level <= ?)
+            SELECT max(level) FROM down
+            """, arguments: [id, maxDepth + 1]) ?? 0
+    }
+
     private static func validate(_ db: Database, _ input: UnitInput, unitId: Int64?) throws {
         var errors = input.problems()
         if let parentId = input.parentId {
@@ -147,6 +171,8 @@ public enum UnitStore {
                 errors["parentId"] = "Đơn vị cấp trên không tồn tại"
             } else if let unitId, try withDescendants(db, of: [unitId]).contains(parentId) {
                 errors["parentId"] = "Không thể chọn một đơn vị cấp dưới làm cấp trên (tạo vòng lặp)"
+            } else if try depth(db, of: parentId) + 1 + (try unitId.map { try height(db, of: $0) } ?? 0) > maxDepth {
+                errors["parentId"] = "Cây đơn vị sâu tối đa \(maxDepth) cấp (xã › thôn › nhà văn hóa › câu lạc bộ… còn xa mới tới)"
             }
         }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
