@@ -80,7 +80,7 @@ let package = Package(
             "Messaging", "Clubs", "Campaigns", "Socialization", "Honours", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BackOfficeTests", dependencies: [
-            "BackOffice", "Store", "Vietnamese", "Socialization", "Honours",
+            "BackOffice", "Store", "Vietnamese", "Socialization", "Honours", "Clubs",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -12,7 +12,26 @@ public struct YAMLReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataFileError(file: path, line: 1, field: "", message: "không đọc được tệp \(what)")
         }
-        return (String(decoding: data, as: UTF8.self), (path as NSString).lastPathComponent)
+        let name = (path as NSString).lastPathComponent
+        return (try utf8(data, file: name), name)
+    }
+
+    /// The bytes as UTF-8 text, or an error naming the line of the first byte that is not UTF-8: decoding with
+    /// replacement would turn a mis-saved file into "�" characters without a word.
+    public static func utf8(_ data: Data, file: String) throws -> String {
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        // The line of the first bad byte: walk the sequences by their lead bytes (the file is refused either way).
+        let bytes = [UInt8](data)
+        var low = 0
+        while low < bytes.count {
+            let lead = bytes[low]
+            let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, low + length <= bytes.count,
+                  String(validating: bytes[low..<low + length], as: UTF8.self) != nil else { break }
+            low += length
+        }
+        let line = bytes[..<low].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        throw DataFileError(file: file, line: line, field: "", message: "tệp không ở mã UTF-8 (có byte không hợp lệ); hãy lưu lại dạng UTF-8")
     }
 
     public func root(_ text: String) throws -> Node {

@@ -168,7 +168,10 @@ public enum ClubStore {
     public static func addMember(_ db: Database, clubId: Int64, personId: Int64, role: MemberRole, joinedOn: CivilDate,
                                  by principal: Principal) throws -> ClubMember {
         _ = try editable(db, id: clubId, by: principal)
-        guard try Person.fetchOne(db, key: personId) != nil else { throw DomainError.invalid(["personId": "Người này không có trong danh sách người dân"]) }
+        guard let person = try Person.fetchOne(db, key: personId) else { throw DomainError.invalid(["personId": "Người này không có trong danh sách người dân"]) }
+        // Only residents the account may see: otherwise adding someone by id, then reading the member list, would
+        // reveal another village's residents.
+        guard principal.canRead(unitId: person.villageId) else { throw DomainError.outsideScope }
         if try ClubMember.filter(Column("clubId") == clubId && Column("personId") == personId && Column("leftOn") == nil).fetchCount(db) > 0 {
             throw DomainError.invalid(["personId": "Người này đang là thành viên"])
         }

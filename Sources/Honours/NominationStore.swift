@@ -126,6 +126,7 @@ public enum NominationStore {
         let year = input.year ?? 0
         if !(2000...2100).contains(year) { errors["year"] = "Năm từ 2000 đến 2100" }
         if VietnameseText.clean(input.achievement).count < 10 { errors["achievement"] = "Ghi thành tích (ít nhất một câu)" }
+        if let problem = TextRules.problem(in: input.achievement) { errors["achievement"] = problem }
         if input.proposingUnitId == nil { errors["proposingUnitId"] = "Chọn đơn vị đề nghị" }
         if let kind {
             if let id = input.recipientId {
@@ -141,6 +142,12 @@ public enum NominationStore {
     public static func create(_ db: Database, _ input: Input, forms: HonourForms, by principal: Principal, now: Date = Date()) throws -> Nomination {
         let (kind, form, type, year) = try check(db, input, forms: forms)
         try principal.require(principal.canWrite(unitId: input.proposingUnitId))
+        // A resident or a household the account may not see cannot be proposed: the nomination page would show
+        // their name and village. Collectives (clubs, units, clans) are public names and may come from anywhere.
+        if kind == .individual || kind == .household, let id = input.recipientId,
+           let recipient = try recipient(db, kind: kind, id: id), !principal.canRead(unitId: recipient.scopeUnitId) {
+            throw DomainError.outsideScope
+        }
         var nomination = Nomination(
             id: nil, year: year, recipientKind: kind, personId: kind == .individual ? input.recipientId : nil,
             householdId: kind == .household ? input.recipientId : nil, clanId: kind == .clan ? input.recipientId : nil,
@@ -251,6 +258,9 @@ public enum NominationStore {
             }
         }
         if kind == "link" && VietnameseText.cleanOrNil(link) == nil { throw DomainError.invalid(["link": "Ghi địa chỉ minh chứng"]) }
+        if let link = VietnameseText.cleanOrNil(link), !SafeLink.isWebAddress(link) {
+            throw DomainError.invalid(["link": "Địa chỉ minh chứng phải bắt đầu bằng http:// hoặc https://"])
+        }
         var evidence = NominationEvidence(id: nil, nominationId: nominationId, kind: kind, refId: refId, link: VietnameseText.cleanOrNil(link),
                                           note: VietnameseText.cleanOrNil(note))
         try evidence.insert(db)

@@ -77,6 +77,7 @@ public struct AnnualReport: Sendable {
     public static func saveText(_ db: Database, year: Int, section: String, text: String, by principal: Principal, now: Date = Date()) throws {
         try principal.require(principal.canWriteCommuneWide)
         guard sections.contains(section) else { throw DomainError.invalid(["section": "Không có mục này"]) }
+        if let problem = TextRules.problem(in: text) { throw DomainError.invalid([section: problem]) }
         if try Row.fetchOne(db, sql: "SELECT 1 FROM reportState WHERE year = ? AND finalisedAt IS NOT NULL", arguments: [year]) != nil {
             throw DomainError(.conflict, "Báo cáo năm \(year) đã chốt; mở lại trước khi sửa.", english: "The report is final.")
         }

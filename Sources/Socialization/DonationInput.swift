@@ -63,6 +63,7 @@ public struct DonationInput: Sendable, Codable {
         let kind = DonationKind(rawValue: self.kind)
         if kind == nil { errors["kind"] = "Chọn tiền hoặc hiện vật" }
         if VietnameseText.clean(purpose).isEmpty { errors["purpose"] = "Nhập mục đích ủng hộ" }
+        if let problem = TextRules.problem(in: purpose, limit: TextRules.lineLimit) { errors["purpose"] = problem }
         if recipientUnitId == nil { errors["recipientUnitId"] = "Chọn đơn vị nhận" }
         var amount: Int64?, channel: PaymentChannel?, items: [DonationItem] = []
         if kind == .cash {

@@ -145,14 +145,22 @@ public enum DonationStore {
     }
 
     /// Marks the thank-you letter as sent (printed or exported) on a day; the first date is kept.
-    public static func markLetterSent(_ db: Database, ids: [Int64], on date: CivilDate, by principal: Principal) throws {
+    /// Marks letters as sent and answers how many changed. One id the account may not write refuses the whole
+    /// batch (nothing marked, nothing logged), instead of skipping it quietly.
+    @discardableResult
+    public static func markLetterSent(_ db: Database, ids: [Int64], on date: CivilDate, by principal: Principal) throws -> Int {
+        try principal.require(principal.role != .viewer)
+        var marked = 0
         for id in ids {
-            guard var donation = try Donation.fetchOne(db, key: id), donation.letterSentOn == nil else { continue }
-            guard principal.canWrite(unitId: donation.recipientUnitId) else { continue }
+            guard var donation = try Donation.fetchOne(db, key: id) else { continue }
+            try principal.require(principal.canWrite(unitId: donation.recipientUnitId))
+            guard donation.letterSentOn == nil else { continue }
             donation.letterSentOn = date
             try donation.update(db)
             try Audit.record(db, by: principal, .update, entity: "donation", id: id, after: ["letterSentOn": date.display])
+            marked += 1
         }
+        return marked
     }
 
     // MARK: Handovers

@@ -98,6 +98,7 @@ public enum PledgeStore {
         let value = VND.parse(input.value)
         if value == nil || value! <= 0 { errors["value"] = "Số tiền (hoặc giá trị ước tính của hiện vật) là số đồng nguyên dương" }
         if VietnameseText.clean(input.purpose).isEmpty { errors["purpose"] = "Nhập mục đích" }
+        if let problem = TextRules.problem(in: input.purpose, limit: TextRules.lineLimit) { errors["purpose"] = problem }
         if input.recipientUnitId == nil { errors["recipientUnitId"] = "Chọn đơn vị nhận" }
         if let sponsorId = input.sponsorId, try Sponsor.fetchOne(db, key: sponsorId) == nil { errors["sponsorId"] = "Nhà tài trợ không tồn tại" }
         if !errors.isEmpty { throw DomainError.invalid(errors) }

@@ -34,7 +34,7 @@ public enum TextRules {
     /// A Vietnamese message for the field, or nil when the text is acceptable.
     public static func problem(in text: String, limit: Int = fieldLimit) -> String? {
         if let scalar = forbiddenScalar(in: text) { return "Có ký tự không được phép (\(codePoint(scalar)): ký tự điều khiển hoặc đảo chiều chữ)" }
-        if text.count > limit { return "Dài quá \(grouped(limit)) ký tự" }
+        if text.utf8.count > limit && text.count > limit { return "Dài quá \(grouped(limit)) ký tự" }
         return nil
     }
 

@@ -22,8 +22,8 @@ struct CampaignsImport: AsyncParsableCommand {
         let database = try db.open()
         let catalogue = try? ObservanceCatalogue(path: campaigns + "/observances.yaml")
         let name = (file as NSString).lastPathComponent
-        let text = String(decoding: data, as: UTF8.self)
         do {
+            let text = try YAMLReader.utf8(data, file: name)
             let campaign = try await database.writer.write { [dryRun] db in
                 try CampaignYAML.importCampaign(db, yaml: text, file: name, catalogue: catalogue, dryRun: dryRun, by: commandLinePrincipal)
             }
@@ -52,7 +52,11 @@ struct CampaignsExport: AsyncParsableCommand {
             throw CLIError(error)
         }
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else { throw CLIError("Không ghi được tệp \(out).") }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)  // whole or not at all
+            } catch {
+                throw CLIError("Không ghi được tệp \(out).")
+            }
             say("Đã xuất chiến dịch số \(id) ra \(out).")
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))

@@ -16,9 +16,18 @@ struct Backup: AsyncParsableCommand {
         try await database.write { db in
             try Audit.record(db, by: commandLinePrincipal, .backup, entity: "database", id: nil, after: ["to": file])
         }
-        let target = try DatabaseQueue(path: file)
-        try database.writer.backup(to: target)
-        try target.close()
+        // Copied beside the destination and renamed when complete: an interrupted backup never replaces a good one.
+        let partial = file + ".partial-\(getpid())"
+        try? FileManager.default.removeItem(atPath: partial)
+        do {
+            let target = try DatabaseQueue(path: partial)
+            try database.writer.backup(to: target)
+            try target.close()
+            guard rename(partial, file) == 0 else { throw CLIError("Không ghi được tệp \(file).") }
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        }
         say("Đã sao lưu ra \(file).")
     }
 }

@@ -77,12 +77,14 @@ struct Users: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cấp mã truy cập API mới (in ra một lần).")
         @OptionGroup var db: DatabaseOptions
         @Argument var login: String
+        @Flag(help: "Mã chỉ để đọc lịch (địa chỉ .ics cho điện thoại), không mở được API.") var calendar = false
 
         func run() async throws {
             let database = try db.open()
+            let scope: TokenScope = calendar ? .calendar : .api
             let token = try await database.write { [login] db -> String in
                 guard let account = try AccountStore.find(db, login: login) else { throw CLIError("Không có tài khoản \(login).") }
-                return try AccountStore.issueToken(db, accountId: account.id!, by: commandLinePrincipal)
+                return try AccountStore.issueToken(db, accountId: account.id!, scope: scope, by: commandLinePrincipal)
             }
             say(token)
         }

@@ -171,7 +171,13 @@ struct APITests {
             let (bad, _) = try await call(client, .post, "/api/v1/campaigns", token: token, json: #"{"title":"x","startDate":"07/10/2026","endDate":"01/10/2026","leadUnitId":\#(commune.villageA),"coordinatingUnitIds":[]}"#)
             #expect(bad == .unprocessableContent)
 
-            let feed = try await client.executeRequest(uri: "/calendar/campaigns/\(id).ics?token=\(token)", method: .get, headers: [:], body: nil)
+            // The feed takes a calendar token, never an API token (whose owner could be an admin who can write).
+            #expect(try await client.executeRequest(uri: "/calendar/campaigns/\(id).ics?token=\(token)", method: .get, headers: [:], body: nil).status == .unauthorized)
+            let feedToken = try await commune.database.write { db in
+                try AccountStore.issueToken(db, accountId: try AccountStore.find(db, login: "canbo")!.id!, scope: .calendar, by: .system)
+            }
+            #expect(try await call(client, .get, "/api/v1/campaigns", token: feedToken).0 == .unauthorized, "a calendar token opens no API")
+            let feed = try await client.executeRequest(uri: "/calendar/campaigns/\(id).ics?token=\(feedToken)", method: .get, headers: [:], body: nil)
             #expect(feed.status == .ok)
             #expect(feed.headers[.contentType]?.hasPrefix("text/calendar") == true)
             #expect(String(buffer: feed.body).contains("DTSTART;TZID=Asia/Ho_Chi_Minh:20261003T193000"))

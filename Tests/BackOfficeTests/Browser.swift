@@ -11,6 +11,8 @@ final class Browser: Sendable {
     private let lastCSRF = NIOLockedValueBox<String>("")
     /// An API token sent with every request when set (`/api/v1` takes tokens, not session cookies).
     let bearer = NIOLockedValueBox<String?>(nil)
+    /// Headers added to every request (a proxy's X-Forwarded-For, say).
+    let extraHeaders = NIOLockedValueBox<[String: String]>([:])
     let acceptLanguage: String
 
     init(_ client: any TestClientProtocol, acceptLanguage: String = "vi") {
@@ -41,13 +43,17 @@ final class Browser: Sendable {
         return try await post("/login", ["login": login, "password": password])
     }
 
-    private func send(_ path: String, method: HTTPRequest.Method, body: String?, contentType: String?) async throws -> TestResponse {
+    /// Any method, with a text body or raw bytes (bytes that are not UTF-8, say).
+    @discardableResult
+    func send(_ path: String, method: HTTPRequest.Method, body: String? = nil, bytes: [UInt8]? = nil, contentType: String? = nil) async throws -> TestResponse {
         var headers: HTTPFields = [.acceptLanguage: acceptLanguage]
+        for (name, value) in extraHeaders.withLockedValue({ $0 }) { headers[HTTPField.Name(name)!] = value }
         let cookie = cookieHeader
         if !cookie.isEmpty { headers[.cookie] = cookie }
         if let contentType { headers[.contentType] = contentType }
         if let token = bearer.withLockedValue({ $0 }) { headers[.authorization] = "Bearer \(token)" }
-        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        let buffer = bytes.map { ByteBuffer(bytes: $0) } ?? body.map { ByteBuffer(string: $0) }
+        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: buffer)
         for header in response.headers[values: .setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""

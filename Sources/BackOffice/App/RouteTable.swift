@@ -18,7 +18,7 @@ final class RouteTable: Sendable {
         return patterns.withLockedValue { table in
             table.filter { pattern in
                 pattern.segments.count == asked.count
-                    && zip(pattern.segments, asked).allSatisfy { $0.hasPrefix(":") || $0 == "*" || $0 == $1 }
+                    && zip(pattern.segments, asked).allSatisfy { $0.hasPrefix(":") || $0.hasPrefix("{") || $0 == "*" || $0 == $1 }
             }.map(\.method)
         }
     }

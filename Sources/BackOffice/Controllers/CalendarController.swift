@@ -11,6 +11,7 @@ struct CalendarController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/campaigns/calendar", use: calendar)
+        router.post("/campaigns/calendar/feed", use: newFeed)
         router.get("/campaigns/observances", use: observances)
         router.post("/campaigns/observances/:key/:year", use: setYear)
         router.post("/campaigns/festivals", use: addFestival)
@@ -25,7 +26,20 @@ struct CalendarController {
     struct Week { let days: [DayCell] }
     struct EventRow { let dates: String; let name: String; let provisional: Bool; let place: String; let theme: String }
     struct Month { let name: String; let weeks: [Week]; let events: [EventRow]; let hasEvents: Bool }
-    struct CalendarPage { let year: Int; let previous: Int; let next: Int; let months: [Month]; let weekdays: [String] }
+    struct CalendarPage { let year: Int; let previous: Int; let next: Int; let months: [Month]; let weekdays: [String]; let csrf: String }
+    struct FeedPage { let allURL: String; let campaignURL: String }
+
+    /// A calendar token for the signed-in account, shown once inside the feed addresses. It reads the feeds and
+    /// nothing else; the account page lists it and revokes it like any token.
+    @Sendable func newFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        guard let accountId = principal.accountId else { throw DomainError.forbidden }
+        let token = try await env.database.write { try AccountStore.issueToken($0, accountId: accountId, scope: .calendar, by: principal) }
+        let base = request.head.authority.map { (env.configuration.secureCookies ? "https://" : "http://") + $0 } ?? ""
+        return env.views.render("calendar-feed", titleKey: "calendar_feedTitle",
+                                page: FeedPage(allURL: "\(base)/calendar/all.ics?token=\(token)", campaignURL: "\(base)/calendar/campaigns/ID.ics?token=\(token)"),
+                                context: context)
+    }
 
     @Sendable func calendar(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
@@ -44,7 +58,8 @@ struct CalendarController {
                               place: activity.place)
         }).sorted { ($0.start, $0.name) < ($1.start, $1.name) }
         let months = (1...12).map { month in Self.month(year: year, month: month, items: items, today: today) }
-        let page = CalendarPage(year: year, previous: year - 1, next: year + 1, months: months, weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"])
+        let page = CalendarPage(year: year, previous: year - 1, next: year + 1, months: months, weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
+                                csrf: context.csrfToken)
         return env.views.render("calendar", titleKey: "", title: env.views.text("calendar_title", context.language) + " \(year)", page: page,
                                 context: context, flash: Flash.message(request, views: env.views, language: context.language))
     }

@@ -345,8 +345,10 @@ struct DonationsController {
         let principal = try context.signedIn()
         let ids = context.form.all("id").compactMap { Int64($0) }
         try await env.database.write { db in
-            try DonationStore.markLetterSent(db, ids: ids, on: .today(), by: principal)
-            try Audit.record(db, by: principal, .export, entity: "thankYouLetter", id: nil, after: ["letters": String(ids.count), "to": "print"])
+            let marked = try DonationStore.markLetterSent(db, ids: ids, on: .today(), by: principal)
+            if marked > 0 {
+                try Audit.record(db, by: principal, .export, entity: "thankYouLetter", id: nil, after: ["letters": String(marked), "to": "print"])
+            }
         }
         return .redirect(to: "/socialization?msg=saved", type: .found)
     }

@@ -4,7 +4,8 @@ import Hummingbird
 import Store
 
 /// `/calendar/all.ics` and `/calendar/campaigns/{id}.ics`: subscribable feeds. Phone calendars cannot sign in, so the
-/// feed is private through an API token in the URL (`?token=…`, from `densach users token LOGIN` or the accounts page).
+/// feed is private through a calendar token in the URL (`?token=cal_…`, from the calendar page or
+/// `densach users token LOGIN --calendar`): it reads the feeds and nothing else, and is revoked like an API token.
 struct ICalendarController {
     let database: AppDatabase
 
@@ -15,8 +16,9 @@ struct ICalendarController {
 
     private func authorize(_ request: Request) async throws {
         guard let token = request.query("token"),
-              try await database.read({ try AccountStore.principal($0, bearerToken: token) }) != nil else {
-            throw DomainError(.unauthorized, "Cần mã truy cập trong địa chỉ lịch (?token=…).", english: "A token is required in the calendar address (?token=…).")
+              try await database.read({ try AccountStore.principal($0, bearerToken: token, scope: .calendar) }) != nil else {
+            throw DomainError(.unauthorized, "Cần mã lịch trong địa chỉ lịch (?token=cal_…): tạo ở trang Lịch.",
+                              english: "A calendar token is required in the calendar address (?token=cal_…): make one on the Calendar page.")
         }
     }
 

@@ -145,7 +145,8 @@ struct NominationsController {
             let item = try NominationStore.get(db, id: id, forms: forms, for: principal)
             let n = item.nomination
             let meeting = try n.meetingId.flatMap { try CouncilMeeting.fetchOne(db, key: $0) }
-            let flag = try n.personId.flatMap { try Discipline.activeFlag(db, personId: $0, on: .today()) }
+            // Discipline and investigation flags are for commune roles only (as on the person page).
+            let flag = principal.canWriteCommuneWide ? try n.personId.flatMap { try Discipline.activeFlag(db, personId: $0, on: .today()) } : nil
             let evidence = try NominationStore.evidence(db, nominationId: id)
             let paths = ["campaign": "/campaigns/", "donation": "/donations/", "club": "/clubs/", "volunteer": "/volunteers/"]
             let recipientHref: String = {
@@ -165,7 +166,7 @@ struct NominationsController {
                 award: n.status == .approved ? VND.format(n.award) : "", decision: item.decisionNumber ?? "", decisionId: n.decisionId,
                 flagged: flag.map { "\(views.text("honours_flag_\($0.kind)", language)) (\($0.since.display))" } ?? "",
                 evidence: evidence.map { e in
-                    EvidenceRow(kind: views.text("evidence_\(e.kind)", language), href: e.link ?? (paths[e.kind].map { $0 + String(e.refId ?? 0) } ?? ""),
+                    EvidenceRow(kind: views.text("evidence_\(e.kind)", language), href: e.link.flatMap { SafeLink.isWebAddress($0) ? $0 : nil } ?? (paths[e.kind].map { $0 + String(e.refId ?? 0) } ?? ""),
                                 label: e.link ?? e.refId.map { "#\($0)" } ?? "", note: e.note ?? "")
                 },
                 hasEvidence: !evidence.isEmpty,

@@ -54,6 +54,9 @@ public enum CampaignStore {
     static func validate(_ db: Database, _ input: CampaignInput, catalogue: ObservanceCatalogue?) throws -> (CivilDate, CivilDate, Int) {
         var errors: [String: String] = [:]
         if VietnameseText.clean(input.title).isEmpty { errors["title"] = "Nhập tên chiến dịch" }
+        if let problem = TextRules.problem(in: input.title, limit: TextRules.lineLimit) { errors["title"] = problem }
+        if let problem = input.theme.flatMap({ TextRules.problem(in: $0, limit: TextRules.lineLimit) }) { errors["theme"] = problem }
+        if let problem = input.goals.flatMap({ TextRules.problem(in: $0) }) { errors["goals"] = problem }
         let start = CivilDate(parsing: input.startDate), end = CivilDate(parsing: input.endDate)
         if start == nil { errors["startDate"] = "Ngày bắt đầu dạng dd/MM/yyyy" }
         if end == nil { errors["endDate"] = "Ngày kết thúc dạng dd/MM/yyyy" }
@@ -197,6 +200,7 @@ public enum CampaignStore {
         let kind = ActivityKind(rawValue: input.kind)
         if kind == nil { errors["kind"] = "Chọn loại hoạt động" }
         if VietnameseText.clean(input.title).isEmpty { errors["title"] = "Nhập tên hoạt động" }
+        if let problem = TextRules.problem(in: input.title, limit: TextRules.lineLimit) { errors["title"] = problem }
         let starts = DateTimeText.parse(input.startsAt)
         // No end given: the afternoon's end, or the start itself for an evening activity.
         let ends = input.endsAt.trimmingCharacters(in: .whitespaces).isEmpty

@@ -8,25 +8,39 @@ public protocol MessageOutput: AnyObject {
 }
 
 /// Written by one export at a time (hence unchecked: it is handed to a database read closure, never shared).
+/// A file is written beside its destination under a temporary name and renamed into place by `finish()`: a refused
+/// or interrupted export leaves an existing file as it was, and nobody opens half a file (rename is atomic on one
+/// file system). An output dropped without `finish()` removes its temporary file.
 public final class FileOutput: MessageOutput, @unchecked Sendable {
     private let handle: FileHandle
-    private let closes: Bool
+    /// (temporary, final) paths when writing a file.
+    private let paths: (temporary: String, final: String)?
+    private var finished = false
     private var buffer: [UInt8] = []
     private static let blockSize = 1 << 18
 
     /// `path == nil` or "-" writes to standard output.
     public init(path: String?) throws {
         if let path, path != "-" {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            let directory = (path as NSString).deletingLastPathComponent
+            let temporary = (directory.isEmpty ? "" : directory + "/") + ".\((path as NSString).lastPathComponent).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
                 throw MessagingError("Không ghi được tệp \(path).")
             }
             self.handle = handle
-            closes = true
+            paths = (temporary, path)
         } else {
             handle = FileHandle.standardOutput
-            closes = false
+            paths = nil
         }
         buffer.reserveCapacity(Self.blockSize + 4096)
+    }
+
+    deinit {
+        if let paths, !finished {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: paths.temporary)
+        }
     }
 
     public func write(_ text: String) {
@@ -42,7 +56,14 @@ public final class FileOutput: MessageOutput, @unchecked Sendable {
 
     public func finish() throws {
         flush()
-        if closes { try handle.close() }
+        guard let paths else { return }
+        try handle.synchronize()
+        try handle.close()
+        guard rename(paths.temporary, paths.final) == 0 else {
+            try? FileManager.default.removeItem(atPath: paths.temporary)
+            throw MessagingError("Không ghi được tệp \(paths.final).")
+        }
+        finished = true
     }
 }
 

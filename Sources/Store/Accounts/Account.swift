@@ -58,8 +58,14 @@ public struct ApiToken: Codable, FetchableRecord, MutablePersistableRecord, Send
     public var tokenHash: String
     public var createdAt: Date
     public var revokedAt: Date?
+    /// What the token opens: `api` (everything the account may do) or `calendar` (the calendar feeds only).
+    public var scope: String = TokenScope.api.rawValue
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+public enum TokenScope: String, Sendable {
+    case api, calendar
 }
 
 /// A signed-in browser session; the cookie holds the secret, the table holds its hash.

@@ -110,12 +110,13 @@ public enum AccountStore {
     // MARK: API tokens
 
     /// Makes a token for the account and returns it; only its hash is kept.
-    public static func issueToken(_ db: Database, accountId: Int64, by principal: Principal, now: Date = Date()) throws -> String {
+    public static func issueToken(_ db: Database, accountId: Int64, scope: TokenScope = .api, by principal: Principal,
+                                  now: Date = Date()) throws -> String {
         try principal.require(principal.canManageAccounts || principal.accountId == accountId)
-        let token = "ds_" + Secrets.newToken()
-        var record = ApiToken(accountId: accountId, tokenHash: Secrets.sha256(token), createdAt: now)
+        let token = (scope == .api ? "ds_" : "cal_") + Secrets.newToken()
+        var record = ApiToken(accountId: accountId, tokenHash: Secrets.sha256(token), createdAt: now, scope: scope.rawValue)
         try record.insert(db)
-        try Audit.record(db, by: principal, .create, entity: "apiToken", id: record.id, after: ["accountId": accountId], at: now)
+        try Audit.record(db, by: principal, .create, entity: "apiToken", id: record.id, after: ["accountId": String(accountId), "scope": scope.rawValue], at: now)
         return token
     }
 
@@ -137,11 +138,12 @@ public enum AccountStore {
     }
 
     /// The principal behind a bearer token, or nil if unknown, revoked or its account disabled.
-    public static func principal(_ db: Database, bearerToken: String) throws -> Principal? {
+    /// The account behind a live token of that scope: a calendar token opens no API, an API token no feed.
+    public static func principal(_ db: Database, bearerToken: String, scope: TokenScope = .api) throws -> Principal? {
         guard let account = try Account.fetchOne(db, sql: """
             SELECT a.* FROM apiToken t JOIN account a ON a.id = t.accountId
-            WHERE t.tokenHash = ? AND t.revokedAt IS NULL AND a.isDisabled = 0
-            """, arguments: [Secrets.sha256(bearerToken)]) else { return nil }
+            WHERE t.tokenHash = ? AND t.revokedAt IS NULL AND a.isDisabled = 0 AND t.scope = ?
+            """, arguments: [Secrets.sha256(bearerToken), scope.rawValue]) else { return nil }
         return try principal(db, for: account)
     }
 

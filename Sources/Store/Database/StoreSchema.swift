@@ -31,6 +31,11 @@ public enum StoreSchema: SchemaModule {
         migrator.registerMigration("store.v5-login-throttle") { db in
             try db.alter(table: "loginThrottle") { t in t.add(column: "lastFailureAt", .datetime) }
         }
+        // A calendar feed's address travels to phones and shared calendars: it carries a token that reads the
+        // calendar and opens nothing else, never an API token (an admin's can write).
+        migrator.registerMigration("store.v6-token-scope") { db in
+            try db.alter(table: "apiToken") { t in t.add(column: "scope", .text).notNull().defaults(to: "api") }
+        }
     }
 
     /// Names alone in the full-text index, with prefix tables up to six letters (most Vietnamese syllables): a

@@ -39,6 +39,10 @@ public struct PersonInput: Sendable, Codable {
         if name.isEmpty { errors["fullName"] = "Nhập họ và tên" }
         else if name.count > 120 { errors["fullName"] = "Họ và tên dài quá 120 ký tự" }
         else if !name.contains(where: \.isLetter) { errors["fullName"] = "Họ và tên phải có chữ cái" }
+        else if let scalar = TextRules.forbiddenScalar(in: name) { errors["fullName"] = "Có ký tự không được phép (\(TextRules.codePoint(scalar)))" }
+        for (field, text) in [("ethnicity", ethnicity), ("notes", notes), ("zalo", zalo), ("email", email)] {
+            if let text, let problem = TextRules.problem(in: text, limit: field == "notes" ? TextRules.fieldLimit : 200) { errors[field] = problem }
+        }
 
         let gender = Gender(lenient: gender ?? "")
         if gender == nil { errors["gender"] = "Giới tính phải là Nam, Nữ hoặc Khác" }

@@ -24,6 +24,7 @@ public struct UnitInput: Sendable, Codable {
         let cleanName = VietnameseText.clean(name)
         if cleanName.isEmpty { errors["name"] = "Nhập tên đơn vị" }
         else if cleanName.count > 200 { errors["name"] = "Tên đơn vị dài quá 200 ký tự" }
+        else if let problem = TextRules.problem(in: cleanName) { errors["name"] = problem }
         if UnitKind(lenient: kind) == nil { errors["kind"] = "Chọn loại đơn vị trong danh sách" }
         if let email = email.nonEmpty, !email.contains("@") { errors["email"] = "Địa chỉ thư điện tử không hợp lệ" }
         return errors
