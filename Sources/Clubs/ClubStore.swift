@@ -82,8 +82,10 @@ public enum ClubStore {
         return club
     }
 
-    public static func update(_ db: Database, id: Int64, _ input: ClubInput, by principal: Principal, now: Date = Date()) throws -> Club {
+    public static func update(_ db: Database, id: Int64, _ input: ClubInput, version: String? = nil, by principal: Principal,
+                              now: Date = Date()) throws -> Club {
         let before = try editable(db, id: id, by: principal)
+        try RecordVersion.check(before, expected: version)
         try check(db, input, by: principal)
         var club = before
         club.name = VietnameseText.clean(input.name)

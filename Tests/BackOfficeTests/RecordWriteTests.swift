@@ -151,4 +151,42 @@ struct RecordWriteTests {
             #expect(try await commune.database.read { try Person.fetchOne($0, key: id)!.notes } == "lần một")
         }
     }
+
+    @Test("Clubs and campaigns: PATCH keeps what it is not given (schedule, notes, coordinating units); a stale If-Match is 412")
+    func clubsAndCampaigns() async throws {
+        let commune = try await TestCommune()
+        let token = try await commune.token("canbo")
+        let app = try await buildApplication(TestCommune.configuration, database: commune.database)
+        try await app.test(.router) { client in
+            let house = try await commune.database.write { db in
+                try UnitStore.create(db, UnitInput(name: "NVH thôn A", kind: "cultural_house", parentId: commune.villageA), by: .system).id!
+            }
+            let club = try await call(client, .post, "/api/v1/clubs", token: token, json: """
+                {"name":"CLB Đọc sách","unitId":\(house),"kind":"club","field":"reading","ageGroups":["children","adults"],"schedule":"Tối thứ Bảy","notes":"Mượn sách ở tủ sách thôn"}
+                """)
+            #expect(club.status == .created)
+            let clubId = try #require(club.json["id"] as? Int)
+            #expect(try await call(client, .put, "/api/v1/clubs/\(clubId)", token: token, json: #"{"name":"CLB Sách"}"#).status == .unprocessableContent)
+            let read = try await call(client, .get, "/api/v1/clubs/\(clubId)", token: token)
+            let patched = try await call(client, .patch, "/api/v1/clubs/\(clubId)", token: token, json: #"{"name":"CLB Sách hay"}"#, ifMatch: read.etag)
+            #expect(patched.status == .ok)
+            #expect(patched.json["schedule"] as? String == "Tối thứ Bảy" && patched.json["notes"] as? String == "Mượn sách ở tủ sách thôn")
+            #expect((patched.json["ageGroups"] as? [String]) == ["children", "adults"])
+            #expect(try await call(client, .patch, "/api/v1/clubs/\(clubId)", token: token, json: #"{"name":"CLB khác"}"#, ifMatch: read.etag).status == .preconditionFailed)
+
+            let campaign = try await call(client, .post, "/api/v1/campaigns", token: token, json: """
+                {"title":"Ngày Sách 2026","startDate":"15/04/2026","endDate":"25/04/2026","goals":"Mỗi thôn một tủ sách","leadUnitId":\(commune.villageA),"coordinatingUnitIds":[\(commune.villageB)]}
+                """)
+            #expect(campaign.status == .created)
+            let campaignId = try #require(campaign.json["id"] as? Int)
+            let before = try await call(client, .get, "/api/v1/campaigns/\(campaignId)", token: token)
+            #expect((before.json["coordinatingUnitIds"] as? [Int]) == [Int(commune.villageB)])
+            let renamed = try await call(client, .patch, "/api/v1/campaigns/\(campaignId)", token: token, json: #"{"title":"Ngày Sách và Văn hóa đọc 2026"}"#)
+            #expect(renamed.status == .ok)
+            #expect(renamed.json["goals"] as? String == "Mỗi thôn một tủ sách")
+            #expect((renamed.json["coordinatingUnitIds"] as? [Int]) == [Int(commune.villageB)])
+            #expect(try await call(client, .patch, "/api/v1/campaigns/\(campaignId)", token: token, json: #"{"goals":null}"#,
+                                   ifMatch: before.etag).status == .preconditionFailed)
+        }
+    }
 }

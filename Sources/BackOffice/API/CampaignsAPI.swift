@@ -1,5 +1,6 @@
 import Campaigns
 import Foundation
+import GRDB
 import Hummingbird
 import Store
 import Vietnamese
@@ -12,6 +13,8 @@ struct CampaignsAPI {
         router.get("/campaigns", use: list)
         router.post("/campaigns", use: create)
         router.get("/campaigns/:id", use: get)
+        router.put("/campaigns/:id", use: replace)
+        router.patch("/campaigns/:id", use: patch)
         router.get("/campaigns/:id/activities", use: activities)
         router.post("/campaigns/:id/activities", use: addActivity)
     }
@@ -19,10 +22,19 @@ struct CampaignsAPI {
     struct CampaignJSON: Encodable {
         let id: Int64; let title: String; let theme: String?; let observanceKey: String?; let year: Int; let startDate: String; let endDate: String
         let goals: String?; let leadUnitId: Int64; let status: String
-        init(_ c: Campaign) {
+        /// Only on `GET /campaigns/{id}` and its writes (the list leaves it out).
+        var coordinatingUnitIds: [Int64]?
+        init(_ c: Campaign, coordinating: [Int64]? = nil) {
             id = c.id!; title = c.title; theme = c.theme; observanceKey = c.observanceKey; year = c.year; startDate = c.startDate.iso
-            endDate = c.endDate.iso; goals = c.goals; leadUnitId = c.leadUnitId; status = c.status.rawValue
+            endDate = c.endDate.iso; goals = c.goals; leadUnitId = c.leadUnitId; status = c.status.rawValue; coordinatingUnitIds = coordinating
         }
+    }
+
+    static let record = RecordWrite(writable: ["title", "theme", "observanceKey", "year", "startDate", "endDate", "goals", "leadUnitId",
+                                               "coordinatingUnitIds"], readOnly: ["id", "status"])
+
+    static func detail(_ db: Database, _ campaign: Campaign) throws -> CampaignJSON {
+        CampaignJSON(campaign, coordinating: try CampaignStore.coordinatingUnits(db, campaignId: campaign.id!).map { $0.id! })
     }
 
     struct ActivityJSON: Encodable {
@@ -47,7 +59,36 @@ struct CampaignsAPI {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
         let id = try context.id()
-        return try APIResponse.json(CampaignJSON(try await env.database.read { try CampaignStore.get($0, id: id) }))
+        let (campaign, json) = try await env.database.read { db in
+            let campaign = try CampaignStore.get(db, id: id)
+            return (campaign, try Self.detail(db, campaign))
+        }
+        return try Self.record.response(json, version: RecordVersion.of(campaign))
+    }
+
+    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await write(request, context: context, mode: .replace)
+    }
+
+    @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await write(request, context: context, mode: .merge)
+    }
+
+    /// PUT or PATCH (see `RecordWrite`); the status moves only through its workflow, never by a write.
+    private func write(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let body = try await Self.record.body(request, context: context, mode: mode)
+        let catalogue = catalogue
+        let (campaign, json) = try await env.database.write { db in
+            let existing = try CampaignStore.editable(db, id: id, by: principal)
+            var current = try Self.detail(db, existing)
+            current.coordinatingUnitIds = current.coordinatingUnitIds ?? []
+            let input = try Self.record.merged(current, with: body, as: CampaignInput.self)
+            let campaign = try CampaignStore.update(db, id: id, input, catalogue: catalogue, version: body.ifMatch, by: principal)
+            return (campaign, try Self.detail(db, campaign))
+        }
+        return try Self.record.response(json, version: RecordVersion.of(campaign))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

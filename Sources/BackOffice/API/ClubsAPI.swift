@@ -1,5 +1,6 @@
 import Clubs
 import Foundation
+import GRDB
 import Hummingbird
 import Store
 import Vietnamese
@@ -12,6 +13,8 @@ struct ClubsAPI {
         router.get("/clubs", use: list)
         router.post("/clubs", use: create)
         router.get("/clubs/:id", use: get)
+        router.put("/clubs/:id", use: replace)
+        router.patch("/clubs/:id", use: patch)
         router.get("/clubs/:id/members", use: members)
         router.post("/clubs/:id/members", use: addMember)
         router.get("/clubs/:id/sessions", use: sessions)
@@ -22,7 +25,11 @@ struct ClubsAPI {
         let id: Int64; let name: String; let unitId: Int64; let unit: String; let kind: String; let field: String; let ageGroups: [String]
         let leaderId: Int64?; let schedule: String?; let foundedOn: String?; let status: String; let statusSince: String?
         let members: Int?; let lastSession: String?; let regularlyActive: Bool
+        var notes: String? = nil
     }
+
+    static let record = RecordWrite(writable: ["name", "unitId", "kind", "field", "ageGroups", "leaderId", "schedule", "foundedOn", "notes"],
+                                    readOnly: ["id", "unit", "status", "statusSince", "members", "lastSession", "regularlyActive"])
 
     struct MemberJSON: Encodable {
         let id: Int64; let personId: Int64; let fullName: String; let role: String; let joinedOn: String; let leftOn: String?; let attendanceRate: Int?
@@ -52,18 +59,44 @@ struct ClubsAPI {
         ClubJSON(id: club.id!, name: club.name, unitId: club.unitId, unit: unit, kind: club.kind.rawValue, field: club.field.rawValue,
                  ageGroups: club.ageGroupList.map(\.rawValue), leaderId: club.leaderId, schedule: club.schedule, foundedOn: club.foundedOn?.iso,
                  status: club.status.rawValue, statusSince: club.statusSince?.iso, members: members, lastSession: lastSession?.iso,
-                 regularlyActive: active.contains(club.id!))
+                 regularlyActive: active.contains(club.id!), notes: club.notes)
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        let json = try await database.read { db -> ClubJSON in
+        let (club, json) = try await database.read { db in
             let club = try ClubStore.get(db, id: id, for: principal)
-            let active = try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db))
-            return Self.json(club, unit: try OrgUnit.fetchOne(db, key: club.unitId)?.name ?? "", members: nil, lastSession: nil, active: active)
+            return (club, try Self.detail(db, club))
         }
-        return try APIResponse.json(json)
+        return try Self.record.response(json, version: RecordVersion.of(club))
+    }
+
+    static func detail(_ db: Database, _ club: Club) throws -> ClubJSON {
+        let active = try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db))
+        return json(club, unit: try OrgUnit.fetchOne(db, key: club.unitId)?.name ?? "", members: nil, lastSession: nil, active: active)
+    }
+
+    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await write(request, context: context, mode: .replace)
+    }
+
+    @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await write(request, context: context, mode: .merge)
+    }
+
+    /// PUT or PATCH (see `RecordWrite`): the club as stored, the body laid over it, one transaction.
+    private func write(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let body = try await Self.record.body(request, context: context, mode: mode)
+        let (club, json) = try await database.write { db in
+            let existing = try ClubStore.editable(db, id: id, by: principal)
+            let input = try Self.record.merged(try Self.detail(db, existing), with: body, as: ClubInput.self)
+            let club = try ClubStore.update(db, id: id, input, version: body.ifMatch, by: principal)
+            return (club, try Self.detail(db, club))
+        }
+        return try Self.record.response(json, version: RecordVersion.of(club))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

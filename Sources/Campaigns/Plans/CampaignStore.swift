@@ -45,7 +45,7 @@ public enum CampaignStore {
         principal.canWrite(unitId: campaign.leadUnitId) && campaign.status != .archived
     }
 
-    static func editable(_ db: Database, id: Int64, by principal: Principal) throws -> Campaign {
+    public static func editable(_ db: Database, id: Int64, by principal: Principal) throws -> Campaign {
         let campaign = try get(db, id: id)
         try principal.require(canEdit(campaign, principal))
         return campaign
@@ -91,9 +91,10 @@ public enum CampaignStore {
         return campaign
     }
 
-    public static func update(_ db: Database, id: Int64, _ input: CampaignInput, catalogue: ObservanceCatalogue?, by principal: Principal,
-                              now: Date = Date()) throws -> Campaign {
+    public static func update(_ db: Database, id: Int64, _ input: CampaignInput, catalogue: ObservanceCatalogue?, version: String? = nil,
+                              by principal: Principal, now: Date = Date()) throws -> Campaign {
         let before = try editable(db, id: id, by: principal)
+        try RecordVersion.check(before, expected: version)
         let (start, end, year) = try validate(db, input, catalogue: catalogue)
         try principal.require(principal.canWrite(unitId: input.leadUnitId))
         var campaign = before
