@@ -116,9 +116,11 @@ public enum SponsorStore {
     }
 
     /// Kind, tags and notes; the name and contacts are edited on the person's or unit's own page.
-    public static func update(_ db: Database, id: Int64, kind: String, tags: String?, notes: String?, by principal: Principal, now: Date = Date()) throws {
+    public static func update(_ db: Database, id: Int64, kind: String, tags: String?, notes: String?, version: String? = nil, by principal: Principal,
+                              now: Date = Date()) throws {
         try principal.require(principal.canWriteCommuneWide)
         guard var sponsor = try Sponsor.fetchOne(db, key: id) else { throw DomainError.notFound("nhà tài trợ", english: "Sponsor") }
+        try RecordVersion.check(sponsor, expected: version)
         guard let kind = SponsorKind(rawValue: kind) else { throw DomainError.invalid(["kind": "Chọn loại nhà tài trợ"]) }
         let before = sponsor
         sponsor.kind = kind

@@ -189,4 +189,26 @@ struct RecordWriteTests {
                                    ifMatch: before.etag).status == .preconditionFailed)
         }
     }
+
+    @Test("Sponsors: PATCH of the tags keeps the notes; name and contacts are not the sponsor's to write")
+    func sponsors() async throws {
+        let commune = try await TestCommune()
+        let token = try await commune.token("canbo")
+        let app = try await buildApplication(TestCommune.configuration, database: commune.database)
+        try await app.test(.router) { client in
+            let created = try await call(client, .post, "/api/v1/sponsors", token: token,
+                                         json: #"{"kind":"individual","personId":\#(commune.personA),"tags":"thường xuyên","notes":"Ủng hộ sách thiếu nhi"}"#)
+            #expect(created.status == .created)
+            let id = try #require(created.json["id"] as? Int)
+            let patched = try await call(client, .patch, "/api/v1/sponsors/\(id)", token: token, json: #"{"tags":["thường xuyên","sách"]}"#)
+            #expect(patched.status == .ok)
+            #expect(patched.json["notes"] as? String == "Ủng hộ sách thiếu nhi")
+            #expect((patched.json["tags"] as? [String]) == ["thường xuyên", "sách"])
+            // The name is read-only here (it is the resident's): sent back, it is ignored, never written.
+            let renamed = try await call(client, .patch, "/api/v1/sponsors/\(id)", token: token, json: #"{"name":"Người khác"}"#)
+            #expect(renamed.status == .ok && renamed.json["name"] as? String == "Nguyễn Văn An")
+            let viewer = try await commune.token("xem")
+            #expect(try await call(client, .patch, "/api/v1/sponsors/\(id)", token: viewer, json: #"{"notes":"x"}"#).status == .forbidden)
+        }
+    }
 }

@@ -12,6 +12,8 @@ struct SocializationAPI {
         router.get("/sponsors", use: sponsors)
         router.post("/sponsors", use: createSponsor)
         router.get("/sponsors/:id", use: sponsor)
+        router.put("/sponsors/:id", use: replaceSponsor)
+        router.patch("/sponsors/:id", use: patchSponsor)
         router.get("/donations", use: donations)
         router.post("/donations", use: createDonation)
         router.get("/donations/:id", use: donation)
@@ -25,12 +27,18 @@ struct SocializationAPI {
 
     struct SponsorJSON: Encodable {
         let id: Int64; let name: String; let kind: String; let personId: Int64?; let unitId: Int64?; let tags: [String]; let phone: String?
-        let donations: Int; let total: Int64; let lastDonation: String?
+        let donations: Int; let total: Int64; let lastDonation: String?; let notes: String?
     }
+
+    /// What a PUT or PATCH may change; the name and contacts belong to the person's or unit's own record.
+    struct SponsorWrite: Decodable { let kind: String; let tags: [String]?; let notes: String? }
+    static let sponsorRecord = RecordWrite(writable: ["kind", "tags", "notes"],
+                                           readOnly: ["id", "name", "personId", "unitId", "phone", "donations", "total", "lastDonation"])
 
     static func json(_ item: SponsorStore.Item) -> SponsorJSON {
         SponsorJSON(id: item.sponsor.id!, name: item.name, kind: item.sponsor.kind.rawValue, personId: item.sponsor.personId, unitId: item.sponsor.unitId,
-                    tags: item.sponsor.tagList, phone: item.phone, donations: item.donations, total: item.total, lastDonation: item.lastDonation?.iso)
+                    tags: item.sponsor.tagList, phone: item.phone, donations: item.donations, total: item.total, lastDonation: item.lastDonation?.iso,
+                    notes: item.sponsor.notes)
     }
 
     @Sendable func sponsors(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -44,7 +52,32 @@ struct SocializationAPI {
     @Sendable func sponsor(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        return try APIResponse.json(Self.json(try await database.read { try SponsorStore.get($0, id: id, for: principal) }))
+        let item = try await database.read { try SponsorStore.get($0, id: id, for: principal) }
+        return try Self.sponsorRecord.response(Self.json(item), version: RecordVersion.of(item.sponsor))
+    }
+
+    @Sendable func replaceSponsor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await writeSponsor(request, context: context, mode: .replace)
+    }
+
+    @Sendable func patchSponsor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await writeSponsor(request, context: context, mode: .merge)
+    }
+
+    /// PUT or PATCH of a sponsor's kind, tags and notes (see `RecordWrite`).
+    private func writeSponsor(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let body = try await Self.sponsorRecord.body(request, context: context, mode: mode)
+        let item = try await database.write { db in
+            let existing = try SponsorStore.get(db, id: id, for: principal)
+            try principal.require(principal.canWriteCommuneWide)
+            let input = try Self.sponsorRecord.merged(Self.json(existing), with: body, as: SponsorWrite.self)
+            try SponsorStore.update(db, id: id, kind: input.kind, tags: input.tags?.joined(separator: ","), notes: input.notes,
+                                    version: body.ifMatch, by: principal)
+            return try SponsorStore.get(db, id: id, for: principal)
+        }
+        return try Self.sponsorRecord.response(Self.json(item), version: RecordVersion.of(item.sponsor))
     }
 
     @Sendable func createSponsor(_ request: Request, context: AppRequestContext) async throws -> Response {

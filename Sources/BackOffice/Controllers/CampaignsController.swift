@@ -119,10 +119,12 @@ struct CampaignsController {
     struct FormPage {
         let action: String; let isNew: Bool; let title: String; let theme: String; let observances: [Option]; let startDate: String; let endDate: String
         let goals: String; let leads: [Option]; let coordinating: [Option]; let errors: [String: String]; let hasErrors: Bool; let csrf: String
+        /// The record's version when the form was opened (a save over a newer one is refused).
+        var version = ""
     }
 
     private func form(_ context: AppRequestContext, principal: Principal, id: Int64?, input: CampaignInput, errors: [String: String] = [:],
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+                      version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let units = try await env.database.read { try UnitStore.tree($0, for: .system) }
         let page = FormPage(
             action: id.map { "/campaigns/\($0)" } ?? "/campaigns", isNew: id == nil, title: input.title, theme: input.theme ?? "",
@@ -130,7 +132,7 @@ struct CampaignsController {
             startDate: input.startDate, endDate: input.endDate, goals: input.goals ?? "",
             leads: units.filter { principal.canWrite(unitId: $0.unit.id) }.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.leadUnitId) },
             coordinating: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: input.coordinatingUnitIds.contains($0.unit.id!)) },
-            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version)
         return env.views.render("campaign-form", titleKey: id == nil ? "campaigns_new" : "campaigns_edit", page: page, context: context, status: status)
     }
 
@@ -171,7 +173,7 @@ struct CampaignsController {
         let input = CampaignInput(title: campaign.title, theme: campaign.theme, observanceKey: campaign.observanceKey, year: campaign.year,
                                   startDate: campaign.startDate.display, endDate: campaign.endDate.display, goals: campaign.goals,
                                   leadUnitId: campaign.leadUnitId, coordinatingUnitIds: units.map { $0.id! })
-        return try await form(context, principal: principal, id: id, input: input)
+        return try await form(context, principal: principal, id: id, input: input, version: RecordVersion.of(campaign))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -179,8 +181,10 @@ struct CampaignsController {
         let id = try context.id()
         let input = Self.input(context.form)
         let catalogue = catalogue
-        return try await env.write(orShow: { try await form(context, principal: principal, id: id, input: input, errors: $0, status: .unprocessableContent) }) {
-            _ = try CampaignStore.update($0, id: id, input, catalogue: catalogue, by: principal)
+        let version = context.form["version"]
+        return try await env.write(orShow: { try await form(context, principal: principal, id: id, input: input, errors: $0, version: version ?? "",
+                                                            status: .unprocessableContent) }) {
+            _ = try CampaignStore.update($0, id: id, input, catalogue: catalogue, version: version, by: principal)
             return "/campaigns/\(id)?msg=saved"
         }
     }

@@ -58,10 +58,12 @@ struct ClubsController {
         let action: String; let isNew: Bool; let name: String; let units: [Option]; let kinds: [Option]; let fields: [Option]
         let ages: [Option]; let leaders: [Option]; let schedule: String; let foundedOn: String; let notes: String
         let errors: [String: String]; let hasErrors: Bool; let csrf: String
+        /// The record's version when the form was opened (a save over a newer one is refused).
+        var version = ""
     }
 
     private func form(_ context: AppRequestContext, principal: Principal, id: Int64?, input: ClubInput, errors: [String: String] = [:],
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+                      version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let (hosts, leaders) = try await env.database.read { db -> ([OrgUnit], [(Int64, String)]) in
             let members: [(Int64, String)] = try id.map { clubId in
                 try ClubStore.members(db, clubId: clubId, includeFormer: false).map { ($0.member.personId, $0.fullName) }
@@ -77,7 +79,7 @@ struct ClubsController {
             ages: AgeGroup.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: input.ageGroups.contains($0.rawValue)) },
             leaders: leaders.map { Option(value: String($0.0), label: $0.1, selected: $0.0 == input.leaderId) },
             schedule: input.schedule ?? "", foundedOn: input.foundedOn ?? "", notes: input.notes ?? "",
-            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version)
         return env.views.render("club-form", titleKey: id == nil ? "clubs_new" : "clubs_edit", page: page, context: context, status: status)
     }
 
@@ -101,7 +103,7 @@ struct ClubsController {
         let input = ClubInput(name: club.name, unitId: club.unitId, kind: club.kind.rawValue, field: club.field.rawValue,
                               ageGroups: club.ageGroupList.map(\.rawValue), leaderId: club.leaderId, schedule: club.schedule,
                               foundedOn: club.foundedOn?.display, notes: club.notes)
-        return try await form(context, principal: principal, id: id, input: input)
+        return try await form(context, principal: principal, id: id, input: input, version: RecordVersion.of(club))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -116,8 +118,10 @@ struct ClubsController {
         let principal = try context.signedIn()
         let id = try context.id()
         let input = Self.input(context.form)
-        return try await env.write(orShow: { try await form(context, principal: principal, id: id, input: input, errors: $0, status: .unprocessableContent) }) {
-            _ = try ClubStore.update($0, id: id, input, by: principal)
+        let version = context.form["version"]
+        return try await env.write(orShow: { try await form(context, principal: principal, id: id, input: input, errors: $0, version: version ?? "",
+                                                            status: .unprocessableContent) }) {
+            _ = try ClubStore.update($0, id: id, input, version: version, by: principal)
             return "/clubs/\(id)?msg=saved"
         }
     }

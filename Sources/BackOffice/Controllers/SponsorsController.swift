@@ -89,6 +89,8 @@ struct SponsorsController {
         let personId: Int64?; let unitId: Int64?; let phone: String; let village: String
         let total: String; let donations: [DonationRow]; let hasDonations: Bool; let pledges: [PledgeRow]; let hasPledges: Bool
         let canEdit: Bool; let canRecord: Bool; let csrf: String
+        /// The sponsor's version when the page was opened (a save over a newer one is refused).
+        var version = ""
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -109,7 +111,8 @@ struct SponsorsController {
                 hasDonations: !donations.isEmpty,
                 pledges: pledges.map { PledgeRow(id: $0.pledge.id!, date: $0.pledge.date.display, value: VND.format($0.pledge.value), due: $0.pledge.dueOn.display,
                                                  status: $0.status(on: today).label, overdue: $0.status(on: today) == .overdue) },
-                hasPledges: !pledges.isEmpty, canEdit: principal.canWriteCommuneWide, canRecord: principal.role != .viewer, csrf: context.csrfToken)
+                hasPledges: !pledges.isEmpty, canEdit: principal.canWriteCommuneWide, canRecord: principal.role != .viewer, csrf: context.csrfToken,
+                version: RecordVersion.of(item.sponsor))
         }
         return env.views.render("socialization-sponsor", titleKey: "", title: page.name, page: page, context: context,
                                 flash: Flash.message(request, views: env.views, language: context.language))
@@ -119,7 +122,9 @@ struct SponsorsController {
         let principal = try context.signedIn()
         let id = try context.id()
         let f = context.form
-        try await env.database.write { try SponsorStore.update($0, id: id, kind: f["kind"] ?? "", tags: f["tags"], notes: f["notes"], by: principal) }
+        try await env.database.write {
+            try SponsorStore.update($0, id: id, kind: f["kind"] ?? "", tags: f["tags"], notes: f["notes"], version: f["version"], by: principal)
+        }
         return .redirect(to: "/sponsors/\(id)?msg=saved", type: .found)
     }
 }
