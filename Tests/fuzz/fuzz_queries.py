@@ -223,6 +223,7 @@ def main():
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "20261201")))
     ap.add_argument("--server-pid", type=int)
     ap.add_argument("--server-log")
+    ap.add_argument("--results", help="write every request's identity, status, seconds and URL here (TSV)")
     ap.add_argument("--also-passed", type=int, default=0, help="added to the closing line (other fuzz parts)")
     ap.add_argument("--also-failed", type=int, default=0)
     args = ap.parse_args()
@@ -289,14 +290,19 @@ def main():
         return login, url, status, problem, elapsed
 
     failures, statuses, slowest = [], {}, (0.0, "")
+    results = open(args.results, "w", encoding="utf-8") if args.results else None
     with concurrent.futures.ThreadPoolExecutor(args.workers) as pool:
         for login, url, status, problem, elapsed in pool.map(send, plan):
+            if results:
+                results.write(f"{login}\t{status}\t{elapsed if elapsed is None else round(elapsed, 3)}\t{url}\n")
             statuses[status] = statuses.get(status, 0) + 1
             if elapsed is not None and elapsed > slowest[0]:
                 slowest = (elapsed, url)
             if problem:
                 failures.append((login, url, status, problem))
     took = time.monotonic() - started
+    if results:
+        results.close()
 
     # The server must have survived all of it.
     alive_problems = []

@@ -13,8 +13,7 @@ struct CampaignsAPI {
         router.get("/campaigns", use: list)
         router.post("/campaigns", use: create)
         router.get("/campaigns/:id", use: get)
-        router.put("/campaigns/:id", use: replace)
-        router.patch("/campaigns/:id", use: patch)
+        Self.record.addRoutes(to: router, path: "/campaigns/:id") { try await write($0, context: $1, mode: $2) }
         router.get("/campaigns/:id/activities", use: activities)
         router.post("/campaigns/:id/activities", use: addActivity)
     }
@@ -64,14 +63,6 @@ struct CampaignsAPI {
             return (campaign, try Self.detail(db, campaign))
         }
         return try Self.record.response(json, version: RecordVersion.of(campaign))
-    }
-
-    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await write(request, context: context, mode: .replace)
-    }
-
-    @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await write(request, context: context, mode: .merge)
     }
 
     /// PUT or PATCH (see `RecordWrite`); the status moves only through its workflow, never by a write.

@@ -13,8 +13,7 @@ struct ClubsAPI {
         router.get("/clubs", use: list)
         router.post("/clubs", use: create)
         router.get("/clubs/:id", use: get)
-        router.put("/clubs/:id", use: replace)
-        router.patch("/clubs/:id", use: patch)
+        Self.record.addRoutes(to: router, path: "/clubs/:id") { try await write($0, context: $1, mode: $2) }
         router.get("/clubs/:id/members", use: members)
         router.post("/clubs/:id/members", use: addMember)
         router.get("/clubs/:id/sessions", use: sessions)
@@ -75,14 +74,6 @@ struct ClubsAPI {
     static func detail(_ db: Database, _ club: Club) throws -> ClubJSON {
         let active = try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db))
         return json(club, unit: try OrgUnit.fetchOne(db, key: club.unitId)?.name ?? "", members: nil, lastSession: nil, active: active)
-    }
-
-    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await write(request, context: context, mode: .replace)
-    }
-
-    @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await write(request, context: context, mode: .merge)
     }
 
     /// PUT or PATCH (see `RecordWrite`): the club as stored, the body laid over it, one transaction.

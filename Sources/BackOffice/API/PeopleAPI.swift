@@ -12,8 +12,7 @@ struct PeopleAPI {
         router.get("/people", use: list)
         router.get("/people/:id", use: get)
         router.post("/people", use: create)
-        router.put("/people/:id", use: replace)
-        router.patch("/people/:id", use: patch)
+        Self.record.addRoutes(to: router, path: "/people/:id") { try await write($0, context: $1, mode: $2) }
     }
 
     static let record = RecordWrite(
@@ -137,14 +136,6 @@ struct PeopleAPI {
             return (person, try json(db, person))
         }
         return try Self.record.response(created, version: RecordVersion.of(person), status: .created)
-    }
-
-    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await write(request, context: context, mode: .replace)
-    }
-
-    @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await write(request, context: context, mode: .merge)
     }
 
     private func write(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {

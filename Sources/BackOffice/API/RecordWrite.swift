@@ -16,6 +16,13 @@ struct RecordWrite: Sendable {
     /// Writable fields a PUT may leave out (another way to give a required one, such as a village by name).
     var alternatives: Set<String> = []
 
+    /// Registers `PUT` (whole record) and `PATCH` (merge) at one path, both answered by `write` with their mode.
+    func addRoutes(to router: RouterGroup<AppRequestContext>, path: String,
+                   _ write: @escaping @Sendable (Request, AppRequestContext, Mode) async throws -> Response) {
+        router.put(RouterPath(stringLiteral: path)) { request, context in try await write(request, context, .replace) }
+        router.patch(RouterPath(stringLiteral: path)) { request, context in try await write(request, context, .merge) }
+    }
+
     /// The request's JSON object and its `If-Match`, read before the write transaction opens.
     struct Body: Sendable {
         let mode: Mode

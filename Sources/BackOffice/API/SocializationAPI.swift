@@ -12,8 +12,7 @@ struct SocializationAPI {
         router.get("/sponsors", use: sponsors)
         router.post("/sponsors", use: createSponsor)
         router.get("/sponsors/:id", use: sponsor)
-        router.put("/sponsors/:id", use: replaceSponsor)
-        router.patch("/sponsors/:id", use: patchSponsor)
+        Self.sponsorRecord.addRoutes(to: router, path: "/sponsors/:id") { try await writeSponsor($0, context: $1, mode: $2) }
         router.get("/donations", use: donations)
         router.post("/donations", use: createDonation)
         router.get("/donations/:id", use: donation)
@@ -54,14 +53,6 @@ struct SocializationAPI {
         let id = try context.id()
         let item = try await database.read { try SponsorStore.get($0, id: id, for: principal) }
         return try Self.sponsorRecord.response(Self.json(item), version: RecordVersion.of(item.sponsor))
-    }
-
-    @Sendable func replaceSponsor(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await writeSponsor(request, context: context, mode: .replace)
-    }
-
-    @Sendable func patchSponsor(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await writeSponsor(request, context: context, mode: .merge)
     }
 
     /// PUT or PATCH of a sponsor's kind, tags and notes (see `RecordWrite`).

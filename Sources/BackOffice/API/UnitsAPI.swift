@@ -11,8 +11,7 @@ struct UnitsAPI {
         router.get("/units", use: list)
         router.get("/units/:id", use: get)
         router.post("/units", use: create)
-        router.put("/units/:id", use: replace)
-        router.patch("/units/:id", use: patch)
+        Self.record.addRoutes(to: router, path: "/units/:id") { try await write($0, context: $1, mode: $2) }
     }
 
     static let record = RecordWrite(writable: ["name", "kind", "parentId", "address", "phone", "email", "contactName", "isActive", "notes"],
@@ -70,14 +69,6 @@ struct UnitsAPI {
         let input = try await request.decode(as: UnitInput.self, context: context)
         let unit = try await database.write { try UnitStore.create($0, input, by: principal) }
         return try Self.record.response(UnitJSON(unit), version: RecordVersion.of(unit), status: .created)
-    }
-
-    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await write(request, context: context, mode: .replace)
-    }
-
-    @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await write(request, context: context, mode: .merge)
     }
 
     private func write(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Fuzz step: the real server on a throw-away demo database, attacked two ways.
+#   b) schemathesis against /api/openapi.json (admin token): server errors, time-outs and dropped connections fail
+#      the step; the other checks (schema drift) are printed as a report only, for now.
+#   a) Tests/fuzz/fuzz_queries.py: hostile query values on every GET route (pages and API, viewer and admin);
+#      any 5xx, reset, time-out or answer over 5 s fails, and the server must still be alive afterwards.
+# b runs first so that a's closing line "fuzz: N passed, M failed" (both parts counted) is the last word.
+#
+#   bash Tests/fuzz/run.sh                        from the repo root, after `swift build`
+#   DENSACH_BIN=/path/to/densach bash Tests/fuzz/run.sh
+# Knobs: FUZZ_MAX_REQUESTS (4000), FUZZ_ST_SECONDS (schemathesis time budget, 180), FUZZ_SEED,
+#        FUZZ_RESULTS (keep every request of part a as TSV there).
+# Only 127.0.0.1 is contacted. Takes about 5 minutes on the 2-core machine.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+BIN=${DENSACH_BIN:-.build/debug/densach}
+[ -x "$BIN" ] || { echo "fuzz: no server binary at $BIN (build first, or set DENSACH_BIN)"; exit 2; }
+MAX_REQUESTS=${FUZZ_MAX_REQUESTS:-4000}
+ST_SECONDS=${FUZZ_ST_SECONDS:-180}
+SEED=${FUZZ_SEED:-20261201}
+
+# schemathesis from PyPI, into the python3 that runs it (python3 -m avoids PATH surprises).
+python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check schemathesis \
+  || { echo "fuzz: cannot install schemathesis"; exit 2; }
+
+WORK=$(mktemp -d /tmp/densach-fuzz.XXXXXX)
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A free port from 18090 up (another run, or the developer's server, may hold one).
+PORT=$(python3 - <<'EOF'
+import socket
+for port in range(18090, 18190):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port)); print(port); break
+        except OSError:
+            pass
+EOF
+)
+[ -n "$PORT" ] || { echo "fuzz: no free port in 18090-18189"; exit 2; }
+BASE="http://127.0.0.1:$PORT"
+DB="$WORK/d.sqlite"
+LOG="$WORK/server.log"
+# A password of this run only: the demo accounts share it.
+export DENSACH_ADMIN_PASSWORD="fuzz-$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')"
+
+started=$(date +%s)
+"$BIN" serve --demo --database "$DB" --port "$PORT" --web web --templates Templates --campaigns campaigns >"$LOG" 2>&1 &
+SERVER_PID=$!
+# --demo fills the commune first (up to ~20 s in a debug build): wait for /healthz, at most 180 s.
+for _ in $(seq 360); do
+  python3 -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('$BASE/healthz', timeout=2).status != 200)" 2>/dev/null && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { echo "fuzz: the server exited while starting:"; tail -30 "$LOG"; exit 1; }
+  sleep 0.5
+done
+python3 -c "import urllib.request; urllib.request.urlopen('$BASE/healthz', timeout=2)" 2>/dev/null \
+  || { echo "fuzz: the server did not come up in 180 s"; tail -30 "$LOG"; exit 1; }
+echo "fuzz: server up on port $PORT after $(( $(date +%s) - started )) s (pid $SERVER_PID, binary $BIN)"
+
+FUZZ_TOKEN_VIEWER=$("$BIN" users token xem --database "$DB" | tail -1) || { echo "fuzz: no token for xem"; exit 1; }
+FUZZ_TOKEN_ADMIN=$("$BIN" users token admin --database "$DB" | tail -1) || { echo "fuzz: no token for admin"; exit 1; }
+export FUZZ_TOKEN_VIEWER FUZZ_TOKEN_ADMIN
+
+# --- b) schemathesis ---------------------------------------------------------------------------------------------
+# All checks run (so the report shows the drift); only the ones schemathesis_report.py calls fatal fail the step.
+# --max-time is a budget that the fuzzing and stateful phases fill; -n bounds the cases per operation and round.
+echo
+echo "== schemathesis (all phases, --checks all, ${ST_SECONDS} s budget)"
+st_started=$(date +%s)
+python3 -m schemathesis.cli run "$BASE/api/openapi.json" \
+  -H "Authorization: Bearer $FUZZ_TOKEN_ADMIN" \
+  --checks all --max-response-time 5 --request-timeout 5 \
+  --phases examples,coverage,fuzzing,stateful --mode all -n 100 --max-time "$ST_SECONDS" \
+  --workers 2 --seed "$SEED" --generation-with-security-parameters false --generation-database none \
+  --no-color --report junit --report-junit-path "$WORK/schemathesis.xml" >"$WORK/schemathesis.out" 2>&1
+st_rc=$?
+echo "schemathesis: exit $st_rc after $(( $(date +%s) - st_started )) s; its own summary:"
+sed -n '/= SUMMARY =/,$p' "$WORK/schemathesis.out" | sed 's/^/  | /'
+python3 Tests/fuzz/schemathesis_report.py "$WORK/schemathesis.xml" --counts "$WORK/st-counts"
+st_fatal=$?
+read -r ST_PASSED ST_FAILED <"$WORK/st-counts" || { ST_PASSED=0; ST_FAILED=1; }
+if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+  echo "fuzz: FAILURE: the server died during schemathesis; last log lines:"; tail -30 "$LOG"
+fi
+if [ "$st_fatal" -ne 0 ]; then
+  echo "schemathesis: server log, error lines:"
+  grep -E '\b(error|critical)\b' "$LOG" | sed -E 's/hb\.request\.id=[^ ]+ //' | sort -u -k3 | head -20 | sed 's/^/  /'
+fi
+
+# --- a) our query-value fuzzer ----------------------------------------------------------------------------------
+echo
+echo "== query-value fuzzer"
+python3 Tests/fuzz/fuzz_queries.py --base "$BASE" --repo . --max-requests "$MAX_REQUESTS" --timeout 5 \
+  --seed "$SEED" --server-pid "$SERVER_PID" --server-log "$LOG" --results "${FUZZ_RESULTS:-$WORK/results.tsv}" \
+  --also-passed "$ST_PASSED" --also-failed "$ST_FAILED"
+fq_rc=$?
+
+echo "fuzz step: schemathesis $([ "$st_fatal" -eq 0 ] && echo ok || echo FAILED), query fuzzer $([ "$fq_rc" -eq 0 ] && echo ok || echo FAILED), $(( $(date +%s) - started )) s in all"
+[ "$st_fatal" -eq 0 ] && [ "$fq_rc" -eq 0 ]
