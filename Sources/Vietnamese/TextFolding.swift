@@ -110,8 +110,34 @@ public enum VietnameseText {
     }
 
     /// The words of a search key, for full-text matching.
+    /// Split exactly where SQLite's unicode61 tokenizer splits (token characters: letters, numbers, private use).
+    /// Splitting by `Character` kept "x" + U+0B43 + "y" as one word, which the index holds as two tokens: the query
+    /// became an FTS phrase, and a `detail=none` index answers a phrase with an error (a 500 on every search box).
     public static func searchWords(_ text: String) -> [String] {
-        searchKey(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in searchKey(text).unicodeScalars {
+            if isTokenScalar(scalar) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+            return true
+        default:
+            return false
+        }
     }
 }
 

@@ -28,6 +28,14 @@ struct TextFoldingTests {
     func words() {
         #expect(VietnameseText.searchWords("Thôn 1, xã Đăk Tờ Re") == ["thon", "1", "xa", "dak", "to", "re"])
     }
+
+    @Test("Search words split where SQLite's tokenizer does: a non-Latin combining mark inside a word separates it")
+    func wordsSplitLikeTheIndex() {
+        #expect(VietnameseText.searchWords("x\u{0B43}y") == ["x", "y"])
+        #expect(VietnameseText.searchWords("Nguyễn x\u{093E}y") == ["nguyen", "x", "y"])
+        #expect(VietnameseText.searchWords("\u{0645}\u{064E}\u{062D}") == ["\u{0645}", "\u{062D}"])
+        #expect(VietnameseText.searchWords("Đặng\u{0301}") == ["dang"], "Vietnamese marks fold away, as before")
+    }
 }
 
 @Suite("Name order")

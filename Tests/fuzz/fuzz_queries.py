@@ -12,7 +12,8 @@ The API paths of web/openapi.json are added too, so a route the regex misses is 
 
 Usage (run.sh does all this):
   fuzz_queries.py --base http://127.0.0.1:PORT --repo . --server-pid PID --server-log LOG
-  env: DENSACH_ADMIN_PASSWORD (web sign-in), FUZZ_TOKEN_VIEWER, FUZZ_TOKEN_ADMIN (API tokens)
+  env: DENSACH_ADMIN_PASSWORD (web sign-in), FUZZ_TOKEN_VIEWER, FUZZ_TOKEN_ADMIN (API tokens),
+       FUZZ_CALENDAR_TOKEN (optional: the calendar feeds' ?token=)
 Closing line: "fuzz: N passed, M failed".
 """
 import argparse
@@ -23,6 +24,7 @@ import os
 import random
 import re
 import sys
+import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -74,12 +76,13 @@ def group_prefixes(build_swift):
     for type_name, group in re.findall(r'\b(\w+)\([^\n]*\)\.addRoutes\(to:\s*(\w+)\)', text):
         if group not in groups:
             raise SystemExit(f"fuzz: unknown route group {group!r} in {build_swift}")
-        owners[type_name] = groups[group]
+        owners[type_name] = (groups[group], group == "router")
     return owners
 
 
 def routes_from_sources(repo):
-    """[(path, source file)] for every GET route, prefixed by the group its type is added to."""
+    """[(path, source file, public)] for every GET route, prefixed by the group its type is added to
+    (public: added to the router itself, outside the groups that require signing in)."""
     src = repo / "Sources" / "BackOffice"
     owners = group_prefixes(src / "App" / "BuildApplication.swift")
     found, unknown = [], []
@@ -93,9 +96,9 @@ def routes_from_sources(repo):
                 if current not in owners:
                     unknown.append(f"{swift.name}: {current} {path}")
                     continue
-                prefix = owners[current]
+                prefix, public = owners[current]
                 full = "/" + "/".join(p for p in (prefix, path.strip("/")) if p)
-                found.append((full, swift))
+                found.append((full, swift, public))
     if unknown:
         print("fuzz: note: routes of types not added in BuildApplication.swift (skipped):", *unknown, sep="\n  ")
     return found
@@ -166,6 +169,18 @@ def sign_in(client, login, password):
         raise SystemExit(f"fuzz: sign-in as {login} failed ({status}): {body[:300]!r}")
     return session[0]
 
+def calendar_token_from_page(client, session):
+    """A calendar token the way a person gets one: the form on /campaigns/calendar (POST with its _csrf)."""
+    status, _, body, _ = client.request("GET", "/campaigns/calendar", {"Cookie": session})
+    m = re.search(rb'name="_csrf"\s+value="([^"]+)"', body)  # one token per session: any form's will do
+    if status != 200 or b"/campaigns/calendar/feed" not in body or not m:
+        return ""
+    form = urllib.parse.urlencode({"_csrf": m.group(1).decode()}).encode()
+    status, _, body, _ = client.request("POST", "/campaigns/calendar/feed", {
+        "Cookie": session, "Content-Type": "application/x-www-form-urlencoded"}, form)
+    m = re.search(rb"all\.ics\?token=([A-Za-z0-9_\-]+)", body)
+    return m.group(1).decode() if status == 200 and m else ""
+
 # --- the plan ---------------------------------------------------------------------------------------------------
 
 def build_plan(routes, identities, max_requests, seed):
@@ -173,34 +188,42 @@ def build_plan(routes, identities, max_requests, seed):
     1. every route asked plainly, by the viewer and by the admin;
     2. for every (controller file, query name it reads) every hostile value once, spread round-robin over
        that file's routes (so no value is skipped for any name a controller reads);
-    3. the rest (at least a sixth of the budget): hostile path ids, names the controller does not read, and many names at once.
-    A tier that does not fit is cut at random (printed), so the run stays bounded as the app grows."""
+    3. the rest (at least a sixth of the budget): hostile path ids, names the controller does not read, and many
+       names at once.
+    A tier that does not fit is cut at random (printed), so the run stays bounded as the app grows.
+    A route's fixed query (the calendar feeds' ?token=) goes on every request but the ones fuzzing that name."""
     rnd = random.Random(seed)
-    plain = lambda r: fill_path(r["path"], lambda n: PATH_VALUES.get(n, PATH_ID_VALUES)[0])
-    must = [(ident, plain(r)) for r in routes for ident in identities[r["kind"]]]
+
+    def url(r, pairs=(), path=None):
+        path = path or fill_path(r["path"], lambda n: PATH_VALUES.get(n, PATH_ID_VALUES)[0])
+        names = {n for n, _ in pairs}
+        items = [f"{n}={v}" for n, v in r["fixed"].items() if n not in names] + [f"{n}={v}" for n, v in pairs]
+        return path + ("?" + "&".join(items) if items else "")
+
+    must = [(ident, url(r)) for r in routes for ident in identities[r["kind"]]]
     by_pair = {}
     for r in routes:
         for name in r["read"]:
             by_pair.setdefault((r["source"], name), []).append(r)
     read_cases = []
-    for (_source, name), group in sorted(by_pair.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+    for (_source, name), group in sorted(by_pair.items()):
         group = sorted(group, key=lambda r: r["path"])
         for i, value in enumerate(HOSTILE_VALUES):
             r = group[i % len(group)]
-            read_cases.append((identities[r["kind"]][i % 2], f"{plain(r)}?{name}={value}"))
+            read_cases.append((identities[r["kind"]][i % 2], url(r, [(name, value)])))
     extra = []
     for r in routes:
         ids = identities[r["kind"]]
         if ":" in r["path"]:
             for value in HOSTILE_PATH_VALUES:
-                extra.append((rnd.choice(ids), fill_path(r["path"], lambda n: value)))
+                extra.append((rnd.choice(ids), url(r, path=fill_path(r["path"], lambda n: value))))
         for name in sorted(r["names"] - r["read"]):
-            extra.append((rnd.choice(ids), f"{plain(r)}?{name}={rnd.choice(HOSTILE_VALUES)}"))
+            extra.append((rnd.choice(ids), url(r, [(name, rnd.choice(HOSTILE_VALUES))])))
         for _ in range(3):  # everything at once: what a hand-edited bookmark looks like
             names = rnd.sample(sorted(r["names"]), k=min(6, len(r["names"])))
-            extra.append((rnd.choice(ids), plain(r) + "?" + "&".join(f"{n}={rnd.choice(HOSTILE_VALUES)}" for n in names)))
+            extra.append((rnd.choice(ids), url(r, [(n, rnd.choice(HOSTILE_VALUES)) for n in names])))
     budget = max(0, max_requests - len(must))
-    room = budget - min(len(extra), budget // 6)  # a sixth of the budget stays for tier 3
+    room = budget - min(len(extra), budget // 6)
     if len(read_cases) > room:
         print(f"fuzz: note: {len(read_cases)} controller-read cases for a budget of {room}: sending a random {room}")
         read_cases = rnd.sample(read_cases, room)
@@ -220,6 +243,7 @@ def main():
     ap.add_argument("--max-requests", type=int, default=4000)
     ap.add_argument("--timeout", type=float, default=5.0, help="per request; slower counts as a failure")
     ap.add_argument("--workers", type=int, default=4)
+    ap.add_argument("--max-seconds", type=float, default=300, help="stop sending after this long (counted as failed)")
     ap.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "20261201")))
     ap.add_argument("--server-pid", type=int)
     ap.add_argument("--server-log")
@@ -231,32 +255,40 @@ def main():
     client = Client(args.base, args.timeout)
     password = os.environ["DENSACH_ADMIN_PASSWORD"]
     tokens = {"xem": os.environ["FUZZ_TOKEN_VIEWER"], "admin": os.environ["FUZZ_TOKEN_ADMIN"]}
+    calendar_token = os.environ.get("FUZZ_CALENDAR_TOKEN", "")
+    # Identities: the viewer and the admin, by session cookie on pages and by bearer token on the API.
+    sessions = {login: sign_in(client, login, password) for login in ("xem", "admin")}
+    if not calendar_token:
+        calendar_token = calendar_token_from_page(client, sessions["xem"])
+        print(f"fuzz: calendar token from the calendar page: {'yes' if calendar_token else 'none (feeds answer 401)'}")
 
     # Routes: sources first, then OpenAPI GET paths the sources did not show (and say so: that is drift).
     api_doc = routes_from_openapi(repo)
     by_path = {}
-    for path, swift in routes_from_sources(repo):
-        entry = by_path.setdefault(path, {"path": path, "read": set(), "files": set()})
+    for path, swift, public in routes_from_sources(repo):
+        entry = by_path.setdefault(path, {"path": path, "read": set(), "files": set(), "public": public})
         entry["read"] |= query_names_in(swift)
         entry["files"].add(swift.name)
     for path in sorted(set(api_doc) - set(by_path)):
         print(f"fuzz: note: {path} is in openapi.json but not found in the sources")
-        by_path[path] = {"path": path, "read": set(), "files": set()}
+        by_path[path] = {"path": path, "read": set(), "files": set(), "public": False}
     for path in sorted(p for p in by_path if p.startswith("/api/v1/") and p not in api_doc):
         print(f"fuzz: note: GET {path} is served but not in openapi.json")
     names_all = set(BASE_QUERY_NAMES) | set().union(*(e["read"] for e in by_path.values()))
     routes = []
     for e in by_path.values():
         e["read"] |= set(api_doc.get(e["path"], []))
-        e["kind"] = "api" if e["path"].startswith("/api/v1/") else "page"
+        e["kind"] = "api" if e["path"].startswith("/api/v1/") else "public" if e["public"] else "page"
         e["names"] = names_all
         e["source"] = min(e["files"]) if e["files"] else "openapi.json"
+        # The calendar feeds read only a calendar token (?token=cal_…): without it every request is a 401.
+        e["fixed"] = {"token": calendar_token} if calendar_token and "token" in e["read"] else {}
         routes.append(e)
     routes.sort(key=lambda e: e["path"])
 
-    # Identities: the viewer and the admin, by session cookie on pages and by bearer token on the API.
-    sessions = {login: sign_in(client, login, password) for login in ("xem", "admin")}
+    # Public routes (sign-in, language, honour roll, feeds, health) also get an anonymous caller.
     identities = {
+        "public": [("anonymous", {}), ("xem", {"Cookie": sessions["xem"]})],
         "page": [("xem", {"Cookie": sessions["xem"]}), ("admin", {"Cookie": sessions["admin"]})],
         "api": [("xem", {"Authorization": f"Bearer {tokens['xem']}"}),
                 ("admin", {"Authorization": f"Bearer {tokens['admin']}"})],
@@ -269,15 +301,23 @@ def main():
                 raise SystemExit(f"fuzz: {login} is not signed in for {path} (status {status})")
 
     plan = build_plan(routes, identities, args.max_requests, args.seed)
-    print(f"fuzz: {len(routes)} GET routes ({sum(r['kind'] == 'api' for r in routes)} API), "
+    print(f"fuzz: {len(routes)} GET routes ({sum(r['kind'] == 'api' for r in routes)} API, "
+          f"{sum(r['kind'] == 'public' for r in routes)} public), "
           f"{len(names_all)} query names, {len(HOSTILE_VALUES)} hostile values; sending {len(plan)} requests, "
           f"{args.workers} at a time, seed {args.seed}")
 
     log_offset = os.path.getsize(args.server_log) if args.server_log and os.path.exists(args.server_log) else 0
     started = time.monotonic()
 
+    # A dead or hung server would otherwise cost up to timeout x requests: stop after 20 network failures in a
+    # row, or at the deadline, and count what was not sent as failed.
+    give_up = threading.Event()
+    deadline = started + args.max_seconds
+
     def send(item):
         (login, headers), url = item
+        if give_up.is_set() or time.monotonic() > deadline:
+            return login, url, "not sent", "not sent (the run was cut short)", None
         try:
             status, _, body, elapsed = client.request("GET", url, headers)
         except Exception as e:  # timeout, refused, reset, half a response: all mean the server did not cope
@@ -289,7 +329,7 @@ def main():
             problem = f"slow: {elapsed:.2f} s"
         return login, url, status, problem, elapsed
 
-    failures, statuses, slowest = [], {}, (0.0, "")
+    failures, statuses, slowest, in_a_row = [], {}, (0.0, ""), 0
     results = open(args.results, "w", encoding="utf-8") if args.results else None
     with concurrent.futures.ThreadPoolExecutor(args.workers) as pool:
         for login, url, status, problem, elapsed in pool.map(send, plan):
@@ -300,6 +340,10 @@ def main():
                 slowest = (elapsed, url)
             if problem:
                 failures.append((login, url, status, problem))
+            in_a_row = in_a_row + 1 if status is None else 0
+            if in_a_row >= 20 and not give_up.is_set():
+                give_up.set()
+                print("fuzz: 20 network failures in a row: the server is down or hung; not sending the rest")
     took = time.monotonic() - started
     if results:
         results.close()
@@ -318,15 +362,18 @@ def main():
     except Exception as e:
         alive_problems.append(f"/healthz failed after the run: {type(e).__name__}: {e}")
 
-    print(f"fuzz: {len(plan)} requests in {took:.1f} s; statuses "
+    print(f"fuzz: {len(plan) - statuses.get('not sent', 0)} of {len(plan)} requests sent in {took:.1f} s; statuses "
           + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items(), key=lambda kv: str(kv[0])))
           + f"; slowest {slowest[0]:.2f} s {slowest[1][:120]}")
     if failures:
         print(f"fuzz: FAILURES ({len(failures)}):")
-        for login, url, status, problem in failures[:60]:
+        shown = [f for f in failures if f[2] != "not sent"]
+        if len(shown) < len(failures):
+            print(f"  ({len(failures) - len(shown)} requests not sent)")
+        for login, url, status, problem in shown[:60]:
             print(f"  GET {url[:200]}  as {login}: {problem}")
-        if len(failures) > 60:
-            print(f"  … and {len(failures) - 60} more")
+        if len(shown) > 60:
+            print(f"  … and {len(shown) - 60} more")
     for p in alive_problems:
         print(f"fuzz: FAILURE: {p}")
     if args.server_log and os.path.exists(args.server_log):

@@ -49,7 +49,7 @@ struct CampaignsAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let filter = CampaignStore.Filter(year: (try request.queryYear()), status: request.query("status").flatMap(CampaignStatus.init(rawValue:)),
+        let filter = CampaignStore.Filter(year: (try request.queryYear()), status: (try request.queryChoice("status", as: CampaignStatus.self)),
                                           unitId: (try request.queryId("unit")), observanceKey: request.query("observance"))
         let items = try await env.database.read { try CampaignStore.list($0, filter) }.map { CampaignJSON($0.campaign) }
         return try APIResponse.whole(items)

@@ -44,9 +44,9 @@ struct ClubsAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let filter = ClubStore.Filter(unitId: (try request.queryId("unit")), kind: request.query("kind").flatMap(ClubKind.init(rawValue:)),
-                                      field: request.query("field").flatMap(ClubField.init(rawValue:)),
-                                      status: request.query("status").flatMap(ClubStatus.init(rawValue:)))
+        let filter = ClubStore.Filter(unitId: (try request.queryId("unit")), kind: (try request.queryChoice("kind", as: ClubKind.self)),
+                                      field: (try request.queryChoice("field", as: ClubField.self)),
+                                      status: (try request.queryChoice("status", as: ClubStatus.self)))
         let (items, active) = try await database.read { db in
             (try ClubStore.list(db, filter, for: principal), try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db)))
         }

@@ -35,7 +35,7 @@ struct HonoursAPI {
 
     @Sendable func nominations(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let filter = NominationStore.Filter(year: (try request.queryYear()), status: request.query("status").flatMap(NominationStatus.init(rawValue:)),
+        let filter = NominationStore.Filter(year: (try request.queryYear()), status: (try request.queryChoice("status", as: NominationStatus.self)),
                                             formKey: request.query("form"))
         let forms = self.forms
         let items = try await database.read { try NominationStore.list($0, filter, forms: forms, for: principal) }

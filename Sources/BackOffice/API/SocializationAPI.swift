@@ -43,7 +43,7 @@ struct SocializationAPI {
     @Sendable func sponsors(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let items = try await database.read {
-            try SponsorStore.list($0, text: request.query("q") ?? "", kind: request.query("kind").flatMap(SponsorKind.init(rawValue:)), tag: request.query("tag"), for: principal)
+            try SponsorStore.list($0, text: request.query("q") ?? "", kind: (try request.queryChoice("kind", as: SponsorKind.self)), tag: request.query("tag"), for: principal)
         }
         return try APIResponse.whole(items.map(Self.json))
     }
@@ -99,7 +99,7 @@ struct SocializationAPI {
     @Sendable func donations(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let filter = DonationStore.Filter(year: (try request.queryYear()), campaignId: (try request.queryId("campaign")), sponsorId: (try request.queryId("sponsor")),
-                                          kind: request.query("kind").flatMap(DonationKind.init(rawValue:)))
+                                          kind: (try request.queryChoice("kind", as: DonationKind.self)))
         let items = try await database.read { try DonationStore.list($0, filter, for: principal) }
         return try APIResponse.whole(items.map { Self.json($0) })
     }
@@ -175,7 +175,7 @@ struct SocializationAPI {
     @Sendable func hours(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let items = try await database.read {
-            try VolunteerStore.hours($0, volunteerId: (try request.queryId("volunteer")), status: request.query("status").flatMap(HoursStatus.init(rawValue:)),
+            try VolunteerStore.hours($0, volunteerId: (try request.queryId("volunteer")), status: (try request.queryChoice("status", as: HoursStatus.self)),
                                      year: (try request.queryYear()), for: principal)
         }
         return try APIResponse.whole(items.map(Self.json))

@@ -48,7 +48,7 @@ struct UnitsAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let kind = request.query("kind").flatMap(UnitKind.init(rawValue:))
+        let kind = (try request.queryChoice("kind", as: UnitKind.self))
         let text = request.query("q") ?? ""
         let page = try request.queryPage()
         let perPage = try request.queryPerPage(default: 100)

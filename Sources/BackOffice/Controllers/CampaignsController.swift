@@ -94,7 +94,7 @@ struct CampaignsController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let filter = CampaignStore.Filter(year: (try request.queryYear()), status: request.query("status").flatMap(CampaignStatus.init(rawValue:)),
+        let filter = CampaignStore.Filter(year: (try request.queryYear()), status: (try request.queryChoice("status", as: CampaignStatus.self)),
                                           unitId: (try request.queryId("unit")), observanceKey: request.query("observance"))
         let catalogue = catalogue
         let (items, units) = try await env.database.read { db in (try CampaignStore.list(db, filter), try UnitStore.tree(db, for: principal)) }

@@ -43,7 +43,7 @@ struct DonationsController {
 
     static func filter(_ request: Request) throws -> DonationStore.Filter {
         DonationStore.Filter(year: (try request.queryYear()), campaignId: (try request.queryId("campaign")),
-                             kind: request.query("kind").flatMap(DonationKind.init(rawValue:)), recipientUnitId: (try request.queryId("unit")))
+                             kind: (try request.queryChoice("kind", as: DonationKind.self)), recipientUnitId: (try request.queryId("unit")))
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {

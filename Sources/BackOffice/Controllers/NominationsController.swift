@@ -35,7 +35,7 @@ struct NominationsController {
         let principal = try context.signedIn()
         let thisYear = CivilDate.today().year
         let year = (try request.queryYear()) ?? thisYear - 1
-        let status = request.query("status").flatMap(NominationStatus.init(rawValue:))
+        let status = (try request.queryChoice("status", as: NominationStatus.self))
         let formKey = request.query("form")
         let forms = self.forms
         let (items, roll, meetings) = try await env.database.read { db in

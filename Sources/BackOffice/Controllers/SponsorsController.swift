@@ -23,7 +23,7 @@ struct SponsorsController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let q = request.query("q") ?? "", kind = request.query("kind").flatMap(SponsorKind.init(rawValue:)), tag = request.query("tag")
+        let q = request.query("q") ?? "", kind = (try request.queryChoice("kind", as: SponsorKind.self)), tag = request.query("tag")
         let (items, tags) = try await env.database.read { db in
             (try SponsorStore.list(db, text: q, kind: kind, tag: tag, for: principal), try SponsorStore.tags(db))
         }

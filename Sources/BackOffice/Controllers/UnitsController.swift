@@ -31,7 +31,7 @@ struct UnitsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let q = request.query("q") ?? ""
-        let kind = request.query("kind").flatMap(UnitKind.init(rawValue:))
+        let kind = (try request.queryChoice("kind", as: UnitKind.self))
         let english = context.english
         let items = try await env.database.read { db in
             q.isEmpty && kind == nil ? try UnitStore.tree(db, for: principal) : try UnitStore.list(db, for: principal, text: q, kind: kind)

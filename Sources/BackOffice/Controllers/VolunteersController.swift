@@ -27,7 +27,7 @@ struct VolunteersController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let skill = request.query("skill").flatMap(VolunteerSkill.init(rawValue:))
+        let skill = (try request.queryChoice("skill", as: VolunteerSkill.self))
         let year = CivilDate.today().year
         let items = try await env.database.read { try VolunteerStore.list($0, skill: skill, year: year, for: principal) }
         let rows = items.map {

@@ -89,6 +89,15 @@ extension Request {
         return date
     }
 
+    /// One of an enumeration's values (a filter), or nil when absent; an unknown value is a 400 listing the known ones.
+    func queryChoice<Choice: RawRepresentable & CaseIterable>(_ name: String, as type: Choice.Type) throws -> Choice? where Choice.RawValue == String {
+        guard let text = query(name) else { return nil }
+        guard let choice = Choice(rawValue: text) else {
+            throw HTTPError(.badRequest, message: "\(name) = \(text.prefix(40)): " + Choice.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return choice
+    }
+
     /// A record id: a positive whole number, or nil when absent.
     func queryId(_ name: String) throws -> Int64? {
         guard let text = query(name) else { return nil }
