@@ -211,4 +211,32 @@ struct RecordWriteTests {
             #expect(try await call(client, .patch, "/api/v1/sponsors/\(id)", token: viewer, json: #"{"notes":"x"}"#).status == .forbidden)
         }
     }
+
+    @Test("Activities: what GET returns goes back by PUT unchanged; PATCH of the place keeps outcomes and expected figures")
+    func activities() async throws {
+        let commune = try await TestCommune()
+        let token = try await commune.token("canbo")
+        let app = try await buildApplication(TestCommune.configuration, database: commune.database)
+        try await app.test(.router) { client in
+            let campaign = try await call(client, .post, "/api/v1/campaigns", token: token, json: """
+                {"title":"Tuần lễ học tập 2026","startDate":"01/10/2026","endDate":"07/10/2026","leadUnitId":\(commune.villageA),"coordinatingUnitIds":[]}
+                """)
+            let campaignId = try #require(campaign.json["id"] as? Int)
+            let created = try await call(client, .post, "/api/v1/campaigns/\(campaignId)/activities", token: token, json: """
+                {"kind":"talk","title":"Nói chuyện chuyên đề","startsAt":"03/10/2026 19:30","endsAt":"","unitId":\(commune.villageA),"channels":["loudspeaker"],"expectedParticipants":80}
+                """)
+            #expect(created.status == .created)
+            let id = try #require(created.json["id"] as? Int)
+            let read = try await call(client, .get, "/api/v1/activities/\(id)", token: token)
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: read.json), as: UTF8.self)
+            let put = try await call(client, .put, "/api/v1/activities/\(id)", token: token, json: body, ifMatch: read.etag)
+            #expect(put.status == .ok)
+            #expect(put.json["startsAt"] as? String == "2026-10-03T19:30" && put.json["expectedParticipants"] as? Int == 80)
+            let moved = try await call(client, .patch, "/api/v1/activities/\(id)", token: token, json: #"{"place":"Nhà văn hóa thôn A"}"#)
+            #expect(moved.status == .ok)
+            #expect(moved.json["place"] as? String == "Nhà văn hóa thôn A" && moved.json["expectedParticipants"] as? Int == 80)
+            #expect((moved.json["channels"] as? [String]) == ["loudspeaker"])
+            #expect(try await call(client, .patch, "/api/v1/activities/\(id)", token: token, json: #"{"place":"x"}"#, ifMatch: read.etag).status == .preconditionFailed)
+        }
+    }
 }

@@ -15,6 +15,8 @@ struct CampaignsAPI {
         router.get("/campaigns/:id", use: get)
         Self.record.addRoutes(to: router, path: "/campaigns/:id") { try await write($0, context: $1, mode: $2) }
         router.get("/campaigns/:id/activities", use: activities)
+        router.get("/activities/:id", use: activity)
+        Self.activityRecord.addRoutes(to: router, path: "/activities/:id") { try await writeActivity($0, context: $1, mode: $2) }
         router.post("/campaigns/:id/activities", use: addActivity)
     }
 
@@ -39,10 +41,37 @@ struct CampaignsAPI {
     struct ActivityJSON: Encodable {
         let id: Int64; let campaignId: Int64; let kind: String; let title: String; let startsAt: String; let endsAt: String; let place: String?
         let unitId: Int64; let channels: [String]; let expectedParticipants: Int?; let outcomes: ActivityOutcomes; let notes: String?
+        let expectedBooksLent: Int?; let expectedPosts: Int?; let expectedReach: Int?
         init(_ a: Activity) {
             id = a.id!; campaignId = a.campaignId; kind = a.kind.rawValue; title = a.title; startsAt = a.startsAt; endsAt = a.endsAt; place = a.place
             unitId = a.unitId; channels = a.channelList; expectedParticipants = a.expectedParticipants; outcomes = a.outcomes; notes = a.notes
+            expectedBooksLent = a.expectedBooksLent; expectedPosts = a.expectedPosts; expectedReach = a.expectedReach
         }
+    }
+
+    /// The plan of an activity; outcomes are recorded on their own (the outcomes page), never overwritten by a PUT.
+    static let activityRecord = RecordWrite(
+        writable: ["kind", "title", "startsAt", "endsAt", "place", "unitId", "channels", "expectedParticipants", "expectedBooksLent",
+                   "expectedPosts", "expectedReach", "notes"], readOnly: ["id", "campaignId", "outcomes"])
+
+    @Sendable func activity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let id = try context.id()
+        let activity = try await env.database.read { try CampaignStore.activity($0, id: id) }
+        return try Self.activityRecord.response(ActivityJSON(activity), version: RecordVersion.of(activity))
+    }
+
+    private func writeActivity(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let body = try await Self.activityRecord.body(request, context: context, mode: mode)
+        let activity = try await env.database.write { db in
+            let existing = try CampaignStore.activity(db, id: id)
+            _ = try CampaignStore.editable(db, id: existing.campaignId, by: principal)
+            let input = try Self.activityRecord.merged(ActivityJSON(existing), with: body, as: ActivityInput.self)
+            return try CampaignStore.saveActivity(db, campaignId: existing.campaignId, activityId: id, input, version: body.ifMatch, by: principal)
+        }
+        return try Self.activityRecord.response(ActivityJSON(activity), version: RecordVersion.of(activity))
     }
 
     var catalogue: ObservanceCatalogue? { try? ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml") }

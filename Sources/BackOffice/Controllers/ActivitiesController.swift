@@ -24,10 +24,12 @@ struct ActivitiesController {
         let action: String; let campaignId: Int64; let kinds: [Option]; let title: String; let startsAt: String; let endsAt: String; let place: String
         let units: [Option]; let channels: [Option]; let expectedParticipants: String; let expectedBooksLent: String; let expectedPosts: String
         let expectedReach: String; let notes: String; let errors: [String: String]; let hasErrors: Bool; let csrf: String
+        /// The activity's version when the form was opened (a save over a newer one is refused).
+        let version: String
     }
 
     private func form(_ context: AppRequestContext, campaignId: Int64, activityId: Int64?, input: ActivityInput, errors: [String: String] = [:],
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+                      version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let units = try await env.database.read { try UnitStore.tree($0, for: .system) }
         func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
         let page = FormPage(
@@ -37,7 +39,8 @@ struct ActivitiesController {
             units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.unitId) },
             channels: ObservanceCatalogue.channels.sorted().map { Option(value: $0, label: env.views.text("channel_\($0)", context.language), selected: input.channels.contains($0)) },
             expectedParticipants: text(input.expectedParticipants), expectedBooksLent: text(input.expectedBooksLent), expectedPosts: text(input.expectedPosts),
-            expectedReach: text(input.expectedReach), notes: input.notes ?? "", errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+            expectedReach: text(input.expectedReach), notes: input.notes ?? "", errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken,
+            version: version)
         return env.views.render("activity-form", titleKey: activityId == nil ? "activities_new" : "activities_edit", page: page, context: context, status: status)
     }
 
@@ -70,10 +73,14 @@ struct ActivitiesController {
         let (input, parseErrors) = Self.input(context.form)
         do {
             if !parseErrors.isEmpty { throw DomainError.invalid(parseErrors) }
-            _ = try await env.database.write { try CampaignStore.saveActivity($0, campaignId: campaignId, activityId: activityId, input, by: principal) }
+            let version = context.form["version"]
+            _ = try await env.database.write {
+                try CampaignStore.saveActivity($0, campaignId: campaignId, activityId: activityId, input, version: version, by: principal)
+            }
             return .redirect(to: "/campaigns/\(campaignId)?msg=saved", type: .found)
         } catch let error as DomainError where error.kind == .invalid {
-            return try await form(context, campaignId: campaignId, activityId: activityId, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+            return try await form(context, campaignId: campaignId, activityId: activityId, input: input, errors: error.fieldErrors,
+                                  version: context.form["version"] ?? "", status: .unprocessableContent)
         }
     }
 
@@ -93,7 +100,7 @@ struct ActivitiesController {
                                   endsAt: DateTimeText.display(activity.endsAt), place: activity.place, unitId: activity.unitId, channels: activity.channelList,
                                   expectedParticipants: activity.expectedParticipants, expectedBooksLent: activity.expectedBooksLent,
                                   expectedPosts: activity.expectedPosts, expectedReach: activity.expectedReach, notes: activity.notes)
-        return try await form(context, campaignId: campaign.id!, activityId: activityId, input: input)
+        return try await form(context, campaignId: campaign.id!, activityId: activityId, input: input, version: RecordVersion.of(activity))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -134,7 +134,10 @@ public struct Assignment: Codable, FetchableRecord, MutablePersistableRecord, Se
 /// "dd/MM/yyyy HH:mm" or "dd/MM/yyyy" (then `defaultTime`) → "yyyy-MM-ddTHH:mm".
 public enum DateTimeText {
     public static func parse(_ text: String, defaultTime: String = "08:00") -> String? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true)
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        // The stored form "2026-10-03T19:30" (what the API answers) reads back as it was written.
+        if trimmed.count == 16, trimmed.dropFirst(10).first == "T" { trimmed = trimmed.prefix(10) + " " + trimmed.dropFirst(11) }
+        let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
         guard let first = parts.first, let date = CivilDate(parsing: String(first)) else { return nil }
         let time = parts.count > 1 ? String(parts[1]).replacingOccurrences(of: "h", with: ":") : defaultTime
         let hm = time.split(separator: ":", omittingEmptySubsequences: false).map { Int($0.isEmpty ? "0" : $0) }

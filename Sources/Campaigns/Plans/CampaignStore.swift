@@ -194,8 +194,10 @@ public enum CampaignStore {
         return activity
     }
 
+    /// Creates an activity, or updates one when `activityId` is given (refused with `.stale` when `version` is given
+    /// and someone saved it since).
     public static func saveActivity(_ db: Database, campaignId: Int64, activityId: Int64? = nil, _ input: ActivityInput,
-                                    by principal: Principal, now: Date = Date()) throws -> Activity {
+                                    version: String? = nil, by principal: Principal, now: Date = Date()) throws -> Activity {
         _ = try editable(db, id: campaignId, by: principal)
         var errors: [String: String] = [:]
         let kind = ActivityKind(rawValue: input.kind)
@@ -220,6 +222,7 @@ public enum CampaignStore {
         if let activityId {
             activity = try Self.activity(db, id: activityId)
             guard activity.campaignId == campaignId else { throw DomainError.notFound("hoạt động", english: "Activity") }
+            try RecordVersion.check(activity, expected: version)
         } else {
             activity = Activity(campaignId: campaignId, kind: kind!, title: "", startsAt: starts!, endsAt: ends!, unitId: input.unitId!, channels: "", updatedAt: now)
         }
