@@ -24,47 +24,9 @@ SEED=${FUZZ_SEED:-20261201}
 python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "schemathesis>=4.3,<5" \
   || { echo "fuzz: cannot install schemathesis"; exit 2; }
 
-WORK=$(mktemp -d /tmp/densach-fuzz.XXXXXX)
-SERVER_PID=
-cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# A free port from 18090 up (another run, or the developer's server, may hold one).
-PORT=$(python3 - <<'EOF'
-import socket
-for port in range(18090, 18190):
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port)); print(port); break
-        except OSError:
-            pass
-EOF
-)
-[ -n "$PORT" ] || { echo "fuzz: no free port in 18090-18189"; exit 2; }
-BASE="http://127.0.0.1:$PORT"
-DB="$WORK/d.sqlite"
-LOG="$WORK/server.log"
-# A password of this run only: the demo accounts share it.
-export DENSACH_ADMIN_PASSWORD="fuzz-$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')"
-
 started=$(date +%s)
-"$BIN" serve --demo --database "$DB" --port "$PORT" --web web --templates Templates --campaigns campaigns >"$LOG" 2>&1 &
-SERVER_PID=$!
-# --demo fills the commune first (up to ~20 s in a debug build): wait for /healthz, at most 180 s.
-for _ in $(seq 360); do
-  python3 -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('$BASE/healthz', timeout=2).status != 200)" 2>/dev/null && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "fuzz: the server exited while starting:"; tail -30 "$LOG"; exit 1; }
-  sleep 0.5
-done
-python3 -c "import urllib.request; urllib.request.urlopen('$BASE/healthz', timeout=2)" 2>/dev/null \
-  || { echo "fuzz: the server did not come up in 180 s"; tail -30 "$LOG"; exit 1; }
-echo "fuzz: server up on port $PORT after $(( $(date +%s) - started )) s (pid $SERVER_PID, binary $BIN)"
+source Tests/support/demo-server.sh
+start_demo_server "$BIN" fuzz
 
 FUZZ_TOKEN_VIEWER=$("$BIN" users token xem --database "$DB" | tail -1) || { echo "fuzz: no token for xem"; exit 1; }
 FUZZ_TOKEN_ADMIN=$("$BIN" users token admin --database "$DB" | tail -1) || { echo "fuzz: no token for admin"; exit 1; }

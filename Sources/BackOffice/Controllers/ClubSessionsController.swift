@@ -30,9 +30,10 @@ struct ClubSessionsController {
     private func page(_ context: AppRequestContext, club: Club, session: ClubSession?, input: ClubStore.SessionInput?,
                       errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let date = input.flatMap { CivilDate(parsing: $0.date) } ?? session?.date ?? .today()
-        let (members, recorded) = try await env.database.read { db in
+        let (members, recorded, host) = try await env.database.read { db in
             (try ClubStore.members(db, clubId: club.id!, on: date),
-             try session.map { s in try Attendance.filter(Column("sessionId") == s.id!).fetchAll(db) } ?? [])
+             try session.map { s in try Attendance.filter(Column("sessionId") == s.id!).fetchAll(db) } ?? [],
+             try OrgUnit.fetchOne(db, key: club.unitId)?.name)
         }
         let marks = members.map { member -> Mark in
             let chosen = input?.attendance[member.member.personId] ?? recorded.first { $0.personId == member.member.personId }?.status ?? .present
@@ -41,7 +42,7 @@ struct ClubSessionsController {
         }
         let page = AttendancePage(
             action: session.map { "/clubs/sessions/\($0.id!)" } ?? "/clubs/\(club.id!)/sessions", clubId: club.id!, clubName: club.name,
-            date: input?.date ?? date.display, topic: input?.topic ?? session?.topic ?? "", place: input?.place ?? session?.place ?? club.schedule ?? "",
+            date: input?.date ?? date.display, topic: input?.topic ?? session?.topic ?? "", place: input?.place ?? session?.place ?? host ?? "",  // where the club meets, not its schedule
             guests: String(input?.guests ?? session?.guests ?? 0), marks: marks, hasMembers: !marks.isEmpty, errors: errors,
             hasErrors: !errors.isEmpty, csrf: context.csrfToken)
         return env.views.render("club-session", titleKey: "", title: club.name, page: page, context: context, status: status)

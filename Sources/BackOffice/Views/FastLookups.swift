@@ -33,6 +33,7 @@ extension LayoutModel: MustacheParent {
         case "flash": return flash
         case "switchLanguageHref": return switchLanguageHref
         case "switchLanguageLabel": return switchLanguageLabel
+        case "otherLang": return otherLang
         case "year": return year
         default: return nil
         }

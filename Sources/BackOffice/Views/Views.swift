@@ -86,6 +86,8 @@ struct LayoutModel {
     let flash: String?
     let switchLanguageHref: String
     let switchLanguageLabel: String
+    /// The language the switch leads to (`hreflang` of the link; it rendered empty before).
+    let otherLang: String
     let year: Int
 
     init(context: AppRequestContext, title: String, active: String, flash: String?, strings: Strings) {
@@ -94,10 +96,13 @@ struct LayoutModel {
         self.title = title
         signedIn = principal != nil
         userName = principal?.displayName ?? ""
-        roleLabel = principal.map { strings.text("role_\($0.role.rawValue)", context.language) } ?? ""
+        // The role beside the name, unless the name already says it (demo accounts are named after their role).
+        let role = principal.map { strings.text("role_\($0.role.rawValue)", context.language) } ?? ""
+        roleLabel = role == userName ? "" : role
         csrf = context.csrfToken
         self.flash = flash
         let other: Language = context.language == .vi ? .en : .vi
+        otherLang = other.rawValue
         switchLanguageHref = "/language?to=\(other.rawValue)"
         switchLanguageLabel = other == .en ? "English" : "Tiếng Việt"
         year = CivilDate.today().year
@@ -115,13 +120,24 @@ struct LayoutModel {
             ("/recognition", "nav_recognition", "recognition"),
             ("/messages", "nav_messages", "messages"),
         ]
-        if principal.canReadAudit { items.append(("/audit", "nav_audit", "audit")) }
-        if principal.canManageAccounts { items.append(("/accounts", "nav_accounts", "account")) }
-        if principal.canManageSettings { items.append(("/settings", "nav_settings", "settings")) }
-        nav = items.map { href, key, section in
-            NavItem(href: href, label: strings.text(key, context.language), active: active.hasPrefix(section))
+        // Administration is grouped under one entry (details/summary, no JavaScript): the Vietnamese menu needed
+        // 1,402 px and lost its last items on a 1280 px office screen.
+        var admin: [(String, String, String)] = []
+        if principal.canReadAudit { admin.append(("/audit", "nav_audit", "audit")) }
+        if principal.canManageAccounts { admin.append(("/accounts", "nav_accounts", "account")) }
+        if principal.canManageSettings { admin.append(("/settings", "nav_settings", "settings")) }
+        func entries(_ list: [(String, String, String)]) -> [NavItem] {
+            list.map { href, key, section in NavItem(href: href, label: strings.text(key, context.language), active: active.hasPrefix(section)) }
         }
-        navHTML = Self.html(nav)
+        nav = entries(items) + entries(admin)
+        navHTML = Self.html(entries(items)) + Self.group(strings.text("nav_admin", context.language), entries(admin))
+    }
+
+    /// A menu entry that opens a short list of its own.
+    static func group(_ label: String, _ items: [NavItem]) -> String {
+        guard !items.isEmpty else { return "" }
+        let open = items.contains(where: \.active) ? "<li class=\"nav-more current\"><details><summary>" : "<li class=\"nav-more\"><details><summary>"
+        return open + HTMLText.escape(label) + "</summary><ul>" + html(items) + "</ul></details></li>"
     }
 
     static func html(_ nav: [NavItem]) -> String {

@@ -1,0 +1,178 @@
+"""A commune officer's walk through the back office in headless Chromium, on a phone (360x740) and an office screen
+(1280x800). On every page: no console error or CSP violation, nothing wider than the screen, and on a phone every
+link and button of a list row within the screen. Printing goes through Chromium's own print-to-PDF."""
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import BASE, make_driver, screenshot, sign_in
+
+A4 = (595.3, 841.9)  # points
+
+
+def problems_on_page(driver):
+    """What a person on this page would stumble on, as sentences (empty when the page is fine)."""
+    found = []
+    for entry in driver.get_log("browser"):
+        if entry["level"] == "SEVERE":
+            found.append("console: " + entry["message"][:300])
+    width, inner = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    if width > inner:
+        wide = driver.execute_script("""
+            return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+              .slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));""")
+        found.append(f"page is {width} px wide on a {inner} px screen: {wide}")
+    if inner <= 400:
+        hidden = driver.execute_script("""
+            return [...document.querySelectorAll('.table-wrap tbody tr a, .table-wrap tbody tr button')]
+              .filter(e => e.offsetParent !== null)
+              .filter(e => { const r = e.getBoundingClientRect(); return r.right > window.innerWidth + 1 || r.left < -1; })
+              .slice(0, 3).map(e => e.textContent.trim());""")
+        if hidden:
+            found.append(f"row actions off the screen: {hidden}")
+    return found
+
+
+def visit(driver, path, name):
+    driver.get(BASE + path)
+    screenshot(driver, name)
+    assert problems_on_page(driver) == [], f"{path}"
+    return driver
+
+
+def first_link(driver, pattern):
+    for link in driver.find_elements(By.CSS_SELECTOR, "main a[href]"):
+        href = link.get_attribute("href")
+        if re.search(pattern, href):
+            return href[len(BASE):] if href.startswith(BASE) else href
+    pytest.fail(f"no link matching {pattern} on {driver.current_url}")
+
+
+def pdf_of(driver):
+    """Chromium's print-to-PDF, honouring the page's own @page size (what the Print dialog does)."""
+    data = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False})["data"]
+    import base64
+    return PdfReader(io.BytesIO(base64.b64decode(data)))
+
+
+def save_pdf(pdf, name):
+    """Kept beside the screenshots, for `pdftoppm -png` and a look."""
+    from pypdf import PdfWriter
+    from conftest import SHOTS
+    writer = PdfWriter()
+    for page in pdf.pages:
+        writer.add_page(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with open(SHOTS / f"{name}.pdf", "wb") as out:
+        writer.write(out)
+
+
+def page_size(page):
+    box = page.mediabox
+    return float(box.width), float(box.height)
+
+
+def close_to(size, expected, tolerance=3):
+    return abs(size[0] - expected[0]) <= tolerance and abs(size[1] - expected[1]) <= tolerance
+
+
+def test_menu_fits_the_office_screen(browser):
+    visit(browser, "/", "dashboard")
+    if browser.densach_size[0] < 1000:
+        return  # on a phone the menu scrolls sideways, by design
+    tops, rights = browser.execute_script("""
+        const items = [...document.querySelectorAll('.nav > ul > li')];
+        return [items.map(i => Math.round(i.getBoundingClientRect().top)), items.map(i => Math.round(i.getBoundingClientRect().right))];""")
+    assert len(set(tops)) == 1, f"the menu wraps onto {len(set(tops))} rows"
+    assert max(rights) <= browser.densach_size[0], "the last menu entry is cut"
+    # The administration group opens without JavaScript (details/summary) and shows its entries.
+    browser.find_element(By.CSS_SELECTOR, ".nav-more summary").click()
+    assert browser.find_element(By.CSS_SELECTOR, ".nav-more a[href='/settings']").is_displayed()
+
+
+def test_people_search_without_tones_and_a_person(browser):
+    visit(browser, "/people?q=nguyen", "people-search")
+    names = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, ".table-wrap tbody tr td:first-child")]
+    assert names and all("Nguyễn" in name for name in names[:10]), names[:5]
+    visit(browser, first_link(browser, r"/people/\d+$"), "person")
+
+
+def test_campaign_activity_outcomes_and_calendar(browser):
+    visit(browser, "/campaigns", "campaigns")
+    campaign = first_link(browser, r"/campaigns/\d+$")
+    visit(browser, campaign, "campaign")
+    visit(browser, first_link(browser, r"/campaigns/activities/\d+/outcomes$"), "activity-outcomes")
+    visit(browser, "/campaigns/calendar", "calendar")
+
+
+def test_attendance_page(browser):
+    visit(browser, "/clubs", "clubs")
+    visit(browser, first_link(browser, r"/clubs/\d+$"), "club")
+    visit(browser, first_link(browser, r"/clubs/\d+/sessions/new$"), "attendance")
+    # The three choices are the same size, large enough to tap (the text-field width rule once shrank "Vắng").
+    sizes = {(r.size["width"], r.size["height"]) for r in browser.find_elements(By.CSS_SELECTOR, "input[type=radio]")}
+    assert len(sizes) == 1 and min(next(iter(sizes))) >= 20, sizes
+    # Tapping "Vắng" marks that member absent.
+    absent = browser.find_elements(By.CSS_SELECTOR, "input[type=radio][value=absent]")[0]
+    absent.find_element(By.XPATH, "..").click()
+    assert absent.is_selected()
+
+
+def test_receipt_prints_on_one_a4_portrait_page_from_its_button(browser):
+    visit(browser, "/donations", "donations")
+    visit(browser, first_link(browser, r"/donations/\d+$"), "donation")
+    visit(browser, first_link(browser, r"/donations/\d+/receipt$"), "receipt")
+    # The button prints under our Content-Security-Policy (no inline handler): window.print is called.
+    browser.execute_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+    browser.find_element(By.CSS_SELECTOR, "[data-print]").click()
+    assert browser.execute_script("return window.__printed") == 1
+    pdf = pdf_of(browser)
+    save_pdf(pdf, "receipt")
+    assert len(pdf.pages) == 1
+    assert close_to(page_size(pdf.pages[0]), A4), page_size(pdf.pages[0])
+
+
+def test_certificates_print_one_a4_landscape_page_each(browser):
+    visit(browser, "/honours/decisions", "decisions")
+    visit(browser, first_link(browser, r"/honours/decisions/\d+$"), "decision")
+    decision = browser.current_url
+    # The decision in the NĐ 30 layout: A4 portrait pages.
+    visit(browser, decision[len(BASE):] + "/print", "decision-print")
+    pdf = pdf_of(browser)
+    save_pdf(pdf, "decision")
+    assert all(close_to(page_size(page), A4) for page in pdf.pages), [page_size(page) for page in pdf.pages]
+    browser.get(decision + "/certificates")
+    screenshot(browser, "certificates")
+    assert problems_on_page(browser) == []
+    count = len(browser.find_elements(By.CSS_SELECTOR, ".certificate"))
+    pdf = pdf_of(browser)
+    save_pdf(pdf, "certificates")
+    assert count >= 1 and len(pdf.pages) == count, f"{count} certificates on {len(pdf.pages)} pages"
+    assert all(close_to(page_size(page), (A4[1], A4[0])) for page in pdf.pages), [page_size(page) for page in pdf.pages]
+
+
+def test_indicators_report_and_messages(browser):
+    visit(browser, "/recognition/indicators", "indicators")
+    visit(browser, "/recognition/report", "report")
+    visit(browser, "/messages", "messages")
+
+
+def test_language_switch_and_sign_out():
+    driver = make_driver(360, 740)
+    try:
+        sign_in(driver)
+        driver.get(BASE + "/people")
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
+        driver.find_element(By.CSS_SELECTOR, "a.lang").click()
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+        assert "/people" in driver.current_url, "the switch comes back to the same page"
+        driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+        WebDriverWait(driver, 10).until(lambda d: "/login" in d.current_url)
+        driver.get(BASE + "/people")
+        assert "/login" in driver.current_url
+    finally:
+        driver.quit()
