@@ -1,10 +1,11 @@
 """A commune officer's walk through the back office in headless Chromium, on a phone (360x740) and an office screen
 (1280x800). On every page: no console error or CSP violation, nothing wider than the screen, and on a phone every
-link and button of a list row within the screen. Printing goes through Chromium's own print-to-PDF."""
+link and button of a list row within the screen, and no serious or critical axe-core accessibility violation. Printing goes through Chromium's own print-to-PDF."""
 import io
 import re
 
 import pytest
+from axe_selenium_python import Axe
 from pypdf import PdfReader
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -26,6 +27,11 @@ def problems_on_page(driver):
             return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
               .slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));""")
         found.append(f"page is {width} px wide on a {inner} px screen: {wide}")
+    axe = Axe(driver)
+    axe.inject()
+    serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+    for violation in serious:
+        found.append(f"axe {violation['impact']}: {violation['id']} at {violation['nodes'][0]['target']}")
     if inner <= 400:
         hidden = driver.execute_script("""
             return [...document.querySelectorAll('.table-wrap tbody tr a, .table-wrap tbody tr button')]
