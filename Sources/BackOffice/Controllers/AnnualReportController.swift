@@ -67,7 +67,8 @@ struct AnnualReportController {
         let year = (try request.queryYear()) ?? CivilDate.today().year
         let document = self.document
         let html = try await env.database.read { db in try document.html(db, report: try document.report(db, year: year)) }
-        return env.views.render("honours-document", titleKey: "report_title", page: Views.Fragment(html: html), context: context)
+        return env.views.render("honours-document", titleKey: "report_title", page: Views.Fragment(html: html), context: context,
+                                section: "recognition")
     }
 
     @Sendable func appendix(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -54,7 +54,7 @@ struct CampaignsController {
             budget: report.budget.map { MoneyRow(label: $0.source.label, planned: VND.format($0.planned), spent: VND.format($0.spent)) },
             units: report.units.map { UnitRow(unit: $0.unit, activities: "\($0.activitiesRecorded)/\($0.activities)", tasks: "\($0.tasksDone)/\($0.tasks)") },
             today: CivilDate.today().documentForm)
-        return env.views.render("campaign-report", titleKey: "report_title", page: page, context: context)
+        return env.views.render("campaign-report", titleKey: "campaignReport_title", page: page, context: context)
     }
 
     var templates: [PlanTemplate] { (try? PlanTemplate.load(directory: env.configuration.campaignsDirectory + "/templates")) ?? [] }

@@ -87,7 +87,7 @@ struct DecisionsController {
     struct DetailPage {
         let id: Int64; let number: String; let date: String; let subject: String; let kind: String; let form: String; let issued: Bool; let draft: Bool
         let higher: Bool; let corrects: String; let correctsId: Int64?; let correctedBy: String; let correctedById: Int64?; let issuedBy: String
-        let recipients: [RecipientRow]; let hasRecipients: Bool; let editable: Bool; let canManage: Bool; let canCorrect: Bool; let today: String
+        let recipients: [RecipientRow]; let hasRecipients: Bool; let recipientCount: Int; let editable: Bool; let canManage: Bool; let canCorrect: Bool; let today: String
         let hasCertificates: Bool; let errors: [String: String]; let csrf: String
     }
 
@@ -111,7 +111,7 @@ struct DecisionsController {
                 correctedBy: correction?.number ?? "", correctedById: correction?.id, issuedBy: d.issuedBy ?? "",
                 recipients: recipients.map { RecipientRow(id: $0.nomination.id!, name: $0.recipient, place: $0.place, achievement: $0.nomination.achievement,
                                                           award: VND.format($0.nomination.award), awardValue: $0.nomination.award) },
-                hasRecipients: !recipients.isEmpty, editable: !d.isIssued && principal.canWriteCommuneWide && d.kind != .revoke,
+                hasRecipients: !recipients.isEmpty, recipientCount: recipients.count, editable: !d.isIssued && principal.canWriteCommuneWide && d.kind != .revoke,
                 canManage: principal.canWriteCommuneWide, canCorrect: d.isIssued && correction == nil && principal.canWriteCommuneWide && d.kind != .revoke,
                 today: CivilDate.today().display, hasCertificates: d.isIssued && d.kind != .revoke && (form?.certificate ?? false),
                 errors: errors, csrf: context.csrfToken)

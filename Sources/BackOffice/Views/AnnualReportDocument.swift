@@ -43,7 +43,8 @@ public struct AnnualReportDocument: Sendable {
     func html(_ db: Database, report: AnnualReport, today: CivilDate = .today()) throws -> String {
         let settings = try Settings.all(db)
         func setting(_ key: Settings.Key) -> String { settings[key.name] ?? key.defaultValue }
-        let dash = "(chưa viết)"
+        // A section not written yet prints as a dotted line to fill in by hand, as blank forms do.
+        let dash = String(repeating: "…", count: 40)
         let model = Model(
             committee: setting(Settings.committeeName), commune: setting(Settings.communeName), dateLong: today.documentForm, final: report.isFinal,
             year: report.year, recipient: setting(Settings.reportRecipient), assessment: report.texts["assessment"] ?? "",

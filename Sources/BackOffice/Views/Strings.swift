@@ -21,6 +21,8 @@ struct Strings: Sendable {
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), let equals = trimmed.firstIndex(of: "=") else { continue }
             let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
             let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            // A key given twice silently showed the second text everywhere ("Báo cáo năm" on the campaign report).
+            if table[key] != nil { throw ViewsError.badTemplate((path as NSString).lastPathComponent, "\(key) is defined twice") }
             table[key] = value
         }
         return table

@@ -35,10 +35,11 @@ public struct Views: Sendable {
         let t: [String: String]
     }
 
+    /// `section` names the menu entry to mark when the template is shared (a printed document of another module).
     func render(_ template: String, titleKey: String, title: String? = nil, page: Any, context: AppRequestContext,
-                status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
+                status: HTTPResponse.Status = .ok, flash: String? = nil, section: String? = nil) -> Response {
         let heading = title ?? strings.text(titleKey, context.language)
-        let layout = LayoutModel(context: context, title: heading, active: template, flash: flash, strings: strings)
+        let layout = LayoutModel(context: context, title: heading, active: section ?? template, flash: flash, strings: strings)
         let html = libraries[context.language]?.render(Envelope(layout: layout, page: page, t: strings.table(context.language)),
                                   withTemplate: template) ?? ""
         return Self.html(html, status: status)

@@ -1,0 +1,46 @@
+import BackOffice
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Store
+import Testing
+
+/// Labels a user read wrong in the browser walk (issue #16).
+@Suite("Labels and menus")
+struct LabelTests {
+    @Test("The yearly report's print page marks Recognition in the menu, not Honours; an unwritten section prints as a line to fill in")
+    func reportPrintMenu() async throws {
+        let commune = try await TestCommune()
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let page = try await browser.get("/recognition/report/print?year=2025").text
+            #expect(page.contains(#"<li><a href="/recognition" aria-current="page">"#))
+            #expect(!page.contains(#"<li><a href="/honours" aria-current="page">"#))
+            #expect(!page.contains("(chưa viết)"))
+        }
+    }
+
+    @Test("The menu groups administration under one entry, marked when one of its pages is open; the language link names its language")
+    func menuAndRole() async throws {
+        let commune = try await TestCommune()
+        try await commune.run { browser in
+            _ = try await browser.signIn("admin", TestCommune.password)
+            let page = try await browser.get("/audit").text
+            #expect(page.contains(#"<li class="nav-more current"><details><summary>Quản trị</summary>"#))
+            #expect(page.contains(#"<a href="/settings">"#) && page.contains(#"<a href="/accounts">"#))
+            #expect(page.contains(#"hreflang="en" lang="en""#))
+        }
+    }
+
+    @Test("A strings file that defines a key twice stops the server at start, naming the key")
+    func duplicateKeys() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("densach-web-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("web"), to: folder)
+        let strings = folder.appendingPathComponent("i18n/vi.strings")
+        try (String(contentsOf: strings, encoding: .utf8) + "\nnav_people = Lần hai\n").write(to: strings, atomically: true, encoding: .utf8)
+        var configuration = TestCommune.configuration
+        configuration.webDirectory = folder.path
+        let commune = try await TestCommune()
+        await #expect { _ = try await buildRouter(configuration, database: commune.database) } throws: { "\($0)".contains("nav_people") }
+    }
+}
