@@ -180,6 +180,9 @@ struct PagesTests {
             #expect(units == [commune.villageB])
             try await browser.post("/logout", [:])
             #expect(try await browser.signIn("thonb", password).status == .found)
+            // A one-time password: the owner chooses their own first (OwnPasswordTests), then works in their scope.
+            _ = try await browser.get("/account/password")
+            #expect(try await browser.post("/account/password", ["current": password, "new": "Trưởng thôn B 2026", "repeat": "Trưởng thôn B 2026"]).status == .found)
             #expect(try await browser.get("/people/\(commune.personB)").status == .ok)
             #expect(try await browser.get("/people/\(commune.personA)").status == .forbidden)
         }

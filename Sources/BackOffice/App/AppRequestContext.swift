@@ -14,6 +14,8 @@ public struct AppRequestContext: RequestContext {
     public var language: Language = .vi
     public var form = FormData()
     public var remoteAddress: String
+    /// The signed-in account still has a one-time password: pages lead to the password change until it is replaced.
+    public var mustChangePassword = false
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -50,6 +50,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
 
     let pages = router.group().add(middleware: RequireSignIn())
     DashboardController(env: environment).addRoutes(to: pages)
+    OwnPasswordController(env: environment).addRoutes(to: pages)
     UnitsController(env: environment).addRoutes(to: pages)
     PeopleController(env: environment).addRoutes(to: pages)
     HouseholdsController(env: environment).addRoutes(to: pages)

@@ -48,6 +48,7 @@ struct SessionMiddleware: RouterMiddleware {
             if let session = try await database.read({ try AccountStore.session($0, cookie: cookie, idle: idle) }) {
                 context.principal = session.principal
                 context.csrfToken = session.csrfToken
+                context.mustChangePassword = session.mustChangePassword
                 if session.needsTouch { try await database.write { try AccountStore.touchSession($0, cookie: cookie) } }
             }
         }
@@ -105,7 +106,13 @@ struct RequireSignIn: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if context.principal != nil { return try await next(request, context) }
+        if context.principal != nil {
+            // A one-time password leads every page to the password change (signing out stays possible).
+            if context.mustChangePassword && !OwnPasswordController.paths.contains(request.uri.path) {
+                return .redirect(to: OwnPasswordController.path, type: .found)
+            }
+            return try await next(request, context)
+        }
         if request.uri.path.hasPrefix("/api/") {
             throw DomainError(.unauthorized, "Cần mã truy cập API (Authorization: Bearer …).",
                               english: "An API token is required (Authorization: Bearer …).")

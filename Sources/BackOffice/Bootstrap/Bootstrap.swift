@@ -21,8 +21,9 @@ public enum Bootstrap {
         let secret = password ?? Secrets.newPassword()
         let hash = try await passwords.hash(secret)
         _ = try await database.write {
+            // A password printed for the operator is a one-time one; one they chose (DENSACH_ADMIN_PASSWORD) is theirs.
             try AccountStore.create($0, login: "admin", displayName: "Quản trị hệ thống", passwordHash: hash, role: .admin,
-                                    unitIds: [], by: .system)
+                                    unitIds: [], oneTimePassword: password == nil, by: .system)
         }
         return CreatedAccounts(password: secret, logins: ["admin"])
     }

@@ -104,7 +104,8 @@ struct AccountsController {
         let hash = try await env.passwords.hash(password)
         do {
             _ = try await env.database.write {
-                try AccountStore.create($0, login: login, displayName: displayName, passwordHash: hash, role: role, unitIds: unitIds, by: principal)
+                try AccountStore.create($0, login: login, displayName: displayName, passwordHash: hash, role: role, unitIds: unitIds,
+                                        oneTimePassword: true, by: principal)
             }
         } catch let error as DomainError where error.kind == .invalid {
             return try await self.form(context, id: nil, login: login, displayName: displayName, role: role, unitIds: unitIds,
@@ -143,7 +144,7 @@ struct AccountsController {
         let hash = try await env.passwords.hash(password)
         let login = try await env.database.write { db in
             let account = try AccountStore.get(db, id: id)
-            try AccountStore.setPassword(db, login: account.login, passwordHash: hash, by: principal)
+            try AccountStore.setPassword(db, login: account.login, passwordHash: hash, oneTimePassword: true, by: principal)
             return account.login
         }
         return env.views.render("account-secret", titleKey: "accounts_passwordTitle",

@@ -77,6 +77,7 @@ struct DashboardController {
                         hasRecent: !recent.isEmpty,
                         scopeNote: scope == .all ? nil : views.text("dash_scopeNote", language))
         }
-        return env.views.render("dashboard", titleKey: "dash_title", page: page, context: context)
+        return env.views.render("dashboard", titleKey: "dash_title", page: page, context: context,
+                                flash: Flash.message(request, views: env.views, language: context.language))
     }
 }

@@ -47,7 +47,7 @@ struct Pager {
 enum Flash {
     static func message(_ request: Request, views: Views, language: Language) -> String? {
         guard let key = request.uri.queryParameters["msg"].map(String.init),
-              ["saved", "created", "withdrawn", "consent", "member"].contains(key) else { return nil }
+              ["saved", "created", "withdrawn", "consent", "member", "password"].contains(key) else { return nil }
         return views.text("flash_\(key)", language)
     }
 }

@@ -27,6 +27,8 @@ public struct Account: Codable, FetchableRecord, MutablePersistableRecord, Senda
     public var isDisabled: Bool
     public var createdAt: Date
     public var lastLoginAt: Date?
+    /// Set with a one-time password: every page leads to "change your password" until the owner has.
+    public var mustChangePassword = false
 
     public init(login: String, displayName: String, passwordHash: String, role: Role, now: Date = Date()) {
         self.login = login.trimmingCharacters(in: .whitespaces).lowercased()

@@ -49,7 +49,7 @@ public enum AccountStore {
     }
 
     public static func create(_ db: Database, login: String, displayName: String, passwordHash: String, role: Role,
-                              unitIds: [Int64], by principal: Principal, now: Date = Date()) throws -> Account {
+                              unitIds: [Int64], oneTimePassword: Bool = false, by principal: Principal, now: Date = Date()) throws -> Account {
         try principal.require(principal.canManageAccounts)
         var errors: [String: String] = [:]
         if let problem = validateLogin(login) { errors["login"] = problem }
@@ -60,6 +60,7 @@ public enum AccountStore {
         if !errors.isEmpty { throw DomainError.invalid(errors) }
         var account = Account(login: login, displayName: displayName.isEmpty ? login : displayName,
                               passwordHash: passwordHash, role: role, now: now)
+        account.mustChangePassword = oneTimePassword
         try account.insert(db)
         try setUnits(db, accountId: account.id!, unitIds)
         try Audit.record(db, by: principal, .create, entity: "account", id: account.id,
@@ -88,10 +89,13 @@ public enum AccountStore {
         try Audit.record(db, by: principal, .update, entity: "account", id: id, before: before, after: account.auditView, at: now)
     }
 
-    public static func setPassword(_ db: Database, login: String, passwordHash: String, by principal: Principal, now: Date = Date()) throws {
+    /// `oneTimePassword`: set by someone else (a reset), so its owner must choose their own at the next sign-in.
+    public static func setPassword(_ db: Database, login: String, passwordHash: String, oneTimePassword: Bool = false,
+                                   by principal: Principal, now: Date = Date()) throws {
         guard var account = try find(db, login: login) else { throw DomainError.notFound("tài khoản \(login)", english: "Account \(login)") }
         try principal.require(principal.canManageAccounts || principal.accountId == account.id)
         account.passwordHash = passwordHash
+        account.mustChangePassword = oneTimePassword
         try account.update(db)
         // A new password ends every open session of that account.
         try db.execute(sql: "DELETE FROM webSession WHERE accountId = ?", arguments: [account.id])
@@ -163,6 +167,8 @@ public enum AccountStore {
         public let csrfToken: String
         /// True when the last-seen time is old enough to be worth a write.
         public let needsTouch: Bool
+        /// The account still has a one-time password.
+        public let mustChangePassword: Bool
     }
 
     /// The session behind a cookie, unless idle longer than `idle` or the account is disabled.
@@ -176,7 +182,7 @@ public enum AccountStore {
         guard now.timeIntervalSince(lastSeen) <= idle else { return nil }
         let account = try Account(row: row)
         return SessionLookup(principal: try principal(db, for: account), csrfToken: row["csrfToken"],
-                             needsTouch: now.timeIntervalSince(lastSeen) > 60)
+                             needsTouch: now.timeIntervalSince(lastSeen) > 60, mustChangePassword: account.mustChangePassword)
     }
 
     /// Refreshes last-seen at most once a minute (a write per page view would not hold under load).

@@ -36,6 +36,10 @@ public enum StoreSchema: SchemaModule {
         migrator.registerMigration("store.v6-token-scope") { db in
             try db.alter(table: "apiToken") { t in t.add(column: "scope", .text).notNull().defaults(to: "api") }
         }
+        // A one-time password (a new account, a reset) must be replaced by its owner at the first sign-in.
+        migrator.registerMigration("store.v7-password-change") { db in
+            try db.alter(table: "account") { t in t.add(column: "mustChangePassword", .boolean).notNull().defaults(to: false) }
+        }
     }
 
     /// Names alone in the full-text index, with prefix tables up to six letters (most Vietnamese syllables): a
