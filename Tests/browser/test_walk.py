@@ -45,9 +45,21 @@ def problems_on_page(driver):
 
 def visit(driver, path, name):
     driver.get(BASE + path)
+    record_wire_size(driver, name)
     screenshot(driver, name)
     assert problems_on_page(driver) == [], f"{path}"
     return driver
+
+
+def record_wire_size(driver, name):
+    """The page's HTML as it travelled (compressed) and as read, for Benchmarks/README.md (wire.tsv by the shots)."""
+    from conftest import SHOTS
+    sizes = driver.execute_script("""
+        const n = performance.getEntriesByType('navigation')[0];
+        return n ? [n.encodedBodySize, n.decodedBodySize] : [0, 0];""")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with open(SHOTS / "wire.tsv", "a") as out:
+        out.write(f"{driver.densach_size[0]}\t{name}\t{sizes[0]}\t{sizes[1]}\n")
 
 
 def first_link(driver, pattern):

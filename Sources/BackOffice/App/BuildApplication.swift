@@ -29,6 +29,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     let settings = try await SettingsCache(database: database)
     let passwords = Passwords(cost: configuration.bcryptCost)
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: CompressionMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     let loginTokens = LoginFormToken()
     router.add(middleware: SessionMiddleware(database: database, settings: settings, views: views, loginTokens: loginTokens))
