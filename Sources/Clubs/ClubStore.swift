@@ -167,6 +167,19 @@ public enum ClubStore {
         }
     }
 
+    /// A resident's clubs, current first, with the club's name (for the person's page).
+    public struct Membership: Sendable {
+        public let member: ClubMember
+        public let clubName: String
+    }
+
+    public static func memberships(_ db: Database, personId: Int64) throws -> [Membership] {
+        try Row.fetchAll(db, sql: """
+            SELECT m.*, c.name AS clubName FROM clubMember m JOIN club c ON c.id = m.clubId
+            WHERE m.personId = ? ORDER BY m.leftOn IS NOT NULL, m.joinedOn DESC
+            """, arguments: [personId]).map { Membership(member: try ClubMember(row: $0), clubName: $0["clubName"]) }
+    }
+
     public static func addMember(_ db: Database, clubId: Int64, personId: Int64, role: MemberRole, joinedOn: CivilDate,
                                  by principal: Principal) throws -> ClubMember {
         _ = try editable(db, id: clubId, by: principal)

@@ -115,6 +115,11 @@ public enum SponsorStore {
         return sponsor
     }
 
+    /// The sponsor record of a resident, if they have one.
+    public static func id(ofPerson personId: Int64, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM sponsor WHERE personId = ?", arguments: [personId])
+    }
+
     /// Kind, tags and notes; the name and contacts are edited on the person's or unit's own page.
     public static func update(_ db: Database, id: Int64, kind: String, tags: String?, notes: String?, version: String? = nil, by principal: Principal,
                               now: Date = Date()) throws {

@@ -56,6 +56,11 @@ public enum VolunteerStore {
         return item
     }
 
+    /// The volunteer record of a resident, if they have one.
+    public static func id(ofPerson personId: Int64, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM volunteer WHERE personId = ?", arguments: [personId])
+    }
+
     public static func create(_ db: Database, _ input: Input, by principal: Principal, now: Date = Date()) throws -> Volunteer {
         var errors: [String: String] = [:]
         if input.personId == nil { errors["personId"] = "Chọn người (tìm trong danh sách người dân)" }

@@ -1,9 +1,11 @@
 import BackOffice
+import Clubs
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Store
 import Testing
+import Vietnamese
 
 /// Labels a user read wrong in the browser walk (issue #16).
 @Suite("Labels and menus")
@@ -42,5 +44,24 @@ struct LabelTests {
         configuration.webDirectory = folder.path
         let commune = try await TestCommune()
         await #expect { _ = try await buildRouter(configuration, database: commune.database) } throws: { "\($0)".contains("nav_people") }
+    }
+}
+
+@Suite("The person page")
+struct PersonPageTests {
+    @Test("A resident's page lists their clubs, current first, with role and dates")
+    func clubsOnThePersonPage() async throws {
+        let commune = try await TestCommune()
+        try await commune.database.write { db in
+            let house = try UnitStore.create(db, UnitInput(name: "NVH thôn A", kind: "cultural_house", parentId: commune.villageA), by: .system).id!
+            let club = try ClubStore.create(db, ClubInput(name: "CLB Cờ tướng", unitId: house, kind: "club", field: "sports", ageGroups: ["adults"]), by: .system)
+            _ = try ClubStore.addMember(db, clubId: club.id!, personId: commune.personA, role: .deputy, joinedOn: CivilDate(year: 2024, month: 3, day: 1)!, by: .system)
+        }
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let page = try await browser.get("/people/\(commune.personA)").text
+            #expect(page.contains("CLB Cờ tướng") && page.contains("01/03/2024"))
+            #expect(try await browser.get("/people/\(commune.personB)").text.contains("Chưa tham gia câu lạc bộ nào."))
+        }
     }
 }

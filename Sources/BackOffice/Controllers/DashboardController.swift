@@ -62,7 +62,15 @@ struct DashboardController {
             let overdue = try PledgeStore.list(db, overdueOnly: true, on: today, for: principal).count
             if overdue > 0 { tiles.append(Tile(label: views.text("dash_overduePledges", language), value: String(overdue), href: "/pledges?overdue=1")) }
             // The yearly report's deadline (setting, default 20/11): a reminder from a month before until it is final.
-            if let due = try AnnualReport.reminder(db, today: today) {
+            // A unit's editor first sees what is theirs to do: activities to report on and open tasks.
+            if principal.role == .editor {
+                let work = try CampaignStore.tasks(db, for: principal)
+                let open = work.assignments.filter { $0.status != .done }.count
+                    + work.activities.filter { $0.startsAt.prefix(10) <= today.iso && $0.outcomes.participants == nil && $0.reach == nil }.count
+                tiles.insert(Tile(label: views.text("dash_myWork", language), value: String(open), href: "/campaigns/tasks"), at: 0)
+            }
+            // The yearly report's deadline: only for those who can write it (an editor could do nothing about it).
+            if principal.canWriteCommuneWide, let due = try AnnualReport.reminder(db, today: today) {
                 tiles.insert(Tile(label: DashboardReminder.text(due, views: views, language: language), value: views.text("dash_report", language),
                                   href: "/recognition/report"), at: 0)
             }

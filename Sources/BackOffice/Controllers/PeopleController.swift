@@ -1,7 +1,9 @@
+import Clubs
 import Foundation
 import Honours
 import GRDB
 import Hummingbird
+import Socialization
 import Store
 import Vietnamese
 
@@ -91,6 +93,8 @@ struct PeopleController {
 
     struct ConsentRow { let id: Int64; let channel: String; let purpose: String; let givenOn: String; let method: String
                         let guardian: String; let withdrawnOn: String?; let active: Bool; let withdrawHref: String }
+    struct ClubLine { let href: String; let name: String; let role: String; let since: String; let left: String }
+
     struct DetailPage {
         let id: Int64
         let fullName: String
@@ -120,6 +124,11 @@ struct PeopleController {
         let canRecord: Bool
         /// Honours in force, and (for commune roles only) discipline or investigation flags.
         let honours: [HonourLine]
+        /// Clubs (current first), what the person gave, and this year's approved volunteer hours.
+        let clubs: [ClubLine]
+        let hasClubs: Bool
+        let gifts: String
+        let volunteerHours: String
         let flags: [String]
         let canFlag: Bool
         let csrf: String
@@ -136,6 +145,18 @@ struct PeopleController {
             let household = try PersonStore.household(db, of: person)
             let phone = person.phone.flatMap { try? PhoneNumber.parse($0).get() }
             let consents = try ConsentStore.consents(db, personId: id)
+            let clubs = try ClubStore.memberships(db, personId: id)
+            let sponsorId = try SponsorStore.id(ofPerson: id, db)
+            let volunteerId = try VolunteerStore.id(ofPerson: id, db)
+            let thisYear = CivilDate.today().year
+            let gifts = try sponsorId.flatMap { sid -> String? in
+                let item = try SponsorStore.get(db, id: sid, for: principal)
+                return item.donations == 0 ? nil : "\(item.donations) · \(VND.format(item.total))"
+            } ?? ""
+            let hours = try volunteerId.flatMap { vid -> String? in
+                let minutes = try VolunteerStore.get(db, id: vid, year: thisYear, for: principal).approvedMinutes
+                return minutes == 0 ? nil : HoursText.display(minutes) + " h (\(thisYear))"
+            } ?? ""
             return DetailPage(
                 id: id, fullName: person.fullName, gender: english ? person.gender.englishLabel : person.gender.label,
                 birth: person.birthDate?.display ?? person.birthYear.map(String.init) ?? "", ethnicity: person.ethnicity ?? "",
@@ -154,10 +175,12 @@ struct PeopleController {
                     .map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .paperForm) },
                 today: CivilDate.today().display, canEdit: principal.canWrite(unitId: person.villageId),
                 canCreateHousehold: household == nil && principal.canWrite(unitId: person.villageId),
-                sponsorId: try Int64.fetchOne(db, sql: "SELECT id FROM sponsor WHERE personId = ?", arguments: [id]),
-                volunteerId: try Int64.fetchOne(db, sql: "SELECT id FROM volunteer WHERE personId = ?", arguments: [id]),
+                sponsorId: sponsorId, volunteerId: volunteerId,
                 canRecord: principal.role != .viewer,
                 honours: try HonoursSection.lines(db, .init(personId: id), forms: env.honourForms),
+                clubs: clubs.map { ClubLine(href: "/clubs/\($0.member.clubId)", name: $0.clubName, role: $0.member.role.label,
+                                            since: $0.member.joinedOn.display, left: $0.member.leftOn?.display ?? "") },
+                hasClubs: !clubs.isEmpty, gifts: gifts, volunteerHours: hours,
                 flags: principal.canWriteCommuneWide ? try Discipline.flags(db, personId: id).map {
                     "\(env.views.text("honours_flag_\($0.kind)", context.language)): \($0.since.display)–\($0.until?.display ?? "…")\($0.note.map { " (\($0))" } ?? "")"
                 } : [],
