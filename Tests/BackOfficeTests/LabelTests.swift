@@ -34,6 +34,31 @@ struct LabelTests {
         }
     }
 
+    @Test("Recent changes and the audit log name the record, not its table and number")
+    func auditReadsAsNames() async throws {
+        let commune = try await TestCommune()
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let dashboard = try await browser.get("/").text
+            #expect(dashboard.contains("Tài khoản canbo"))
+            #expect(!dashboard.contains("account #"))
+            let audit = try await browser.get("/audit").text
+            #expect(audit.contains("Người dân Nguyễn Văn An") || audit.contains("Tài khoản canbo"))
+        }
+    }
+
+    @Test("The sub-tab of the page shown is marked, and only that one")
+    func currentTab() async throws {
+        let commune = try await TestCommune()
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let page = try await browser.get("/donations").text
+            #expect(page.contains(#"<a href="/donations" aria-current="page">"#))
+            #expect(!page.contains(#"<a href="/sponsors" aria-current="page">"#))
+            #expect(try await browser.get("/honours/decisions").text.contains(#"<a href="/honours/decisions" aria-current="page">"#))
+        }
+    }
+
     @Test("A strings file that defines a key twice stops the server at start, naming the key")
     func duplicateKeys() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("densach-web-\(UUID().uuidString)")

@@ -16,6 +16,8 @@ public struct AppRequestContext: RequestContext {
     public var remoteAddress: String
     /// The signed-in account still has a one-time password: pages lead to the password change until it is replaced.
     public var mustChangePassword = false
+    /// The path asked for (the current sub-tab is marked from it).
+    public var path = ""
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -16,6 +16,7 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         var request = request
         context.language = language(for: request)
+        context.path = request.uri.path
         do {
             try await identify(&request, &context)
         } catch {

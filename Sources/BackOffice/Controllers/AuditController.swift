@@ -21,15 +21,18 @@ struct AuditController {
         try principal.require(principal.canReadAudit)
         let filter = Audit.Filter(entity: request.query("entity"), accountId: (try request.queryId("account")), page: (try request.queryPage()))
         let language = context.language
-        let (result, entities, accounts) = try await env.database.read { db in
-            (try Audit.entries(db, filter: filter), try Audit.entityNames(db), try AccountStore.list(db))
+        let (result, entities, accounts, names) = try await env.database.read { db in
+            let result = try Audit.entries(db, filter: filter)
+            return (result, try Audit.entityNames(db), try AccountStore.list(db), try Audit.recordNames(db, for: result.items))
         }
+        let views = env.views
         let rows = result.items.map {
-            Row(at: VietnamTime.display($0.at), actor: $0.actor, action: env.views.text("audit_action_\($0.action)", language),
-                entity: $0.entity, entityId: $0.entityId ?? "", before: $0.before ?? "", after: $0.after ?? "")
+            Row(at: VietnamTime.display($0.at), actor: $0.actor, action: views.text("audit_action_\($0.action)", language),
+                entity: AuditText.entity($0, names: names, views: views, language: language), entityId: $0.entityId ?? "",
+                before: $0.before ?? "", after: $0.after ?? "")
         }
         let page = Page(
-            entities: entities.map { Option(value: $0, label: $0, selected: $0 == filter.entity) },
+            entities: entities.map { Option(value: $0, label: AuditText.type($0, views: views, language: language), selected: $0 == filter.entity) },
             accounts: accounts.map { Option(value: String($0.account.id!), label: $0.account.login, selected: $0.account.id == filter.accountId) },
             rows: rows, empty: rows.isEmpty,
             pager: Pager(result, basePath: "/audit", query: ["entity": filter.entity ?? "", "account": filter.accountId.map(String.init) ?? ""],

@@ -76,9 +76,11 @@ struct DashboardController {
             }
             var recent: [RecentEntry] = []
             if principal.canReadAudit {
-                recent = try Audit.entries(db, filter: .init(perPage: 8)).items.map {
+                let entries = try Audit.entries(db, filter: .init(perPage: 8)).items
+                let names = try Audit.recordNames(db, for: entries)
+                recent = entries.map {
                     RecentEntry(at: VietnamTime.display($0.at), actor: $0.actor, action: views.text("audit_action_\($0.action)", language),
-                                entity: $0.entity + ($0.entityId.map { " #\($0)" } ?? ""))
+                                entity: AuditText.entity($0, names: names, views: views, language: language))
                 }
             }
             return Page(communeName: try Settings.value(db, Settings.communeName), tiles: tiles, recent: recent,

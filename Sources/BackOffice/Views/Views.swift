@@ -42,7 +42,15 @@ public struct Views: Sendable {
         let layout = LayoutModel(context: context, title: heading, active: section ?? template, flash: flash, strings: strings)
         let html = libraries[context.language]?.render(Envelope(layout: layout, page: page, t: strings.table(context.language)),
                                   withTemplate: template) ?? ""
-        return Self.html(html, status: status)
+        return Self.html(Self.markingCurrentTab(html, path: context.path), status: status)
+    }
+
+    /// The sub-tab (`<nav class="tabs">`) leading to the page shown gets `aria-current="page"`: Mustache cannot compare
+    /// a link with the path, and the tab bars are partials shared by every page of a module.
+    static func markingCurrentTab(_ html: String, path: String) -> String {
+        guard !path.isEmpty, let nav = html.range(of: "<nav class=\"tabs"), let end = html.range(of: "</nav>", range: nav.upperBound..<html.endIndex),
+              let link = html.range(of: "<a href=\"\(path)\">", range: nav.upperBound..<end.lowerBound) else { return html }
+        return html.replacingCharacters(in: link, with: "<a href=\"\(path)\" aria-current=\"page\">")
     }
 
     /// A section rendered alone (no layout), to be cached and then shown inside a page with `{{{page.html}}}`.
