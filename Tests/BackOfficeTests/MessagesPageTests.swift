@@ -45,9 +45,23 @@ struct MessagesPageTests {
             #expect(page.text.contains("Tin nhắn: 2"))
             #expect(page.text.contains("chưa đồng ý nhận qua kênh này: 2"))
             #expect(page.text.contains("Chi phí ước tính: 1.600 đ"))
-            #expect(page.text.contains("+84905111222,UBND xa Dak To Re kinh moi Ba Lan du Ngay hoi doc sach luc 8h00 ngay 21/04/2026.,1,GSM-7"))
+            // Shown as the phone will show it, not as CSV: the message, then its number and parts.
+            #expect(page.text.contains(#"<p class="sms">UBND xa Dak To Re kinh moi Ba Lan du Ngay hoi doc sach luc 8h00 ngay 21/04/2026.</p><small>+84905111222 · 1 tin</small>"#))
+            #expect(!page.text.contains("{{activity.title}}"))
             let logged = try await commune.database.read { try ExportLog.recent($0) }
             #expect(logged.isEmpty)
+        }
+    }
+
+    @Test("Choosing an SMS template after a letter puts the channel on SMS and offers only the channels that template can use")
+    func channelFollowsTemplate() async throws {
+        let commune = try await communeWithConsents()
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let page = try await browser.get("/messages?template=sms-invitation&channel=letter")
+            #expect(page.text.contains(#"<option value="sms" selected>"#))
+            #expect(!page.text.contains(#"<option value="letter""#))
+            #expect(try await browser.get("/messages").text.contains(#"<option value="sms-invitation" selected>"#), "SMS invitation is the default")
         }
     }
 

@@ -47,6 +47,8 @@ struct MessagesController {
         let previewHTML: String
         let isLetter: Bool
         let rejects: String
+        let sms: [SMSPreview]
+        let hasSMS: Bool
         let csrf: String
         let log: [LogRow]
         let hasLog: Bool
@@ -70,7 +72,8 @@ struct MessagesController {
         var values: [String: String]
 
         init(_ form: FormData, templates: [MessageTemplate]) {
-            template = form.text("template") ?? templates.first?.name ?? ""
+            // An invitation by SMS is what staff send most; a thank-you letter to every resident was a poor default.
+            template = form.text("template") ?? (templates.first { $0.name == "sms-invitation" } ?? templates.first)?.name ?? ""
             channel = form.text("channel").flatMap(Channel.init(rawValue:))
             village = form.text("village") ?? ""
             ageFrom = form.text("ageFrom") ?? ""
@@ -101,8 +104,15 @@ struct MessagesController {
             return unitKind.isEmpty ? residents : residents + "+units:kind=\(unitKind)"
         }
 
+        /// The channel chosen, when the template can go by it; otherwise the template's own (choosing an SMS template
+        /// after a letter left the channel on "letter" and the preview failed).
+        func channel(for template: MessageTemplate) -> Channel {
+            guard let channel, MessagesController.fits(template, channel) else { return template.channel }
+            return channel
+        }
+
         func options(for template: MessageTemplate) -> ExportOptions {
-            var options = ExportOptions(template: template.name, audience: audienceSpec, channel: channel ?? template.channel)
+            var options = ExportOptions(template: template.name, audience: audienceSpec, channel: channel(for: template))
             options.ascii = ascii
             options.perVillage = perVillage
             options.activityId = Int64(activity)
@@ -134,7 +144,26 @@ struct MessagesController {
         return try await render(context, principal: principal, templates: templates.all, choice: choice, result: result)
     }
 
-    struct PreviewResult { let error: String?; let summary: [String]; let text: String; let rejects: String; let isLetter: Bool }
+    struct PreviewResult { let error: String?; let summary: [String]; let text: String; let rejects: String; let isLetter: Bool; var sms: [SMSPreview] = [] }
+
+    /// An SMS as the recipient's phone shows it, with its parts.
+    struct SMSPreview { let phone: String; let message: String; let parts: String }
+
+    /// A template may go by its own channel, and a post by any post channel (Zalo or Facebook).
+    static func fits(_ template: MessageTemplate, _ channel: Channel) -> Bool {
+        template.channel == channel || (template.channel.isPost && channel.isPost)
+    }
+
+    /// The preview's CSV rows (phone, message, segments, encoding) read back as messages.
+    static func smsPreviews(_ csv: String, english: Bool) -> [SMSPreview] {
+        guard let reader = try? CSVReader(data: Data(csv.utf8), fileName: "preview.csv") else { return [] }
+        return reader.dropFirst().compactMap { record in
+            guard record.fields.count >= 3 else { return nil }
+            let parts = Int(record.fields[2]) ?? 1
+            return SMSPreview(phone: record.fields[0], message: record.fields[1],
+                              parts: english ? "\(parts) part\(parts == 1 ? "" : "s")" : "\(parts) tin")
+        }
+    }
 
     private func preview(_ template: MessageTemplate, choice: Choice, templates: MessageTemplates, principal: Principal) -> PreviewResult {
         var options = choice.options(for: template)
@@ -145,8 +174,9 @@ struct MessagesController {
                 .export(options, by: principal, actor: principal.login, to: output, rejects: rejects)
             let rejectLines = rejects.text.split(separator: "\n").dropFirst().prefix(20).joined(separator: "\n")
             let isLetter = options.channel == .letter && options.resolvedFormat == .html
-            return PreviewResult(error: nil, summary: summary.lines, text: isLetter ? Self.letterBodies(output.text) : output.text,
-                                 rejects: rejectLines, isLetter: isLetter)
+            let sms = options.channel == .sms && options.resolvedFormat == .csv ? Self.smsPreviews(output.text, english: false) : []
+            return PreviewResult(error: nil, summary: summary.lines, text: isLetter || !sms.isEmpty ? (isLetter ? Self.letterBodies(output.text) : "") : output.text,
+                                 rejects: rejectLines, isLetter: isLetter, sms: sms)
         } catch {
             return PreviewResult(error: "\(error)", summary: [], text: "", rejects: "", isLetter: false)
         }
@@ -195,13 +225,14 @@ struct MessagesController {
              try ClubStore.list(db, ClubStore.Filter(status: .active), for: principal),
              try CampaignStore.activities(db, from: CivilDate.today().adding(days: -30), to: CivilDate.today().adding(days: 365)))
         }
-        let channel = choice.channel ?? chosen?.channel
+        let channel = chosen.map { choice.channel(for: $0) } ?? choice.channel
         let variables = (chosen?.declaredVariables ?? []).filter { !$0.hasPrefix("recipient.") && !Self.automatic.contains($0) }
         let page = MessagesPage(
             canExport: principal.role != .viewer, templateError: templateError,
             templates: templates.map { Option(value: $0.name, label: "\($0.title) — \($0.channel.label)", selected: $0.name == choice.template) },
             templateTitle: chosen?.title ?? "", templateDescription: chosen?.description ?? "",
-            channels: Channel.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == channel) },
+            channels: Channel.allCases.filter { candidate in chosen.map { Self.fits($0, candidate) } ?? true }
+                .map { Option(value: $0.rawValue, label: $0.label, selected: $0 == channel) },
             villages: villages.map { Option(value: $0.name, label: $0.name, selected: $0.name == choice.village) },
             genders: [Option(value: "nữ", label: "Nữ", selected: choice.gender == "nữ"), Option(value: "nam", label: "Nam", selected: choice.gender == "nam")],
             unitKinds: UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == choice.unitKind) },
@@ -210,11 +241,13 @@ struct MessagesController {
             ageFrom: choice.ageFrom, ageTo: choice.ageTo, ethnicity: choice.ethnicity, audience: choice.audience,
             audienceExamples: AudienceSpec.catalogue.filter(\.available).map { "\($0.spec) — \($0.meaning)" },
             ascii: choice.ascii, perVillage: choice.perVillage,
-            variables: variables.map { VariableField(name: "v." + $0, label: Self.capitalised(MessageVariables.shared[$0] ?? $0) + " ({{\($0)}})", value: choice.values[$0] ?? "") },
+            // Labels in words only: "{{activity.title}}" meant nothing to the people filling the form.
+            variables: variables.map { VariableField(name: "v." + $0, label: Self.capitalised(MessageVariables.shared[$0] ?? $0), value: choice.values[$0] ?? "") },
             hasVariables: !variables.isEmpty,
             previewed: result != nil, error: result?.error, summary: result?.summary ?? [],
             previewText: result?.isLetter == true ? "" : result?.text ?? "", previewHTML: result?.isLetter == true ? result?.text ?? "" : "",
-            isLetter: result?.isLetter ?? false, rejects: result?.rejects ?? "", csrf: context.csrfToken,
+            isLetter: result?.isLetter ?? false, rejects: result?.rejects ?? "", sms: result?.sms ?? [], hasSMS: !(result?.sms.isEmpty ?? true),
+            csrf: context.csrfToken,
             log: log.map {
                 LogRow(at: VietnamTime.display($0.createdAt), actor: $0.actor, template: $0.template, audience: $0.audience,
                        channel: Channel(rawValue: $0.channel)?.label ?? $0.channel, messages: VND.grouped(Int64($0.messages)),

@@ -40,7 +40,8 @@ public struct ExportSummary: Sendable, Equatable {
             }
         }
         if segments > 0 {
-            lines.append("Số phần tin SMS: \(VND.grouped(Int64(segments))) (GSM-7: \(VND.grouped(Int64(gsm7Messages))) tin, UCS-2 có dấu: \(VND.grouped(Int64(ucs2Messages))) tin)")
+            // In words staff use: a message without tones fits 160 characters a part, with tones 70.
+            lines.append("Số phần tin SMS: \(VND.grouped(Int64(segments))) (tin không dấu: \(VND.grouped(Int64(gsm7Messages))), tin có dấu: \(VND.grouped(Int64(ucs2Messages))))")
             lines.append("Chi phí ước tính: \(VND.format(estimatedCost)) (\(VND.format(pricePerSegment)) mỗi phần tin)")
         }
         if readingSeconds > 0 {

@@ -172,5 +172,5 @@ private final class ReadFailure: @unchecked Sendable {
 }
 
 extension Channel {
-    var isPost: Bool { self == .zalo || self == .facebook }
+    public var isPost: Bool { self == .zalo || self == .facebook }
 }
