@@ -90,3 +90,25 @@ struct PersonPageTests {
         }
     }
 }
+
+@Suite("The donation form")
+struct DonationFormTests {
+    @Test("Nothing is chosen for the clerk: no sponsor is asked for (Ẩn danh is a choice), no unit or receiver is preset")
+    func noQuietDefaults() async throws {
+        let commune = try await TestCommune()
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let form = try await browser.get("/donations/new").text
+            #expect(form.contains(#"<option value="" selected disabled>— Chọn nhà tài trợ —</option>"#))
+            #expect(form.contains(#"<option value="" selected disabled>— Chọn đơn vị nhận —</option>"#))
+            #expect(form.contains(#"name="receivedBy" value="""#))
+            let today = CivilDate.today().display
+            let fields = ["date": today, "kind": "cash", "amount": "200.000", "channel": "cash", "purpose": "Tủ sách thiếu nhi",
+                          "recipientUnitId": String(commune.villageA)]
+            let asked = try await browser.post("/donations", fields)
+            #expect(asked.status == .unprocessableContent && asked.text.contains("Chọn nhà tài trợ, hoặc chọn Ẩn danh"))
+            _ = try await browser.get("/donations/new")
+            #expect(try await browser.post("/donations", fields.merging(["sponsorId": "anonymous"]) { $1 }).status == .found)
+        }
+    }
+}

@@ -123,12 +123,15 @@ struct DonationsController {
     struct FormPage {
         let sponsors: [Option]; let kind: String; let isCash: Bool; let kindLabel: String; let switchHref: String; let switchLabel: String; let channels: [Option]; let units: [Option]; let campaigns: [Option]; let pledges: [Option]; let hasPledges: Bool
         let date: String; let amount: String; let items: [ItemRow]; let purpose: String; let receivedBy: String; let publishAnonymous: Bool; let notes: String
+        /// Nothing is chosen for the clerk: an unchosen sponsor or receiving unit is asked for, never defaulted.
+        var sponsorChosen = false; var anonymousChosen = false; var unitChosen = false
         let errors: [String: String]; let itemErrors: [String]; let hasErrors: Bool; let csrf: String
     }
 
     static let itemRows = 4
 
-    private func form(_ context: AppRequestContext, input: DonationInput, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func form(_ context: AppRequestContext, input: DonationInput, errors: [String: String] = [:], anonymous: Bool = false,
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
         let principal = try context.signedIn()
         let today = CivilDate.today()
         let (sponsors, units, campaigns, pledges) = try await env.database.read { db in
@@ -148,7 +151,7 @@ struct DonationsController {
         }
         let kind = DonationKind(rawValue: input.kind) ?? .cash
         let itemErrors: [String] = errors.filter { $0.key.hasPrefix("items.") }.sorted { $0.key < $1.key }.map(\.value)
-        let page = FormPage(
+        var page = FormPage(
             sponsors: sponsors.map { Option(value: String($0.sponsor.id!), label: $0.name, selected: $0.sponsor.id == input.sponsorId) },
             kind: kind.rawValue, isCash: kind == .cash, kindLabel: kind.label,
             switchHref: "/donations/new?kind=\(kind == .cash ? "in_kind" : "cash")" + (input.sponsorId.map { "&sponsor=\($0)" } ?? ""),
@@ -158,9 +161,12 @@ struct DonationsController {
             campaigns: Choice.options(campaigns, selected: input.campaignId),
             pledges: pledgeOptions,
             hasPledges: !pledges.isEmpty, date: input.date, amount: input.amount ?? "", items: items, purpose: input.purpose,
-            receivedBy: input.receivedBy ?? principal.displayName, publishAnonymous: input.publishAnonymous ?? false, notes: input.notes ?? "",
+            receivedBy: input.receivedBy ?? "", publishAnonymous: input.publishAnonymous ?? false, notes: input.notes ?? "",
             errors: errors, itemErrors: itemErrors,
             hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        page.sponsorChosen = input.sponsorId != nil || anonymous
+        page.anonymousChosen = anonymous
+        page.unitChosen = input.recipientUnitId != nil
         return env.views.render("socialization-donation-form", titleKey: kind == .cash ? "donations_new" : "donations_newInKind", page: page, context: context, status: status)
     }
 
@@ -187,7 +193,14 @@ struct DonationsController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let input = Self.input(context.form)
-        return try await env.write(orShow: { try await form(context, input: input, errors: $0, status: .unprocessableContent) }) {
+        // "Ẩn danh" is a choice the clerk makes; a sponsor left unchosen is asked for, never taken as anonymous.
+        let anonymous = context.form["sponsorId"] == "anonymous"
+        // (Asked only of someone who may record this gift at all: a refusal comes first.)
+        if input.sponsorId == nil && !anonymous && principal.canWrite(unitId: input.recipientUnitId) {
+            return try await form(context, input: input, errors: ["sponsorId": context.english ? "Choose the sponsor, or Anonymous" : "Chọn nhà tài trợ, hoặc chọn Ẩn danh"],
+                                  status: .unprocessableContent)
+        }
+        return try await env.write(orShow: { try await form(context, input: input, errors: $0, anonymous: anonymous, status: .unprocessableContent) }) {
             "/donations/\(try DonationStore.create($0, input, by: principal).id!)?msg=created"
         }
     }
