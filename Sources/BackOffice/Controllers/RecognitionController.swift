@@ -22,7 +22,11 @@ struct RecognitionController {
         router.post("/recognition/registrations/:id/decide", use: decide)
     }
 
-    struct ProgressRow { let set: String; let title: String; let population: Int; let registered: Int; let assessed: Int; let recognised: Int; let share: String; let target: String; let reached: Bool }
+    /// Counts as text with the thousands dot ("1.707"); the share also as a number for its progress bar.
+    struct ProgressRow {
+        let set: String; let title: String; let population: String; let registered: String; let assessed: String; let recognised: String
+        let share: String; let shareValue: String; let target: String; let targetValue: String; let reached: Bool
+    }
     struct VillageRow { let name: String; let households: Int; let recognised: Int; let share: String }
     struct OverviewPage { let year: Int; let years: [Option]; let rows: [ProgressRow]; let villages: [VillageRow]; let reminder: String }
 
@@ -46,9 +50,10 @@ struct RecognitionController {
         let page = OverviewPage(
             year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
             rows: progress.map { p in
-                ProgressRow(set: p.set, title: p.title, population: p.population, registered: p.registered, assessed: p.assessed,
-                            recognised: p.recognised, share: Self.percent(p.share), target: p.target.map { "\($0)%" } ?? "",
-                            reached: p.target.map { Double($0) <= p.share } ?? false)
+                ProgressRow(set: p.set, title: p.title, population: VND.grouped(Int64(p.population)), registered: VND.grouped(Int64(p.registered)),
+                            assessed: VND.grouped(Int64(p.assessed)), recognised: VND.grouped(Int64(p.recognised)), share: Self.percent(p.share),
+                            shareValue: String(format: "%.1f", min(p.share, 100)), target: p.target.map { "\($0)%" } ?? "",
+                            targetValue: p.target.map(String.init) ?? "", reached: p.target.map { Double($0) <= p.share } ?? false)
             },
             villages: villages, reminder: reminder.map { DashboardReminder.text($0, views: env.views, language: context.language) } ?? "")
         return env.views.render("recognition", titleKey: "recognition_title", page: page, context: context,
