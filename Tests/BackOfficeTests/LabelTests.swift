@@ -47,6 +47,20 @@ struct LabelTests {
         }
     }
 
+    @Test("An update reads as the fields it changed, before → after")
+    func auditChanges() async throws {
+        let commune = try await TestCommune()
+        _ = try await commune.database.write { db in
+            try PersonStore.update(db, id: commune.personA, PersonInput(fullName: "Nguyễn Văn Ân", villageId: commune.villageA, phone: "0912345678"), by: .system)
+        }
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let audit = try await browser.get("/audit?entity=person").text
+            #expect(audit.contains("<li>fullName: Nguyễn Văn An → Nguyễn Văn Ân</li>"))
+            #expect(!audit.contains("<li>updatedAt:"))
+        }
+    }
+
     @Test("The sub-tab of the page shown is marked, and only that one")
     func currentTab() async throws {
         let commune = try await TestCommune()

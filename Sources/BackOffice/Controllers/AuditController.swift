@@ -13,7 +13,7 @@ struct AuditController {
     }
 
     struct Row { let at: String; let actor: String; let action: String; let entity: String; let entityId: String
-                 let before: String; let after: String }
+                 let before: String; let after: String; let changes: [String]; let hasChanges: Bool }
     struct Page { let entities: [Option]; let accounts: [Option]; let rows: [Row]; let empty: Bool; let pager: Pager }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -26,10 +26,11 @@ struct AuditController {
             return (result, try Audit.entityNames(db), try AccountStore.list(db), try Audit.recordNames(db, for: result.items))
         }
         let views = env.views
-        let rows = result.items.map {
-            Row(at: VietnamTime.display($0.at), actor: $0.actor, action: views.text("audit_action_\($0.action)", language),
-                entity: AuditText.entity($0, names: names, views: views, language: language), entityId: $0.entityId ?? "",
-                before: $0.before ?? "", after: $0.after ?? "")
+        let rows = result.items.map { entry in
+            let changes = AuditText.changes(before: entry.before, after: entry.after)
+            return Row(at: VietnamTime.display(entry.at), actor: entry.actor, action: views.text("audit_action_\(entry.action)", language),
+                       entity: AuditText.entity(entry, names: names, views: views, language: language), entityId: entry.entityId ?? "",
+                       before: entry.before ?? "", after: entry.after ?? "", changes: changes, hasChanges: !changes.isEmpty)
         }
         let page = Page(
             entities: entities.map { Option(value: $0, label: AuditText.type($0, views: views, language: language), selected: $0 == filter.entity) },
