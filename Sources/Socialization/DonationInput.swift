@@ -58,7 +58,7 @@ public struct DonationInput: Sendable, Codable {
     func check(today: CivilDate) -> Result<Valid, DomainError> {
         var errors: [String: String] = [:]
         let date = CivilDate(parsing: self.date)
-        if date == nil { errors["date"] = "Ngày nhận dạng dd/MM/yyyy" }
+        if date == nil { errors["date"] = CivilDate.problem(parsing: self.date, what: "Ngày nhận") }
         if let date, date > today { errors["date"] = "Ngày nhận không được sau hôm nay" }
         let kind = DonationKind(rawValue: self.kind)
         if kind == nil { errors["kind"] = "Chọn tiền hoặc hiện vật" }

@@ -54,6 +54,21 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         }
     }
 
+    /// Why a typed date was refused, in Vietnamese: a date that does not exist ("31/02/2020") is not a wrong format.
+    /// `what` names the field ("Ngày nhận"); nil when the text is a valid date.
+    public static func problem(parsing text: String, what: String) -> String? {
+        guard CivilDate(parsing: text) == nil else { return nil }
+        let parts = VietnameseText.trimmed(text).split(whereSeparator: { $0 == "/" || $0 == "-" }).map { Int($0) }
+        if parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] {
+            let (day, month, year) = text.contains("-") ? (c, b, a) : (a, b, c)
+            if !(1...12).contains(month) { return "\(what): không có tháng \(month) (tháng từ 1 đến 12)" }
+            if (1...9999).contains(year) && !(1...daysIn(month: month, year: year)).contains(day) {
+                return "\(what): không có ngày \(day)/\(month)/\(year) — tháng \(month) năm \(year) có \(daysIn(month: month, year: year)) ngày"
+            }
+        }
+        return "\(what) ghi theo dạng ngày/tháng/năm, ví dụ 05/02/2026"
+    }
+
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.iso < rhs.iso }
 
     /// Today in Vietnam (UTC+7), whatever the server's zone.

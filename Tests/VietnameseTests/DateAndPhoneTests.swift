@@ -59,3 +59,15 @@ struct PhoneNumberTests {
         }
     }
 }
+
+@Suite("Why a date is refused")
+struct DateProblemTests {
+    @Test("A date that does not exist is named as such, not as a wrong format")
+    func nonexistentDates() {
+        #expect(CivilDate.problem(parsing: "31/02/2020", what: "Ngày nhận") == "Ngày nhận: không có ngày 31/2/2020 — tháng 2 năm 2020 có 29 ngày")
+        #expect(CivilDate.problem(parsing: "29/02/2023", what: "Ngày sinh")?.contains("có 28 ngày") == true)
+        #expect(CivilDate.problem(parsing: "12/13/2020", what: "Ngày nhận") == "Ngày nhận: không có tháng 13 (tháng từ 1 đến 12)")
+        #expect(CivilDate.problem(parsing: "hôm qua", what: "Ngày nhận") == "Ngày nhận ghi theo dạng ngày/tháng/năm, ví dụ 05/02/2026")
+        #expect(CivilDate.problem(parsing: "29/02/2024", what: "Ngày nhận") == nil)
+    }
+}

@@ -58,8 +58,8 @@ public enum CampaignStore {
         if let problem = input.theme.flatMap({ TextRules.problem(in: $0, limit: TextRules.lineLimit) }) { errors["theme"] = problem }
         if let problem = input.goals.flatMap({ TextRules.problem(in: $0) }) { errors["goals"] = problem }
         let start = CivilDate(parsing: input.startDate), end = CivilDate(parsing: input.endDate)
-        if start == nil { errors["startDate"] = "Ngày bắt đầu dạng dd/MM/yyyy" }
-        if end == nil { errors["endDate"] = "Ngày kết thúc dạng dd/MM/yyyy" }
+        if start == nil { errors["startDate"] = CivilDate.problem(parsing: input.startDate, what: "Ngày bắt đầu") }
+        if end == nil { errors["endDate"] = CivilDate.problem(parsing: input.endDate, what: "Ngày kết thúc") }
         if let start, let end, end < start { errors["endDate"] = "Ngày kết thúc trước ngày bắt đầu" }
         if let key = input.observanceKey, !key.isEmpty, let catalogue, catalogue.observance(key) == nil {
             errors["observanceKey"] = "Không có ngày lễ \"\(key)\" trong campaigns/observances.yaml"

@@ -50,7 +50,7 @@ public struct PersonInput: Sendable, Codable {
         var date: CivilDate?
         if let text = birthDate.nonEmpty {
             date = CivilDate(parsing: text)
-            if date == nil { errors["birthDate"] = "Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 05/02/1990" }
+            if date == nil { errors["birthDate"] = CivilDate.problem(parsing: text, what: "Ngày sinh") }
             else if date!.year > thisYear || date!.year < 1880 { errors["birthDate"] = "Năm sinh không hợp lệ" }
         }
         var year: Int?
