@@ -102,9 +102,7 @@ struct CampaignsAPI {
         let catalogue = catalogue
         let (campaign, json) = try await env.database.write { db in
             let existing = try CampaignStore.editable(db, id: id, by: principal)
-            var current = try Self.detail(db, existing)
-            current.coordinatingUnitIds = current.coordinatingUnitIds ?? []
-            let input = try Self.record.merged(current, with: body, as: CampaignInput.self)
+            let input = try Self.record.merged(try Self.detail(db, existing), with: body, as: CampaignInput.self)
             let campaign = try CampaignStore.update(db, id: id, input, catalogue: catalogue, version: body.ifMatch, by: principal)
             return (campaign, try Self.detail(db, campaign))
         }

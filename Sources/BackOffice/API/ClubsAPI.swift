@@ -83,7 +83,8 @@ struct ClubsAPI {
         let body = try await Self.record.body(request, context: context, mode: mode)
         let (club, json) = try await database.write { db in
             let existing = try ClubStore.editable(db, id: id, by: principal)
-            let input = try Self.record.merged(try Self.detail(db, existing), with: body, as: ClubInput.self)
+            // Only writable fields matter for the merge: the read-only ones (activity indicator, counts) are not computed.
+            let input = try Self.record.merged(Self.json(existing, unit: "", members: nil, lastSession: nil, active: []), with: body, as: ClubInput.self)
             let club = try ClubStore.update(db, id: id, input, version: body.ifMatch, by: principal)
             return (club, try Self.detail(db, club))
         }

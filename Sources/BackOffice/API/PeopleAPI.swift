@@ -148,9 +148,8 @@ struct PeopleAPI {
         let (person, representation) = try await database.write { db in
             let existing = try PersonStore.get(db, id: id, for: principal)
             try principal.require(principal.canWrite(unitId: existing.villageId))  // a refusal before any field talk
-            try RecordVersion.check(existing, expected: sent.ifMatch)
             let merged = try Self.record.merged(try json(db, existing), with: sent, as: PersonBody.self)
-            let person = try PersonStore.update(db, id: id, try input(db, merged, existing: existing), by: principal)
+            let person = try PersonStore.update(db, id: id, try input(db, merged, existing: existing), version: sent.ifMatch, by: principal)
             return (person, try json(db, person))
         }
         return try Self.record.response(representation, version: RecordVersion.of(person))

@@ -34,7 +34,7 @@ public struct FormData: Sendable {
     public func int64(_ key: String) -> Int64? { text(key).flatMap { Int64($0) } }
 
     /// A year the calendars know (1900–2100), or nil: a form's year reaches the stores only through here.
-    public func year(_ key: String) -> Int? { text(key).flatMap { Int($0) }.flatMap { (1900...2100).contains($0) ? $0 : nil } }
+    public func year(_ key: String) -> Int? { text(key).flatMap { Int($0) }.flatMap { QueryBounds.year.contains($0) ? $0 : nil } }
 
     /// Counts people type (participants, visits, votes) stay far below this, and sums of them cannot overflow.
     public static let countLimit = 1_000_000_000

@@ -44,7 +44,7 @@ struct CalendarController {
     @Sendable func calendar(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
         let today = CivilDate.today()
-        let year = (try request.queryYear()).flatMap { (1900...2100).contains($0) ? $0 : nil } ?? today.year
+        let year = try request.queryYear() ?? today.year
         let catalogue = try catalogue
         let (observed, activities) = try await env.database.read { db in
             (try ObservanceStore.occurrences(db, catalogue: catalogue, year: year),

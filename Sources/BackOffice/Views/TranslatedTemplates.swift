@@ -5,7 +5,8 @@ import Mustache
 /// context costs ~2 µs, and UI texts were a third of the tokens of a page. A key missing from the strings stops the
 /// server at start, naming the template, instead of showing a blank.
 enum TranslatedTemplates {
-    static func load(directory: String, strings: Strings) throws -> [Language: MustacheLibrary] {
+    /// The compiled libraries, and the pages that show a sub-tab bar (a `…-tabs` partial), whose current tab is marked.
+    static func load(directory: String, strings: Strings) throws -> (libraries: [Language: MustacheLibrary], tabbed: Set<String>) {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
         let sources = try files.map { file -> (String, String) in
             guard let data = FileManager.default.contents(atPath: directory + "/" + file) else { throw ViewsError.missingFile(file) }
@@ -24,7 +25,7 @@ enum TranslatedTemplates {
             }
             libraries[language] = library
         }
-        return libraries
+        return (libraries, Set(sources.filter { $0.1.contains("-tabs}}") }.map(\.0)))
     }
 
     /// Replaces each `{{t.key}}` by the key's text, HTML-escaped as `{{…}}` would have done.

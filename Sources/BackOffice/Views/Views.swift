@@ -8,6 +8,8 @@ import Vietnamese
 public struct Views: Sendable {
     let libraries: [Language: MustacheLibrary]
     let strings: Strings
+    /// Pages with a sub-tab bar: only their HTML is searched for the current tab (not every list page).
+    let tabbedTemplates: Set<String>
 
     /// Every page the application renders; a missing one stops the server at start, not in front of a user.
     static let requiredTemplates = [
@@ -24,7 +26,7 @@ public struct Views: Sendable {
 
     public init(configuration: AppConfiguration) async throws {
         strings = try Strings(directory: configuration.stringsDirectory)
-        libraries = try TranslatedTemplates.load(directory: configuration.pagesDirectory, strings: strings)
+        (libraries, tabbedTemplates) = try TranslatedTemplates.load(directory: configuration.pagesDirectory, strings: strings)
         let missing = Self.requiredTemplates.filter { libraries[.vi]?.getTemplate(named: $0) == nil }
         if !missing.isEmpty { throw ViewsError.missingTemplates(missing, directory: configuration.pagesDirectory) }
     }
@@ -42,7 +44,7 @@ public struct Views: Sendable {
         let layout = LayoutModel(context: context, title: heading, active: section ?? template, flash: flash, strings: strings)
         let html = libraries[context.language]?.render(Envelope(layout: layout, page: page, t: strings.table(context.language)),
                                   withTemplate: template) ?? ""
-        return Self.html(Self.markingCurrentTab(html, path: context.path), status: status)
+        return Self.html(tabbedTemplates.contains(template) ? Self.markingCurrentTab(html, path: context.path) : html, status: status)
     }
 
     /// The sub-tab (`<nav class="tabs">`) leading to the page shown gets `aria-current="page"`: Mustache cannot compare
