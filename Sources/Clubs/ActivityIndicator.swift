@@ -31,6 +31,8 @@ public enum MonthKey {
 public struct ActivityIndicator: Sendable {
     public struct Breakdown: Sendable {
         public let label: String
+        public let englishLabel: String
+        public func label(english: Bool) -> String { english ? englishLabel : label }
         /// Regularly active clubs of this kind, field or age group.
         public let clubs: Int
         /// Cultural houses with at least one of them.
@@ -74,18 +76,18 @@ public struct ActivityIndicator: Sendable {
         let active = try activeClubs(db, on: date, rule: rule)
         let clubs = try Club.filter(keys: Array(active)).fetchAll(db).filter { houseIds.contains($0.unitId) }
         let activeHouseIds = Set(clubs.map(\.unitId))
-        func breakdown<Key: Hashable>(_ keys: [Key], label: (Key) -> String, of club: (Club) -> [Key]) -> [Breakdown] {
+        func breakdown<Key: Hashable & Labelled>(_ keys: [Key], of club: (Club) -> [Key]) -> [Breakdown] {
             keys.map { key in
                 let matching = clubs.filter { club($0).contains(key) }
-                return Breakdown(label: label(key), clubs: matching.count, houses: Set(matching.map(\.unitId)).count)
+                return Breakdown(label: key.label, englishLabel: key.englishLabel, clubs: matching.count, houses: Set(matching.map(\.unitId)).count)
             }
         }
         return ActivityIndicator(
             date: date, rule: rule, houses: houseIds.count, activeHouses: activeHouseIds.count, activeClubIds: active,
             activeHouseIds: activeHouseIds,
-            byKind: breakdown(ClubKind.allCases, label: \.label) { [$0.kind] },
-            byField: breakdown(ClubField.allCases, label: \.label) { [$0.field] },
-            byAgeGroup: breakdown(AgeGroup.allCases, label: \.label) { $0.ageGroupList })
+            byKind: breakdown(ClubKind.allCases) { [$0.kind] },
+            byField: breakdown(ClubField.allCases) { [$0.field] },
+            byAgeGroup: breakdown(AgeGroup.allCases) { $0.ageGroupList })
     }
 
     /// The share at the end of each month of a year (evaluated on the 1st of the next month), up to `today`.

@@ -1,5 +1,7 @@
+import Vietnamese
+
 /// What a group is.
-public enum ClubKind: String, Codable, CaseIterable, Sendable {
+public enum ClubKind: String, Codable, CaseIterable, Sendable, Labelled {
     case talentClass = "talent_class", club, interestGroup = "interest_group"
 
     public var label: String {
@@ -9,10 +11,18 @@ public enum ClubKind: String, Codable, CaseIterable, Sendable {
         case .interestGroup: return "Nhóm sở thích"
         }
     }
+
+    public var englishLabel: String {
+        switch self {
+        case .talentClass: return "Talent class"
+        case .club: return "Club"
+        case .interestGroup: return "Interest group"
+        }
+    }
 }
 
 /// What it does.
-public enum ClubField: String, Codable, CaseIterable, Sendable {
+public enum ClubField: String, Codable, CaseIterable, Sendable, Labelled {
     case reading, artsMusic = "arts_music", gongCulture = "gong_culture", sports, tourism, digitalSkills = "digital_skills", crafts, other
 
     public var label: String {
@@ -27,10 +37,23 @@ public enum ClubField: String, Codable, CaseIterable, Sendable {
         case .other: return "Khác"
         }
     }
+
+    public var englishLabel: String {
+        switch self {
+        case .reading: return "Reading"
+        case .artsMusic: return "Performing arts, music"
+        case .gongCulture: return "Gongs, traditional culture"
+        case .sports: return "Sport and exercise"
+        case .tourism: return "Community tourism"
+        case .digitalSkills: return "Digital skills"
+        case .crafts: return "Handicrafts"
+        case .other: return "Other"
+        }
+    }
 }
 
 /// Whom it serves.
-public enum AgeGroup: String, Codable, CaseIterable, Sendable {
+public enum AgeGroup: String, Codable, CaseIterable, Sendable, Labelled {
     case children, youth, adults, elderly
 
     public var label: String {
@@ -42,13 +65,22 @@ public enum AgeGroup: String, Codable, CaseIterable, Sendable {
         }
     }
 
+    public var englishLabel: String {
+        switch self {
+        case .children: return "Children"
+        case .youth: return "Young people"
+        case .adults: return "Adults"
+        case .elderly: return "Elderly"
+        }
+    }
+
     /// Stored as a comma list in one column ("children,elderly").
     public static func parse(_ text: String) -> [AgeGroup] {
         text.split(separator: ",").compactMap { AgeGroup(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
     }
 }
 
-public enum ClubStatus: String, Codable, CaseIterable, Sendable {
+public enum ClubStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case active, paused, closed
 
     public var label: String {
@@ -58,9 +90,17 @@ public enum ClubStatus: String, Codable, CaseIterable, Sendable {
         case .closed: return "Đã giải thể"
         }
     }
+
+    public var englishLabel: String {
+        switch self {
+        case .active: return "Active"
+        case .paused: return "Paused"
+        case .closed: return "Dissolved"
+        }
+    }
 }
 
-public enum MemberRole: String, Codable, CaseIterable, Sendable {
+public enum MemberRole: String, Codable, CaseIterable, Sendable, Labelled {
     case head, deputy, member
 
     public var label: String {
@@ -70,9 +110,17 @@ public enum MemberRole: String, Codable, CaseIterable, Sendable {
         case .member: return "Thành viên"
         }
     }
+
+    public var englishLabel: String {
+        switch self {
+        case .head: return "Leader"
+        case .deputy: return "Deputy leader"
+        case .member: return "Member"
+        }
+    }
 }
 
-public enum AttendanceStatus: String, Codable, CaseIterable, Sendable {
+public enum AttendanceStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case present, absent, excused
 
     public var label: String {
@@ -80,6 +128,14 @@ public enum AttendanceStatus: String, Codable, CaseIterable, Sendable {
         case .present: return "Có mặt"
         case .absent: return "Vắng"
         case .excused: return "Vắng có phép"
+        }
+    }
+
+    public var englishLabel: String {
+        switch self {
+        case .present: return "Present"
+        case .absent: return "Absent"
+        case .excused: return "Excused absence"
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Vietnamese
 
-public enum RecipientKind: String, Codable, CaseIterable, Sendable {
+public enum RecipientKind: String, Codable, CaseIterable, Sendable, Labelled {
     case individual, household, clan, club, unit
 
     public var label: String {
@@ -15,10 +15,20 @@ public enum RecipientKind: String, Codable, CaseIterable, Sendable {
         }
     }
 
+    public var englishLabel: String {
+        switch self {
+        case .individual: return "Individual"
+        case .household: return "Household"
+        case .clan: return "Clan"
+        case .club: return "Club"
+        case .unit: return "Unit, village"
+        }
+    }
+
     public var isCollective: Bool { self != .individual }
 }
 
-public enum CommendationType: String, Codable, CaseIterable, Sendable {
+public enum CommendationType: String, Codable, CaseIterable, Sendable, Labelled {
     case regular, adHoc = "ad_hoc", movement, longService = "long_service"
 
     public var label: String {
@@ -29,10 +39,19 @@ public enum CommendationType: String, Codable, CaseIterable, Sendable {
         case .longService: return "Quá trình cống hiến"
         }
     }
+
+    public var englishLabel: String {
+        switch self {
+        case .regular: return "Regular (year-end)"
+        case .adHoc: return "Ad hoc"
+        case .movement: return "Movement, theme"
+        case .longService: return "Long service"
+        }
+    }
 }
 
 /// draft → submitted → reviewed (council) → approved or rejected.
-public enum NominationStatus: String, Codable, CaseIterable, Sendable {
+public enum NominationStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case draft, submitted, reviewed, approved, rejected
 
     public var label: String {
@@ -44,9 +63,19 @@ public enum NominationStatus: String, Codable, CaseIterable, Sendable {
         case .rejected: return "Không duyệt"
         }
     }
+
+    public var englishLabel: String {
+        switch self {
+        case .draft: return "Draft"
+        case .submitted: return "Submitted"
+        case .reviewed: return "Reviewed by council"
+        case .approved: return "Approved"
+        case .rejected: return "Rejected"
+        }
+    }
 }
 
-public enum DecisionKind: String, Codable, CaseIterable, Sendable {
+public enum DecisionKind: String, Codable, CaseIterable, Sendable, Labelled {
     case original, amend, revoke
 
     public var label: String {
@@ -54,6 +83,14 @@ public enum DecisionKind: String, Codable, CaseIterable, Sendable {
         case .original: return "Quyết định khen thưởng"
         case .amend: return "Quyết định sửa đổi"
         case .revoke: return "Quyết định thu hồi"
+        }
+    }
+
+    public var englishLabel: String {
+        switch self {
+        case .original: return "Commendation decision"
+        case .amend: return "Amending decision"
+        case .revoke: return "Revoking decision"
         }
     }
 }

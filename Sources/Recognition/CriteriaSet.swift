@@ -1,9 +1,10 @@
 import Campaigns
 import Foundation
+import Vietnamese
 import Yams
 
 /// Who a criteria set assesses.
-public enum SubjectKind: String, Codable, CaseIterable, Sendable {
+public enum SubjectKind: String, Codable, CaseIterable, Sendable, Labelled {
     case household, clan, village, commune, unit, person
 
     public var label: String {
@@ -14,6 +15,17 @@ public enum SubjectKind: String, Codable, CaseIterable, Sendable {
         case .commune: return "Xã"
         case .unit: return "Đơn vị"
         case .person: return "Cá nhân"
+        }
+    }
+
+    public var englishLabel: String {
+        switch self {
+        case .household: return "Household"
+        case .clan: return "Clan"
+        case .village: return "Village"
+        case .commune: return "Commune"
+        case .unit: return "Unit"
+        case .person: return "Individual"
         }
     }
 }

@@ -23,7 +23,7 @@ public enum PledgeStore {
         }
     }
 
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, Labelled {
         case open, fulfilled, overdue, cancelled
         public var label: String {
             switch self {
@@ -31,6 +31,15 @@ public enum PledgeStore {
             case .fulfilled: return "Đã thực hiện đủ"
             case .overdue: return "Quá hạn"
             case .cancelled: return "Đã hủy"
+            }
+        }
+
+        public var englishLabel: String {
+            switch self {
+            case .open: return "Pending"
+            case .fulfilled: return "Fulfilled"
+            case .overdue: return "Overdue"
+            case .cancelled: return "Cancelled"
             }
         }
     }

@@ -1,5 +1,7 @@
+import Vietnamese
+
 /// Where a gift comes from: the "source type" of the totals.
-public enum SponsorKind: String, Codable, CaseIterable, Sendable {
+public enum SponsorKind: String, Codable, CaseIterable, Sendable, Labelled {
     case business, association, individual, overseas, other
 
     public var label: String {
@@ -11,21 +13,35 @@ public enum SponsorKind: String, Codable, CaseIterable, Sendable {
         case .other: return "Khác"
         }
     }
+
+    public var englishLabel: String {
+        switch self {
+        case .business: return "Business"
+        case .association: return "Association, mass organisation"
+        case .individual: return "Individual"
+        case .overseas: return "Overseas Vietnamese, foreign donor"
+        case .other: return "Other"
+        }
+    }
 }
 
-public enum DonationKind: String, Codable, CaseIterable, Sendable {
+public enum DonationKind: String, Codable, CaseIterable, Sendable, Labelled {
     case cash, inKind = "in_kind"
 
     public var label: String { self == .cash ? "Tiền mặt / chuyển khoản" : "Hiện vật" }
+
+    public var englishLabel: String { self == .cash ? "Cash / bank transfer" : "In kind" }
 }
 
-public enum PaymentChannel: String, Codable, CaseIterable, Sendable {
+public enum PaymentChannel: String, Codable, CaseIterable, Sendable, Labelled {
     case cash, bankTransfer = "bank_transfer"
 
     public var label: String { self == .cash ? "Tiền mặt" : "Chuyển khoản" }
+
+    public var englishLabel: String { self == .cash ? "Cash" : "Bank transfer" }
 }
 
-public enum HoursStatus: String, Codable, CaseIterable, Sendable {
+public enum HoursStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case pending, approved, rejected
 
     public var label: String {
@@ -35,10 +51,18 @@ public enum HoursStatus: String, Codable, CaseIterable, Sendable {
         case .rejected: return "Không duyệt"
         }
     }
+
+    public var englishLabel: String {
+        switch self {
+        case .pending: return "Awaiting approval"
+        case .approved: return "Approved"
+        case .rejected: return "Rejected"
+        }
+    }
 }
 
 /// What volunteers offer; stored as codes so that lists can be filtered, shown in Vietnamese.
-public enum VolunteerSkill: String, Codable, CaseIterable, Sendable {
+public enum VolunteerSkill: String, Codable, CaseIterable, Sendable, Labelled {
     case storytelling, digitalSkills = "digital_skills", sportsCoaching = "sports", arts, teaching, library, crafts, other
 
     public var label: String {
@@ -51,6 +75,19 @@ public enum VolunteerSkill: String, Codable, CaseIterable, Sendable {
         case .library: return "Giúp việc thư viện"
         case .crafts: return "Truyền nghề thủ công"
         case .other: return "Khác"
+        }
+    }
+
+    public var englishLabel: String {
+        switch self {
+        case .storytelling: return "Storytelling, reading to children"
+        case .digitalSkills: return "Digital skills coaching"
+        case .sportsCoaching: return "Sports coaching"
+        case .arts: return "Performing arts, gongs"
+        case .teaching: return "Teaching, literacy"
+        case .library: return "Library help"
+        case .crafts: return "Teaching handicrafts"
+        case .other: return "Other"
         }
     }
 

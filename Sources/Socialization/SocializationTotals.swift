@@ -9,7 +9,13 @@ public struct SocializationTotals: Sendable {
         public let label: String
         public let value: Int64
         public let count: Int
-        public init(label: String, value: Int64, count: Int) { self.label = label; self.value = value; self.count = count }
+        /// The label on English pages: a sponsor kind's or "no campaign" in English, a name or title as it is.
+        public let englishLabel: String
+        public init(label: String, value: Int64, count: Int, englishLabel: String? = nil) {
+            self.label = label; self.value = value; self.count = count; self.englishLabel = englishLabel ?? label
+        }
+
+        public func label(english: Bool) -> String { english ? englishLabel : label }
     }
 
     public let year: Int?
@@ -28,6 +34,7 @@ public struct SocializationTotals: Sendable {
     public let topSponsors: [Line]
 
     public static let anonymousLabel = "Nhà hảo tâm"
+    public static let englishAnonymousLabel = "Anonymous donor"
     static let noCampaign = "Ngoài chiến dịch"
 
     public static func compute(_ db: Database, year: Int?, campaignId: Int64? = nil, top: Int = 10, for principal: Principal) throws -> SocializationTotals {
@@ -55,15 +62,18 @@ public struct SocializationTotals: Sendable {
               coalesce(sum(CASE WHEN d.sponsorId IS NULL THEN d.estimatedValue END), 0)
             \(from)\(whereClause)
             """, arguments: arguments)!
-        let sourceLabels = Dictionary(uniqueKeysWithValues: SponsorKind.allCases.map { ($0.rawValue, $0.label) })
+        let sourceKinds = Dictionary(uniqueKeysWithValues: SponsorKind.allCases.map { ($0.rawValue, $0) })
         return SocializationTotals(
             year: year, campaignId: campaignId, total: sums[0], cash: sums[1], inKind: sums[2], donations: sums[3], sponsors: sums[4], anonymous: sums[5],
             byYear: try lines("CAST(d.receiptYear AS TEXT)", group: "d.receiptYear", order: "d.receiptYear", scope: "WHERE " + scopeOnly, args: []),
             byMonth: try lines("substr(d.date, 6, 2)", group: "substr(d.date, 6, 2)", order: "label"),
-            byCampaign: try lines("coalesce(c.title, '\(noCampaign)')", group: "d.campaignId"),
+            byCampaign: try lines("coalesce(c.title, '\(noCampaign)')", group: "d.campaignId").map {
+                $0.label == noCampaign ? Line(label: $0.label, value: $0.value, count: $0.count, englishLabel: "Outside any campaign") : $0
+            },
             byPurpose: try lines("d.purpose", group: "d.purpose"),
             bySource: try lines("coalesce(s.kind, 'anonymous')", group: "coalesce(s.kind, 'anonymous')").map {
-                Line(label: sourceLabels[$0.label] ?? anonymousLabel, value: $0.value, count: $0.count)
+                Line(label: sourceKinds[$0.label]?.label ?? anonymousLabel, value: $0.value, count: $0.count,
+                     englishLabel: sourceKinds[$0.label]?.englishLabel ?? englishAnonymousLabel)
             },
             topSponsors: try lines("coalesce(p.fullName, su.name)", group: "d.sponsorId", limit: top,
                                    scope: whereClause + " AND d.sponsorId IS NOT NULL"))
@@ -81,6 +91,10 @@ public enum Disclosure {
         public let gift: String
         public let value: Int64
         public let purpose: String
+        /// Published without a name ("Nhà hảo tâm"), by the sponsor's wish or because none was given.
+        public let anonymous: Bool
+
+        public func name(english: Bool) -> String { anonymous && english ? SocializationTotals.englishAnonymousLabel : name }
     }
 
     public static func lines(_ db: Database, year: Int?, campaignId: Int64?, for principal: Principal) throws -> [Line] {
@@ -91,7 +105,7 @@ public enum Disclosure {
                 let name = (donation.publishAnonymous ? nil : item.sponsorName) ?? SocializationTotals.anonymousLabel
                 let gift = donation.kind == .cash ? VND.format(donation.amount ?? 0) : item.itemsSummary
                 return Line(date: donation.date, receipt: donation.receiptNumber, name: name, gift: gift, value: donation.estimatedValue,
-                            purpose: donation.purpose)
+                            purpose: donation.purpose, anonymous: donation.publishAnonymous || item.sponsorName == nil)
             }
     }
 }

@@ -34,6 +34,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return "ngày \(Self.padded(day, 2)) tháng \(monthText) năm \(year)"
     }
 
+    /// The document date in the reader's language: "ngày 01 tháng 12 năm 2026" or "1 December 2026".
+    public func documentForm(english: Bool) -> String {
+        english ? "\(day) \(Self.englishMonths[month - 1]) \(year)" : documentForm
+    }
+
+    public static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                       "October", "November", "December"]
+
     /// Zero-padded decimal; String(format:) goes through Foundation and costs microseconds a call.
     static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)

@@ -31,10 +31,11 @@ struct ActivitiesController {
     private func form(_ context: AppRequestContext, campaignId: Int64, activityId: Int64?, input: ActivityInput, errors: [String: String] = [:],
                       version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let units = try await env.database.read { try UnitStore.tree($0, for: .system) }
+        let english = context.english
         func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
         let page = FormPage(
             action: activityId.map { "/campaigns/activities/\($0)" } ?? "/campaigns/\(campaignId)/activities", campaignId: campaignId,
-            kinds: ActivityKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.kind) },
+            kinds: ActivityKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.kind) },
             title: input.title, startsAt: input.startsAt, endsAt: input.endsAt, place: input.place ?? "",
             units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.unitId) },
             channels: ObservanceCatalogue.channels.sorted().map { Option(value: $0, label: env.views.text("channel_\($0)", context.language), selected: input.channels.contains($0)) },
@@ -188,6 +189,7 @@ struct ActivitiesController {
     struct TasksPage { let activities: [TaskActivity]; let tasks: [TaskRow]; let hasActivities: Bool; let hasTasks: Bool; let empty: Bool; let csrf: String }
 
     @Sendable func tasks(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let (work, campaigns) = try await env.database.read { db in
             (try CampaignStore.tasks(db, for: principal), try CampaignStore.list(db))
@@ -200,7 +202,7 @@ struct ActivitiesController {
             },
             tasks: work.assignments.map { task in
                 TaskRow(id: task.id!, campaignId: task.campaignId, campaign: titles[task.campaignId] ?? "", task: task.task, due: task.dueDate?.display ?? "",
-                        statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == task.status) })
+                        statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == task.status) })
             },
             hasActivities: !work.activities.isEmpty, hasTasks: !work.assignments.isEmpty,
             empty: work.activities.isEmpty && work.assignments.isEmpty, csrf: context.csrfToken)

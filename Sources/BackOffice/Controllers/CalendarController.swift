@@ -42,6 +42,7 @@ struct CalendarController {
     }
 
     @Sendable func calendar(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         _ = try context.signedIn()
         let today = CivilDate.today()
         let year = try request.queryYear() ?? today.year
@@ -54,17 +55,17 @@ struct CalendarController {
         let items = (observed + activities.compactMap { activity -> Occurrence? in
             guard let start = activity.startDate, let end = activity.endDate else { return nil }
             return Occurrence(source: .observance("activity-\(activity.id!)"), name: String(activity.startsAt.dropFirst(11)) + " " + activity.title,
-                              start: start, end: end, ruleLabel: activity.kind.label, theme: nil, isProvisional: false, channels: activity.channelList,
+                              start: start, end: end, ruleLabel: activity.kind.label(english: english), theme: nil, isProvisional: false, channels: activity.channelList,
                               place: activity.place)
         }).sorted { ($0.start, $0.name) < ($1.start, $1.name) }
-        let months = (1...12).map { month in Self.month(year: year, month: month, items: items, today: today) }
-        let page = CalendarPage(year: year, previous: year - 1, next: year + 1, months: months, weekdays: ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
+        let months = (1...12).map { month in Self.month(year: year, month: month, items: items, today: today, english: context.english) }
+        let page = CalendarPage(year: year, previous: year - 1, next: year + 1, months: months, weekdays: context.english ? ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] : ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
                                 csrf: context.csrfToken)
         return env.views.render("calendar", titleKey: "", title: env.views.text("calendar_title", context.language) + " \(year)", page: page,
                                 context: context, flash: Flash.message(request, views: env.views, language: context.language))
     }
 
-    static func month(year: Int, month: Int, items: [Occurrence], today: CivilDate) -> Month {
+    static func month(year: Int, month: Int, items: [Occurrence], today: CivilDate, english: Bool) -> Month {
         let first = CivilDate(year: year, month: month, day: 1)!
         let days = CivilDate.daysIn(month: month, year: year)
         // Monday first, as Vietnamese calendars print.
@@ -75,7 +76,7 @@ struct CalendarController {
             let hits = items.filter { $0.covers(date) }
             let lunar = LunarCalendar.lunar(date)
             cells.append(DayCell(day: String(day), marked: !hits.isEmpty, today: date == today,
-                                 title: ([date.display + " (âm lịch \(lunar.description))"] + hits.map(\.name)).joined(separator: " · "),
+                                 title: ([date.display + (english ? " (lunar \(lunar.description))" : " (âm lịch \(lunar.description))")] + hits.map(\.name)).joined(separator: " · "),
                                  lunar: lunar.day == 1 || lunar.day == 15 ? lunar.description : ""))
         }
         while cells.count % 7 != 0 { cells.append(DayCell(day: "", marked: false, today: false, title: "", lunar: "")) }
@@ -85,7 +86,7 @@ struct CalendarController {
             EventRow(dates: $0.start == $0.end ? $0.start.display : "\($0.start.display) – \($0.end.display)", name: $0.name,
                      provisional: $0.isProvisional, place: $0.place ?? "", theme: $0.theme ?? "")
         }
-        return Month(name: "Tháng \(month)", weeks: weeks, events: events, hasEvents: !events.isEmpty)
+        return Month(name: english ? CivilDate.englishMonths[month - 1] : "Tháng \(month)", weeks: weeks, events: events, hasEvents: !events.isEmpty)
     }
 
     struct ObservanceRow {
@@ -118,7 +119,7 @@ struct CalendarController {
             if case .festival(let id) = item.source { festivalId = id }
             let festivalUnit = festivalId.flatMap { id in festivals.first { $0.id == id }?.unitId }
             let editable = festivalId != nil && (festivalUnit.map { principal.canWrite(unitId: $0) } ?? principal.canWriteCommuneWide)
-            return ObservanceRow(name: item.name + (item.place.map { " — \($0)" } ?? ""), rule: item.ruleLabel,
+            return ObservanceRow(name: item.name + (item.place.map { " — \($0)" } ?? ""), rule: item.ruleLabel(english: context.english),
                                  dates: item.start == item.end ? item.start.display : "\(item.start.display) – \(item.end.display)",
                                  theme: item.theme ?? "", channels: item.channels.joined(separator: ", "), provisional: item.isProvisional,
                                  yearly: yearly, action: "/campaigns/observances/\(key ?? "")/\(year)", start: item.start.display, end: item.end.display,

@@ -42,18 +42,19 @@ struct CampaignsController {
             (try CampaignReport.make(db, campaignId: id), try Settings.value(db, Settings.communeName))
         }
         func n(_ value: Int) -> String { VND.grouped(Int64(value)) }
+        let english = context.english
         let label = { (key: String) in env.views.text(key, context.language) }
         let page = ReportPage(
             commune: commune, title: report.campaign.title, period: "\(report.campaign.startDate.display) – \(report.campaign.endDate.display)",
             paragraph: report.paragraph,
-            byKind: report.byKind.map { KindRow(label: $0.kind.label, activities: $0.activities, participants: n($0.participants), booksLent: n($0.booksLent)) },
+            byKind: report.byKind.map { KindRow(label: $0.kind.label(english: english), activities: $0.activities, participants: n($0.participants), booksLent: n($0.booksLent)) },
             people: [("outcome_participantsMale", report.male), ("outcome_participantsFemale", report.female), ("outcome_participantsChildren", report.children),
                      ("outcome_participantsYouth", report.youth), ("outcome_participantsAdults", report.adults), ("outcome_participantsElderly", report.elderly),
                      ("outcome_booksLent", report.booksLent), ("outcome_newLibraryCards", report.newLibraryCards), ("outcome_postsPublished", report.postsPublished),
                      ("outcome_reach", report.reach)].map { Labelled(label: label($0.0), value: n($0.1)) },
-            budget: report.budget.map { MoneyRow(label: $0.source.label, planned: VND.format($0.planned), spent: VND.format($0.spent)) },
+            budget: report.budget.map { MoneyRow(label: $0.source.label(english: english), planned: VND.format($0.planned), spent: VND.format($0.spent)) },
             units: report.units.map { UnitRow(unit: $0.unit, activities: "\($0.activitiesRecorded)/\($0.activities)", tasks: "\($0.tasksDone)/\($0.tasks)") },
-            today: CivilDate.today().documentForm)
+            today: CivilDate.today().documentForm(english: context.english))
         return env.views.render("campaign-report", titleKey: "campaignReport_title", page: page, context: context)
     }
 
@@ -93,6 +94,7 @@ struct CampaignsController {
     struct ListPage { let year: String; let nextYear: String; let templates: [Option]; let statuses: [Option]; let observances: [Option]; let units: [Option]; let rows: [Row]; let empty: Bool; let canCreate: Bool; let hasTasks: Bool; let csrf: String }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let filter = CampaignStore.Filter(year: (try request.queryYear()), status: (try request.queryChoice("status", as: CampaignStatus.self)),
                                           unitId: (try request.queryId("unit")), observanceKey: request.query("observance"))
@@ -100,13 +102,13 @@ struct CampaignsController {
         let (items, units) = try await env.database.read { db in (try CampaignStore.list(db, filter), try UnitStore.tree(db, for: principal)) }
         let rows = items.map {
             Row(id: $0.campaign.id!, title: $0.campaign.title, period: "\($0.campaign.startDate.display) – \($0.campaign.endDate.display)",
-                lead: $0.leadUnit, status: $0.campaign.status.label, activities: $0.activities,
+                lead: $0.leadUnit, status: $0.campaign.status.label(english: english), activities: $0.activities,
                 observance: $0.campaign.observanceKey.flatMap { catalogue?.observance($0)?.name } ?? "")
         }
         let page = ListPage(
             year: filter.year.map(String.init) ?? "", nextYear: String(CivilDate.today().year + (CivilDate.today().month >= 10 ? 1 : 0)),
             templates: templates.map { Option(value: $0.file, label: $0.name, selected: false) },
-            statuses: CampaignStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
+            statuses: CampaignStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.status) },
             observances: (catalogue?.observances ?? []).map { Option(value: $0.key, label: $0.name, selected: $0.key == filter.observanceKey) },
             units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == filter.unitId) },
             rows: rows, empty: rows.isEmpty, canCreate: principal.role != .viewer, hasTasks: principal.role == .editor, csrf: context.csrfToken)
@@ -210,6 +212,7 @@ struct CampaignsController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
+        let english = context.english
         let catalogue = catalogue
         let page = try await env.database.read { db -> DetailPage in
             let campaign = try CampaignStore.get(db, id: id)
@@ -227,35 +230,35 @@ struct CampaignsController {
                 period: "\(campaign.startDate.display) – \(campaign.endDate.display)", goals: campaign.goals ?? "",
                 lead: names[campaign.leadUnitId] ?? "",
                 coordinating: try CampaignStore.coordinatingUnits(db, campaignId: id).map(\.name).joined(separator: ", "),
-                status: campaign.status.label,
+                status: campaign.status.label(english: english),
                 activities: activities.map { activity in
-                    ActivityRow(id: activity.id!, when: DateTimeText.display(activity.startsAt), kind: activity.kind.label, title: activity.title,
+                    ActivityRow(id: activity.id!, when: DateTimeText.display(activity.startsAt), kind: activity.kind.label(english: english), title: activity.title,
                                 place: activity.place ?? "", unit: names[activity.unitId] ?? "", expected: number(activity.expectedParticipants),
                                 participants: number(activity.outcomes.participants), booksLent: number(activity.booksLent), reach: number(activity.reach),
                                 canRecord: CampaignStore.canRecordOutcomes(activity, campaign: campaign, principal), canEdit: canEdit)
                 },
                 hasActivities: !activities.isEmpty,
                 assignments: assignments.map { task in
-                    AssignmentRow(id: task.id!, unit: names[task.unitId] ?? "", task: task.task, due: task.dueDate?.display ?? "", status: task.status.label,
-                                  statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == task.status) },
+                    AssignmentRow(id: task.id!, unit: names[task.unitId] ?? "", task: task.task, due: task.dueDate?.display ?? "", status: task.status.label(english: english),
+                                  statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == task.status) },
                                   canUpdate: campaign.status != .archived && (principal.canWrite(unitId: task.unitId) || canEdit),
                                   units: canEdit ? units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == task.unitId) } : [])
                 },
                 hasAssignments: !assignments.isEmpty,
                 budget: budget.map { line in
-                    BudgetRow(action: "/campaigns/\(id)/budget/\(line.id!)", item: line.item, source: line.source.label, planned: VND.format(line.planned),
-                              spent: VND.format(line.spent), sources: BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == line.source) },
+                    BudgetRow(action: "/campaigns/\(id)/budget/\(line.id!)", item: line.item, source: line.source.label(english: english), planned: VND.format(line.planned),
+                              spent: VND.format(line.spent), sources: BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == line.source) },
                               plannedValue: line.planned, spentValue: line.spent)
                 },
                 hasBudget: !budget.isEmpty, plannedTotal: VND.format(budget.map(\.planned).reduce(0, +)), spentTotal: VND.format(budget.map(\.spent).reduce(0, +)),
                 participants: VND.grouped(Int64(activities.compactMap { $0.outcomes.participants }.reduce(0, +))), booksLent: sum(\.booksLent),
                 newCards: sum(\.newLibraryCards), posts: sum(\.postsPublished), reach: sum(\.reach),
                 history: try CampaignStore.statusHistory(db, campaignId: id).map {
-                    HistoryRow(status: $0.status.label, at: VietnamTime.display($0.at), actor: $0.actor, note: $0.note ?? "")
+                    HistoryRow(status: $0.status.label(english: english), at: VietnamTime.display($0.at), actor: $0.actor, note: $0.note ?? "")
                 },
-                next: campaign.status.allowedNext.map { NextStatus(value: $0.rawValue, label: $0.label) }, hasNext: !campaign.status.allowedNext.isEmpty && principal.role != .viewer,
+                next: campaign.status.allowedNext.map { NextStatus(value: $0.rawValue, label: $0.label(english: english)) }, hasNext: !campaign.status.allowedNext.isEmpty && principal.role != .viewer,
                 canEdit: canEdit, canClone: principal.canWrite(unitId: campaign.leadUnitId), cloneYear: campaign.year + 1, units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: false) },
-                sources: BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: false) }, csrf: context.csrfToken)
+                sources: BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: false) }, csrf: context.csrfToken)
         }
         return env.views.render("campaign", titleKey: "", title: page.title, page: page, context: context,
                                 flash: Flash.message(request, views: env.views, language: context.language))

@@ -18,6 +18,7 @@ struct ClubIndicatorController {
     struct HousePage { let unitId: Int64; let counts: Bool; let ruleMonths: Int; let today: String; let clubs: [ClubRow]; let hasClubs: Bool; let canCreate: Bool }
 
     @Sendable func house(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
         let today = CivilDate.today()
@@ -28,8 +29,8 @@ struct ClubIndicatorController {
                     try ActivityIndicator.activeClubs(db, on: today, rule: rule), rule)
         }
         let rows = items.map {
-            ClubRow(id: $0.club.id!, name: $0.club.name, kind: $0.club.kind.label, field: $0.club.field.label, members: $0.members,
-                    lastSession: $0.lastSession?.display ?? "", status: $0.club.status.label, active: active.contains($0.club.id!))
+            ClubRow(id: $0.club.id!, name: $0.club.name, kind: $0.club.kind.label(english: english), field: $0.club.field.label(english: english), members: $0.members,
+                    lastSession: $0.lastSession?.display ?? "", status: $0.club.status.label(english: english), active: active.contains($0.club.id!))
         }
         let page = HousePage(unitId: id, counts: rows.contains(where: \.active), ruleMonths: rule.months, today: today.display,
                              clubs: rows, hasClubs: !rows.isEmpty, canCreate: principal.canWrite(unitId: id))
@@ -47,6 +48,7 @@ struct ClubIndicatorController {
     @Sendable func indicator(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let today = CivilDate.today()
+        let english = context.english
         let date = try request.queryDate("date") ?? today
         let year = (try request.queryYear()).flatMap { (2000...2100).contains($0) ? $0 : nil } ?? date.year
         let (indicator, monthly, houses) = try await env.database.read { db in
@@ -56,7 +58,7 @@ struct ClubIndicatorController {
                     // The share is commune-wide; the list of houses shows those the account may open.
                     try UnitStore.list(db, for: principal, text: "", kind: .culturalHouse).filter { $0.unit.isActive })
         }
-        func rows(_ items: [ActivityIndicator.Breakdown]) -> [BreakdownRow] { items.map { BreakdownRow(label: $0.label, clubs: $0.clubs, houses: $0.houses) } }
+        func rows(_ items: [ActivityIndicator.Breakdown]) -> [BreakdownRow] { items.map { BreakdownRow(label: $0.label(english: english), clubs: $0.clubs, houses: $0.houses) } }
         let page = IndicatorPage(
             date: date.display, year: year, share: Self.percent(indicator.share), activeHouses: indicator.activeHouses, houses: indicator.houses,
             ruleMonths: indicator.rule.months,

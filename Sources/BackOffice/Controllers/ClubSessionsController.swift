@@ -29,6 +29,7 @@ struct ClubSessionsController {
 
     private func page(_ context: AppRequestContext, club: Club, session: ClubSession?, input: ClubStore.SessionInput?,
                       errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
         let date = input.flatMap { CivilDate(parsing: $0.date) } ?? session?.date ?? .today()
         let (members, recorded, host) = try await env.database.read { db in
             (try ClubStore.members(db, clubId: club.id!, on: date),
@@ -37,7 +38,7 @@ struct ClubSessionsController {
         }
         let marks = members.map { member -> Mark in
             let chosen = input?.attendance[member.member.personId] ?? recorded.first { $0.personId == member.member.personId }?.status ?? .present
-            return Mark(personId: member.member.personId, name: member.fullName, role: member.member.role == .member ? "" : member.member.role.label,
+            return Mark(personId: member.member.personId, name: member.fullName, role: member.member.role == .member ? "" : member.member.role.label(english: english),
                         present: chosen == .present, absent: chosen == .absent, excused: chosen == .excused)
         }
         let page = AttendancePage(
@@ -103,6 +104,7 @@ struct ClubSessionsController {
     struct PrintPage { let clubName: String; let unit: String; let commune: String; let today: String; let rows: [PrintRow]; let columns: [String]; let sheet: Bool }
 
     private func printable(_ context: AppRequestContext, sheet: Bool) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
         let today = CivilDate.today()
@@ -112,10 +114,10 @@ struct ClubSessionsController {
             let years = try Dictionary(uniqueKeysWithValues: Person.filter(keys: members.map(\.member.personId)).fetchAll(db).map { ($0.id!, $0.birthYear) })
             return PrintPage(
                 clubName: club.name, unit: try OrgUnit.fetchOne(db, key: club.unitId)?.name ?? "",
-                commune: try Settings.value(db, Settings.communeName), today: today.documentForm,
+                commune: try Settings.value(db, Settings.communeName), today: today.documentForm(english: context.english),
                 rows: members.enumerated().map { index, member in
                     PrintRow(number: index + 1, name: member.fullName, village: member.village ?? "",
-                             birthYear: (years[member.member.personId] ?? nil).map(String.init) ?? "", role: member.member.role.label,
+                             birthYear: (years[member.member.personId] ?? nil).map(String.init) ?? "", role: member.member.role.label(english: english),
                              joined: member.member.joinedOn.display,
                              phone: principal.canWrite(unitId: club.unitId) ? (member.phone.flatMap { try? PhoneNumber.parse($0).get().display } ?? "") : "")
                 },

@@ -28,6 +28,7 @@ struct ClubsController {
     struct ListPage { let units: [Option]; let kinds: [Option]; let fields: [Option]; let statuses: [Option]; let rows: [Row]; let empty: Bool; let canCreate: Bool }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let filter = ClubStore.Filter(unitId: (try request.queryId("unit")), kind: (try request.queryChoice("kind", as: ClubKind.self)),
                                       field: (try request.queryChoice("field", as: ClubField.self)),
@@ -37,15 +38,15 @@ struct ClubsController {
              try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db)))
         }
         let rows = items.map {
-            Row(id: $0.club.id!, name: $0.club.name, unit: $0.unitName, kind: $0.club.kind.label, field: $0.club.field.label,
-                ages: $0.club.ageGroupList.map(\.label).joined(separator: ", "), status: $0.club.status.label, members: $0.members,
+            Row(id: $0.club.id!, name: $0.club.name, unit: $0.unitName, kind: $0.club.kind.label(english: english), field: $0.club.field.label(english: english),
+                ages: $0.club.ageGroupList.map { $0.label(english: english) }.joined(separator: ", "), status: $0.club.status.label(english: english), members: $0.members,
                 lastSession: $0.lastSession?.display ?? "", active: active.contains($0.club.id!))
         }
         let page = ListPage(
             units: hosts.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == filter.unitId) },
-            kinds: ClubKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.kind) },
-            fields: ClubField.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.field) },
-            statuses: ClubStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
+            kinds: ClubKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.kind) },
+            fields: ClubField.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.field) },
+            statuses: ClubStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.status) },
             rows: rows, empty: rows.isEmpty, canCreate: principal.role != .viewer)
         return env.views.render("clubs", titleKey: "clubs_title", page: page, context: context,
                                 flash: Flash.message(request, views: env.views, language: context.language))
@@ -64,6 +65,7 @@ struct ClubsController {
 
     private func form(_ context: AppRequestContext, principal: Principal, id: Int64?, input: ClubInput, errors: [String: String] = [:],
                       version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
         let (hosts, leaders) = try await env.database.read { db -> ([OrgUnit], [(Int64, String)]) in
             let members: [(Int64, String)] = try id.map { clubId in
                 try ClubStore.members(db, clubId: clubId, includeFormer: false).map { ($0.member.personId, $0.fullName) }
@@ -74,9 +76,9 @@ struct ClubsController {
         let page = FormPage(
             action: id.map { "/clubs/\($0)" } ?? "/clubs", isNew: id == nil, name: input.name,
             units: hosts.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
-            kinds: ClubKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.kind) },
-            fields: ClubField.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.field) },
-            ages: AgeGroup.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: input.ageGroups.contains($0.rawValue)) },
+            kinds: ClubKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.kind) },
+            fields: ClubField.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.field) },
+            ages: AgeGroup.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: input.ageGroups.contains($0.rawValue)) },
             leaders: leaders.map { Option(value: String($0.0), label: $0.1, selected: $0.0 == input.leaderId) },
             schedule: input.schedule ?? "", foundedOn: input.foundedOn ?? "", notes: input.notes ?? "",
             errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version)
@@ -143,6 +145,7 @@ struct ClubsController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
         let q = request.query("q") ?? ""
@@ -158,14 +161,14 @@ struct ClubsController {
             let sessions = try ClubStore.sessions(db, clubId: id, limit: 100)
             let candidates = try PersonPicker.candidates(db, query: q, preset: nil, for: principal)
             return DetailPage(
-                id: id, clubId: id, name: club.name, unitId: club.unitId, unit: unit?.name ?? "", kind: club.kind.label, field: club.field.label,
-                ages: club.ageGroupList.map(\.label).joined(separator: ", "), leader: leader?.fullName ?? "", schedule: club.schedule ?? "",
-                founded: club.foundedOn?.display ?? "", status: club.status.label, statusSince: club.statusSince?.display ?? "",
+                id: id, clubId: id, name: club.name, unitId: club.unitId, unit: unit?.name ?? "", kind: club.kind.label(english: english), field: club.field.label(english: english),
+                ages: club.ageGroupList.map { $0.label(english: english) }.joined(separator: ", "), leader: leader?.fullName ?? "", schedule: club.schedule ?? "",
+                founded: club.foundedOn?.display ?? "", status: club.status.label(english: english), statusSince: club.statusSince?.display ?? "",
                 notes: club.notes ?? "", regularlyActive: active, ruleMonths: rule.months,
-                strip: Self.strip(months: months, endingBefore: today),
+                strip: Self.strip(months: months, endingBefore: today, words: (env.views.text("clubs_monthHeld", context.language), env.views.text("clubs_monthNotHeld", context.language))),
                 members: members.map {
                     MemberRow(leaveHref: "/clubs/\(id)/members/\($0.member.id!)/leave", personId: $0.member.personId, name: $0.fullName, village: $0.village ?? "",
-                              role: $0.member.role.label, joined: $0.member.joinedOn.display, left: $0.member.leftOn?.display ?? "",
+                              role: $0.member.role.label(english: english), joined: $0.member.joinedOn.display, left: $0.member.leftOn?.display ?? "",
                               current: $0.member.leftOn == nil, rate: $0.attendanceRate.map { "\($0)%" } ?? "—")
                 },
                 hasMembers: !members.isEmpty,
@@ -174,9 +177,9 @@ struct ClubsController {
                                absent: $0.absent, excused: $0.excused, guests: $0.session.guests)
                 },
                 hasSessions: !sessions.isEmpty,
-                history: try ClubStore.statusHistory(db, clubId: id).map { StatusRow(status: $0.status.label, since: $0.since.display, note: $0.note ?? "") },
-                statuses: ClubStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == club.status) },
-                roles: MemberRole.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .member) },
+                history: try ClubStore.statusHistory(db, clubId: id).map { StatusRow(status: $0.status.label(english: english), since: $0.since.display, note: $0.note ?? "") },
+                statuses: ClubStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == club.status) },
+                roles: MemberRole.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .member) },
                 q: q, candidates: candidates,
                 searched: !q.isEmpty, today: today.display, canEdit: principal.canWrite(unitId: club.unitId), csrf: context.csrfToken)
         }
@@ -185,13 +188,13 @@ struct ClubsController {
     }
 
     /// The 12 months before this one, oldest first, each marked when a session was held.
-    static func strip(months held: Set<String>, endingBefore today: CivilDate) -> [MonthCell] {
+    static func strip(months held: Set<String>, endingBefore today: CivilDate, words: (held: String, notHeld: String)) -> [MonthCell] {
         (1...12).reversed().map { back in
             let index = today.year * 12 + (today.month - 1) - back
             let year = index / 12, month = index % 12 + 1
             let key = MonthKey.make(year: year, month: month)
             let has = held.contains(key)
-            return MonthCell(label: String(month), held: has, title: "\(month < 10 ? "0" : "")\(month)/\(year): \(has ? "có sinh hoạt" : "không sinh hoạt")")
+            return MonthCell(label: String(month), held: has, title: "\(month < 10 ? "0" : "")\(month)/\(year): \(has ? words.held : words.notHeld)")
         }
     }
 

@@ -29,10 +29,11 @@ struct DecisionsController {
     struct ListPage { let rows: [Row]; let empty: Bool; let canCreate: Bool }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let rows = try await env.database.read { db in
             try DecisionStore.list(db, year: (try request.queryYear())).map { d in
-                Row(id: d.id!, number: d.number ?? "", date: d.date?.display ?? "", subject: d.subject, kind: d.kind.label, issued: d.isIssued,
+                Row(id: d.id!, number: d.number ?? "", date: d.date?.display ?? "", subject: d.subject, kind: d.kind.label(english: english), issued: d.isIssued,
                     corrected: try DecisionStore.correction(db, of: d.id!)?.number ?? "",
                     count: try Nomination.filter(Column("decisionId") == d.id!).fetchCount(db))
             }
@@ -96,6 +97,7 @@ struct DecisionsController {
     }
 
     private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
         let forms = self.forms
@@ -106,7 +108,7 @@ struct DecisionsController {
             let correction = try DecisionStore.correction(db, of: id)
             let form = forms.form(d.formKey)
             return DetailPage(
-                id: id, number: d.number ?? "", date: d.date?.display ?? "", subject: d.subject, kind: d.kind.label, form: form?.name ?? d.formKey,
+                id: id, number: d.number ?? "", date: d.date?.display ?? "", subject: d.subject, kind: d.kind.label(english: english), form: form?.name ?? d.formKey,
                 issued: d.isIssued, draft: !d.isIssued, higher: d.level == "higher", corrects: original?.number ?? "", correctsId: original?.id,
                 correctedBy: correction?.number ?? "", correctedById: correction?.id, issuedBy: d.issuedBy ?? "",
                 recipients: recipients.map { RecipientRow(id: $0.nomination.id!, name: $0.recipient, place: $0.place, achievement: $0.nomination.achievement,
@@ -116,7 +118,7 @@ struct DecisionsController {
                 today: CivilDate.today().display, hasCertificates: d.isIssued && d.kind != .revoke && (form?.certificate ?? false),
                 errors: errors, csrf: context.csrfToken)
         }
-        return env.views.render("honours-decision", titleKey: "", title: page.number.isEmpty ? page.subject : "Quyết định số \(page.number)",
+        return env.views.render("honours-decision", titleKey: "", title: page.number.isEmpty ? page.subject : env.views.text("decisions_numbered", context.language) + " " + page.number,
                                 page: page, context: context, status: status, flash: Flash.message(request, views: env.views, language: context.language))
     }
 

@@ -52,6 +52,7 @@ struct DonationsController {
 
     private func listPage(_ request: Request, context: AppRequestContext, problems: [String] = [], imported: String = "", csvText: String = "",
                           status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         var asked = try Self.filter(request)
         if request.query("year") == nil { asked.year = CivilDate.today().year }
@@ -62,14 +63,14 @@ struct DonationsController {
         }
         let rows = items.map {
             ListRow(id: $0.donation.id!, receipt: $0.donation.receiptNumber, date: $0.donation.date.display,
-                sponsor: $0.sponsorName ?? SocializationTotals.anonymousLabel, gift: Self.gift($0), value: VND.format($0.donation.estimatedValue),
+                sponsor: $0.sponsorName ?? (english ? SocializationTotals.englishAnonymousLabel : SocializationTotals.anonymousLabel), gift: Self.gift($0), value: VND.format($0.donation.estimatedValue),
                 purpose: $0.donation.purpose, unit: $0.recipientUnit, voided: $0.donation.isVoided, letterSent: $0.donation.letterSentOn != nil)
         }
         let allYears: [Int] = Array(Set(years + [CivilDate.today().year])).sorted(by: >)
         let total: Int64 = items.filter { !$0.donation.isVoided }.reduce(0) { $0 + $1.donation.estimatedValue }
         let page = ListPage(
             years: allYears.map { Option(value: String($0), label: String($0), selected: $0 == filter.year) },
-            kinds: DonationKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == filter.kind) },
+            kinds: DonationKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.kind) },
             campaigns: Choice.options(campaigns, selected: filter.campaignId),
             query: request.uri.query ?? "", rows: rows, empty: rows.isEmpty,
             total: VND.format(total),
@@ -132,6 +133,7 @@ struct DonationsController {
 
     private func form(_ context: AppRequestContext, input: DonationInput, errors: [String: String] = [:], anonymous: Bool = false,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let today = CivilDate.today()
         let (sponsors, units, campaigns, pledges) = try await env.database.read { db in
@@ -153,10 +155,10 @@ struct DonationsController {
         let itemErrors: [String] = errors.filter { $0.key.hasPrefix("items.") }.sorted { $0.key < $1.key }.map(\.value)
         var page = FormPage(
             sponsors: sponsors.map { Option(value: String($0.sponsor.id!), label: $0.name, selected: $0.sponsor.id == input.sponsorId) },
-            kind: kind.rawValue, isCash: kind == .cash, kindLabel: kind.label,
+            kind: kind.rawValue, isCash: kind == .cash, kindLabel: kind.label(english: english),
             switchHref: "/donations/new?kind=\(kind == .cash ? "in_kind" : "cash")" + (input.sponsorId.map { "&sponsor=\($0)" } ?? ""),
             switchLabel: env.views.text(kind == .cash ? "donations_newInKind" : "donations_new", context.language),
-            channels: PaymentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (input.channel ?? "cash")) },
+            channels: PaymentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input.channel ?? "cash")) },
             units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.recipientUnitId) },
             campaigns: Choice.options(campaigns, selected: input.campaignId),
             pledges: pledgeOptions,
@@ -222,6 +224,7 @@ struct DonationsController {
     }
 
     private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
         let page = try await env.database.read { db -> DetailPage in
@@ -234,9 +237,9 @@ struct DonationsController {
                 SELECT g.purpose || ' — ' || f.value FROM pledgeFulfilment f JOIN pledge g ON g.id = f.pledgeId WHERE f.donationId = ?
                 """, arguments: [id])
             return DetailPage(
-                id: id, receipt: d.receiptNumber, date: d.date.display, sponsor: item.sponsorName ?? SocializationTotals.anonymousLabel, sponsorId: d.sponsorId,
-                kind: d.kind.label, gift: Self.gift(item), value: VND.format(d.estimatedValue), amountInWords: AmountInWords.vnd(d.estimatedValue),
-                channel: d.channel?.label ?? "", purpose: d.purpose, campaign: item.campaignTitle ?? "", unit: item.recipientUnit, receivedBy: d.receivedBy,
+                id: id, receipt: d.receiptNumber, date: d.date.display, sponsor: item.sponsorName ?? (english ? SocializationTotals.englishAnonymousLabel : SocializationTotals.anonymousLabel), sponsorId: d.sponsorId,
+                kind: d.kind.label(english: english), gift: Self.gift(item), value: VND.format(d.estimatedValue), amountInWords: AmountInWords.vnd(d.estimatedValue),
+                channel: d.channel?.label(english: english) ?? "", purpose: d.purpose, campaign: item.campaignTitle ?? "", unit: item.recipientUnit, receivedBy: d.receivedBy,
                 publishAnonymous: d.publishAnonymous, notes: d.notes ?? "", voided: d.isVoided, voidedAt: d.voidedAt.map(VietnamTime.display) ?? "",
                 voidedBy: d.voidedBy ?? "", voidReason: d.voidReason ?? "", letterSent: d.letterSentOn?.display ?? "",
                 items: items.map { ItemLine(id: $0.id!, description: $0.description, author: $0.author ?? "", isbn: $0.isbn ?? "", quantity: $0.quantity,

@@ -23,6 +23,7 @@ struct HonourRollController {
     }
 
     @Sendable func roll(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let thisYear = CivilDate.today().year
         let year = try context.pathYear() ?? request.queryYear() ?? thisYear - 1
         let forms = env.honourForms
@@ -30,7 +31,7 @@ struct HonourRollController {
         let counts = HonourRoll.counts(entries)
         let groups = Dictionary(grouping: entries, by: \.formName).sorted { $0.key < $1.key }.map { form, items in
             Group(form: form, lines: items.enumerated().map {
-                Line(number: $0.offset + 1, name: $0.element.name, kind: $0.element.recipientKind.label, place: $0.element.place,
+                Line(number: $0.offset + 1, name: $0.element.name, kind: $0.element.recipientKind.label(english: english), place: $0.element.place,
                      achievement: $0.element.achievement, decision: "\($0.element.decisionNumber) (\($0.element.decisionDate.display))")
             })
         }

@@ -27,6 +27,7 @@ struct HonoursRegisterController {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let forms = env.honourForms
         let views = env.views, language = context.language
@@ -36,7 +37,7 @@ struct HonoursRegisterController {
                 forms: try forms.forms.map {
                     FormRow(key: $0.key, name: $0.name, kind: views.text("honourKind_\($0.kind.rawValue)", language),
                             level: views.text("honourLevel_\($0.level)", language), awardedBy: $0.awardedBy,
-                            recipients: $0.recipients.map(\.label).joined(separator: ", "), award: VND.grouped(try forms.award(db, for: $0)))
+                            recipients: $0.recipients.map { $0.label(english: english) }.joined(separator: ", "), award: VND.grouped(try forms.award(db, for: $0)))
                 },
                 clans: try HonoursRegister.clans(db).map { clan in
                     ClanRow(name: clan.name, village: villages.first { $0.id == clan.villageId }?.name ?? "", notes: clan.notes ?? "")

@@ -46,15 +46,15 @@ struct IndicatorsController {
                     key: indicator.key, name: indicator.name, unit: indicator.unit, kind: indicator.kind == .share ? t("indicators_share") : t("indicators_growth"),
                     source: indicator.computed != nil ? t("indicators_computed") : t("indicators_manual"),
                     baseline: "\(Self.number(indicator.baseline)) (\(indicator.baselineYear))",
-                    target2025: Self.number(indicator.target2025) + (indicator.kind == .growth ? "%/năm" : "%"),
-                    target2030: Self.number(indicator.target2030) + (indicator.kind == .growth ? "%/năm" : "%"),
+                    target2025: Self.number(indicator.target2025) + (indicator.kind == .growth ? (language == .en ? "%/year" : "%/năm") : "%"),
+                    target2030: Self.number(indicator.target2030) + (indicator.kind == .growth ? (language == .en ? "%/year" : "%/năm") : "%"),
                     cells: zip(span, values).map { year, value in
                         let on = value.value.map { indicator.onTrack($0, in: year) }
                         return YearCell(year: year, value: Self.number(value.value), expected: Self.number(indicator.trajectory(year)), onTrack: on == true, offTrack: on == false)
                     },
                     chart: TrajectoryChart.svg(years: span, values: values.map(\.value), expected: span.map(indicator.trajectory), title: indicator.name),
-                    manual: indicator.computed == nil, note: current?.note ?? "",
-                    growth: current?.value.flatMap { indicator.compoundGrowth(to: $0, in: year) }.map { Self.number($0) + "%/năm" } ?? "")
+                    manual: indicator.computed == nil, note: current.map { language == .en ? EnglishMessages.english($0.note) : $0.note } ?? "",
+                    growth: current?.value.flatMap { indicator.compoundGrowth(to: $0, in: year) }.map { Self.number($0) + (language == .en ? "%/year" : "%/năm") } ?? "")
             }
         }
         let page = Page(year: year, years: Option.years(thisYear - 4...thisYear, selected: year),

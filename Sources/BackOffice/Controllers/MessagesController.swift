@@ -17,6 +17,7 @@ struct MessagesController {
         router.post("/messages/export", use: download)
     }
 
+    struct AudienceExample { let spec: String; let meaning: String }
     struct VariableField { let name: String; let label: String; let value: String }
     struct LogRow { let at: String; let actor: String; let template: String; let audience: String; let channel: String; let messages: String; let excluded: String; let cost: String }
     struct MessagesPage {
@@ -35,7 +36,7 @@ struct MessagesController {
         let ageTo: String
         let ethnicity: String
         let audience: String
-        let audienceExamples: [String]
+        let audienceExamples: [AudienceExample]
         let ascii: Bool
         let perVillage: Bool
         let variables: [VariableField]
@@ -219,6 +220,7 @@ struct MessagesController {
 
     private func render(_ context: AppRequestContext, principal: Principal, templates: [MessageTemplate], choice: Choice,
                         result: PreviewResult? = nil, templateError: String? = nil) async throws -> Response {
+        let english = context.english
         let chosen = templates.first { $0.name == choice.template }
         let (villages, log, clubs, activities) = try await env.database.read { db in
             (try UnitStore.villageNames(db, for: principal), try ExportLog.recent(db, limit: 20),
@@ -229,20 +231,24 @@ struct MessagesController {
         let variables = (chosen?.declaredVariables ?? []).filter { !$0.hasPrefix("recipient.") && !Self.automatic.contains($0) }
         let page = MessagesPage(
             canExport: principal.role != .viewer, templateError: templateError,
-            templates: templates.map { Option(value: $0.name, label: "\($0.title) — \($0.channel.label)", selected: $0.name == choice.template) },
+            templates: templates.map { Option(value: $0.name, label: "\($0.title) — \($0.channel.label(english: english))", selected: $0.name == choice.template) },
             templateTitle: chosen?.title ?? "", templateDescription: chosen?.description ?? "",
             channels: Channel.allCases.filter { candidate in chosen.map { Self.fits($0, candidate) } ?? true }
-                .map { Option(value: $0.rawValue, label: $0.label, selected: $0 == channel) },
+                .map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == channel) },
             villages: villages.map { Option(value: $0.name, label: $0.name, selected: $0.name == choice.village) },
-            genders: [Option(value: "nữ", label: "Nữ", selected: choice.gender == "nữ"), Option(value: "nam", label: "Nam", selected: choice.gender == "nam")],
-            unitKinds: UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == choice.unitKind) },
+            genders: [Option(value: "nữ", label: Gender.female.label(english: english), selected: choice.gender == "nữ"),
+                      Option(value: "nam", label: Gender.male.label(english: english), selected: choice.gender == "nam")],
+            unitKinds: UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == choice.unitKind) },
             clubs: clubs.map { Option(value: String($0.club.id!), label: "\($0.club.name) — \($0.unitName)", selected: String($0.club.id!) == choice.club) },
             activities: activities.map { Option(value: String($0.id!), label: "\(DateTimeText.display($0.startsAt)) — \($0.title)", selected: String($0.id!) == choice.activity) },
             ageFrom: choice.ageFrom, ageTo: choice.ageTo, ethnicity: choice.ethnicity, audience: choice.audience,
-            audienceExamples: AudienceSpec.catalogue.filter(\.available).map { "\($0.spec) — \($0.meaning)" },
+            audienceExamples: AudienceSpec.catalogue.filter(\.available).map { AudienceExample(spec: $0.spec, meaning: context.english ? $0.english : $0.meaning) },
             ascii: choice.ascii, perVillage: choice.perVillage,
             // Labels in words only: "{{activity.title}}" meant nothing to the people filling the form.
-            variables: variables.map { VariableField(name: "v." + $0, label: Self.capitalised(MessageVariables.shared[$0] ?? $0), value: choice.values[$0] ?? "") },
+            variables: variables.map { name in
+                let key = "variable_" + name, text = env.views.text(key, context.language)
+                return VariableField(name: "v." + name, label: text == key ? Self.capitalised(MessageVariables.shared[name] ?? name) : text, value: choice.values[name] ?? "")
+            },
             hasVariables: !variables.isEmpty,
             previewed: result != nil, error: result?.error, summary: result?.summary ?? [],
             previewText: result?.isLetter == true ? "" : result?.text ?? "", previewHTML: result?.isLetter == true ? result?.text ?? "" : "",
@@ -250,7 +256,7 @@ struct MessagesController {
             csrf: context.csrfToken,
             log: log.map {
                 LogRow(at: VietnamTime.display($0.createdAt), actor: $0.actor, template: $0.template, audience: $0.audience,
-                       channel: Channel(rawValue: $0.channel)?.label ?? $0.channel, messages: VND.grouped(Int64($0.messages)),
+                       channel: Channel(rawValue: $0.channel)?.label(english: english) ?? $0.channel, messages: VND.grouped(Int64($0.messages)),
                        excluded: VND.grouped(Int64($0.excluded)), cost: $0.estimatedCost > 0 ? VND.format($0.estimatedCost) : "")
             },
             hasLog: !log.isEmpty)

@@ -32,6 +32,7 @@ struct NominationsController {
     }
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let thisYear = CivilDate.today().year
         let year = (try request.queryYear()) ?? thisYear - 1
@@ -45,10 +46,10 @@ struct NominationsController {
         let counts = HonourRoll.counts(roll)
         let page = OverviewPage(
             year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
-            statuses: NominationStatus.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == status) },
+            statuses: NominationStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == status) },
             formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == formKey) },
-            rows: items.map { ListRow(id: $0.nomination.id!, recipient: $0.recipient, kind: $0.nomination.recipientKind.label, place: $0.place, form: $0.formName,
-                                      proposer: $0.proposingUnit, status: $0.nomination.status.label, decision: $0.decisionNumber ?? "") },
+            rows: items.map { ListRow(id: $0.nomination.id!, recipient: $0.recipient, kind: $0.nomination.recipientKind.label(english: english), place: $0.place, form: $0.formName,
+                                      proposer: $0.proposingUnit, status: $0.nomination.status.label(english: english), decision: $0.decisionNumber ?? "") },
             empty: items.isEmpty, counts: counts.byForm.sorted { $0.key < $1.key }.map { CountRow(label: $0.key, count: $0.value) },
             total: counts.total, individuals: counts.individuals, collectives: counts.collectives, women: counts.women, men: counts.men,
             award: VND.format(counts.award), meetings: meetings.prefix(5).map { "\($0.date.display) — \($0.minutesRef) (\($0.members))" },
@@ -67,6 +68,7 @@ struct NominationsController {
 
     private func form(_ request: Request, context: AppRequestContext, input: NominationStore.Input, errors: [String: String] = [:],
                       status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let q = request.query("q") ?? ""
         let kind = RecipientKind(rawValue: input.recipientKind)
@@ -76,7 +78,7 @@ struct NominationsController {
             let clubs = try Choice.fetch(db, sql: "SELECT id, name FROM club ORDER BY sortKey")
             let units = try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db)
             return FormPage(
-                year: input.year.map(String.init) ?? "", kinds: RecipientKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == kind) },
+                year: input.year.map(String.init) ?? "", kinds: RecipientKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == kind) },
                 q: q, searched: !q.isEmpty || (kind == .individual && selected != nil),
                 candidates: try PersonPicker.candidates(db, query: q, preset: kind == .individual ? selected : nil, for: principal),
                 households: households.map { Option(value: String($0.household.id!), label: "\($0.household.name) · \($0.villageName ?? "")",
@@ -85,7 +87,7 @@ struct NominationsController {
                 clubs: Choice.options(clubs, selected: kind == .club ? selected : nil),
                 units: units.map { Option(value: String($0.id!), label: $0.name, selected: kind == .unit && $0.id == selected) },
                 formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == input.formKey) },
-                types: CommendationType.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == (input.commendationType ?? "regular")) },
+                types: CommendationType.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input.commendationType ?? "regular")) },
                 proposers: units.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.proposingUnitId) },
                 achievement: input.achievement, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
         }
@@ -136,6 +138,7 @@ struct NominationsController {
     }
 
     private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
         let forms = self.forms
@@ -159,8 +162,8 @@ struct NominationsController {
                 }
             }()
             return DetailPage(
-                id: id, recipient: item.recipient, recipientHref: recipientHref, kind: n.recipientKind.label, place: item.place, year: n.year,
-                form: item.formName, type: n.commendationType.label, proposer: item.proposingUnit, achievement: n.achievement, status: n.status.label,
+                id: id, recipient: item.recipient, recipientHref: recipientHref, kind: n.recipientKind.label(english: english), place: item.place, year: n.year,
+                form: item.formName, type: n.commendationType.label(english: english), proposer: item.proposingUnit, achievement: n.achievement, status: n.status.label(english: english),
                 meeting: meeting.map { "\($0.date.display) — \($0.minutesRef)" } ?? "",
                 votes: n.votesFor.map { "\($0) / \(n.votesAgainst ?? 0)" } ?? "", rejectReason: n.rejectReason ?? "",
                 award: n.status == .approved ? VND.format(n.award) : "", decision: item.decisionNumber ?? "", decisionId: n.decisionId,

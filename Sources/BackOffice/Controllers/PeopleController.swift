@@ -56,7 +56,7 @@ struct PeopleController {
             (try PersonStore.search(db, query, for: principal), try UnitStore.villageNames(db, for: principal))
         }
         let rows = result.items.map {
-            Row(id: $0.id, fullName: $0.fullName, gender: english ? $0.gender.englishLabel : $0.gender.label,
+            Row(id: $0.id, fullName: $0.fullName, gender: $0.gender.label(english: english),
                 birthYear: $0.birthYear.map(String.init) ?? "", village: $0.villageName ?? "",
                 phone: $0.phone.flatMap { try? PhoneNumber.parse($0).get().display } ?? "")
         }
@@ -158,27 +158,27 @@ struct PeopleController {
                 return minutes == 0 ? nil : HoursText.display(minutes) + " h (\(thisYear))"
             } ?? ""
             return DetailPage(
-                id: id, fullName: person.fullName, gender: english ? person.gender.englishLabel : person.gender.label,
+                id: id, fullName: person.fullName, gender: person.gender.label(english: english),
                 birth: person.birthDate?.display ?? person.birthYear.map(String.init) ?? "", ethnicity: person.ethnicity ?? "",
                 villageId: village?.id, village: village?.name ?? "", householdId: household?.id, household: household?.name ?? "",
                 relation: person.relationToHead ?? "", phone: phone?.display ?? "",
                 phoneOriginal: person.phoneOriginal != phone?.display ? (person.phoneOriginal ?? "") : "",
                 zalo: person.zalo ?? "", email: person.email ?? "", notes: person.notes ?? "",
                 consents: consents.map {
-                    ConsentRow(id: $0.id!, channel: $0.channel.label, purpose: $0.purpose, givenOn: $0.givenOn.display,
-                               method: $0.method.label, guardian: $0.guardianName ?? "", withdrawnOn: $0.withdrawnOn?.display,
+                    ConsentRow(id: $0.id!, channel: $0.channel.label(english: english), purpose: $0.purpose, givenOn: $0.givenOn.display,
+                               method: $0.method.label(english: english), guardian: $0.guardianName ?? "", withdrawnOn: $0.withdrawnOn?.display,
                                active: $0.isActive, withdrawHref: "/people/\(id)/consents/\($0.id!)/withdraw")
                 },
                 hasConsents: !consents.isEmpty,
-                channels: ConsentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .sms) },
+                channels: ConsentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .sms) },
                 methods: ConsentMethod.allCases.filter { $0 != .imported }
-                    .map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .paperForm) },
+                    .map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .paperForm) },
                 today: CivilDate.today().display, canEdit: principal.canWrite(unitId: person.villageId),
                 canCreateHousehold: household == nil && principal.canWrite(unitId: person.villageId),
                 sponsorId: sponsorId, volunteerId: volunteerId,
                 canRecord: principal.role != .viewer,
                 honours: try HonoursSection.lines(db, .init(personId: id), forms: env.honourForms),
-                clubs: clubs.map { ClubLine(href: "/clubs/\($0.member.clubId)", name: $0.clubName, role: $0.member.role.label,
+                clubs: clubs.map { ClubLine(href: "/clubs/\($0.member.clubId)", name: $0.clubName, role: $0.member.role.label(english: english),
                                             since: $0.member.joinedOn.display, left: $0.member.leftOn?.display ?? "") },
                 hasClubs: !clubs.isEmpty, gifts: gifts, volunteerHours: hours,
                 flags: principal.canWriteCommuneWide ? try Discipline.flags(db, personId: id).map {
@@ -222,7 +222,7 @@ struct PeopleController {
         let selectedGender = Gender(lenient: input.gender ?? "") ?? .unknown
         let page = FormPage(
             action: id.map { "/people/\($0)" } ?? "/people", isNew: id == nil, fullName: input.fullName,
-            genders: Gender.allCases.map { Option(value: $0.rawValue, label: english ? $0.englishLabel : $0.label, selected: $0 == selectedGender) },
+            genders: Gender.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == selectedGender) },
             birthDate: input.birthDate ?? "", birthYear: input.birthYear ?? "", ethnicity: input.ethnicity ?? "",
             villages: villages.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.villageId) },
             phone: input.phone ?? "", zalo: input.zalo ?? "", email: input.email ?? "", notes: input.notes ?? "",

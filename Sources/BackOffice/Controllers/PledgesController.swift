@@ -23,6 +23,7 @@ struct PledgesController {
     struct ListPage { let rows: [Row]; let empty: Bool; let overdueOnly: Bool; let overdueCount: Int; let canCreate: Bool; let csrf: String }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let today = CivilDate.today()
         let overdueOnly = request.query("overdue") != nil
@@ -32,7 +33,7 @@ struct PledgesController {
             let status = $0.status(on: today)
             return Row(id: $0.pledge.id!, sponsorId: $0.pledge.sponsorId, sponsor: $0.sponsorName, date: $0.pledge.date.display, value: VND.format($0.pledge.value),
                        items: $0.pledge.items ?? "", purpose: $0.pledge.purpose, due: $0.pledge.dueOn.display, fulfilled: VND.format($0.fulfilled),
-                       remaining: VND.format($0.remaining), status: status.label, overdue: status == .overdue,
+                       remaining: VND.format($0.remaining), status: status.label(english: english), overdue: status == .overdue,
                        open: status == .open || status == .overdue, canEdit: principal.canWrite(unitId: $0.pledge.recipientUnitId))
         }
         let page = ListPage(rows: rows, empty: rows.isEmpty, overdueOnly: overdueOnly, overdueCount: items.filter { $0.status(on: today) == .overdue }.count,

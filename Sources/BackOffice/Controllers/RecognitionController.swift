@@ -65,10 +65,11 @@ struct RecognitionController {
     struct SetRow { let key: String; let title: String; let subject: String; let version: String; let years: String; let scoring: String; let maximum: Int; let thresholds: String; let groups: [GroupRow] }
 
     @Sendable func criteriaSets(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         _ = try context.signedIn()
         let t = { (key: String) in env.views.text(key, context.language) }
         let rows = sets.sets.map { set in
-            SetRow(key: set.key, title: set.title, subject: set.subject.label, version: set.version, years: "\(set.years.lowerBound)–\(set.years.upperBound)",
+            SetRow(key: set.key, title: set.title, subject: set.subject.label(english: english), version: set.version, years: "\(set.years.lowerBound)–\(set.years.upperBound)",
                    scoring: set.usesPoints ? t("sets_points") : t("sets_passfail"), maximum: set.maximum,
                    thresholds: set.thresholds.map { "\($0.label): \($0.min)" }.joined(separator: "; "),
                    groups: set.groups.map { GroupRow(name: $0.name, criteria: $0.criteria.map { CriterionRow(text: $0.text, points: $0.points, computed: $0.computed != nil) }) })

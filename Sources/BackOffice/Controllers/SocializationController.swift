@@ -25,8 +25,10 @@ struct SocializationController {
         let overdue: Int; let pendingHours: Int; let lettersToSend: Int; let empty: Bool
     }
 
-    static func lines(_ lines: [SocializationTotals.Line]) -> [Line] { lines.map { Line(label: $0.label, value: VND.format($0.value), count: $0.count) } }
-    static func bars(_ lines: [SocializationTotals.Line]) -> [(label: String, value: Int64)] { lines.map { ($0.label, $0.value) } }
+    static func lines(_ lines: [SocializationTotals.Line], english: Bool) -> [Line] {
+        lines.map { Line(label: $0.label(english: english), value: VND.format($0.value), count: $0.count) }
+    }
+    static func bars(_ lines: [SocializationTotals.Line], english: Bool) -> [(label: String, value: Int64)] { lines.map { ($0.label(english: english), $0.value) } }
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
@@ -48,12 +50,12 @@ struct SocializationController {
             campaignId: campaignId.map(String.init) ?? "",
             total: VND.format(totals.total), cash: VND.format(totals.cash), inKind: VND.format(totals.inKind), donations: totals.donations,
             sponsors: totals.sponsors, anonymous: VND.format(totals.anonymous),
-            byCampaign: Self.lines(totals.byCampaign), byPurpose: Self.lines(totals.byPurpose), bySource: Self.lines(totals.bySource),
-            topSponsors: Self.lines(totals.topSponsors),
-            yearChart: BarChart.svg(Self.bars(totals.byYear), title: t("socialization_byYear")),
-            sourceChart: BarChart.svg(Self.bars(totals.bySource), title: t("socialization_bySource")),
-            purposeChart: BarChart.svg(Self.bars(totals.byPurpose), title: t("socialization_byPurpose")),
-            topChart: BarChart.svg(Self.bars(totals.topSponsors), title: t("socialization_top")),
+            byCampaign: Self.lines(totals.byCampaign, english: context.english), byPurpose: Self.lines(totals.byPurpose, english: context.english), bySource: Self.lines(totals.bySource, english: context.english),
+            topSponsors: Self.lines(totals.topSponsors, english: context.english),
+            yearChart: BarChart.svg(Self.bars(totals.byYear, english: context.english), title: t("socialization_byYear")),
+            sourceChart: BarChart.svg(Self.bars(totals.bySource, english: context.english), title: t("socialization_bySource")),
+            purposeChart: BarChart.svg(Self.bars(totals.byPurpose, english: context.english), title: t("socialization_byPurpose")),
+            topChart: BarChart.svg(Self.bars(totals.topSponsors, english: context.english), title: t("socialization_top")),
             overdue: overdue, pendingHours: pending, lettersToSend: letters, empty: totals.donations == 0)
         return env.views.render("socialization", titleKey: "socialization_title", page: page, context: context)
     }
@@ -82,9 +84,9 @@ struct SocializationController {
             campaigns: Choice.options(campaigns, selected: campaignId),
             campaignTitle: campaigns.first { $0.id == campaignId }?.label ?? "", query: request.uri.query ?? "",
             commune: env.settings.value(Settings.communeName), committee: env.settings.value(Settings.committeeName),
-            rows: lines.enumerated().map { DisclosureRow(number: $0.offset + 1, date: $0.element.date.display, name: $0.element.name, gift: $0.element.gift,
+            rows: lines.enumerated().map { DisclosureRow(number: $0.offset + 1, date: $0.element.date.display, name: $0.element.name(english: context.english), gift: $0.element.gift,
                                                          purpose: $0.element.purpose) },
-            empty: lines.isEmpty, total: VND.format(lines.reduce(0) { $0 + $1.value }), today: CivilDate.today().documentForm)
+            empty: lines.isEmpty, total: VND.format(lines.reduce(0) { $0 + $1.value }), today: CivilDate.today().documentForm(english: context.english))
         return env.views.render("socialization-disclosure", titleKey: "disclosure_title", page: page, context: context)
     }
 

@@ -22,16 +22,17 @@ struct SponsorsController {
     struct ListPage { let q: String; let kinds: [Option]; let tags: [Option]; let rows: [Row]; let empty: Bool; let canCreate: Bool; let count: Int }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let q = request.query("q") ?? "", kind = (try request.queryChoice("kind", as: SponsorKind.self)), tag = request.query("tag")
         let (items, tags) = try await env.database.read { db in
             (try SponsorStore.list(db, text: q, kind: kind, tag: tag, for: principal), try SponsorStore.tags(db))
         }
         let rows = items.map {
-            Row(id: $0.sponsor.id!, name: $0.name, kind: $0.sponsor.kind.label, tags: $0.sponsor.tags, donations: $0.donations,
+            Row(id: $0.sponsor.id!, name: $0.name, kind: $0.sponsor.kind.label(english: english), tags: $0.sponsor.tags, donations: $0.donations,
                 total: VND.format($0.total), last: $0.lastDonation?.display ?? "")
         }
-        let page = ListPage(q: q, kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == kind) },
+        let page = ListPage(q: q, kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == kind) },
                             tags: tags.map { Option(value: $0, label: $0, selected: $0 == tag) }, rows: rows, empty: rows.isEmpty,
                             canCreate: principal.role != .viewer, count: rows.count)
         return env.views.render("socialization-sponsors", titleKey: "sponsors_title", page: page, context: context,
@@ -46,6 +47,7 @@ struct SponsorsController {
 
     private func form(_ request: Request, context: AppRequestContext, input: SponsorStore.Input, errors: [String: String] = [:],
                       status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let q = request.query("q") ?? ""
         let (candidates, units, villages) = try await env.database.read { db in
@@ -56,7 +58,7 @@ struct SponsorsController {
              try UnitStore.villages(db, for: principal))
         }
         let page = FormPage(
-            kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == input.kind) }, q: q,
+            kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.kind) }, q: q,
             searched: !candidates.isEmpty || !q.isEmpty, candidates: candidates,
             units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
             villages: villages.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.villageId) },
@@ -94,6 +96,7 @@ struct SponsorsController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
         let today = CivilDate.today()
@@ -102,15 +105,15 @@ struct SponsorsController {
             let donations = try DonationStore.list(db, DonationStore.Filter(sponsorId: id), for: principal)
             let pledges = try PledgeStore.list(db, sponsorId: id, for: principal)
             return DetailPage(
-                id: id, name: item.name, kind: item.sponsor.kind.label,
-                kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == item.sponsor.kind) },
+                id: id, name: item.name, kind: item.sponsor.kind.label(english: english),
+                kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == item.sponsor.kind) },
                 tags: item.sponsor.tags, notes: item.sponsor.notes ?? "", personId: item.sponsor.personId, unitId: item.sponsor.unitId,
                 phone: item.phone ?? "", village: item.village ?? "", total: VND.format(item.total),
                 donations: donations.map { DonationRow(id: $0.donation.id!, receipt: $0.donation.receiptNumber, date: $0.donation.date.display,
                                                        gift: DonationsController.gift($0), purpose: $0.donation.purpose, voided: $0.donation.isVoided) },
                 hasDonations: !donations.isEmpty,
                 pledges: pledges.map { PledgeRow(id: $0.pledge.id!, date: $0.pledge.date.display, value: VND.format($0.pledge.value), due: $0.pledge.dueOn.display,
-                                                 status: $0.status(on: today).label, overdue: $0.status(on: today) == .overdue) },
+                                                 status: $0.status(on: today).label(english: english), overdue: $0.status(on: today) == .overdue) },
                 hasPledges: !pledges.isEmpty, canEdit: principal.canWriteCommuneWide, canRecord: principal.role != .viewer, csrf: context.csrfToken,
                 version: RecordVersion.of(item.sponsor))
         }

@@ -37,7 +37,7 @@ struct UnitsController {
             q.isEmpty && kind == nil ? try UnitStore.tree(db, for: principal) : try UnitStore.list(db, for: principal, text: q, kind: kind)
         }
         let rows = items.map {
-            Row(id: $0.unit.id!, name: $0.unit.name, kind: english ? $0.unit.kind.englishLabel : $0.unit.kind.label,
+            Row(id: $0.unit.id!, name: $0.unit.name, kind: $0.unit.kind.label(english: english),
                 parent: $0.parentName ?? "", depth: min($0.depth, 5), inactive: !$0.unit.isActive)
         }
         let page = ListPage(q: q, kinds: Self.kindOptions(selected: kind?.rawValue, english: english), rows: rows,
@@ -47,7 +47,7 @@ struct UnitsController {
     }
 
     static func kindOptions(selected: String?, english: Bool) -> [Option] {
-        UnitKind.allCases.map { Option(value: $0.rawValue, label: english ? $0.englishLabel : $0.label, selected: $0.rawValue == selected) }
+        UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == selected) }
     }
 
     struct FormerName { let name: String; let from: String; let until: String; let note: String }
@@ -82,11 +82,11 @@ struct UnitsController {
             let people = unit.kind == .village
                 ? try PersonStore.search(db, PersonQuery(villageId: id, perPage: 1), for: principal).total : nil
             return DetailPage(
-                id: id, name: unit.name, kind: english ? unit.kind.englishLabel : unit.kind.label, parentId: parent?.id,
+                id: id, name: unit.name, kind: unit.kind.label(english: english), parentId: parent?.id,
                 parentName: parent?.name, address: unit.address, phone: unit.phone, email: unit.email,
                 contactName: unit.contactName, active: unit.isActive, notes: unit.notes,
                 children: try UnitStore.children(db, of: id).filter { principal.canRead(unitId: $0.id) }
-                    .map { Child(id: $0.id!, name: $0.name, kind: english ? $0.kind.englishLabel : $0.kind.label) },
+                    .map { Child(id: $0.id!, name: $0.name, kind: $0.kind.label(english: english)) },
                 formerNames: try UnitStore.formerNames(db, unitId: id).map {
                     FormerName(name: $0.name, from: $0.usedFrom?.display ?? "", until: $0.usedUntil?.display ?? "", note: $0.note ?? "")
                 },

@@ -26,16 +26,17 @@ struct VolunteersController {
     struct ListPage { let skills: [Option]; let rows: [ListRow]; let empty: Bool; let year: Int; let canCreate: Bool }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let skill = (try request.queryChoice("skill", as: VolunteerSkill.self))
         let year = CivilDate.today().year
         let items = try await env.database.read { try VolunteerStore.list($0, skill: skill, year: year, for: principal) }
         let rows = items.map {
             ListRow(id: $0.volunteer.id!, personId: $0.volunteer.personId, name: $0.fullName, village: $0.village ?? "", unit: $0.unit,
-                skills: $0.volunteer.skillList.map(\.label).joined(separator: ", "), availability: $0.volunteer.availability ?? "",
+                skills: $0.volunteer.skillList.map { $0.label(english: english) }.joined(separator: ", "), availability: $0.volunteer.availability ?? "",
                 hours: HoursText.display($0.approvedMinutes), pending: $0.pendingMinutes > 0 ? HoursText.display($0.pendingMinutes) : "")
         }
-        let page = ListPage(skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == skill) }, rows: rows,
+        let page = ListPage(skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == skill) }, rows: rows,
                             empty: rows.isEmpty, year: year, canCreate: principal.role != .viewer)
         return env.views.render("socialization-volunteers", titleKey: "volunteers_title", page: page, context: context,
                                 flash: Flash.message(request, views: env.views, language: context.language))
@@ -48,6 +49,7 @@ struct VolunteersController {
 
     private func form(_ request: Request, context: AppRequestContext, input: VolunteerStore.Input, errors: [String: String] = [:],
                       status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let q = request.query("q") ?? context.form["q"] ?? ""
         let (candidates, units) = try await env.database.read { db in
@@ -57,7 +59,7 @@ struct VolunteersController {
         let page = FormPage(
             q: q, searched: !candidates.isEmpty || !q.isEmpty, candidates: candidates,
             units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
-            skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: input.skills.contains($0.rawValue)) },
+            skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: input.skills.contains($0.rawValue)) },
             availability: input.availability ?? "", since: input.since ?? CivilDate.today().display, notes: input.notes ?? "",
             errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
         return env.views.render("socialization-volunteer-form", titleKey: "volunteers_new", page: page, context: context, status: status)
@@ -92,6 +94,7 @@ struct VolunteersController {
     }
 
     private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
         let today = CivilDate.today()
@@ -109,10 +112,10 @@ struct VolunteersController {
                 """, arguments: [today.adding(days: -90).iso])
             return DetailPage(
                 id: id, personId: item.volunteer.personId, name: item.fullName, village: item.village ?? "", unit: item.unit,
-                skills: item.volunteer.skillList.map(\.label).joined(separator: ", "), availability: item.volunteer.availability ?? "",
+                skills: item.volunteer.skillList.map { $0.label(english: english) }.joined(separator: ", "), availability: item.volunteer.availability ?? "",
                 since: item.volunteer.since.display, year: today.year, approved: HoursText.display(item.approvedMinutes),
                 pending: HoursText.display(item.pendingMinutes), roles: roles.map { RoleRow(role: $0.role.role, what: $0.what, date: $0.date) }, hasRoles: !roles.isEmpty,
-                hours: hours.map { Self.row($0, principal: principal) }, hasHours: !hours.isEmpty,
+                hours: hours.map { Self.row($0, principal: principal, english: english) }, hasHours: !hours.isEmpty,
                 activities: Choice.options(activities, selected: nil), sessions: Choice.options(sessions, selected: nil),
                 today: today.display, canEdit: principal.canWrite(unitId: item.volunteer.unitId), csrf: context.csrfToken, errors: errors)
         }
@@ -120,12 +123,12 @@ struct VolunteersController {
                                 flash: Flash.message(request, views: env.views, language: context.language))
     }
 
-    static func row(_ item: VolunteerStore.HoursItem, principal: Principal) -> HoursRow {
+    static func row(_ item: VolunteerStore.HoursItem, principal: Principal, english: Bool) -> HoursRow {
         let h = item.hours
         // Only someone else with rights on the unit may approve: the button is not offered to the one who entered them.
         let reviewable = h.status == .pending && principal.canWrite(unitId: item.unitId) && h.enteredBy != principal.login
         return HoursRow(id: h.id!, volunteerId: h.volunteerId, date: h.date.display, hours: HoursText.display(h.minutes), what: item.what ?? "", description: h.description ?? "",
-                        status: h.status.label, pending: reviewable, enteredBy: h.enteredBy, reviewedBy: h.reviewedBy ?? "", reason: h.rejectReason ?? "")
+                        status: h.status.label(english: english), pending: reviewable, enteredBy: h.enteredBy, reviewedBy: h.reviewedBy ?? "", reason: h.rejectReason ?? "")
     }
 
     @Sendable func logHours(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -163,9 +166,10 @@ struct VolunteersController {
             (try VolunteerStore.hours(db, status: .pending, for: principal), try VolunteerStore.totals(db, year: year, for: principal))
         }
         let thisYear = CivilDate.today().year
+        let english = context.english
         let page = HoursPage(
             year: year, years: Option.years(thisYear - 3...thisYear, selected: year),
-            pending: pending.map { HoursRowWithName(name: $0.fullName, volunteerId: $0.hours.volunteerId, unit: $0.unit, row: Self.row($0, principal: principal)) },
+            pending: pending.map { HoursRowWithName(name: $0.fullName, volunteerId: $0.hours.volunteerId, unit: $0.unit, row: Self.row($0, principal: principal, english: english)) },
             hasPending: !pending.isEmpty, total: HoursText.display(totals.minutes),
             byUnit: totals.byUnit.map { Total(label: $0.label, hours: HoursText.display($0.minutes), people: $0.people) },
             byPerson: totals.byPerson.prefix(20).map { Total(label: $0.label, hours: HoursText.display($0.minutes), people: $0.people) },

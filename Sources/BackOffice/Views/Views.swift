@@ -42,8 +42,9 @@ public struct Views: Sendable {
                 status: HTTPResponse.Status = .ok, flash: String? = nil, section: String? = nil) -> Response {
         let heading = title ?? strings.text(titleKey, context.language)
         let layout = LayoutModel(context: context, title: heading, active: section ?? template, flash: flash, strings: strings)
-        let html = libraries[context.language]?.render(Envelope(layout: layout, page: page, t: strings.table(context.language)),
+        var html = libraries[context.language]?.render(Envelope(layout: layout, page: page, t: strings.table(context.language)),
                                   withTemplate: template) ?? ""
+        if context.english { html = EnglishFieldErrors.translated(html) }
         return Self.html(tabbedTemplates.contains(template) ? Self.markingCurrentTab(html, path: context.path) : html, status: status)
     }
 
@@ -118,7 +119,7 @@ struct LayoutModel {
         switchLanguageLabel = other == .en ? "English" : "Tiếng Việt"
         year = CivilDate.today().year
         guard let principal else { nav = []; navHTML = ""; return }
-        var items: [(String, String, String)] = [
+        let items: [(String, String, String)] = [
             ("/", "nav_dashboard", "dashboard"),
             ("/units", "nav_units", "unit"),
             ("/people", "nav_people", "person"),

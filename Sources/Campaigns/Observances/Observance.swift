@@ -41,6 +41,14 @@ public struct Observance: Sendable, Equatable {
         }
     }
 
+    public var englishRuleLabel: String {
+        switch rule {
+        case .solar(let day, let month): return "\(day)/\(month) (solar calendar)"
+        case .lunar(let day, let month): return "\(day)/\(month) (lunar calendar)"
+        case .yearly(let start, let end): return "set each year (by default \(start.display)–\(end.display))"
+        }
+    }
+
     /// The default dates in a year (for a yearly observance, before the year's own dates are entered).
     public func defaultDates(in year: Int) -> (start: CivilDate, end: CivilDate)? {
         switch rule {

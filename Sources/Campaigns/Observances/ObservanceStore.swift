@@ -11,17 +11,21 @@ public struct Occurrence: Sendable, Equatable {
     public let start: CivilDate
     public let end: CivilDate
     public let ruleLabel: String
+    public let englishRuleLabel: String
     public let theme: String?
     /// A yearly observance whose dates for this year were not entered yet (shown with its usual dates).
     public let isProvisional: Bool
     public let channels: [String]
     public let place: String?
 
-    public init(source: Source, name: String, start: CivilDate, end: CivilDate, ruleLabel: String, theme: String?, isProvisional: Bool,
-                channels: [String], place: String?) {
+    public init(source: Source, name: String, start: CivilDate, end: CivilDate, ruleLabel: String, englishRuleLabel: String? = nil,
+                theme: String?, isProvisional: Bool, channels: [String], place: String?) {
         self.source = source; self.name = name; self.start = start; self.end = end; self.ruleLabel = ruleLabel; self.theme = theme
+        self.englishRuleLabel = englishRuleLabel ?? ruleLabel
         self.isProvisional = isProvisional; self.channels = channels; self.place = place
     }
+
+    public func ruleLabel(english: Bool) -> String { english ? englishRuleLabel : ruleLabel }
 
     public func covers(_ date: CivilDate) -> Bool { start <= date && date <= end }
 }
@@ -54,11 +58,11 @@ public enum ObservanceStore {
         var items: [Occurrence] = catalogue.observances.compactMap { observance in
             if let set = entered[observance.key] {
                 return Occurrence(source: .observance(observance.key), name: observance.name, start: set.startDate, end: set.endDate,
-                                  ruleLabel: observance.ruleLabel, theme: set.theme, isProvisional: false, channels: observance.channels, place: nil)
+                                  ruleLabel: observance.ruleLabel, englishRuleLabel: observance.englishRuleLabel, theme: set.theme, isProvisional: false, channels: observance.channels, place: nil)
             }
             guard let dates = observance.defaultDates(in: year) else { return nil }
             return Occurrence(source: .observance(observance.key), name: observance.name, start: dates.start, end: dates.end,
-                              ruleLabel: observance.ruleLabel, theme: nil, isProvisional: observance.isSetEachYear, channels: observance.channels, place: nil)
+                              ruleLabel: observance.ruleLabel, englishRuleLabel: observance.englishRuleLabel, theme: nil, isProvisional: observance.isSetEachYear, channels: observance.channels, place: nil)
         }
         let first = CivilDate(year: year, month: 1, day: 1)!, last = CivilDate(year: year, month: 12, day: 31)!
         let festivals = try Row.fetchAll(db, sql: """
@@ -68,7 +72,7 @@ public enum ObservanceStore {
         for row in festivals {
             let festival = try LocalFestival(row: row)
             items.append(Occurrence(source: .festival(festival.id!), name: festival.name, start: festival.startDate, end: festival.endDate,
-                                    ruleLabel: "lễ hội địa phương", theme: festival.description, isProvisional: false, channels: [],
+                                    ruleLabel: "lễ hội địa phương", englishRuleLabel: "local festival", theme: festival.description, isProvisional: false, channels: [],
                                     place: row["unitName"]))
         }
         return items.sorted { ($0.start, $0.name) < ($1.start, $1.name) }

@@ -1,6 +1,8 @@
+import Vietnamese
+
 /// Where a campaign stands. Moves only forward (draft → approved → running → done → archived); an approved plan may go
 /// back to draft for changes before it starts.
-public enum CampaignStatus: String, Codable, CaseIterable, Sendable {
+public enum CampaignStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case draft, approved, running, done, archived
 
     public var label: String {
@@ -10,6 +12,16 @@ public enum CampaignStatus: String, Codable, CaseIterable, Sendable {
         case .running: return "Đang triển khai"
         case .done: return "Đã xong"
         case .archived: return "Lưu trữ"
+        }
+    }
+
+    public var englishLabel: String {
+        switch self {
+        case .draft: return "Draft"
+        case .approved: return "Approved"
+        case .running: return "Under way"
+        case .done: return "Done"
+        case .archived: return "Archived"
         }
     }
 
@@ -24,7 +36,7 @@ public enum CampaignStatus: String, Codable, CaseIterable, Sendable {
     }
 }
 
-public enum ActivityKind: String, Codable, CaseIterable, Sendable {
+public enum ActivityKind: String, Codable, CaseIterable, Sendable, Labelled {
     case openingCeremony = "opening_ceremony", bookFair = "book_fair", readingSession = "reading_session", contest, talk, exhibition
     case digitalSkillsClass = "digital_skills_class", mobileLibrary = "mobile_library", bookRotation = "book_rotation"
     case loudspeakerBroadcast = "loudspeaker_broadcast", onlinePost = "online_post", other
@@ -45,15 +57,34 @@ public enum ActivityKind: String, Codable, CaseIterable, Sendable {
         case .other: return "Khác"
         }
     }
+
+    public var englishLabel: String {
+        switch self {
+        case .openingCeremony: return "Launch, opening ceremony"
+        case .bookFair: return "Book fair"
+        case .readingSession: return "Reading session"
+        case .contest: return "Contest"
+        case .talk: return "Talk, discussion"
+        case .exhibition: return "Display, exhibition"
+        case .digitalSkillsClass: return "Digital skills class"
+        case .mobileLibrary: return "Mobile library"
+        case .bookRotation: return "Book rotation"
+        case .loudspeakerBroadcast: return "Loudspeaker broadcast"
+        case .onlinePost: return "Online post"
+        case .other: return "Other"
+        }
+    }
 }
 
-public enum BudgetSource: String, Codable, CaseIterable, Sendable {
+public enum BudgetSource: String, Codable, CaseIterable, Sendable, Labelled {
     case stateBudget = "state_budget", socialization
 
     public var label: String { self == .stateBudget ? "Ngân sách nhà nước" : "Xã hội hóa" }
+
+    public var englishLabel: String { self == .stateBudget ? "State budget" : "Socialisation" }
 }
 
-public enum AssignmentStatus: String, Codable, CaseIterable, Sendable {
+public enum AssignmentStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case todo, doing, done
 
     public var label: String {
@@ -61,6 +92,14 @@ public enum AssignmentStatus: String, Codable, CaseIterable, Sendable {
         case .todo: return "Chưa làm"
         case .doing: return "Đang làm"
         case .done: return "Đã xong"
+        }
+    }
+
+    public var englishLabel: String {
+        switch self {
+        case .todo: return "To do"
+        case .doing: return "In progress"
+        case .done: return "Done"
         }
     }
 }

@@ -13,19 +13,27 @@ public struct AudienceSpec: Equatable, Sendable {
     public let filters: [String: String]
 
     /// The kinds and their filters, for `densach export audiences` and the back office.
-    public static let catalogue: [(spec: String, meaning: String, available: Bool)] = [
-        ("residents", "người dân trong xã (có thể lọc)", true),
-        ("residents:village=Thôn 1", "người dân của một thôn (tên hoặc số hiệu thôn)", true),
-        ("residents:age=18-60", "theo tuổi tính đến cuối năm nay (người chưa có năm sinh không thuộc nhóm này)", true),
-        ("residents:gender=nữ", "theo giới tính: nam, nữ", true),
-        ("residents:ethnicity=Xơ Đăng", "theo dân tộc", true),
-        ("units:kind=school", "người liên hệ của các đơn vị một loại (\(UnitKind.allCases.map(\.rawValue).joined(separator: ", ")))", true),
-        ("club:12", "thành viên hiện nay của câu lạc bộ, lớp, nhóm số 12 (mẫu tự có club.name, club.place)", true),
-        ("clubs · clubs:active", "thành viên hiện nay của mọi câu lạc bộ; :active chỉ những câu lạc bộ đang hoạt động", true),
-        ("donors · donors:year=2026 · donors:campaign=3", "nhà tài trợ đã ủng hộ (biên lai không bị hủy), trong một năm hoặc một chiến dịch; doanh nghiệp, tổ chức qua người liên hệ", true),
-        ("volunteers · volunteers:skill=storytelling", "tình nguyện viên đang tham gia, có thể lọc theo kỹ năng (\(VolunteerSkill.allCases.map(\.rawValue).joined(separator: ", ")))", true),
-        ("honoured · honoured:year=2025", "cá nhân được khen thưởng theo quyết định đã ban hành (không tính quyết định đã thu hồi, sửa đổi), trong một năm", true),
+    public static let catalogue: [(spec: String, meaning: String, english: String, available: Bool)] = [
+        ("residents", "người dân trong xã (có thể lọc)", "residents of the commune (can be filtered)", true),
+        ("residents:village=Thôn 1", "người dân của một thôn (tên hoặc số hiệu thôn)", "residents of one village (its name or number)", true),
+        ("residents:age=18-60", "theo tuổi tính đến cuối năm nay (người chưa có năm sinh không thuộc nhóm này)",
+         "by age at the end of this year (people without a year of birth are left out)", true),
+        ("residents:gender=nữ", "theo giới tính: nam, nữ", "by gender: male or female, written in Vietnamese as in the example", true),
+        ("residents:ethnicity=Xơ Đăng", "theo dân tộc", "by ethnic group", true),
+        ("units:kind=school", "người liên hệ của các đơn vị một loại (\(unitKinds))", "contact people of the units of one kind (\(unitKinds))", true),
+        ("club:12", "thành viên hiện nay của câu lạc bộ, lớp, nhóm số 12 (mẫu tự có club.name, club.place)",
+         "current members of club, class or group number 12 (the template gets club.name, club.place)", true),
+        ("clubs · clubs:active", "thành viên hiện nay của mọi câu lạc bộ; :active chỉ những câu lạc bộ đang hoạt động",
+         "current members of every club; :active only clubs that are active", true),
+        ("donors · donors:year=2026 · donors:campaign=3", "nhà tài trợ đã ủng hộ (biên lai không bị hủy), trong một năm hoặc một chiến dịch; doanh nghiệp, tổ chức qua người liên hệ",
+         "sponsors who gave (receipts not voided), in a year or a campaign; businesses and organisations through their contact person", true),
+        ("volunteers · volunteers:skill=storytelling", "tình nguyện viên đang tham gia, có thể lọc theo kỹ năng (\(skills))",
+         "active volunteers, can be filtered by skill (\(skills))", true),
+        ("honoured · honoured:year=2025", "cá nhân được khen thưởng theo quyết định đã ban hành (không tính quyết định đã thu hồi, sửa đổi), trong một năm",
+         "people commended by an issued decision (not revoked or amended ones), in a year", true),
     ]
+    private static let unitKinds = UnitKind.allCases.map(\.rawValue).joined(separator: ", ")
+    private static let skills = VolunteerSkill.allCases.map(\.rawValue).joined(separator: ", ")
 
     static let allowedFilters: [Kind: Set<String>] = [
         .residents: ["village", "age", "gender", "ethnicity"],

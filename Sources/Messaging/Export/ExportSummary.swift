@@ -2,7 +2,7 @@ import Vietnamese
 
 /// What an export did: how many messages, who was left out and why, and what it costs.
 public struct ExportSummary: Sendable, Equatable {
-    public enum Exclusion: String, CaseIterable, Sendable {
+    public enum Exclusion: String, CaseIterable, Sendable, Labelled {
         case noConsent, withdrawn, noPhone, invalidPhone, duplicatePhone
 
         public var label: String {
@@ -12,6 +12,16 @@ public struct ExportSummary: Sendable, Equatable {
             case .noPhone: return "không có số điện thoại"
             case .invalidPhone: return "số điện thoại không hợp lệ (xem tệp số bị loại)"
             case .duplicatePhone: return "trùng số điện thoại với người đã có trong danh sách"
+            }
+        }
+
+        public var englishLabel: String {
+            switch self {
+            case .noConsent: return "no consent for this channel"
+            case .withdrawn: return "consent withdrawn"
+            case .noPhone: return "no phone number"
+            case .invalidPhone: return "invalid phone number (see the rejected numbers file)"
+            case .duplicatePhone: return "same phone number as someone already on the list"
             }
         }
     }

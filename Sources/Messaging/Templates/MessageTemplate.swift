@@ -1,4 +1,5 @@
 import Foundation
+import Vietnamese
 
 /// A message template from `Templates/messages/NAME.mustache`: a front matter between `---` lines (channel, title,
 /// description, variables) and a Mustache body. The body is compiled once into pieces so that a million messages
@@ -101,7 +102,7 @@ public struct MessageTemplate: Sendable {
 }
 
 /// Where a message goes, which decides its format and whether it is addressed to each person.
-public enum Channel: String, CaseIterable, Sendable {
+public enum Channel: String, CaseIterable, Sendable, Labelled {
     case sms, zalo, facebook, loudspeaker, letter
 
     /// SMS and letters go to each person (consent needed); posts and broadcasts are one text for a group.
@@ -114,6 +115,16 @@ public enum Channel: String, CaseIterable, Sendable {
         case .facebook: return "Bài đăng Facebook"
         case .loudspeaker: return "Kịch bản loa truyền thanh"
         case .letter: return "Thư in"
+        }
+    }
+
+    public var englishLabel: String {
+        switch self {
+        case .sms: return "SMS text"
+        case .zalo: return "Zalo post"
+        case .facebook: return "Facebook post"
+        case .loudspeaker: return "Loudspeaker script"
+        case .letter: return "Printed letter"
         }
     }
 }

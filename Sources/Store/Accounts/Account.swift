@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
+import Vietnamese
 
 /// Roles, as the command line names them: `admin`, `officer`, `editor` (scoped to units), `viewer`.
-public enum Role: String, Codable, CaseIterable, Sendable {
+public enum Role: String, Codable, CaseIterable, Sendable, Labelled {
     case admin, officer, editor, viewer
 
     public var label: String {
@@ -11,6 +12,15 @@ public enum Role: String, Codable, CaseIterable, Sendable {
         case .officer: return "Công chức Văn hóa – Xã hội"
         case .editor: return "Biên tập viên đơn vị"
         case .viewer: return "Chỉ xem"
+        }
+    }
+
+    public var englishLabel: String {
+        switch self {
+        case .admin: return "System administrator"
+        case .officer: return "Culture and Social Affairs officer"
+        case .editor: return "Unit editor"
+        case .viewer: return "View only"
         }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 import Vietnamese
 
 /// Channels on which a person may be contacted. Loudspeakers and printed banners reach everyone and need no consent.
-public enum ConsentChannel: String, Codable, CaseIterable, Sendable {
+public enum ConsentChannel: String, Codable, CaseIterable, Sendable, Labelled {
     case sms, zalo, email, call, letter
 
     public var label: String {
@@ -15,10 +15,20 @@ public enum ConsentChannel: String, Codable, CaseIterable, Sendable {
         case .letter: return "Thư giấy"
         }
     }
+
+    public var englishLabel: String {
+        switch self {
+        case .sms: return "SMS text"
+        case .zalo: return "Zalo"
+        case .email: return "Email"
+        case .call: return "Phone call"
+        case .letter: return "Paper letter"
+        }
+    }
 }
 
 /// How consent was given.
-public enum ConsentMethod: String, Codable, CaseIterable, Sendable {
+public enum ConsentMethod: String, Codable, CaseIterable, Sendable, Labelled {
     case paperForm = "paper_form", inPerson = "in_person", phone, online, guardian, imported
 
     public var label: String {
@@ -29,6 +39,17 @@ public enum ConsentMethod: String, Codable, CaseIterable, Sendable {
         case .online: return "Trực tuyến"
         case .guardian: return "Người giám hộ đồng ý (trẻ em)"
         case .imported: return "Nhập từ tệp danh sách"
+        }
+    }
+
+    public var englishLabel: String {
+        switch self {
+        case .paperForm: return "Signed consent form"
+        case .inPerson: return "In person"
+        case .phone: return "By phone"
+        case .online: return "Online"
+        case .guardian: return "Guardian's consent (children)"
+        case .imported: return "Imported from a list file"
         }
     }
 }

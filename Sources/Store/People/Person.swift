@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Vietnamese
 
-public enum Gender: String, Codable, CaseIterable, Sendable {
+public enum Gender: String, Codable, CaseIterable, Sendable, Labelled {
     case male, female, other, unknown
 
     public var label: String {

@@ -1,7 +1,7 @@
 import Vietnamese
 
 /// Kinds of unit (đơn vị) in a commune's lifelong-learning network.
-public enum UnitKind: String, Codable, CaseIterable, Sendable {
+public enum UnitKind: String, Codable, CaseIterable, Sendable, Labelled {
     case communeCommittee = "commune_committee"
     case village
     case school
