@@ -7,7 +7,8 @@ import Vietnamese
 /// Indicator values by year: computed from the data where the plan allows (clubs, school libraries' activities,
 /// library visits), entered by hand with a source note otherwise.
 public enum Indicators {
-    public static let computedSources: Set<String> = ["school-libraries-lll", "cultural-houses-active", "library-visits", "libraries-it"]
+    public static let culturalHousesActive = "cultural-houses-active"
+    public static let computedSources: Set<String> = ["school-libraries-lll", culturalHousesActive, "library-visits", "libraries-it"]
 
     public struct Value: Sendable, Equatable {
         public let year: Int

@@ -111,7 +111,7 @@ struct CampaignTests {
         try fixture.database.writer.write { db in
             try CampaignStore.saveBudgetLine(db, campaignId: id, item: "In băng rôn", source: "state_budget", planned: "1.500.000", spent: "1.200.000", by: fixture.libraryEditor)
             #expect(throws: DomainError.self) {
-                try CampaignStore.saveBudgetLine(db, campaignId: id, item: "Quà", source: "socialization", planned: "1,5 triệu", spent: "", by: fixture.libraryEditor)
+                try CampaignStore.saveBudgetLine(db, campaignId: id, item: "Quà", source: "socialization", planned: "1,5", spent: "", by: fixture.libraryEditor)
             }
         }
         let lines = try fixture.database.writer.read { try CampaignStore.budget($0, campaignId: id) }

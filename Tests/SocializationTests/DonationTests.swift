@@ -76,7 +76,7 @@ struct DonationTests {
         let fixture = try SocializationFixture()
         let error = try #require(throws: DomainError.self) {
             try fixture.database.writer.write { db in
-                try DonationStore.create(db, DonationInput(sponsorId: nil, date: "01/01/2999", kind: "cash", amount: "1,5 triệu", channel: "cash",
+                try DonationStore.create(db, DonationInput(sponsorId: nil, date: "01/01/2999", kind: "cash", amount: "1,5", channel: "cash",
                                                            purpose: "", recipientUnitId: fixture.association), by: .system)
             }
         }

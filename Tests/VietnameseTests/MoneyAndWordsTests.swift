@@ -17,7 +17,20 @@ struct MoneyTests {
         #expect(VND.parse("1.500.000") == 1_500_000)
         #expect(VND.parse("1500000 đ") == 1_500_000)
         #expect(VND.parse(" 2 000 000đồng") == 2_000_000)
-        #expect(VND.parse("1,5 triệu") == nil)
+        // Amounts as people say them, with a decimal comma before the unit.
+        #expect(VND.parse("1,5 triệu") == 1_500_000)
+        #expect(VND.parse("1.5 triệu đồng") == 1_500_000)
+        #expect(VND.parse("500 nghìn") == 500_000)
+        #expect(VND.parse("300k") == 300_000)
+        #expect(VND.parse("1,5 million") == 1_500_000)
+        #expect(VND.parse("2 tỷ") == 2_000_000_000)
+        #expect(VND.parse("1,500,000") == 1_500_000)
+        // Read two ways, or not whole đồng: refused, never taken as 15 đồng.
+        #expect(VND.parse("1,5") == nil)
+        #expect(VND.parse("1.50.000") == nil)
+        #expect(VND.parse("1.500,000") == nil)
+        #expect(VND.parse("1,0000001 triệu") == nil)
+        #expect(VND.parse("99999999999999 tỷ") == nil)
         #expect(VND.parse("") == nil)
     }
 }

@@ -1,6 +1,7 @@
 import Clubs
 import Foundation
 import Hummingbird
+import Recognition
 import Store
 import Vietnamese
 
@@ -62,7 +63,10 @@ struct ClubIndicatorController {
         let page = IndicatorPage(
             date: date.display, year: year, share: Self.percent(indicator.share), activeHouses: indicator.activeHouses, houses: indicator.houses,
             ruleMonths: indicator.rule.months,
-            chart: MonthChart.svg(monthly.map { ($0.month, $0.share) }, title: env.views.text("clubs_chartCaption", context.language) + " \(year)"),
+            chart: MonthChart.svg(monthly.map { ($0.month, $0.share) }, title: env.views.text("clubs_chartCaption", context.language) + " \(year)",
+                                  target: env.programme.indicators.first { $0.computed == Indicators.culturalHousesActive }.map {
+                                      ($0.trajectory(year), env.views.text("indicators_expected", context.language) + " \(year)")
+                                  }),
             breakdowns: [Breakdown(title: env.views.text("clubs_kind", context.language), rows: rows(indicator.byKind)),
                          Breakdown(title: env.views.text("clubs_field", context.language), rows: rows(indicator.byField)),
                          Breakdown(title: env.views.text("clubs_ages", context.language), rows: rows(indicator.byAgeGroup))],
@@ -78,7 +82,8 @@ struct ClubIndicatorController {
 
 /// A bar chart of a share per month, as inline SVG (prints, needs no script, readable at 360 px).
 enum MonthChart {
-    static func svg(_ points: [(month: Int, share: Double)], title: String) -> String {
+    /// `target`: the plan's share for the year, drawn as a dashed line across the months with its label.
+    static func svg(_ points: [(month: Int, share: Double)], title: String, target: (share: Double, label: String)? = nil) -> String {
         let width = 360, height = 180, left = 32, bottom = 24, top = 10
         let barSpace = Double(width - left - 8) / 12
         var svg = "<svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\" class=\"month-chart\">"
@@ -91,6 +96,12 @@ enum MonthChart {
             let barHeight = Double(height - bottom - top) * min(max(point.share, 0), 100) / 100
             let x = Double(left) + barSpace * Double(point.month - 1) + 3
             svg += "<rect x=\"\(x)\" y=\(("\"" + String(Double(height - bottom) - barHeight) + "\"")) width=\"\(barSpace - 6)\" height=\"\(barHeight)\" fill=\"#b5541c\"><title>\(point.month < 10 ? "0" : "")\(point.month): \(ClubIndicatorController.percent(point.share))</title></rect>"
+        }
+        if let target {
+            let y = Double(height - bottom) - Double(height - bottom - top) * min(max(target.share, 0), 100) / 100
+            let text = HTMLText.escape(target.label + ": " + ClubIndicatorController.percent(target.share))
+            svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - 4)\" y2=\"\(y)\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"><title>\(text)</title></line>"
+            svg += "<text x=\"\(width - 6)\" y=\"\(y - 4)\" text-anchor=\"end\" font-size=\"10\" fill=\"#1a5fb4\">\(text)</text>"
         }
         for month in 1...12 {
             let x = Double(left) + barSpace * (Double(month) - 0.5)

@@ -24,7 +24,10 @@ struct ClubSessionsController {
     struct Mark { let personId: Int64; let name: String; let role: String; let present: Bool; let absent: Bool; let excused: Bool }
     struct AttendancePage {
         let action: String; let clubId: Int64; let clubName: String; let date: String; let topic: String; let place: String; let guests: String
-        let marks: [Mark]; let hasMembers: Bool; let errors: [String: String]; let hasErrors: Bool; let csrf: String
+        let marks: [Mark]; let hasMembers: Bool
+        /// Members marked present / all members, shown under the list and kept current by web/static/attendance.js.
+        let presentCount: Int; let memberCount: Int
+        let errors: [String: String]; let hasErrors: Bool; let csrf: String
     }
 
     private func page(_ context: AppRequestContext, club: Club, session: ClubSession?, input: ClubStore.SessionInput?,
@@ -44,7 +47,8 @@ struct ClubSessionsController {
         let page = AttendancePage(
             action: session.map { "/clubs/sessions/\($0.id!)" } ?? "/clubs/\(club.id!)/sessions", clubId: club.id!, clubName: club.name,
             date: input?.date ?? date.display, topic: input?.topic ?? session?.topic ?? "", place: input?.place ?? session?.place ?? host ?? "",  // where the club meets, not its schedule
-            guests: String(input?.guests ?? session?.guests ?? 0), marks: marks, hasMembers: !marks.isEmpty, errors: errors,
+            guests: String(input?.guests ?? session?.guests ?? 0), marks: marks, hasMembers: !marks.isEmpty,
+            presentCount: marks.filter(\.present).count, memberCount: marks.count, errors: errors,
             hasErrors: !errors.isEmpty, csrf: context.csrfToken)
         return env.views.render("club-session", titleKey: "", title: club.name, page: page, context: context, status: status)
     }

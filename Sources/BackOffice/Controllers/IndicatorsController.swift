@@ -52,7 +52,8 @@ struct IndicatorsController {
                         let on = value.value.map { indicator.onTrack($0, in: year) }
                         return YearCell(year: year, value: Self.number(value.value), expected: Self.number(indicator.trajectory(year)), onTrack: on == true, offTrack: on == false)
                     },
-                    chart: TrajectoryChart.svg(years: span, values: values.map(\.value), expected: span.map(indicator.trajectory), title: indicator.name),
+                    chart: TrajectoryChart.svg(years: span, values: values.map(\.value), expected: span.map(indicator.trajectory), title: indicator.name,
+                                               expectedLabel: t("indicators_expected")),
                     manual: indicator.computed == nil, note: current.map { language == .en ? EnglishMessages.english($0.note) : $0.note } ?? "",
                     growth: current?.value.flatMap { indicator.compoundGrowth(to: $0, in: year) }.map { Self.number($0) + (language == .en ? "%/year" : "%/năm") } ?? "")
             }

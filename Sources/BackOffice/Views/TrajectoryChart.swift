@@ -1,9 +1,10 @@
 /// An indicator year by year: bars for the values recorded, a line for where the plan wants it — inline SVG drawn
 /// by the server, readable at 360 px and in print.
 enum TrajectoryChart {
-    static func svg(years: [Int], values: [Double?], expected: [Double], title: String) -> String {
+    /// `expectedLabel` names the dashed line (the plan's trajectory) in the chart's legend.
+    static func svg(years: [Int], values: [Double?], expected: [Double], title: String, expectedLabel: String) -> String {
         guard !years.isEmpty else { return "" }
-        let width = 360.0, height = 180.0, left = 36.0, bottom = 22.0, top = 8.0
+        let width = 360.0, height = 180.0, left = 36.0, bottom = 22.0, top = 20.0
         let top0 = max((values.compactMap { $0 } + expected).max() ?? 1, 1) * 1.1
         let slot = (width - left - 6) / Double(years.count)
         func y(_ value: Double) -> Double { height - bottom - (height - bottom - top) * value / top0 }
@@ -20,7 +21,11 @@ enum TrajectoryChart {
             svg += "<text x=\"\(x + slot / 2)\" y=\"\(height - 6)\" text-anchor=\"middle\" font-size=\"10\">\(year)</text>"
         }
         let points = expected.enumerated().map { "\(left + slot * (Double($0.offset) + 0.5)),\(y($0.element))" }.joined(separator: " ")
-        svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"><title>Lộ trình</title></polyline>"
+        let label = HTMLText.escape(expectedLabel)
+        svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"><title>\(label)</title></polyline>"
+        // Legend: the dashed line is the plan's trajectory, the bars what was recorded.
+        svg += "<line x1=\"\(left)\" y1=\"8\" x2=\"\(left + 22)\" y2=\"8\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
+        svg += "<text x=\"\(left + 26)\" y=\"12\" font-size=\"10\">\(label)</text>"
         return svg + "</svg>"
     }
 }
