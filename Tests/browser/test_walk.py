@@ -40,6 +40,14 @@ def problems_on_page(driver):
               .slice(0, 3).map(e => e.textContent.trim());""")
         if hidden:
             found.append(f"row actions off the screen: {hidden}")
+        # A stacked cell shows its value alone: past the first (the row's name), it must say what it is.
+        unlabelled = driver.execute_script("""
+            return [...document.querySelectorAll('.table-wrap tbody td:not(:first-child)')]
+              .filter(td => td.offsetParent !== null && td.textContent.trim() !== '' && !td.hasAttribute('data-label'))
+              .filter(td => !td.querySelector('a, button, form, details, input, select'))
+              .slice(0, 3).map(td => td.textContent.trim().slice(0, 40));""")
+        if unlabelled:
+            found.append(f"stacked cells without their column's name: {unlabelled}")
     return found
 
 
@@ -135,15 +143,41 @@ def test_attendance_page(browser):
     sizes = {(r.size["width"], r.size["height"]) for r in browser.find_elements(By.CSS_SELECTOR, "input[type=radio]")}
     assert len(sizes) == 1 and min(next(iter(sizes))) >= 20, sizes
     # Tapping "Vắng" marks that member absent.
+    count = browser.find_element(By.ID, "present-count")
+    before = int(count.find_element(By.TAG_NAME, "strong").text)
     absent = browser.find_elements(By.CSS_SELECTOR, "input[type=radio][value=absent]")[0]
     absent.find_element(By.XPATH, "..").click()
     assert absent.is_selected()
+    # The running count of members present follows the taps.
+    assert int(count.find_element(By.TAG_NAME, "strong").text) == before - 1, count.text
 
 
-def test_receipt_prints_on_one_a4_portrait_page_from_its_button(browser):
+def choose_first(driver, name):
+    """The first real option of a select (the placeholder option has an empty value)."""
+    from selenium.webdriver.support.ui import Select
+    select = Select(driver.find_element(By.NAME, name))
+    value = next(o.get_attribute("value") for o in select.options if o.get_attribute("value") not in ("", "anonymous"))
+    select.select_by_value(value)
+
+
+def test_record_a_donation_and_print_its_receipt_on_one_a4_portrait_page(browser):
     visit(browser, "/donations", "donations")
-    visit(browser, first_link(browser, r"/donations/\d+$"), "donation")
+    visit(browser, "/donations/new", "donation-new")
+    choose_first(browser, "sponsorId")
+    date = browser.find_element(By.NAME, "date")
+    date.clear()
+    date.send_keys(browser.execute_script("const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear()].map(n => String(n).padStart(2, '0')).join('/');"))
+    browser.find_element(By.NAME, "amount").send_keys("1,5 triệu")
+    browser.find_element(By.NAME, "purpose").send_keys("Tủ sách thiếu nhi (thử trong trình duyệt)")
+    choose_first(browser, "recipientUnitId")
+    browser.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: re.search(r"/donations/\d+(\?|$)", d.current_url))
+    screenshot(browser, "donation")
+    assert problems_on_page(browser) == []
+    # "1,5 triệu" is read as 1.500.000 đồng, with the amount in words on the receipt.
+    assert "1.500.000" in browser.find_element(By.TAG_NAME, "main").text
     visit(browser, first_link(browser, r"/donations/\d+/receipt$"), "receipt")
+    assert "một triệu năm trăm nghìn đồng" in browser.find_element(By.TAG_NAME, "main").text.lower()
     # The button prints under our Content-Security-Policy (no inline handler): window.print is called.
     browser.execute_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
     browser.find_element(By.CSS_SELECTOR, "[data-print]").click()
@@ -154,10 +188,24 @@ def test_receipt_prints_on_one_a4_portrait_page_from_its_button(browser):
     assert close_to(page_size(pdf.pages[0]), A4), page_size(pdf.pages[0])
 
 
-def test_certificates_print_one_a4_landscape_page_each(browser):
+def test_issue_a_decision_and_print_one_a4_landscape_certificate_each(browser):
     visit(browser, "/honours/decisions", "decisions")
-    visit(browser, first_link(browser, r"/honours/decisions/\d+$"), "decision")
-    decision = browser.current_url
+    # The demo keeps approved "Gia đình học tập" nominations waiting for a decision: draft one for two of them, issue it.
+    visit(browser, "/honours/decisions/new?form=gia-dinh-hoc-tap&year=2025", "decision-new")
+    boxes = browser.find_elements(By.CSS_SELECTOR, "input[name=nomination]")
+    assert len(boxes) >= 2, "no approved nominations waiting for a decision in the demo"
+    for box in boxes:
+        if box.is_selected():
+            box.click()
+    for box in boxes[:2]:
+        box.click()
+    browser.find_element(By.CSS_SELECTOR, "form[action='/honours/decisions'] button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: re.search(r"/honours/decisions/\d+(\?|$)", d.current_url))
+    browser.find_element(By.CSS_SELECTOR, "form[action$='/issue'] button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "form[action$='/issue']"))
+    screenshot(browser, "decision")
+    assert problems_on_page(browser) == []
+    decision = browser.current_url.split("?")[0]
     # The decision in the NĐ 30 layout: A4 portrait pages.
     visit(browser, decision[len(BASE):] + "/print", "decision-print")
     pdf = pdf_of(browser)
@@ -169,7 +217,7 @@ def test_certificates_print_one_a4_landscape_page_each(browser):
     count = len(browser.find_elements(By.CSS_SELECTOR, ".certificate"))
     pdf = pdf_of(browser)
     save_pdf(pdf, "certificates")
-    assert count >= 1 and len(pdf.pages) == count, f"{count} certificates on {len(pdf.pages)} pages"
+    assert count == 2 and len(pdf.pages) == count, f"{count} certificates on {len(pdf.pages)} pages"
     assert all(close_to(page_size(page), (A4[1], A4[0])) for page in pdf.pages), [page_size(page) for page in pdf.pages]
 
 
@@ -177,6 +225,40 @@ def test_indicators_report_and_messages(browser):
     visit(browser, "/recognition/indicators", "indicators")
     visit(browser, "/recognition/report", "report")
     visit(browser, "/messages", "messages")
+    # Each channel's preview shows the messages as they will be read.
+    for template, channel, shown in [("sms-invitation", "sms", ".sms-list .sms"), ("zalo-reading-day", "zalo", "pre.preview"),
+                                     ("loudspeaker-learning-week", "loudspeaker", "pre.preview"),
+                                     ("letter-thanks-sponsor", "letter", ".letter-preview")]:
+        visit(browser, f"/messages?template={template}&preview=1", f"messages-{channel}")
+        selected = browser.find_element(By.CSS_SELECTOR, "#channel option:checked").get_attribute("value")
+        assert selected == channel, f"{template}: channel {selected}"
+        errors = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#result ~ * .form-error, section .form-error")]
+        assert browser.find_elements(By.CSS_SELECTOR, shown) or errors, f"{template}: nothing previewed"
+        assert "{{" not in browser.find_element(By.TAG_NAME, "main").text
+
+
+@pytest.mark.parametrize("path,name", [
+    ("/settings", "settings"), ("/units", "units"), ("/households", "households"),
+    ("/socialization", "socialization"), ("/pledges", "pledges"), ("/volunteers", "volunteers"), ("/volunteers/hours", "hours"),
+    ("/honours", "nominations"), ("/honours/roll", "honour-roll"), ("/recognition", "recognition"),
+    ("/recognition/registrations", "registrations"), ("/clubs/indicator", "club-indicator"),
+])
+def test_every_other_page(browser, path, name):
+    visit(browser, path, name)
+
+
+def test_administration_pages_as_admin():
+    """Accounts and the audit log are the administrator's (the officer is refused them)."""
+    from conftest import WIDTHS
+    for width, height in WIDTHS.values():
+        driver = make_driver(width, height)
+        try:
+            sign_in(driver, "admin")
+            visit(driver, "/accounts", "accounts")
+            visit(driver, first_link(driver, r"/accounts/\d+/edit$"), "account-edit")
+            visit(driver, "/audit", "audit")
+        finally:
+            driver.quit()
 
 
 def test_language_switch_and_sign_out():

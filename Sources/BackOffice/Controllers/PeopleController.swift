@@ -65,14 +65,14 @@ struct PeopleController {
         return ListPage(
             q: query.text,
             villageOptions: HTMLText.options(villages.map { Option(value: String($0.id), label: $0.name, selected: $0.id == query.villageId) }),
-            rowsHTML: Self.rowsHTML(rows, labels: ["people_birthYear", "people_village", "phone"].map { env.views.text($0, context.language) }),
+            rowsHTML: Self.rowsHTML(rows, labels: ["people_gender", "people_birthYear", "people_village", "phone"].map { env.views.text($0, context.language) }),
             empty: rows.isEmpty,
             pager: Pager(result, basePath: "/people", query: ["q": query.text, "village": query.villageId.map(String.init) ?? ""],
                          totalText: totalText),
             canCreate: principal.role != .viewer)
     }
 
-    /// `labels`: the headers of the birth year, village and phone columns, shown beside the values on a phone.
+    /// `labels`: the headers of the gender, birth year, village and phone columns, shown beside the values on a phone.
     static func rowsHTML(_ rows: [Row], labels: [String]) -> String {
         var html = HTMLText(reservingCapacity: rows.count * 220)
         for row in rows {
@@ -80,18 +80,20 @@ struct PeopleController {
             html.number(row.id)
             html.raw("\">")
             html.text(row.fullName)
-            html.raw("</a></td><td>")
-            html.text(row.gender)
-            html.raw("</td><td data-label=\"")
+            html.raw("</a></td><td data-label=\"")
             html.text(labels[0])
             html.raw("\">")
-            html.text(row.birthYear)
+            html.text(row.gender)
             html.raw("</td><td data-label=\"")
             html.text(labels[1])
             html.raw("\">")
-            html.text(row.village)
+            html.text(row.birthYear)
             html.raw("</td><td data-label=\"")
             html.text(labels[2])
+            html.raw("\">")
+            html.text(row.village)
+            html.raw("</td><td data-label=\"")
+            html.text(labels[3])
             html.raw("\">")
             html.text(row.phone)
             html.raw("</td></tr>\n")

@@ -12,14 +12,18 @@ struct SettingsController {
         router.post("/settings", use: save)
     }
 
-    struct Field { let name: String; let label: String; let value: String; let error: String? }
+    /// `choices`: a setting with a fixed set of values (the default language) is a menu, not a text to type right.
+    struct Field { let name: String; let label: String; let value: String; let error: String?; let choices: [Option]?; let hasChoices: Bool }
     struct Page { let fields: [Field]; let csrf: String }
 
     private func page(_ context: AppRequestContext, values: [String: String], errors: [String: String],
                       status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
-        let fields = Settings.known.map {
-            Field(name: $0.name, label: env.views.text("setting_" + $0.name.replacingOccurrences(of: ".", with: "_"), context.language), value: values[$0.name] ?? $0.defaultValue,
-                  error: errors[$0.name])
+        let fields = Settings.known.map { key -> Field in
+            let value = values[key.name] ?? key.defaultValue
+            let choices = key == Settings.defaultLanguage
+                ? [Option(value: "vi", label: "Tiếng Việt", selected: value == "vi"), Option(value: "en", label: "English", selected: value == "en")] : nil
+            return Field(name: key.name, label: env.views.text("setting_" + key.name.replacingOccurrences(of: ".", with: "_"), context.language),
+                         value: value, error: errors[key.name], choices: choices, hasChoices: choices != nil)
         }
         return env.views.render("settings", titleKey: "settings_title", page: Page(fields: fields, csrf: context.csrfToken),
                                 context: context, status: status, flash: flash)
