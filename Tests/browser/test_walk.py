@@ -225,15 +225,30 @@ def test_indicators_report_and_messages(browser):
     visit(browser, "/recognition/indicators", "indicators")
     visit(browser, "/recognition/report", "report")
     visit(browser, "/messages", "messages")
-    # Each channel's preview shows the messages as they will be read.
+    # Each channel's preview shows the messages as they will be read: the officer picks the template, an activity
+    # where the template speaks of one, fills what step 3 still asks, and previews.
+    from selenium.webdriver.support.ui import Select
     for template, channel, shown in [("sms-invitation", "sms", ".sms-list .sms"), ("zalo-reading-day", "zalo", "pre.preview"),
                                      ("loudspeaker-learning-week", "loudspeaker", "pre.preview"),
-                                     ("letter-thanks-sponsor", "letter", ".letter-preview")]:
-        visit(browser, f"/messages?template={template}&preview=1", f"messages-{channel}")
+                                     ("letter-thanks-sponsor", "letter", ".letter-preview .page, .letter-preview section")]:
+        browser.get(BASE + f"/messages?template={template}" + ("&audience=donors" if channel == "letter" else ""))
+        activities = browser.find_elements(By.CSS_SELECTOR, "#activity option:not([value=''])")
+        if activities:
+            Select(browser.find_element(By.ID, "activity")).select_by_value(activities[0].get_attribute("value"))
+        for field in browser.find_elements(By.CSS_SELECTOR, "input[name^='v.']"):
+            name = field.get_attribute("name")
+            if activities and (name.startswith("v.activity.") or name.startswith("v.campaign.")):
+                continue  # the chosen activity gives these
+            if not field.get_attribute("value"):
+                field.send_keys("01/12/2026" if "date" in name else "Thử nghiệm")
+        browser.find_element(By.CSS_SELECTOR, "button[name=preview]").click()
+        WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "result"))
+        screenshot(browser, f"messages-{channel}")
+        assert problems_on_page(browser) == []
         selected = browser.find_element(By.CSS_SELECTOR, "#channel option:checked").get_attribute("value")
         assert selected == channel, f"{template}: channel {selected}"
-        errors = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#result ~ * .form-error, section .form-error")]
-        assert browser.find_elements(By.CSS_SELECTOR, shown) or errors, f"{template}: nothing previewed"
+        errors = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "section .form-error")]
+        assert not errors and browser.find_elements(By.CSS_SELECTOR, shown), f"{template}: {errors or 'nothing previewed'}"
         assert "{{" not in browser.find_element(By.TAG_NAME, "main").text
 
 

@@ -84,7 +84,7 @@ struct ClubIndicatorController {
 enum MonthChart {
     /// `target`: the plan's share for the year, drawn as a dashed line across the months with its label.
     static func svg(_ points: [(month: Int, share: Double)], title: String, target: (share: Double, label: String)? = nil) -> String {
-        let width = 360, height = 180, left = 32, bottom = 24, top = 10
+        let width = 360, height = 190, left = 32, bottom = 24, top = 24
         let barSpace = Double(width - left - 8) / 12
         var svg = "<svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\" class=\"month-chart\">"
         for tick in [0, 25, 50, 75, 100] {
@@ -101,7 +101,9 @@ enum MonthChart {
             let y = Double(height - bottom) - Double(height - bottom - top) * min(max(target.share, 0), 100) / 100
             let text = HTMLText.escape(target.label + ": " + ClubIndicatorController.percent(target.share))
             svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - 4)\" y2=\"\(y)\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"><title>\(text)</title></line>"
-            svg += "<text x=\"\(width - 6)\" y=\"\(y - 4)\" text-anchor=\"end\" font-size=\"10\" fill=\"#1a5fb4\">\(text)</text>"
+            // The legend above the bars (a label on the line would sit on them and not be read).
+            svg += "<line x1=\"\(left)\" y1=\"8\" x2=\"\(left + 22)\" y2=\"8\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
+            svg += "<text x=\"\(left + 26)\" y=\"12\" font-size=\"11\">\(text)</text>"
         }
         for month in 1...12 {
             let x = Double(left) + barSpace * (Double(month) - 0.5)

@@ -140,7 +140,7 @@ struct MessagesController {
         let choice = Choice(form, templates: templates.all)
         var result: PreviewResult?
         if form.bool("preview"), principal.role != .viewer, let template = try? templates.named(choice.template) {
-            result = preview(template, choice: choice, templates: templates, principal: principal)
+            result = preview(template, choice: choice, templates: templates, principal: principal, language: context.language)
         }
         return try await render(context, principal: principal, templates: templates.all, choice: choice, result: result)
     }
@@ -166,7 +166,8 @@ struct MessagesController {
         }
     }
 
-    private func preview(_ template: MessageTemplate, choice: Choice, templates: MessageTemplates, principal: Principal) -> PreviewResult {
+    private func preview(_ template: MessageTemplate, choice: Choice, templates: MessageTemplates, principal: Principal,
+                         language: Language) -> PreviewResult {
         var options = choice.options(for: template)
         options.previewLimit = 5
         let output = StringOutput(), rejects = StringOutput()
@@ -176,8 +177,17 @@ struct MessagesController {
             let rejectLines = rejects.text.split(separator: "\n").dropFirst().prefix(20).joined(separator: "\n")
             let isLetter = options.channel == .letter && options.resolvedFormat == .html
             let sms = options.channel == .sms && options.resolvedFormat == .csv ? Self.smsPreviews(output.text, english: false) : []
-            return PreviewResult(error: nil, summary: summary.lines, text: isLetter || !sms.isEmpty ? (isLetter ? Self.letterBodies(output.text) : "") : output.text,
+            return PreviewResult(error: nil, summary: summary.lines(english: language == .en), text: isLetter || !sms.isEmpty ? (isLetter ? Self.letterBodies(output.text) : "") : output.text,
                                  rejects: rejectLines, isLetter: isLetter, sms: sms)
+        } catch let error as TemplateError where error.missingVariable != nil {
+            // Say which field of step 3 to fill, in the page's words, not the command line's flag.
+            let name = error.missingVariable!
+            let key = "variable_" + name, text = env.views.text(key, language)
+            let field = text == key ? Self.capitalised(MessageVariables.shared[name] ?? name) : text
+            let fromActivity = name.hasPrefix("activity.") || name.hasPrefix("campaign.")
+            let message = env.views.text(fromActivity ? "messages_missingActivityValue" : "messages_missingValue", language)
+            return PreviewResult(error: message.replacingOccurrences(of: "%@", with: field),
+                                 summary: [], text: "", rejects: "", isLetter: false)
         } catch {
             return PreviewResult(error: "\(error)", summary: [], text: "", rejects: "", isLetter: false)
         }
@@ -225,7 +235,7 @@ struct MessagesController {
         let (villages, log, clubs, activities) = try await env.database.read { db in
             (try UnitStore.villageNames(db, for: principal), try ExportLog.recent(db, limit: 20),
              try ClubStore.list(db, ClubStore.Filter(status: .active), for: principal),
-             try CampaignStore.activities(db, from: CivilDate.today().adding(days: -30), to: CivilDate.today().adding(days: 365)))
+             try CampaignStore.activities(db, from: CivilDate.today().adding(days: -90), to: CivilDate.today().adding(days: 365)))
         }
         let channel = chosen.map { choice.channel(for: $0) } ?? choice.channel
         let variables = (chosen?.declaredVariables ?? []).filter { !$0.hasPrefix("recipient.") && !Self.automatic.contains($0) }

@@ -41,21 +41,30 @@ public struct ExportSummary: Sendable, Equatable {
     public var estimatedCost: Int64 { Int64(segments) * pricePerSegment }
 
     /// The lines printed after an export and shown in the back office.
-    public var lines: [String] {
-        var lines = ["Tin nhắn: \(VND.grouped(Int64(messages)))"]
+    public var lines: [String] { lines(english: false) }
+
+    /// The summary in the reader's language (the command line and the Vietnamese pages use `lines`).
+    public func lines(english: Bool) -> [String] {
+        func n(_ value: Int) -> String { VND.grouped(Int64(value)) }
+        var lines = [(english ? "Messages: " : "Tin nhắn: ") + n(messages)]
         if excludedTotal > 0 {
-            lines.append("Loại ra: \(VND.grouped(Int64(excludedTotal)))")
+            lines.append((english ? "Left out: " : "Loại ra: ") + n(excludedTotal))
             for reason in Exclusion.allCases {
-                if let count = excluded[reason], count > 0 { lines.append("  · \(reason.label): \(VND.grouped(Int64(count)))") }
+                if let count = excluded[reason], count > 0 { lines.append("  · \(reason.label(english: english)): \(n(count))") }
             }
         }
         if segments > 0 {
             // In words staff use: a message without tones fits 160 characters a part, with tones 70.
-            lines.append("Số phần tin SMS: \(VND.grouped(Int64(segments))) (tin không dấu: \(VND.grouped(Int64(gsm7Messages))), tin có dấu: \(VND.grouped(Int64(ucs2Messages))))")
-            lines.append("Chi phí ước tính: \(VND.format(estimatedCost)) (\(VND.format(pricePerSegment)) mỗi phần tin)")
+            lines.append(english
+                ? "SMS parts: \(n(segments)) (messages without tones: \(n(gsm7Messages)), with tones: \(n(ucs2Messages)))"
+                : "Số phần tin SMS: \(n(segments)) (tin không dấu: \(n(gsm7Messages)), tin có dấu: \(n(ucs2Messages)))")
+            lines.append(english
+                ? "Estimated cost: \(VND.format(estimatedCost)) (\(VND.format(pricePerSegment)) a part)"
+                : "Chi phí ước tính: \(VND.format(estimatedCost)) (\(VND.format(pricePerSegment)) mỗi phần tin)")
         }
         if readingSeconds > 0 {
-            lines.append("Thời gian đọc: khoảng \(readingSeconds / 60) phút \(readingSeconds % 60) giây")
+            lines.append(english ? "Reading time: about \(readingSeconds / 60) min \(readingSeconds % 60) s"
+                                 : "Thời gian đọc: khoảng \(readingSeconds / 60) phút \(readingSeconds % 60) giây")
         }
         return lines
     }

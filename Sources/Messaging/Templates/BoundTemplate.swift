@@ -83,7 +83,8 @@ public struct BoundTemplate: Sendable {
         guard let value = values[name] else {
             let hint = name.hasPrefix("campaign.") ? "--campaign ID (hoặc --activity ID) hoặc --set \(name)=…"
                 : name.hasPrefix("activity.") ? "--activity ID hoặc --set \(name)=…" : "--set \(name)=…"
-            throw TemplateError(template: template.name, line: 1, message: "mẫu dùng \"\(name)\" nhưng chưa có giá trị: dùng \(hint)")
+            throw TemplateError(template: template.name, line: 1, message: "mẫu dùng \"\(name)\" nhưng chưa có giá trị: dùng \(hint)",
+                                missingVariable: name)
         }
         return value
     }
