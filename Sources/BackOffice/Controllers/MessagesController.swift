@@ -161,7 +161,7 @@ struct MessagesController {
         return reader.dropFirst().compactMap { record in
             guard record.fields.count >= 3 else { return nil }
             let parts = Int(record.fields[2]) ?? 1
-            return SMSPreview(phone: record.fields[0], message: record.fields[1],
+            return SMSPreview(phone: (try? PhoneNumber.parse(record.fields[0]).get().display) ?? record.fields[0], message: record.fields[1],
                               parts: english ? "\(parts) part\(parts == 1 ? "" : "s")" : "\(parts) tin")
         }
     }
