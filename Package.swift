@@ -27,21 +27,22 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "Campaigns", dependencies: domainDependencies + [.product(name: "Yams", package: "Yams")]),
+        // The commune's YAML data files (observances, plans, honours, criteria, programme): reading and their errors.
+        .target(name: "DataFiles", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Campaigns", dependencies: domainDependencies + ["DataFiles", .product(name: "Yams", package: "Yams")]),
         .target(name: "Socialization", dependencies: domainDependencies),
         .target(name: "Clubs", dependencies: domainDependencies),
-        .target(name: "Honours", dependencies: domainDependencies + ["Campaigns", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Honours", dependencies: domainDependencies + ["DataFiles", .product(name: "Yams", package: "Yams")]),
         .target(name: "Recognition", dependencies: domainDependencies + [
-            "Campaigns", "Clubs", "Socialization", "Honours", .product(name: "Yams", package: "Yams"),
+            "DataFiles", "Campaigns", "Clubs", "Socialization", "Honours", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Messaging", dependencies: domainDependencies + [
-            "Campaigns", "Socialization", "Clubs", "Honours", "Recognition",
+            "Campaigns", "Socialization", "Clubs", "Honours",
         ]),
         .target(name: "BackOffice", dependencies: [
-            "Vietnamese", "Store", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
+            "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
@@ -49,7 +50,7 @@ let package = Package(
             .product(name: "CompressNIO", package: "compress-nio"),
         ]),
         .executableTarget(name: "densach", dependencies: [
-            "BackOffice", "Store", "Vietnamese", "Messaging", "Campaigns", "Socialization",
+            "BackOffice", "Store", "Vietnamese", "DataFiles", "Messaging", "Campaigns", "Socialization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -64,7 +65,7 @@ let package = Package(
             "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "CampaignsTests", dependencies: [
-            "Campaigns", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+            "Campaigns", "DataFiles", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ClubsTests", dependencies: [
             "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
@@ -73,10 +74,10 @@ let package = Package(
             "Socialization", "Campaigns", "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "HonoursTests", dependencies: [
-            "Honours", "Campaigns", "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+            "Honours", "Campaigns", "Clubs", "DataFiles", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "RecognitionTests", dependencies: [
-            "Recognition", "Honours", "Socialization", "Campaigns", "Clubs", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+            "Recognition", "Honours", "Socialization", "Campaigns", "Clubs", "DataFiles", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "MessagingTests", dependencies: [
             "Messaging", "Clubs", "Campaigns", "Socialization", "Honours", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),

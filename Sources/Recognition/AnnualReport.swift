@@ -1,3 +1,4 @@
+import Campaigns
 import Clubs
 import Foundation
 import GRDB
@@ -40,14 +41,9 @@ public struct AnnualReport: Sendable {
     public let finalisedBy: String?
 
     public static func make(_ db: Database, year: Int, sets: CriteriaSets, programme: Programme, forms: HonourForms, today: CivilDate = .today()) throws -> AnnualReport {
-        let campaigns = try Row.fetchAll(db, sql: """
-            SELECT c.title, c.startDate, c.endDate, count(a.id) AS activities,
-              coalesce(sum(coalesce(a.participantsMale, 0) + coalesce(a.participantsFemale, 0)), 0) AS participants,
-              coalesce(sum(a.booksLent), 0) AS books
-            FROM campaign c LEFT JOIN activity a ON a.campaignId = c.id WHERE c.year = ? GROUP BY c.id ORDER BY c.startDate
-            """, arguments: [year]).map { row -> CampaignLine in
-            let start = CivilDate(parsing: row[1])?.display ?? "", end = CivilDate(parsing: row[2])?.display ?? ""
-            return CampaignLine(title: row[0], period: "\(start) – \(end)", activities: row[3], participants: row[4], booksLent: row[5])
+        let campaigns = try CampaignStore.yearLines(db, year: year).map {
+            CampaignLine(title: $0.title, period: "\($0.start?.display ?? "") – \($0.end?.display ?? "")", activities: $0.activities,
+                         participants: $0.participants, booksLent: $0.booksLent)
         }
         let day = ComputedCriteria.day(of: year, today: today)
         let indicator = try ActivityIndicator.compute(db, on: day, rule: try ActivityRule.fromSettings(db))

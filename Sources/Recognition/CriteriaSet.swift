@@ -1,4 +1,4 @@
-import Campaigns
+import DataFiles
 import Foundation
 import Vietnamese
 import Yams

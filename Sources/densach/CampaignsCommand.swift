@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackOffice
 import Campaigns
+import DataFiles
 import Foundation
 import Store
 

@@ -1,3 +1,4 @@
+import DataFiles
 import Foundation
 @testable import Campaigns
 import Testing

@@ -1,5 +1,6 @@
 import Campaigns
 import Clubs
+import DataFiles
 import Foundation
 import GRDB
 import Honours

@@ -73,7 +73,7 @@ struct ClubsAPI {
 
     static func detail(_ db: Database, _ club: Club) throws -> ClubJSON {
         let active = try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db))
-        return json(club, unit: try OrgUnit.fetchOne(db, key: club.unitId)?.name ?? "", members: nil, lastSession: nil, active: active)
+        return json(club, unit: try UnitStore.name(db, id: club.unitId), members: nil, lastSession: nil, active: active)
     }
 
     /// PUT or PATCH (see `RecordWrite`): the club as stored, the body laid over it, one transaction.

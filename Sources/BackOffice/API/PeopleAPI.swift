@@ -98,7 +98,7 @@ struct PeopleAPI {
     }
 
     private func json(_ db: Database, _ person: Person) throws -> PersonJSON {
-        let village = try person.villageId.flatMap { try OrgUnit.fetchOne(db, key: $0) }
+        let village = try UnitStore.find(db, id: person.villageId)
         return PersonJSON(id: person.id!, fullName: person.fullName, gender: person.gender.rawValue, birthYear: person.birthYear,
                           birthDate: person.birthDate?.iso, village: village?.name, villageId: person.villageId, phone: person.phone,
                           ethnicity: person.ethnicity, householdId: person.householdId, zalo: person.zalo, email: person.email,

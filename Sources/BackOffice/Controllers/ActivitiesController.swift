@@ -167,7 +167,7 @@ struct ActivitiesController {
         let id = try context.id("assignmentId")
         guard let status = context.form.text("status").flatMap(AssignmentStatus.init(rawValue:)) else { throw DomainError.invalid(["status": "Chọn tình trạng"]) }
         try await env.database.write { try CampaignStore.setAssignmentStatus($0, id: id, status, by: principal) }
-        let back = context.form.text("back") == "tasks" ? "/campaigns/tasks" : "/campaigns/\(try await env.database.read { try Assignment.fetchOne($0, key: id)?.campaignId ?? 0 })"
+        let back = context.form.text("back") == "tasks" ? "/campaigns/tasks" : "/campaigns/\(try await env.database.read { try CampaignStore.campaignId($0, assignmentId: id) })"
         return .redirect(to: back + "?msg=saved", type: .found)
     }
 
@@ -178,7 +178,7 @@ struct ActivitiesController {
         try await env.database.write {
             try CampaignStore.updateAssignment($0, id: id, unitId: form.int64("unitId"), task: form["task"] ?? "", dueDate: form["dueDate"], by: principal)
         }
-        let campaignId = try await env.database.read { try Assignment.fetchOne($0, key: id)?.campaignId ?? 0 }
+        let campaignId = try await env.database.read { try CampaignStore.campaignId($0, assignmentId: id) }
         return .redirect(to: "/campaigns/\(campaignId)?msg=saved", type: .found)
     }
 

@@ -1,4 +1,5 @@
 import Campaigns
+import DataFiles
 import Foundation
 import Hummingbird
 import Store

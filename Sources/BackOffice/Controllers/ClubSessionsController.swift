@@ -36,8 +36,8 @@ struct ClubSessionsController {
         let date = input.flatMap { CivilDate(parsing: $0.date) } ?? session?.date ?? .today()
         let (members, recorded, host) = try await env.database.read { db in
             (try ClubStore.members(db, clubId: club.id!, on: date),
-             try session.map { s in try Attendance.filter(Column("sessionId") == s.id!).fetchAll(db) } ?? [],
-             try OrgUnit.fetchOne(db, key: club.unitId)?.name)
+             try session.map { try ClubStore.attendance(db, sessionId: $0.id!) } ?? [],
+             try UnitStore.find(db, id: club.unitId)?.name)
         }
         let marks = members.map { member -> Mark in
             let chosen = input?.attendance[member.member.personId] ?? recorded.first { $0.personId == member.member.personId }?.status ?? .present
@@ -115,9 +115,9 @@ struct ClubSessionsController {
         let page = try await env.database.read { db -> PrintPage in
             let club = try ClubStore.get(db, id: id, for: principal)
             let members = try ClubStore.members(db, clubId: id, on: today)
-            let years = try Dictionary(uniqueKeysWithValues: Person.filter(keys: members.map(\.member.personId)).fetchAll(db).map { ($0.id!, $0.birthYear) })
+            let years = try PersonStore.birthYears(db, ids: members.map(\.member.personId))
             return PrintPage(
-                clubName: club.name, unit: try OrgUnit.fetchOne(db, key: club.unitId)?.name ?? "",
+                clubName: club.name, unit: try UnitStore.name(db, id: club.unitId),
                 commune: try Settings.value(db, Settings.communeName), today: today.documentForm(english: context.english),
                 rows: members.enumerated().map { index, member in
                     PrintRow(number: index + 1, name: member.fullName, village: member.village ?? "",

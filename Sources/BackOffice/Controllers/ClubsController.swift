@@ -70,7 +70,7 @@ struct ClubsController {
             let members: [(Int64, String)] = try id.map { clubId in
                 try ClubStore.members(db, clubId: clubId, includeFormer: false).map { ($0.member.personId, $0.fullName) }
             } ?? []
-            let current = try input.leaderId.flatMap { try Person.fetchOne(db, key: $0) }.map { [($0.id!, $0.fullName)] } ?? []
+            let current = try PersonStore.find(db, id: input.leaderId).map { [($0.id!, $0.fullName)] } ?? []
             return (try ClubStore.hosts(db, for: principal).filter { principal.canWrite(unitId: $0.id) }, current + members.filter { $0.0 != input.leaderId })
         }
         let page = FormPage(
@@ -152,8 +152,8 @@ struct ClubsController {
         let today = CivilDate.today()
         let page = try await env.database.read { db -> DetailPage in
             let club = try ClubStore.get(db, id: id, for: principal)
-            let unit = try OrgUnit.fetchOne(db, key: club.unitId)
-            let leader = try club.leaderId.flatMap { try Person.fetchOne(db, key: $0) }
+            let unit = try UnitStore.find(db, id: club.unitId)
+            let leader = try PersonStore.find(db, id: club.leaderId)
             let rule = try ActivityRule.fromSettings(db)
             let active = try ActivityIndicator.activeClubs(db, on: today, rule: rule).contains(id)
             let months = try ClubStore.sessionMonths(db, clubId: id)

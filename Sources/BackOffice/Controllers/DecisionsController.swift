@@ -35,7 +35,7 @@ struct DecisionsController {
             try DecisionStore.list(db, year: (try request.queryYear())).map { d in
                 Row(id: d.id!, number: d.number ?? "", date: d.date?.display ?? "", subject: d.subject, kind: d.kind.label(english: english), issued: d.isIssued,
                     corrected: try DecisionStore.correction(db, of: d.id!)?.number ?? "",
-                    count: try Nomination.filter(Column("decisionId") == d.id!).fetchCount(db))
+                    count: try DecisionStore.recipientCount(db, decisionId: d.id!))
             }
         }
         return env.views.render("honours-decisions", titleKey: "decisions_title", page: ListPage(rows: rows, empty: rows.isEmpty, canCreate: principal.canWriteCommuneWide),
@@ -104,7 +104,7 @@ struct DecisionsController {
         let page = try await env.database.read { db -> DetailPage in
             let d = try DecisionStore.get(db, id: id)
             let recipients = try NominationStore.list(db, .init(decisionId: id), forms: forms, for: .system)
-            let original = try d.correctsId.flatMap { try Decision.fetchOne(db, key: $0) }
+            let original = try DecisionStore.find(db, id: d.correctsId)
             let correction = try DecisionStore.correction(db, of: id)
             let form = forms.form(d.formKey)
             return DetailPage(
@@ -190,7 +190,7 @@ struct DecisionsController {
         let model = try await env.database.read { db -> DecisionModel in
             let d = try DecisionStore.get(db, id: id)
             let recipients = try NominationStore.list(db, .init(decisionId: id), forms: forms, for: .system)
-            let original = try d.correctsId.flatMap { try Decision.fetchOne(db, key: $0) }
+            let original = try DecisionStore.find(db, id: d.correctsId)
             let total = recipients.reduce(0) { $0 + $1.nomination.award }
             let hasAward = total > 0 && d.kind != .revoke
             return DecisionModel(

@@ -1,3 +1,4 @@
+import Campaigns
 import Foundation
 import GRDB
 import Hummingbird
@@ -58,8 +59,7 @@ struct DonationsController {
         if request.query("year") == nil { asked.year = CivilDate.today().year }
         let filter = asked
         let (items, campaigns, years) = try await env.database.read { db in
-            (try DonationStore.list(db, filter, for: principal), try Choice.fetch(db, sql: "SELECT id, title FROM campaign ORDER BY startDate DESC"),
-             try Int.fetchAll(db, sql: "SELECT DISTINCT receiptYear FROM donation ORDER BY receiptYear DESC"))
+            (try DonationStore.list(db, filter, for: principal), try CampaignStore.choices(db), try DonationStore.receiptYears(db))
         }
         let rows = items.map {
             ListRow(id: $0.donation.id!, receipt: $0.donation.receiptNumber, date: $0.donation.date.display,
@@ -101,7 +101,7 @@ struct DonationsController {
         let dryRun = context.form.bool("dryRun")
         let report: ImportReport
         do {
-            report = try await env.database.writer.writeWithoutTransaction { db in
+            report = try await env.database.writeWithoutTransaction { db in
                 try DonationCSV.importFile(db, data: Data(text.utf8), file: "CSV", dryRun: dryRun, by: principal)
             }
         } catch let failure as CSVReader.Failure {
@@ -138,7 +138,7 @@ struct DonationsController {
         let today = CivilDate.today()
         let (sponsors, units, campaigns, pledges) = try await env.database.read { db in
             (try SponsorStore.list(db, for: principal), try DonationStore.recipientUnits(db, for: principal),
-             try Choice.fetch(db, sql: "SELECT id, title FROM campaign WHERE year >= ? ORDER BY startDate DESC", arguments: [today.year - 1]),
+             try CampaignStore.choices(db, sinceYear: today.year - 1),
              try PledgeStore.list(db, sponsorId: input.sponsorId ?? -1, for: principal).filter { [.open, .overdue].contains($0.status(on: today)) })
         }
         let lines = input.items ?? []
@@ -233,9 +233,7 @@ struct DonationsController {
             let items = try DonationStore.items(db, donationId: id)
             let left = try DonationStore.remaining(db, donationId: id)
             let handovers = try DonationStore.handovers(db, donationId: id)
-            let pledges = try String.fetchAll(db, sql: """
-                SELECT g.purpose || ' — ' || f.value FROM pledgeFulfilment f JOIN pledge g ON g.id = f.pledgeId WHERE f.donationId = ?
-                """, arguments: [id])
+            let pledges = try DonationStore.fulfilledPledges(db, donationId: id)
             return DetailPage(
                 id: id, receipt: d.receiptNumber, date: d.date.display, sponsor: item.sponsorName ?? (english ? SocializationTotals.englishAnonymousLabel : SocializationTotals.anonymousLabel), sponsorId: d.sponsorId,
                 kind: d.kind.label(english: english), gift: Self.gift(item), value: VND.format(d.estimatedValue), amountInWords: AmountInWords.vnd(d.estimatedValue),
@@ -389,13 +387,13 @@ struct DonationsController {
         let principal = try context.signedIn()
         let id = try context.id()
         let model = try await env.database.read { db -> HandoverModel in
-            guard let handover = try Handover.fetchOne(db, key: id) else { throw DomainError.notFound("biên bản bàn giao", english: "Handover record") }
+            let handover = try DonationStore.handover(db, id: id)
             let item = try DonationStore.get(db, id: handover.donationId, for: principal)
             let lines = try DonationStore.handoverLines(db, handoverId: id)
             return HandoverModel(
                 committee: env.settings.value(Settings.committeeName), commune: env.settings.value(Settings.communeName), dateLong: handover.date.documentForm,
                 receipt: item.donation.receiptNumber, deliveredBy: handover.deliveredBy, fromUnit: item.recipientUnit, receivedBy: handover.receivedBy,
-                toUnit: try OrgUnit.fetchOne(db, key: handover.toUnitId)?.name ?? "", sponsor: item.sponsorName ?? SocializationTotals.anonymousLabel,
+                toUnit: try UnitStore.name(db, id: handover.toUnitId), sponsor: item.sponsorName ?? SocializationTotals.anonymousLabel,
                 items: lines.enumerated().map { ReceiptItem(number: $0.offset + 1, description: $0.element.item.description, author: $0.element.item.author ?? "",
                                                             isbn: $0.element.item.isbn ?? "", unit: $0.element.item.unitOfMeasure, quantity: $0.element.quantity, value: "") },
                 notes: handover.notes ?? "")

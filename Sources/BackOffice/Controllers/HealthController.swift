@@ -9,7 +9,7 @@ struct HealthController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/healthz") { _, _ -> Response in
             do {
-                _ = try await database.read { try Int.fetchOne($0, sql: "SELECT 1") }
+                try await database.ping()
                 return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: .init(string: "ok\n")))
             } catch {
                 return Response(status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],

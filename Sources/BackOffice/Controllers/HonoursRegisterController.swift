@@ -45,7 +45,7 @@ struct HonoursRegisterController {
                 models: try HonoursRegister.goodModels(db).map { ModelRow(title: $0.0.title, unit: $0.1, year: $0.0.year, description: $0.0.description,
                                                                           replicated: $0.0.replicatedWhere ?? "") },
                 villages: villages.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: false) },
-                units: try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db).filter { principal.canWrite(unitId: $0.id) }
+                units: try UnitStore.active(db).filter { principal.canWrite(unitId: $0.id) }
                     .map { Option(value: String($0.id!), label: $0.name, selected: false) },
                 year: CivilDate.today().year, canManage: principal.canWriteCommuneWide, canAdd: principal.role != .viewer, csrf: context.csrfToken)
         }

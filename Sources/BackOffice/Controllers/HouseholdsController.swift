@@ -53,7 +53,7 @@ struct HouseholdsController {
         let id = try context.id()
         let page = try await env.database.read { db -> DetailPage in
             let household = try HouseholdStore.get(db, id: id, for: principal)
-            let village = try household.villageId.flatMap { try OrgUnit.fetchOne(db, key: $0) }
+            let village = try UnitStore.find(db, id: household.villageId)
             return DetailPage(
                 id: id, name: household.name, village: village?.name ?? "", address: household.address ?? "",
                 members: try HouseholdStore.members(db, householdId: id).map {

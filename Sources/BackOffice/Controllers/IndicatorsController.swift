@@ -83,8 +83,7 @@ struct IndicatorsController {
         let thisYear = CivilDate.today().year
         let year = (try request.queryYear()) ?? thisYear
         let (libraries, chosen, months) = try await env.database.read { db -> ([OrgUnit], Int64?, [Int: Indicators.MonthlyVisits]) in
-            let libraries = try OrgUnit.filter([UnitKind.communeLibrary.rawValue, UnitKind.schoolLibrary.rawValue].contains(OrgUnit.Columns.kind))
-                .order(OrgUnit.Columns.sortKey).fetchAll(db).filter { principal.canRead(unitId: $0.id) }
+            let libraries = try UnitStore.all(db, kinds: [.communeLibrary, .schoolLibrary]).filter { principal.canRead(unitId: $0.id) }
             let chosen = (try request.queryId("library")) ?? libraries.first?.id
             return (libraries, chosen, try chosen.map { try Indicators.visits(db, libraryId: $0, year: year) } ?? [:])
         }

@@ -1,3 +1,4 @@
+import Clubs
 import Foundation
 import GRDB
 import Honours
@@ -75,8 +76,8 @@ struct NominationsController {
         let selected = input.recipientId
         let page = try await env.database.read { db -> FormPage in
             let households = try HouseholdStore.list(db, villageId: nil, for: principal, perPage: 2000).items
-            let clubs = try Choice.fetch(db, sql: "SELECT id, name FROM club ORDER BY sortKey")
-            let units = try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db)
+            let clubs = try ClubStore.choices(db)
+            let units = try UnitStore.active(db)
             return FormPage(
                 year: input.year.map(String.init) ?? "", kinds: RecipientKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == kind) },
                 q: q, searched: !q.isEmpty || (kind == .individual && selected != nil),
@@ -147,7 +148,7 @@ struct NominationsController {
         let page = try await env.database.read { db -> DetailPage in
             let item = try NominationStore.get(db, id: id, forms: forms, for: principal)
             let n = item.nomination
-            let meeting = try n.meetingId.flatMap { try CouncilMeeting.fetchOne(db, key: $0) }
+            let meeting = try NominationStore.meeting(db, id: n.meetingId)
             // Discipline and investigation flags are for commune roles only (as on the person page).
             let flag = principal.canWriteCommuneWide ? try n.personId.flatMap { try Discipline.activeFlag(db, personId: $0, on: .today()) } : nil
             let evidence = try NominationStore.evidence(db, nominationId: id)

@@ -151,7 +151,7 @@ struct PeopleController {
         let english = context.english
         let page = try await env.database.read { db -> DetailPage in
             let person = try PersonStore.get(db, id: id, for: principal)
-            let village = try person.villageId.flatMap { try OrgUnit.fetchOne(db, key: $0) }
+            let village = try UnitStore.find(db, id: person.villageId)
             let household = try PersonStore.household(db, of: person)
             let phone = person.phone.flatMap { try? PhoneNumber.parse($0).get() }
             let consents = try ConsentStore.consents(db, personId: id)
@@ -312,7 +312,7 @@ struct PeopleController {
         let id = try context.id()
         let consentId = try context.id("consentId")
         try await env.database.write { db in
-            guard try Consent.fetchOne(db, key: consentId)?.personId == id else { throw DomainError.notFound("bản đồng ý", english: "Consent") }
+            guard try ConsentStore.find(db, id: consentId, personId: id) != nil else { throw DomainError.notFound("bản đồng ý", english: "Consent") }
             try ConsentStore.withdraw(db, consentId: consentId, on: CivilDate.today(), by: principal)
         }
         return .redirect(to: "/people/\(id)?msg=withdrawn", type: .found)

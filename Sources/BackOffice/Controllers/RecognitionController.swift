@@ -123,9 +123,10 @@ struct RecognitionController {
         case .village:
             return try UnitStore.villages(db, for: principal).filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: false) }
         case .commune:
-            return options(try Choice.fetch(db, sql: "SELECT id, name FROM unit WHERE kind = 'commune_committee'")).filter { principal.canWrite(unitId: Int64($0.value)) }
+            return try UnitStore.all(db, kinds: [.communeCommittee]).filter { principal.canWrite(unitId: $0.id) }
+                .map { Option(value: String($0.id!), label: $0.name, selected: false) }
         case .unit:
-            return try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db)
+            return try UnitStore.active(db)
                 .filter { ![.village, .communeCommittee].contains($0.kind) && principal.canWrite(unitId: $0.id) }
                 .map { Option(value: String($0.id!), label: $0.name, selected: false) }
         case .person:

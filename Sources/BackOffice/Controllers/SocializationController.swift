@@ -1,3 +1,4 @@
+import Campaigns
 import Foundation
 import GRDB
 import Hummingbird
@@ -37,7 +38,7 @@ struct SocializationController {
         let campaignId = (try request.queryId("campaign"))
         let (totals, campaigns, overdue, pending, letters) = try await env.database.read { db in
             (try SocializationTotals.compute(db, year: year, campaignId: campaignId, for: principal),
-             try Choice.fetch(db, sql: "SELECT id, title FROM campaign WHERE year = ? ORDER BY startDate", arguments: [year]),
+             try CampaignStore.choices(db, year: year),
              try PledgeStore.list(db, overdueOnly: true, for: principal).count,
              try VolunteerStore.hours(db, status: .pending, for: principal).count,
              try DonationStore.list(db, DonationStore.Filter(year: year, includeVoided: false), for: principal)
@@ -76,7 +77,7 @@ struct SocializationController {
         let (year, campaignId) = try Self.scope(request)
         let (lines, campaigns) = try await env.database.read { db in
             (try Disclosure.lines(db, year: year, campaignId: campaignId, for: principal),
-             try Choice.fetch(db, sql: "SELECT id, title FROM campaign ORDER BY startDate DESC"))
+             try CampaignStore.choices(db))
         }
         let thisYear = CivilDate.today().year
         let page = DisclosurePage(

@@ -52,9 +52,8 @@ struct SponsorsController {
         let q = request.query("q") ?? ""
         let (candidates, units, villages) = try await env.database.read { db in
             (try PersonPicker.candidates(db, query: q, preset: input.personId, for: principal),
-             try OrgUnit.filter([UnitKind.business.rawValue, UnitKind.other.rawValue, UnitKind.studyPromotion.rawValue, UnitKind.womensUnion.rawValue,
-                                 UnitKind.youthUnion.rawValue, UnitKind.farmersAssociation.rawValue, UnitKind.veteransAssociation.rawValue,
-                                 UnitKind.fatherlandFront.rawValue].contains(OrgUnit.Columns.kind)).order(OrgUnit.Columns.sortKey).fetchAll(db),
+             try UnitStore.all(db, kinds: [.business, .other, .studyPromotion, .womensUnion, .youthUnion, .farmersAssociation,
+                                          .veteransAssociation, .fatherlandFront]),
              try UnitStore.villages(db, for: principal))
         }
         let page = FormPage(

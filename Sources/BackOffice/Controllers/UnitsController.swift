@@ -78,7 +78,7 @@ struct UnitsController {
         let english = context.english
         let page = try await env.database.read { db -> DetailPage in
             let unit = try UnitStore.get(db, id: id, for: principal)
-            let parent = try unit.parentId.flatMap { try OrgUnit.fetchOne(db, key: $0) }
+            let parent = try UnitStore.find(db, id: unit.parentId)
             let people = unit.kind == .village
                 ? try PersonStore.search(db, PersonQuery(villageId: id, perPage: 1), for: principal).total : nil
             return DetailPage(

@@ -1,3 +1,5 @@
+import Campaigns
+import Clubs
 import Foundation
 import GRDB
 import Hummingbird
@@ -54,7 +56,7 @@ struct VolunteersController {
         let q = request.query("q") ?? context.form["q"] ?? ""
         let (candidates, units) = try await env.database.read { db in
             (try PersonPicker.candidates(db, query: q, preset: input.personId, for: principal),
-             try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db).filter { principal.canWrite(unitId: $0.id) })
+             try UnitStore.active(db).filter { principal.canWrite(unitId: $0.id) })
         }
         let page = FormPage(
             q: q, searched: !candidates.isEmpty || !q.isEmpty, candidates: candidates,
@@ -102,14 +104,8 @@ struct VolunteersController {
             let item = try VolunteerStore.get(db, id: id, year: today.year, for: principal)
             let hours = try VolunteerStore.hours(db, volunteerId: id, for: principal)
             let roles = try VolunteerStore.roles(db, volunteerId: id)
-            // "dd/MM/yyyy — title": the date is formatted in SQL so that one Choice carries it.
-            let dated = "substr(%@, 9, 2) || '/' || substr(%@, 6, 2) || '/' || substr(%@, 1, 4) || ' — ' || "
-            let activities = try Choice.fetch(db, sql: "SELECT id, \(dated.replacingOccurrences(of: "%@", with: "startsAt"))title FROM activity WHERE startsAt >= ? ORDER BY startsAt DESC LIMIT 60",
-                                              arguments: [today.adding(days: -365).iso])
-            let sessions = try Choice.fetch(db, sql: """
-                SELECT s.id, \(dated.replacingOccurrences(of: "%@", with: "s.date"))c.name FROM clubSession s JOIN club c ON c.id = s.clubId
-                WHERE s.date >= ? ORDER BY s.date DESC LIMIT 60
-                """, arguments: [today.adding(days: -90).iso])
+            let activities = try CampaignStore.activityChoices(db, since: today.adding(days: -365))
+            let sessions = try ClubStore.sessionChoices(db, since: today.adding(days: -90))
             return DetailPage(
                 id: id, personId: item.volunteer.personId, name: item.fullName, village: item.village ?? "", unit: item.unit,
                 skills: item.volunteer.skillList.map { $0.label(english: english) }.joined(separator: ", "), availability: item.volunteer.availability ?? "",

@@ -8,7 +8,7 @@ struct PersonPicker {
 
     static func candidates(_ db: Database, query: String, preset: Int64?, for principal: Principal) throws -> [Candidate] {
         if query.isEmpty, let preset, let person = try? PersonStore.get(db, id: preset, for: principal) {
-            let village = try person.villageId.flatMap { try OrgUnit.fetchOne(db, key: $0)?.name } ?? ""
+            let village = try UnitStore.name(db, id: person.villageId)
             return [Candidate(id: preset, name: person.fullName, village: village, birthYear: person.birthYear.map(String.init) ?? "", selected: true)]
         }
         guard !query.isEmpty else { return [] }

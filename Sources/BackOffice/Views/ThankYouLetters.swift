@@ -26,8 +26,7 @@ public struct ThankYouLetters: Sendable {
     func letter(_ db: Database, _ item: DonationStore.Item, settings: [String: String], today: CivilDate) throws -> String? {
         let d = item.donation
         guard let name = item.sponsorName, !d.isVoided else { return nil }
-        let personId = try d.sponsorId.flatMap { try Sponsor.fetchOne(db, key: $0)?.personId }
-        let person = try personId.flatMap { try Person.fetchOne(db, key: $0) }
+        let person = try SponsorStore.person(db, sponsorId: d.sponsorId)
         func setting(_ key: Settings.Key) -> String { settings[key.name] ?? key.defaultValue }
         // People get their call form (Ông, Bà…); organisations are addressed by name.
         let callForm = person.map { CallForm.of(gender: $0.gender, birthYear: $0.birthYear, in: today.year) } ?? "Quý đơn vị"

@@ -127,15 +127,7 @@ extension AppRequestContext {
     }
 }
 
-/// An id and a label read in a database closure (GRDB rows are not Sendable), for menus.
-struct Choice: Sendable {
-    let id: Int64
-    let label: String
-
-    static func fetch(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [Choice] {
-        try GRDB.Row.fetchAll(db, sql: sql, arguments: arguments).map { Choice(id: $0[0], label: $0[1]) }
-    }
-
+extension Choice {
     static func options(_ choices: [Choice], selected: Int64?) -> [Option] {
         choices.map { Option(value: String($0.id), label: $0.label, selected: $0.id == selected) }
     }

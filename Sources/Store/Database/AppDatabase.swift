@@ -3,7 +3,9 @@ import GRDB
 
 /// The one store. Server and command line may open the same file at once: WAL, a busy timeout, foreign keys on.
 public struct AppDatabase: Sendable {
-    public let writer: any DatabaseWriter
+    /// The connection itself, for the modules' own synchronous work (exports, the CLI, tests); the web app goes
+    /// through `read`/`write`, which translate constraint failures into messages.
+    package let writer: any DatabaseWriter
     /// Whether anything was committed since a moment, by this process or another.
     public let changes: ChangeWatch
 
@@ -67,6 +69,20 @@ public struct AppDatabase: Sendable {
         } catch let error as DatabaseError {
             throw DomainError(databaseError: error)
         }
+    }
+
+    /// Work that opens its own transactions and savepoints (an import, all-or-nothing by its own rules).
+    public func writeWithoutTransaction<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.writeWithoutTransaction(work)
+        } catch let error as DatabaseError {
+            throw DomainError(databaseError: error)
+        }
+    }
+
+    /// A query that answers, for the health check.
+    public func ping() async throws {
+        _ = try await writer.read { try Int.fetchOne($0, sql: "SELECT 1") }
     }
 
     /// Default path: `data/densach.sqlite` under the working directory, unless DENSACH_DATABASE says otherwise.

@@ -48,3 +48,10 @@ public enum ConsentStore {
                          arguments: [channel.rawValue]) ?? 0
     }
 }
+
+extension ConsentStore {
+    /// A consent by id, only when it is this person's (a withdrawal link names both).
+    public static func find(_ db: Database, id: Int64, personId: Int64) throws -> Consent? {
+        try Consent.fetchOne(db, key: id).flatMap { $0.personId == personId ? $0 : nil }
+    }
+}

@@ -162,3 +162,15 @@ public enum PersonStore {
         try person.householdId.flatMap { try Household.fetchOne(db, key: $0) }
     }
 }
+
+extension PersonStore {
+    /// A person by id, or nil (no scope check: for naming someone already shown, a club's leader say).
+    public static func find(_ db: Database, id: Int64?) throws -> Person? {
+        try id.flatMap { try Person.fetchOne(db, key: $0) }
+    }
+
+    /// Birth years by person (nil where unknown), for printed member lists.
+    public static func birthYears(_ db: Database, ids: [Int64]) throws -> [Int64: Int?] {
+        try Dictionary(uniqueKeysWithValues: Person.filter(keys: ids).fetchAll(db).map { ($0.id!, $0.birthYear) })
+    }
+}

@@ -1,0 +1,24 @@
+import GRDB
+
+/// The units pages offer in menus and name beside other records.
+extension UnitStore {
+    /// A unit by id, or nil (no scope check: for naming a record's unit the reader may already see).
+    public static func find(_ db: Database, id: Int64?) throws -> OrgUnit? {
+        try id.flatMap { try OrgUnit.fetchOne(db, key: $0) }
+    }
+
+    /// The unit's name, or "" when there is none.
+    public static func name(_ db: Database, id: Int64?) throws -> String { try find(db, id: id)?.name ?? "" }
+
+    /// Active units in tree order, optionally of some kinds only.
+    public static func active(_ db: Database, kinds: [UnitKind]? = nil) throws -> [OrgUnit] {
+        var request = OrgUnit.filter(OrgUnit.Columns.isActive == true)
+        if let kinds { request = request.filter(kinds.map(\.rawValue).contains(OrgUnit.Columns.kind)) }
+        return try request.order(OrgUnit.Columns.sortKey).fetchAll(db)
+    }
+
+    /// Units of some kinds in tree order, active or not.
+    public static func all(_ db: Database, kinds: [UnitKind]) throws -> [OrgUnit] {
+        try OrgUnit.filter(kinds.map(\.rawValue).contains(OrgUnit.Columns.kind)).order(OrgUnit.Columns.sortKey).fetchAll(db)
+    }
+}
