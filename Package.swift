@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.70.0"),
     ],
     targets: [
         .target(name: "Vietnamese"),
@@ -39,8 +40,16 @@ let package = Package(
         .target(name: "Messaging", dependencies: domainDependencies + [
             "Campaigns", "Socialization", "Clubs", "Honours",
         ]),
-        .target(name: "BackOffice", dependencies: [
+        // What both the web app and the CLI assemble: the module list, printed documents, passwords, first start.
+        .target(name: "Composition", dependencies: [
             "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "BackOffice", dependencies: [
+            "Composition", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -50,7 +59,7 @@ let package = Package(
             .product(name: "CompressNIO", package: "compress-nio"),
         ]),
         .executableTarget(name: "densach", dependencies: [
-            "BackOffice", "Store", "Vietnamese", "DataFiles", "Messaging", "Campaigns", "Socialization",
+            "BackOffice", "Composition", "Store", "Vietnamese", "DataFiles", "Messaging", "Campaigns", "Socialization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -83,7 +92,7 @@ let package = Package(
             "Messaging", "Clubs", "Campaigns", "Socialization", "Honours", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BackOfficeTests", dependencies: [
-            "BackOffice", "Store", "Vietnamese", "Socialization", "Honours", "Clubs",
+            "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,5 +1,4 @@
 import ArgumentParser
-import BackOffice
 import Campaigns
 import DataFiles
 import Foundation

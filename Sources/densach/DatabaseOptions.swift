@@ -1,5 +1,5 @@
 import ArgumentParser
-import BackOffice
+import Composition
 import Foundation
 import Store
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import BackOffice
 import Foundation
 import GRDB
 import Store

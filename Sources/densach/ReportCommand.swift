@@ -1,5 +1,5 @@
 import ArgumentParser
-import BackOffice
+import Composition
 import Foundation
 
 /// `densach report annual --year 2026 --out DIR`: the yearly report, its Markdown appendix and the indicators CSV.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BackOffice
+import Composition
 import Foundation
 import Hummingbird
 import Store

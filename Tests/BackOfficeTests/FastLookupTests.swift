@@ -1,3 +1,4 @@
+import Composition
 import Mustache
 import Store
 import Testing

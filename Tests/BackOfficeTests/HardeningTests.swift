@@ -1,5 +1,6 @@
 import BackOffice
 import Clubs
+import Composition
 import Foundation
 import GRDB
 import Honours

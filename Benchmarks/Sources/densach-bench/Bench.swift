@@ -1,4 +1,5 @@
 import BackOffice
+import Composition
 import Foundation
 import GRDB
 import Store

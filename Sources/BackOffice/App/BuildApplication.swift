@@ -1,10 +1,11 @@
-import Foundation
-import Hummingbird
 import Campaigns
+import Composition
+import Foundation
 import Honours
-import Recognition
+import Hummingbird
 import Logging
 import Messaging
+import Recognition
 import Store
 
 /// The one seam the executable and the tests call: the whole back office over one database.

@@ -61,7 +61,7 @@ struct ClubIndicatorController {
         }
         func rows(_ items: [ActivityIndicator.Breakdown]) -> [BreakdownRow] { items.map { BreakdownRow(label: $0.label(english: english), clubs: $0.clubs, houses: $0.houses) } }
         let page = IndicatorPage(
-            date: date.display, year: year, share: Self.percent(indicator.share), activeHouses: indicator.activeHouses, houses: indicator.houses,
+            date: date.display, year: year, share: DecimalText.percent(indicator.share), activeHouses: indicator.activeHouses, houses: indicator.houses,
             ruleMonths: indicator.rule.months,
             chart: MonthChart.svg(monthly.map { ($0.month, $0.share) }, title: env.views.text("clubs_chartCaption", context.language) + " \(year)",
                                   target: env.programme.indicators.first { $0.computed == Indicators.culturalHousesActive }.map {
@@ -74,10 +74,6 @@ struct ClubIndicatorController {
         return env.views.render("club-indicator", titleKey: "clubs_indicator", page: page, context: context)
     }
 
-    static func percent(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10),\(tenths % 10)%"
-    }
 }
 
 /// A bar chart of a share per month, as inline SVG (prints, needs no script, readable at 360 px).
@@ -95,11 +91,11 @@ enum MonthChart {
         for point in points {
             let barHeight = Double(height - bottom - top) * min(max(point.share, 0), 100) / 100
             let x = Double(left) + barSpace * Double(point.month - 1) + 3
-            svg += "<rect x=\"\(x)\" y=\(("\"" + String(Double(height - bottom) - barHeight) + "\"")) width=\"\(barSpace - 6)\" height=\"\(barHeight)\" fill=\"#b5541c\"><title>\(point.month < 10 ? "0" : "")\(point.month): \(ClubIndicatorController.percent(point.share))</title></rect>"
+            svg += "<rect x=\"\(x)\" y=\(("\"" + String(Double(height - bottom) - barHeight) + "\"")) width=\"\(barSpace - 6)\" height=\"\(barHeight)\" fill=\"#b5541c\"><title>\(point.month < 10 ? "0" : "")\(point.month): \(DecimalText.percent(point.share))</title></rect>"
         }
         if let target {
             let y = Double(height - bottom) - Double(height - bottom - top) * min(max(target.share, 0), 100) / 100
-            let text = HTMLText.escape(target.label + ": " + ClubIndicatorController.percent(target.share))
+            let text = HTMLText.escape(target.label + ": " + DecimalText.percent(target.share))
             svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - 4)\" y2=\"\(y)\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"><title>\(text)</title></line>"
             // The legend above the bars (a label on the line would sit on them and not be read).
             svg += "<line x1=\"\(left)\" y1=\"8\" x2=\"\(left + 22)\" y2=\"8\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"

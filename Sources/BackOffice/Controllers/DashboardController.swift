@@ -53,7 +53,7 @@ struct DashboardController {
             let today = CivilDate.today()
             let indicator = try ActivityIndicator.compute(db, on: today, rule: try ActivityRule.fromSettings(db))
             tiles.append(Tile(label: views.text("dash_clubs", language), value: String(try ClubStore.list(db, for: principal).count), href: "/clubs"))
-            tiles.append(Tile(label: views.text("dash_indicator", language), value: ClubIndicatorController.percent(indicator.share), href: "/clubs/indicator"))
+            tiles.append(Tile(label: views.text("dash_indicator", language), value: DecimalText.percent(indicator.share), href: "/clubs/indicator"))
             tiles.append(Tile(label: views.text("dash_campaigns", language), value: String(try CampaignStore.list(db, .init(year: today.year)).count),
                               href: "/campaigns?year=\(today.year)"))
             // Socialization: what was given this year, and pledges to chase.

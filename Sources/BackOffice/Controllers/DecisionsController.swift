@@ -1,3 +1,4 @@
+import Composition
 import Foundation
 import GRDB
 import Honours
@@ -179,9 +180,6 @@ struct DecisionsController {
         let signerLead: String; let signerTitle: String; let signerName: String
     }
 
-    /// A deputy signs on behalf of the chairman: "KT. CHỦ TỊCH" above the title (NĐ 30/2020).
-    static func signerLead(_ title: String) -> String { title.uppercased().hasPrefix("PHÓ") ? "KT. CHỦ TỊCH" : "" }
-
     @Sendable func printDecision(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
         let id = try context.id()
@@ -202,7 +200,7 @@ struct DecisionsController {
                 recipients: recipients.enumerated().map { DocRecipient(number: $0.offset + 1, name: $0.element.recipient, place: $0.element.place,
                                                                       achievement: $0.element.nomination.achievement, award: VND.format($0.element.nomination.award)) },
                 total: VND.format(total), totalInWords: AmountInWords.vnd(total).lowercased(), hasAward: hasAward,
-                lastArticle: d.kind == .revoke ? 2 : (hasAward ? 3 : 2), signerLead: Self.signerLead(d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName)
+                lastArticle: d.kind == .revoke ? 2 : (hasAward ? 3 : 2), signerLead: Signing.lead(forTitle: d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName)
         }
         return env.views.render("honours-document", titleKey: "", title: "Quyết định \(model.number)",
                                 page: Views.Fragment(html: env.documents.render("decision", model)), context: context)
@@ -230,7 +228,7 @@ struct DecisionsController {
                     return env.documents.render("certificate", CertificateModel(
                         signerAuthority: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ \(commune.uppercased())", title: title, name: item.recipient, place: item.place,
                         achievement: achievement, number: d.number ?? "", book: "\(d.numberYear ?? d.year)/\(d.seq ?? 0)-\(index + 1)", commune: commune,
-                        dateLong: d.date?.documentForm ?? "", signerLead: Self.signerLead(d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName))
+                        dateLong: d.date?.documentForm ?? "", signerLead: Signing.lead(forTitle: d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName))
                 }.joined(separator: "\n")
         }
         return env.views.render("honours-document", titleKey: "", title: env.views.text("decisions_certificates", context.language),

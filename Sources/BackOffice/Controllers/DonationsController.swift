@@ -1,4 +1,5 @@
 import Campaigns
+import Composition
 import Foundation
 import GRDB
 import Hummingbird

@@ -24,12 +24,6 @@ struct IndicatorsController {
     }
     struct Page { let year: Int; let years: [Option]; let rows: [IndicatorRow]; let canEdit: Bool; let csrf: String }
 
-    static func number(_ value: Double?) -> String {
-        guard let value else { return "—" }
-        let tenths = Int((value * 10).rounded())
-        return tenths % 10 == 0 ? VND.grouped(Int64(tenths / 10)) : "\(VND.grouped(Int64(tenths / 10))),\(abs(tenths % 10))"
-    }
-
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let thisYear = CivilDate.today().year
@@ -45,17 +39,17 @@ struct IndicatorsController {
                 return IndicatorRow(
                     key: indicator.key, name: indicator.name, unit: indicator.unit, kind: indicator.kind == .share ? t("indicators_share") : t("indicators_growth"),
                     source: indicator.computed != nil ? t("indicators_computed") : t("indicators_manual"),
-                    baseline: "\(Self.number(indicator.baseline)) (\(indicator.baselineYear))",
-                    target2025: Self.number(indicator.target2025) + (indicator.kind == .growth ? (language == .en ? "%/year" : "%/năm") : "%"),
-                    target2030: Self.number(indicator.target2030) + (indicator.kind == .growth ? (language == .en ? "%/year" : "%/năm") : "%"),
+                    baseline: "\(DecimalText.number(indicator.baseline)) (\(indicator.baselineYear))",
+                    target2025: DecimalText.number(indicator.target2025) + (indicator.kind == .growth ? (language == .en ? "%/year" : "%/năm") : "%"),
+                    target2030: DecimalText.number(indicator.target2030) + (indicator.kind == .growth ? (language == .en ? "%/year" : "%/năm") : "%"),
                     cells: zip(span, values).map { year, value in
                         let on = value.value.map { indicator.onTrack($0, in: year) }
-                        return YearCell(year: year, value: Self.number(value.value), expected: Self.number(indicator.trajectory(year)), onTrack: on == true, offTrack: on == false)
+                        return YearCell(year: year, value: DecimalText.number(value.value), expected: DecimalText.number(indicator.trajectory(year)), onTrack: on == true, offTrack: on == false)
                     },
                     chart: TrajectoryChart.svg(years: span, values: values.map(\.value), expected: span.map(indicator.trajectory), title: indicator.name,
                                                expectedLabel: t("indicators_expected")),
                     manual: indicator.computed == nil, note: current.map { language == .en ? EnglishMessages.english($0.note) : $0.note } ?? "",
-                    growth: current?.value.flatMap { indicator.compoundGrowth(to: $0, in: year) }.map { Self.number($0) + (language == .en ? "%/year" : "%/năm") } ?? "")
+                    growth: current?.value.flatMap { indicator.compoundGrowth(to: $0, in: year) }.map { DecimalText.number($0) + (language == .en ? "%/year" : "%/năm") } ?? "")
             }
         }
         let page = Page(year: year, years: Option.years(thisYear - 4...thisYear, selected: year),

@@ -30,8 +30,6 @@ struct RecognitionController {
     struct VillageRow { let name: String; let households: Int; let recognised: Int; let share: String }
     struct OverviewPage { let year: Int; let years: [Option]; let rows: [ProgressRow]; let villages: [VillageRow]; let reminder: String }
 
-    static func percent(_ value: Double) -> String { ClubIndicatorController.percent(value) }
-
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
         let thisYear = CivilDate.today().year
@@ -43,7 +41,7 @@ struct RecognitionController {
                 let p = try RecognitionStore.progress(db, year: year, sets: CriteriaSets(sets: sets.sets.filter { $0.subject == .household }), villageId: village.id)
                 let households = p.first?.population ?? 0, recognised = p.first?.recognised ?? 0
                 return VillageRow(name: village.name, households: households, recognised: recognised,
-                                  share: households == 0 ? "—" : Self.percent(Double(recognised) * 100 / Double(households)))
+                                  share: households == 0 ? "—" : DecimalText.percent(Double(recognised) * 100 / Double(households)))
              },
              try AnnualReport.reminder(db))
         }
@@ -51,7 +49,7 @@ struct RecognitionController {
             year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
             rows: progress.map { p in
                 ProgressRow(set: p.set, title: p.title, population: VND.grouped(Int64(p.population)), registered: VND.grouped(Int64(p.registered)),
-                            assessed: VND.grouped(Int64(p.assessed)), recognised: VND.grouped(Int64(p.recognised)), share: Self.percent(p.share),
+                            assessed: VND.grouped(Int64(p.assessed)), recognised: VND.grouped(Int64(p.recognised)), share: DecimalText.percent(p.share),
                             shareValue: String(format: "%.1f", min(p.share, 100)), target: p.target.map { "\($0)%" } ?? "",
                             targetValue: p.target.map(String.init) ?? "", reached: p.target.map { Double($0) <= p.share } ?? false)
             },

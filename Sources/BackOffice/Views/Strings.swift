@@ -1,3 +1,4 @@
+import Composition
 import Foundation
 
 /// UI text per language from `web/i18n/<lang>.strings` ("key = value" lines). English falls back to Vietnamese
@@ -31,22 +32,4 @@ struct Strings: Sendable {
     func table(_ language: Language) -> [String: String] { tables[language] ?? [:] }
 
     func text(_ key: String, _ language: Language) -> String { tables[language]?[key] ?? key }
-}
-
-enum ViewsError: Error, CustomStringConvertible {
-    case missingFile(String)
-    case missingTemplates([String], directory: String)
-    case badTemplate(String, String)
-    case missingText(String, template: String)
-
-    var description: String {
-        switch self {
-        case .missingFile(let path): return "Thiếu tệp \(path) (missing file)"
-        case .missingTemplates(let names, let directory):
-            return "Thiếu mẫu trang trong \(directory): \(names.joined(separator: ", ")) (missing page templates)"
-        case .badTemplate(let name, let reason): return "Mẫu trang \(name) bị lỗi: \(reason) (bad page template)"
-        case .missingText(let key, let template):
-            return "Mẫu trang \(template) dùng t.\(key) nhưng web/i18n/vi.strings không có khóa này (missing UI text)"
-        }
-    }
 }

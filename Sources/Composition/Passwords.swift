@@ -5,7 +5,7 @@ import NIOPosix
 public struct Passwords: Sendable {
     public let cost: UInt8
     /// A real hash to verify against when a login is unknown, so both paths take the same time.
-    let dummyHash: String
+    package let dummyHash: String
 
     public init(cost: UInt8) {
         self.cost = cost
@@ -35,6 +35,6 @@ public struct Passwords: Sendable {
     }
 
     /// Passwords guessed first (the digits and words people in Vietnamese offices use most).
-    static let commonPasswords = ["1234567890", "0123456789", "password", "matkhau", "admin", "qwerty", "abc123456", "12345678",
+    package static let commonPasswords = ["1234567890", "0123456789", "password", "matkhau", "admin", "qwerty", "abc123456", "12345678",
                                   "iloveyou", "densach", "ubnd", "khuyenhoc"]
 }

@@ -9,13 +9,13 @@ import Vietnamese
 /// every letter of a year not yet sent, one per printed page — for the back office and `densach export letters`.
 /// Printing or exporting the batch marks the letters as sent.
 public struct ThankYouLetters: Sendable {
-    let documents: DocumentTemplates
+    package let documents: DocumentTemplates
 
     public init(templatesDirectory: String) throws {
         documents = try DocumentTemplates(directory: templatesDirectory + "/documents")
     }
 
-    init(documents: DocumentTemplates) { self.documents = documents }
+    package init(documents: DocumentTemplates) { self.documents = documents }
 
     struct Model {
         let committee: String; let commune: String; let todayLong: String; let salutation: String; let callForm: String; let gift: String; let purpose: String
@@ -23,7 +23,7 @@ public struct ThankYouLetters: Sendable {
     }
 
     /// The letter of one donation; nil for a voided receipt or an anonymous gift (nobody to thank by name).
-    func letter(_ db: Database, _ item: DonationStore.Item, settings: [String: String], today: CivilDate) throws -> String? {
+    package func letter(_ db: Database, _ item: DonationStore.Item, settings: [String: String], today: CivilDate) throws -> String? {
         let d = item.donation
         guard let name = item.sponsorName, !d.isVoided else { return nil }
         let person = try SponsorStore.person(db, sponsorId: d.sponsorId)
@@ -40,14 +40,14 @@ public struct ThankYouLetters: Sendable {
     }
 
     /// Donations of a year whose letter is still to send and that the principal may act on.
-    static func unsent(_ db: Database, year: Int, for principal: Principal) throws -> [DonationStore.Item] {
+    package static func unsent(_ db: Database, year: Int, for principal: Principal) throws -> [DonationStore.Item] {
         try DonationStore.list(db, DonationStore.Filter(year: year, includeVoided: false), for: principal)
             .filter { $0.donation.letterSentOn == nil && $0.sponsorName != nil && principal.canWrite(unitId: $0.donation.recipientUnitId) }
             .sorted { $0.donation.receiptSeq < $1.donation.receiptSeq }
     }
 
     /// Every unsent letter of a year as one HTML string (a page break between letters), with the donations it covers.
-    func batch(_ db: Database, year: Int, for principal: Principal, today: CivilDate) throws -> (html: String, ids: [Int64]) {
+    package func batch(_ db: Database, year: Int, for principal: Principal, today: CivilDate) throws -> (html: String, ids: [Int64]) {
         let settings = try Settings.all(db)
         var html = "", ids: [Int64] = []
         for item in try Self.unsent(db, year: year, for: principal) {
@@ -69,7 +69,7 @@ public struct ThankYouLetters: Sendable {
     }
 
     /// A file that prints on its own: A4, one letter per page, the stylesheet inline.
-    static func standalone(_ body: String) -> String {
+    package static func standalone(_ body: String) -> String {
         """
         <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thư cảm ơn</title><style>
         @page { size: A4; margin: 20mm; } body { font-family: "Times New Roman", serif; font-size: 13pt; }

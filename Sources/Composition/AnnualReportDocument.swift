@@ -8,10 +8,10 @@ import Vietnamese
 /// The yearly report printed from `Templates/documents/annual-report.mustache` (NĐ 30/2020 layout), for the back
 /// office and `densach report annual`, which also writes the Markdown appendix and the indicators CSV.
 public struct AnnualReportDocument: Sendable {
-    let documents: DocumentTemplates
-    let sets: CriteriaSets
-    let programme: Programme
-    let forms: HonourForms
+    package let documents: DocumentTemplates
+    package let sets: CriteriaSets
+    package let programme: Programme
+    package let forms: HonourForms
 
     public init(templatesDirectory: String, campaignsDirectory: String) throws {
         documents = try DocumentTemplates(directory: templatesDirectory + "/documents")
@@ -20,11 +20,11 @@ public struct AnnualReportDocument: Sendable {
         forms = try HonourForms(path: campaignsDirectory + "/honours.yaml")
     }
 
-    init(documents: DocumentTemplates, sets: CriteriaSets, programme: Programme, forms: HonourForms) {
+    package init(documents: DocumentTemplates, sets: CriteriaSets, programme: Programme, forms: HonourForms) {
         self.documents = documents; self.sets = sets; self.programme = programme; self.forms = forms
     }
 
-    func report(_ db: Database, year: Int) throws -> AnnualReport {
+    package func report(_ db: Database, year: Int) throws -> AnnualReport {
         try AnnualReport.make(db, year: year, sets: sets, programme: programme, forms: forms)
     }
 
@@ -40,7 +40,7 @@ public struct AnnualReportDocument: Sendable {
         let difficulties: String; let proposals: String; let signerLead: String; let signerTitle: String; let signerName: String
     }
 
-    func html(_ db: Database, report: AnnualReport, today: CivilDate = .today()) throws -> String {
+    package func html(_ db: Database, report: AnnualReport, today: CivilDate = .today()) throws -> String {
         let settings = try Settings.all(db)
         func setting(_ key: Settings.Key) -> String { settings[key.name] ?? key.defaultValue }
         // A section not written yet prints as a dotted line to fill in by hand, as blank forms do.
@@ -51,20 +51,20 @@ public struct AnnualReportDocument: Sendable {
             campaignCount: report.campaigns.count, activities: report.activities, participants: VND.grouped(Int64(report.participants)),
             campaigns: report.campaigns.map { Model.Campaign(title: $0.title, period: $0.period, activities: $0.activities, participants: $0.participants, booksLent: $0.booksLent) },
             clubs: report.clubs, sessions: report.sessions, activeHouses: report.activeHouses, houses: report.houses,
-            houseShare: ClubIndicatorController.percent(report.houseShare),
+            houseShare: DecimalText.percent(report.houseShare),
             donationsTotal: VND.format(report.socialization.total), donationsCash: VND.format(report.socialization.cash),
             donationsInKind: VND.format(report.socialization.inKind), donationCount: report.socialization.donations, sponsorCount: report.socialization.sponsors,
-            volunteerHours: IndicatorsController.number(Double(report.volunteerMinutes) / 60),
+            volunteerHours: DecimalText.number(Double(report.volunteerMinutes) / 60),
             honoursTotal: report.honours.total, honoursIndividuals: report.honours.individuals, honoursCollectives: report.honours.collectives,
             models: report.models.map { Model.ModelLine(title: $0.title, registered: $0.registered, recognised: $0.recognised,
-                                                        share: ClubIndicatorController.percent($0.share), target: $0.target.map { "\($0)%" } ?? "") },
+                                                        share: DecimalText.percent($0.share), target: $0.target.map { "\($0)%" } ?? "") },
             indicators: report.indicators.map {
-                Model.IndicatorLine(name: $0.indicator.name, unit: $0.indicator.unit, value: IndicatorsController.number($0.value.value),
-                                    expected: IndicatorsController.number($0.expected),
+                Model.IndicatorLine(name: $0.indicator.name, unit: $0.indicator.unit, value: DecimalText.number($0.value.value),
+                                    expected: DecimalText.number($0.expected),
                                     verdict: $0.onTrack.map { $0 ? "Đạt lộ trình" : "Chưa đạt lộ trình" } ?? "Chưa có số liệu")
             },
             difficulties: report.texts["difficulties"] ?? dash, proposals: report.texts["proposals"] ?? dash,
-            signerLead: DecisionsController.signerLead(setting(Settings.signerTitle)), signerTitle: setting(Settings.signerTitle), signerName: setting(Settings.signerName))
+            signerLead: Signing.lead(forTitle: setting(Settings.signerTitle)), signerTitle: setting(Settings.signerTitle), signerName: setting(Settings.signerName))
         return documents.render("annual-report", model)
     }
 

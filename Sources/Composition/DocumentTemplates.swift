@@ -4,11 +4,11 @@ import Mustache
 /// Printed documents (receipts, thank-you letters, handover records…) from `Templates/documents/*.mustache`: staff
 /// edit their wording; the data comes from flat view models formatted in Swift. A missing or broken document
 /// template stops the server at start, naming the file.
-struct DocumentTemplates: Sendable {
-    static let required = ["receipt", "thank-you-letter", "handover", "decision", "certificate", "annual-report"]
-    let library: MustacheLibrary
+package struct DocumentTemplates: Sendable {
+    package static let required = ["receipt", "thank-you-letter", "handover", "decision", "certificate", "annual-report"]
+    package let library: MustacheLibrary
 
-    init(directory: String) throws {
+    package init(directory: String) throws {
         var library = MustacheLibrary()
         for name in Self.required {
             let path = directory + "/" + name + ".mustache"
@@ -22,5 +22,5 @@ struct DocumentTemplates: Sendable {
         self.library = library
     }
 
-    func render(_ name: String, _ model: Any) -> String { library.render(model, withTemplate: name) ?? "" }
+    package func render(_ name: String, _ model: Any) -> String { library.render(model, withTemplate: name) ?? "" }
 }
