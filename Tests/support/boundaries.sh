@@ -12,6 +12,13 @@ if [ -n "$found" ]; then
   exit 1
 fi
 echo "boundaries: no SQL or record fetch under Sources/BackOffice"
+# Pages read today from the configuration's clock (fixed in tests), never from the system directly.
+dates=$(grep -rn 'CivilDate\.today()' Sources/BackOffice --include='*.swift' || true)
+if [ -n "$dates" ]; then
+  echo "boundaries: use env.clock.today() in the web app, so pages can be tested at a fixed date:"
+  echo "$dates"
+  exit 1
+fi
 # The command line links the web application only to serve it: the rest uses Composition.
 cli=$(grep -ln '^import BackOffice' Sources/densach/*.swift | grep -v '/Serve.swift$' || true)
 if [ -n "$cli" ]; then

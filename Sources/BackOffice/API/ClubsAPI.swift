@@ -8,6 +8,7 @@ import Vietnamese
 /// `/api/v1/clubs`, `/api/v1/clubs/{id}/members`, `/api/v1/clubs/{id}/sessions` — the same rules as the pages.
 struct ClubsAPI {
     let database: AppDatabase
+    let clock: WallClock
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/clubs", use: list)
@@ -117,7 +118,7 @@ struct ClubsAPI {
         let id = try context.id()
         let body = try await request.decode(as: MemberBody.self, context: context)
         guard let role = MemberRole(rawValue: body.role ?? "member") else { throw DomainError.invalid(["role": "head, deputy hoặc member"]) }
-        guard let joined = body.joinedOn.map({ CivilDate(parsing: $0) }) ?? CivilDate.today() else {
+        guard let joined = body.joinedOn.map({ CivilDate(parsing: $0) }) ?? clock.today() else {
             throw DomainError.invalid(["joinedOn": "Ngày dạng yyyy-MM-dd hoặc dd/MM/yyyy"])
         }
         let member = try await database.write { try ClubStore.addMember($0, clubId: id, personId: body.personId, role: role, joinedOn: joined, by: principal) }

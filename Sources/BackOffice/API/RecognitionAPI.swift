@@ -55,7 +55,7 @@ struct RecognitionAPI {
 
     @Sendable func indicators(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let year = (try request.queryYear()) ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? env.clock.today().year
         let programme = env.programme
         let items = try await env.database.read { db in
             try programme.indicators.map { indicator -> IndicatorJSON in

@@ -7,6 +7,7 @@ import Vietnamese
 /// `/api/v1/sponsors`, `/api/v1/donations`, `/api/v1/pledges`, `/api/v1/volunteer-hours` — the same rules as the pages.
 struct SocializationAPI {
     let database: AppDatabase
+    let clock: WallClock
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/sponsors", use: sponsors)
@@ -147,7 +148,7 @@ struct SocializationAPI {
 
     @Sendable func pledges(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let today = CivilDate.today()
+        let today = clock.today()
         let overdue = request.query("overdue") != nil
         let items = try await database.read { try PledgeStore.list($0, overdueOnly: overdue, on: today, for: principal) }
         return try APIResponse.whole(items.map { Self.json($0, today: today) })

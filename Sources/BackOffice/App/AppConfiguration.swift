@@ -1,4 +1,5 @@
 import Foundation
+import Vietnamese
 
 /// Everything the web application needs to know that is not in the database.
 public struct AppConfiguration: Sendable {
@@ -17,6 +18,8 @@ public struct AppConfiguration: Sendable {
     /// Addresses of reverse proxies whose `X-Forwarded-For` is believed: behind one, every request comes from the
     /// proxy, and the sign-in lock must count the real client's address instead.
     public var trustedProxies: Set<String> = []
+    /// The system clock in the server; a fixed one in tests of pages that show today.
+    public var clock: WallClock = .system
 
     public init(host: String = "127.0.0.1", port: Int = 8080, webDirectory: String = "web", templatesDirectory: String = "Templates",
                 campaignsDirectory: String = "campaigns", bcryptCost: UInt8 = 12, secureCookies: Bool = false) {

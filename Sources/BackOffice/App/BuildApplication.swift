@@ -7,6 +7,7 @@ import Logging
 import Messaging
 import Recognition
 import Store
+import Vietnamese
 
 /// The one seam the executable and the tests call: the whole back office over one database.
 public func buildApplication(_ configuration: AppConfiguration, database: AppDatabase,
@@ -81,10 +82,10 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     let api = router.group("api/v1").add(middleware: RequireSignIn())
     UnitsAPI(database: database).addRoutes(to: api)
     PeopleAPI(database: database).addRoutes(to: api)
-    ClubsAPI(database: database).addRoutes(to: api)
+    ClubsAPI(database: database, clock: configuration.clock).addRoutes(to: api)
     ObservancesAPI(env: environment).addRoutes(to: api)
     CampaignsAPI(env: environment).addRoutes(to: api)
-    SocializationAPI(database: database).addRoutes(to: api)
+    SocializationAPI(database: database, clock: configuration.clock).addRoutes(to: api)
     HonoursAPI(database: database, forms: honourForms).addRoutes(to: api)
     RecognitionAPI(env: environment).addRoutes(to: api)
     routeTable.fill(router.routes)
@@ -104,4 +105,5 @@ struct ControllerEnvironment: Sendable {
     let programme: Programme
     let loginTokens: LoginFormToken
     let pageCache = PageCache()
+    var clock: WallClock { configuration.clock }
 }

@@ -26,7 +26,7 @@ struct AnnualReportController {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let thisYear = CivilDate.today().year
+        let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear
         let document = self.document
         let (report, html, reminder) = try await env.database.read { db in
@@ -65,7 +65,7 @@ struct AnnualReportController {
 
     @Sendable func printable(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let year = (try request.queryYear()) ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? env.clock.today().year
         let document = self.document
         let html = try await env.database.read { db in try document.html(db, report: try document.report(db, year: year)) }
         return env.views.render("honours-document", titleKey: "report_title", page: Views.Fragment(html: html), context: context,
@@ -74,7 +74,7 @@ struct AnnualReportController {
 
     @Sendable func appendix(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let year = (try request.queryYear()) ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? env.clock.today().year
         let document = self.document
         let text = try await env.database.write { db -> String in
             try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": "appendix.md"])
@@ -85,7 +85,7 @@ struct AnnualReportController {
 
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let year = (try request.queryYear()) ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? env.clock.today().year
         let document = self.document
         let text = try await env.database.write { db -> String in
             try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": "indicators.csv"])

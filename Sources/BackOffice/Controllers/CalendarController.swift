@@ -44,7 +44,7 @@ struct CalendarController {
     @Sendable func calendar(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english
         _ = try context.signedIn()
-        let today = CivilDate.today()
+        let today = env.clock.today()
         let year = try request.queryYear() ?? today.year
         let catalogue = try catalogue
         let (observed, activities) = try await env.database.read { db in
@@ -106,7 +106,7 @@ struct CalendarController {
     private func observancesPage(_ request: Request, context: AppRequestContext, errors: [String: String] = [:],
                                  status: HTTPResponse.Status = .ok) async throws -> Response {
         let principal = try context.signedIn()
-        let year = try request.queryYear() ?? context.pathYear() ?? CivilDate.today().year
+        let year = try request.queryYear() ?? context.pathYear() ?? env.clock.today().year
         let catalogue = try catalogue
         let (items, villages, festivals) = try await env.database.read { db in
             (try ObservanceStore.occurrences(db, catalogue: catalogue, year: year), try UnitStore.villageNames(db, for: principal),
@@ -183,7 +183,7 @@ struct ObservancesAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let year = (try request.queryYear()) ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? env.clock.today().year
         guard (1900...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 1900 đến 2100"]) }
         let catalogue = try ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml")
         let items = try await env.database.read { try ObservanceStore.occurrences($0, catalogue: catalogue, year: year) }

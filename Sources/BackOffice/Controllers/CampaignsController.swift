@@ -55,7 +55,7 @@ struct CampaignsController {
                      ("outcome_reach", report.reach)].map { Labelled(label: label($0.0), value: n($0.1)) },
             budget: report.budget.map { MoneyRow(label: $0.source.label(english: english), planned: VND.format($0.planned), spent: VND.format($0.spent)) },
             units: report.units.map { UnitRow(unit: $0.unit, activities: "\($0.activitiesRecorded)/\($0.activities)", tasks: "\($0.tasksDone)/\($0.tasks)") },
-            today: CivilDate.today().documentForm(english: context.english))
+            today: env.clock.today().documentForm(english: context.english))
         return env.views.render("campaign-report", titleKey: "campaignReport_title", page: page, context: context)
     }
 
@@ -107,7 +107,7 @@ struct CampaignsController {
                 observance: $0.campaign.observanceKey.flatMap { catalogue?.observance($0)?.name } ?? "")
         }
         let page = ListPage(
-            year: filter.year.map(String.init) ?? "", nextYear: String(CivilDate.today().year + (CivilDate.today().month >= 10 ? 1 : 0)),
+            year: filter.year.map(String.init) ?? "", nextYear: String(env.clock.today().year + (env.clock.today().month >= 10 ? 1 : 0)),
             templates: templates.map { Option(value: $0.file, label: $0.name, selected: false) },
             statuses: CampaignStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.status) },
             observances: (catalogue?.observances ?? []).map { Option(value: $0.key, label: $0.name, selected: $0.key == filter.observanceKey) },
@@ -149,7 +149,7 @@ struct CampaignsController {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
         var input = CampaignInput(title: "", observanceKey: request.query("observance"), startDate: "", endDate: "", leadUnitId: principal.unitIds.first)
-        if let key = input.observanceKey, let observance = catalogue?.observance(key), let dates = observance.defaultDates(in: CivilDate.today().year) {
+        if let key = input.observanceKey, let observance = catalogue?.observance(key), let dates = observance.defaultDates(in: env.clock.today().year) {
             input.title = "\(observance.name) năm \(dates.start.year)"
             input.startDate = dates.start.display
             input.endDate = dates.end.display

@@ -22,7 +22,7 @@ struct ClubIndicatorController {
         let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
-        let today = CivilDate.today()
+        let today = env.clock.today()
         let (unit, items, active, rule) = try await env.database.read { db in
             let unit = try UnitStore.get(db, id: id, for: principal)
             let rule = try ActivityRule.fromSettings(db)
@@ -48,7 +48,7 @@ struct ClubIndicatorController {
 
     @Sendable func indicator(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let today = CivilDate.today()
+        let today = env.clock.today()
         let english = context.english
         let date = try request.queryDate("date") ?? today
         let year = (try request.queryYear()).flatMap { (2000...2100).contains($0) ? $0 : nil } ?? date.year

@@ -111,7 +111,7 @@ struct ClubSessionsController {
         let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
-        let today = CivilDate.today()
+        let today = env.clock.today()
         let page = try await env.database.read { db -> PrintPage in
             let club = try ClubStore.get(db, id: id, for: principal)
             let members = try ClubStore.members(db, clubId: id, on: today)

@@ -149,7 +149,7 @@ struct ClubsController {
         let principal = try context.signedIn()
         let id = try context.id()
         let q = request.query("q") ?? ""
-        let today = CivilDate.today()
+        let today = env.clock.today()
         let page = try await env.database.read { db -> DetailPage in
             let club = try ClubStore.get(db, id: id, for: principal)
             let unit = try UnitStore.find(db, id: club.unitId)

@@ -50,7 +50,7 @@ struct DashboardController {
                 tiles.append(Tile(label: views.text("dash_smsConsent", language), value: VND.grouped(Int64(consented)), href: "/people"))
             }
             // The movement at a glance: clubs, the plan's indicator, this year's campaigns.
-            let today = CivilDate.today()
+            let today = env.clock.today()
             let indicator = try ActivityIndicator.compute(db, on: today, rule: try ActivityRule.fromSettings(db))
             tiles.append(Tile(label: views.text("dash_clubs", language), value: String(try ClubStore.list(db, for: principal).count), href: "/clubs"))
             tiles.append(Tile(label: views.text("dash_indicator", language), value: DecimalText.percent(indicator.share), href: "/clubs/indicator"))

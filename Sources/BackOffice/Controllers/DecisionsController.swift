@@ -68,7 +68,7 @@ struct DecisionsController {
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let formKey = request.query("form") ?? "giay-khen-xa"
-        let year = (try request.queryYear()) ?? CivilDate.today().year - 1
+        let year = (try request.queryYear()) ?? env.clock.today().year - 1
         let name = forms.form(formKey)?.name ?? ""
         return try await form(request, context: context, input: .init(formKey: formKey, year: year,
                                                                       subject: "Về việc tặng \(name) năm \(year)", nominationIds: []))
@@ -116,7 +116,7 @@ struct DecisionsController {
                                                           award: VND.format($0.nomination.award), awardValue: $0.nomination.award) },
                 hasRecipients: !recipients.isEmpty, recipientCount: recipients.count, editable: !d.isIssued && principal.canWriteCommuneWide && d.kind != .revoke,
                 canManage: principal.canWriteCommuneWide, canCorrect: d.isIssued && correction == nil && principal.canWriteCommuneWide && d.kind != .revoke,
-                today: CivilDate.today().display, hasCertificates: d.isIssued && d.kind != .revoke && (form?.certificate ?? false),
+                today: env.clock.today().display, hasCertificates: d.isIssued && d.kind != .revoke && (form?.certificate ?? false),
                 errors: errors, csrf: context.csrfToken)
         }
         return env.views.render("honours-decision", titleKey: "", title: page.number.isEmpty ? page.subject : env.views.text("decisions_numbered", context.language) + " " + page.number,

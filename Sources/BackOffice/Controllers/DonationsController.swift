@@ -57,7 +57,7 @@ struct DonationsController {
         let english = context.english
         let principal = try context.signedIn()
         var asked = try Self.filter(request)
-        if request.query("year") == nil { asked.year = CivilDate.today().year }
+        if request.query("year") == nil { asked.year = env.clock.today().year }
         let filter = asked
         let (items, campaigns, years) = try await env.database.read { db in
             (try DonationStore.list(db, filter, for: principal), try CampaignStore.choices(db), try DonationStore.receiptYears(db))
@@ -67,7 +67,7 @@ struct DonationsController {
                 sponsor: $0.sponsorName ?? (english ? SocializationTotals.englishAnonymousLabel : SocializationTotals.anonymousLabel), gift: Self.gift($0), value: VND.format($0.donation.estimatedValue),
                 purpose: $0.donation.purpose, unit: $0.recipientUnit, voided: $0.donation.isVoided, letterSent: $0.donation.letterSentOn != nil)
         }
-        let allYears: [Int] = Array(Set(years + [CivilDate.today().year])).sorted(by: >)
+        let allYears: [Int] = Array(Set(years + [env.clock.today().year])).sorted(by: >)
         let total: Int64 = items.filter { !$0.donation.isVoided }.reduce(0) { $0 + $1.donation.estimatedValue }
         let page = ListPage(
             years: allYears.map { Option(value: String($0), label: String($0), selected: $0 == filter.year) },
@@ -136,7 +136,7 @@ struct DonationsController {
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
         let principal = try context.signedIn()
-        let today = CivilDate.today()
+        let today = env.clock.today()
         let (sponsors, units, campaigns, pledges) = try await env.database.read { db in
             (try SponsorStore.list(db, for: principal), try DonationStore.recipientUnits(db, for: principal),
              try CampaignStore.choices(db, sinceYear: today.year - 1),
@@ -176,7 +176,7 @@ struct DonationsController {
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
-        return try await form(context, input: DonationInput(sponsorId: (try request.queryId("sponsor")), date: CivilDate.today().display,
+        return try await form(context, input: DonationInput(sponsorId: (try request.queryId("sponsor")), date: env.clock.today().display,
                                                             kind: request.query("kind") ?? "cash", purpose: "", campaignId: (try request.queryId("campaign")),
                                                             recipientUnitId: nil, pledgeId: (try request.queryId("pledge"))))
     }
@@ -248,7 +248,7 @@ struct DonationsController {
                                                        items: $0.2.map { "\($0.quantity) \($0.item.unitOfMeasure) \($0.item.description)" }.joined(separator: "; ")) },
                 hasHandovers: !handovers.isEmpty, canHandOver: !items.isEmpty && !d.isVoided && left.values.contains { $0 > 0 },
                 units: try DonationStore.recipientUnits(db, for: .system).map { Option(value: String($0.id!), label: $0.name, selected: $0.id == d.recipientUnitId) },
-                today: CivilDate.today().display, pledges: pledges, canEdit: principal.canWrite(unitId: d.recipientUnitId) && !d.isVoided,
+                today: env.clock.today().display, pledges: pledges, canEdit: principal.canWrite(unitId: d.recipientUnitId) && !d.isVoided,
                 csrf: context.csrfToken, errors: errors)
         }
         return env.views.render("socialization-donation", titleKey: "", title: env.views.text("donations_receipt", context.language) + " " + page.receipt,
@@ -347,7 +347,7 @@ struct DonationsController {
     @Sendable func letters(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
-        let year = (try request.queryYear()) ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? env.clock.today().year
         let letters = ThankYouLetters(documents: documents)
         let (html, ids) = try await env.database.read { try letters.batch($0, year: year, for: principal, today: .today()) }
         let page = LettersPage(html: html, ids: ids.map(String.init), count: ids.count, empty: ids.isEmpty, year: year, csrf: context.csrfToken)

@@ -24,7 +24,7 @@ struct HonourRollController {
 
     @Sendable func roll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english
-        let thisYear = CivilDate.today().year
+        let thisYear = env.clock.today().year
         let year = try context.pathYear() ?? request.queryYear() ?? thisYear - 1
         let forms = env.honourForms
         let entries = try await env.database.read { try HonourRoll.entries($0, .init(year: year), forms: forms) }

@@ -47,7 +47,7 @@ struct HonoursRegisterController {
                 villages: villages.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: false) },
                 units: try UnitStore.active(db).filter { principal.canWrite(unitId: $0.id) }
                     .map { Option(value: String($0.id!), label: $0.name, selected: false) },
-                year: CivilDate.today().year, canManage: principal.canWriteCommuneWide, canAdd: principal.role != .viewer, csrf: context.csrfToken)
+                year: env.clock.today().year, canManage: principal.canWriteCommuneWide, canAdd: principal.role != .viewer, csrf: context.csrfToken)
         }
         return env.views.render("honours-register", titleKey: "register_title", page: page, context: context,
                                 flash: Flash.message(request, views: env.views, language: context.language))

@@ -26,7 +26,7 @@ struct IndicatorsController {
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let thisYear = CivilDate.today().year
+        let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear
         let programme = env.programme
         let views = env.views, language = context.language
@@ -74,7 +74,7 @@ struct IndicatorsController {
 
     @Sendable func visits(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let thisYear = CivilDate.today().year
+        let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear
         let (libraries, chosen, months) = try await env.database.read { db -> ([OrgUnit], Int64?, [Int: Indicators.MonthlyVisits]) in
             let libraries = try UnitStore.all(db, kinds: [.communeLibrary, .schoolLibrary]).filter { principal.canRead(unitId: $0.id) }

@@ -210,7 +210,7 @@ struct MessagesController {
         let template = try templates.named(choice.template)
         let options = choice.options(for: template)
         let output = StringOutput()
-        let fileName = "\(template.name)-\(CivilDate.today().iso).\(options.resolvedFormat.rawValue)"
+        let fileName = "\(template.name)-\(env.clock.today().iso).\(options.resolvedFormat.rawValue)"
         do {
             _ = try MessageExporter(database: env.database, templates: templates)
                 .export(options, by: principal, actor: principal.login, to: output, destination: "tải về: \(fileName)")
@@ -235,7 +235,7 @@ struct MessagesController {
         let (villages, log, clubs, activities) = try await env.database.read { db in
             (try UnitStore.villageNames(db, for: principal), try ExportLog.recent(db, limit: 20),
              try ClubStore.list(db, ClubStore.Filter(status: .active), for: principal),
-             try CampaignStore.activities(db, from: CivilDate.today().adding(days: -90), to: CivilDate.today().adding(days: 365)))
+             try CampaignStore.activities(db, from: env.clock.today().adding(days: -90), to: env.clock.today().adding(days: 365)))
         }
         let channel = chosen.map { choice.channel(for: $0) } ?? choice.channel
         let variables = (chosen?.declaredVariables ?? []).filter { !$0.hasPrefix("recipient.") && !Self.automatic.contains($0) }

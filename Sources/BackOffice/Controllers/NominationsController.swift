@@ -35,7 +35,7 @@ struct NominationsController {
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english
         let principal = try context.signedIn()
-        let thisYear = CivilDate.today().year
+        let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear - 1
         let status = (try request.queryChoice("status", as: NominationStatus.self))
         let formKey = request.query("form")
@@ -54,7 +54,7 @@ struct NominationsController {
             empty: items.isEmpty, counts: counts.byForm.sorted { $0.key < $1.key }.map { CountRow(label: $0.key, count: $0.value) },
             total: counts.total, individuals: counts.individuals, collectives: counts.collectives, women: counts.women, men: counts.men,
             award: VND.format(counts.award), meetings: meetings.prefix(5).map { "\($0.date.display) — \($0.minutesRef) (\($0.members))" },
-            canPropose: principal.role != .viewer, canReview: principal.canWriteCommuneWide, today: CivilDate.today().display, csrf: context.csrfToken)
+            canPropose: principal.role != .viewer, canReview: principal.canWriteCommuneWide, today: env.clock.today().display, csrf: context.csrfToken)
         return env.views.render("honours", titleKey: "honours_title", page: page, context: context,
                                 flash: Flash.message(request, views: env.views, language: context.language))
     }
@@ -99,7 +99,7 @@ struct NominationsController {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
         let person = (try request.queryId("person"))
-        return try await form(request, context: context, input: .init(year: (try request.queryYear()) ?? CivilDate.today().year,
+        return try await form(request, context: context, input: .init(year: (try request.queryYear()) ?? env.clock.today().year,
                                                                       recipientKind: request.query("kind") ?? RecipientKind.individual.rawValue,
                                                                       recipientId: person, achievement: "", formKey: "giay-khen-xa", proposingUnitId: nil))
     }

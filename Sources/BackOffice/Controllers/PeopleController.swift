@@ -158,7 +158,7 @@ struct PeopleController {
             let clubs = try ClubStore.memberships(db, personId: id)
             let sponsorId = try SponsorStore.id(ofPerson: id, db)
             let volunteerId = try VolunteerStore.id(ofPerson: id, db)
-            let thisYear = CivilDate.today().year
+            let thisYear = env.clock.today().year
             let gifts = try sponsorId.flatMap { sid -> String? in
                 let item = try SponsorStore.get(db, id: sid, for: principal)
                 return item.donations == 0 ? nil : "\(item.donations) · \(VND.format(item.total))"
@@ -183,7 +183,7 @@ struct PeopleController {
                 channels: ConsentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .sms) },
                 methods: ConsentMethod.allCases.filter { $0 != .imported }
                     .map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .paperForm) },
-                today: CivilDate.today().display, canEdit: principal.canWrite(unitId: person.villageId),
+                today: env.clock.today().display, canEdit: principal.canWrite(unitId: person.villageId),
                 canCreateHousehold: household == nil && principal.canWrite(unitId: person.villageId),
                 sponsorId: sponsorId, volunteerId: volunteerId,
                 canRecord: principal.role != .viewer,
@@ -313,7 +313,7 @@ struct PeopleController {
         let consentId = try context.id("consentId")
         try await env.database.write { db in
             guard try ConsentStore.find(db, id: consentId, personId: id) != nil else { throw DomainError.notFound("bản đồng ý", english: "Consent") }
-            try ConsentStore.withdraw(db, consentId: consentId, on: CivilDate.today(), by: principal)
+            try ConsentStore.withdraw(db, consentId: consentId, on: env.clock.today(), by: principal)
         }
         return .redirect(to: "/people/\(id)?msg=withdrawn", type: .found)
     }

@@ -25,7 +25,7 @@ struct PledgesController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english
         let principal = try context.signedIn()
-        let today = CivilDate.today()
+        let today = env.clock.today()
         let overdueOnly = request.query("overdue") != nil
         let items = try await env.database.read { try PledgeStore.list($0, for: principal) }
         let shown = overdueOnly ? items.filter { $0.status(on: today) == .overdue } : items
@@ -62,7 +62,7 @@ struct PledgesController {
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)
-        return try await form(context, input: PledgeStore.Input(sponsorId: (try request.queryId("sponsor")), date: CivilDate.today().display, value: "",
+        return try await form(context, input: PledgeStore.Input(sponsorId: (try request.queryId("sponsor")), date: env.clock.today().display, value: "",
                                                                 dueOn: "", purpose: "", recipientUnitId: nil))
     }
 

@@ -32,7 +32,7 @@ struct RecognitionController {
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let thisYear = CivilDate.today().year
+        let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear - 1
         let sets = self.sets
         let (progress, villages, reminder) = try await env.database.read { db in
@@ -89,7 +89,7 @@ struct RecognitionController {
 
     private func registrationsPage(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let principal = try context.signedIn()
-        let year = (try request.queryYear()) ?? context.form.year("year") ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? context.form.year("year") ?? env.clock.today().year
         let setKey = request.query("set") ?? context.form.text("setKey") ?? sets.sets.first?.key ?? ""
         let sets = self.sets
         let set = sets.set(setKey)
@@ -138,7 +138,7 @@ struct RecognitionController {
         let principal = try context.signedIn()
         let f = context.form
         guard let set = sets.set(f["setKey"] ?? "") else { throw DomainError.invalid(["setKey": "Chọn bộ tiêu chí"]) }
-        let year = f.year("year") ?? CivilDate.today().year
+        let year = f.year("year") ?? env.clock.today().year
         let ids = f.all("subjectId").compactMap { Int64($0) }
         guard !ids.isEmpty else { return try await registrationsPage(request, context: context, errors: ["subjectId": "Chọn ít nhất một"], status: .unprocessableContent) }
         return try await env.write(orShow: { try await registrationsPage(request, context: context, errors: $0, status: .unprocessableContent) }) { db in

@@ -33,7 +33,7 @@ struct SocializationController {
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let thisYear = CivilDate.today().year
+        let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear
         let campaignId = (try request.queryId("campaign"))
         let (totals, campaigns, overdue, pending, letters) = try await env.database.read { db in
@@ -67,19 +67,19 @@ struct SocializationController {
         let rows: [DisclosureRow]; let empty: Bool; let total: String; let today: String
     }
 
-    static func scope(_ request: Request) throws -> (year: Int?, campaignId: Int64?) {
+    static func scope(_ request: Request, today: CivilDate) throws -> (year: Int?, campaignId: Int64?) {
         let campaignId = (try request.queryId("campaign"))
-        return (campaignId == nil ? ((try request.queryYear()) ?? CivilDate.today().year) : (try request.queryYear()), campaignId)
+        return (campaignId == nil ? ((try request.queryYear()) ?? today.year) : (try request.queryYear()), campaignId)
     }
 
     @Sendable func disclosure(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let (year, campaignId) = try Self.scope(request)
+        let (year, campaignId) = try Self.scope(request, today: env.clock.today())
         let (lines, campaigns) = try await env.database.read { db in
             (try Disclosure.lines(db, year: year, campaignId: campaignId, for: principal),
              try CampaignStore.choices(db))
         }
-        let thisYear = CivilDate.today().year
+        let thisYear = env.clock.today().year
         let page = DisclosurePage(
             year: year ?? thisYear, years: Option.years(thisYear - 4...thisYear, selected: year),
             campaigns: Choice.options(campaigns, selected: campaignId),
@@ -87,13 +87,13 @@ struct SocializationController {
             commune: env.settings.value(Settings.communeName), committee: env.settings.value(Settings.committeeName),
             rows: lines.enumerated().map { DisclosureRow(number: $0.offset + 1, date: $0.element.date.display, name: $0.element.name(english: context.english), gift: $0.element.gift,
                                                          purpose: $0.element.purpose) },
-            empty: lines.isEmpty, total: VND.format(lines.reduce(0) { $0 + $1.value }), today: CivilDate.today().documentForm(english: context.english))
+            empty: lines.isEmpty, total: VND.format(lines.reduce(0) { $0 + $1.value }), today: env.clock.today().documentForm(english: context.english))
         return env.views.render("socialization-disclosure", titleKey: "disclosure_title", page: page, context: context)
     }
 
     @Sendable func disclosureCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let (year, campaignId) = try Self.scope(request)
+        let (year, campaignId) = try Self.scope(request, today: env.clock.today())
         let text = try await env.database.write { db -> String in
             let lines = try Disclosure.lines(db, year: year, campaignId: campaignId, for: principal)
             var text = ""

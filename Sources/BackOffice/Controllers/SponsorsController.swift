@@ -98,7 +98,7 @@ struct SponsorsController {
         let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
-        let today = CivilDate.today()
+        let today = env.clock.today()
         let page = try await env.database.read { db -> DetailPage in
             let item = try SponsorStore.get(db, id: id, for: principal)
             let donations = try DonationStore.list(db, DonationStore.Filter(sponsorId: id), for: principal)

@@ -31,7 +31,7 @@ struct VolunteersController {
         let english = context.english
         let principal = try context.signedIn()
         let skill = (try request.queryChoice("skill", as: VolunteerSkill.self))
-        let year = CivilDate.today().year
+        let year = env.clock.today().year
         let items = try await env.database.read { try VolunteerStore.list($0, skill: skill, year: year, for: principal) }
         let rows = items.map {
             ListRow(id: $0.volunteer.id!, personId: $0.volunteer.personId, name: $0.fullName, village: $0.village ?? "", unit: $0.unit,
@@ -62,7 +62,7 @@ struct VolunteersController {
             q: q, searched: !candidates.isEmpty || !q.isEmpty, candidates: candidates,
             units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
             skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: input.skills.contains($0.rawValue)) },
-            availability: input.availability ?? "", since: input.since ?? CivilDate.today().display, notes: input.notes ?? "",
+            availability: input.availability ?? "", since: input.since ?? env.clock.today().display, notes: input.notes ?? "",
             errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
         return env.views.render("socialization-volunteer-form", titleKey: "volunteers_new", page: page, context: context, status: status)
     }
@@ -99,7 +99,7 @@ struct VolunteersController {
         let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
-        let today = CivilDate.today()
+        let today = env.clock.today()
         let page = try await env.database.read { db -> DetailPage in
             let item = try VolunteerStore.get(db, id: id, year: today.year, for: principal)
             let hours = try VolunteerStore.hours(db, volunteerId: id, for: principal)
@@ -157,11 +157,11 @@ struct VolunteersController {
 
     @Sendable func hoursPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
-        let year = (try request.queryYear()) ?? CivilDate.today().year
+        let year = (try request.queryYear()) ?? env.clock.today().year
         let (pending, totals) = try await env.database.read { db in
             (try VolunteerStore.hours(db, status: .pending, for: principal), try VolunteerStore.totals(db, year: year, for: principal))
         }
-        let thisYear = CivilDate.today().year
+        let thisYear = env.clock.today().year
         let english = context.english
         let page = HoursPage(
             year: year, years: Option.years(thisYear - 3...thisYear, selected: year),

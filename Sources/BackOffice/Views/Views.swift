@@ -9,6 +9,8 @@ import Vietnamese
 public struct Views: Sendable {
     let libraries: [Language: MustacheLibrary]
     let strings: Strings
+    /// Today for the pages' footer (the configuration's clock, fixed in tests).
+    let clock: WallClock
     /// Pages with a sub-tab bar: only their HTML is searched for the current tab (not every list page).
     let tabbedTemplates: Set<String>
 
@@ -27,6 +29,7 @@ public struct Views: Sendable {
 
     public init(configuration: AppConfiguration) async throws {
         strings = try Strings(directory: configuration.stringsDirectory)
+        clock = configuration.clock
         (libraries, tabbedTemplates) = try TranslatedTemplates.load(directory: configuration.pagesDirectory, strings: strings)
         let missing = Self.requiredTemplates.filter { libraries[.vi]?.getTemplate(named: $0) == nil }
         if !missing.isEmpty { throw ViewsError.missingTemplates(missing, directory: configuration.pagesDirectory) }
@@ -42,7 +45,8 @@ public struct Views: Sendable {
     func render(_ template: String, titleKey: String, title: String? = nil, page: Any, context: AppRequestContext,
                 status: HTTPResponse.Status = .ok, flash: String? = nil, section: String? = nil) -> Response {
         let heading = title ?? strings.text(titleKey, context.language)
-        let layout = LayoutModel(context: context, title: heading, active: section ?? template, flash: flash, strings: strings)
+        let layout = LayoutModel(context: context, title: heading, active: section ?? template, flash: flash, strings: strings,
+                                 year: clock.today().year)
         var html = libraries[context.language]?.render(Envelope(layout: layout, page: page, t: strings.table(context.language)),
                                   withTemplate: template) ?? ""
         if context.english { html = EnglishFieldErrors.translated(html) }
@@ -103,7 +107,7 @@ struct LayoutModel {
     let otherLang: String
     let year: Int
 
-    init(context: AppRequestContext, title: String, active: String, flash: String?, strings: Strings) {
+    init(context: AppRequestContext, title: String, active: String, flash: String?, strings: Strings, year: Int) {
         let principal = context.principal
         lang = context.language.rawValue
         self.title = title
@@ -118,7 +122,7 @@ struct LayoutModel {
         otherLang = other.rawValue
         switchLanguageHref = "/language?to=\(other.rawValue)"
         switchLanguageLabel = other == .en ? "English" : "Tiếng Việt"
-        year = CivilDate.today().year
+        self.year = year
         guard let principal else { nav = []; navHTML = ""; return }
         let items: [(String, String, String)] = [
             ("/", "nav_dashboard", "dashboard"),
