@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.70.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "Vietnamese"),
@@ -40,6 +41,8 @@ let package = Package(
         .target(name: "Messaging", dependencies: domainDependencies + [
             "Campaigns", "Socialization", "Clubs", "Honours",
         ]),
+        // Excel and Word files: XLSX written row by row (constant memory), read back for imports.
+        .target(name: "Office", dependencies: ["Vietnamese", "Store", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // What both the web app and the CLI assemble: the module list, printed documents, passwords, first start.
         .target(name: "Composition", dependencies: [
             "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
@@ -49,7 +52,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "BackOffice", dependencies: [
-            "Composition", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
+            "Composition", "Office", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -59,7 +62,7 @@ let package = Package(
             .product(name: "CompressNIO", package: "compress-nio"),
         ]),
         .executableTarget(name: "densach", dependencies: [
-            "BackOffice", "Composition", "Store", "Vietnamese", "DataFiles", "Messaging", "Campaigns", "Socialization",
+            "BackOffice", "Composition", "Office", "Store", "Vietnamese", "DataFiles", "Messaging", "Campaigns", "Socialization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -70,6 +73,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Benchmarks/Sources/densach-bench"),
         .testTarget(name: "VietnameseTests", dependencies: ["Vietnamese"]),
+        .testTarget(name: "OfficeTests", dependencies: [
+            "Office", "Store", "Vietnamese", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -94,6 +100,7 @@ let package = Package(
         .testTarget(name: "BackOfficeTests", dependencies: [
             "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),

@@ -27,19 +27,32 @@ public enum DonationCSV {
 
     // MARK: Export
 
-    public static let exportHeader = ["Số biên lai", "Ngày nhận", "Nhà tài trợ", "Loại nhà tài trợ", "Hình thức", "Số tiền", "Phương thức",
-                                      "Hiện vật", "Giá trị ước tính", "Mục đích", "Chiến dịch", "Đơn vị nhận", "Người nhận", "Công khai ẩn danh",
-                                      "Thư cảm ơn đã gửi", "Tình trạng", "Lý do hủy"]
+    public static let exportColumns = [
+        TableColumn("Số biên lai", width: 14), TableColumn("Ngày nhận", width: 11), TableColumn("Nhà tài trợ", width: 28),
+        TableColumn("Loại nhà tài trợ", width: 16), TableColumn("Hình thức", width: 20), TableColumn("Số tiền", width: 14),
+        TableColumn("Phương thức", width: 13), TableColumn("Hiện vật", width: 30), TableColumn("Giá trị ước tính", width: 16),
+        TableColumn("Mục đích", width: 28), TableColumn("Chiến dịch", width: 28), TableColumn("Đơn vị nhận", width: 22),
+        TableColumn("Người nhận", width: 18), TableColumn("Công khai ẩn danh", width: 10), TableColumn("Thư cảm ơn đã gửi", width: 12),
+        TableColumn("Tình trạng", width: 10), TableColumn("Lý do hủy", width: 24),
+    ]
+    public static var exportHeader: [String] { exportColumns.map(\.title) }
 
     public static func export(_ items: [DonationStore.Item], to writer: CSVWriter) throws {
-        try writer.write(exportHeader)
+        try export(items, into: CSVTableSink(writer: writer))
+    }
+
+    /// The donations into a CSV or a spreadsheet: amounts as whole đồng, dates as dates.
+    public static func export(_ items: [DonationStore.Item], into sink: any TableSink) throws {
+        try sink.begin(exportColumns)
+        func text(_ value: String?) -> TableCell { value.map { $0.isEmpty ? TableCell.empty : .text($0) } ?? .empty }
         for item in items {
             let d = item.donation
-            try writer.write([
-                d.receiptNumber, d.date.display, item.sponsorName ?? SocializationTotals.anonymousLabel, item.sponsorKind?.label ?? "",
-                d.kind.label, d.amount.map(String.init) ?? "", d.channel?.label ?? "", item.itemsSummary, String(d.estimatedValue), d.purpose,
-                item.campaignTitle ?? "", item.recipientUnit, d.receivedBy, d.publishAnonymous ? "có" : "", d.letterSentOn?.display ?? "",
-                d.isVoided ? "Đã hủy" : "Hợp lệ", d.voidReason ?? "",
+            try sink.row([
+                .text(d.receiptNumber), .date(d.date), .text(item.sponsorName ?? SocializationTotals.anonymousLabel), text(item.sponsorKind?.label),
+                .text(d.kind.label), d.amount.map { TableCell.money($0) } ?? .empty, text(d.channel?.label), text(item.itemsSummary),
+                .money(d.estimatedValue), .text(d.purpose), text(item.campaignTitle), .text(item.recipientUnit), text(d.receivedBy),
+                d.publishAnonymous ? .text("có") : .empty, d.letterSentOn.map { TableCell.date($0) } ?? .empty,
+                .text(d.isVoided ? "Đã hủy" : "Hợp lệ"), text(d.voidReason),
             ])
         }
     }

@@ -3,11 +3,17 @@ import Composition
 import Foundation
 import GRDB
 import Messaging
+import Office
 import Socialization
 import Store
 
 enum DataKind: String, ExpressibleByArgument, CaseIterable {
     case units, people, donations
+}
+
+/// What an export writes: CSV (UTF-8 with BOM) or an Excel workbook with real numbers and dates.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, xlsx
 }
 
 struct Import: AsyncParsableCommand {
@@ -75,10 +81,30 @@ struct ExportUnits: AsyncParsableCommand {
 }
 
 struct ExportPeople: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "people", abstract: "Xuất người dân ra CSV (UTF-8 có BOM, mở đúng trong Excel).")
+    static let configuration = CommandConfiguration(
+        commandName: "people", abstract: "Xuất người dân ra CSV (UTF-8 có BOM, mở đúng trong Excel) hoặc tệp Excel (--format xlsx).")
     @OptionGroup var db: DatabaseOptions
-    @Option(help: "Tệp ra (mặc định: đầu ra chuẩn).") var out: String?
-    func run() async throws { try await exportTable(.people, database: db.open(), out: out) }
+    @Option(help: "csv hoặc xlsx (Excel: số là số, ngày là ngày, dòng tiêu đề cố định có lọc).") var format: TableFormat = .csv
+    @Option(help: "Tệp ra (mặc định: đầu ra chuẩn; bắt buộc với xlsx).") var out: String?
+
+    func validate() throws {
+        if format == .xlsx && out == nil { throw ValidationError("Tệp Excel cần --out TỆP.xlsx (không ghi ra đầu ra chuẩn).") }
+    }
+
+    func run() async throws {
+        guard format == .xlsx, let out else { return try await exportTable(.people, database: db.open(), out: out) }
+        let database = try db.open()
+        let commune = try await database.read { try Settings.value($0, Settings.communeName) }
+        let workbook = try XLSXWriter(path: out, properties: .init(title: "Danh sách người dân xã \(commune)", sheet: "Người dân", company: "UBND xã \(commune)"))
+        let progress = TerminalProgress("Đang xuất", total: nil)
+        let count = try await database.read { try CSVExport.people($0, into: workbook, progress: progress.update) }
+        try workbook.finish()
+        progress.finish()
+        try await database.write { db in
+            try Audit.record(db, by: commandLinePrincipal, .export, entity: "person", id: nil, after: ["rows": String(count), "to": out, "format": "xlsx"])
+        }
+        say("Đã xuất \(count) dòng ra \(out).")
+    }
 }
 
 struct ExportDonations: AsyncParsableCommand {

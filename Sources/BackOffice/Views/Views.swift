@@ -80,6 +80,12 @@ public struct Views: Sendable {
                  body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// A downloaded file's bytes (a spreadsheet, say).
+    static func attachment(_ data: Data, type: String, fileName: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(fileName)\""],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     func text(_ key: String, _ language: Language) -> String { strings.text(key, language) }
 }
 

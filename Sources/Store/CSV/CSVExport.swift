@@ -25,8 +25,19 @@ public enum CSVExport {
 
     /// People in given-name order, with the phone in national form and SMS consent as có/không.
     public static func people(_ db: Database, to output: @escaping (String) throws -> Void, progress: ((Int) -> Void)? = nil) throws -> Int {
-        let writer = try CSVWriter(output: output)
-        try writer.write(["Họ và tên", "Giới tính", "Năm sinh", "Ngày sinh", "Thôn", "Điện thoại", "Dân tộc", "Đồng ý nhận tin", "Người giám hộ"])
+        try people(db, into: try CSVTableSink(output: output), progress: progress)
+    }
+
+    /// The people list's columns: the importer's headers, widths for a spreadsheet.
+    public static let peopleColumns = [
+        TableColumn("Họ và tên", width: 26), TableColumn("Giới tính", width: 9), TableColumn("Năm sinh", width: 9),
+        TableColumn("Ngày sinh", width: 11), TableColumn("Thôn", width: 14), TableColumn("Điện thoại", width: 13),
+        TableColumn("Dân tộc", width: 10), TableColumn("Đồng ý nhận tin", width: 15), TableColumn("Người giám hộ", width: 22),
+    ]
+
+    /// People into any sink, a row at a time (a CSV or a spreadsheet; a million rows in constant memory).
+    public static func people(_ db: Database, into sink: any TableSink, progress: ((Int) -> Void)? = nil) throws -> Int {
+        try sink.begin(peopleColumns)
         var count = 0
         let rows = try Row.fetchCursor(db, sql: """
             SELECT p.fullName, p.gender, p.birthYear, p.birthDate, u.name, p.phone, p.ethnicity,
@@ -35,14 +46,16 @@ public enum CSVExport {
             LEFT JOIN consent c ON c.id = (SELECT id FROM consent WHERE personId = p.id AND channel = 'sms' AND withdrawnOn IS NULL LIMIT 1)
             ORDER BY p.sortKey
             """)
+        func text(_ value: String?) -> TableCell { value.map { TableCell.text($0) } ?? .empty }
         while let row = try rows.next() {
             let gender = Gender(rawValue: row[1]) ?? .unknown
             let phone: String? = row[5]
             let birthDate: String? = row[3]
-            try writer.write([
-                row[0], gender == .unknown ? "" : gender.label, (row[2] as Int?).map(String.init) ?? "",
-                birthDate.flatMap(CivilDate.init(parsing:))?.display ?? "", row[4] ?? "",
-                phone.map { "0" + $0.dropFirst(3) } ?? "", row[6] ?? "", (row[7] as Bool) ? "có" : "không", row[8] ?? "",
+            // The phone stays text: as a number Excel would drop its leading 0.
+            try sink.row([
+                .text(row[0]), gender == .unknown ? .empty : .text(gender.label), (row[2] as Int64?).map { TableCell.integer($0) } ?? .empty,
+                birthDate.flatMap(CivilDate.init(parsing:)).map { TableCell.date($0) } ?? .empty, text(row[4]),
+                text(phone.map { "0" + $0.dropFirst(3) }), text(row[6]), .text((row[7] as Bool) ? "có" : "không"), text(row[8]),
             ])
             count += 1
             if count % 10_000 == 0 { progress?(count) }

@@ -1,0 +1,46 @@
+import Vietnamese
+
+/// One cell of an exported list, typed, so a spreadsheet gets real numbers and dates and a CSV their usual text.
+public enum TableCell: Sendable, Equatable {
+    case text(String)
+    case integer(Int64)
+    /// Whole đồng.
+    case money(Int64)
+    case date(CivilDate)
+    /// 0.727 for 72,7%.
+    case percent(Double)
+    case empty
+
+    /// As the CSV files have always written it (and their imports read it back): dates dd/MM/yyyy, money in digits.
+    public var csvText: String {
+        switch self {
+        case .text(let text): return text
+        case .integer(let value), .money(let value): return String(value)
+        case .date(let date): return date.display
+        case .percent(let share): return DecimalText.percent(share * 100)
+        case .empty: return ""
+        }
+    }
+}
+
+/// A column of an exported list: its Vietnamese header and a width in characters that fits its usual values.
+public struct TableColumn: Sendable, Equatable {
+    public let title: String
+    public let width: Int
+    public init(_ title: String, width: Int = 14) { self.title = title; self.width = width }
+}
+
+/// Where an export's rows go, one at a time (a CSV or a spreadsheet), so a million rows never sit in memory.
+public protocol TableSink {
+    func begin(_ columns: [TableColumn]) throws
+    func row(_ cells: [TableCell]) throws
+}
+
+/// The CSV form of a list: UTF-8 with BOM, quoted where needed, formula-guarded (`CSVWriter`).
+public final class CSVTableSink: TableSink {
+    let writer: CSVWriter
+    public init(output: @escaping (String) throws -> Void) throws { writer = try CSVWriter(output: output) }
+    public init(writer: CSVWriter) { self.writer = writer }
+    public func begin(_ columns: [TableColumn]) throws { try writer.write(columns.map(\.title)) }
+    public func row(_ cells: [TableCell]) throws { try writer.write(cells.map(\.csvText)) }
+}

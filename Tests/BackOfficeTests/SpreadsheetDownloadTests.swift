@@ -1,0 +1,62 @@
+import BackOffice
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Socialization
+import Store
+import Testing
+import Vietnamese
+import ZIPFoundation
+
+/// Lists downloaded as Excel workbooks from their pages: real cells, the account's scope, logged like the CSVs.
+@Suite("Excel downloads")
+struct SpreadsheetDownloadTests {
+    static func sheet(of bytes: [UInt8]) throws -> String {
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-download-\(UUID().uuidString).xlsx")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let archive = try Archive(url: url, accessMode: .read)
+        let entry = try #require(archive["xl/worksheets/sheet1.xml"])
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("The donations list as .xlsx: money as numbers, dates as dates, only the editor's village, one audit entry")
+    func donations() async throws {
+        let commune = try await TestCommune()
+        let today = CivilDate.today()
+        let (mine, other) = try await commune.database.write { db -> (String, String) in
+            let mine = try DonationStore.create(db, DonationInput(sponsorId: nil, date: today.display, kind: "cash", amount: "1,5 triệu", channel: "cash",
+                                                                  purpose: "Tủ sách", recipientUnitId: commune.villageA), by: .system)
+            let other = try DonationStore.create(db, DonationInput(sponsorId: nil, date: today.display, kind: "cash", amount: "200000", channel: "cash",
+                                                                   purpose: "Học bổng", recipientUnitId: commune.villageB), by: .system)
+            return (mine.receiptNumber, other.receiptNumber)
+        }
+        try await commune.run { browser in
+            _ = try await browser.signIn("thona", TestCommune.password)
+            let response = try await browser.get("/donations.xlsx?year=\(today.year)")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(response.headers[.contentDisposition]?.contains(".xlsx") == true)
+            let sheet = try Self.sheet(of: Array(buffer: response.body))
+            #expect(sheet.contains(mine) && !sheet.contains(other), "an editor's workbook holds their village's gifts only")
+            #expect(sheet.contains(#"s="2"><v>1500000</v>"#), "1,5 triệu as the number 1500000 in the money format")
+            #expect(sheet.contains(#"s="3"><v>\#(XLSXSerial.of(today))</v>"#), "the date as a date serial")
+        }
+        let logged = try await commune.database.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry WHERE action = 'export' AND entity = 'donation' AND after LIKE '%.xlsx%'")
+        }
+        #expect(logged == 1)
+    }
+}
+
+/// Excel's day number, computed independently of the writer (days since 30/12/1899).
+enum XLSXSerial {
+    static func of(_ date: CivilDate) -> Int {
+        let start = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(secondsFromGMT: 0), year: 1899, month: 12, day: 30).date!
+        let day = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(secondsFromGMT: 0), year: date.year, month: date.month, day: date.day).date!
+        return Int((day.timeIntervalSince(start) / 86_400).rounded())
+    }
+}

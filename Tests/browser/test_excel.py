@@ -1,0 +1,41 @@
+"""The Excel download read by an independent reader (openpyxl), as a colleague's Excel would read it: typed cells,
+a bold frozen header with a filter, the sheet named after the list, the file's title."""
+import datetime
+import io
+import urllib.request
+
+import openpyxl
+
+from conftest import BASE, make_driver, sign_in
+
+
+def download(driver, path):
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(BASE + path, headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.headers.get("Content-Type"), response.read()
+
+
+def test_donations_workbook_opens_with_real_cells():
+    driver = make_driver(1280, 800)
+    try:
+        sign_in(driver)
+        kind, body = download(driver, "/donations.xlsx")
+    finally:
+        driver.quit()
+    assert kind == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    workbook = openpyxl.load_workbook(io.BytesIO(body))
+    sheet = workbook.active
+    assert workbook.sheetnames == ["Ủng hộ"]
+    assert "ủng hộ" in workbook.properties.title.lower()
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["Số biên lai", "Ngày nhận", "Nhà tài trợ"], header
+    assert all(cell.font.b for cell in sheet[1] if cell.value), "header bold"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.max_row > 10, "the demo's gifts are in it"
+    money = [row for row in sheet.iter_rows(min_row=2) if isinstance(row[5].value, int)]
+    assert money, "cash amounts are numbers"
+    assert money[0][5].number_format == "#,##0"
+    dates = [row[1] for row in sheet.iter_rows(min_row=2)]
+    assert all(isinstance(cell.value, datetime.datetime) and cell.number_format == "dd/mm/yyyy" for cell in dates)
+    assert sheet.column_dimensions["C"].width >= 20, "columns as wide as their values"
