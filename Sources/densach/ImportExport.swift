@@ -18,22 +18,32 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Nhập đơn vị, người dân hoặc khoản ủng hộ từ tệp CSV (UTF-8). Lỗi ở bất kỳ dòng nào thì không ghi gì.")
+        abstract: "Nhập đơn vị, người dân hoặc khoản ủng hộ từ tệp CSV (UTF-8) hoặc Excel (.xlsx). Lỗi ở bất kỳ dòng nào thì không ghi gì.")
 
     @OptionGroup var db: DatabaseOptions
     @Argument(help: "units, people hoặc donations") var kind: DataKind
-    @Argument(help: "Tệp CSV") var file: String
+    @Argument(help: "Tệp CSV hoặc .xlsx") var file: String
+    @Option(help: "Trang tính của tệp .xlsx (mặc định: trang đầu tiên).") var sheet: String?
     @Flag(help: "Chỉ kiểm tra, không ghi.") var dryRun = false
     @Flag(help: "Tự tạo thôn chưa có (khi nhập người dân).") var createVillages = false
 
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Không đọc được tệp \(file).") }
+        guard var data = FileManager.default.contents(atPath: file) else { throw CLIError("Không đọc được tệp \(file).") }
+        var name = (file as NSString).lastPathComponent
+        // An Excel workbook (or an old .xls) is read as the CSV it holds: same rules, same messages, row = line.
+        if file.lowercased().hasSuffix(".xlsx") || file.lowercased().hasSuffix(".xls") || data.starts(with: [0x50, 0x4B]) || data.starts(with: [0xD0, 0xCF]) {
+            do {
+                let sheet = try XLSXReader.csv(data: data, file: name, sheet: sheet)
+                (data, name) = (Data(sheet.text.utf8), sheet.file)
+            } catch let failure as XLSXReader.Failure {
+                throw CLIError(failure.message)
+            }
+        }
         let database = try db.open()
         let progress = TerminalProgress("Đang nhập \(file)", total: nil)
-        let name = (file as NSString).lastPathComponent
         let report: ImportReport
         do {
-            report = try await database.writer.writeWithoutTransaction { [kind, dryRun, createVillages] db in
+            report = try await database.writer.writeWithoutTransaction { [kind, dryRun, createVillages, data, name] db in
                 switch kind {
                 case .units:
                     return try UnitImporter.run(db, data: data, file: name, dryRun: dryRun, by: commandLinePrincipal)
