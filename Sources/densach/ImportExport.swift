@@ -83,46 +83,37 @@ struct Export: AsyncParsableCommand {
         subcommands: [ExportUnits.self, ExportPeople.self, ExportDonations.self, ExportLetters.self, ExportMessages.self, ExportAudiences.self, ExportTemplates.self])
 }
 
-struct ExportUnits: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "units", abstract: "Xuất đơn vị ra CSV (UTF-8 có BOM, mở đúng trong Excel).")
-    @OptionGroup var db: DatabaseOptions
-    @Option(help: "Tệp ra (mặc định: đầu ra chuẩn).") var out: String?
-    func run() async throws { try await exportTable(.units, database: db.open(), out: out) }
-}
-
-struct ExportPeople: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "people", abstract: "Xuất người dân ra CSV (UTF-8 có BOM, mở đúng trong Excel) hoặc tệp Excel (--format xlsx).")
-    @OptionGroup var db: DatabaseOptions
+/// `--format` and `--out` of the list exports: CSV to a file or standard output, Excel to a file.
+struct TableOutputOptions: ParsableArguments {
     @Option(help: "csv hoặc xlsx (Excel: số là số, ngày là ngày, dòng tiêu đề cố định có lọc).") var format: TableFormat = .csv
     @Option(help: "Tệp ra (mặc định: đầu ra chuẩn; bắt buộc với xlsx).") var out: String?
 
     func validate() throws {
         if format == .xlsx && out == nil { throw ValidationError("Tệp Excel cần --out TỆP.xlsx (không ghi ra đầu ra chuẩn).") }
     }
+}
 
-    func run() async throws {
-        guard format == .xlsx, let out else { return try await exportTable(.people, database: db.open(), out: out) }
-        let database = try db.open()
-        let commune = try await database.read { try Settings.value($0, Settings.communeName) }
-        let workbook = try XLSXWriter(path: out, properties: .init(title: "Danh sách người dân xã \(commune)", sheet: "Người dân", company: "UBND xã \(commune)"))
-        let progress = TerminalProgress("Đang xuất", total: nil)
-        let count = try await database.read { try CSVExport.people($0, into: workbook, progress: progress.update) }
-        try workbook.finish()
-        progress.finish()
-        try await database.write { db in
-            try Audit.record(db, by: commandLinePrincipal, .export, entity: "person", id: nil, after: ["rows": String(count), "to": out, "format": "xlsx"])
-        }
-        say("Đã xuất \(count) dòng ra \(out).")
-    }
+struct ExportUnits: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "units", abstract: "Xuất đơn vị ra CSV (UTF-8 có BOM, mở đúng trong Excel) hoặc Excel.")
+    @OptionGroup var db: DatabaseOptions
+    @OptionGroup var output: TableOutputOptions
+    func run() async throws { try await exportTable(.units, database: db.open(), output: output) }
+}
+
+struct ExportPeople: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "people", abstract: "Xuất người dân ra CSV (UTF-8 có BOM, mở đúng trong Excel) hoặc Excel (--format xlsx).")
+    @OptionGroup var db: DatabaseOptions
+    @OptionGroup var output: TableOutputOptions
+    func run() async throws { try await exportTable(.people, database: db.open(), output: output) }
 }
 
 struct ExportDonations: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "donations", abstract: "Xuất các khoản ủng hộ (cả biên lai đã hủy) ra CSV.")
+    static let configuration = CommandConfiguration(commandName: "donations", abstract: "Xuất các khoản ủng hộ (cả biên lai đã hủy) ra CSV hoặc Excel.")
     @OptionGroup var db: DatabaseOptions
     @Option(help: "Chỉ một năm (theo năm của biên lai).") var year: Int?
-    @Option(help: "Tệp ra (mặc định: đầu ra chuẩn).") var out: String?
-    func run() async throws { try await exportTable(.donations, database: db.open(), out: out, year: year) }
+    @OptionGroup var output: TableOutputOptions
+    func run() async throws { try await exportTable(.donations, database: db.open(), output: output, year: year) }
 }
 
 struct ExportLetters: AsyncParsableCommand {
@@ -142,24 +133,34 @@ struct ExportLetters: AsyncParsableCommand {
     }
 }
 
-private func exportTable(_ kind: DataKind, database: AppDatabase, out: String?, year: Int? = nil) async throws {
-    let sink = try FileOutput(path: out)
+private func exportTable(_ kind: DataKind, database: AppDatabase, output: TableOutputOptions, year: Int? = nil) async throws {
     let progress = TerminalProgress("Đang xuất", total: nil)
+    let commune = try await database.read { try Settings.value($0, Settings.communeName) }
+    let (title, sheetName) = switch kind {
+    case .units: ("Danh sách đơn vị xã \(commune)", "Đơn vị")
+    case .people: ("Danh sách người dân xã \(commune)", "Người dân")
+    case .donations: ("Các khoản ủng hộ\(year.map { " năm \($0)" } ?? "") xã \(commune)", "Ủng hộ")
+    }
+    // A CSV streams to its file (renamed when complete) or standard output; a workbook is packed when complete.
+    let csv = output.format == .csv ? try FileOutput(path: output.out) : nil
+    let workbook = try output.out.flatMap { out in output.format == .xlsx ? try XLSXWriter(path: out, properties: .init(title: title, sheet: sheetName, company: "UBND xã \(commune)")) : nil }
+    let sink: any TableSink & Sendable = try workbook ?? CSVTableSink(output: csv!.write)
     let count = try await database.read { db -> Int in
         switch kind {
-        case .units: return try CSVExport.units(db, to: sink.write)
-        case .people: return try CSVExport.people(db, to: sink.write, progress: progress.update)
+        case .units: return try CSVExport.units(db, into: sink)
+        case .people: return try CSVExport.people(db, into: sink, progress: progress.update)
         case .donations:
             let items = try DonationStore.list(db, DonationStore.Filter(year: year), for: commandLinePrincipal)
-            try DonationCSV.export(items, to: CSVWriter(output: sink.write))
+            try DonationCSV.export(items, into: sink)
             return items.count
         }
     }
-    try sink.finish()
+    try csv?.finish()
+    try workbook?.finish()
     progress.finish()
     try await database.write { db in
         try Audit.record(db, by: commandLinePrincipal, .export, entity: kind == .units ? "unit" : kind == .people ? "person" : "donation", id: nil,
-                         after: ["rows": String(count), "to": out ?? "stdout"])
+                         after: ["rows": String(count), "to": output.out ?? "stdout", "format": output.format.rawValue])
     }
-    if let out { say("Đã xuất \(count) dòng ra \(out).") }
+    if let out = output.out { say("Đã xuất \(count) dòng ra \(out).") }
 }

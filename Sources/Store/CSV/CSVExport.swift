@@ -5,8 +5,13 @@ import Vietnamese
 /// CSV exports with the same Vietnamese headers the importers read, so an export imports back unchanged.
 public enum CSVExport {
     public static func units(_ db: Database, to output: @escaping (String) throws -> Void) throws -> Int {
-        let writer = try CSVWriter(output: output)
-        try writer.write(UnitImporter.columns.map(\.vietnamese))
+        try units(db, into: try CSVTableSink(output: output))
+    }
+
+    /// Units in tree order, under the importer's headers.
+    public static func units(_ db: Database, into sink: any TableSink) throws -> Int {
+        let widths = [30, 22, 26, 30, 13, 22]
+        try sink.begin(zip(UnitImporter.columns, widths).map { TableColumn($0.0.vietnamese, width: $0.1) })
         var count = 0
         let rows = try Row.fetchCursor(db, sql: """
             WITH RECURSIVE walk(id, path) AS (
@@ -15,9 +20,10 @@ public enum CSVExport {
             SELECT u.name, u.kind, p.name, u.address, u.phone, u.contactName
             FROM walk JOIN unit u ON u.id = walk.id LEFT JOIN unit p ON p.id = u.parentId ORDER BY walk.path
             """)
+        func text(_ value: String?) -> TableCell { value.map { TableCell.text($0) } ?? .empty }
         while let row = try rows.next() {
             let kind = UnitKind(rawValue: row[1]).map(\.label) ?? ""
-            try writer.write([row[0], kind, row[2] ?? "", row[3] ?? "", row[4] ?? "", row[5] ?? ""])
+            try sink.row([.text(row[0]), .text(kind), text(row[2]), text(row[3]), text(row[4]), text(row[5])])
             count += 1
         }
         return count

@@ -37,7 +37,8 @@ public protocol TableSink {
 }
 
 /// The CSV form of a list: UTF-8 with BOM, quoted where needed, formula-guarded (`CSVWriter`).
-public final class CSVTableSink: TableSink {
+/// Fed by one export at a time (rows in order from one read), hence unchecked Sendable like its output.
+public final class CSVTableSink: TableSink, @unchecked Sendable {
     let writer: CSVWriter
     public init(output: @escaping (String) throws -> Void) throws { writer = try CSVWriter(output: output) }
     public init(writer: CSVWriter) { self.writer = writer }
