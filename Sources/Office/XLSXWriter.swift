@@ -84,6 +84,8 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
                 xml += #"<c r="\#(reference)" s="\#(Style.date.rawValue)"><v>\#(Self.serial(date))</v></c>"#
             case .percent(let share):
                 xml += #"<c r="\#(reference)" s="\#(Style.percent.rawValue)"><v>\#(share)</v></c>"#
+            case .number(let value):
+                xml += #"<c r="\#(reference)"><v>\#(value)</v></c>"#
             }
         }
         try append(xml + "</row>")

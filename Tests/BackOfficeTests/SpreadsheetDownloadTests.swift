@@ -52,6 +52,31 @@ struct SpreadsheetDownloadTests {
     }
 }
 
+extension SpreadsheetDownloadTests {
+    @Test("Every list with a CSV also downloads as .xlsx with the same rows: donations, disclosure, volunteer hours, club members, attendance")
+    func everyListHasItsWorkbook() async throws {
+        let database = try await EnglishPagesTests.demoCommune()
+        let app = try await buildApplication(TestCommune.configuration, database: database)
+        let results = try await app.test(.router) { client -> [(String, Int, Int, String)] in
+            let browser = Browser(client)
+            _ = try await browser.signIn("admin", TestCommune.password)
+            var results: [(String, Int, Int, String)] = []
+            for path in ["/donations", "/socialization/disclosure", "/volunteers/hours", "/clubs/1/members", "/clubs/1/attendance"] {
+                let csv = try await browser.get(path + ".csv")
+                let xlsx = try await browser.get(path + ".xlsx")
+                let sheet = try Self.sheet(of: Array(buffer: xlsx.body))
+                let csvRows = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count
+                results.append((path, csvRows, sheet.components(separatedBy: "<row ").count - 1, xlsx.headers[.contentType] ?? ""))
+            }
+            return results
+        }
+        for (path, csvRows, sheetRows, type) in results {
+            #expect(type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "\(path)")
+            #expect(csvRows > 1 && sheetRows == csvRows, "\(path): \(csvRows) CSV lines, \(sheetRows) sheet rows")
+        }
+    }
+}
+
 /// Excel's day number, computed independently of the writer (days since 30/12/1899).
 enum XLSXSerial {
     static func of(_ date: CivilDate) -> Int {

@@ -17,8 +17,10 @@ struct ClubSessionsController {
         router.post("/clubs/sessions/:sessionId", use: saveExisting)
         router.get("/clubs/:id/print", use: printMembers)
         router.get("/clubs/:id/sheet", use: printSheet)
-        router.get("/clubs/:id/members.csv", use: membersCSV)
-        router.get("/clubs/:id/attendance.csv", use: attendanceCSV)
+        router.get("/clubs/:id/members.csv", use: membersFile)
+        router.get("/clubs/:id/members.xlsx", use: membersFile)
+        router.get("/clubs/:id/attendance.csv", use: attendanceFile)
+        router.get("/clubs/:id/attendance.xlsx", use: attendanceFile)
     }
 
     struct Mark { let personId: Int64; let name: String; let role: String; let present: Bool; let absent: Bool; let excused: Bool }
@@ -133,34 +135,41 @@ struct ClubSessionsController {
     @Sendable func printMembers(_ request: Request, context: AppRequestContext) async throws -> Response { try await printable(context, sheet: false) }
     @Sendable func printSheet(_ request: Request, context: AppRequestContext) async throws -> Response { try await printable(context, sheet: true) }
 
-    // MARK: CSV
+    // MARK: Lists as CSV or Excel
 
-    @Sendable func membersCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func membersFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
         let (club, members) = try await env.database.read { db in (try ClubStore.get(db, id: id, for: principal), try ClubStore.members(db, clubId: id)) }
-        var csv = "\u{FEFF}Họ và tên,Thôn,Vai trò,Ngày vào,Ngày rời,Tỉ lệ có mặt\r\n"
-        for member in members {
-            csv += [member.fullName, member.village ?? "", member.member.role.label, member.member.joinedOn.display,
-                    member.member.leftOn?.display ?? "", member.attendanceRate.map { "\($0)%" } ?? ""].map(CSVWriter.escape).joined(separator: ",") + "\r\n"
+        let columns = [TableColumn("Họ và tên", width: 26), TableColumn("Thôn", width: 14), TableColumn("Vai trò", width: 14),
+                       TableColumn("Ngày vào", width: 11), TableColumn("Ngày rời", width: 11), TableColumn("Tỉ lệ có mặt", width: 12)]
+        let response = try await Spreadsheet.download(Spreadsheet.format(of: request), name: "thanh-vien-\(club.id!)", title: "Thành viên \(club.name)",
+                                                      sheet: "Thành viên", commune: env.settings.value(Settings.communeName)) { sink in
+            try sink.begin(columns)
+            for member in members {
+                try sink.row([.text(member.fullName), .text(member.village ?? ""), .text(member.member.role.label), .date(member.member.joinedOn),
+                              member.member.leftOn.map { TableCell.date($0) } ?? .empty,
+                              member.attendanceRate.map { TableCell.percent(Double($0) / 100) } ?? .empty])
+            }
         }
         try await logExport(principal, entity: "clubMember", clubId: id, rows: members.count)
-        return Self.download(csv, name: "thanh-vien-\(club.id!).csv")
+        return response
     }
 
-    @Sendable func attendanceCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func attendanceFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        let rows = try await env.database.read { db in
-            _ = try ClubStore.get(db, id: id, for: principal)
-            return try ClubStore.attendanceRecords(db, clubId: id)
+        let (club, rows) = try await env.database.read { db in
+            (try ClubStore.get(db, id: id, for: principal), try ClubStore.attendanceRecords(db, clubId: id))
         }
-        var csv = "\u{FEFF}Ngày,Nội dung,Họ và tên,Điểm danh\r\n"
-        for row in rows {
-            csv += [row.date.display, row.topic ?? "", row.fullName, row.status.label].map(CSVWriter.escape).joined(separator: ",") + "\r\n"
+        let columns = [TableColumn("Ngày", width: 11), TableColumn("Nội dung", width: 30), TableColumn("Họ và tên", width: 26), TableColumn("Điểm danh", width: 10)]
+        let response = try await Spreadsheet.download(Spreadsheet.format(of: request), name: "diem-danh-\(id)", title: "Điểm danh \(club.name)",
+                                                      sheet: "Điểm danh", commune: env.settings.value(Settings.communeName)) { sink in
+            try sink.begin(columns)
+            for row in rows { try sink.row([.date(row.date), .text(row.topic ?? ""), .text(row.fullName), .text(row.status.label)]) }
         }
         try await logExport(principal, entity: "attendance", clubId: id, rows: rows.count)
-        return Self.download(csv, name: "diem-danh-\(id).csv")
+        return response
     }
 
     private func logExport(_ principal: Principal, entity: String, clubId: Int64, rows: Int) async throws {
@@ -169,7 +178,4 @@ struct ClubSessionsController {
         }
     }
 
-    static func download(_ text: String, name: String) -> Response {
-        Views.attachment(text, type: "text/csv; charset=utf-8", fileName: name)
-    }
 }

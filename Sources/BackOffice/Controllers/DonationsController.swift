@@ -16,8 +16,8 @@ struct DonationsController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/donations", use: list)
-        router.get("/donations.csv", use: csv)
-        router.get("/donations.xlsx", use: xlsx)
+        router.get("/donations.csv", use: file)
+        router.get("/donations.xlsx", use: file)
         router.post("/donations/import", use: importCSV)
         router.get("/donations/letters", use: letters)
         router.post("/donations/letters", use: markLettersSent)
@@ -83,34 +83,22 @@ struct DonationsController {
                                 flash: Flash.message(request, views: env.views, language: context.language))
     }
 
-    /// The same list as an Excel workbook: amounts as numbers shown 1.500.000, dates as dates, a filtered header.
-    @Sendable func xlsx(_ request: Request, context: AppRequestContext) async throws -> Response {
+    /// The list as CSV (the import's own format) or an Excel workbook: amounts as numbers shown 1.500.000, dates as dates.
+    @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let filter = try Self.filter(request)
         let commune = env.settings.value(Settings.communeName)
-        let name = "ung-ho-\(filter.year.map(String.init) ?? "tat-ca").xlsx"
-        let data = try await Spreadsheet.make(title: "Các khoản ủng hộ \(filter.year.map { "năm \($0)" } ?? "") — xã \(commune)", sheet: "Ủng hộ",
-                                              commune: commune) { workbook in
+        let format = Spreadsheet.format(of: request)
+        let name = "ung-ho-\(filter.year.map(String.init) ?? "tat-ca")"
+        return try await Spreadsheet.download(format, name: name, title: "Các khoản ủng hộ\(filter.year.map { " năm \($0)" } ?? "") — xã \(commune)",
+                                              sheet: "Ủng hộ", commune: commune) { sink in
             try await env.database.write { db in
                 let items = try DonationStore.list(db, filter, for: principal)
-                try DonationCSV.export(items, into: workbook)
-                try Audit.record(db, by: principal, .export, entity: "donation", id: nil, after: ["rows": String(items.count), "to": name])
+                try DonationCSV.export(items, into: sink)
+                try Audit.record(db, by: principal, .export, entity: "donation", id: nil,
+                                 after: ["rows": String(items.count), "to": "\(name).\(format.rawValue)"])
             }
         }
-        return Views.attachment(data, type: Spreadsheet.mediaType, fileName: name)
-    }
-
-    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
-        let filter = try Self.filter(request)
-        let text = try await env.database.write { db -> String in
-            let items = try DonationStore.list(db, filter, for: principal)
-            var text = ""
-            try DonationCSV.export(items, to: CSVWriter { text += $0 })
-            try Audit.record(db, by: principal, .export, entity: "donation", id: nil, after: ["rows": String(items.count), "to": "donations.csv"])
-            return text
-        }
-        return Views.attachment(text, type: "text/csv; charset=utf-8", fileName: "ung-ho-\(filter.year.map(String.init) ?? "tat-ca").csv")
     }
 
     /// A CSV pasted into the page: the same all-or-nothing import as `densach import donations`.

@@ -9,6 +9,8 @@ public enum TableCell: Sendable, Equatable {
     case date(CivilDate)
     /// 0.727 for 72,7%.
     case percent(Double)
+    /// A quantity with decimals (hours: 1.5).
+    case number(Double)
     case empty
 
     /// As the CSV files have always written it (and their imports read it back): dates dd/MM/yyyy, money in digits.
@@ -18,6 +20,7 @@ public enum TableCell: Sendable, Equatable {
         case .integer(let value), .money(let value): return String(value)
         case .date(let date): return date.display
         case .percent(let share): return DecimalText.percent(share * 100)
+        case .number(let value): return DecimalText.number(value)
         case .empty: return ""
         }
     }
