@@ -145,22 +145,13 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
         return calendar.dateComponents([.day], from: origin, to: day).day!
     }
 
-    /// XML text: the five entities, and the control characters XML 1.0 cannot carry dropped (imports refuse them anyway).
+    /// XML text: the project's scalar-wise escaping (`&`, `<`, `>`, quotes), with the control characters XML 1.0
+    /// cannot carry dropped first (imports refuse them anyway).
     static func escaped(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "\t", "\n", "\r": out.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.append(scalar)
-            }
+        let allowed = text.unicodeScalars.filter { scalar in
+            scalar == "\t" || scalar == "\n" || scalar == "\r" || (scalar.value >= 0x20 && !(0xFFFE...0xFFFF).contains(scalar.value))
         }
-        return String(out)
+        return HTMLEscape.text(String(String.UnicodeScalarView(allowed)))
     }
 
     // MARK: The workbook's other parts
