@@ -77,6 +77,34 @@ extension SpreadsheetDownloadTests {
     }
 }
 
+extension SpreadsheetDownloadTests {
+    @Test("A decision downloads as a Word document with its recipients, logged; signed out, it is refused")
+    func decisionInWord() async throws {
+        let database = try await EnglishPagesTests.demoCommune()
+        let app = try await buildApplication(TestCommune.configuration, database: database)
+        let (signedOut, type, document) = try await app.test(.router) { client -> (UInt, String, String) in
+            let browser = Browser(client)
+            let signedOut = try await browser.get("/honours/decisions/1/decision.docx").status.code
+            _ = try await browser.signIn("xem", TestCommune.password)
+            let response = try await browser.get("/honours/decisions/1/decision.docx")
+            let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-\(UUID().uuidString).docx")
+            try Data(Array(buffer: response.body)).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let archive = try Archive(url: url, accessMode: .read)
+            var data = Data()
+            _ = try archive.extract(try #require(archive["word/document.xml"])) { data.append($0) }
+            return (UInt(signedOut), response.headers[.contentType] ?? "", String(decoding: data, as: UTF8.self))
+        }
+        #expect(signedOut == 303 || signedOut == 302 || signedOut == 401, "signed out: \(signedOut)")
+        #expect(type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        #expect(document.contains("QUYẾT ĐỊNH") && document.contains("Tập thể, cá nhân") && document.contains("Điều 1. "))
+        let recipients = try await database.read { try String.fetchAll($0, sql: "SELECT p.fullName FROM nomination n JOIN person p ON p.id = n.personId WHERE n.decisionId = 1") }
+        #expect(!recipients.isEmpty && recipients.allSatisfy { document.contains($0) }, "every recipient named")
+        let logged = try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry WHERE action = 'export' AND entity = 'decision'") }
+        #expect(logged == 1)
+    }
+}
+
 /// Excel's day number, computed independently of the writer (days since 30/12/1899).
 enum XLSXSerial {
     static func of(_ date: CivilDate) -> Int {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The browser walk (Tests/browser/test_walk.py) against the real server on a throw-away demo database, in headless
 # Chromium at 360x740 and 1280x800. Installs Debian's chromium and chromium-driver and, from PyPI, selenium, pytest,
-# pypdf, axe-selenium-python (axe-core for accessibility) and openpyxl (reads the Excel downloads) when missing. Screenshots of every page go to Tests/browser/out/ (not committed).
+# pypdf, axe-selenium-python (axe-core for accessibility), openpyxl and python-docx (read the Excel and Word downloads) when missing. Screenshots of every page go to Tests/browser/out/ (not committed).
 #   bash Tests/browser/run.sh                      from the repo root, after `swift build`
 #   DENSACH_BIN=/path/to/densach bash Tests/browser/run.sh
 set -uo pipefail
@@ -12,8 +12,8 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null \
     || { echo "browser: cannot install chromium"; exit 2; }
 fi
-python3 -c "import selenium, pytest, pypdf, axe_selenium_python, openpyxl" 2>/dev/null \
-  || python3 -m pip install --quiet --disable-pip-version-check "selenium>=4.20" pytest pypdf axe-selenium-python openpyxl \
+python3 -c "import selenium, pytest, pypdf, axe_selenium_python, openpyxl, docx" 2>/dev/null \
+  || python3 -m pip install --quiet --disable-pip-version-check "selenium>=4.20" pytest pypdf axe-selenium-python openpyxl python-docx \
   || { echo "browser: cannot install selenium"; exit 2; }
 
 source Tests/support/demo-server.sh

@@ -26,12 +26,12 @@ struct CampaignsController {
         router.get("/campaigns/:id/report", use: report)
     }
 
-    struct Labelled { let label: String; let value: String }
+    struct LabelledValue { let label: String; let value: String }
     struct KindRow { let label: String; let activities: Int; let participants: String; let booksLent: String }
     struct MoneyRow { let label: String; let planned: String; let spent: String }
     struct UnitRow { let unit: String; let activities: String; let tasks: String }
     struct ReportPage {
-        let commune: String; let title: String; let period: String; let paragraph: String; let byKind: [KindRow]; let people: [Labelled]
+        let commune: String; let title: String; let period: String; let paragraph: String; let byKind: [KindRow]; let people: [LabelledValue]
         let budget: [MoneyRow]; let units: [UnitRow]; let today: String
     }
 
@@ -52,7 +52,7 @@ struct CampaignsController {
             people: [("outcome_participantsMale", report.male), ("outcome_participantsFemale", report.female), ("outcome_participantsChildren", report.children),
                      ("outcome_participantsYouth", report.youth), ("outcome_participantsAdults", report.adults), ("outcome_participantsElderly", report.elderly),
                      ("outcome_booksLent", report.booksLent), ("outcome_newLibraryCards", report.newLibraryCards), ("outcome_postsPublished", report.postsPublished),
-                     ("outcome_reach", report.reach)].map { Labelled(label: label($0.0), value: n($0.1)) },
+                     ("outcome_reach", report.reach)].map { LabelledValue(label: label($0.0), value: n($0.1)) },
             budget: report.budget.map { MoneyRow(label: $0.source.label(english: english), planned: VND.format($0.planned), spent: VND.format($0.spent)) },
             units: report.units.map { UnitRow(unit: $0.unit, activities: "\($0.activitiesRecorded)/\($0.activities)", tasks: "\($0.tasksDone)/\($0.tasks)") },
             today: env.clock.today().documentForm(english: context.english))

@@ -23,6 +23,7 @@ struct DecisionsController {
         router.post("/honours/decisions/:id/recipients/:nomination/remove", use: removeRecipient)
         router.post("/honours/decisions/:id/recipients/:nomination", use: editRecipient)
         router.get("/honours/decisions/:id/print", use: printDecision)
+        router.get("/honours/decisions/:id/decision.docx", use: wordDecision)
         router.get("/honours/decisions/:id/certificates", use: certificates)
     }
 
@@ -180,12 +181,11 @@ struct DecisionsController {
         let signerLead: String; let signerTitle: String; let signerName: String
     }
 
-    @Sendable func printDecision(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
-        let id = try context.id()
+    /// The decision as printed and as downloaded for Word: one model for both.
+    private func documentModel(id: Int64) async throws -> DecisionModel {
         let forms = self.forms
         let commune = env.settings.value(Settings.communeName)
-        let model = try await env.database.read { db -> DecisionModel in
+        return try await env.database.read { db -> DecisionModel in
             let d = try DecisionStore.get(db, id: id)
             let recipients = try NominationStore.list(db, .init(decisionId: id), forms: forms, for: .system)
             let original = try DecisionStore.find(db, id: d.correctsId)
@@ -202,8 +202,25 @@ struct DecisionsController {
                 total: VND.format(total), totalInWords: AmountInWords.vnd(total).lowercased(), hasAward: hasAward,
                 lastArticle: d.kind == .revoke ? 2 : (hasAward ? 3 : 2), signerLead: Signing.lead(forTitle: d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName)
         }
+    }
+
+    @Sendable func printDecision(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let model = try await documentModel(id: try context.id())
         return env.views.render("honours-document", titleKey: "", title: "Quyết định \(model.number)",
                                 page: Views.Fragment(html: env.documents.render("decision", model)), context: context)
+    }
+
+    /// The decision as a Word document to edit and sign (NĐ 30 layout), logged as an export.
+    @Sendable func wordDecision(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let model = try await documentModel(id: id)
+        let data = try DecisionWord.document(model).data()
+        try await env.database.write { db in
+            try Audit.record(db, by: principal, .export, entity: "decision", id: id, after: ["to": "quyet-dinh-\(id).docx"])
+        }
+        return Views.attachment(data, type: DecisionWord.mediaType, fileName: "quyet-dinh-\(id).docx")
     }
 
     struct CertificateModel {

@@ -1,9 +1,11 @@
-"""The Excel download read by an independent reader (openpyxl), as a colleague's Excel would read it: typed cells,
-a bold frozen header with a filter, the sheet named after the list, the file's title."""
+"""Office downloads read by independent readers, as a colleague's Excel or Word would read them: the donations workbook
+(openpyxl: typed cells, a bold frozen header with a filter, the sheet named after the list, the file's title) and a
+decision (python-docx: A4, NĐ 30 margins, the recipients' table)."""
 import datetime
 import io
 import urllib.request
 
+import docx
 import openpyxl
 
 from conftest import BASE, make_driver, sign_in
@@ -39,3 +41,25 @@ def test_donations_workbook_opens_with_real_cells():
     dates = [row[1] for row in sheet.iter_rows(min_row=2)]
     assert all(isinstance(cell.value, datetime.datetime) and cell.number_format == "dd/mm/yyyy" for cell in dates)
     assert sheet.column_dimensions["C"].width >= 20, "columns as wide as their values"
+
+
+def test_decision_opens_in_word_form():
+    """The decision as python-docx reads it: A4 with NĐ 30 margins, the title, the recipients' table."""
+    driver = make_driver(1280, 800)
+    try:
+        sign_in(driver)
+        kind, body = download(driver, "/honours/decisions/1/decision.docx")
+    finally:
+        driver.quit()
+    assert kind == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    document = docx.Document(io.BytesIO(body))
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15 and round(section.top_margin.mm) == 20
+    texts = [p.text for p in document.paragraphs]
+    assert "QUYẾT ĐỊNH" in texts and "QUYẾT ĐỊNH:" in texts
+    assert any(t.startswith("Điều 1.") for t in texts)
+    recipients = document.tables[1]
+    assert [c.text for c in recipients.rows[0].cells] == ["STT", "Tập thể, cá nhân", "Thôn, đơn vị", "Thành tích", "Tiền thưởng"]
+    assert len(recipients.rows) >= 3, "header, recipients, total"
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in document.tables[0].rows[0].cells[1].text

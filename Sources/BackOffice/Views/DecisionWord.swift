@@ -1,0 +1,62 @@
+import Office
+
+/// A decision as a Word document in the NĐ 30/2020 layout — the same model and words as the printed page
+/// (`Templates/documents/decision.mustache`): heading with the issuing body beside the national motto, title,
+/// grounds, articles with the recipients' table, recipients of copies beside the signature.
+enum DecisionWord {
+    static let mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    typealias P = DOCXDocument.Paragraph
+    typealias R = DOCXDocument.Run
+
+    static func document(_ m: DecisionsController.DecisionModel) -> DOCXDocument {
+        var doc = DOCXDocument(title: "Quyết định số \(m.number)")
+        let half = doc.textWidth / 2
+        // NĐ 30: the issuing body and the motto at 12–13 pt, each on one line where it can be.
+        doc.blocks.append(.table(.init(widths: [3_900, doc.textWidth - 3_900], rows: [[
+            // "ỦY BAN NHÂN DÂN" over "XÃ …", as decisions are headed, rather than wherever the line happens to break.
+            [P([R(m.issuer.uppercased().replacingOccurrences(of: " XÃ ", with: "\nXÃ "), bold: true, size: 24)], alignment: .center, spaceAfter: 0), P([R("Số: \(m.number)", size: 26)], alignment: .center)],
+            [P([R("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24)], alignment: .center, spaceAfter: 0),
+             P([R("Độc lập - Tự do - Hạnh phúc", bold: true, underline: true)], alignment: .center),
+             P([R("\(m.commune), \(m.dateLong)", italic: true)], alignment: .center)],
+        ]], borders: false)))
+        if !m.issued { doc.blocks.append(.paragraph(P([R("DỰ THẢO — chưa ban hành", bold: true)], alignment: .center))) }
+        doc.blocks.append(.paragraph(P([R("QUYẾT ĐỊNH", bold: true)], alignment: .center, spaceAfter: 0)))
+        doc.blocks.append(.paragraph(P([R(m.subject, bold: true)], alignment: .center)))
+        doc.blocks.append(.paragraph(P([R(m.signerAuthority, bold: true)], alignment: .center)))
+        for ground in m.grounds { doc.blocks.append(.paragraph(P([R(ground, italic: true)], indentFirstLine: true))) }
+        doc.blocks.append(.paragraph(P([R("QUYẾT ĐỊNH:", bold: true)], alignment: .center)))
+        if m.revoke {
+            doc.blocks.append(article(1, "Thu hồi Quyết định số \(m.corrects)\(m.correctsDate.isEmpty ? "" : " ngày \(m.correctsDate)")."))
+        } else {
+            let amend = m.amend ? "Sửa đổi Quyết định số \(m.corrects)\(m.correctsDate.isEmpty ? "" : " ngày \(m.correctsDate)") như sau: " : ""
+            doc.blocks.append(article(1, "\(amend)\(m.formName) cho \(m.count) tập thể, cá nhân có thành tích (danh sách kèm theo)."))
+            let widths = [750, 2300, 1500, doc.textWidth - 750 - 2300 - 1500 - 1500, 1500]
+            func cell(_ text: String, bold: Bool = false, alignment: DOCXDocument.Alignment = .left) -> [P] {
+                [P([R(text, bold: bold, size: 24)], alignment: alignment, spaceAfter: 0)]
+            }
+            var rows = [["STT", "Tập thể, cá nhân", "Thôn, đơn vị", "Thành tích", "Tiền thưởng"].map { cell($0, bold: true, alignment: .center) }]
+            rows += m.recipients.map { [cell(String($0.number), alignment: .center), cell($0.name), cell($0.place), cell($0.achievement), cell($0.award, alignment: .right)] }
+            rows.append([cell(""), cell("Tổng cộng", bold: true), cell(""), cell(""), cell(m.total, bold: true, alignment: .right)])
+            doc.blocks.append(.table(.init(widths: widths, rows: rows, headerRows: 1)))
+            if m.hasAward {
+                doc.blocks.append(article(2, "Tiền thưởng tổng cộng \(m.total) (\(m.totalInWords)) chi từ Quỹ thi đua, khen thưởng của xã."))
+            }
+        }
+        doc.blocks.append(article(m.lastArticle, "Quyết định có hiệu lực kể từ ngày ký. Văn phòng HĐND và UBND xã, công chức Văn hóa – Xã hội, các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."))
+        var signer: [P] = []
+        if !m.signerLead.isEmpty { signer.append(P([R(m.signerLead, bold: true)], alignment: .center, spaceAfter: 0)) }
+        signer.append(P([R(m.signerTitle, bold: true)], alignment: .center, spaceAfter: 1_400))
+        signer.append(P([R(m.signerName, bold: true)], alignment: .center))
+        doc.blocks.append(.table(.init(widths: [half, half], rows: [[
+            [P([R("Nơi nhận:", bold: true, italic: true, size: 24)], alignment: .left, spaceAfter: 0),
+             P([R("- Như Điều \(m.lastArticle);", size: 22)], alignment: .left, spaceAfter: 0), P([R("- Lưu: VT.", size: 22)], alignment: .left)],
+            signer,
+        ]], borders: false)))
+        return doc
+    }
+
+    static func article(_ number: Int, _ text: String) -> DOCXDocument.Block {
+        .paragraph(P([R("Điều \(number). ", bold: true), R(text)], indentFirstLine: true))
+    }
+}
