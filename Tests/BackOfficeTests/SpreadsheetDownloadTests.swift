@@ -103,6 +103,29 @@ extension SpreadsheetDownloadTests {
         let logged = try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry WHERE action = 'export' AND entity = 'decision'") }
         #expect(logged == 1)
     }
+
+    @Test("Certificates download as one Word document: A4 landscape, one page each")
+    func certificatesInWord() async throws {
+        let database = try await EnglishPagesTests.demoCommune()
+        let app = try await buildApplication(TestCommune.configuration, database: database)
+        let document = try await app.test(.router) { client -> String in
+            let browser = Browser(client)
+            _ = try await browser.signIn("xem", TestCommune.password)
+            let response = try await browser.get("/honours/decisions/1/certificates.docx")
+            let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-\(UUID().uuidString).docx")
+            try Data(Array(buffer: response.body)).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let archive = try Archive(url: url, accessMode: .read)
+            var data = Data()
+            _ = try archive.extract(try #require(archive["word/document.xml"])) { data.append($0) }
+            return String(decoding: data, as: UTF8.self)
+        }
+        let recipients = try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM nomination WHERE decisionId = 1") ?? 0 }
+        #expect(recipients > 1)
+        #expect(document.components(separatedBy: ">GIẤY KHEN<").count - 1 == recipients, "one certificate per recipient")
+        #expect(document.components(separatedBy: #"w:type="page""#).count - 1 == recipients - 1, "a page break between certificates")
+        #expect(document.contains(#"w:orient="landscape""#))
+    }
 }
 
 /// Excel's day number, computed independently of the writer (days since 30/12/1899).

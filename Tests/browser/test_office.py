@@ -63,3 +63,18 @@ def test_decision_opens_in_word_form():
     assert [c.text for c in recipients.rows[0].cells] == ["STT", "Tập thể, cá nhân", "Thôn, đơn vị", "Thành tích", "Tiền thưởng"]
     assert len(recipients.rows) >= 3, "header, recipients, total"
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in document.tables[0].rows[0].cells[1].text
+
+
+def test_certificates_in_word_are_landscape_one_per_page():
+    driver = make_driver(1280, 800)
+    try:
+        sign_in(driver)
+        _, body = download(driver, "/honours/decisions/1/certificates.docx")
+    finally:
+        driver.quit()
+    document = docx.Document(io.BytesIO(body))
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 297 and round(section.page_height.mm) == 210, "A4 landscape"
+    titles = [p for p in document.paragraphs if p.text in ("GIẤY KHEN", "BẰNG CÔNG NHẬN", "BIỂU DƯƠNG")]
+    breaks = sum(1 for p in document.paragraphs if "w:type=\"page\"" in p._p.xml)
+    assert len(titles) >= 2 and breaks == len(titles) - 1, f"{len(titles)} certificates, {breaks} page breaks"

@@ -24,6 +24,7 @@ struct DecisionsController {
         router.post("/honours/decisions/:id/recipients/:nomination", use: editRecipient)
         router.get("/honours/decisions/:id/print", use: printDecision)
         router.get("/honours/decisions/:id/decision.docx", use: wordDecision)
+        router.get("/honours/decisions/:id/certificates.docx", use: wordCertificates)
         router.get("/honours/decisions/:id/certificates", use: certificates)
     }
 
@@ -228,13 +229,11 @@ struct DecisionsController {
         let commune: String; let dateLong: String; let signerLead: String; let signerTitle: String; let signerName: String
     }
 
-    @Sendable func certificates(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
-        let id = try context.id()
+    /// One certificate per recipient of an issued decision (or only `nomination`), for print and for Word.
+    private func certificateModels(id: Int64, only: Int64?) async throws -> [CertificateModel] {
         let forms = self.forms
         let commune = env.settings.value(Settings.communeName)
-        let only = (try request.queryId("nomination"))
-        let html = try await env.database.read { db -> String in
+        return try await env.database.read { db -> [CertificateModel] in
             let d = try DecisionStore.get(db, id: id)
             guard d.isIssued, d.kind != .revoke else { throw DomainError(.conflict, "Chỉ in giấy khen của quyết định đã ban hành.", english: "Only issued decisions have certificates.") }
             let form = forms.form(d.formKey)
@@ -242,13 +241,31 @@ struct DecisionsController {
             return try NominationStore.list(db, .init(decisionId: id), forms: forms, for: .system).filter { only == nil || $0.nomination.id == only }
                 .enumerated().map { index, item in
                     let achievement = form?.kind == .title ? "Đạt danh hiệu \(form!.name.replacingOccurrences(of: "Danh hiệu ", with: "")) năm \(item.nomination.year)" : item.nomination.achievement
-                    return env.documents.render("certificate", CertificateModel(
+                    return CertificateModel(
                         signerAuthority: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ \(commune.uppercased())", title: title, name: item.recipient, place: item.place,
                         achievement: achievement, number: d.number ?? "", book: "\(d.numberYear ?? d.year)/\(d.seq ?? 0)-\(index + 1)", commune: commune,
-                        dateLong: d.date?.documentForm ?? "", signerLead: Signing.lead(forTitle: d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName))
-                }.joined(separator: "\n")
+                        dateLong: d.date?.documentForm ?? "", signerLead: Signing.lead(forTitle: d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName)
+                }
         }
+    }
+
+    @Sendable func certificates(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let models = try await certificateModels(id: try context.id(), only: try request.queryId("nomination"))
+        let html = models.map { env.documents.render("certificate", $0) }.joined(separator: "\n")
         return env.views.render("honours-document", titleKey: "", title: env.views.text("decisions_certificates", context.language),
                                 page: Views.Fragment(html: "<div class=\"certificates\">" + html + "</div>"), context: context)
+    }
+
+    /// The certificates as one Word document, one A4 landscape page each, to print on the commune's own paper.
+    @Sendable func wordCertificates(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let models = try await certificateModels(id: id, only: try request.queryId("nomination"))
+        let data = try CertificateWord.document(models).data()
+        try await env.database.write { db in
+            try Audit.record(db, by: principal, .export, entity: "decision", id: id, after: ["to": "giay-khen-\(id).docx", "rows": String(models.count)])
+        }
+        return Views.attachment(data, type: DecisionWord.mediaType, fileName: "giay-khen-\(id).docx")
     }
 }
