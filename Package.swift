@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "Office", dependencies: ["Vietnamese", "Store", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // What both the web app and the CLI assemble: the module list, printed documents, passwords, first start.
         .target(name: "Composition", dependencies: [
-            "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
+            "Office", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Messaging
+import Office
 import Socialization
 import Store
 import Vietnamese
@@ -17,26 +18,56 @@ public struct ThankYouLetters: Sendable {
 
     package init(documents: DocumentTemplates) { self.documents = documents }
 
-    struct Model {
+    package struct Model: Sendable {
         let committee: String; let commune: String; let todayLong: String; let salutation: String; let callForm: String; let gift: String; let purpose: String
         let campaign: String; let number: String; let date: String; let signerTitle: String; let signerName: String
     }
 
     /// The letter of one donation; nil for a voided receipt or an anonymous gift (nobody to thank by name).
     package func letter(_ db: Database, _ item: DonationStore.Item, settings: [String: String], today: CivilDate) throws -> String? {
+        try Self.model(db, item, settings: settings, today: today).map { documents.render("thank-you-letter", $0) }
+    }
+
+    /// What the letter says, for the printed page and the Word document alike.
+    package static func model(_ db: Database, _ item: DonationStore.Item, settings: [String: String], today: CivilDate) throws -> Model? {
         let d = item.donation
         guard let name = item.sponsorName, !d.isVoided else { return nil }
         let person = try SponsorStore.person(db, sponsorId: d.sponsorId)
         func setting(_ key: Settings.Key) -> String { settings[key.name] ?? key.defaultValue }
         // People get their call form (Ông, Bà…); organisations are addressed by name.
         let callForm = person.map { CallForm.of(gender: $0.gender, birthYear: $0.birthYear, in: today.year) } ?? "Quý đơn vị"
-        let model = Model(
+        return Model(
             committee: setting(Settings.committeeName), commune: setting(Settings.communeName), todayLong: today.documentForm,
             salutation: person == nil ? name : "\(callForm) \(name)", callForm: callForm,
             gift: d.kind == .cash ? VND.format(d.amount ?? 0) + " (" + AmountInWords.vnd(d.amount ?? 0).lowercased() + ")" : item.itemsSummary,
             purpose: d.purpose.lowercased(), campaign: item.campaignTitle ?? "", number: d.receiptNumber, date: d.date.display,
             signerTitle: setting(Settings.signerTitle), signerName: setting(Settings.signerName))
-        return documents.render("thank-you-letter", model)
+    }
+
+    /// The letter as a Word document (A4, NĐ 30 margins), in the words of `thank-you-letter.mustache`.
+    package static func word(_ m: Model) -> DOCXDocument {
+        typealias P = DOCXDocument.Paragraph
+        typealias R = DOCXDocument.Run
+        var doc = DOCXDocument(title: "Thư cảm ơn \(m.salutation)")
+        doc.blocks = [
+            .table(.init(widths: [3_900, doc.textWidth - 3_900], rows: [[
+                [P([R(m.committee.replacingOccurrences(of: " XÃ ", with: "\nXÃ "), bold: true, size: 24)], alignment: .center)],
+                [P([R("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24)], alignment: .center, spaceAfter: 0),
+                 P([R("Độc lập - Tự do - Hạnh phúc", bold: true, underline: true)], alignment: .center)],
+            ]], borders: false)),
+            .paragraph(P([R("\(m.commune), \(m.todayLong)", italic: true)], alignment: .right, spaceAfter: 240)),
+            .paragraph(P([R("THƯ CẢM ƠN", bold: true, size: 32)], alignment: .center, spaceAfter: 240)),
+            .paragraph(P([R("Kính gửi: ", bold: true), R(m.salutation, bold: true)], alignment: .center, spaceAfter: 240)),
+            .paragraph(P([R("Ủy ban nhân dân xã \(m.commune) trân trọng cảm ơn \(m.callForm) đã ủng hộ \(m.gift) cho \(m.purpose)"
+                            + (m.campaign.isEmpty ? "" : " trong \(m.campaign)") + " (biên nhận số \(m.number) ngày \(m.date)).")], indentFirstLine: true)),
+            .paragraph(P([R("Tấm lòng của \(m.callForm) góp phần xây dựng xã hội học tập, giúp các cháu học sinh và bà con có thêm sách, thêm nơi học tập và sinh hoạt văn hóa.")], indentFirstLine: true)),
+            .paragraph(P([R("Kính chúc \(m.callForm) sức khỏe, hạnh phúc và thành công.")], indentFirstLine: true)),
+            .table(.init(widths: [doc.textWidth / 2, doc.textWidth / 2], rows: [[
+                [],
+                [P([R("TM. ỦY BAN NHÂN DÂN\n\(m.signerTitle)", bold: true)], alignment: .center, spaceAfter: 1_400), P([R(m.signerName, bold: true)], alignment: .center)],
+            ]], borders: false)),
+        ]
+        return doc
     }
 
     /// Donations of a year whose letter is still to send and that the principal may act on.

@@ -104,6 +104,35 @@ extension SpreadsheetDownloadTests {
         #expect(logged == 1)
     }
 
+    @Test("A thank-you letter downloads for Word with the sponsor's name; an anonymous gift has none")
+    func letterInWord() async throws {
+        let database = try await EnglishPagesTests.demoCommune()
+        let (named, anonymous) = try await database.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT id FROM donation WHERE sponsorId IS NOT NULL AND voidedAt IS NULL ORDER BY id LIMIT 1")!,
+             try Int64.fetchOne(db, sql: "SELECT id FROM donation WHERE sponsorId IS NULL ORDER BY id LIMIT 1"))
+        }
+        let app = try await buildApplication(TestCommune.configuration, database: database)
+        let (document, refused) = try await app.test(.router) { client -> (String, UInt?) in
+            let browser = Browser(client)
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let response = try await browser.get("/donations/\(named)/letter.docx")
+            let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-\(UUID().uuidString).docx")
+            try Data(Array(buffer: response.body)).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let archive = try Archive(url: url, accessMode: .read)
+            var data = Data()
+            _ = try archive.extract(try #require(archive["word/document.xml"])) { data.append($0) }
+            var refused: UInt?
+            if let anonymous { refused = UInt(try await browser.get("/donations/\(anonymous)/letter.docx").status.code) }
+            return (String(decoding: data, as: UTF8.self), refused)
+        }
+        let sponsor = try await database.read { db in
+            try String.fetchOne(db, sql: "SELECT coalesce(p.fullName, u.name) FROM donation d JOIN sponsor s ON s.id = d.sponsorId LEFT JOIN person p ON p.id = s.personId LEFT JOIN unit u ON u.id = s.unitId WHERE d.id = ?", arguments: [named]) ?? ""
+        }
+        #expect(document.contains("THƯ CẢM ƠN") && !sponsor.isEmpty && document.contains(sponsor))
+        if let refused { #expect(refused == 409, "an anonymous gift has no letter") }
+    }
+
     @Test("Certificates download as one Word document: A4 landscape, one page each")
     func certificatesInWord() async throws {
         let database = try await EnglishPagesTests.demoCommune()

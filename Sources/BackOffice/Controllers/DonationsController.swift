@@ -27,6 +27,7 @@ struct DonationsController {
         router.post("/donations/:id/void", use: void)
         router.get("/donations/:id/receipt", use: receipt)
         router.get("/donations/:id/letter", use: letter)
+        router.get("/donations/:id/letter.docx", use: wordLetter)
         router.post("/donations/:id/letter", use: markLetterSent)
         router.post("/donations/:id/handovers", use: recordHandover)
         router.get("/handovers/:id", use: handover)
@@ -328,6 +329,25 @@ struct DonationsController {
             total: VND.format(d.estimatedValue), dateLong: d.date.documentForm, receivedBy: d.receivedBy, voided: d.isVoided,
             voidedOn: d.voidedAt.map(VietnamTime.display) ?? "", voidedBy: d.voidedBy ?? "", voidReason: d.voidReason ?? "")
         return document(documents.render("receipt", model), title: env.views.text("donations_receipt", context.language) + " " + d.receiptNumber, context: context)
+    }
+
+    /// The thank-you letter as a Word document, to add a personal line before signing; logged as an export.
+    @Sendable func wordLetter(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let today = env.clock.today()
+        let model = try await env.database.read { db -> ThankYouLetters.Model? in
+            try ThankYouLetters.model(db, try DonationStore.get(db, id: id, for: principal), settings: try Settings.all(db), today: today)
+        }
+        guard let model else {
+            throw DomainError(.conflict, "Không có thư cảm ơn cho biên lai đã hủy hoặc khoản ủng hộ không rõ tên.",
+                              english: "No thank-you letter for a voided receipt or an anonymous gift.")
+        }
+        let data = try ThankYouLetters.word(model).data()
+        try await env.database.write { db in
+            try Audit.record(db, by: principal, .export, entity: "donation", id: id, after: ["to": "thu-cam-on-\(id).docx"])
+        }
+        return Views.attachment(data, type: DecisionWord.mediaType, fileName: "thu-cam-on-\(id).docx")
     }
 
     @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
