@@ -134,14 +134,25 @@ public struct AnnualReport: Sendable {
     /// The indicators as CSV (UTF-8 with BOM, for a spreadsheet).
     public func indicatorsCSV() throws -> String {
         var text = ""
-        let writer = CSVWriter { text += $0 }
-        try writer.write(["Mã", "Chỉ tiêu", "Đơn vị", "Năm", "Giá trị", "Lộ trình", "Đạt lộ trình", "Tăng bình quân (%/năm)", "Nguồn", "Năm gốc", "Giá trị gốc", "Mục tiêu 2025", "Mục tiêu 2030"])
+        try indicators(into: CSVTableSink { text += $0 })
+        return text
+    }
+
+    /// The indicators with their trajectory, into a CSV or a workbook (values and targets as numbers there).
+    public func indicators(into sink: any TableSink) throws {
+        try sink.begin([
+            TableColumn("Mã", width: 24), TableColumn("Chỉ tiêu", width: 48), TableColumn("Đơn vị", width: 8), TableColumn("Năm", width: 6),
+            TableColumn("Giá trị", width: 9), TableColumn("Lộ trình", width: 9), TableColumn("Đạt lộ trình", width: 10),
+            TableColumn("Tăng bình quân (%/năm)", width: 12), TableColumn("Nguồn", width: 40), TableColumn("Năm gốc", width: 8),
+            TableColumn("Giá trị gốc", width: 10), TableColumn("Mục tiêu 2025", width: 10), TableColumn("Mục tiêu 2030", width: 10),
+        ])
+        func number(_ value: Double?) -> TableCell { value.map { TableCell.number(($0 * 10).rounded() / 10) } ?? .empty }
         for line in indicators {
             let i = line.indicator
-            try writer.write([i.key, i.name, i.unit, String(year), Self.number(line.value.value), Self.number(line.expected),
-                              line.onTrack.map { $0 ? "có" : "chưa" } ?? "", Self.number(line.growth), line.value.computed ? "tính từ dữ liệu: \(line.value.note)" : line.value.note,
-                              String(i.baselineYear), Self.number(i.baseline), Self.number(i.target2025), Self.number(i.target2030)])
+            try sink.row([.text(i.key), .text(i.name), .text(i.unit), .integer(Int64(year)), number(line.value.value), number(line.expected),
+                          line.onTrack.map { .text($0 ? "có" : "chưa") } ?? .empty, number(line.growth),
+                          .text(line.value.computed ? "tính từ dữ liệu: \(line.value.note)" : line.value.note),
+                          .integer(Int64(i.baselineYear)), number(i.baseline), number(i.target2025), number(i.target2030)])
         }
-        return text
     }
 }

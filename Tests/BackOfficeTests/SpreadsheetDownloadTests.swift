@@ -53,7 +53,7 @@ struct SpreadsheetDownloadTests {
 }
 
 extension SpreadsheetDownloadTests {
-    @Test("Every list with a CSV also downloads as .xlsx with the same rows: donations, disclosure, volunteer hours, club members, attendance")
+    @Test("Every list with a CSV also downloads as .xlsx with the same rows: donations, disclosure, volunteer hours, club members, attendance, indicators")
     func everyListHasItsWorkbook() async throws {
         let database = try await EnglishPagesTests.demoCommune()
         let app = try await buildApplication(TestCommune.configuration, database: database)
@@ -61,7 +61,7 @@ extension SpreadsheetDownloadTests {
             let browser = Browser(client)
             _ = try await browser.signIn("admin", TestCommune.password)
             var results: [(String, Int, Int, String)] = []
-            for path in ["/donations", "/socialization/disclosure", "/volunteers/hours", "/clubs/1/members", "/clubs/1/attendance"] {
+            for path in ["/donations", "/socialization/disclosure", "/volunteers/hours", "/clubs/1/members", "/clubs/1/attendance", "/recognition/report/indicators"] {
                 let csv = try await browser.get(path + ".csv")
                 let xlsx = try await browser.get(path + ".xlsx")
                 let sheet = try Self.sheet(of: Array(buffer: xlsx.body))

@@ -18,7 +18,8 @@ struct AnnualReportController {
         router.post("/recognition/report/final", use: setFinal)
         router.get("/recognition/report/print", use: printable)
         router.get("/recognition/report/appendix.md", use: appendix)
-        router.get("/recognition/report/indicators.csv", use: csv)
+        router.get("/recognition/report/indicators.csv", use: indicatorsFile)
+        router.get("/recognition/report/indicators.xlsx", use: indicatorsFile)
     }
 
     struct Section { let key: String; let label: String; let text: String }
@@ -83,14 +84,19 @@ struct AnnualReportController {
         return Views.attachment(text, type: "text/markdown; charset=utf-8", fileName: "phu-luc-\(year).md")
     }
 
-    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
+    /// The indicators with their trajectory as CSV or Excel (`indicators.csv`, `indicators.xlsx`).
+    @Sendable func indicatorsFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let year = (try request.queryYear()) ?? env.clock.today().year
+        let format = Spreadsheet.format(of: request)
         let document = self.document
-        let text = try await env.database.write { db -> String in
-            try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": "indicators.csv"])
-            return try document.report(db, year: year).indicatorsCSV()
+        let commune = env.settings.value(Settings.communeName)
+        return try await Spreadsheet.download(format, name: "chi-tieu-\(year)", title: "Các chỉ tiêu của Kế hoạch năm \(year) — xã \(commune)",
+                                              sheet: "Chỉ tiêu \(year)", commune: commune) { sink in
+            try await env.database.write { db in
+                try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": "indicators.\(format.rawValue)"])
+                try document.report(db, year: year).indicators(into: sink)
+            }
         }
-        return Views.attachment(text, type: "text/csv; charset=utf-8", fileName: "chi-tieu-\(year).csv")
     }
 }
