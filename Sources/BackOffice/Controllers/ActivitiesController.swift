@@ -207,6 +207,6 @@ struct ActivitiesController {
             hasActivities: !work.activities.isEmpty, hasTasks: !work.assignments.isEmpty,
             empty: work.activities.isEmpty && work.assignments.isEmpty, csrf: context.csrfToken)
         return env.views.render("campaign-tasks", titleKey: "tasks_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 }

@@ -41,7 +41,7 @@ struct AnnualReportController {
             reminder: year == thisYear ? (reminder.map { DashboardReminder.text($0, views: env.views, language: context.language) } ?? "") : "",
             canEdit: principal.canWriteCommuneWide, html: html, csrf: context.csrfToken)
         return env.views.render("recognition-report", titleKey: "report_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     @Sendable func saveText(_ request: Request, context: AppRequestContext) async throws -> Response {

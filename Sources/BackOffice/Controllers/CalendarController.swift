@@ -62,7 +62,7 @@ struct CalendarController {
         let page = CalendarPage(year: year, previous: year - 1, next: year + 1, months: months, weekdays: context.english ? ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] : ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
                                 csrf: context.csrfToken)
         return env.views.render("calendar", titleKey: "", title: env.views.text("calendar_title", context.language) + " \(year)", page: page,
-                                context: context, flash: Flash.message(request, views: env.views, language: context.language))
+                                context: context, flash: env.flash(request, context))
     }
 
     static func month(year: Int, month: Int, items: [Occurrence], today: CivilDate, english: Bool) -> Month {
@@ -133,7 +133,7 @@ struct CalendarController {
                                    canAddFestival: principal.role != .viewer && (principal.canWriteCommuneWide || !writable.isEmpty),
                                    csrf: context.csrfToken, errors: errors)
         return env.views.render("observances", titleKey: "", title: env.views.text("observances_title", context.language) + " \(year)",
-                                page: page, context: context, status: status, flash: Flash.message(request, views: env.views, language: context.language))
+                                page: page, context: context, status: status, flash: env.flash(request, context))
     }
 
     @Sendable func setYear(_ request: Request, context: AppRequestContext) async throws -> Response {

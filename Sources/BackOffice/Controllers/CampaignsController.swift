@@ -114,7 +114,7 @@ struct CampaignsController {
             units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == filter.unitId) },
             rows: rows, empty: rows.isEmpty, canCreate: principal.role != .viewer, hasTasks: principal.role == .editor, csrf: context.csrfToken)
         return env.views.render("campaigns", titleKey: "campaigns_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     // MARK: Form
@@ -262,7 +262,7 @@ struct CampaignsController {
                 sources: BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: false) }, csrf: context.csrfToken)
         }
         return env.views.render("campaign", titleKey: "", title: page.title, page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     @Sendable func changeStatus(_ request: Request, context: AppRequestContext) async throws -> Response {

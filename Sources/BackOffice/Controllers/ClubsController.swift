@@ -43,13 +43,13 @@ struct ClubsController {
                 lastSession: $0.lastSession?.display ?? "", active: active.contains($0.club.id!))
         }
         let page = ListPage(
-            units: hosts.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == filter.unitId) },
+            units: hosts.options(selected: filter.unitId),
             kinds: ClubKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.kind) },
             fields: ClubField.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.field) },
             statuses: ClubStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.status) },
             rows: rows, empty: rows.isEmpty, canCreate: principal.role != .viewer)
         return env.views.render("clubs", titleKey: "clubs_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
 
@@ -75,7 +75,7 @@ struct ClubsController {
         }
         let page = FormPage(
             action: id.map { "/clubs/\($0)" } ?? "/clubs", isNew: id == nil, name: input.name,
-            units: hosts.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
+            units: hosts.options(selected: input.unitId),
             kinds: ClubKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.kind) },
             fields: ClubField.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.field) },
             ages: AgeGroup.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: input.ageGroups.contains($0.rawValue)) },
@@ -184,7 +184,7 @@ struct ClubsController {
                 searched: !q.isEmpty, today: today.display, canEdit: principal.canWrite(unitId: club.unitId), csrf: context.csrfToken)
         }
         return env.views.render("club", titleKey: "", title: page.name, page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     /// The 12 months before this one, oldest first, each marked when a session was held.

@@ -88,6 +88,6 @@ struct DashboardController {
                         scopeNote: scope == .all ? nil : views.text("dash_scopeNote", language))
         }
         return env.views.render("dashboard", titleKey: "dash_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 }

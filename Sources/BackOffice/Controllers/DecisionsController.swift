@@ -42,7 +42,7 @@ struct DecisionsController {
             }
         }
         return env.views.render("honours-decisions", titleKey: "decisions_title", page: ListPage(rows: rows, empty: rows.isEmpty, canCreate: principal.canWriteCommuneWide),
-                                context: context, flash: Flash.message(request, views: env.views, language: context.language))
+                                context: context, flash: env.flash(request, context))
     }
 
     struct Candidate { let id: Int64; let name: String; let place: String; let achievement: String; let year: Int; let checked: Bool }
@@ -122,7 +122,7 @@ struct DecisionsController {
                 errors: errors, csrf: context.csrfToken)
         }
         return env.views.render("honours-decision", titleKey: "", title: page.number.isEmpty ? page.subject : env.views.text("decisions_numbered", context.language) + " " + page.number,
-                                page: page, context: context, status: status, flash: Flash.message(request, views: env.views, language: context.language))
+                                page: page, context: context, status: status, flash: env.flash(request, context))
     }
 
     private func act(_ request: Request, context: AppRequestContext, _ work: @escaping @Sendable (Database, Principal, Int64) throws -> Int64) async throws -> Response {

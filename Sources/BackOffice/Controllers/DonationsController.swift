@@ -81,7 +81,7 @@ struct DonationsController {
             canCreate: principal.role != .viewer, canImport: principal.canWriteCommuneWide, csrf: context.csrfToken,
             problems: problems, hasProblems: !problems.isEmpty, imported: imported, csvText: csvText)
         return env.views.render("socialization-donations", titleKey: "donations_title", page: page, context: context, status: status,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     /// The list as CSV (the import's own format) or an Excel workbook: amounts as numbers shown 1.500.000, dates as dates.
@@ -168,7 +168,7 @@ struct DonationsController {
             switchHref: "/donations/new?kind=\(kind == .cash ? "in_kind" : "cash")" + (input.sponsorId.map { "&sponsor=\($0)" } ?? ""),
             switchLabel: env.views.text(kind == .cash ? "donations_newInKind" : "donations_new", context.language),
             channels: PaymentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input.channel ?? "cash")) },
-            units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.recipientUnitId) },
+            units: units.options(selected: input.recipientUnitId),
             campaigns: Choice.options(campaigns, selected: input.campaignId),
             pledges: pledgeOptions,
             hasPledges: !pledges.isEmpty, date: input.date, amount: input.amount ?? "", items: items, purpose: input.purpose,
@@ -255,12 +255,12 @@ struct DonationsController {
                 handovers: handovers.map { HandoverRow(id: $0.0.id!, date: $0.0.date.display, toUnit: $0.1,
                                                        items: $0.2.map { "\($0.quantity) \($0.item.unitOfMeasure) \($0.item.description)" }.joined(separator: "; ")) },
                 hasHandovers: !handovers.isEmpty, canHandOver: !items.isEmpty && !d.isVoided && left.values.contains { $0 > 0 },
-                units: try DonationStore.recipientUnits(db, for: .system).map { Option(value: String($0.id!), label: $0.name, selected: $0.id == d.recipientUnitId) },
+                units: try DonationStore.recipientUnits(db, for: .system).options(selected: d.recipientUnitId),
                 today: env.clock.today().display, pledges: pledges, canEdit: principal.canWrite(unitId: d.recipientUnitId) && !d.isVoided,
                 csrf: context.csrfToken, errors: errors)
         }
         return env.views.render("socialization-donation", titleKey: "", title: env.views.text("donations_receipt", context.language) + " " + page.receipt,
-                                page: page, context: context, status: status, flash: Flash.message(request, views: env.views, language: context.language))
+                                page: page, context: context, status: status, flash: env.flash(request, context))
     }
 
     @Sendable func void(_ request: Request, context: AppRequestContext) async throws -> Response {

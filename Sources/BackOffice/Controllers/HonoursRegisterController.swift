@@ -44,13 +44,13 @@ struct HonoursRegisterController {
                 },
                 models: try HonoursRegister.goodModels(db).map { ModelRow(title: $0.0.title, unit: $0.1, year: $0.0.year, description: $0.0.description,
                                                                           replicated: $0.0.replicatedWhere ?? "") },
-                villages: villages.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: false) },
+                villages: villages.filter { principal.canWrite(unitId: $0.id) }.options(),
                 units: try UnitStore.active(db).filter { principal.canWrite(unitId: $0.id) }
-                    .map { Option(value: String($0.id!), label: $0.name, selected: false) },
+                    .options(),
                 year: env.clock.today().year, canManage: principal.canWriteCommuneWide, canAdd: principal.role != .viewer, csrf: context.csrfToken)
         }
         return env.views.render("honours-register", titleKey: "register_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     @Sendable func setAward(_ request: Request, context: AppRequestContext) async throws -> Response {

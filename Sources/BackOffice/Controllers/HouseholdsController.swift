@@ -29,7 +29,7 @@ struct HouseholdsController {
             Row(id: $0.household.id!, name: $0.household.name, village: $0.villageName ?? "", head: $0.headName ?? "", members: $0.memberCount)
         }
         let totalText = env.views.text("households_total", context.language).replacingOccurrences(of: "%@", with: VND.grouped(Int64(result.total)))
-        let page = ListPage(villages: villages.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == villageId) },
+        let page = ListPage(villages: villages.options(selected: villageId),
                             rows: rows, empty: rows.isEmpty,
                             pager: Pager(result, basePath: "/households", query: ["village": villageId.map(String.init) ?? ""], totalText: totalText))
         return env.views.render("households", titleKey: "households_title", page: page, context: context)
@@ -63,7 +63,7 @@ struct HouseholdsController {
                 honours: try HonoursSection.lines(db, .init(householdId: id), forms: env.honourForms), csrf: context.csrfToken)
         }
         return env.views.render("household", titleKey: "", title: page.name, page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

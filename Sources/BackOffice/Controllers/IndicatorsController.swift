@@ -55,7 +55,7 @@ struct IndicatorsController {
         let page = Page(year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
                         rows: rows, canEdit: principal.canWriteCommuneWide, csrf: context.csrfToken)
         return env.views.render("recognition-indicators", titleKey: "indicators_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     @Sendable func setValue(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -83,7 +83,7 @@ struct IndicatorsController {
         }
         func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
         let page = VisitsPage(
-            libraries: libraries.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == chosen) }, libraryId: chosen, year: year,
+            libraries: libraries.options(selected: chosen), libraryId: chosen, year: year,
             years: Option.years(thisYear - 3...thisYear, selected: year),
             months: (1...12).map { m in
                 let v = months[m]
@@ -91,7 +91,7 @@ struct IndicatorsController {
             },
             total: VND.grouped(Int64(months.values.reduce(0) { $0 + $1.visits })), canEdit: principal.canWrite(unitId: chosen), csrf: context.csrfToken)
         return env.views.render("recognition-visits", titleKey: "visits_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     @Sendable func saveVisits(_ request: Request, context: AppRequestContext) async throws -> Response {

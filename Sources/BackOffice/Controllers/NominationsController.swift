@@ -56,7 +56,7 @@ struct NominationsController {
             award: VND.format(counts.award), meetings: meetings.prefix(5).map { "\($0.date.display) — \($0.minutesRef) (\($0.members))" },
             canPropose: principal.role != .viewer, canReview: principal.canWriteCommuneWide, today: env.clock.today().display, csrf: context.csrfToken)
         return env.views.render("honours", titleKey: "honours_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     // MARK: Form
@@ -89,7 +89,7 @@ struct NominationsController {
                 units: units.map { Option(value: String($0.id!), label: $0.name, selected: kind == .unit && $0.id == selected) },
                 formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == input.formKey) },
                 types: CommendationType.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input.commendationType ?? "regular")) },
-                proposers: units.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.proposingUnitId) },
+                proposers: units.filter { principal.canWrite(unitId: $0.id) }.options(selected: input.proposingUnitId),
                 achievement: input.achievement, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
         }
         return env.views.render("honours-nomination-form", titleKey: "nominations_new", page: page, context: context, status: status)
@@ -182,7 +182,7 @@ struct NominationsController {
                 errors: errors, csrf: context.csrfToken)
         }
         return env.views.render("honours-nomination", titleKey: "", title: page.recipient, page: page, context: context, status: status,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {

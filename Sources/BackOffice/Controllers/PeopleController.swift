@@ -47,7 +47,7 @@ struct PeopleController {
                                language: context.language)
         }
         return env.views.render("people", titleKey: "people_title", page: Views.Fragment(html: html), context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     private func listPage(_ query: PersonQuery, principal: Principal, context: AppRequestContext) async throws -> ListPage {
@@ -200,7 +200,7 @@ struct PeopleController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await detail(context, id: try context.id(), flash: Flash.message(request, views: env.views, language: context.language))
+        try await detail(context, id: try context.id(), flash: env.flash(request, context))
     }
 
     struct FormPage {
@@ -234,7 +234,7 @@ struct PeopleController {
             action: id.map { "/people/\($0)" } ?? "/people", isNew: id == nil, fullName: input.fullName,
             genders: Gender.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == selectedGender) },
             birthDate: input.birthDate ?? "", birthYear: input.birthYear ?? "", ethnicity: input.ethnicity ?? "",
-            villages: villages.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.villageId) },
+            villages: villages.options(selected: input.villageId),
             phone: input.phone ?? "", zalo: input.zalo ?? "", email: input.email ?? "", notes: input.notes ?? "",
             errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version)
         return env.views.render("person-form", titleKey: id == nil ? "people_new" : "people_edit", page: page, context: context, status: status)

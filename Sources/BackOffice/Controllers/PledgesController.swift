@@ -39,7 +39,7 @@ struct PledgesController {
         let page = ListPage(rows: rows, empty: rows.isEmpty, overdueOnly: overdueOnly, overdueCount: items.filter { $0.status(on: today) == .overdue }.count,
                             canCreate: principal.role != .viewer, csrf: context.csrfToken)
         return env.views.render("socialization-pledges", titleKey: "pledges_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     struct FormPage {
@@ -53,7 +53,7 @@ struct PledgesController {
             (try SponsorStore.list(db, for: principal), try DonationStore.recipientUnits(db, for: principal))
         }
         let page = FormPage(sponsors: sponsors.map { Option(value: String($0.sponsor.id!), label: $0.name, selected: $0.sponsor.id == input.sponsorId) },
-                            units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.recipientUnitId) },
+                            units: units.options(selected: input.recipientUnitId),
                             date: input.date, value: input.value, items: input.items ?? "", dueOn: input.dueOn, purpose: input.purpose, notes: input.notes ?? "",
                             errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
         return env.views.render("socialization-pledge-form", titleKey: "pledges_new", page: page, context: context, status: status)

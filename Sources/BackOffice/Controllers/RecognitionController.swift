@@ -55,7 +55,7 @@ struct RecognitionController {
             },
             villages: villages, reminder: reminder.map { DashboardReminder.text($0, views: env.views, language: context.language) } ?? "")
         return env.views.render("recognition", titleKey: "recognition_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     struct CriterionRow { let text: String; let points: Int; let computed: Bool }
@@ -105,7 +105,7 @@ struct RecognitionController {
                                               score: $0.registration.score.map { "\($0)/\(set?.maximum ?? 0)" } ?? "", result: $0.registration.result ?? "") },
             empty: items.isEmpty, subjects: subjects, chosenSet: setKey, isPerson: set?.subject == .person, q: q, canRegister: principal.role != .viewer && set != nil, csrf: context.csrfToken, errors: errors)
         return env.views.render("recognition-registrations", titleKey: "registrations_title", page: page, context: context, status: status,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     /// What may be registered for a set, within the account's reach.
@@ -117,16 +117,16 @@ struct RecognitionController {
             return try HouseholdStore.list(db, villageId: nil, for: principal, perPage: 5000).items.filter { principal.canWrite(unitId: $0.household.villageId) }
                 .map { Option(value: String($0.household.id!), label: "\($0.household.name) · \($0.villageName ?? "")", selected: false) }
         case .clan:
-            return try HonoursRegister.clans(db).filter { principal.canWrite(unitId: $0.villageId) }.map { Option(value: String($0.id!), label: $0.name, selected: false) }
+            return try HonoursRegister.clans(db).filter { principal.canWrite(unitId: $0.villageId) }.options()
         case .village:
-            return try UnitStore.villages(db, for: principal).filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: false) }
+            return try UnitStore.villages(db, for: principal).filter { principal.canWrite(unitId: $0.id) }.options()
         case .commune:
             return try UnitStore.all(db, kinds: [.communeCommittee]).filter { principal.canWrite(unitId: $0.id) }
-                .map { Option(value: String($0.id!), label: $0.name, selected: false) }
+                .options()
         case .unit:
             return try UnitStore.active(db)
                 .filter { ![.village, .communeCommittee].contains($0.kind) && principal.canWrite(unitId: $0.id) }
-                .map { Option(value: String($0.id!), label: $0.name, selected: false) }
+                .options()
         case .person:
             // Citizens are found by a search, like everywhere people are chosen.
             return try PersonPicker.candidates(db, query: query, preset: nil, for: principal)
@@ -188,7 +188,7 @@ struct RecognitionController {
                 reasonError: errors["reason"] ?? "")
         }
         return env.views.render("recognition-assessment", titleKey: "", title: "\(page.set): \(page.subject)", page: page, context: context, status: status,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     @Sendable func assess(_ request: Request, context: AppRequestContext) async throws -> Response {

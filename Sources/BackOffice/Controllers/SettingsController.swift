@@ -33,7 +33,7 @@ struct SettingsController {
         let principal = try context.signedIn()
         try principal.require(principal.canManageSettings)
         let values = try await env.database.read { try Settings.all($0) }
-        return page(context, values: values, errors: [:], flash: Flash.message(request, views: env.views, language: context.language))
+        return page(context, values: values, errors: [:], flash: env.flash(request, context))
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {

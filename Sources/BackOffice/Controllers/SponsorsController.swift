@@ -36,7 +36,7 @@ struct SponsorsController {
                             tags: tags.map { Option(value: $0, label: $0, selected: $0 == tag) }, rows: rows, empty: rows.isEmpty,
                             canCreate: principal.role != .viewer, count: rows.count)
         return env.views.render("socialization-sponsors", titleKey: "sponsors_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     struct FormPage {
@@ -59,8 +59,8 @@ struct SponsorsController {
         let page = FormPage(
             kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.kind) }, q: q,
             searched: !candidates.isEmpty || !q.isEmpty, candidates: candidates,
-            units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
-            villages: villages.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.villageId) },
+            units: units.options(selected: input.unitId),
+            villages: villages.filter { principal.canWrite(unitId: $0.id) }.options(selected: input.villageId),
             name: input.name ?? "", phone: input.phone ?? "", address: input.address ?? "", tags: input.tags ?? "", notes: input.notes ?? "",
             errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, canMakeUnits: principal.canManageUnits)
         return env.views.render("socialization-sponsor-form", titleKey: "sponsors_new", page: page, context: context, status: status)
@@ -117,7 +117,7 @@ struct SponsorsController {
                 version: RecordVersion.of(item.sponsor))
         }
         return env.views.render("socialization-sponsor", titleKey: "", title: page.name, page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {

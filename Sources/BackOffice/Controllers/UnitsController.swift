@@ -43,7 +43,7 @@ struct UnitsController {
         let page = ListPage(q: q, kinds: Self.kindOptions(selected: kind?.rawValue, english: english), rows: rows,
                             isTree: q.isEmpty && kind == nil, canCreate: principal.canManageUnits, empty: rows.isEmpty)
         return env.views.render("units", titleKey: "units_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     static func kindOptions(selected: String?, english: Bool) -> [Option] {
@@ -94,7 +94,7 @@ struct UnitsController {
                 honours: try HonoursSection.lines(db, .init(unitId: id), forms: env.honourForms), csrf: context.csrfToken)
         }
         return env.views.render("unit", titleKey: "", title: page.name, page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     struct FormPage {

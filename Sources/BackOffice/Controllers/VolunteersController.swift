@@ -42,7 +42,7 @@ struct VolunteersController {
         let page = ListPage(skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == skill) }, rows: rows,
                             empty: rows.isEmpty, year: year, canCreate: principal.role != .viewer)
         return env.views.render("socialization-volunteers", titleKey: "volunteers_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     struct FormPage {
@@ -61,7 +61,7 @@ struct VolunteersController {
         }
         let page = FormPage(
             q: q, searched: !candidates.isEmpty || !q.isEmpty, candidates: candidates,
-            units: units.map { Option(value: String($0.id!), label: $0.name, selected: $0.id == input.unitId) },
+            units: units.options(selected: input.unitId),
             skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: input.skills.contains($0.rawValue)) },
             availability: input.availability ?? "", since: input.since ?? env.clock.today().display, notes: input.notes ?? "",
             errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
@@ -117,7 +117,7 @@ struct VolunteersController {
                 today: today.display, canEdit: principal.canWrite(unitId: item.volunteer.unitId), csrf: context.csrfToken, errors: errors)
         }
         return env.views.render("socialization-volunteer", titleKey: "", title: page.name, page: page, context: context, status: status,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     static func row(_ item: VolunteerStore.HoursItem, principal: Principal, english: Bool) -> HoursRow {
@@ -175,7 +175,7 @@ struct VolunteersController {
                                 format: { HoursText.display(Int($0)) + " h" }),
             csrf: context.csrfToken)
         return env.views.render("socialization-hours", titleKey: "hours_title", page: page, context: context,
-                                flash: Flash.message(request, views: env.views, language: context.language))
+                                flash: env.flash(request, context))
     }
 
     @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {

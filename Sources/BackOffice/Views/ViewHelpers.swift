@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Honours
 import Hummingbird
 import Store
 import Vietnamese
@@ -45,6 +46,7 @@ struct Pager {
 
 /// Short confirmations after a redirect (`?msg=saved`), so a reload does not post the form again.
 enum Flash {
+    /// The one-line confirmation a redirect asked for (`?msg=saved`), in the page's language; nil for anything else.
     static func message(_ request: Request, views: Views, language: Language) -> String? {
         guard let key = request.uri.queryParameters["msg"].map(String.init),
               ["saved", "created", "withdrawn", "consent", "member", "password"].contains(key) else { return nil }
@@ -130,5 +132,28 @@ extension AppRequestContext {
 extension Choice {
     static func options(_ choices: [Choice], selected: Int64?) -> [Option] {
         choices.map { Option(value: String($0.id), label: $0.label, selected: $0.id == selected) }
+    }
+}
+
+extension ControllerEnvironment {
+    /// The page's flash line (`Flash.message`) for this request.
+    func flash(_ request: Request, _ context: AppRequestContext) -> String? {
+        Flash.message(request, views: views, language: context.language)
+    }
+}
+
+/// A record a menu offers by its id and name (units, clans).
+protocol NamedRecord {
+    var id: Int64? { get }
+    var name: String { get }
+}
+
+extension OrgUnit: NamedRecord {}
+extension Clan: NamedRecord {}
+
+extension Array where Element: NamedRecord {
+    /// The records as a menu's options, the one with `selected` id chosen.
+    func options(selected: Int64? = nil) -> [Option] {
+        map { Option(value: String($0.id!), label: $0.name, selected: $0.id != nil && $0.id == selected) }
     }
 }
