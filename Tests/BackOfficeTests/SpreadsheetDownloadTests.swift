@@ -133,6 +133,32 @@ extension SpreadsheetDownloadTests {
         if let refused { #expect(refused == 409, "an anonymous gift has no letter") }
     }
 
+    @Test("A receipt downloads for Word: number, giver, amount in words; an editor cannot take another village's")
+    func receiptInWord() async throws {
+        let commune = try await TestCommune()
+        let (mine, other) = try await commune.database.write { db -> (Donation, Int64) in
+            (try DonationStore.create(db, DonationInput(sponsorId: nil, date: CivilDate.today().display, kind: "cash", amount: "1,5 triệu", channel: "cash",
+                                                        purpose: "Tủ sách", recipientUnitId: commune.villageA), by: .system),
+             try DonationStore.create(db, DonationInput(sponsorId: nil, date: CivilDate.today().display, kind: "cash", amount: "200000", channel: "cash",
+                                                        purpose: "Học bổng", recipientUnitId: commune.villageB), by: .system).id!)
+        }
+        try await commune.run { browser in
+            _ = try await browser.signIn("thona", TestCommune.password)
+            let response = try await browser.get("/donations/\(mine.id!)/receipt.docx")
+            #expect(response.status == .ok)
+            let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-\(UUID().uuidString).docx")
+            try Data(Array(buffer: response.body)).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let archive = try Archive(url: url, accessMode: .read)
+            var data = Data()
+            _ = try archive.extract(try #require(archive["word/document.xml"])) { data.append($0) }
+            let document = String(decoding: data, as: UTF8.self)
+            #expect(document.contains("PHIẾU THU / BIÊN NHẬN ỦNG HỘ") && document.contains(mine.receiptNumber))
+            #expect(document.contains("1.500.000 đ") && document.contains("Một triệu năm trăm nghìn đồng"))
+            #expect(try await browser.get("/donations/\(other)/receipt.docx").status == .forbidden)
+        }
+    }
+
     @Test("Certificates download as one Word document: A4 landscape, one page each")
     func certificatesInWord() async throws {
         let database = try await EnglishPagesTests.demoCommune()

@@ -26,6 +26,7 @@ struct DonationsController {
         router.get("/donations/:id", use: show)
         router.post("/donations/:id/void", use: void)
         router.get("/donations/:id/receipt", use: receipt)
+        router.get("/donations/:id/receipt.docx", use: wordReceipt)
         router.get("/donations/:id/letter", use: letter)
         router.get("/donations/:id/letter.docx", use: wordLetter)
         router.post("/donations/:id/letter", use: markLetterSent)
@@ -313,12 +314,11 @@ struct DonationsController {
         let total: String; let dateLong: String; let receivedBy: String; let voided: Bool; let voidedOn: String; let voidedBy: String; let voidReason: String
     }
 
-    @Sendable func receipt(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
-        let id = try context.id()
+    /// The receipt as printed and as downloaded for Word.
+    private func receiptModel(id: Int64, for principal: Principal) async throws -> ReceiptModel {
         let (item, items) = try await env.database.read { db in (try DonationStore.get(db, id: id, for: principal), try DonationStore.items(db, donationId: id)) }
         let d = item.donation
-        let model = ReceiptModel(
+        return ReceiptModel(
             committee: env.settings.value(Settings.committeeName), commune: env.settings.value(Settings.communeName), recipientUnit: item.recipientUnit,
             number: d.receiptNumber, sponsor: item.sponsorName ?? SocializationTotals.anonymousLabel, payer: item.sponsorName ?? "", purpose: d.purpose,
             campaign: item.campaignTitle ?? "", cash: d.kind == .cash, amount: VND.format(d.amount ?? 0), channel: d.channel?.label ?? "",
@@ -328,7 +328,23 @@ struct DonationsController {
                                                         value: VND.format($0.element.estimatedValue)) },
             total: VND.format(d.estimatedValue), dateLong: d.date.documentForm, receivedBy: d.receivedBy, voided: d.isVoided,
             voidedOn: d.voidedAt.map(VietnamTime.display) ?? "", voidedBy: d.voidedBy ?? "", voidReason: d.voidReason ?? "")
-        return document(documents.render("receipt", model), title: env.views.text("donations_receipt", context.language) + " " + d.receiptNumber, context: context)
+    }
+
+    @Sendable func receipt(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let model = try await receiptModel(id: try context.id(), for: try context.signedIn())
+        return document(documents.render("receipt", model), title: env.views.text("donations_receipt", context.language) + " " + model.number, context: context)
+    }
+
+    /// The receipt as a Word document (a voided one keeps its stamp), logged as an export.
+    @Sendable func wordReceipt(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let model = try await receiptModel(id: id, for: principal)
+        let data = try ReceiptWord.document(model).data()
+        try await env.database.write { db in
+            try Audit.record(db, by: principal, .export, entity: "donation", id: id, after: ["to": "bien-nhan-\(model.number).docx"])
+        }
+        return Views.attachment(data, type: DecisionWord.mediaType, fileName: "bien-nhan-\(model.number).docx")
     }
 
     /// The thank-you letter as a Word document, to add a personal line before signing; logged as an export.
