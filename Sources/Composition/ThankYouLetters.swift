@@ -50,11 +50,7 @@ public struct ThankYouLetters: Sendable {
         typealias R = DOCXDocument.Run
         var doc = DOCXDocument(title: "Thư cảm ơn \(m.salutation)")
         doc.blocks = [
-            .table(.init(widths: [3_900, doc.textWidth - 3_900], rows: [[
-                [P([R(m.committee.replacingOccurrences(of: " XÃ ", with: "\nXÃ "), bold: true, size: 24)], alignment: .center)],
-                [P([R("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24)], alignment: .center, spaceAfter: 0),
-                 P([R("Độc lập - Tự do - Hạnh phúc", bold: true, underline: true)], alignment: .center)],
-            ]], borders: false)),
+            doc.heading(agency: m.committee),
             .paragraph(P([R("\(m.commune), \(m.todayLong)", italic: true)], alignment: .right, spaceAfter: 240)),
             .paragraph(P([R("THƯ CẢM ƠN", bold: true, size: 32)], alignment: .center, spaceAfter: 240)),
             .paragraph(P([R("Kính gửi: ", bold: true), R(m.salutation, bold: true)], alignment: .center, spaceAfter: 240)),

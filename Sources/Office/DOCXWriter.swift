@@ -140,3 +140,18 @@ public struct DOCXDocument: Sendable {
         return xml + "</w:tbl>"
     }
 }
+
+extension DOCXDocument {
+    /// NĐ 30/2020's heading, a borderless two-column table: the issuing body in capitals ("ỦY BAN NHÂN DÂN" over
+    /// "XÃ …", as documents are headed, rather than wherever the line breaks) with what stands under it (the number,
+    /// the receiving unit), beside the national motto with the place and date under it.
+    public func heading(agency: String, under: [String] = [], placeAndDate: String? = nil) -> Block {
+        let agencyLines = agency.uppercased().replacingOccurrences(of: " XÃ ", with: "\nXÃ ")
+        var left = [Paragraph([Run(agencyLines, bold: true, size: 24)], alignment: .center, spaceAfter: 0)]
+        left += under.map { Paragraph([Run($0, size: 26)], alignment: .center, spaceAfter: 0) }
+        var right = [Paragraph([Run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24)], alignment: .center, spaceAfter: 0),
+                     Paragraph([Run("Độc lập - Tự do - Hạnh phúc", bold: true, underline: true)], alignment: .center, spaceAfter: 0)]
+        if let placeAndDate { right.append(Paragraph([Run(placeAndDate, italic: true)], alignment: .center, spaceAfter: 0)) }
+        return .table(Table(widths: [3_900, textWidth - 3_900], rows: [[left, right]], borders: false))
+    }
+}

@@ -12,14 +12,7 @@ enum DecisionWord {
     static func document(_ m: DecisionsController.DecisionModel) -> DOCXDocument {
         var doc = DOCXDocument(title: "Quyết định số \(m.number)")
         let half = doc.textWidth / 2
-        // NĐ 30: the issuing body and the motto at 12–13 pt, each on one line where it can be.
-        doc.blocks.append(.table(.init(widths: [3_900, doc.textWidth - 3_900], rows: [[
-            // "ỦY BAN NHÂN DÂN" over "XÃ …", as decisions are headed, rather than wherever the line happens to break.
-            [P([R(m.issuer.uppercased().replacingOccurrences(of: " XÃ ", with: "\nXÃ "), bold: true, size: 24)], alignment: .center, spaceAfter: 0), P([R("Số: \(m.number)", size: 26)], alignment: .center)],
-            [P([R("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24)], alignment: .center, spaceAfter: 0),
-             P([R("Độc lập - Tự do - Hạnh phúc", bold: true, underline: true)], alignment: .center),
-             P([R("\(m.commune), \(m.dateLong)", italic: true)], alignment: .center)],
-        ]], borders: false)))
+        doc.blocks.append(doc.heading(agency: m.issuer, under: ["Số: \(m.number)"], placeAndDate: "\(m.commune), \(m.dateLong)"))
         if !m.issued { doc.blocks.append(.paragraph(P([R("DỰ THẢO — chưa ban hành", bold: true)], alignment: .center))) }
         doc.blocks.append(.paragraph(P([R("QUYẾT ĐỊNH", bold: true)], alignment: .center, spaceAfter: 0)))
         doc.blocks.append(.paragraph(P([R(m.subject, bold: true)], alignment: .center)))

@@ -10,11 +10,7 @@ enum ReceiptWord {
         var doc = DOCXDocument(title: "Biên nhận \(m.number)")
         let half = doc.textWidth / 2
         doc.blocks = [
-            .table(.init(widths: [3_900, doc.textWidth - 3_900], rows: [[
-                [P([R(m.committee, bold: true, size: 24)], alignment: .center, spaceAfter: 0), P([R(m.recipientUnit, size: 24)], alignment: .center)],
-                [P([R("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24)], alignment: .center, spaceAfter: 0),
-                 P([R("Độc lập - Tự do - Hạnh phúc", bold: true, underline: true)], alignment: .center)],
-            ]], borders: false)),
+            doc.heading(agency: m.committee, under: [m.recipientUnit]),
             .paragraph(P([R("PHIẾU THU / BIÊN NHẬN ỦNG HỘ", bold: true, size: 30)], alignment: .center, spaceAfter: 0)),
             .paragraph(P([R("Số: "), R(m.number, bold: true)], alignment: .center)),
         ]
