@@ -155,3 +155,17 @@ extension DOCXDocument {
         return .table(Table(widths: [3_900, textWidth - 3_900], rows: [[left, right]], borders: false))
     }
 }
+
+extension DOCXDocument {
+    /// A table cell's text at 12 pt, as lists in documents are set.
+    public static func cell(_ text: String, bold: Bool = false, alignment: Alignment = .left) -> [Paragraph] {
+        [Paragraph([Run(text, bold: bold, size: 24)], alignment: alignment, spaceAfter: 0)]
+    }
+
+    /// One side of a two-party signature block: the role, "(Ký, ghi rõ họ tên)", room to sign, the name.
+    public static func signature(_ role: String, _ name: String) -> [Paragraph] {
+        [Paragraph([Run(role, bold: true)], alignment: .center, spaceAfter: 0),
+         Paragraph([Run("(Ký, ghi rõ họ tên)", italic: true, size: 24)], alignment: .center, spaceAfter: 1_400),
+         Paragraph([Run(name)], alignment: .center)]
+    }
+}

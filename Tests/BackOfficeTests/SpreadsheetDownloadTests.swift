@@ -86,6 +86,9 @@ extension SpreadsheetDownloadTests {
             let browser = Browser(client)
             let signedOut = try await browser.get("/honours/decisions/1/decision.docx").status.code
             _ = try await browser.signIn("xem", TestCommune.password)
+            let handover = try await browser.get("/handovers/1/handover.docx")
+            #expect(handover.status == .ok && handover.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "a handover record downloads for Word too")
             let response = try await browser.get("/honours/decisions/1/decision.docx")
             let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-\(UUID().uuidString).docx")
             try Data(Array(buffer: response.body)).write(to: url)

@@ -32,6 +32,7 @@ struct DonationsController {
         router.post("/donations/:id/letter", use: markLetterSent)
         router.post("/donations/:id/handovers", use: recordHandover)
         router.get("/handovers/:id", use: handover)
+        router.get("/handovers/:id/handover.docx", use: wordHandover)
     }
 
     /// "1.500.000 đ" for money, the items for a gift in kind.
@@ -427,10 +428,8 @@ struct DonationsController {
         let receivedBy: String; let toUnit: String; let sponsor: String; let items: [ReceiptItem]; let notes: String
     }
 
-    @Sendable func handover(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
-        let id = try context.id()
-        let model = try await env.database.read { db -> HandoverModel in
+    private func handoverModel(id: Int64, for principal: Principal) async throws -> HandoverModel {
+        try await env.database.read { db -> HandoverModel in
             let handover = try DonationStore.handover(db, id: id)
             let item = try DonationStore.get(db, id: handover.donationId, for: principal)
             let lines = try DonationStore.handoverLines(db, handoverId: id)
@@ -442,6 +441,21 @@ struct DonationsController {
                                                             isbn: $0.element.item.isbn ?? "", unit: $0.element.item.unitOfMeasure, quantity: $0.element.quantity, value: "") },
                 notes: handover.notes ?? "")
         }
+    }
+
+    @Sendable func handover(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let model = try await handoverModel(id: try context.id(), for: try context.signedIn())
         return document(documents.render("handover", model), title: env.views.text("donations_handover", context.language), context: context)
+    }
+
+    /// The handover record as a Word document, logged as an export.
+    @Sendable func wordHandover(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let data = try HandoverWord.document(try await handoverModel(id: id, for: principal)).data()
+        try await env.database.write { db in
+            try Audit.record(db, by: principal, .export, entity: "handover", id: id, after: ["to": "ban-giao-\(id).docx"])
+        }
+        return Views.attachment(data, type: DecisionWord.mediaType, fileName: "ban-giao-\(id).docx")
     }
 }

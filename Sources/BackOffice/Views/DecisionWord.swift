@@ -25,12 +25,9 @@ enum DecisionWord {
             let amend = m.amend ? "Sửa đổi Quyết định số \(m.corrects)\(m.correctsDate.isEmpty ? "" : " ngày \(m.correctsDate)") như sau: " : ""
             doc.blocks.append(article(1, "\(amend)\(m.formName) cho \(m.count) tập thể, cá nhân có thành tích (danh sách kèm theo)."))
             let widths = [750, 2300, 1500, doc.textWidth - 750 - 2300 - 1500 - 1500, 1500]
-            func cell(_ text: String, bold: Bool = false, alignment: DOCXDocument.Alignment = .left) -> [P] {
-                [P([R(text, bold: bold, size: 24)], alignment: alignment, spaceAfter: 0)]
-            }
-            var rows = [["STT", "Tập thể, cá nhân", "Thôn, đơn vị", "Thành tích", "Tiền thưởng"].map { cell($0, bold: true, alignment: .center) }]
-            rows += m.recipients.map { [cell(String($0.number), alignment: .center), cell($0.name), cell($0.place), cell($0.achievement), cell($0.award, alignment: .right)] }
-            rows.append([cell(""), cell("Tổng cộng", bold: true), cell(""), cell(""), cell(m.total, bold: true, alignment: .right)])
+            var rows = [["STT", "Tập thể, cá nhân", "Thôn, đơn vị", "Thành tích", "Tiền thưởng"].map { DOCXDocument.cell($0, bold: true, alignment: .center) }]
+            rows += m.recipients.map { [DOCXDocument.cell(String($0.number), alignment: .center), DOCXDocument.cell($0.name), DOCXDocument.cell($0.place), DOCXDocument.cell($0.achievement), DOCXDocument.cell($0.award, alignment: .right)] }
+            rows.append([DOCXDocument.cell(""), DOCXDocument.cell("Tổng cộng", bold: true), DOCXDocument.cell(""), DOCXDocument.cell(""), DOCXDocument.cell(m.total, bold: true, alignment: .right)])
             doc.blocks.append(.table(.init(widths: widths, rows: rows, headerRows: 1)))
             if m.hasAward {
                 doc.blocks.append(article(2, "Tiền thưởng tổng cộng \(m.total) (\(m.totalInWords)) chi từ Quỹ thi đua, khen thưởng của xã."))

@@ -23,26 +23,19 @@ enum ReceiptWord {
             doc.blocks.append(line("Viết bằng chữ", [R(m.amountInWords, italic: true)]))
         }
         if m.hasItems {
-            func cell(_ text: String, bold: Bool = false, alignment: DOCXDocument.Alignment = .left) -> [P] {
-                [P([R(text, bold: bold, size: 24)], alignment: alignment, spaceAfter: 0)]
-            }
             let widths = [700, doc.textWidth - 700 - 1300 - 1100 - 1900, 1300, 1100, 1900]
-            var rows = [["STT", "Tên hiện vật", "Đơn vị tính", "Số lượng", "Giá trị ước tính"].map { cell($0, bold: true, alignment: .center) }]
+            var rows = [["STT", "Tên hiện vật", "Đơn vị tính", "Số lượng", "Giá trị ước tính"].map { DOCXDocument.cell($0, bold: true, alignment: .center) }]
             rows += m.items.map { item in
                 let description = item.description + (item.author.isEmpty ? "" : " — \(item.author)") + (item.isbn.isEmpty ? "" : " (ISBN \(item.isbn))")
-                return [cell(String(item.number), alignment: .center), cell(description), cell(item.unit), cell(String(item.quantity), alignment: .right),
-                        cell(item.value, alignment: .right)]
+                return [DOCXDocument.cell(String(item.number), alignment: .center), DOCXDocument.cell(description), DOCXDocument.cell(item.unit), DOCXDocument.cell(String(item.quantity), alignment: .right),
+                        DOCXDocument.cell(item.value, alignment: .right)]
             }
-            rows.append([cell(""), cell("Tổng giá trị ước tính", bold: true), cell(""), cell(""), cell(m.total, bold: true, alignment: .right)])
+            rows.append([DOCXDocument.cell(""), DOCXDocument.cell("Tổng giá trị ước tính", bold: true), DOCXDocument.cell(""), DOCXDocument.cell(""), DOCXDocument.cell(m.total, bold: true, alignment: .right)])
             doc.blocks.append(.table(.init(widths: widths, rows: rows, headerRows: 1)))
             doc.blocks.append(line("Tổng giá trị bằng chữ", [R(m.amountInWords, italic: true)]))
         }
         doc.blocks.append(.paragraph(P([R("\(m.commune), \(m.dateLong)", italic: true)], alignment: .right)))
-        func signature(_ role: String, _ name: String) -> [P] {
-            [P([R(role, bold: true)], alignment: .center, spaceAfter: 0), P([R("(Ký, ghi rõ họ tên)", italic: true, size: 24)], alignment: .center, spaceAfter: 1_400),
-             P([R(name)], alignment: .center)]
-        }
-        doc.blocks.append(.table(.init(widths: [half, half], rows: [[signature("NGƯỜI NỘP", m.payer), signature("NGƯỜI NHẬN", m.receivedBy)]], borders: false)))
+        doc.blocks.append(.table(.init(widths: [half, half], rows: [[DOCXDocument.signature("NGƯỜI NỘP", m.payer), DOCXDocument.signature("NGƯỜI NHẬN", m.receivedBy)]], borders: false)))
         return doc
     }
 }
