@@ -12,16 +12,17 @@ import ZIPFoundation
 /// Lists downloaded as Excel workbooks from their pages: real cells, the account's scope, logged like the CSVs.
 @Suite("Excel downloads")
 struct SpreadsheetDownloadTests {
-    static func sheet(of bytes: [UInt8]) throws -> String {
-        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-download-\(UUID().uuidString).xlsx")
-        try Data(bytes).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let archive = try Archive(url: url, accessMode: .read)
-        let entry = try #require(archive["xl/worksheets/sheet1.xml"])
+    /// One part of a downloaded Office file (a workbook's sheet, a document's body), as text.
+    static func part(_ path: String, of bytes: [UInt8]) throws -> String {
+        let archive = try Archive(data: Data(bytes), accessMode: .read)
+        let entry = try #require(archive[path])
         var data = Data()
         _ = try archive.extract(entry) { data.append($0) }
         return String(decoding: data, as: UTF8.self)
     }
+
+    static func sheet(of bytes: [UInt8]) throws -> String { try part("xl/worksheets/sheet1.xml", of: bytes) }
+    static func wordBody(of bytes: [UInt8]) throws -> String { try part("word/document.xml", of: bytes) }
 
     @Test("The donations list as .xlsx: money as numbers, dates as dates, only the editor's village, one audit entry")
     func donations() async throws {
@@ -90,13 +91,8 @@ extension SpreadsheetDownloadTests {
             #expect(handover.status == .ok && handover.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     "a handover record downloads for Word too")
             let response = try await browser.get("/honours/decisions/1/decision.docx")
-            let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-\(UUID().uuidString).docx")
-            try Data(Array(buffer: response.body)).write(to: url)
-            defer { try? FileManager.default.removeItem(at: url) }
-            let archive = try Archive(url: url, accessMode: .read)
-            var data = Data()
-            _ = try archive.extract(try #require(archive["word/document.xml"])) { data.append($0) }
-            return (UInt(signedOut), response.headers[.contentType] ?? "", String(decoding: data, as: UTF8.self))
+            let body = try Self.wordBody(of: Array(buffer: response.body))
+            return (UInt(signedOut), response.headers[.contentType] ?? "", body)
         }
         #expect(signedOut == 303 || signedOut == 302 || signedOut == 401, "signed out: \(signedOut)")
         #expect(type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
@@ -119,15 +115,10 @@ extension SpreadsheetDownloadTests {
             let browser = Browser(client)
             _ = try await browser.signIn("canbo", TestCommune.password)
             let response = try await browser.get("/donations/\(named)/letter.docx")
-            let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-\(UUID().uuidString).docx")
-            try Data(Array(buffer: response.body)).write(to: url)
-            defer { try? FileManager.default.removeItem(at: url) }
-            let archive = try Archive(url: url, accessMode: .read)
-            var data = Data()
-            _ = try archive.extract(try #require(archive["word/document.xml"])) { data.append($0) }
+            let body = try Self.wordBody(of: Array(buffer: response.body))
             var refused: UInt?
             if let anonymous { refused = UInt(try await browser.get("/donations/\(anonymous)/letter.docx").status.code) }
-            return (String(decoding: data, as: UTF8.self), refused)
+            return (body, refused)
         }
         let sponsor = try await database.read { db in
             try String.fetchOne(db, sql: "SELECT coalesce(p.fullName, u.name) FROM donation d JOIN sponsor s ON s.id = d.sponsorId LEFT JOIN person p ON p.id = s.personId LEFT JOIN unit u ON u.id = s.unitId WHERE d.id = ?", arguments: [named]) ?? ""
@@ -149,13 +140,8 @@ extension SpreadsheetDownloadTests {
             _ = try await browser.signIn("thona", TestCommune.password)
             let response = try await browser.get("/donations/\(mine.id!)/receipt.docx")
             #expect(response.status == .ok)
-            let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-\(UUID().uuidString).docx")
-            try Data(Array(buffer: response.body)).write(to: url)
-            defer { try? FileManager.default.removeItem(at: url) }
-            let archive = try Archive(url: url, accessMode: .read)
-            var data = Data()
-            _ = try archive.extract(try #require(archive["word/document.xml"])) { data.append($0) }
-            let document = String(decoding: data, as: UTF8.self)
+            let body = try Self.wordBody(of: Array(buffer: response.body))
+            let document = body
             #expect(document.contains("PHIẾU THU / BIÊN NHẬN ỦNG HỘ") && document.contains(mine.receiptNumber))
             #expect(document.contains("1.500.000 đ") && document.contains("Một triệu năm trăm nghìn đồng"))
             #expect(try await browser.get("/donations/\(other)/receipt.docx").status == .forbidden)
@@ -170,13 +156,8 @@ extension SpreadsheetDownloadTests {
             let browser = Browser(client)
             _ = try await browser.signIn("xem", TestCommune.password)
             let response = try await browser.get("/honours/decisions/1/certificates.docx")
-            let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-\(UUID().uuidString).docx")
-            try Data(Array(buffer: response.body)).write(to: url)
-            defer { try? FileManager.default.removeItem(at: url) }
-            let archive = try Archive(url: url, accessMode: .read)
-            var data = Data()
-            _ = try archive.extract(try #require(archive["word/document.xml"])) { data.append($0) }
-            return String(decoding: data, as: UTF8.self)
+            let body = try Self.wordBody(of: Array(buffer: response.body))
+            return body
         }
         let recipients = try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM nomination WHERE decisionId = 1") ?? 0 }
         #expect(recipients > 1)

@@ -11,20 +11,21 @@ import openpyxl
 from conftest import BASE, make_driver, sign_in
 
 
-def download(driver, path):
-    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+def download(path):
+    """A file as the signed-in officer downloads it: (content type, bytes)."""
+    driver = make_driver(1280, 800)
+    try:
+        sign_in(driver)
+        cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    finally:
+        driver.quit()
     request = urllib.request.Request(BASE + path, headers={"Cookie": cookies})
     with urllib.request.urlopen(request, timeout=30) as response:
         return response.headers.get("Content-Type"), response.read()
 
 
 def test_donations_workbook_opens_with_real_cells():
-    driver = make_driver(1280, 800)
-    try:
-        sign_in(driver)
-        kind, body = download(driver, "/donations.xlsx")
-    finally:
-        driver.quit()
+    kind, body = download("/donations.xlsx")
     assert kind == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     workbook = openpyxl.load_workbook(io.BytesIO(body))
     sheet = workbook.active
@@ -45,12 +46,7 @@ def test_donations_workbook_opens_with_real_cells():
 
 def test_decision_opens_in_word_form():
     """The decision as python-docx reads it: A4 with NĐ 30 margins, the title, the recipients' table."""
-    driver = make_driver(1280, 800)
-    try:
-        sign_in(driver)
-        kind, body = download(driver, "/honours/decisions/1/decision.docx")
-    finally:
-        driver.quit()
+    kind, body = download("/honours/decisions/1/decision.docx")
     assert kind == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     document = docx.Document(io.BytesIO(body))
     section = document.sections[0]
@@ -66,12 +62,7 @@ def test_decision_opens_in_word_form():
 
 
 def test_certificates_in_word_are_landscape_one_per_page():
-    driver = make_driver(1280, 800)
-    try:
-        sign_in(driver)
-        _, body = download(driver, "/honours/decisions/1/certificates.docx")
-    finally:
-        driver.quit()
+    _, body = download("/honours/decisions/1/certificates.docx")
     document = docx.Document(io.BytesIO(body))
     section = document.sections[0]
     assert round(section.page_width.mm) == 297 and round(section.page_height.mm) == 210, "A4 landscape"

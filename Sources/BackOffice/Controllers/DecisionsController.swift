@@ -216,12 +216,8 @@ struct DecisionsController {
     @Sendable func wordDecision(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        let model = try await documentModel(id: id)
-        let data = try DecisionWord.document(model).data()
-        try await env.database.write { db in
-            try Audit.record(db, by: principal, .export, entity: "decision", id: id, after: ["to": "quyet-dinh-\(id).docx"])
-        }
-        return Views.attachment(data, type: DecisionWord.mediaType, fileName: "quyet-dinh-\(id).docx")
+        return try await env.wordDownload(DecisionWord.document(try await documentModel(id: id)), fileName: "quyet-dinh-\(id).docx",
+                                          entity: "decision", id: id, by: principal)
     }
 
     struct CertificateModel {
@@ -262,10 +258,7 @@ struct DecisionsController {
         let principal = try context.signedIn()
         let id = try context.id()
         let models = try await certificateModels(id: id, only: try request.queryId("nomination"))
-        let data = try CertificateWord.document(models).data()
-        try await env.database.write { db in
-            try Audit.record(db, by: principal, .export, entity: "decision", id: id, after: ["to": "giay-khen-\(id).docx", "rows": String(models.count)])
-        }
-        return Views.attachment(data, type: DecisionWord.mediaType, fileName: "giay-khen-\(id).docx")
+        return try await env.wordDownload(CertificateWord.document(models), fileName: "giay-khen-\(id).docx", entity: "decision", id: id,
+                                          by: principal, details: ["rows": String(models.count)])
     }
 }

@@ -341,11 +341,7 @@ struct DonationsController {
         let principal = try context.signedIn()
         let id = try context.id()
         let model = try await receiptModel(id: id, for: principal)
-        let data = try ReceiptWord.document(model).data()
-        try await env.database.write { db in
-            try Audit.record(db, by: principal, .export, entity: "donation", id: id, after: ["to": "bien-nhan-\(model.number).docx"])
-        }
-        return Views.attachment(data, type: DecisionWord.mediaType, fileName: "bien-nhan-\(model.number).docx")
+        return try await env.wordDownload(ReceiptWord.document(model), fileName: "bien-nhan-\(model.number).docx", entity: "donation", id: id, by: principal)
     }
 
     /// The thank-you letter as a Word document, to add a personal line before signing; logged as an export.
@@ -360,11 +356,7 @@ struct DonationsController {
             throw DomainError(.conflict, "Không có thư cảm ơn cho biên lai đã hủy hoặc khoản ủng hộ không rõ tên.",
                               english: "No thank-you letter for a voided receipt or an anonymous gift.")
         }
-        let data = try ThankYouLetters.word(model).data()
-        try await env.database.write { db in
-            try Audit.record(db, by: principal, .export, entity: "donation", id: id, after: ["to": "thu-cam-on-\(id).docx"])
-        }
-        return Views.attachment(data, type: DecisionWord.mediaType, fileName: "thu-cam-on-\(id).docx")
+        return try await env.wordDownload(ThankYouLetters.word(model), fileName: "thu-cam-on-\(id).docx", entity: "donation", id: id, by: principal)
     }
 
     @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -452,10 +444,7 @@ struct DonationsController {
     @Sendable func wordHandover(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        let data = try HandoverWord.document(try await handoverModel(id: id, for: principal)).data()
-        try await env.database.write { db in
-            try Audit.record(db, by: principal, .export, entity: "handover", id: id, after: ["to": "ban-giao-\(id).docx"])
-        }
-        return Views.attachment(data, type: DecisionWord.mediaType, fileName: "ban-giao-\(id).docx")
+        return try await env.wordDownload(HandoverWord.document(try await handoverModel(id: id, for: principal)), fileName: "ban-giao-\(id).docx",
+                                          entity: "handover", id: id, by: principal)
     }
 }

@@ -4,8 +4,6 @@ import Office
 /// (`Templates/documents/decision.mustache`): heading with the issuing body beside the national motto, title,
 /// grounds, articles with the recipients' table, recipients of copies beside the signature.
 enum DecisionWord {
-    static let mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
     typealias P = DOCXDocument.Paragraph
     typealias R = DOCXDocument.Run
 
