@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Honours
+import Office
 import Recognition
 import Store
 import Vietnamese
@@ -28,7 +29,7 @@ public struct AnnualReportDocument: Sendable {
         try AnnualReport.make(db, year: year, sets: sets, programme: programme, forms: forms)
     }
 
-    struct Model {
+    package struct Model {
         struct Campaign { let title: String; let period: String; let activities: Int; let participants: Int; let booksLent: Int }
         struct ModelLine { let title: String; let registered: Int; let recognised: Int; let share: String; let target: String }
         struct IndicatorLine { let name: String; let unit: String; let value: String; let expected: String; let verdict: String }
@@ -41,11 +42,16 @@ public struct AnnualReportDocument: Sendable {
     }
 
     package func html(_ db: Database, report: AnnualReport, today: CivilDate = .today()) throws -> String {
+        documents.render("annual-report", try Self.model(db, report: report, today: today))
+    }
+
+    /// What the report says, for the printed page and the Word document alike.
+    package static func model(_ db: Database, report: AnnualReport, today: CivilDate) throws -> Model {
         let settings = try Settings.all(db)
         func setting(_ key: Settings.Key) -> String { settings[key.name] ?? key.defaultValue }
         // A section not written yet prints as a dotted line to fill in by hand, as blank forms do.
         let dash = String(repeating: "…", count: 40)
-        let model = Model(
+        return Model(
             committee: setting(Settings.committeeName), commune: setting(Settings.communeName), dateLong: today.documentForm, final: report.isFinal,
             year: report.year, recipient: setting(Settings.reportRecipient), assessment: report.texts["assessment"] ?? "",
             campaignCount: report.campaigns.count, activities: report.activities, participants: VND.grouped(Int64(report.participants)),
@@ -65,7 +71,68 @@ public struct AnnualReportDocument: Sendable {
             },
             difficulties: report.texts["difficulties"] ?? dash, proposals: report.texts["proposals"] ?? dash,
             signerLead: Signing.lead(forTitle: setting(Settings.signerTitle)), signerTitle: setting(Settings.signerTitle), signerName: setting(Settings.signerName))
-        return documents.render("annual-report", model)
+    }
+
+    /// A count, share or amount, set right in a table ("1.067", "9,9%", "40%"); dates and words stay left.
+    static func isNumber(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "%" }
+    }
+
+    /// The report as a Word document to finish and sign (NĐ 30), with its tables, in the words of
+    /// `Templates/documents/annual-report.mustache`.
+    package static func word(_ m: Model) -> DOCXDocument {
+        typealias P = DOCXDocument.Paragraph
+        typealias R = DOCXDocument.Run
+        var doc = DOCXDocument(title: "Báo cáo năm \(m.year)")
+        func heading(_ text: String) -> DOCXDocument.Block { .paragraph(P([R(text, bold: true)], alignment: .left, spaceBefore: 120)) }
+        func body(_ text: String) -> DOCXDocument.Block { .paragraph(P([R(text)], indentFirstLine: true)) }
+        func table(_ header: [String], _ rows: [[String]], widths: [Int]) -> DOCXDocument.Block {
+            let numeric = Set(1..<header.count)
+            return .table(.init(widths: widths, rows: [header.map { DOCXDocument.cell($0, bold: true, alignment: .center) }]
+                + rows.map { row in row.enumerated().map { DOCXDocument.cell($0.element, alignment: numeric.contains($0.offset) && Self.isNumber($0.element) ? .right : .left) } },
+                headerRows: 1))
+        }
+        let width = doc.textWidth
+        doc.blocks.append(doc.heading(agency: m.committee, under: ["Số: …/BC-UBND"], placeAndDate: "\(m.commune), \(m.dateLong)"))
+        if !m.final { doc.blocks.append(.paragraph(P([R("DỰ THẢO — chưa chốt", bold: true)], alignment: .center))) }
+        doc.blocks += [
+            .paragraph(P([R("BÁO CÁO", bold: true)], alignment: .center, spaceAfter: 0)),
+            .paragraph(P([R("Kết quả thực hiện Kế hoạch đẩy mạnh các hoạt động học tập suốt đời trong thư viện, nhà văn hóa năm \(m.year)", bold: true)], alignment: .center)),
+            .paragraph(P([R("Kính gửi: \(m.recipient)")], alignment: .center)),
+            heading("I. KẾT QUẢ THỰC HIỆN"),
+        ]
+        if !m.assessment.isEmpty { doc.blocks.append(body(m.assessment)) }
+        doc.blocks += [
+            heading("1. Tuyên truyền, chiến dịch hưởng ứng các ngày lễ"),
+            body("Trong năm, xã tổ chức \(m.campaignCount) chiến dịch với \(m.activities) hoạt động, thu hút \(m.participants) lượt người tham gia."),
+            table(["Chiến dịch", "Thời gian", "Hoạt động", "Người tham gia", "Sách mượn"],
+                  m.campaigns.map { [$0.title, $0.period, String($0.activities), String($0.participants), String($0.booksLent)] },
+                  widths: [width - 2600 - 1100 - 1300 - 1100, 2600, 1100, 1300, 1100]),
+            heading("2. Câu lạc bộ, lớp năng khiếu ở nhà văn hóa"),
+            body("\(m.clubs) câu lạc bộ, lớp, nhóm đang hoạt động; \(m.sessions) buổi sinh hoạt trong năm; \(m.activeHouses)/\(m.houses) nhà văn hóa (\(m.houseShare)) có câu lạc bộ hoạt động thường xuyên."),
+            heading("3. Xã hội hóa"),
+            body("Tổng giá trị huy động \(m.donationsTotal) (\(m.donationsCash) tiền mặt, chuyển khoản; \(m.donationsInKind) hiện vật) từ \(m.donationCount) lượt ủng hộ của \(m.sponsorCount) nhà tài trợ; \(m.volunteerHours) giờ tình nguyện."),
+            heading("4. Thi đua, khen thưởng"),
+            body("\(m.honoursTotal) tập thể, cá nhân được khen thưởng (\(m.honoursIndividuals) cá nhân, \(m.honoursCollectives) tập thể)."),
+            heading("5. Xây dựng mô hình học tập"),
+            table(["Danh hiệu", "Đăng ký", "Được công nhận", "Tỉ lệ", "Mục tiêu 2025"],
+                  m.models.map { [$0.title, String($0.registered), String($0.recognised), $0.share, $0.target] },
+                  widths: [width - 1200 - 1500 - 1100 - 1400, 1200, 1500, 1100, 1400]),
+            heading("6. Các chỉ tiêu của Kế hoạch"),
+            table(["Chỉ tiêu", "Năm \(m.year)", "Lộ trình", "Đánh giá"], m.indicators.map { ["\($0.name) (\($0.unit))", $0.value, $0.expected, $0.verdict] },
+                  widths: [width - 1100 - 1100 - 2000, 1100, 1100, 2000]),
+            heading("II. KHÓ KHĂN, VƯỚNG MẮC"), body(m.difficulties),
+            heading("III. ĐỀ XUẤT, KIẾN NGHỊ"), body(m.proposals),
+        ]
+        var signer: [P] = []
+        if !m.signerLead.isEmpty { signer.append(P([R(m.signerLead, bold: true)], alignment: .center, spaceAfter: 0)) }
+        signer += [P([R(m.signerTitle, bold: true)], alignment: .center, spaceAfter: 1_400), P([R(m.signerName, bold: true)], alignment: .center)]
+        doc.blocks.append(.table(.init(widths: [width / 2, width / 2], rows: [[
+            [P([R("Nơi nhận:", bold: true, italic: true, size: 24)], alignment: .left, spaceAfter: 0),
+             P([R("- \(m.recipient);", size: 22)], alignment: .left, spaceAfter: 0), P([R("- Lưu: VT.", size: 22)], alignment: .left)],
+            signer,
+        ]], borders: false)))
+        return doc
     }
 
     /// `densach report annual`: the printable report, the Markdown appendix and the indicators CSV in a folder.

@@ -26,9 +26,11 @@ public struct DOCXDocument: Sendable {
         public let alignment: Alignment
         /// Space after, in twentieths of a point.
         public let spaceAfter: Int
+        /// Space before, in twentieths of a point (a heading after a table).
+        public let spaceBefore: Int
         public let indentFirstLine: Bool
-        public init(_ runs: [Run], alignment: Alignment = .both, spaceAfter: Int = 120, indentFirstLine: Bool = false) {
-            self.runs = runs; self.alignment = alignment; self.spaceAfter = spaceAfter; self.indentFirstLine = indentFirstLine
+        public init(_ runs: [Run], alignment: Alignment = .both, spaceAfter: Int = 120, spaceBefore: Int = 0, indentFirstLine: Bool = false) {
+            self.runs = runs; self.alignment = alignment; self.spaceAfter = spaceAfter; self.spaceBefore = spaceBefore; self.indentFirstLine = indentFirstLine
         }
         public init(_ text: String, bold: Bool = false, italic: Bool = false, alignment: Alignment = .both, spaceAfter: Int = 120) {
             self.init([Run(text, bold: bold, italic: italic)], alignment: alignment, spaceAfter: spaceAfter)
@@ -104,7 +106,7 @@ public struct DOCXDocument: Sendable {
     }
 
     static func xml(_ paragraph: Paragraph) -> String {
-        var xml = #"<w:p><w:pPr><w:jc w:val="\#(paragraph.alignment.rawValue)"/><w:spacing w:after="\#(paragraph.spaceAfter)"/>"#
+        var xml = #"<w:p><w:pPr><w:jc w:val="\#(paragraph.alignment.rawValue)"/><w:spacing w:before="\#(paragraph.spaceBefore)" w:after="\#(paragraph.spaceAfter)"/>"#
         if paragraph.indentFirstLine { xml += #"<w:ind w:firstLine="567"/>"# }
         xml += "</w:pPr>"
         for run in paragraph.runs {

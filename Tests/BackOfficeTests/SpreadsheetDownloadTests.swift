@@ -79,7 +79,7 @@ extension SpreadsheetDownloadTests {
 }
 
 extension SpreadsheetDownloadTests {
-    @Test("A decision downloads as a Word document with its recipients, logged; signed out, it is refused")
+    @Test("A decision (and a handover record, the yearly report) downloads as a Word document, logged; signed out, it is refused")
     func decisionInWord() async throws {
         let database = try await EnglishPagesTests.demoCommune()
         let app = try await buildApplication(TestCommune.configuration, database: database)
@@ -90,6 +90,9 @@ extension SpreadsheetDownloadTests {
             let handover = try await browser.get("/handovers/1/handover.docx")
             #expect(handover.status == .ok && handover.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     "a handover record downloads for Word too")
+            let report = try Self.wordBody(of: Array(buffer: try await browser.get("/recognition/report/report.docx?year=2025").body))
+            #expect(report.contains("BÁO CÁO") && report.contains("I. KẾT QUẢ THỰC HIỆN") && report.contains(">Chiến dịch<")
+                    && report.contains("6. Các chỉ tiêu của Kế hoạch"), "the yearly report for Word, with its tables")
             let response = try await browser.get("/honours/decisions/1/decision.docx")
             let body = try Self.wordBody(of: Array(buffer: response.body))
             return (UInt(signedOut), response.headers[.contentType] ?? "", body)
@@ -99,8 +102,8 @@ extension SpreadsheetDownloadTests {
         #expect(document.contains("QUYẾT ĐỊNH") && document.contains("Tập thể, cá nhân") && document.contains("Điều 1. "))
         let recipients = try await database.read { try String.fetchAll($0, sql: "SELECT p.fullName FROM nomination n JOIN person p ON p.id = n.personId WHERE n.decisionId = 1") }
         #expect(!recipients.isEmpty && recipients.allSatisfy { document.contains($0) }, "every recipient named")
-        let logged = try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry WHERE action = 'export' AND entity = 'decision'") }
-        #expect(logged == 1)
+        let logged = try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry WHERE action = 'export' AND entity IN ('decision', 'report', 'handover')") }
+        #expect(logged == 3)
     }
 
     @Test("A thank-you letter downloads for Word with the sponsor's name; an anonymous gift has none")

@@ -19,6 +19,7 @@ struct AnnualReportController {
         router.get("/recognition/report/print", use: printable)
         router.get("/recognition/report/appendix.md", use: appendix)
         router.get("/recognition/report/indicators.csv", use: indicatorsFile)
+        router.get("/recognition/report/report.docx", use: word)
         router.get("/recognition/report/indicators.xlsx", use: indicatorsFile)
     }
 
@@ -82,6 +83,16 @@ struct AnnualReportController {
             return try document.report(db, year: year).markdown
         }
         return Views.attachment(text, type: "text/markdown; charset=utf-8", fileName: "phu-luc-\(year).md")
+    }
+
+    /// The report as a Word document to finish and sign, with its tables; logged.
+    @Sendable func word(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let year = (try request.queryYear()) ?? env.clock.today().year
+        let document = self.document
+        let today = env.clock.today()
+        let model = try await env.database.read { db in try AnnualReportDocument.model(db, report: try document.report(db, year: year), today: today) }
+        return try await env.wordDownload(AnnualReportDocument.word(model), fileName: "bao-cao-\(year).docx", entity: "report", id: Int64(year), by: principal)
     }
 
     /// The indicators with their trajectory as CSV or Excel (`indicators.csv`, `indicators.xlsx`).
