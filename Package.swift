@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "VietnameseTests", dependencies: ["Vietnamese"]),
         .testTarget(name: "OfficeTests", dependencies: [
             "Office", "Store", "Vietnamese", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], exclude: ["Fixtures"]),  // read from the source tree by path, not bundled
         .testTarget(name: "StoreTests", dependencies: [
             "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -103,7 +103,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ]),
+        ], exclude: ["Snapshots"]),  // compared from the source tree by path
     ],
     swiftLanguageModes: [.v6]
 )
