@@ -74,6 +74,11 @@ public enum RecognitionStore {
         }.sorted { ($0.place, NameSortKey.make($0.subject)) < ($1.place, NameSortKey.make($1.subject)) }
     }
 
+    /// The latest year before `year` with registrations for a set (where an empty year's page points to).
+    public static func latestYear(_ db: Database, setKey: String, before year: Int) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT max(year) FROM registration WHERE setKey = ? AND year < ?", arguments: [setKey, year])
+    }
+
     public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Item {
         guard let registration = try Registration.fetchOne(db, key: id) else { throw DomainError.notFound("đăng ký", english: "Registration") }
         let subject = try subject(db, kind: registration.subjectKind, id: registration.subjectId)

@@ -107,3 +107,22 @@ struct RecognitionPagesTests {
         #expect(try await commune.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry WHERE entity = 'report' AND action = 'export'") } == 1)
     }
 }
+
+@Suite("Registrations of an empty year")
+struct EmptyRegistrationYearTests {
+    @Test("A year without registrations points to the latest earlier year that has them")
+    func pointsToEarlierYear() async throws {
+        let database = try await EnglishPagesTests.demoCommune()
+        let (setKey, year) = try await database.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT setKey, max(year) FROM registration GROUP BY setKey ORDER BY count(*) DESC LIMIT 1")!
+            return (row[0] as String, row[1] as Int)
+        }
+        let app = try await buildApplication(TestCommune.configuration, database: database)
+        let html = try await app.test(.router) { client -> String in
+            let browser = Browser(client)
+            _ = try await browser.signIn("xem", TestCommune.password)
+            return try await browser.get("/recognition/registrations?year=\(year + 1)&set=\(setKey)").text
+        }
+        #expect(html.contains(#"href="/recognition/registrations?year=\#(year)&amp;set=\#(setKey)""#))
+    }
+}

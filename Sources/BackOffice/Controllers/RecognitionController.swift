@@ -81,6 +81,8 @@ struct RecognitionController {
     struct RegistrationsPage {
         let year: Int; let setOptions: [Option]; let rows: [RegistrationRow]; let empty: Bool; let subjects: [Option]; let chosenSet: String
         let isPerson: Bool; let q: String; let canRegister: Bool; let csrf: String; let errors: [String: String]
+        /// For an empty year: the latest earlier year that has registrations for the set, to go and look at.
+        let earlierYear: Int?
     }
 
     @Sendable func registrations(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -95,15 +97,18 @@ struct RecognitionController {
         let set = sets.set(setKey)
         let views = env.views, language = context.language
         let q = request.query("q") ?? ""
-        let (items, subjects) = try await env.database.read { db -> ([RecognitionStore.Item], [Option]) in
-            (try RecognitionStore.list(db, year: year, setKey: setKey, for: principal), try Self.subjects(db, set: set, query: q, for: principal))
+        let (items, subjects, earlier) = try await env.database.read { db -> ([RecognitionStore.Item], [Option], Int?) in
+            let items = try RecognitionStore.list(db, year: year, setKey: setKey, for: principal)
+            return (items, try Self.subjects(db, set: set, query: q, for: principal),
+                    items.isEmpty ? try RecognitionStore.latestYear(db, setKey: setKey, before: year) : nil)
         }
         let page = RegistrationsPage(
             year: year, setOptions: sets.sets.map { Option(value: $0.key, label: $0.title, selected: $0.key == setKey) },
             rows: items.map { RegistrationRow(id: $0.registration.id!, subject: $0.subject, place: $0.place, set: set?.title ?? $0.registration.setKey,
                                               status: views.text("registration_\($0.registration.status)", language),
                                               score: $0.registration.score.map { "\($0)/\(set?.maximum ?? 0)" } ?? "", result: $0.registration.result ?? "") },
-            empty: items.isEmpty, subjects: subjects, chosenSet: setKey, isPerson: set?.subject == .person, q: q, canRegister: principal.role != .viewer && set != nil, csrf: context.csrfToken, errors: errors)
+            empty: items.isEmpty, subjects: subjects, chosenSet: setKey, isPerson: set?.subject == .person, q: q, canRegister: principal.role != .viewer && set != nil, csrf: context.csrfToken, errors: errors,
+            earlierYear: earlier)
         return env.views.render("recognition-registrations", titleKey: "registrations_title", page: page, context: context, status: status,
                                 flash: env.flash(request, context))
     }
