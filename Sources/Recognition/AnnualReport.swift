@@ -107,11 +107,8 @@ public struct AnnualReport: Sendable {
 
     // MARK: Appendix
 
-    static func number(_ value: Double?) -> String {
-        guard let value else { return "" }
-        let tenths = Int((value * 10).rounded())
-        return tenths % 10 == 0 ? VND.grouped(Int64(tenths / 10)) : "\(VND.grouped(Int64(tenths / 10))),\(abs(tenths % 10))"
-    }
+    /// One decimal as Vietnamese writes it ("1.234,5"); empty for no value (the appendix leaves the cell blank).
+    static func number(_ value: Double?) -> String { value.map(DecimalText.number) ?? "" }
 
     /// The data appendix in Markdown: every table of the report.
     public var markdown: String {

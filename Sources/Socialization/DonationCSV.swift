@@ -35,7 +35,6 @@ public enum DonationCSV {
         TableColumn("Người nhận", width: 18), TableColumn("Công khai ẩn danh", width: 10), TableColumn("Thư cảm ơn đã gửi", width: 12),
         TableColumn("Tình trạng", width: 10), TableColumn("Lý do hủy", width: 24),
     ]
-    public static var exportHeader: [String] { exportColumns.map(\.title) }
 
     public static func export(_ items: [DonationStore.Item], to writer: CSVWriter) throws {
         try export(items, into: CSVTableSink(writer: writer))

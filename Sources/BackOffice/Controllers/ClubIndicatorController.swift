@@ -97,9 +97,7 @@ enum MonthChart {
             let y = Double(height - bottom) - Double(height - bottom - top) * min(max(target.share, 0), 100) / 100
             let text = HTMLText.escape(target.label + ": " + DecimalText.percent(target.share))
             svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - 4)\" y2=\"\(y)\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"><title>\(text)</title></line>"
-            // The legend above the bars (a label on the line would sit on them and not be read).
-            svg += "<line x1=\"\(left)\" y1=\"8\" x2=\"\(left + 22)\" y2=\"8\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
-            svg += "<text x=\"\(left + 26)\" y=\"12\" font-size=\"11\">\(text)</text>"
+            svg += PlanLine.legend(text, left: Double(left), fontSize: 11)
         }
         for month in 1...12 {
             let x = Double(left) + barSpace * (Double(month) - 0.5)

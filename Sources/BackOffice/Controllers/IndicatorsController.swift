@@ -30,6 +30,7 @@ struct IndicatorsController {
         let year = (try request.queryYear()) ?? thisYear
         let programme = env.programme
         let views = env.views, language = context.language
+        let perYear = language == .en ? "%/year" : "%/năm"
         let rows = try await env.database.read { db in
             func t(_ key: String) -> String { views.text(key, language) }
             return try programme.indicators.map { indicator -> IndicatorRow in
@@ -40,8 +41,8 @@ struct IndicatorsController {
                     key: indicator.key, name: indicator.name, unit: indicator.unit, kind: indicator.kind == .share ? t("indicators_share") : t("indicators_growth"),
                     source: indicator.computed != nil ? t("indicators_computed") : t("indicators_manual"),
                     baseline: "\(DecimalText.number(indicator.baseline)) (\(indicator.baselineYear))",
-                    target2025: DecimalText.number(indicator.target2025) + (indicator.kind == .growth ? (language == .en ? "%/year" : "%/năm") : "%"),
-                    target2030: DecimalText.number(indicator.target2030) + (indicator.kind == .growth ? (language == .en ? "%/year" : "%/năm") : "%"),
+                    target2025: DecimalText.number(indicator.target2025) + (indicator.kind == .growth ? perYear : "%"),
+                    target2030: DecimalText.number(indicator.target2030) + (indicator.kind == .growth ? perYear : "%"),
                     cells: zip(span, values).map { year, value in
                         let on = value.value.map { indicator.onTrack($0, in: year) }
                         return YearCell(year: year, value: DecimalText.number(value.value), expected: DecimalText.number(indicator.trajectory(year)), onTrack: on == true, offTrack: on == false)
@@ -49,7 +50,7 @@ struct IndicatorsController {
                     chart: TrajectoryChart.svg(years: span, values: values.map(\.value), expected: span.map(indicator.trajectory), title: indicator.name,
                                                expectedLabel: t("indicators_expected")),
                     manual: indicator.computed == nil, note: current.map { language == .en ? EnglishMessages.english($0.note) : $0.note } ?? "",
-                    growth: current?.value.flatMap { indicator.compoundGrowth(to: $0, in: year) }.map { DecimalText.number($0) + (language == .en ? "%/year" : "%/năm") } ?? "")
+                    growth: current?.value.flatMap { indicator.compoundGrowth(to: $0, in: year) }.map { DecimalText.number($0) + perYear } ?? "")
             }
         }
         let page = Page(year: year, years: Option.years(thisYear - 4...thisYear, selected: year),

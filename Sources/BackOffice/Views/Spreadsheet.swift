@@ -28,7 +28,7 @@ enum Spreadsheet {
         }
     }
 
-    static func make(title: String, sheet: String, commune: String, rows: (XLSXWriter) async throws -> Void) async throws -> Data {
+    private static func make(title: String, sheet: String, commune: String, rows: (XLSXWriter) async throws -> Void) async throws -> Data {
         let path = NSTemporaryDirectory() + "densach-\(UUID().uuidString).xlsx"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let workbook = try XLSXWriter(path: path, properties: .init(title: title, sheet: sheet, company: "UBND xã \(commune)"))

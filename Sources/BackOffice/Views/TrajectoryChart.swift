@@ -24,8 +24,17 @@ enum TrajectoryChart {
         let label = HTMLText.escape(expectedLabel)
         svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"><title>\(label)</title></polyline>"
         // Legend: the dashed line is the plan's trajectory, the bars what was recorded.
-        svg += "<line x1=\"\(left)\" y1=\"8\" x2=\"\(left + 22)\" y2=\"8\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
-        svg += "<text x=\"\(left + 26)\" y=\"12\" font-size=\"10\">\(label)</text>"
+        svg += PlanLine.legend(label, left: left, fontSize: 10)
         return svg + "</svg>"
+    }
+}
+
+/// The plan's dashed blue line in the charts, named in a legend above the bars (a label on the line itself would
+/// sit on the bars and not be read).
+enum PlanLine {
+    /// `label` already escaped.
+    static func legend(_ label: String, left: Double, fontSize: Int) -> String {
+        "<line x1=\"\(left)\" y1=\"8\" x2=\"\(left + 22)\" y2=\"8\" stroke=\"#1a5fb4\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
+            + "<text x=\"\(left + 26)\" y=\"12\" font-size=\"\(fontSize)\">\(label)</text>"
     }
 }

@@ -10,11 +10,9 @@ extension UnitStore {
     /// The unit's name, or "" when there is none.
     public static func name(_ db: Database, id: Int64?) throws -> String { try find(db, id: id)?.name ?? "" }
 
-    /// Active units in tree order, optionally of some kinds only.
-    public static func active(_ db: Database, kinds: [UnitKind]? = nil) throws -> [OrgUnit] {
-        var request = OrgUnit.filter(OrgUnit.Columns.isActive == true)
-        if let kinds { request = request.filter(kinds.map(\.rawValue).contains(OrgUnit.Columns.kind)) }
-        return try request.order(OrgUnit.Columns.sortKey).fetchAll(db)
+    /// Active units in tree order.
+    public static func active(_ db: Database) throws -> [OrgUnit] {
+        try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db)
     }
 
     /// Units of some kinds in tree order, active or not.
