@@ -3,7 +3,7 @@ import Store
 import Vietnamese
 import ZIPFoundation
 
-/// A one-sheet Excel workbook written row by row: the sheet's XML goes to a temporary file as rows arrive (constant
+/// An Excel workbook written row by row, one sheet or several: each sheet's XML goes to a temporary file as rows arrive (constant
 /// memory for a million people), and `finish()` packs it with the workbook's parts into the .xlsx at `path`, beside
 /// it first and renamed when complete, so a half-written file is never left under the name.
 ///
@@ -26,29 +26,72 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
 
     let path: String
     let properties: Properties
-    let sheetURL: URL
-    let sheet: FileHandle
-    var columns: [TableColumn] = []
-    var rows = 0
-    var buffer = ""
+    /// The sheets written so far; the last one takes the rows.
+    var sheets: [SheetFile] = []
+
+    /// One sheet's XML in a temporary file, and what its workbook entry needs.
+    final class SheetFile {
+        let name: String
+        let url: URL
+        let handle: FileHandle
+        var columns: [TableColumn] = []
+        var rows = 0
+        var buffer = ""
+        var closed = false
+
+        init(name: String) throws {
+            self.name = name
+            url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-sheet-\(UUID().uuidString).xml")
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            handle = try FileHandle(forWritingTo: url)
+        }
+
+        deinit {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: url)
+        }
+
+        /// "A1:F120", the range the autofilter covers.
+        var range: String { "A1:" + XLSXWriter.column(max(columns.count - 1, 0)) + String(max(rows, 1)) }
+
+        func append(_ text: String) throws {
+            buffer += text
+            if buffer.utf8.count > 1 << 16 { try flush() }
+        }
+
+        func flush() throws {
+            try handle.write(contentsOf: Data(buffer.utf8))
+            buffer = ""
+        }
+
+        func close() throws {
+            guard !closed else { return }
+            closed = true
+            try append(#"</sheetData><autoFilter ref="\#(range)"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+                       + #"<pageSetup paperSize="9" orientation="landscape"/></worksheet>"#)
+            try flush()
+            try handle.close()
+        }
+    }
 
     public init(path: String, properties: Properties) throws {
         self.path = path
         self.properties = properties
-        sheetURL = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("densach-sheet-\(UUID().uuidString).xml")
-        guard FileManager.default.createFile(atPath: sheetURL.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: sheetURL.path])
-        }
-        sheet = try FileHandle(forWritingTo: sheetURL)
     }
 
-    deinit {
-        try? sheet.close()
-        try? FileManager.default.removeItem(at: sheetURL)
+    /// Starts another sheet (a workbook of several lists, such as the yearly report's sections); the next `begin`
+    /// gives its header. Without it, the first `begin` opens the one sheet named in the properties.
+    public func sheet(_ name: String) throws {
+        try sheets.last?.close()
+        sheets.append(try SheetFile(name: Self.uniqueSheetName(name, among: sheets.map(\.name))))
     }
 
     public func begin(_ columns: [TableColumn]) throws {
-        self.columns = columns
+        if sheets.isEmpty { try sheet(properties.sheet) }
+        let sheet = sheets[sheets.count - 1]
+        sheet.columns = columns
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
@@ -57,7 +100,7 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
             xml += #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(max(column.width, column.title.count + 2))" customWidth="1"/>"#
         }
         xml += "</cols><sheetData>"
-        try append(xml)
+        try sheet.append(xml)
         try row(columns.map { .text($0.title) }, style: .header)
     }
 
@@ -66,10 +109,12 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
     enum Style: Int { case plain = 0, header = 1, money = 2, date = 3, percent = 4 }
 
     private func row(_ cells: [TableCell], style: Style?) throws {
-        rows += 1
-        var xml = #"<row r="\#(rows)">"#
+        guard let sheet = sheets.last else { preconditionFailure("XLSXWriter.row before begin") }
+        sheet.rows += 1
+        let number = String(sheet.rows)
+        var xml = #"<row r="\#(number)">"#
         for (index, cell) in cells.enumerated() {
-            let reference = Self.column(index) + String(rows)
+            let reference = Self.column(index) + number
             switch cell {
             case .empty:
                 continue
@@ -88,17 +133,14 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
                 xml += #"<c r="\#(reference)"><v>\#(value)</v></c>"#
             }
         }
-        try append(xml + "</row>")
+        try sheet.append(xml + "</row>")
     }
 
-    /// Packs the workbook; returns the number of data rows (the header left out).
+    /// Packs the workbook; returns the number of data rows of all its sheets (headers left out).
     @discardableResult
     public func finish() throws -> Int {
-        let last = Self.column(max(columns.count - 1, 0)) + String(max(rows, 1))
-        try append(#"</sheetData><autoFilter ref="A1:\#(last)"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
-                   + #"<pageSetup paperSize="9" orientation="landscape"/></worksheet>"#)
-        try flush()
-        try sheet.close()
+        if sheets.isEmpty { try begin([]) }
+        try sheets.last?.close()
         let partial = path + ".partial"
         try? FileManager.default.removeItem(atPath: partial)
         let archive = try Archive(url: URL(fileURLWithPath: partial), accessMode: .create)
@@ -108,23 +150,15 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        try archive.addEntry(with: "xl/worksheets/sheet1.xml", fileURL: sheetURL, compressionMethod: .deflate)
+        for (index, sheet) in sheets.enumerated() {
+            try archive.addEntry(with: "xl/worksheets/sheet\(index + 1).xml", fileURL: sheet.url, compressionMethod: .deflate)
+        }
         if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         try FileManager.default.moveItem(atPath: partial, toPath: path)
-        return rows - 1
+        return sheets.reduce(0) { $0 + max($1.rows - 1, 0) }
     }
 
-    // MARK: Writing the sheet
-
-    private func append(_ text: String) throws {
-        buffer += text
-        if buffer.utf8.count > 1 << 16 { try flush() }
-    }
-
-    private func flush() throws {
-        try sheet.write(contentsOf: Data(buffer.utf8))
-        buffer = ""
-    }
+    // MARK: Cells
 
     /// "A", "B", … "Z", "AA".
     static func column(_ index: Int) -> String {
@@ -158,15 +192,27 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
 
     func packageParts() -> [(String, String)] {
         let head = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-        let sheetName = Self.escaped(String(Self.sheetName(properties.sheet)))
         let created = ISO8601DateFormatter().string(from: properties.created)
+        let numbered = sheets.enumerated().map { (number: $0.offset + 1, sheet: $0.element) }
+        let sheetTypes = numbered.map {
+            #"<Override PartName="/xl/worksheets/sheet\#($0.number).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        }.joined()
+        // Sheet i is relationship rId(i); the styles come after them.
+        let sheetEntries = numbered.map { #"<sheet name="\#(Self.escaped($0.sheet.name))" sheetId="\#($0.number)" r:id="rId\#($0.number)"/>"# }.joined()
+        let filters = numbered.map {
+            #"<definedName name="_xlnm._FilterDatabase" localSheetId="\#($0.number - 1)" hidden="1">'\#(Self.escaped($0.sheet.name).replacingOccurrences(of: "'", with: "''"))'!\#(Self.absolute($0.sheet.range))</definedName>"#
+        }.joined()
+        let sheetRelationships = numbered.map {
+            #"<Relationship Id="rId\#($0.number)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0.number).xml"/>"#
+        }.joined()
+        let stylesId = "rId\(sheets.count + 1)"
         return [
-            ("[Content_Types].xml", head + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#),
+            ("[Content_Types].xml", head + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\#(sheetTypes)<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#),
             ("_rels/.rels", head + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"#),
             ("docProps/core.xml", head + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>\#(Self.escaped(properties.title))</dc:title><dc:creator>Đèn Sách</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">\#(created)</dcterms:created></cp:coreProperties>"#),
             ("docProps/app.xml", head + #"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Đèn Sách</Application><Company>\#(Self.escaped(properties.company))</Company></Properties>"#),
-            ("xl/workbook.xml", head + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\#(sheetName)" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'\#(sheetName.replacingOccurrences(of: "'", with: "''"))'!$A$1:$\#(Self.column(max(columns.count - 1, 0)))$\#(max(rows, 1))</definedName></definedNames></workbook>"#),
-            ("xl/_rels/workbook.xml.rels", head + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#),
+            ("xl/workbook.xml", head + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\#(sheetEntries)</sheets><definedNames>\#(filters)</definedNames></workbook>"#),
+            ("xl/_rels/workbook.xml.rels", head + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(sheetRelationships)<Relationship Id="\#(stylesId)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#),
             ("xl/styles.xml", head + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFF2E6D9"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#),
         ]
     }
@@ -175,5 +221,26 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
     static func sheetName(_ name: String) -> Substring {
         let cleaned = String(name.unicodeScalars.filter { !":\\/?*[]".unicodeScalars.contains($0) })
         return (cleaned.isEmpty ? "Sheet1" : cleaned).prefix(31)
+    }
+
+    /// A valid name no other sheet of the workbook has (Excel refuses two alike, whatever their case).
+    static func uniqueSheetName(_ name: String, among taken: [String]) -> String {
+        let base = String(sheetName(name))
+        let folded = Set(taken.map { $0.lowercased() })
+        var candidate = base, number = 2
+        while folded.contains(candidate.lowercased()) {
+            let suffix = " (\(number))"
+            candidate = String(base.prefix(31 - suffix.count)) + suffix
+            number += 1
+        }
+        return candidate
+    }
+
+    /// "A1:F9" as "$A$1:$F$9".
+    static func absolute(_ range: String) -> String {
+        range.split(separator: ":").map { part in
+            let letters = part.prefix { $0.isLetter }
+            return "$\(letters)$\(part.dropFirst(letters.count))"
+        }.joined(separator: ":")
     }
 }

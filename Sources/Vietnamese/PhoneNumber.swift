@@ -61,6 +61,11 @@ public struct PhoneNumber: Hashable, Sendable {
         return .success(PhoneNumber(normalized: "+84" + national.dropFirst(), original: original))
     }
 
+    /// "0912345678" for a stored "+84912345678" (lists and spreadsheets, where spaces would get in the way).
+    public static func national(_ normalized: String) -> String {
+        normalized.hasPrefix("+84") ? "0" + normalized.dropFirst(3) : normalized
+    }
+
     /// "0912 345 678": the national form people read back.
     public var display: String {
         let national = "0" + normalized.dropFirst(3)

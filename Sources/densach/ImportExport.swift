@@ -6,6 +6,7 @@ import Messaging
 import Office
 import Socialization
 import Store
+import Vietnamese
 
 enum DataKind: String, ExpressibleByArgument, CaseIterable {
     case units, people, donations
@@ -79,8 +80,8 @@ struct Import: AsyncParsableCommand {
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Xuất dữ liệu (CSV) và tin nhắn theo mẫu cho một nhóm người nhận.",
-        subcommands: [ExportUnits.self, ExportPeople.self, ExportDonations.self, ExportLetters.self, ExportMessages.self, ExportAudiences.self, ExportTemplates.self])
+        abstract: "Xuất danh sách (CSV, Excel), thư và tin nhắn theo mẫu cho một nhóm người nhận.",
+        subcommands: [ExportList.self, ExportUnits.self, ExportPeople.self, ExportDonations.self, ExportLetters.self, ExportMessages.self, ExportAudiences.self, ExportTemplates.self])
 }
 
 /// `--format` and `--out` of the list exports: CSV to a file or standard output, Excel to a file.
@@ -97,7 +98,7 @@ struct ExportUnits: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "units", abstract: "Xuất đơn vị ra CSV (UTF-8 có BOM, mở đúng trong Excel) hoặc Excel.")
     @OptionGroup var db: DatabaseOptions
     @OptionGroup var output: TableOutputOptions
-    func run() async throws { try await exportTable(.units, database: db.open(), output: output) }
+    func run() async throws { try await exportList(PeopleLists.units, query: ListQuery(), database: db.open(), output: output) }
 }
 
 struct ExportPeople: AsyncParsableCommand {
@@ -105,7 +106,7 @@ struct ExportPeople: AsyncParsableCommand {
         commandName: "people", abstract: "Xuất người dân ra CSV (UTF-8 có BOM, mở đúng trong Excel) hoặc Excel (--format xlsx).")
     @OptionGroup var db: DatabaseOptions
     @OptionGroup var output: TableOutputOptions
-    func run() async throws { try await exportTable(.people, database: db.open(), output: output) }
+    func run() async throws { try await exportList(PeopleLists.people, query: ListQuery(), database: db.open(), output: output) }
 }
 
 struct ExportDonations: AsyncParsableCommand {
@@ -113,7 +114,34 @@ struct ExportDonations: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
     @Option(help: "Chỉ một năm (theo năm của biên lai).") var year: Int?
     @OptionGroup var output: TableOutputOptions
-    func run() async throws { try await exportTable(.donations, database: db.open(), output: output, year: year) }
+    func run() async throws { try await exportList(SocializationLists.donations, query: ListQuery(year: year), database: db.open(), output: output) }
+}
+
+/// `densach export list NAME`: any list a page offers as CSV or Excel, with the same columns.
+struct ExportList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Xuất một danh sách ra CSV hoặc Excel, cùng cột với nút tải trên trang.",
+        discussion: "Các danh sách:\n" + Lists.all.map { "  \($0.name): \($0.summary)" }.joined(separator: "\n"))
+    @OptionGroup var db: DatabaseOptions
+    @Argument(help: "Tên danh sách (xem --help).") var name: String
+    @Option(help: "Năm.") var year: Int?
+    @Option(help: "Mã bản ghi của danh sách (câu lạc bộ, chiến dịch, quyết định).") var id: Int64?
+    @Option(name: .customLong("campaign-id"), help: "Chỉ một chiến dịch.") var campaignId: Int64?
+    @Option(name: .customLong("village-id"), help: "Chỉ một thôn.") var villageId: Int64?
+    @Option(name: .customLong("unit-id"), help: "Chỉ một đơn vị nhận.") var unitId: Int64?
+    @Option(help: "Loại (kênh đồng ý: sms, zalo…; loại ủng hộ; khóa bộ tiêu chí).") var kind: String?
+    @Option(help: "Thư mục dữ liệu YAML (honours.yaml, criteria/, programme.yaml).") var campaigns = ProcessInfo.processInfo.environment["DENSACH_CAMPAIGNS_ROOT"] ?? "campaigns"
+    @OptionGroup var output: TableOutputOptions
+
+    func validate() throws {
+        guard let list = Lists.named(name) else { throw ValidationError("Không có danh sách \"\(name)\". Có: \(Lists.names).") }
+        if list.needsId && id == nil { throw ValidationError("Danh sách \"\(name)\" cần --id (mã bản ghi).") }
+    }
+
+    func run() async throws {
+        let query = ListQuery(year: year, id: id, campaignId: campaignId, villageId: villageId, unitId: unitId, kind: kind)
+        try await exportList(Lists.named(name)!, query: query, database: db.open(), output: output, campaigns: campaigns)
+    }
 }
 
 struct ExportLetters: AsyncParsableCommand {
@@ -133,34 +161,43 @@ struct ExportLetters: AsyncParsableCommand {
     }
 }
 
-private func exportTable(_ kind: DataKind, database: AppDatabase, output: TableOutputOptions, year: Int? = nil) async throws {
+/// Writes a list to its file (renamed when complete) or standard output, with progress, then logs the export.
+private func exportList(_ list: ListExport, query: ListQuery, database: AppDatabase, output: TableOutputOptions,
+                        campaigns: String = "campaigns") async throws {
     let progress = TerminalProgress("Đang xuất", total: nil)
-    let commune = try await database.read { try Settings.value($0, Settings.communeName) }
-    let (title, sheetName) = switch kind {
-    case .units: ("Danh sách đơn vị xã \(commune)", "Đơn vị")
-    case .people: ("Danh sách người dân xã \(commune)", "Người dân")
-    case .donations: ("Các khoản ủng hộ\(year.map { " năm \($0)" } ?? "") xã \(commune)", "Ủng hộ")
-    }
-    // A CSV streams to its file (renamed when complete) or standard output; a workbook is packed when complete.
+    let data = ListData(campaignsDirectory: campaigns, today: CivilDate.today())
+    let (title, commune) = try await database.read { db in (try list.title(db, query), try Settings.value(db, Settings.communeName)) }
     let csv = output.format == .csv ? try FileOutput(path: output.out) : nil
-    let workbook = try output.out.flatMap { out in output.format == .xlsx ? try XLSXWriter(path: out, properties: .init(title: title, sheet: sheetName, company: "UBND xã \(commune)")) : nil }
-    let sink: any TableSink & Sendable = try workbook ?? CSVTableSink(output: csv!.write)
-    let count = try await database.read { db -> Int in
-        switch kind {
-        case .units: return try CSVExport.units(db, into: sink)
-        case .people: return try CSVExport.people(db, into: sink, progress: progress.update)
-        case .donations:
-            let items = try DonationStore.list(db, DonationStore.Filter(year: year), for: commandLinePrincipal)
-            try DonationCSV.export(items, into: sink)
-            return items.count
-        }
+    let workbook = try output.out.flatMap { out in
+        output.format == .xlsx ? try XLSXWriter(path: out, properties: .init(title: title, sheet: list.sheetName(query), company: "UBND xã \(commune)")) : nil
+    }
+    let sink = ProgressSink(try workbook ?? CSVTableSink(output: csv!.write), progress: progress.update)
+    let count: Int
+    do {
+        count = try await database.read { db in try list.write(db, query, by: commandLinePrincipal, data: data, into: sink) }
+    } catch let error as DomainError {
+        throw CLIError(error)
     }
     try csv?.finish()
     try workbook?.finish()
     progress.finish()
     try await database.write { db in
-        try Audit.record(db, by: commandLinePrincipal, .export, entity: kind == .units ? "unit" : kind == .people ? "person" : "donation", id: nil,
-                         after: ["rows": String(count), "to": output.out ?? "stdout", "format": output.format.rawValue])
+        try list.logExport(db, query, by: commandLinePrincipal, rows: count, format: output.format.rawValue, to: output.out ?? "stdout")
     }
     if let out = output.out { say("Đã xuất \(count) dòng ra \(out).") }
+}
+
+/// Counts the rows passing to a sink, for the progress line of a long export.
+final class ProgressSink: TableSink, @unchecked Sendable {
+    let inner: any TableSink
+    let progress: (Int) -> Void
+    var rows = 0
+    init(_ inner: any TableSink, progress: @escaping (Int) -> Void) { self.inner = inner; self.progress = progress }
+    func sheet(_ name: String) throws { try inner.sheet(name) }
+    func begin(_ columns: [TableColumn]) throws { try inner.begin(columns) }
+    func row(_ cells: [TableCell]) throws {
+        try inner.row(cells)
+        rows += 1
+        if rows % 10_000 == 0 { progress(rows) }
+    }
 }

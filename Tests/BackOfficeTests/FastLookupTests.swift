@@ -16,7 +16,7 @@ struct FastLookupTests {
         let page = Page(items: [1], total: 120, page: 2, perPage: 50)
         let pager = Pager(page, basePath: "/people", query: ["q": "an"], totalText: "Có 120 người")
         let option = Option(value: "1", label: "Thôn 1", selected: true)
-        let list = PeopleController.ListPage(q: "an", villageOptions: "<option>", rowsHTML: "<tr>", empty: false, pager: pager, canCreate: true)
+        let list = PeopleController.ListPage(q: "an", villageOptions: "<option>", rowsHTML: "<tr>", empty: false, pager: pager, canCreate: true, villageQuery: "?village=1")
         #expect(answersEveryProperty(pager) == [])
         #expect(answersEveryProperty(option) == [])
         #expect(answersEveryProperty(list) == [])

@@ -1,4 +1,5 @@
 import BackOffice
+import Composition
 import Foundation
 import GRDB
 import Hummingbird
@@ -54,7 +55,24 @@ struct SpreadsheetDownloadTests {
 }
 
 extension SpreadsheetDownloadTests {
-    @Test("Every list with a CSV also downloads as .xlsx with the same rows: donations, disclosure, volunteer hours, club members, attendance, indicators")
+    /// The page path of every list of one sheet (with the query that gives the demo's rows).
+    static let lastYear = "?year=\(CivilDate.today().year - 1)"
+    static let singleSheetPaths = [
+        "people": "/people", "households": "/households", "consents": "/people/consents", "units": "/units", "donations": "/donations",
+        "disclosure": "/socialization/disclosure", "sponsors": "/sponsors", "pledges": "/pledges", "volunteers": "/volunteers",
+        "volunteer-hours": "/volunteers/hours", "club-members": "/clubs/1/members", "club-attendance": "/clubs/1/attendance",
+        "honour-roll": "/honours/roll", "decision-recipients": "/honours/decisions/1/recipients", "assessments": "/recognition/registrations" + lastYear + "&set=gia-dinh-hoc-tap",
+        "indicators": "/recognition/report/indicators",
+    ]
+    /// Lists of several sheets, a part per sheet.
+    static let multiSheetPaths = ["campaign-report": "/campaigns/1/report", "annual-report": "/recognition/report/report"]
+
+    @Test("Every list of the command line has its page download, and no page offers a list the command line lacks")
+    func everyListIsOnAPage() {
+        #expect(Set(Lists.all.map(\.name)) == Set(Self.singleSheetPaths.keys).union(Self.multiSheetPaths.keys))
+    }
+
+    @Test("Every list downloads as .xlsx with the rows of its CSV: people, households, consents, units, gifts, sponsors, pledges, volunteers, clubs, honours, assessments, indicators")
     func everyListHasItsWorkbook() async throws {
         let database = try await EnglishPagesTests.demoCommune()
         let app = try await buildApplication(TestCommune.configuration, database: database)
@@ -62,9 +80,12 @@ extension SpreadsheetDownloadTests {
             let browser = Browser(client)
             _ = try await browser.signIn("admin", TestCommune.password)
             var results: [(String, Int, Int, String)] = []
-            for path in ["/donations", "/socialization/disclosure", "/volunteers/hours", "/clubs/1/members", "/clubs/1/attendance", "/recognition/report/indicators"] {
-                let csv = try await browser.get(path + ".csv")
-                let xlsx = try await browser.get(path + ".xlsx")
+            for page in Self.singleSheetPaths.values.sorted() {
+                // "/recognition/registrations?year=2025" → "/recognition/registrations.csv?year=2025"
+                let parts = page.split(separator: "?", maxSplits: 1).map(String.init)
+                let (path, query) = (parts[0], parts.count > 1 ? "?" + parts[1] : "")
+                let csv = try await browser.get(path + ".csv" + query)
+                let xlsx = try await browser.get(path + ".xlsx" + query)
                 let sheet = try Self.sheet(of: Array(buffer: xlsx.body))
                 let csvRows = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count
                 results.append((path, csvRows, sheet.components(separatedBy: "<row ").count - 1, xlsx.headers[.contentType] ?? ""))

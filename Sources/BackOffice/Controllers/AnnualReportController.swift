@@ -18,9 +18,14 @@ struct AnnualReportController {
         router.post("/recognition/report/final", use: setFinal)
         router.get("/recognition/report/print", use: printable)
         router.get("/recognition/report/appendix.md", use: appendix)
-        router.get("/recognition/report/indicators.csv", use: indicatorsFile)
+        router.list("/recognition/report/indicators", RecognitionLists.indicators, env: env) { [env] request, _ in
+            ListQuery(year: (try request.queryYear()) ?? env.clock.today().year)
+        }
+        // The report's tables, a sheet per section.
+        router.list("/recognition/report/report", RecognitionLists.annualReport, env: env) { [env] request, _ in
+            ListQuery(year: (try request.queryYear()) ?? env.clock.today().year)
+        }
         router.get("/recognition/report/report.docx", use: word)
-        router.get("/recognition/report/indicators.xlsx", use: indicatorsFile)
     }
 
     struct Section { let key: String; let label: String; let text: String }
@@ -95,19 +100,6 @@ struct AnnualReportController {
         return try await env.wordDownload(AnnualReportDocument.word(model), fileName: "bao-cao-\(year).docx", entity: "report", id: Int64(year), by: principal)
     }
 
-    /// The indicators with their trajectory as CSV or Excel (`indicators.csv`, `indicators.xlsx`).
-    @Sendable func indicatorsFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
-        let year = (try request.queryYear()) ?? env.clock.today().year
-        let format = Spreadsheet.format(of: request)
-        let document = self.document
-        let commune = env.settings.value(Settings.communeName)
-        return try await Spreadsheet.download(format, name: "chi-tieu-\(year)", title: "Các chỉ tiêu của Kế hoạch năm \(year) — xã \(commune)",
-                                              sheet: "Chỉ tiêu \(year)", commune: commune) { sink in
-            try await env.database.write { db in
-                try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": "indicators.\(format.rawValue)"])
-                try document.report(db, year: year).indicators(into: sink)
-            }
-        }
-    }
+
+
 }

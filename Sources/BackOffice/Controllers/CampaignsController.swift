@@ -1,3 +1,4 @@
+import Composition
 import Campaigns
 import DataFiles
 import Foundation
@@ -24,6 +25,7 @@ struct CampaignsController {
         router.post("/campaigns/from-template", use: fromTemplate)
         router.post("/campaigns/:id/clone", use: clone)
         router.get("/campaigns/:id/report", use: report)
+        router.list("/campaigns/:id/report", CampaignLists.report, env: env) { _, context in ListQuery(id: try context.id()) }
     }
 
     struct LabelledValue { let label: String; let value: String }
@@ -31,7 +33,7 @@ struct CampaignsController {
     struct MoneyRow { let label: String; let planned: String; let spent: String }
     struct UnitRow { let unit: String; let activities: String; let tasks: String }
     struct ReportPage {
-        let commune: String; let title: String; let period: String; let paragraph: String; let byKind: [KindRow]; let people: [LabelledValue]
+        let id: Int64; let commune: String; let title: String; let period: String; let paragraph: String; let byKind: [KindRow]; let people: [LabelledValue]
         let budget: [MoneyRow]; let units: [UnitRow]; let today: String
     }
 
@@ -46,7 +48,7 @@ struct CampaignsController {
         let english = context.english
         let label = { (key: String) in env.views.text(key, context.language) }
         let page = ReportPage(
-            commune: commune, title: report.campaign.title, period: "\(report.campaign.startDate.display) – \(report.campaign.endDate.display)",
+            id: id, commune: commune, title: report.campaign.title, period: "\(report.campaign.startDate.display) – \(report.campaign.endDate.display)",
             paragraph: report.paragraph,
             byKind: report.byKind.map { KindRow(label: $0.kind.label(english: english), activities: $0.activities, participants: n($0.participants), booksLent: n($0.booksLent)) },
             people: [("outcome_participantsMale", report.male), ("outcome_participantsFemale", report.female), ("outcome_participantsChildren", report.children),

@@ -1,3 +1,4 @@
+import Composition
 import Clubs
 import Foundation
 import GRDB
@@ -17,10 +18,8 @@ struct ClubSessionsController {
         router.post("/clubs/sessions/:sessionId", use: saveExisting)
         router.get("/clubs/:id/print", use: printMembers)
         router.get("/clubs/:id/sheet", use: printSheet)
-        router.get("/clubs/:id/members.csv", use: membersFile)
-        router.get("/clubs/:id/members.xlsx", use: membersFile)
-        router.get("/clubs/:id/attendance.csv", use: attendanceFile)
-        router.get("/clubs/:id/attendance.xlsx", use: attendanceFile)
+        router.list("/clubs/:id/members", ClubLists.members, env: env) { _, context in ListQuery(id: try context.id()) }
+        router.list("/clubs/:id/attendance", ClubLists.attendance, env: env) { _, context in ListQuery(id: try context.id()) }
     }
 
     struct Mark { let personId: Int64; let name: String; let role: String; let present: Bool; let absent: Bool; let excused: Bool }
@@ -137,45 +136,6 @@ struct ClubSessionsController {
 
     // MARK: Lists as CSV or Excel
 
-    @Sendable func membersFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
-        let id = try context.id()
-        let (club, members) = try await env.database.read { db in (try ClubStore.get(db, id: id, for: principal), try ClubStore.members(db, clubId: id)) }
-        let columns = [TableColumn("Họ và tên", width: 26), TableColumn("Thôn", width: 14), TableColumn("Vai trò", width: 14),
-                       TableColumn("Ngày vào", width: 11), TableColumn("Ngày rời", width: 11), TableColumn("Tỉ lệ có mặt", width: 12)]
-        let response = try await Spreadsheet.download(Spreadsheet.format(of: request), name: "thanh-vien-\(club.id!)", title: "Thành viên \(club.name)",
-                                                      sheet: "Thành viên", commune: env.settings.value(Settings.communeName)) { sink in
-            try sink.begin(columns)
-            for member in members {
-                try sink.row([.text(member.fullName), .text(member.village ?? ""), .text(member.member.role.label), .date(member.member.joinedOn),
-                              member.member.leftOn.map { TableCell.date($0) } ?? .empty,
-                              member.attendanceRate.map { TableCell.percent(Double($0) / 100) } ?? .empty])
-            }
-        }
-        try await logExport(principal, entity: "clubMember", clubId: id, rows: members.count)
-        return response
-    }
 
-    @Sendable func attendanceFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
-        let id = try context.id()
-        let (club, rows) = try await env.database.read { db in
-            (try ClubStore.get(db, id: id, for: principal), try ClubStore.attendanceRecords(db, clubId: id))
-        }
-        let columns = [TableColumn("Ngày", width: 11), TableColumn("Nội dung", width: 30), TableColumn("Họ và tên", width: 26), TableColumn("Điểm danh", width: 10)]
-        let response = try await Spreadsheet.download(Spreadsheet.format(of: request), name: "diem-danh-\(id)", title: "Điểm danh \(club.name)",
-                                                      sheet: "Điểm danh", commune: env.settings.value(Settings.communeName)) { sink in
-            try sink.begin(columns)
-            for row in rows { try sink.row([.date(row.date), .text(row.topic ?? ""), .text(row.fullName), .text(row.status.label)]) }
-        }
-        try await logExport(principal, entity: "attendance", clubId: id, rows: rows.count)
-        return response
-    }
-
-    private func logExport(_ principal: Principal, entity: String, clubId: Int64, rows: Int) async throws {
-        try await env.database.write { db in
-            try Audit.record(db, by: principal, .export, entity: entity, id: clubId, after: ["rows": String(rows)])
-        }
-    }
 
 }

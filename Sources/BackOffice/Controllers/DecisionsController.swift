@@ -17,6 +17,9 @@ struct DecisionsController {
         router.get("/honours/decisions/new", use: newForm)
         router.post("/honours/decisions", use: create)
         router.get("/honours/decisions/:id", use: show)
+        // The roll itself is public; its spreadsheet is a signed-in, logged export.
+        router.list("/honours/roll", HonourLists.roll, env: env) { request, _ in ListQuery(year: try request.queryYear()) }
+        router.list("/honours/decisions/:id/recipients", HonourLists.recipients, env: env) { _, context in ListQuery(id: try context.id()) }
         router.post("/honours/decisions/:id/issue", use: issue)
         router.post("/honours/decisions/:id/delete", use: deleteDraft)
         router.post("/honours/decisions/:id/correct", use: correct)

@@ -20,6 +20,8 @@ struct HonourRollController {
     struct RollPage {
         let year: Int; let years: [Option]; let commune: String; let committee: String; let groups: [Group]; let empty: Bool
         let total: Int; let individuals: Int; let collectives: Int; let women: Int; let men: Int
+        /// Staff signed in may take the roll as a spreadsheet (a logged export); the public page has no such link.
+        let canDownload: Bool
     }
 
     @Sendable func roll(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -38,7 +40,7 @@ struct HonourRollController {
         let page = RollPage(year: year, years: Option.years(thisYear - 5...thisYear, selected: year),
                             commune: env.settings.value(Settings.communeName), committee: env.settings.value(Settings.committeeName), groups: groups,
                             empty: entries.isEmpty, total: counts.total, individuals: counts.individuals, collectives: counts.collectives,
-                            women: counts.women, men: counts.men)
+                            women: counts.women, men: counts.men, canDownload: context.principal != nil)
         return env.views.render("honours-roll", titleKey: "roll_title", page: page, context: context)
     }
 }

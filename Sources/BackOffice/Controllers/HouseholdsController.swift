@@ -1,3 +1,4 @@
+import Composition
 import Foundation
 import GRDB
 import Hummingbird
@@ -10,13 +11,14 @@ struct HouseholdsController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/households", use: list)
+        router.list("/households", PeopleLists.households, env: env) { request, _ in ListQuery(villageId: try request.queryId("village")) }
         router.post("/households", use: create)
         router.get("/households/:id", use: show)
         router.post("/households/:id/members", use: addMember)
     }
 
     struct Row { let id: Int64; let name: String; let village: String; let head: String; let members: Int }
-    struct ListPage { let villages: [Option]; let rows: [Row]; let empty: Bool; let pager: Pager }
+    struct ListPage { let villages: [Option]; let rows: [Row]; let empty: Bool; let pager: Pager; let villageQuery: String }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
@@ -31,7 +33,8 @@ struct HouseholdsController {
         let totalText = env.views.text("households_total", context.language).replacingOccurrences(of: "%@", with: VND.grouped(Int64(result.total)))
         let page = ListPage(villages: villages.options(selected: villageId),
                             rows: rows, empty: rows.isEmpty,
-                            pager: Pager(result, basePath: "/households", query: ["village": villageId.map(String.init) ?? ""], totalText: totalText))
+                            pager: Pager(result, basePath: "/households", query: ["village": villageId.map(String.init) ?? ""], totalText: totalText),
+                            villageQuery: villageId.map { "?village=\($0)" } ?? "")
         return env.views.render("households", titleKey: "households_title", page: page, context: context)
     }
 

@@ -1,3 +1,4 @@
+import Composition
 import Clubs
 import Foundation
 import Honours
@@ -13,6 +14,10 @@ struct PeopleController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/people", use: list)
+        router.list("/people", PeopleLists.people, env: env) { request, _ in ListQuery(villageId: try request.queryId("village")) }
+        router.list("/people/consents", PeopleLists.consents, env: env) { request, _ in
+            ListQuery(villageId: try request.queryId("village"), kind: try request.queryChoice("channel", as: ConsentChannel.self)?.rawValue)
+        }
         router.get("/people/new", use: newForm)
         router.post("/people", use: create)
         router.get("/people/:id", use: show)
@@ -32,6 +37,8 @@ struct PeopleController {
         let empty: Bool
         let pager: Pager
         let canCreate: Bool
+        /// "?village=3" or "": the downloads take the page's village.
+        let villageQuery: String
     }
 
     /// The list section is kept, rendered, until the store changes: it is the page everyone opens, and rendering
@@ -69,7 +76,8 @@ struct PeopleController {
             empty: rows.isEmpty,
             pager: Pager(result, basePath: "/people", query: ["q": query.text, "village": query.villageId.map(String.init) ?? ""],
                          totalText: totalText),
-            canCreate: principal.role != .viewer)
+            canCreate: principal.role != .viewer,
+            villageQuery: query.villageId.map { "?village=\($0)" } ?? "")
     }
 
     /// `labels`: the headers of the gender, birth year, village and phone columns, shown beside the values on a phone.

@@ -1,3 +1,4 @@
+import Composition
 import Foundation
 import GRDB
 import Hummingbird
@@ -11,6 +12,7 @@ struct PledgesController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/pledges", use: list)
+        router.list("/pledges", SocializationLists.pledges, env: env)
         router.get("/pledges/new", use: newForm)
         router.post("/pledges", use: create)
         router.post("/pledges/:id/cancel", use: cancel)

@@ -1,3 +1,4 @@
+import Composition
 import Foundation
 import GRDB
 import Honours
@@ -16,6 +17,9 @@ struct RecognitionController {
         router.get("/recognition", use: overview)
         router.get("/recognition/sets", use: criteriaSets)
         router.get("/recognition/registrations", use: registrations)
+        router.list("/recognition/registrations", RecognitionLists.assessments, env: env) { request, _ in
+            ListQuery(year: try request.queryYear(), kind: request.query("set"))
+        }
         router.post("/recognition/registrations", use: register)
         router.get("/recognition/registrations/:id", use: assessment)
         router.post("/recognition/registrations/:id/assess", use: assess)

@@ -1,3 +1,4 @@
+import Composition
 import Campaigns
 import Foundation
 import GRDB
@@ -14,8 +15,10 @@ struct SocializationController {
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/socialization", use: overview)
         router.get("/socialization/disclosure", use: disclosure)
-        router.get("/socialization/disclosure.csv", use: disclosureFile)
-        router.get("/socialization/disclosure.xlsx", use: disclosureFile)
+        router.list("/socialization/disclosure", SocializationLists.disclosure, env: env) { [env] request, _ in
+            let (year, campaignId) = try Self.scope(request, today: env.clock.today())
+            return ListQuery(year: year, campaignId: campaignId)
+        }
     }
 
     struct Line { let label: String; let value: String; let count: Int }
@@ -92,23 +95,5 @@ struct SocializationController {
         return env.views.render("socialization-disclosure", titleKey: "disclosure_title", page: page, context: context)
     }
 
-    /// The public list as CSV or Excel (`/socialization/disclosure.csv`, `.xlsx`).
-    @Sendable func disclosureFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
-        let (year, campaignId) = try Self.scope(request, today: env.clock.today())
-        let commune = env.settings.value(Settings.communeName)
-        let columns = [TableColumn("STT", width: 5), TableColumn("Ngày", width: 11), TableColumn("Nhà tài trợ", width: 30),
-                       TableColumn("Tiền hoặc hiện vật", width: 30), TableColumn("Giá trị (đồng)", width: 15), TableColumn("Mục đích", width: 30)]
-        return try await Spreadsheet.download(Spreadsheet.format(of: request), name: "cong-khai-\(year.map(String.init) ?? "chien-dich-\(campaignId ?? 0)")",
-                                              title: "Danh sách công khai các khoản ủng hộ — xã \(commune)", sheet: "Công khai", commune: commune) { sink in
-            try await env.database.write { db in
-                let lines = try Disclosure.lines(db, year: year, campaignId: campaignId, for: principal)
-                try sink.begin(columns)
-                for (index, line) in lines.enumerated() {
-                    try sink.row([.integer(Int64(index + 1)), .date(line.date), .text(line.name), .text(line.gift), .money(line.value), .text(line.purpose)])
-                }
-                try Audit.record(db, by: principal, .export, entity: "disclosure", id: nil, after: ["rows": String(lines.count)])
-            }
-        }
-    }
+
 }

@@ -1,3 +1,4 @@
+import Composition
 import Foundation
 import GRDB
 import Hummingbird
@@ -12,6 +13,7 @@ struct SponsorsController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/sponsors", use: list)
+        router.list("/sponsors", SocializationLists.sponsors, env: env)
         router.get("/sponsors/new", use: newForm)
         router.post("/sponsors", use: create)
         router.get("/sponsors/:id", use: show)

@@ -1,3 +1,4 @@
+import Composition
 import Foundation
 import GRDB
 import Hummingbird
@@ -10,6 +11,7 @@ struct UnitsController {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/units", use: list)
+        router.list("/units", PeopleLists.units, env: env)
         router.get("/units/new", use: newForm)
         router.post("/units", use: create)
         router.get("/units/:id", use: show)

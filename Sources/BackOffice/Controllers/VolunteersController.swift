@@ -1,3 +1,4 @@
+import Composition
 import Campaigns
 import Clubs
 import Foundation
@@ -17,8 +18,8 @@ struct VolunteersController {
         router.get("/volunteers/new", use: newForm)
         router.post("/volunteers", use: create)
         router.get("/volunteers/hours", use: hoursPage)
-        router.get("/volunteers/hours.csv", use: hoursFile)
-        router.get("/volunteers/hours.xlsx", use: hoursFile)
+        router.list("/volunteers", SocializationLists.volunteers, env: env) { request, _ in ListQuery(year: try request.queryYear()) }
+        router.list("/volunteers/hours", SocializationLists.volunteerHours, env: env) { request, _ in ListQuery(year: try request.queryYear()) }
         router.post("/volunteers/hours/:id/review", use: review)
         router.get("/volunteers/:id", use: show)
         router.post("/volunteers/:id/hours", use: logHours)
@@ -187,29 +188,5 @@ struct VolunteersController {
         return .redirect(to: back + "?msg=saved", type: .found)
     }
 
-    /// Volunteer hours as CSV or Excel (`/volunteers/hours.csv`, `.xlsx`): hours as numbers in Excel (1,5 h = 1.5).
-    @Sendable func hoursFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
-        let year = (try request.queryYear())
-        let format = Spreadsheet.format(of: request)
-        let commune = env.settings.value(Settings.communeName)
-        let columns = [TableColumn("Ngày", width: 11), TableColumn("Tình nguyện viên", width: 24), TableColumn("Đơn vị", width: 22),
-                       TableColumn("Số giờ", width: 8), TableColumn("Hoạt động", width: 28), TableColumn("Nội dung", width: 28),
-                       TableColumn("Tình trạng", width: 12), TableColumn("Người nhập", width: 14), TableColumn("Người duyệt", width: 14)]
-        return try await Spreadsheet.download(format, name: "gio-tinh-nguyen-\(year.map(String.init) ?? "tat-ca")",
-                                              title: "Giờ tình nguyện — xã \(commune)", sheet: "Giờ tình nguyện", commune: commune) { sink in
-            try await env.database.write { db in
-                let items = try VolunteerStore.hours(db, year: year, for: principal)
-                try sink.begin(columns)
-                for item in items {
-                    let h = item.hours
-                    // The CSV keeps "1,5" as people read it; Excel gets a number it can add up.
-                    let hours: TableCell = format == .xlsx ? .number(Double(h.minutes) / 60) : .text(HoursText.display(h.minutes))
-                    try sink.row([.date(h.date), .text(item.fullName), .text(item.unit), hours, .text(item.what ?? ""), .text(h.description ?? ""),
-                                  .text(h.status.label), .text(h.enteredBy), .text(h.reviewedBy ?? "")])
-                }
-                try Audit.record(db, by: principal, .export, entity: "volunteerHours", id: nil, after: ["rows": String(items.count)])
-            }
-        }
-    }
+
 }

@@ -74,6 +74,7 @@ extension PeopleController.ListPage: MustacheParent {
         case "empty": return empty
         case "pager": return pager
         case "canCreate": return canCreate
+        case "villageQuery": return villageQuery
         default: return nil
         }
     }

@@ -1,11 +1,12 @@
+import Composition
 import Foundation
 import Hummingbird
 import Office
 import Store
 
-/// A list a page offers as CSV and as an Excel workbook: the same typed rows through a `TableSink`, so the two
-/// downloads never drift apart. The workbook is written to a temporary file by `XLSXWriter` (packed only when
-/// complete), read back as the body, and removed.
+/// A list a page offers as CSV and as an Excel workbook (`Lists`): the same typed rows into either sink, read with
+/// the account's scope, logged in the same transaction. The workbook is written to a temporary file by
+/// `XLSXWriter` (packed only when complete), read back as the body, and removed.
 enum Spreadsheet {
     static let mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -13,33 +14,56 @@ enum Spreadsheet {
 
     /// The format a route was asked for, from its path's extension.
     static func format(of request: Request) -> Format { request.uri.path.hasSuffix(".xlsx") ? .xlsx : .csv }
+}
 
-    /// `name` without extension; `rows` writes the list (and its audit entry) into the sink.
-    static func download(_ format: Format, name: String, title: String, sheet: String, commune: String,
-                         rows: @escaping @Sendable (any TableSink & Sendable) async throws -> Void) async throws -> Response {
+extension ControllerEnvironment {
+    /// The data files lists read, on today's date.
+    var listData: ListData { ListData(forms: honourForms, sets: criteriaSets, programme: programme, today: clock.today()) }
+
+    /// `/…/name.csv` or `/…/name.xlsx` of a list, for the signed-in account.
+    func listDownload(_ list: ListExport, _ request: Request, context: AppRequestContext, query: ListQuery) async throws -> Response {
+        let principal = try context.signedIn()
+        let format = Spreadsheet.format(of: request)
+        let fileName = list.fileName(query) + "." + format.rawValue
+        let data = listData
         switch format {
         case .csv:
             let text = TextBox()
-            try await rows(try CSVTableSink { text.append($0) })
-            return Views.attachment(text.value, type: "text/csv; charset=utf-8", fileName: name + ".csv")
+            try await database.write { db in
+                let rows = try list.write(db, query, by: principal, data: data, into: try CSVTableSink { text.append($0) })
+                try list.logExport(db, query, by: principal, rows: rows, format: format.rawValue, to: fileName)
+            }
+            return Views.attachment(text.value, type: "text/csv; charset=utf-8", fileName: fileName)
         case .xlsx:
-            let data = try await make(title: title, sheet: sheet, commune: commune, rows: rows)
-            return Views.attachment(data, type: mediaType, fileName: name + ".xlsx")
+            let path = NSTemporaryDirectory() + "densach-\(UUID().uuidString).xlsx"
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try await database.write { db in
+                let commune = try Settings.value(db, Settings.communeName)
+                let workbook = try XLSXWriter(path: path, properties: .init(title: try list.title(db, query), sheet: list.sheetName(query),
+                                                                            company: "UBND xã \(commune)"))
+                let rows = try list.write(db, query, by: principal, data: data, into: workbook)
+                try workbook.finish()
+                try list.logExport(db, query, by: principal, rows: rows, format: format.rawValue, to: fileName)
+            }
+            return Views.attachment(try Data(contentsOf: URL(fileURLWithPath: path)), type: Spreadsheet.mediaType, fileName: fileName)
         }
-    }
-
-    private static func make(title: String, sheet: String, commune: String, rows: (XLSXWriter) async throws -> Void) async throws -> Data {
-        let path = NSTemporaryDirectory() + "densach-\(UUID().uuidString).xlsx"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let workbook = try XLSXWriter(path: path, properties: .init(title: title, sheet: sheet, company: "UBND xã \(commune)"))
-        try await rows(workbook)
-        try workbook.finish()
-        return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
     /// The CSV text as it is written (rows arrive in order from one database closure).
     final class TextBox: @unchecked Sendable {
         private(set) var value = ""
         func append(_ text: String) { value += text }
+    }
+}
+
+extension RouterGroup where Context == AppRequestContext {
+    /// Serves a list at `path.csv` and `path.xlsx`, the query read from the request by `query`.
+    func list(_ path: String, _ list: ListExport, env: ControllerEnvironment,
+              query: @escaping @Sendable (Request, AppRequestContext) throws -> ListQuery = { _, _ in ListQuery() }) {
+        for format in ["csv", "xlsx"] {
+            get(RouterPath(path + "." + format)) { request, context in
+                try await env.listDownload(list, request, context: context, query: try query(request, context))
+            }
+        }
     }
 }

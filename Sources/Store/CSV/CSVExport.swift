@@ -41,17 +41,22 @@ public enum CSVExport {
         TableColumn("Dân tộc", width: 10), TableColumn("Đồng ý nhận tin", width: 15), TableColumn("Người giám hộ", width: 22),
     ]
 
-    /// People into any sink, a row at a time (a CSV or a spreadsheet; a million rows in constant memory).
-    public static func people(_ db: Database, into sink: any TableSink, progress: ((Int) -> Void)? = nil) throws -> Int {
+    /// People into any sink, a row at a time (a CSV or a spreadsheet; a million rows in constant memory): everyone,
+    /// or the villages an account may read (an editor's list from the people page), or one village.
+    public static func people(_ db: Database, into sink: any TableSink, scope: Principal.Scope = .all, villageId: Int64? = nil,
+                              progress: ((Int) -> Void)? = nil) throws -> Int {
         try sink.begin(peopleColumns)
         var count = 0
+        var filter = SQLFilter()
+        if let villageId { filter.add("p.villageId = ?", [villageId]) }
+        if case .units(let ids) = scope { filter.add("p.villageId IN (\(SQLList.ids(ids)))") }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT p.fullName, p.gender, p.birthYear, p.birthDate, u.name, p.phone, p.ethnicity,
                    c.id IS NOT NULL, c.guardianName
             FROM person p LEFT JOIN unit u ON u.id = p.villageId
             LEFT JOIN consent c ON c.id = (SELECT id FROM consent WHERE personId = p.id AND channel = 'sms' AND withdrawnOn IS NULL LIMIT 1)
-            ORDER BY p.sortKey
-            """)
+            \(filter.whereClause) ORDER BY p.sortKey
+            """, arguments: filter.arguments)
         func text(_ value: String?) -> TableCell { value.map { TableCell.text($0) } ?? .empty }
         while let row = try rows.next() {
             let gender = Gender(rawValue: row[1]) ?? .unknown
@@ -61,7 +66,7 @@ public enum CSVExport {
             try sink.row([
                 .text(row[0]), gender == .unknown ? .empty : .text(gender.label), (row[2] as Int64?).map { TableCell.integer($0) } ?? .empty,
                 birthDate.flatMap(CivilDate.init(parsing:)).map { TableCell.date($0) } ?? .empty, text(row[4]),
-                text(phone.map { "0" + $0.dropFirst(3) }), text(row[6]), .text((row[7] as Bool) ? "có" : "không"), text(row[8]),
+                text(phone.map(PhoneNumber.national)), text(row[6]), .text((row[7] as Bool) ? "có" : "không"), text(row[8]),
             ])
             count += 1
             if count % 10_000 == 0 { progress?(count) }

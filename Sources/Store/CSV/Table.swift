@@ -35,6 +35,9 @@ public struct TableColumn: Sendable, Equatable {
 
 /// Where an export's rows go, one at a time (a CSV or a spreadsheet), so a million rows never sit in memory.
 public protocol TableSink {
+    /// Starts another part of a list made of several (the yearly report's sections): a sheet of its own in a
+    /// workbook, a titled block after an empty line in a CSV. Lists of one part never call it.
+    func sheet(_ name: String) throws
     func begin(_ columns: [TableColumn]) throws
     func row(_ cells: [TableCell]) throws
 }
@@ -43,8 +46,14 @@ public protocol TableSink {
 /// Fed by one export at a time (rows in order from one read), hence unchecked Sendable like its output.
 public final class CSVTableSink: TableSink, @unchecked Sendable {
     let writer: CSVWriter
+    private var parts = 0
     public init(output: @escaping (String) throws -> Void) throws { writer = try CSVWriter(output: output) }
     public init(writer: CSVWriter) { self.writer = writer }
+    public func sheet(_ name: String) throws {
+        if parts > 0 { try writer.write([]) }
+        parts += 1
+        try writer.write([name])
+    }
     public func begin(_ columns: [TableColumn]) throws { try writer.write(columns.map(\.title)) }
     public func row(_ cells: [TableCell]) throws { try writer.write(cells.map(\.csvText)) }
 }

@@ -3,6 +3,26 @@ import GRDB
 import Vietnamese
 
 public enum ConsentStore {
+    /// A consent with whom it belongs to, for the register of consents.
+    public struct RegisterLine: Sendable {
+        public let consent: Consent
+        public let fullName: String
+        public let village: String?
+    }
+
+    /// The register of consents the principal may read (given and withdrawn, for proof): by person in given-name
+    /// order, then channel; one channel or all, one village or all.
+    public static func register(_ db: Database, channel: ConsentChannel? = nil, villageId: Int64? = nil, for principal: Principal) throws -> [RegisterLine] {
+        var filter = SQLFilter()
+        if let channel { filter.add("c.channel = ?", [channel.rawValue]) }
+        if let villageId { filter.add("p.villageId = ?", [villageId]) }
+        if case .units(let ids) = principal.readScope { filter.add("p.villageId IN (\(SQLList.ids(ids)))") }
+        return try Row.fetchAll(db, sql: """
+            SELECT c.*, p.fullName, u.name AS village FROM consent c JOIN person p ON p.id = c.personId LEFT JOIN unit u ON u.id = p.villageId
+            \(filter.whereClause) ORDER BY p.sortKey, p.id, c.channel, c.givenOn
+            """, arguments: filter.arguments).map { RegisterLine(consent: try Consent(row: $0), fullName: $0["fullName"], village: $0["village"]) }
+    }
+
     public static func consents(_ db: Database, personId: Int64) throws -> [Consent] {
         try Consent.filter(Column("personId") == personId).order(Column("givenOn").desc, Column("id").desc).fetchAll(db)
     }

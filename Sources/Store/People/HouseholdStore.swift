@@ -28,6 +28,11 @@ public enum HouseholdStore {
         return Page(items: items, total: total, page: max(1, page), perPage: perPage)
     }
 
+    /// Every household the principal may read (for the list's spreadsheet), in the list's order.
+    public static func all(_ db: Database, villageId: Int64?, for principal: Principal) throws -> [HouseholdListItem] {
+        try list(db, villageId: villageId, for: principal, page: 1, perPage: Int(Int32.max)).items
+    }
+
     public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Household {
         guard let household = try Household.fetchOne(db, key: id) else { throw DomainError.notFound("hộ gia đình", english: "Household") }
         guard principal.canRead(unitId: household.villageId) else { throw DomainError.outsideScope }
