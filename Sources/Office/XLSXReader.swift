@@ -44,20 +44,25 @@ public enum XLSXReader {
         let strings = SharedStrings.parse(try part("xl/sharedStrings.xml") ?? Data())
         let dateStyles = DateStyles.parse(try part("xl/styles.xml") ?? Data())
         guard let rows = SheetRows.parse(sheetData, strings: strings, dateStyles: dateStyles) else { throw broken }
-        return (csvText(rows), "\(file), \(chosen.name)")
+        return (csvText(rows), ImportPlace.workbook(file, sheet: chosen.name))
     }
 
     /// Rows to CSV, keeping row numbers (missing rows become empty lines) and reading cells by their column's header.
-    static func csvText(_ rows: [Int: [Int: Cell]]) -> String {
+    /// Title rows above the header become empty lines too, and a header of two rows is written as one, on its
+    /// last row (`SheetHeader`), so an error's line is still the row Excel shows.
+    static func csvText(_ sheet: SheetRows.Sheet) -> String {
+        let rows = sheet.rows
         guard let last = rows.keys.max() else { return "" }
-        let header = rows[1] ?? [:]
-        let headers = header.mapValues { VietnameseText.searchWords($0.text).joined(separator: " ") }
+        let header = SheetHeader.find(rows, merges: sheet.merges)
+        let folded = header.names.mapValues { VietnameseText.searchWords($0).joined(separator: " ") }
         let width = (rows.values.flatMap(\.keys).max() ?? 0) + 1
         var output = ""
         CSVWriter(bom: false) { output += $0 }.writeRows(1...last) { number in
+            if number < header.row { return nil }
+            if number == header.row { return (0..<width).map { header.names[$0] ?? "" } }
             let cells = rows[number] ?? [:]
             if cells.isEmpty { return nil }
-            return (0..<width).map { column in cells[column].map { $0.text(under: number == 1 ? nil : headers[column]) } ?? "" }
+            return (0..<width).map { column in cells[column].map { $0.text(under: folded[column]) } ?? "" }
         }
         return output
     }
@@ -160,13 +165,16 @@ enum DateStyles {
     }
 }
 
-/// The sheet's cells by row number and column index.
+/// The sheet's cells by row number and column index, and its merged ranges.
 enum SheetRows {
+    struct Sheet { let rows: [Int: [Int: XLSXReader.Cell]]; let merges: [SheetHeader.Merge] }
+
     /// Nil when the sheet's XML does not parse (a damaged file).
-    static func parse(_ data: Data, strings: [String], dateStyles: Set<Int>) -> [Int: [Int: XLSXReader.Cell]]? {
+    static func parse(_ data: Data, strings: [String], dateStyles: Set<Int>) -> Sheet? {
         final class Collector: NSObject, XMLParserDelegate {
             let strings: [String], dateStyles: Set<Int>
             var rows: [Int: [Int: XLSXReader.Cell]] = [:]
+            var merges: [SheetHeader.Merge] = []
             var row = 0, column = 0, type = "", style = 0, value = "", inValue = false, nextColumn = 0
             init(strings: [String], dateStyles: Set<Int>) { self.strings = strings; self.dateStyles = dateStyles }
 
@@ -183,6 +191,8 @@ enum SheetRows {
                     value = ""
                 case "v", "t":
                     inValue = true
+                case "mergeCell":
+                    if let merge = attributes["ref"].flatMap(SheetHeader.Merge.init) { merges.append(merge) }
                 default: break
                 }
             }
@@ -210,14 +220,7 @@ enum SheetRows {
             }
 
             /// "C12" → 2.
-            static func columnIndex(_ reference: String) -> Int {
-                var index = 0
-                for scalar in reference.unicodeScalars {
-                    guard (65...90).contains(scalar.value) else { break }
-                    index = index * 26 + Int(scalar.value) - 64
-                }
-                return max(index - 1, 0)
-            }
+            static func columnIndex(_ reference: String) -> Int { SheetHeader.columnIndex(reference) }
 
             /// Excel's day number (from 30/12/1899) as a date.
             static func date(_ serial: Double) -> CivilDate? {
@@ -232,7 +235,7 @@ enum SheetRows {
         let collector = Collector(strings: strings, dateStyles: dateStyles)
         let parser = XMLParser(data: data)
         parser.delegate = collector
-        return parser.parse() ? collector.rows : nil
+        return parser.parse() ? Sheet(rows: collector.rows, merges: collector.merges) : nil
     }
 }
 

@@ -63,7 +63,7 @@ public enum DonationCSV {
         let reader = try CSVReader(data: data, fileName: file)
         var iterator = reader.makeIterator()
         guard let headerRecord = iterator.next() else { throw CSVReader.Failure.empty(file: file) }
-        let header = try CSVHeader(headerRecord.fields, columns: columns, file: file)
+        let header = try CSVHeader(headerRecord.fields, columns: columns, file: file, line: headerRecord.line)
         let units = try OrgUnit.fetchAll(db)
         let campaigns = try Row.fetchAll(db, sql: "SELECT id, title FROM campaign")
         try db.inSavepoint {

@@ -8,9 +8,7 @@ import Socialization
 import Store
 import Vietnamese
 
-enum DataKind: String, ExpressibleByArgument, CaseIterable {
-    case units, people, donations
-}
+extension ImportKind: ExpressibleByArgument {}
 
 /// What an export writes: CSV (UTF-8 with BOM) or an Excel workbook with real numbers and dates.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
@@ -22,39 +20,26 @@ struct Import: AsyncParsableCommand {
         abstract: "Nhập đơn vị, người dân hoặc khoản ủng hộ từ tệp CSV (UTF-8) hoặc Excel (.xlsx). Lỗi ở bất kỳ dòng nào thì không ghi gì.")
 
     @OptionGroup var db: DatabaseOptions
-    @Argument(help: "units, people hoặc donations") var kind: DataKind
+    @Argument(help: "units, people hoặc donations") var kind: ImportKind
     @Argument(help: "Tệp CSV hoặc .xlsx") var file: String
     @Option(help: "Trang tính của tệp .xlsx (mặc định: trang đầu tiên).") var sheet: String?
     @Flag(help: "Chỉ kiểm tra, không ghi.") var dryRun = false
     @Flag(help: "Tự tạo thôn chưa có (khi nhập người dân).") var createVillages = false
 
     func run() async throws {
-        guard var data = FileManager.default.contents(atPath: file) else { throw CLIError("Không đọc được tệp \(file).") }
-        var name = (file as NSString).lastPathComponent
-        // An Excel workbook (or an old .xls) is read as the CSV it holds: same rules, same messages, row = line.
-        if file.lowercased().hasSuffix(".xlsx") || file.lowercased().hasSuffix(".xls") || data.starts(with: [0x50, 0x4B]) || data.starts(with: [0xD0, 0xCF]) {
-            do {
-                let sheet = try XLSXReader.csv(data: data, file: name, sheet: sheet)
-                (data, name) = (Data(sheet.text.utf8), sheet.file)
-            } catch let failure as XLSXReader.Failure {
-                throw CLIError(failure.message)
-            }
+        guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("Không đọc được tệp \(file).") }
+        let (data, name): (Data, String)
+        do {
+            (data, name) = try ImportKind.readable(bytes, file: (file as NSString).lastPathComponent, sheet: sheet)
+        } catch let failure as XLSXReader.Failure {
+            throw CLIError(failure.message)
         }
         let database = try db.open()
         let progress = TerminalProgress("Đang nhập \(file)", total: nil)
         let report: ImportReport
         do {
             report = try await database.writer.writeWithoutTransaction { [kind, dryRun, createVillages, data, name] db in
-                switch kind {
-                case .units:
-                    return try UnitImporter.run(db, data: data, file: name, dryRun: dryRun, by: commandLinePrincipal)
-                case .people:
-                    return try PeopleImporter.run(db, data: data, file: name,
-                                                  options: .init(dryRun: dryRun, createVillages: createVillages),
-                                                  by: commandLinePrincipal, progress: progress.update)
-                case .donations:
-                    return try DonationCSV.importFile(db, data: data, file: name, dryRun: dryRun, by: commandLinePrincipal)
-                }
+                try kind.run(db, data: data, file: name, dryRun: dryRun, createVillages: createVillages, by: commandLinePrincipal, progress: progress.update)
             }
         } catch let failure as CSVReader.Failure {
             throw CLIError(failure.message)
@@ -73,7 +58,7 @@ struct Import: AsyncParsableCommand {
         if dryRun {
             say("Kiểm tra xong: \(report.rowsRead) dòng hợp lệ, chưa ghi gì (--dry-run).\(created.isEmpty ? "" : " Sẽ tạo thôn mới.")")
         } else {
-            say("Đã nhập \(report.inserted) dòng từ \(name).\(created)")
+            say("Đã nhập \(report.inserted) dòng từ \(ImportPlace.fileName(name)).\(created)")
         }
     }
 }

@@ -38,6 +38,21 @@ final class Browser: Sendable {
         return try await send(path, method: .post, body: body, contentType: "application/x-www-form-urlencoded")
     }
 
+    /// Posts a form with a file as a browser does (`multipart/form-data`), with the CSRF token from the last page.
+    @discardableResult
+    func upload(_ path: String, file: (name: String, bytes: [UInt8]), fields: [String: String] = [:], csrf: String? = nil) async throws -> TestResponse {
+        var all = fields
+        if all["_csrf"] == nil { all["_csrf"] = csrf ?? lastCSRF.withLockedValue { $0 } }
+        let boundary = "----densach\(UUID().uuidString)"
+        var body: [UInt8] = []
+        for (name, value) in all.sorted(by: { $0.key < $1.key }) {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        body += file.bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+        return try await send(path, method: .post, bytes: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     func signIn(_ login: String, _ password: String) async throws -> TestResponse {
         try await get("/login")
         return try await post("/login", ["login": login, "password": password])

@@ -13,6 +13,8 @@ public struct AppRequestContext: RequestContext {
     public var csrfToken = ""
     public var language: Language = .vi
     public var form = FormData()
+    /// The files of a `multipart/form-data` POST (an import page's upload).
+    var uploads: [MultipartForm.File] = []
     public var remoteAddress: String
     /// The signed-in account still has a one-time password: pages lead to the password change until it is replaced.
     public var mustChangePassword = false

@@ -55,6 +55,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     DashboardController(env: environment).addRoutes(to: pages)
     OwnPasswordController(env: environment).addRoutes(to: pages)
     UnitsController(env: environment).addRoutes(to: pages)
+    ImportController(env: environment).addRoutes(to: pages)
     PeopleController(env: environment).addRoutes(to: pages)
     HouseholdsController(env: environment).addRoutes(to: pages)
     AccountsController(env: environment).addRoutes(to: pages)

@@ -7,6 +7,11 @@ public struct FormData: Sendable {
 
     public init() {}
 
+    /// The text fields of a multipart form, in order.
+    init(pairs: [(String, String)]) {
+        for (key, value) in pairs { fields[key, default: []].append(value) }
+    }
+
     public init(urlEncoded body: String) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

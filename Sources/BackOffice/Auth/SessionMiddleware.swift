@@ -53,7 +53,20 @@ struct SessionMiddleware: RouterMiddleware {
                 if session.needsTouch { try await database.write { try AccountStore.touchSession($0, cookie: cookie) } }
             }
         }
-        if request.method == .post {
+        if request.method == .post, let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) {
+            // A file upload: the file's bytes are binary (an .xlsx), the form's own fields text.
+            let body = try await request.collectBody(upTo: MultipartForm.largestBody)
+            request.body = .init(buffer: body)
+            guard let parts = MultipartForm(body: Data(body.readableBytesView), boundary: boundary) else {
+                throw DomainError(.invalid, "Không đọc được tệp gửi lên (biểu mẫu bị cắt hoặc hỏng). Hãy chọn lại tệp và gửi lại.",
+                                  english: "The upload could not be read (the form was cut off or damaged). Choose the file again and send it.")
+            }
+            context.form = FormData(pairs: parts.fields)
+            context.uploads = parts.files
+            try checkCSRF(request, context: context)
+            let problems = context.form.textProblems()
+            if !problems.isEmpty { throw DomainError.invalid(problems) }
+        } else if request.method == .post {
             let body = try await Self.utf8Body(&request, context: context)
             context.form = FormData(urlEncoded: String(buffer: body))
             try checkCSRF(request, context: context)

@@ -14,7 +14,7 @@ public struct CSVHeader {
     public let positions: [String: Int]
 
     /// Throws a message naming missing required columns and unknown ones.
-    public init(_ fields: [String], columns: [Column], file: String) throws {
+    public init(_ fields: [String], columns: [Column], file: String, line: Int = 1) throws {
         var positions: [String: Int] = [:]
         var unknown: [String] = []
         for (index, raw) in fields.enumerated() {
@@ -28,12 +28,12 @@ public struct CSVHeader {
         let missing = columns.filter { $0.required && positions[$0.key] == nil }
         if !missing.isEmpty {
             let names = missing.map { "\"\($0.vietnamese)\" (\($0.key))" }.joined(separator: ", ")
-            throw ImportReport.Problem(file: file, line: 1, field: missing[0].vietnamese,
+            throw ImportReport.Problem(file: file, line: line, field: missing[0].vietnamese,
                                        message: "thiếu cột bắt buộc \(names)")
         }
         if !unknown.isEmpty {
             let known = columns.map(\.vietnamese).joined(separator: ", ")
-            throw ImportReport.Problem(file: file, line: 1, field: unknown[0],
+            throw ImportReport.Problem(file: file, line: line, field: unknown[0],
                                        message: "cột không nhận ra: \(unknown.joined(separator: ", ")). Các cột dùng được: \(known)")
         }
         self.positions = positions

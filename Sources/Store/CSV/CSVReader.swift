@@ -21,13 +21,13 @@ public struct CSVReader: Sequence {
         public var message: String {
             switch self {
             case .notUTF8(let file):
-                return "\(file): tệp không ở mã UTF-8. Trong Excel chọn Lưu thành → \"CSV UTF-8 (Comma delimited)\" rồi nhập lại."
+                return "\(ImportPlace.fileName(file)): tệp không ở mã UTF-8. Trong Excel chọn Lưu thành → \"CSV UTF-8 (Comma delimited)\" rồi nhập lại."
             case .utf16(let file):
-                return "\(file): tệp ở mã UTF-16 (\"Unicode Text\"). Hãy lưu lại thành \"CSV UTF-8\" rồi nhập lại."
+                return "\(ImportPlace.fileName(file)): tệp ở mã UTF-16 (\"Unicode Text\"). Hãy lưu lại thành \"CSV UTF-8\" rồi nhập lại."
             case .empty(let file):
-                return "\(file): tệp trống, không có dòng tiêu đề."
+                return "\(ImportPlace.fileName(file)): tệp trống, không có dòng tiêu đề."
             case .malformed(let file, let line, let problem):
-                return "\(file):\(line): \(problem)"
+                return ImportPlace.describe(file: file, line: line, problem)
             }
         }
     }

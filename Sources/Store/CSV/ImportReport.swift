@@ -6,7 +6,7 @@ public struct ImportReport: Sendable {
         public let field: String
         public let message: String
 
-        public var description: String { "\(file):\(line): [\(field)] \(message)" }
+        public var description: String { ImportPlace.describe(file: file, line: line, field: field.isEmpty ? nil : field, message) }
     }
 
     public var file: String

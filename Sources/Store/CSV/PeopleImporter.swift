@@ -33,7 +33,7 @@ public enum PeopleImporter {
         let reader = try CSVReader(data: data, fileName: file)
         var iterator = reader.makeIterator()
         guard let headerRecord = iterator.next() else { throw CSVReader.Failure.empty(file: file) }
-        let header = try CSVHeader(headerRecord.fields, columns: columns, file: file)
+        let header = try CSVHeader(headerRecord.fields, columns: columns, file: file, line: headerRecord.line)
         let today = CivilDate.today(now: now)
         // Lines in the file: enough to choose the bulk path before reading any row.
         let lines = data.withUnsafeBytes { bytes in bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } } }

@@ -20,7 +20,7 @@ public enum UnitImporter {
         let reader = try CSVReader(data: data, fileName: file)
         var iterator = reader.makeIterator()
         guard let headerRecord = iterator.next() else { throw CSVReader.Failure.empty(file: file) }
-        let header = try CSVHeader(headerRecord.fields, columns: columns, file: file)
+        let header = try CSVHeader(headerRecord.fields, columns: columns, file: file, line: headerRecord.line)
         try db.inSavepoint {
             while let record = iterator.next() {
                 report.rowsRead += 1

@@ -1,0 +1,84 @@
+import Composition
+import Foundation
+import Hummingbird
+import Office
+import Socialization
+import Store
+
+/// The import pages (`/import/units`, `/import/people`, `/import/donations`): a CSV or Excel file uploaded, checked
+/// or imported all or nothing by the same importers as `densach import`, its problems listed with sheet, row and
+/// column. Works without JavaScript: a plain form with a file input.
+struct ImportController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/import/:kind", use: page)
+        router.post("/import/:kind", use: upload)
+    }
+
+    struct Page {
+        let kind: String; let heading: String; let columns: [String]; let back: String; let isPeople: Bool
+        let problems: [String]; let hasProblems: Bool; let done: String; let sheet: String; let csrf: String
+    }
+
+    static func kind(_ context: AppRequestContext) throws -> ImportKind {
+        guard let kind = context.parameters.get("kind").flatMap(ImportKind.init(rawValue:)) else {
+            throw DomainError.notFound("trang nhập", english: "Import page")
+        }
+        return kind
+    }
+
+    static func columns(_ kind: ImportKind) -> [CSVHeader.Column] {
+        switch kind {
+        case .units: return UnitImporter.columns
+        case .people: return PeopleImporter.columns
+        case .donations: return DonationCSV.columns
+        }
+    }
+
+    private func render(_ kind: ImportKind, context: AppRequestContext, problems: [String] = [], done: String = "",
+                        status: HTTPResponse.Status = .ok) -> Response {
+        let page = Page(kind: kind.rawValue, heading: env.views.text("import_\(kind.rawValue)", context.language),
+                        columns: Self.columns(kind).map { $0.vietnamese + ($0.required ? " *" : "") },
+                        back: kind == .units ? "/units" : kind == .people ? "/people" : "/donations", isPeople: kind == .people,
+                        problems: problems, hasProblems: !problems.isEmpty, done: done, sheet: context.form["sheet"] ?? "", csrf: context.csrfToken)
+        return env.views.render("import", titleKey: "import_\(kind.rawValue)", page: page, context: context, status: status)
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let kind = try Self.kind(context)
+        try principal.require(kind.allowed(for: principal))
+        return render(kind, context: context)
+    }
+
+    @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let kind = try Self.kind(context)
+        try principal.require(kind.allowed(for: principal))
+        guard let file = context.uploads.first(where: { $0.field == "file" }), !file.data.isEmpty else {
+            return render(kind, context: context, problems: [env.views.text("import_noFile", context.language)], status: .unprocessableContent)
+        }
+        let dryRun = context.form.bool("dryRun"), createVillages = context.form.bool("createVillages")
+        let report: ImportReport
+        do {
+            let (data, name) = try ImportKind.readable(file.data, file: file.fileName.isEmpty ? "tệp" : file.fileName, sheet: context.form.text("sheet"))
+            report = try await env.database.writeWithoutTransaction { db in
+                try kind.run(db, data: data, file: name, dryRun: dryRun, createVillages: createVillages, by: principal)
+            }
+        } catch let failure as XLSXReader.Failure {
+            return render(kind, context: context, problems: [failure.message], status: .unprocessableContent)
+        } catch let failure as CSVReader.Failure {
+            return render(kind, context: context, problems: [failure.message], status: .unprocessableContent)
+        } catch let problem as ImportReport.Problem {
+            return render(kind, context: context, problems: [problem.description], status: .unprocessableContent)
+        }
+        if !report.succeeded {
+            return render(kind, context: context, problems: ImportKind.lines(report), status: .unprocessableContent)
+        }
+        let key = dryRun ? "import_checked" : "import_done"
+        var done = env.views.text(key, context.language).replacingOccurrences(of: "%@", with: String(dryRun ? report.rowsRead : report.inserted))
+        if !report.created.isEmpty { done += " " + env.views.text("import_createdVillages", context.language) + " " + report.created.joined(separator: ", ") }
+        return render(kind, context: context, done: done)
+    }
+}
