@@ -136,15 +136,25 @@ public struct AnnualReportDocument: Sendable {
     }
 
     /// `densach report annual`: the printable report, the Markdown appendix and the indicators CSV in a folder.
-    public func write(_ database: AppDatabase, year: Int, to directory: String, by principal: Principal) async throws -> [String] {
-        let (page, markdown, csv) = try await database.write { db -> (String, String, String) in
-            let report = try self.report(db, year: year)
-            try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": directory])
-            return (ThankYouLetters.standalone(try self.html(db, report: report)), report.markdown, try report.indicatorsCSV())
-        }
+    /// `densach report annual`: the printable report, the same report for Word, its tables as a workbook (a sheet
+    /// per section), the Markdown appendix and the indicators CSV, into one folder.
+    public func write(_ database: AppDatabase, year: Int, to directory: String, by principal: Principal, today: CivilDate = .today()) async throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let files = ["bao-cao-\(year).html": page, "phu-luc-\(year).md": markdown, "chi-tieu-\(year).csv": csv]
-        for (name, text) in files { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
-        return files.keys.sorted()
+        let tables = "bao-cao-\(year)-so-lieu.xlsx"
+        let data = ListData(forms: forms, sets: sets, programme: programme, today: today)
+        let files = try await database.write { db -> [String: Data] in
+            let report = try self.report(db, year: year)
+            let query = ListQuery(year: year)
+            let workbook = try XLSXWriter(path: directory + "/" + tables, properties: .init(
+                title: try RecognitionLists.annualReport.title(db, query), sheet: "Tổng hợp", company: "UBND xã \(try Settings.value(db, Settings.communeName))"))
+            _ = try RecognitionLists.annualReport.write(db, query, by: principal, data: data, into: workbook)
+            try workbook.finish()
+            try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": directory])
+            return ["bao-cao-\(year).html": Data(ThankYouLetters.standalone(try self.html(db, report: report, today: today)).utf8),
+                    "bao-cao-\(year).docx": try Self.word(try Self.model(db, report: report, today: today)).data(),
+                    "phu-luc-\(year).md": Data(report.markdown.utf8), "chi-tieu-\(year).csv": Data(try report.indicatorsCSV().utf8)]
+        }
+        for (name, bytes) in files { try bytes.write(to: URL(fileURLWithPath: directory + "/" + name), options: .atomic) }
+        return (Array(files.keys) + [tables]).sorted()
     }
 }

@@ -85,13 +85,41 @@ public struct ThankYouLetters: Sendable {
         return (html, ids)
     }
 
-    /// `densach export letters`: a printable HTML file of the year's unsent letters, then marked sent (and logged).
-    public func export(_ database: AppDatabase, year: Int, markSent: Bool, by principal: Principal, today: CivilDate = .today()) async throws -> (html: String, count: Int) {
+    /// Every unsent letter of a year as one Word document, one letter per page, with the donations it covers.
+    package static func batchWord(_ db: Database, year: Int, for principal: Principal, today: CivilDate) throws -> (document: DOCXDocument, ids: [Int64]) {
+        let settings = try Settings.all(db)
+        var document = DOCXDocument(title: "Thư cảm ơn năm \(year)")
+        var ids: [Int64] = []
+        for item in try Self.unsent(db, year: year, for: principal) {
+            guard let model = try model(db, item, settings: settings, today: today) else { continue }
+            if !ids.isEmpty { document.blocks.append(.pageBreak) }
+            document.blocks += word(model).blocks
+            ids.append(item.donation.id!)
+        }
+        return (document, ids)
+    }
+
+    /// How `densach export letters` writes the batch.
+    public enum FileFormat: String, Sendable, CaseIterable { case html, docx }
+
+    /// `densach export letters`: the year's unsent letters as a printable HTML file or one Word document, then
+    /// marked sent (and logged).
+    public func export(_ database: AppDatabase, year: Int, format: FileFormat = .html, markSent: Bool, by principal: Principal,
+                       today: CivilDate = .today()) async throws -> (data: Data, count: Int) {
         try await database.write { db in
-            let (body, ids) = try batch(db, year: year, for: principal, today: today)
+            let (data, ids): (Data, [Int64])
+            switch format {
+            case .html:
+                let (body, covered) = try batch(db, year: year, for: principal, today: today)
+                (data, ids) = (Data(Self.standalone(body).utf8), covered)
+            case .docx:
+                let (document, covered) = try Self.batchWord(db, year: year, for: principal, today: today)
+                (data, ids) = (try document.data(), covered)
+            }
             if markSent { try DonationStore.markLetterSent(db, ids: ids, on: today, by: principal) }
-            try Audit.record(db, by: principal, .export, entity: "thankYouLetter", id: nil, after: ["year": String(year), "letters": String(ids.count)])
-            return (Self.standalone(body), ids.count)
+            try Audit.record(db, by: principal, .export, entity: "thankYouLetter", id: nil,
+                             after: ["year": String(year), "letters": String(ids.count), "format": format.rawValue])
+            return (data, ids.count)
         }
     }
 

@@ -9,6 +9,7 @@ import Store
 import Vietnamese
 
 extension ImportKind: ExpressibleByArgument {}
+extension ThankYouLetters.FileFormat: ExpressibleByArgument {}
 
 /// What an export writes: CSV (UTF-8 with BOM) or an Excel workbook with real numbers and dates.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
@@ -131,17 +132,18 @@ struct ExportList: AsyncParsableCommand {
 
 struct ExportLetters: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "letters", abstract: "Xuất thư cảm ơn chưa gửi của một năm ra một tệp HTML để in (mỗi thư một trang), rồi đánh dấu đã gửi.")
+        commandName: "letters", abstract: "Xuất thư cảm ơn chưa gửi của một năm ra một tệp HTML để in hoặc Word (mỗi thư một trang), rồi đánh dấu đã gửi.")
     @OptionGroup var db: DatabaseOptions
     @Option(help: "Thư mục mẫu (chứa documents/thank-you-letter.mustache).") var templates = ProcessInfo.processInfo.environment["DENSACH_TEMPLATES_ROOT"] ?? "Templates"
     @Option(help: "Năm của biên lai.") var year: Int
-    @Option(help: "Tệp HTML ra.") var out: String
+    @Option(help: "html (để in) hoặc docx (Word, mỗi thư một trang).") var format: ThankYouLetters.FileFormat = .html
+    @Option(help: "Tệp ra (.html hoặc .docx).") var out: String
     @Flag(help: "Không đánh dấu đã gửi (chỉ xem trước).") var noMark = false
 
     func run() async throws {
         let letters = try ThankYouLetters(templatesDirectory: templates)
-        let (html, count) = try await letters.export(try db.open(), year: year, markSent: !noMark, by: commandLinePrincipal)
-        try html.write(toFile: out, atomically: true, encoding: .utf8)
+        let (data, count) = try await letters.export(try db.open(), year: year, format: format, markSent: !noMark, by: commandLinePrincipal)
+        try data.write(to: URL(fileURLWithPath: out), options: .atomic)
         say("Đã xuất \(count) thư cảm ơn ra \(out)\(noMark ? " (chưa đánh dấu đã gửi)" : "; đã đánh dấu đã gửi").")
     }
 }

@@ -99,7 +99,10 @@ struct RecognitionPagesTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("densach-report-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let files = try await document.write(commune.database, year: 2025, to: directory, by: .system)
-        #expect(files == ["bao-cao-2025.html", "chi-tieu-2025.csv", "phu-luc-2025.md"])
+        #expect(files == ["bao-cao-2025-so-lieu.xlsx", "bao-cao-2025.docx", "bao-cao-2025.html", "chi-tieu-2025.csv", "phu-luc-2025.md"])
+        for workbook in ["bao-cao-2025-so-lieu.xlsx", "bao-cao-2025.docx"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + workbook)).starts(with: [0x50, 0x4B]), "\(workbook) is a complete Office file")
+        }
         let html = try String(contentsOfFile: directory + "/bao-cao-2025.html", encoding: .utf8)
         #expect(html.contains("BÁO CÁO") && html.contains("<!doctype html>"))
         let csv = try Data(contentsOf: URL(fileURLWithPath: directory + "/chi-tieu-2025.csv"))

@@ -207,6 +207,10 @@ struct SocializationPagesTests {
             _ = try await browser.signIn("canbo", TestCommune.password)
             let batch = try await browser.get("/donations/letters?year=\(today.year)")
             #expect(batch.text.components(separatedBy: "class=\"page\"").count - 1 == 2)
+            let word = try SpreadsheetDownloadTests.wordBody(of: Array(buffer: try await browser.get("/donations/letters.docx?year=\(today.year)").body))
+            #expect(word.components(separatedBy: ">THƯ CẢM ƠN<").count - 1 == 2 && word.components(separatedBy: #"w:type="page""#).count - 1 == 1,
+                    "the two letters in one Word document, a page break between them")
+            #expect(word.contains("Nhà sách Minh Trí"))
             #expect(batch.text.contains("Kính gửi: Nhà sách Minh Trí") && batch.text.contains("Quý đơn vị"))
             let ids = try await commune.database.read { try Int64.fetchAll($0, sql: "SELECT id FROM donation WHERE receiptSeq IN (1, 2)") }
             #expect(try await browser.post("/donations/letters", ["id": String(ids[0])]).status == .found)
@@ -216,8 +220,11 @@ struct SocializationPagesTests {
             #expect(person.text.contains("Là nhà tài trợ") && person.text.contains("/volunteers/new?person=\(commune.personA)"))
         }
         let letters = try ThankYouLetters(templatesDirectory: repositoryRoot.appendingPathComponent("Templates").path)
-        let file = try await letters.export(commune.database, year: today.year, markSent: true, by: .system)
-        #expect(file.count == 1 && file.html.contains("THƯ CẢM ƠN") && file.html.contains("@page"))
+        let file = try await letters.export(commune.database, year: today.year, markSent: false, by: .system)
+        let html = String(decoding: file.data, as: UTF8.self)
+        #expect(file.count == 1 && html.contains("THƯ CẢM ƠN") && html.contains("@page"))
+        let word = try await letters.export(commune.database, year: today.year, format: .docx, markSent: true, by: .system)
+        #expect(word.count == 1 && word.data.starts(with: [0x50, 0x4B]), "the same letter as a Word file, then marked sent")
         #expect(try await letters.export(commune.database, year: today.year, markSent: true, by: .system).count == 0)
     }
 }

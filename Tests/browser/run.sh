@@ -12,6 +12,11 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null \
     || { echo "browser: cannot install chromium"; exit 2; }
 fi
+# LibreOffice (Writer, no GUI) converts a decision and a report to PDF: an independent reader of the Word files.
+if ! command -v soffice >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-liberation2 >/dev/null \
+    || { echo "browser: cannot install libreoffice-writer-nogui"; exit 2; }
+fi
 python3 -c "import selenium, pytest, pypdf, axe_selenium_python, openpyxl, docx" 2>/dev/null \
   || python3 -m pip install --quiet --disable-pip-version-check "selenium>=4.20" pytest pypdf axe-selenium-python openpyxl python-docx \
   || { echo "browser: cannot install selenium"; exit 2; }

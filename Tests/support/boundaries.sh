@@ -13,7 +13,7 @@ if [ -n "$found" ]; then
 fi
 echo "boundaries: no SQL or record fetch under Sources/BackOffice"
 # Pages read today from the configuration's clock (fixed in tests), never from the system directly.
-dates=$(grep -rn 'CivilDate\.today()' Sources/BackOffice --include='*.swift' || true)
+dates=$(grep -rnE '(CivilDate|[:?(] )\.today\(\)' Sources/BackOffice --include='*.swift' || true)
 if [ -n "$dates" ]; then
   echo "boundaries: use env.clock.today() in the web app, so pages can be tested at a fixed date:"
   echo "$dates"

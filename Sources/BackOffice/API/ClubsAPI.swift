@@ -49,7 +49,7 @@ struct ClubsAPI {
                                       field: (try request.queryChoice("field", as: ClubField.self)),
                                       status: (try request.queryChoice("status", as: ClubStatus.self)))
         let (items, active) = try await database.read { db in
-            (try ClubStore.list(db, filter, for: principal), try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db)))
+            (try ClubStore.list(db, filter, for: principal), try ActivityIndicator.activeClubs(db, on: clock.today(), rule: try ActivityRule.fromSettings(db)))
         }
         let json = items.map { Self.json($0.club, unit: $0.unitName, members: $0.members, lastSession: $0.lastSession, active: active) }
         return try APIResponse.whole(json)
@@ -67,14 +67,14 @@ struct ClubsAPI {
         let id = try context.id()
         let (club, json) = try await database.read { db in
             let club = try ClubStore.get(db, id: id, for: principal)
-            return (club, try Self.detail(db, club))
+            return (club, try detail(db, club))
         }
         return try Self.record.response(json, version: RecordVersion.of(club))
     }
 
-    static func detail(_ db: Database, _ club: Club) throws -> ClubJSON {
-        let active = try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db))
-        return json(club, unit: try UnitStore.name(db, id: club.unitId), members: nil, lastSession: nil, active: active)
+    func detail(_ db: Database, _ club: Club) throws -> ClubJSON {
+        let active = try ActivityIndicator.activeClubs(db, on: clock.today(), rule: try ActivityRule.fromSettings(db))
+        return Self.json(club, unit: try UnitStore.name(db, id: club.unitId), members: nil, lastSession: nil, active: active)
     }
 
     /// PUT or PATCH (see `RecordWrite`): the club as stored, the body laid over it, one transaction.
@@ -87,7 +87,7 @@ struct ClubsAPI {
             // Only writable fields matter for the merge: the read-only ones (activity indicator, counts) are not computed.
             let input = try Self.record.merged(Self.json(existing, unit: "", members: nil, lastSession: nil, active: []), with: body, as: ClubInput.self)
             let club = try ClubStore.update(db, id: id, input, version: body.ifMatch, by: principal)
-            return (club, try Self.detail(db, club))
+            return (club, try detail(db, club))
         }
         return try Self.record.response(json, version: RecordVersion.of(club))
     }

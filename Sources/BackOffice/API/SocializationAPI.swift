@@ -158,7 +158,7 @@ struct SocializationAPI {
         let principal = try context.signedIn()
         let input = try await request.decode(as: PledgeStore.Input.self, context: context)
         let item = try await database.write { db in try PledgeStore.get(db, id: try PledgeStore.create(db, input, by: principal).id!, for: principal) }
-        return try APIResponse.json(Self.json(item, today: .today()), status: .created)
+        return try APIResponse.json(Self.json(item, today: clock.today()), status: .created)
     }
 
     struct HoursJSON: Encodable {

@@ -34,7 +34,7 @@ struct ClubSessionsController {
     private func page(_ context: AppRequestContext, club: Club, session: ClubSession?, input: ClubStore.SessionInput?,
                       errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
-        let date = input.flatMap { CivilDate(parsing: $0.date) } ?? session?.date ?? .today()
+        let date = input.flatMap { CivilDate(parsing: $0.date) } ?? session?.date ?? env.clock.today()
         let (members, recorded, host) = try await env.database.read { db in
             (try ClubStore.members(db, clubId: club.id!, on: date),
              try session.map { try ClubStore.attendance(db, sessionId: $0.id!) } ?? [],

@@ -35,7 +35,7 @@ struct ClubsController {
                                       status: (try request.queryChoice("status", as: ClubStatus.self)))
         let (items, hosts, active) = try await env.database.read { db in
             (try ClubStore.list(db, filter, for: principal), try ClubStore.hosts(db, for: principal),
-             try ActivityIndicator.activeClubs(db, on: .today(), rule: try ActivityRule.fromSettings(db)))
+             try ActivityIndicator.activeClubs(db, on: env.clock.today(), rule: try ActivityRule.fromSettings(db)))
         }
         let rows = items.map {
             Row(id: $0.club.id!, name: $0.club.name, unit: $0.unitName, kind: $0.club.kind.label(english: english), field: $0.club.field.label(english: english),
@@ -214,7 +214,7 @@ struct ClubsController {
         let form = context.form
         guard let personId = form.int64("personId") else { throw DomainError.invalid(["personId": "Chọn người"]) }
         let role = form.text("role").flatMap(MemberRole.init(rawValue:)) ?? .member
-        let joined = form.text("joinedOn").flatMap { CivilDate(parsing: $0) } ?? .today()
+        let joined = form.text("joinedOn").flatMap { CivilDate(parsing: $0) } ?? env.clock.today()
         _ = try await env.database.write { try ClubStore.addMember($0, clubId: id, personId: personId, role: role, joinedOn: joined, by: principal) }
         return .redirect(to: "/clubs/\(id)?msg=member", type: .found)
     }
@@ -223,7 +223,7 @@ struct ClubsController {
         let principal = try context.signedIn()
         let id = try context.id()
         let memberId = try context.id("memberId")
-        let on = context.form.text("leftOn").flatMap { CivilDate(parsing: $0) } ?? .today()
+        let on = context.form.text("leftOn").flatMap { CivilDate(parsing: $0) } ?? env.clock.today()
         try await env.database.write { try ClubStore.endMembership($0, memberId: memberId, on: on, by: principal) }
         return .redirect(to: "/clubs/\(id)?msg=saved", type: .found)
     }

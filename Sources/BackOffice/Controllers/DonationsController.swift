@@ -23,6 +23,7 @@ struct DonationsController {
         }
         router.post("/donations/import", use: importCSV)
         router.get("/donations/letters", use: letters)
+        router.get("/donations/letters.docx", use: lettersInWord)
         router.post("/donations/letters", use: markLettersSent)
         router.get("/donations/new", use: newForm)
         router.post("/donations", use: create)
@@ -351,7 +352,7 @@ struct DonationsController {
         let letters = ThankYouLetters(documents: documents)
         let (item, html) = try await env.database.read { db -> (DonationStore.Item, String?) in
             let item = try DonationStore.get(db, id: id, for: principal)
-            return (item, try letters.letter(db, item, settings: try Settings.all(db), today: .today()))
+            return (item, try letters.letter(db, item, settings: try Settings.all(db), today: env.clock.today()))
         }
         guard let html else {
             throw DomainError(.conflict, "Không có thư cảm ơn cho biên lai đã hủy hoặc khoản ủng hộ không rõ tên.",
@@ -371,9 +372,20 @@ struct DonationsController {
         try principal.require(principal.role != .viewer)
         let year = (try request.queryYear()) ?? env.clock.today().year
         let letters = ThankYouLetters(documents: documents)
-        let (html, ids) = try await env.database.read { try letters.batch($0, year: year, for: principal, today: .today()) }
+        let (html, ids) = try await env.database.read { try letters.batch($0, year: year, for: principal, today: env.clock.today()) }
         let page = LettersPage(html: html, ids: ids.map(String.init), count: ids.count, empty: ids.isEmpty, year: year, csrf: context.csrfToken)
         return env.views.render("socialization-letters", titleKey: "donations_letters", page: page, context: context)
+    }
+
+    /// The same letters as one Word document, one per page (marking them sent stays the page's button).
+    @Sendable func lettersInWord(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        let year = (try request.queryYear()) ?? env.clock.today().year
+        let today = env.clock.today()
+        let (document, ids) = try await env.database.read { try ThankYouLetters.batchWord($0, year: year, for: principal, today: today) }
+        return try await env.wordDownload(document, fileName: "thu-cam-on-\(year).docx", entity: "thankYouLetter", id: Int64(year), by: principal,
+                                          details: ["letters": String(ids.count)])
     }
 
     struct LettersPage { let html: String; let ids: [String]; let count: Int; let empty: Bool; let year: Int; let csrf: String }
@@ -382,7 +394,7 @@ struct DonationsController {
         let principal = try context.signedIn()
         let ids = context.form.all("id").compactMap { Int64($0) }
         try await env.database.write { db in
-            let marked = try DonationStore.markLetterSent(db, ids: ids, on: .today(), by: principal)
+            let marked = try DonationStore.markLetterSent(db, ids: ids, on: env.clock.today(), by: principal)
             if marked > 0 {
                 try Audit.record(db, by: principal, .export, entity: "thankYouLetter", id: nil, after: ["letters": String(marked), "to": "print"])
             }
@@ -396,7 +408,7 @@ struct DonationsController {
         try await env.database.write { db in
             let item = try DonationStore.get(db, id: id, for: principal)
             try principal.require(principal.canWrite(unitId: item.donation.recipientUnitId))
-            try DonationStore.markLetterSent(db, ids: [id], on: .today(), by: principal)
+            try DonationStore.markLetterSent(db, ids: [id], on: env.clock.today(), by: principal)
         }
         return .redirect(to: "/donations/\(id)?msg=saved", type: .found)
     }

@@ -17,7 +17,7 @@ struct ImportController {
     }
 
     struct Page {
-        let kind: String; let heading: String; let columns: [String]; let back: String; let isPeople: Bool
+        let kind: String; let heading: String; let columns: String; let back: String; let isPeople: Bool
         let problems: [String]; let hasProblems: Bool; let done: String; let sheet: String; let csrf: String
     }
 
@@ -39,7 +39,7 @@ struct ImportController {
     private func render(_ kind: ImportKind, context: AppRequestContext, problems: [String] = [], done: String = "",
                         status: HTTPResponse.Status = .ok) -> Response {
         let page = Page(kind: kind.rawValue, heading: env.views.text("import_\(kind.rawValue)", context.language),
-                        columns: Self.columns(kind).map { $0.vietnamese + ($0.required ? " *" : "") },
+                        columns: Self.columns(kind).map { $0.vietnamese + ($0.required ? " *" : "") }.joined(separator: ", "),
                         back: kind == .units ? "/units" : kind == .people ? "/people" : "/donations", isPeople: kind == .people,
                         problems: problems, hasProblems: !problems.isEmpty, done: done, sheet: context.form["sheet"] ?? "", csrf: context.csrfToken)
         return env.views.render("import", titleKey: "import_\(kind.rawValue)", page: page, context: context, status: status)

@@ -150,7 +150,7 @@ struct NominationsController {
             let n = item.nomination
             let meeting = try NominationStore.meeting(db, id: n.meetingId)
             // Discipline and investigation flags are for commune roles only (as on the person page).
-            let flag = principal.canWriteCommuneWide ? try n.personId.flatMap { try Discipline.activeFlag(db, personId: $0, on: .today()) } : nil
+            let flag = principal.canWriteCommuneWide ? try n.personId.flatMap { try Discipline.activeFlag(db, personId: $0, on: env.clock.today()) } : nil
             let evidence = try NominationStore.evidence(db, nominationId: id)
             let paths = ["campaign": "/campaigns/", "donation": "/donations/", "club": "/clubs/", "volunteer": "/volunteers/"]
             let recipientHref: String = {

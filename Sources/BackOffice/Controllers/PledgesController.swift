@@ -82,7 +82,7 @@ struct PledgesController {
     @Sendable func cancel(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
-        try await env.database.write { try PledgeStore.cancel($0, id: id, on: .today(), by: principal) }
+        try await env.database.write { try PledgeStore.cancel($0, id: id, on: env.clock.today(), by: principal) }
         return .redirect(to: "/pledges?msg=saved", type: .found)
     }
 }

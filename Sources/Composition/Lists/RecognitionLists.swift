@@ -55,7 +55,7 @@ public enum RecognitionLists {
     /// The yearly report's tables, one sheet per section: the figures, campaigns, learning models, indicators.
     public static let annualReport = ListExport(
         "annual-report", summary: "Các bảng số liệu của báo cáo năm (--year), mỗi phần một trang tính", entity: "report",
-        file: { q in "bao-cao-\(q.year ?? 0)-so-lieu" }, title: { _, q in "Số liệu báo cáo năm\(Cells.inYear(q))" }, sheet: { _ in "Tổng hợp" }
+        file: { q in "bao-cao-\(q.year ?? 0)-so-lieu" }, title: { _, q in "Số liệu báo cáo\(Cells.inYear(q))" }, sheet: { _ in "Tổng hợp" }
     ) { db, query, _, data, sink in
         let r = try AnnualReport.make(db, year: query.year ?? data.today.year, sets: try data.sets, programme: try data.programme, forms: try data.forms,
                                       today: data.today)
