@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Messaging
+import Office
 import Store
 
 /// `--templates DIR` (or DENSACH_TEMPLATES), where message templates live.
@@ -34,7 +35,7 @@ struct ExportMessages: AsyncParsableCommand {
     @Option(help: "Tên mẫu (tên tệp trong Templates/messages, không có .mustache).") var template: String
     @Option(help: "Người nhận, ví dụ residents:village=Thôn 1,gender=nữ — xem \"densach export audiences\".") var audience: String
     @Option(help: "sms, zalo, facebook, loudspeaker hoặc letter.") var channel: Channel
-    @Option(help: "csv, txt, html hoặc jsonl (mặc định theo kênh).") var format: ExportOptions.Format?
+    @Option(help: "csv, txt, html, jsonl hoặc docx (thư: một tệp Word, mỗi thư một trang; mặc định theo kênh).") var format: ExportOptions.Format?
     @Flag(help: "Bỏ dấu và đổi đ→d để tin SMS vừa bảng mã GSM-7 (rẻ hơn).") var ascii = false
     @Flag(help: "Bài đăng, kịch bản loa: mỗi thôn một bài (mẫu dùng được village.name).") var perVillage = false
     @Option(help: "Số hiệu chiến dịch: mẫu có campaign.title, campaign.theme, campaign.period.") var campaign: Int64?
@@ -59,9 +60,14 @@ struct ExportMessages: AsyncParsableCommand {
             }
             options.values[parts[0]] = parts[1]
         }
-        let exporter = MessageExporter(database: try db.open(), templates: try templateOptions.load())
+        let templates = try templateOptions.load()
+        let exporter = MessageExporter(database: try db.open(), templates: templates)
         let writesFile = dryRun == nil && out != nil
-        let output = try FileOutput(path: dryRun == nil ? out : nil)
+        // Letters for Word: the exporter's HTML is kept in memory and turned into one .docx when complete.
+        let word = format == .docx && dryRun == nil
+        if word && out == nil { throw CLIError("Tệp Word cần --out TỆP.docx (không ghi ra đầu ra chuẩn).") }
+        let letters = StringOutput()
+        let output: MessageOutput = word ? letters : try FileOutput(path: dryRun == nil ? out : nil)
         let rejects = try (writesFile && channel == .sms) ? FileOutput(path: rejectsPath(out!)) : nil
         let progress = TerminalProgress("Đang xuất tin nhắn", total: nil)
         // Counting the audience first costs a second pass: only when someone watches the bar.
@@ -78,6 +84,10 @@ struct ExportMessages: AsyncParsableCommand {
             throw CLIError(error)
         }
         progress.finish()
+        if word, let out {
+            let title = (try? templates.named(template).title) ?? template
+            try LetterHTML.document(letters.text, title: title).data().write(to: URL(fileURLWithPath: out), options: .atomic)
+        }
         // The summary goes to stderr when messages go to stdout, so a pipe receives only messages.
         let report = summary.lines + (writesFile ? ["Đã ghi \(out!)" + (rejects != nil && summary.excluded[.invalidPhone, default: 0] > 0 ? "; số bị loại: \(rejectsPath(out!))" : "")] : [])
         let text = report.joined(separator: "\n") + "\n"

@@ -102,3 +102,27 @@ struct MessagesPageTests {
         }
     }
 }
+
+extension MessagesPageTests {
+    @Test("Letters download as one Word document, a letter per recipient who consented to letters, a page break between")
+    func lettersInWord() async throws {
+        let commune = try await communeWithConsents()
+        try await commune.database.write { db in
+            for person in [commune.personA, commune.personB] {
+                _ = try ConsentStore.give(db, Consent(personId: person, channel: .letter, givenOn: CivilDate(year: 2026, month: 1, day: 2)!, method: .paperForm), by: .system)
+            }
+        }
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let fields = ["template": "letter-thanks-sponsor", "channel": "letter", "audience": "residents", "v.donation.description": "sách"]
+            let page = try await browser.get("/messages?" + fields.map { "\(Browser.encode($0.key))=\(Browser.encode($0.value))" }.joined(separator: "&") + "&preview=1")
+            #expect(page.text.contains(#"name="format" value="docx""#), "a letter preview offers the Word download")
+            let file = try await browser.post("/messages/export", fields.merging(["format": "docx"]) { _, new in new })
+            #expect(file.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            #expect(file.headers[.contentDisposition]?.contains(".docx") == true)
+            let body = try SpreadsheetDownloadTests.wordBody(of: Array(buffer: file.body))
+            #expect(body.contains("Nguyễn Văn An") && body.contains("Trần Thị Bình") && !body.contains("Lê Thị Lan"), "only who consented to letters")
+            #expect(body.components(separatedBy: #"w:type="page""#).count - 1 == 1)
+        }
+    }
+}

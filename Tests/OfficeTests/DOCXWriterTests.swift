@@ -40,3 +40,28 @@ struct DOCXWriterTests {
         #expect(xml.contains(#"<w:br w:type="page"/>"#))
     }
 }
+
+extension DOCXWriterTests {
+    @Test("Letters printed from a template's HTML become one Word document, a letter per page, in the same words")
+    func lettersFromHTML() throws {
+        let letter = """
+            <section class="letter">
+            <header class="letter-head"><p class="agency">Ủy ban nhân dân xã Đăk Tờ Re</p><p class="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</p></header>
+            <p class="place-date">Đăk Tờ Re, ngày 01 tháng 12 năm 2026</p>
+            <h2>THƯ MỜI</h2>
+            <p>Kính gửi: Bà <strong>Nguyễn Thị Lan</strong> &amp; gia đình, &quot;Thôn 1&quot;</p>
+            <div class="signature"><p><strong>CHỦ TỊCH</strong></p><p class="sign-space"></p><p><strong>Trần Văn A</strong></p></div>
+            </section>
+            """
+        let document = LetterHTML.document("<html><body>" + letter + "\n" + letter.replacingOccurrences(of: "Nguyễn Thị Lan", with: "Y Bình") + "</body></html>", title: "Thư mời")
+        let xml = document.document()
+        #expect(xml.components(separatedBy: #"<w:br w:type="page"/>"#).count - 1 == 1, "two letters, one page break")
+        #expect(xml.contains("Nguyễn Thị Lan") && xml.contains("Y Bình") && xml.contains("THƯ MỜI"))
+        #expect(xml.contains(#"<w:t xml:space="preserve">ỦY BAN NHÂN DÂN</w:t><w:br/><w:t xml:space="preserve">XÃ ĐĂK TỜ RE</w:t>"#), "the agency over its commune")
+        #expect(xml.contains("&amp; gia đình, &quot;Thôn 1&quot;"), "entities decoded once, escaped again for Word")
+        #expect(xml.contains(#"<w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">Nguyễn Thị Lan</w:t>"#), "bold kept")
+        #expect(xml.contains(#"<w:jc w:val="right"/>"#), "the place and date set right")
+        let tables = xml.components(separatedBy: "<w:tbl>").count - 1
+        #expect(tables == 4, "heading and signature laid out as borderless tables in each letter")
+    }
+}

@@ -2,6 +2,7 @@ import Campaigns
 import Clubs
 import Foundation
 import Hummingbird
+import Office
 import Messaging
 import Store
 import Vietnamese
@@ -70,6 +71,8 @@ struct MessagesController {
         var audience: String
         var ascii: Bool
         var perVillage: Bool
+        /// "docx": letters as one Word document (the download's second button).
+        var word: Bool
         var values: [String: String]
 
         init(_ form: FormData, templates: [MessageTemplate]) {
@@ -87,6 +90,7 @@ struct MessagesController {
             audience = form.text("audience") ?? ""
             ascii = form.bool("ascii")
             perVillage = form.bool("perVillage")
+            word = form["format"] == "docx"
             var values: [String: String] = [:]
             for name in MessageVariables.shared.keys { if let value = form["v." + name] { values[name] = value.trimmingCharacters(in: .whitespaces) } }
             self.values = values
@@ -116,6 +120,7 @@ struct MessagesController {
             var options = ExportOptions(template: template.name, audience: audienceSpec, channel: channel(for: template))
             options.ascii = ascii
             options.perVillage = perVillage
+            if word && options.channel == .letter { options.format = .docx }
             options.activityId = Int64(activity)
             // With an activity chosen, fields left blank take the activity's own title, date, time and place.
             options.values = options.activityId == nil ? values : values.filter { !$0.value.isEmpty }
@@ -219,7 +224,11 @@ struct MessagesController {
         } catch let error as TemplateError {
             throw DomainError(.invalid, error.description, english: error.description)
         }
+        if options.resolvedFormat == .docx {
+            return Views.attachment(try LetterHTML.document(output.text, title: template.title).data(), type: ControllerEnvironment.wordMediaType, fileName: fileName)
+        }
         let type = switch options.resolvedFormat {
+        case .docx: ControllerEnvironment.wordMediaType
         case .csv: "text/csv; charset=utf-8"
         case .html: "text/html; charset=utf-8"
         case .txt: "text/plain; charset=utf-8"

@@ -2,7 +2,9 @@ import Store
 
 /// What `densach export messages` and the back office ask for.
 public struct ExportOptions: Sendable {
-    public enum Format: String, CaseIterable, Sendable { case csv, txt, html, jsonl }
+    /// `docx` (letters): the exporter writes the letters' HTML, which the caller turns into one Word document
+    /// (`LetterHTML` in Office), one letter per page.
+    public enum Format: String, CaseIterable, Sendable { case csv, txt, html, jsonl, docx }
 
     public var template: String
     public var audience: String
@@ -45,7 +47,7 @@ extension Channel {
     var formats: [ExportOptions.Format] {
         switch self {
         case .sms: return [.csv, .jsonl]
-        case .letter: return [.html, .jsonl]
+        case .letter: return [.html, .docx, .jsonl]
         case .zalo, .facebook, .loudspeaker: return [.txt, .jsonl]
         }
     }

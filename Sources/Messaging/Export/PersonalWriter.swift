@@ -17,7 +17,8 @@ struct PersonalWriter {
     }
 
     private var isSMS: Bool { options.channel == .sms }
-    private var format: ExportOptions.Format { options.resolvedFormat }
+    /// A Word file of letters is written as their HTML first (the caller converts it).
+    private var format: ExportOptions.Format { options.resolvedFormat == .docx ? .html : options.resolvedFormat }
 
     func begin() {
         switch (isSMS, format) {
