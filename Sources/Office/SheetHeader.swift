@@ -24,16 +24,17 @@ struct SheetHeader {
     /// Title rows are looked for among the first rows only: a list starts near its top.
     static let searchedRows = 10
 
-    static func find(_ rows: [Int: [Int: XLSXReader.Cell]], merges: [Merge]) -> SheetHeader {
-        func filled(_ row: Int) -> Int { (rows[row] ?? [:]).values.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.count }
+    static func find(_ rows: [Int: [XLSXReader.Cell?]], merges: [Merge]) -> SheetHeader {
+        func filled(_ row: Int) -> Int { (rows[row] ?? []).compactMap { $0 }.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }.count }
         let first = (1...searchedRows).first { filled($0) >= 2 } ?? (rows.keys.min() ?? 1)
         // A header cell merged downwards makes the header as tall as the merge (two rows, at most three).
         let last = min(merges.filter { $0.firstRow == first && $0.lastRow > first }.map(\.lastRow).max() ?? first, first + 2)
         var names: [Int: String] = [:]
-        let columns = Set((first...last).flatMap { (rows[$0] ?? [:]).keys })
+        let columns = Set((first...last).flatMap { row in (rows[row] ?? []).indices.filter { rows[row]![$0] != nil } })
         for column in columns {
             for row in stride(from: last, through: first, by: -1) {
-                if let text = rows[row]?[column]?.text.trimmingCharacters(in: .whitespaces), !text.isEmpty { names[column] = text; break }
+                let cells = rows[row] ?? []
+                if column < cells.count, let text = cells[column]?.text.trimmingCharacters(in: .whitespaces), !text.isEmpty { names[column] = text; break }
             }
         }
         return SheetHeader(row: last, names: names)

@@ -103,4 +103,18 @@ struct XLSXReaderTests {
         #expect(try XLSXReader.csv(data: data, file: "s.xlsx", sheet: "Chiến dịch").text.contains("hai,1"))
         #expect(try XLSXReader.csv(data: data, file: "s.xlsx", sheet: "Chiến Dịch (2)").text.contains("ba,1"), "Excel refuses two names alike in any case")
     }
+
+    @Test("A sheet over libxml2's 10 MB one-piece limit (a list of some 30,000 people) is read, not called damaged")
+    func largeSheet() throws {
+        let path = NSTemporaryDirectory() + "densach-large-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try XLSXWriter(path: path, properties: .init(title: "t", sheet: "Người dân", company: "c"))
+        try writer.begin([TableColumn("Họ và tên"), TableColumn("Ghi chú")])
+        let note = String(repeating: "Ghi chú dài về hoạt động học tập. ", count: 120)
+        for number in 1...3_000 { try writer.row([.text("Người \(number)"), .text(note)]) }
+        try writer.finish()
+        let (text, _) = try XLSXReader.csv(data: try Data(contentsOf: URL(fileURLWithPath: path)), file: "lon.xlsx")
+        #expect(text.utf8.count > 10_000_000)
+        #expect(text.hasSuffix("Người 3000,\(note)\r\n"))
+    }
 }
