@@ -41,11 +41,13 @@ let package = Package(
         .target(name: "Messaging", dependencies: domainDependencies + [
             "Campaigns", "Socialization", "Clubs", "Honours",
         ]),
+        // Loudspeaker scripts read aloud: Vietnamese text normalised for speech, espeak-ng and lame run offline.
+        .target(name: "Speech", dependencies: ["Vietnamese", "DataFiles", .product(name: "Yams", package: "Yams")]),
         // Excel and Word files: XLSX written row by row (constant memory), read back for imports.
         .target(name: "Office", dependencies: ["Vietnamese", "Store", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // What both the web app and the CLI assemble: the module list, printed documents, passwords, first start.
         .target(name: "Composition", dependencies: [
-            "Office", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
+            "Office", "Speech", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -62,7 +64,7 @@ let package = Package(
             .product(name: "CompressNIO", package: "compress-nio"),
         ]),
         .executableTarget(name: "densach", dependencies: [
-            "BackOffice", "Composition", "Office", "Store", "Vietnamese", "DataFiles", "Messaging", "Campaigns", "Socialization",
+            "BackOffice", "Composition", "Office", "Speech", "Store", "Vietnamese", "DataFiles", "Messaging", "Campaigns", "Socialization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -73,6 +75,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Benchmarks/Sources/densach-bench"),
         .testTarget(name: "VietnameseTests", dependencies: ["Vietnamese"]),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech", "Vietnamese"]),
         .testTarget(name: "OfficeTests", dependencies: [
             "Office", "Store", "Vietnamese", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures"]),  // read from the source tree by path, not bundled

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Composition
 import Messaging
 import Office
+import Speech
 import Store
 
 /// `--templates DIR` (or DENSACH_TEMPLATES), where message templates live.
@@ -17,6 +19,7 @@ struct TemplateOptions: ParsableArguments {
 
 extension Channel: ExpressibleByArgument {}
 extension ExportOptions.Format: ExpressibleByArgument {}
+extension SpeechSynthesizer.Voice: ExpressibleByArgument {}
 
 struct ExportMessages: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,6 +46,11 @@ struct ExportMessages: AsyncParsableCommand {
     @Option(name: .customLong("set"), help: "Giá trị cho một biến của mẫu, dạng ten.bien=giá trị (dùng nhiều lần).") var assignments: [String] = []
     @Option(help: "Tệp ra (mặc định: đầu ra chuẩn).") var out: String?
     @Option(name: .customLong("dry-run"), help: "Chỉ in N tin đầu tiên và bản tóm tắt, không ghi tệp, không ghi nhật ký.") var dryRun: Int?
+    @Flag(help: "Loa: đọc kịch bản thành tệp MP3 cạnh tệp --out (espeak-ng, lame; mỗi thôn một tệp với --per-village).") var audio = false
+    @Flag(help: "Loa: tệp âm thanh dạng WAV thay cho MP3.") var wav = false
+    @Option(help: "Giọng đọc: vi (miền Bắc), vi-vn-x-central (miền Trung), vi-vn-x-south (miền Nam); mặc định theo cài đặt.") var voice: SpeechSynthesizer.Voice?
+    @Option(help: "Mức ưu tiên của bản tin loa: thuong, uu-tien, khan-cap (mặc định theo mẫu).") var priority: String?
+    @Option(help: "Thư mục dữ liệu (abbreviations.yaml: chữ viết tắt đọc trên loa).") var campaigns = ProcessInfo.processInfo.environment["DENSACH_CAMPAIGNS_ROOT"] ?? "campaigns"
 
     func run() async throws {
         var options = ExportOptions(template: template, audience: audience, channel: channel)
@@ -60,8 +68,26 @@ struct ExportMessages: AsyncParsableCommand {
             }
             options.values[parts[0]] = parts[1]
         }
+        if let priority {
+            guard let level = Priority(text: priority) else { throw CLIError("--priority: dùng thuong, uu-tien hoặc khan-cap.") }
+            options.priority = level
+        }
         let templates = try templateOptions.load()
-        let exporter = MessageExporter(database: try db.open(), templates: templates)
+        let database = try db.open()
+        if audio && dryRun == nil {
+            guard channel == .loudspeaker else { throw CLIError("--audio chỉ dùng với --channel loudspeaker.") }
+            guard let out else { throw CLIError("--audio cần --out TỆP.txt: tệp âm thanh ghi cạnh tệp kịch bản.") }
+            let settings = try await database.read { try Settings.all($0) }
+            let chosen = voice ?? SpeechSynthesizer.Voice(rawValue: settings[Settings.loudspeakerVoice.name] ?? "") ?? .north
+            let speed = Int(settings[Settings.loudspeakerWordsPerMinute.name] ?? "") ?? 130
+            do {
+                options.audio = try LoudspeakerAudio(campaignsDirectory: campaigns, voice: chosen, format: wav ? .wav : .mp3,
+                                                     base: (out as NSString).deletingPathExtension, wordsPerMinute: speed)
+            } catch {
+                throw CLIError("\(error)")
+            }
+        }
+        let exporter = MessageExporter(database: database, templates: templates)
         let writesFile = dryRun == nil && out != nil
         // Letters for Word: the exporter's HTML is kept in memory and turned into one .docx when complete.
         let word = format == .docx && dryRun == nil

@@ -59,6 +59,9 @@ struct SettingsController {
         if let price = values[Settings.smsPricePerSegment.name], !(Int64(price).map { (0...100_000).contains($0) } ?? false) {
             errors[Settings.smsPricePerSegment.name] = "Số đồng nguyên, từ 0 đến 100.000"
         }
+        if let voice = values[Settings.loudspeakerVoice.name], !["vi", "vi-vn-x-central", "vi-vn-x-south"].contains(voice) {
+            errors[Settings.loudspeakerVoice.name] = "Một trong: vi, vi-vn-x-central, vi-vn-x-south"
+        }
         if let speed = values[Settings.loudspeakerWordsPerMinute.name], !(Int(speed).map { (40...400).contains($0) } ?? false) {
             errors[Settings.loudspeakerWordsPerMinute.name] = "Số từ mỗi phút, từ 40 đến 400"
         }

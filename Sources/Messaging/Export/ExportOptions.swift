@@ -20,6 +20,10 @@ public struct ExportOptions: Sendable {
     public var activityId: Int64?
     /// Only the first N messages, nothing logged as sent: to check before exporting.
     public var previewLimit: Int?
+    /// Loudspeaker scripts also read aloud into sound files (`--audio`); the durations then come from the audio.
+    public var audio: (any ScriptAudio)?
+    /// A bulletin's urgency instead of its template's (`--priority`).
+    public var priority: Priority?
 
     public init(template: String, audience: String, channel: Channel) {
         self.template = template; self.audience = audience; self.channel = channel

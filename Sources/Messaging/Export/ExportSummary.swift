@@ -34,8 +34,10 @@ public struct ExportSummary: Sendable, Equatable {
     public var gsm7Messages = 0
     public var ucs2Messages = 0
     public var pricePerSegment: Int64 = 0
-    /// Loudspeaker: the longest script's reading time.
+    /// Loudspeaker: the longest script's reading time (measured from its sound file when there is one).
     public var readingSeconds = 0
+    /// Loudspeaker with audio: the sound files written, one per script.
+    public var audioFiles: [String] = []
 
     public var excludedTotal: Int { excluded.values.reduce(0, +) }
     public var estimatedCost: Int64 { Int64(segments) * pricePerSegment }
@@ -62,9 +64,13 @@ public struct ExportSummary: Sendable, Equatable {
                 ? "Estimated cost: \(VND.format(estimatedCost)) (\(VND.format(pricePerSegment)) a part)"
                 : "Chi phí ước tính: \(VND.format(estimatedCost)) (\(VND.format(pricePerSegment)) mỗi phần tin)")
         }
-        if readingSeconds > 0 {
+        if readingSeconds > 0 && audioFiles.isEmpty {
             lines.append(english ? "Reading time: about \(readingSeconds / 60) min \(readingSeconds % 60) s"
                                  : "Thời gian đọc: khoảng \(readingSeconds / 60) phút \(readingSeconds % 60) giây")
+        }
+        if !audioFiles.isEmpty {
+            lines.append(english ? "Sound files: \(audioFiles.joined(separator: ", ")) (longest \(readingSeconds / 60) min \(readingSeconds % 60) s, measured)"
+                                 : "Tệp âm thanh: \(audioFiles.joined(separator: ", ")) (dài nhất \(readingSeconds / 60) phút \(readingSeconds % 60) giây, đo từ tệp)")
         }
         return lines
     }

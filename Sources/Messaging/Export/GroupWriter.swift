@@ -24,19 +24,30 @@ struct GroupWriter {
             let reach = try reachByVillage(db, query).reduce(0) { $0 + $1.reach }
             texts.append((nil, reach, try BoundTemplate(template, values: values, ascii: options.ascii).renderShared()))
         }
+        let loudspeaker = template.channel == .loudspeaker
+        let priority = options.priority ?? template.priority
         for (index, item) in texts.enumerated() {
-            let seconds = template.channel == .loudspeaker ? Self.readingSeconds(item.text, wordsPerMinute: wordsPerMinute) : 0
+            // With audio, the duration is the sound file's; without, an estimate from the words.
+            let clip = loudspeaker && options.previewLimit == nil ? try options.audio?.render(item.text, village: item.village, title: template.title) : nil
+            let seconds = clip?.seconds ?? (loudspeaker ? Self.readingSeconds(item.text, wordsPerMinute: wordsPerMinute) : 0)
             summary.readingSeconds = max(summary.readingSeconds, seconds)
+            if let clip { summary.audioFiles.append(clip.file) }
             summary.audienceSize += item.reach
             summary.messages += 1
             if options.resolvedFormat == .jsonl {
                 output.write("{\"village\":" + (item.village.map(TextEncoding.jsonString) ?? "null") + ",\"reach\":" + String(item.reach)
-                             + ",\"readingSeconds\":" + String(seconds) + ",\"text\":" + TextEncoding.jsonString(item.text) + "}\n")
+                             + ",\"readingSeconds\":" + String(seconds)
+                             + (loudspeaker ? ",\"priority\":\"" + priority.rawValue + "\"" : "")
+                             + (clip.map { ",\"audio\":" + TextEncoding.jsonString($0.file) } ?? "")
+                             + ",\"text\":" + TextEncoding.jsonString(item.text) + "}\n")
                 continue
             }
             if index > 0 { output.write("\n\n") }
             if let village = item.village { output.write("===== \(village) (\(VND.grouped(Int64(item.reach))) người) =====\n") }
-            if seconds > 0 {
+            if loudspeaker { output.write("[Mức ưu tiên: \(priority.label)]\n") }
+            if let clip {
+                output.write("[Thời lượng: \(seconds / 60) phút \(seconds % 60) giây — đo từ tệp âm thanh \(clip.file)]\n\n")
+            } else if seconds > 0 {
                 output.write("[Thời gian đọc: khoảng \(seconds / 60) phút \(seconds % 60) giây ở \(wordsPerMinute) từ/phút]\n\n")
             }
             output.write(item.text + "\n")

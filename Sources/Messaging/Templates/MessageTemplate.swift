@@ -11,6 +11,8 @@ public struct MessageTemplate: Sendable {
     public let title: String
     public let description: String
     public let declaredVariables: [String]
+    /// A loudspeaker bulletin's urgency (`priority:` in the front matter; ordinary when absent).
+    public let priority: Priority
     let pieces: [Piece]
 
     indirect enum Piece: Sendable, Equatable {
@@ -50,6 +52,14 @@ public struct MessageTemplate: Sendable {
         self.channel = channel
         title = front["title"] ?? name
         description = front["description"] ?? ""
+        if let text = front["priority"] {
+            guard let priority = Priority(text: text) else {
+                throw TemplateError(template: name, line: front.line("priority"), message: "mức ưu tiên \"\(text)\" không có; dùng: thường, ưu tiên, khẩn cấp")
+            }
+            self.priority = priority
+        } else {
+            priority = .normal
+        }
         declaredVariables = (front["variables"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         pieces = try TemplateParser(template: name, source: body, firstLine: bodyLine).parse()
         for variable in declaredVariables where !MessageVariables.isKnown(variable) {

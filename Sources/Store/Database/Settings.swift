@@ -24,12 +24,13 @@ public enum Settings {
 
     public static let smsPricePerSegment = Key("sms.pricePerSegment", label: "Giá một phần tin SMS (đồng)", default: "800")
     public static let loudspeakerWordsPerMinute = Key("loudspeaker.wordsPerMinute", label: "Tốc độ đọc loa (từ mỗi phút)", default: "130")
+    public static let loudspeakerVoice = Key("loudspeaker.voice", label: "Giọng đọc loa (vi: miền Bắc, vi-vn-x-central: miền Trung, vi-vn-x-south: miền Nam)", default: "vi")
 
     public static let clubActiveMonths = Key("clubs.activeMonths", label: "CLB hoạt động thường xuyên: có buổi sinh hoạt trong mỗi tháng của bao nhiêu tháng trọn vẹn gần nhất", default: "3")
 
     public static let known: [Key] = [
         communeName, province, committeeName, reportRecipient, reportDeadline, signerName, signerTitle,
-        defaultLanguage, sessionIdleMinutes, smsPricePerSegment, loudspeakerWordsPerMinute,
+        defaultLanguage, sessionIdleMinutes, smsPricePerSegment, loudspeakerWordsPerMinute, loudspeakerVoice,
         clubActiveMonths,
     ]
 

@@ -1,0 +1,34 @@
+import Foundation
+import Messaging
+import Speech
+import Vietnamese
+
+/// The loudspeaker's sound files of a message export: each script normalised for speech (`SpokenText`, with the
+/// abbreviations of `campaigns/abbreviations.yaml`), read by espeak-ng in the chosen voice, encoded by lame, and
+/// written next to the script as `BASE.mp3`, or `BASE-thon-3.mp3` for one village's script.
+public struct LoudspeakerAudio: ScriptAudio {
+    let spoken: SpokenText
+    let synthesizer: SpeechSynthesizer
+    let voice: SpeechSynthesizer.Voice
+    let format: SpeechSynthesizer.AudioFormat
+    /// The sound files' path without extension.
+    let base: String
+
+    public init(campaignsDirectory: String, voice: SpeechSynthesizer.Voice, format: SpeechSynthesizer.AudioFormat, base: String,
+                wordsPerMinute: Int) throws {
+        spoken = try SpokenText(abbreviationsFile: campaignsDirectory + "/abbreviations.yaml")
+        synthesizer = try SpeechSynthesizer.installed(speed: wordsPerMinute)
+        self.voice = voice; self.format = format; self.base = base
+    }
+
+    public func render(_ script: String, village: String?, title: String) throws -> (file: String, seconds: Int) {
+        let suffix = village.map { "-" + VietnameseText.searchWords($0).joined(separator: "-") } ?? ""
+        let path = base + suffix + "." + format.rawValue
+        do {
+            let clip = try synthesizer.render(spoken.spoken(script), voice: voice, format: format, to: path, title: title)
+            return ((path as NSString).lastPathComponent, Int(clip.seconds.rounded()))
+        } catch let failure as SpeechSynthesizer.Failure {
+            throw MessagingError(failure.description)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Reads a script aloud with an offline Vietnamese voice — espeak-ng from Debian, nothing fetched at run time — and
+/// encodes it as MP3 with lame (or keeps the WAV), for the commune's loudspeaker station or a smart IP loudspeaker
+/// system. The file appears under its name only when complete; its duration is measured from the audio itself.
+public struct SpeechSynthesizer: Sendable {
+    /// espeak-ng's Vietnamese voices.
+    public enum Voice: String, CaseIterable, Sendable {
+        case north = "vi", central = "vi-vn-x-central", south = "vi-vn-x-south"
+
+        public var label: String {
+            switch self {
+            case .north: return "Giọng miền Bắc"
+            case .central: return "Giọng miền Trung"
+            case .south: return "Giọng miền Nam"
+            }
+        }
+    }
+
+    public enum AudioFormat: String, CaseIterable, Sendable { case mp3, wav }
+
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// A spoken file: where it is and how long it plays.
+    public struct Clip: Sendable, Equatable {
+        public let path: String
+        public let seconds: Double
+    }
+
+    let espeak: String
+    let lame: String?
+    /// Words per minute (espeak-ng's `-s`); an announcer reads about 150.
+    public let speed: Int
+    /// A script the engine has not read in this long is given up (the process is ended), not waited on forever.
+    public let timeout: TimeInterval
+
+    public init(espeak: String, lame: String?, speed: Int = 150, timeout: TimeInterval = 600) {
+        self.espeak = espeak; self.lame = lame; self.speed = speed; self.timeout = timeout
+    }
+
+    /// The programs found on PATH, or a message naming the Debian packages to install.
+    public static func installed(speed: Int = 150) throws -> SpeechSynthesizer {
+        guard let espeak = which("espeak-ng") else {
+            throw Failure(description: "Chưa cài espeak-ng (giọng đọc tiếng Việt ngoại tuyến): apt-get install espeak-ng lame")
+        }
+        return SpeechSynthesizer(espeak: espeak, lame: which("lame"), speed: speed)
+    }
+
+    static func which(_ program: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Speaks `text` (already normalised: `SpokenText`) into `path` as MP3 or WAV.
+    public func render(_ text: String, voice: Voice, format: AudioFormat, to path: String, title: String = "") throws -> Clip {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let stem = folder + "/." + URL(fileURLWithPath: path).lastPathComponent + ".partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let script = stem + ".txt", wave = stem + ".wav", encoded = stem + ".mp3"
+        defer { for file in [script, wave, encoded] { try? FileManager.default.removeItem(atPath: file) } }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: script))
+        try run(espeak, ["-v", voice.rawValue, "-s", String(speed), "-f", script, "-w", wave], what: "espeak-ng")
+        let seconds = try Self.duration(ofWAV: wave)
+        switch format {
+        case .wav:
+            try Self.move(wave, to: path)
+        case .mp3:
+            guard let lame else { throw Failure(description: "Chưa cài lame (mã hóa MP3): apt-get install lame — hoặc xuất dạng WAV (--wav).") }
+            // 64 kbit/s mono: a voice at broadcast quality, a minute in half a megabyte.
+            try run(lame, ["--quiet", "-m", "m", "-b", "64", "--tt", String(title.prefix(60)), "--tl", "Đèn Sách", wave, encoded], what: "lame")
+            try Self.move(encoded, to: path)
+        }
+        return Clip(path: path, seconds: seconds)
+    }
+
+    private func run(_ program: String, _ arguments: [String], what: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        try process.run()
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            _ = done.wait(timeout: .now() + 5)
+            throw Failure(description: "\(what) không đọc xong trong \(Int(timeout)) giây: đã dừng.")
+        }
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile().prefix(300), as: UTF8.self)
+            throw Failure(description: "\(what) báo lỗi (mã \(process.terminationStatus)): \(message)")
+        }
+    }
+
+    private static func move(_ source: String, to path: String) throws {
+        guard rename(source, path) == 0 else { throw Failure(description: "Không ghi được tệp \(path).") }
+    }
+
+    /// Seconds of a PCM WAV file, from its `fmt ` chunk's byte rate and its `data` chunk's size.
+    static func duration(ofWAV path: String) throws -> Double {
+        guard let data = FileManager.default.contents(atPath: path), data.count > 44,
+              data.prefix(4) == Data("RIFF".utf8), data[8..<12] == Data("WAVE".utf8) else {
+            throw Failure(description: "espeak-ng không tạo được tệp âm thanh.")
+        }
+        func uint32(_ offset: Int) -> UInt32 { data[offset..<offset + 4].enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * $1.offset) } }
+        var offset = 12, byteRate: UInt32 = 0
+        while offset + 8 <= data.count {
+            let id = String(decoding: data[offset..<offset + 4], as: UTF8.self), size = Int(uint32(offset + 4))
+            if id == "fmt " { byteRate = uint32(offset + 16) }
+            if id == "data" {
+                guard byteRate > 0 else { break }
+                // espeak-ng may leave the size at its maximum when writing a stream: count what is there.
+                let bytes = min(size, data.count - offset - 8)
+                return Double(bytes) / Double(byteRate)
+            }
+            offset += 8 + size + (size & 1)
+        }
+        throw Failure(description: "Tệp âm thanh của espeak-ng không đọc được.")
+    }
+}
