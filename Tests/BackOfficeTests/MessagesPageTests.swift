@@ -126,3 +126,33 @@ extension MessagesPageTests {
         }
     }
 }
+
+/// espeak-ng and lame on PATH (CI installs them).
+let audioToolsPresent = ["espeak-ng", "lame"].allSatisfy { tool in
+    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
+}
+
+extension MessagesPageTests {
+    @Test("A loudspeaker script downloads read aloud: one MP3, or a ZIP of the script and an MP3 per village; logged",
+          .enabled(if: audioToolsPresent || ProcessInfo.processInfo.environment["CI"] != nil, "espeak-ng and lame are not installed here"))
+    func loudspeakerAudio() async throws {
+        let commune = try await communeWithConsents()
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let fields = ["template": "loudspeaker-learning-week", "channel": "loudspeaker", "audience": "residents",
+                          "v.campaign.title": "Tuần lễ học tập suốt đời 2026", "v.campaign.period": "01/10/2026 - 07/10/2026"]
+            let page = try await browser.get("/messages?" + fields.map { "\(Browser.encode($0.key))=\(Browser.encode($0.value))" }.joined(separator: "&") + "&preview=1")
+            #expect(page.text.contains(#"name="audio" value="mp3""#), "the loudspeaker preview offers the sound")
+            let sound = try await browser.post("/messages/export", fields.merging(["audio": "mp3"]) { _, new in new })
+            #expect(sound.status == .ok && sound.headers[.contentType] == "audio/mpeg")
+            let bytes = Array(buffer: sound.body)
+            #expect(bytes.count > 10_000 && (bytes.starts(with: Array("ID3".utf8)) || bytes.starts(with: [0xFF, 0xFB])), "an MP3 stream")
+            let zip = try await browser.post("/messages/export", fields.merging(["audio": "mp3", "perVillage": "on"]) { _, new in new })
+            #expect(zip.headers[.contentType] == "application/zip")
+            let script = try SpreadsheetDownloadTests.part("loudspeaker-learning-week-\(CivilDate.today().iso).txt", of: Array(buffer: zip.body))
+            #expect(script.contains("[Mức ưu tiên: Thường]") && script.contains("đo từ tệp âm thanh loudspeaker-learning-week-") && script.contains("-thon-a.mp3"))
+        }
+        let logged = try await commune.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM messageExport WHERE channel = 'loudspeaker'") }
+        #expect(logged == 2)
+    }
+}

@@ -1,3 +1,5 @@
+import Speech
+import Composition
 import Campaigns
 import Clubs
 import Foundation
@@ -48,6 +50,8 @@ struct MessagesController {
         let previewText: String
         let previewHTML: String
         let isLetter: Bool
+        /// A loudspeaker script: the download can also read it aloud (MP3).
+        let isLoudspeaker: Bool
         let rejects: String
         let sms: [SMSPreview]
         let hasSMS: Bool
@@ -214,6 +218,9 @@ struct MessagesController {
         let choice = Choice(context.form, templates: templates.all)
         let template = try templates.named(choice.template)
         let options = choice.options(for: template)
+        if context.form["audio"] == "mp3" && options.channel == .loudspeaker {
+            return try await audioDownload(options, templates: templates, template: template, principal: principal)
+        }
         let output = StringOutput()
         let fileName = "\(template.name)-\(env.clock.today().iso).\(options.resolvedFormat.rawValue)"
         do {
@@ -235,6 +242,40 @@ struct MessagesController {
         case .jsonl: "application/x-ndjson; charset=utf-8"
         }
         return Views.attachment(output.text, type: type, fileName: fileName)
+    }
+
+    /// The loudspeaker script read aloud: one MP3, or with one script per village a ZIP of the script and an MP3
+    /// per village. Made in a folder of its own, removed after; logged like every export.
+    private func audioDownload(_ options: ExportOptions, templates: MessageTemplates, template: MessageTemplate, principal: Principal) async throws -> Response {
+        let folder = NSTemporaryDirectory() + "densach-loa-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let stem = "\(template.name)-\(env.clock.today().iso)"
+        let settings = try await env.database.read { try Settings.all($0) }
+        var options = options
+        do {
+            options.audio = try LoudspeakerAudio(
+                campaignsDirectory: env.configuration.campaignsDirectory,
+                voice: SpeechSynthesizer.Voice(rawValue: settings[Settings.loudspeakerVoice.name] ?? "") ?? .north, format: .mp3,
+                base: folder + "/" + stem, wordsPerMinute: Int(settings[Settings.loudspeakerWordsPerMinute.name] ?? "") ?? 130)
+        } catch {
+            throw DomainError(.invalid, "Không đọc được thành âm thanh: \(error)", english: "Could not read it aloud: \(error)")
+        }
+        let output = StringOutput()
+        let summary: ExportSummary
+        do {
+            summary = try MessageExporter(database: env.database, templates: templates)
+                .export(options, by: principal, actor: principal.login, to: output, destination: "tải về: \(stem).mp3")
+        } catch let error as MessagingError {
+            throw DomainError(.invalid, error.description, english: error.description)
+        }
+        if summary.audioFiles.count == 1 {
+            let sound = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + summary.audioFiles[0]))
+            return Views.attachment(sound, type: "audio/mpeg", fileName: summary.audioFiles[0])
+        }
+        let files = try [(name: stem + ".txt", data: Data(output.text.utf8))]
+            + summary.audioFiles.map { (name: $0, data: try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) }
+        return Views.attachment(try ZIPPack.archive(files), type: "application/zip", fileName: stem + ".zip")
     }
 
     private func render(_ context: AppRequestContext, principal: Principal, templates: [MessageTemplate], choice: Choice,
@@ -271,7 +312,7 @@ struct MessagesController {
             hasVariables: !variables.isEmpty,
             previewed: result != nil, error: result?.error, summary: result?.summary ?? [],
             previewText: result?.isLetter == true ? "" : result?.text ?? "", previewHTML: result?.isLetter == true ? result?.text ?? "" : "",
-            isLetter: result?.isLetter ?? false, rejects: result?.rejects ?? "", sms: result?.sms ?? [], hasSMS: !(result?.sms.isEmpty ?? true),
+            isLetter: result?.isLetter ?? false, isLoudspeaker: channel == .loudspeaker, rejects: result?.rejects ?? "", sms: result?.sms ?? [], hasSMS: !(result?.sms.isEmpty ?? true),
             csrf: context.csrfToken,
             log: log.map {
                 LogRow(at: VietnamTime.display($0.createdAt), actor: $0.actor, template: $0.template, audience: $0.audience,
