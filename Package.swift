@@ -39,7 +39,7 @@ let package = Package(
             "DataFiles", "Campaigns", "Clubs", "Socialization", "Honours", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Messaging", dependencies: domainDependencies + [
-            "Campaigns", "Socialization", "Clubs", "Honours",
+            "Campaigns", "Socialization", "Clubs", "Honours", "DataFiles", .product(name: "Yams", package: "Yams"),
         ]),
         // Loudspeaker scripts read aloud: Vietnamese text normalised for speech, espeak-ng and lame run offline.
         .target(name: "Speech", dependencies: ["Vietnamese", "DataFiles", .product(name: "Yams", package: "Yams")]),

@@ -53,7 +53,7 @@ def main(database, out):
     sent = 0
     with open(out, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["phone", "message", "segments", "encoding"])
+        writer.writerow(["phone", "message", "segments", "encoding", "sender", "send_window"])
         for name, gender, birth_year, phone, consent in rows:
             if consent != 2 or not phone or phone in seen:
                 continue
@@ -62,7 +62,7 @@ def main(database, out):
                 commune="Đăk Tờ Re", call_form=call_form(gender, birth_year), given_name=name.split()[-1],
                 title="Ngày hội đọc sách", time="8h00", date="21/04/2026", place="Nhà văn hóa thôn"))
             encoding, parts = segments(message)
-            writer.writerow([phone, message, parts, encoding])
+            writer.writerow([phone, message, parts, encoding, "", ""])
             sent += 1
     print(f"python+jinja2: {sent} messages", file=sys.stderr)
 

@@ -46,6 +46,7 @@ struct ExportMessages: AsyncParsableCommand {
     @Option(name: .customLong("set"), help: "Giá trị cho một biến của mẫu, dạng ten.bien=giá trị (dùng nhiều lần).") var assignments: [String] = []
     @Option(help: "Tệp ra (mặc định: đầu ra chuẩn).") var out: String?
     @Option(name: .customLong("dry-run"), help: "Chỉ in N tin đầu tiên và bản tóm tắt, không ghi tệp, không ghi nhật ký.") var dryRun: Int?
+    @Option(name: .customLong("send-at"), help: "Giờ sẽ gửi SMS, dạng \"dd/MM/yyyy HH:mm\": tin quảng cáo chỉ được gửi 07:00–22:00.") var sendAt: String?
     @Flag(help: "Loa: đọc kịch bản thành tệp MP3 cạnh tệp --out (espeak-ng, lame; mỗi thôn một tệp với --per-village).") var audio = false
     @Flag(help: "Loa: tệp âm thanh dạng WAV thay cho MP3.") var wav = false
     @Option(help: "Giọng đọc: vi (miền Bắc), vi-vn-x-central (miền Trung), vi-vn-x-south (miền Nam); mặc định theo cài đặt.") var voice: SpeechSynthesizer.Voice?
@@ -67,6 +68,14 @@ struct ExportMessages: AsyncParsableCommand {
                 throw CLIError("--set: không có biến \"\(parts[0])\" — xem danh sách bằng \"densach export templates\".")
             }
             options.values[parts[0]] = parts[1]
+        }
+        if let sendAt {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
+            formatter.dateFormat = "dd/MM/yyyy HH:mm"
+            guard let time = formatter.date(from: sendAt) else { throw CLIError("--send-at \"\(sendAt)\": dùng dạng dd/MM/yyyy HH:mm, ví dụ 21/04/2026 08:00.") }
+            options.sendAt = time
         }
         if let priority {
             guard let level = Priority(text: priority) else { throw CLIError("--priority: dùng thuong, uu-tien hoặc khan-cap.") }
@@ -94,7 +103,7 @@ struct ExportMessages: AsyncParsableCommand {
         if word && out == nil { throw CLIError("Tệp Word cần --out TỆP.docx (không ghi ra đầu ra chuẩn).") }
         let letters = StringOutput()
         let output: MessageOutput = word ? letters : try FileOutput(path: dryRun == nil ? out : nil)
-        let rejects = try (writesFile && channel == .sms) ? FileOutput(path: rejectsPath(out!)) : nil
+        let rejects = try (writesFile && (channel == .sms || channel == .zns)) ? FileOutput(path: rejectsPath(out!)) : nil
         let progress = TerminalProgress("Đang xuất tin nhắn", total: nil)
         // Counting the audience first costs a second pass: only when someone watches the bar.
         let onProgress: MessageExporter.Progress? = progress.enabled ? { done, total in progress.update(done, of: total) } : nil

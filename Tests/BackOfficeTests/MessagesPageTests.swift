@@ -74,7 +74,7 @@ struct MessagesPageTests {
             let file = try await browser.post("/messages/export", Self.fields)
             #expect(file.status == .ok)
             #expect(file.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"sms-invitation-") == true)
-            #expect(file.text.hasPrefix("phone,message,segments,encoding\n"))
+            #expect(file.text.hasPrefix("phone,message,segments,encoding,sender,send_window\n"))
             #expect(file.text.split(separator: "\n").count == 3)
             let logged = try await commune.database.read { try ExportLog.recent($0) }
             #expect(logged.first?.actor == "canbo")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Hummingbird
+import Messaging
 import Store
 
 /// Commune settings (name, report recipient and deadline, signer, language, session timeout).
@@ -52,14 +53,18 @@ struct SettingsController {
 
     static func problems(_ values: [String: String]) -> [String: String] {
         var errors: [String: String] = [:]
-        for key in Settings.known where (values[key.name] ?? "").isEmpty { errors[key.name] = "Không được để trống" }
+        // A commune without a registered brandname leaves it empty.
+        for key in Settings.known where key != Settings.smsBrandname && (values[key.name] ?? "").isEmpty { errors[key.name] = "Không được để trống" }
         if let language = values[Settings.defaultLanguage.name], !["vi", "en"].contains(language) {
             errors[Settings.defaultLanguage.name] = "Ghi vi hoặc en"
         }
         if let price = values[Settings.smsPricePerSegment.name], !(Int64(price).map { (0...100_000).contains($0) } ?? false) {
             errors[Settings.smsPricePerSegment.name] = "Số đồng nguyên, từ 0 đến 100.000"
         }
-        if let voice = values[Settings.loudspeakerVoice.name], !["vi", "vi-vn-x-central", "vi-vn-x-south"].contains(voice) {
+        if let brand = values[Settings.smsBrandname.name], let problem = SMSRules.brandnameProblem(brand) {
+            errors[Settings.smsBrandname.name] = problem
+        }
+        if let voice = values[Settings.loudspeakerVoice.name], !voice.isEmpty, !["vi", "vi-vn-x-central", "vi-vn-x-south"].contains(voice) {
             errors[Settings.loudspeakerVoice.name] = "Một trong: vi, vi-vn-x-central, vi-vn-x-south"
         }
         if let speed = values[Settings.loudspeakerWordsPerMinute.name], !(Int(speed).map { (40...400).contains($0) } ?? false) {

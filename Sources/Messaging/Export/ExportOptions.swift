@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// What `densach export messages` and the back office ask for.
@@ -24,6 +25,8 @@ public struct ExportOptions: Sendable {
     public var audio: (any ScriptAudio)?
     /// A bulletin's urgency instead of its template's (`--priority`).
     public var priority: Priority?
+    /// When the SMS are to be sent (`--send-at`): an advertising template refuses a time outside 07:00–22:00.
+    public var sendAt: Date?
 
     public init(template: String, audience: String, channel: Channel) {
         self.template = template; self.audience = audience; self.channel = channel
@@ -43,6 +46,7 @@ extension Channel {
     var defaultFormat: ExportOptions.Format {
         switch self {
         case .sms: return .csv
+        case .zns: return .jsonl
         case .letter: return .html
         case .zalo, .facebook, .loudspeaker: return .txt
         }
@@ -51,6 +55,7 @@ extension Channel {
     var formats: [ExportOptions.Format] {
         switch self {
         case .sms: return [.csv, .jsonl]
+        case .zns: return [.jsonl]
         case .letter: return [.html, .docx, .jsonl]
         case .zalo, .facebook, .loudspeaker: return [.txt, .jsonl]
         }
@@ -60,6 +65,7 @@ extension Channel {
     var consentChannel: ConsentChannel? {
         switch self {
         case .sms: return .sms
+        case .zns: return .zalo
         case .letter: return .letter
         case .zalo, .facebook, .loudspeaker: return nil
         }

@@ -38,6 +38,8 @@ public struct ExportSummary: Sendable, Equatable {
     public var readingSeconds = 0
     /// Loudspeaker with audio: the sound files written, one per script.
     public var audioFiles: [String] = []
+    /// SMS of an advertising template: labelled "[QC]", to be sent within this window.
+    public var advertisingWindow: String?
 
     public var excludedTotal: Int { excluded.values.reduce(0, +) }
     public var estimatedCost: Int64 { Int64(segments) * pricePerSegment }
@@ -63,6 +65,9 @@ public struct ExportSummary: Sendable, Equatable {
             lines.append(english
                 ? "Estimated cost: \(VND.format(estimatedCost)) (\(VND.format(pricePerSegment)) a part)"
                 : "Chi phí ước tính: \(VND.format(estimatedCost)) (\(VND.format(pricePerSegment)) mỗi phần tin)")
+        }
+        if let window = advertisingWindow {
+            lines.append(english ? "Advertising: labelled [QC], to be sent only \(window)" : "Tin quảng cáo: có nhãn [QC], chỉ gửi trong khung \(window)")
         }
         if readingSeconds > 0 && audioFiles.isEmpty {
             lines.append(english ? "Reading time: about \(readingSeconds / 60) min \(readingSeconds % 60) s"

@@ -25,8 +25,10 @@ public struct MessageExporter: Sendable {
         guard template.channel == options.channel || (template.channel.isPost && options.channel.isPost) else {
             throw MessagingError("Mẫu \"\(template.name)\" dành cho kênh \(template.channel.rawValue), không dùng cho kênh \(options.channel.rawValue).")
         }
+        try SMSRules.checkSendTime(options.sendAt, advertising: template.advertising && options.channel == .sms, template: template.name)
         let specs = try AudienceSpec.parseList(options.audience)
         var summary = ExportSummary()
+        if template.advertising && options.channel == .sms { summary.advertisingWindow = SMSRules.advertisingWindow }
         // First what every message shares; then, for people, the rows streamed outside this read (an in-memory
         // store has one connection, which the reading thread needs).
         let plan = try database.writer.read { db -> ExportPlan in
@@ -49,13 +51,16 @@ public struct MessageExporter: Sendable {
             let total = try progress.flatMap { _ in
                 try people.map { try Int.fetchOne(db, sql: "SELECT count(*) FROM (\($0.sql))", arguments: $0.arguments) ?? 0 }
             }.map { $0 + units.count }
-            return ExportPlan(values: values, query: query, villages: try Self.villageNames(db, ascii: options.ascii),
+            var plan = ExportPlan(values: values, query: query, villages: try Self.villageNames(db, ascii: options.ascii),
                               units: units, people: people, total: total ?? (people == nil ? units.count : nil))
+            plan.sender = settings[Settings.smsBrandname.name] ?? ""
+            return plan
         }
         if options.channel.isPersonal {
             let bound = try BoundTemplate(template, values: plan.values, ascii: options.ascii)
+            let zns = options.channel == .zns ? try ZNSLines(template: template, limits: templates.znsLimits, shared: plan.values) : nil
             var writer = PersonalWriter(options: options, bound: bound, output: output, rejects: rejects, year: plan.query.year,
-                                        villages: plan.villages)
+                                        villages: plan.villages, zns: zns, sender: plan.sender)
             writer.begin()
             var done = 0
             for row in plan.units { writer.add(row, summary: &summary); done += 1 }
@@ -67,6 +72,8 @@ public struct MessageExporter: Sendable {
                 }
             }
             progress?(done, plan.total ?? done)
+            // A ZNS value over Zalo's limit: the output is dropped unfinished (an existing file stays as it was).
+            if let failure = writer.failure { throw failure }
             writer.end()
         }
         try output.finish()
@@ -165,6 +172,8 @@ private struct ExportPlan {
     let units: [AudienceRow]
     let people: (sql: String, arguments: StatementArguments)?
     let total: Int?
+    /// The SMS sender name (brandname) of the settings.
+    var sender = ""
 }
 
 private final class ReadFailure: @unchecked Sendable {

@@ -9,20 +9,34 @@ struct PersonalWriter {
     let rejects: MessageOutput?
     let year: Int
     let villages: [Int64: String]
+    /// ZNS: the template's shared values and Zalo's length limits, and a line's tracking id's start.
+    let zns: ZNSLines?
+    /// SMS: the registered sender name, and the hours an advertising message may go out ("" for any time).
+    let sender: String
+    var window: String { bound.template.advertising ? SMSRules.advertisingWindow : "" }
+    /// The last two columns of each CSV line, the same on every line (worked out once).
+    private let senderColumns: String
     private var sentPhones = Set<Int64>()
     private var callForms: [String: String] = [:]
+    /// The first value over Zalo's limit: the export stops there, nothing is written.
+    private(set) var failure: MessagingError?
 
-    init(options: ExportOptions, bound: BoundTemplate, output: MessageOutput, rejects: MessageOutput?, year: Int, villages: [Int64: String]) {
+    init(options: ExportOptions, bound: BoundTemplate, output: MessageOutput, rejects: MessageOutput?, year: Int, villages: [Int64: String],
+         zns: ZNSLines? = nil, sender: String = "") {
         self.options = options; self.bound = bound; self.output = output; self.rejects = rejects; self.year = year; self.villages = villages
+        self.zns = zns; self.sender = sender
+        senderColumns = TextEncoding.csvField(sender) + "," + (bound.template.advertising ? SMSRules.advertisingWindow : "") + "\n"
     }
 
     private var isSMS: Bool { options.channel == .sms }
+    /// SMS and ZNS go to a phone number, checked and sent once.
+    private var needsPhone: Bool { options.channel == .sms || options.channel == .zns }
     /// A Word file of letters is written as their HTML first (the caller converts it).
     private var format: ExportOptions.Format { options.resolvedFormat == .docx ? .html : options.resolvedFormat }
 
     func begin() {
         switch (isSMS, format) {
-        case (true, .csv): output.write("phone,message,segments,encoding\n")
+        case (true, .csv): output.write("phone,message,segments,encoding,sender,send_window\n")
         case (false, .html): output.write(LetterPage.head)
         default: break
         }
@@ -34,13 +48,14 @@ struct PersonalWriter {
     }
 
     mutating func add(_ row: AudienceRow, summary: inout ExportSummary) {
+        guard failure == nil else { return }
         summary.audienceSize += 1
         guard row.consent == 2 else {
             summary.excluded[row.consent == 1 ? .withdrawn : .noConsent, default: 0] += 1
             return
         }
         var phone = ""
-        if isSMS {
+        if needsPhone {
             guard let normalized = row.phone else {
                 if let original = row.phoneOriginal, !original.isEmpty {
                     summary.excluded[.invalidPhone, default: 0] += 1
@@ -61,7 +76,17 @@ struct PersonalWriter {
             }
             phone = normalized
         }
-        let message = bound.render(recipientValues(row))
+        if let zns {
+            switch zns.line(for: row, phone: phone, recipient: allRecipientValues(row)) {
+            case .success(let line):
+                summary.messages += 1
+                if options.previewLimit.map({ summary.messages <= $0 }) ?? true { output.write(line) }
+            case .failure(let refusal):
+                failure = refusal
+            }
+            return
+        }
+        let message = isSMS && bound.template.advertising ? SMSRules.advertisingLabel + bound.render(recipientValues(row)) : bound.render(recipientValues(row))
         summary.messages += 1
         // A preview counts everything but shows only the first messages.
         let shown = options.previewLimit.map { summary.messages <= $0 } ?? true
@@ -71,10 +96,12 @@ struct PersonalWriter {
             if measure.encoding == .gsm7 { summary.gsm7Messages += 1 } else { summary.ucs2Messages += 1 }
             if !shown { return }
             if format == .csv {
-                output.write(phone + "," + TextEncoding.csvField(message) + "," + String(measure.segments) + "," + measure.encoding.rawValue + "\n")
+                output.write(phone + "," + TextEncoding.csvField(message) + "," + String(measure.segments) + "," + measure.encoding.rawValue
+                             + "," + senderColumns)
             } else {
                 output.write("{\"phone\":\"" + phone + "\",\"message\":" + TextEncoding.jsonString(message) + ",\"segments\":"
-                             + String(measure.segments) + ",\"encoding\":\"" + measure.encoding.rawValue + "\"}\n")
+                             + String(measure.segments) + ",\"encoding\":\"" + measure.encoding.rawValue + "\",\"sender\":"
+                             + TextEncoding.jsonString(sender) + ",\"send_window\":\"" + window + "\"}\n")
             }
         } else if !shown {
             return
@@ -84,6 +111,14 @@ struct PersonalWriter {
             output.write("{\"name\":" + TextEncoding.jsonString(row.name) + ",\"village\":"
                          + TextEncoding.jsonString(row.villageId.flatMap { villages[$0] } ?? "") + ",\"html\":" + TextEncoding.jsonString(message) + "}\n")
         }
+    }
+
+    /// Every recipient field (a ZNS parameter may use one the preview text does not).
+    private func allRecipientValues(_ row: AudienceRow) -> RecipientValues {
+        let full = row.name
+        let given = full.lastIndex(of: " ").map { String(full[full.index(after: $0)...]) } ?? full
+        let form = row.isPerson ? CallForm.of(gender: row.gender, birthYear: row.birthYear, in: year) : "Quý đơn vị"
+        return RecipientValues(name: full, givenName: given, callForm: form, village: row.villageId.flatMap { villages[$0] } ?? "")
     }
 
     /// Only the fields the template shows, already folded for `--ascii`.

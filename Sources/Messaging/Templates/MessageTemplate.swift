@@ -13,6 +13,10 @@ public struct MessageTemplate: Sendable {
     public let declaredVariables: [String]
     /// A loudspeaker bulletin's urgency (`priority:` in the front matter; ordinary when absent).
     public let priority: Priority
+    /// An advertising message (`advertising: có`): "[QC]" first, sent only 07:00–22:00 (`SMSRules`).
+    public let advertising: Bool
+    /// A ZNS template's approved id and parameters (channel `zns` only).
+    public let zns: ZNSSpec?
     let pieces: [Piece]
 
     indirect enum Piece: Sendable, Equatable {
@@ -61,6 +65,8 @@ public struct MessageTemplate: Sendable {
             priority = .normal
         }
         declaredVariables = (front["variables"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        zns = channel == .zns ? try ZNSSpec.parse(front, template: name) : nil
+        advertising = ["có", "co", "true", "yes"].contains((front["advertising"] ?? "").lowercased())
         pieces = try TemplateParser(template: name, source: body, firstLine: bodyLine).parse()
         for variable in declaredVariables where !MessageVariables.isKnown(variable) {
             throw TemplateError(template: name, line: front.line("variables"), message: "biến \"\(variable)\" không có trong danh sách biến")
@@ -113,15 +119,16 @@ public struct MessageTemplate: Sendable {
 
 /// Where a message goes, which decides its format and whether it is addressed to each person.
 public enum Channel: String, CaseIterable, Sendable, Labelled {
-    case sms, zalo, facebook, loudspeaker, letter
+    case sms, zalo, zns, facebook, loudspeaker, letter
 
-    /// SMS and letters go to each person (consent needed); posts and broadcasts are one text for a group.
-    public var isPersonal: Bool { self == .sms || self == .letter }
+    /// SMS, ZNS notifications and letters go to each person (consent needed); posts and broadcasts are one text for a group.
+    public var isPersonal: Bool { self == .sms || self == .letter || self == .zns }
 
     public var label: String {
         switch self {
         case .sms: return "Tin nhắn SMS"
         case .zalo: return "Bài đăng Zalo"
+        case .zns: return "Tin Zalo ZNS (thông báo theo mẫu)"
         case .facebook: return "Bài đăng Facebook"
         case .loudspeaker: return "Kịch bản loa truyền thanh"
         case .letter: return "Thư in"
@@ -132,6 +139,7 @@ public enum Channel: String, CaseIterable, Sendable, Labelled {
         switch self {
         case .sms: return "SMS text"
         case .zalo: return "Zalo post"
+        case .zns: return "Zalo ZNS notification"
         case .facebook: return "Facebook post"
         case .loudspeaker: return "Loudspeaker script"
         case .letter: return "Printed letter"

@@ -5,6 +5,8 @@ import Foundation
 public struct MessageTemplates: Sendable {
     public let directory: String
     public let all: [MessageTemplate]
+    /// Zalo's length limit per ZNS parameter type (`zns-limits.yaml` beside the templates).
+    public let znsLimits: ZNSLimits
 
     public init(directory: String) throws {
         self.directory = directory
@@ -17,6 +19,13 @@ public struct MessageTemplates: Sendable {
                 throw TemplateError(template: file, line: 0, message: "không đọc được tệp")
             }
             return try MessageTemplate(name: name, source: String(decoding: data, as: UTF8.self))
+        }
+        let limitsFile = directory + "/zns-limits.yaml"
+        znsLimits = FileManager.default.fileExists(atPath: limitsFile) ? try ZNSLimits(file: limitsFile) : ZNSLimits(characters: [:])
+        for template in all {
+            for parameter in template.zns?.parameters ?? [] where znsLimits.characters[parameter.type] == nil {
+                throw TemplateError(template: template.name, line: 1, message: "tham số \"\(parameter.key)\": kiểu \"\(parameter.type)\" không có trong zns-limits.yaml")
+            }
         }
     }
 
