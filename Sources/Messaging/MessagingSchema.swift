@@ -22,5 +22,10 @@ public enum MessagingSchema: SchemaModule {
             }
             try db.create(index: "messageExport_createdAt", on: "messageExport", columns: ["createdAt"])
         }
+        // The people each export reached (varint deltas of their ids): the weekly cap per channel is computed from
+        // the log, not from old files.
+        migrator.registerMigration("messaging.v2-recipients") { db in
+            try db.alter(table: "messageExport") { t in t.add(column: "recipients", .blob) }
+        }
     }
 }

@@ -61,6 +61,9 @@ struct SettingsController {
         if let price = values[Settings.smsPricePerSegment.name], !(Int64(price).map { (0...100_000).contains($0) } ?? false) {
             errors[Settings.smsPricePerSegment.name] = "Số đồng nguyên, từ 0 đến 100.000"
         }
+        if let cap = values[Settings.weeklyMessageCap.name], !(Int(cap).map { (0...50).contains($0) } ?? false) {
+            errors[Settings.weeklyMessageCap.name] = "Số tin từ 0 đến 50"
+        }
         if let brand = values[Settings.smsBrandname.name], let problem = SMSRules.brandnameProblem(brand) {
             errors[Settings.smsBrandname.name] = problem
         }

@@ -18,16 +18,20 @@ public struct ExportLogEntry: Codable, FetchableRecord, MutablePersistableRecord
     public var segments: Int
     public var estimatedCost: Int64
     public var destination: String?
+    /// The people reached, as `MessageFatigue` encodes them (nil for posts and broadcasts).
+    public var recipients: Data?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 public enum ExportLog {
-    static func record(_ db: Database, actor: String, options: ExportOptions, summary: ExportSummary, destination: String?) throws {
+    static func record(_ db: Database, actor: String, options: ExportOptions, summary: ExportSummary, destination: String?,
+                       reached: [Int64]? = nil) throws {
         var entry = ExportLogEntry(createdAt: Date(), actor: actor, template: options.template, audience: options.audience,
                                    channel: options.channel.rawValue, format: options.resolvedFormat.rawValue, ascii: options.ascii,
                                    messages: summary.messages, excluded: summary.excludedTotal, segments: summary.segments,
-                                   estimatedCost: summary.estimatedCost, destination: destination)
+                                   estimatedCost: summary.estimatedCost, destination: destination,
+                                   recipients: reached.map(MessageFatigue.encode))
         try entry.insert(db)
     }
 

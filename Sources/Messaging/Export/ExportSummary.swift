@@ -3,7 +3,7 @@ import Vietnamese
 /// What an export did: how many messages, who was left out and why, and what it costs.
 public struct ExportSummary: Sendable, Equatable {
     public enum Exclusion: String, CaseIterable, Sendable, Labelled {
-        case noConsent, withdrawn, noPhone, invalidPhone, duplicatePhone
+        case noConsent, withdrawn, noPhone, invalidPhone, duplicatePhone, weeklyCap
 
         public var label: String {
             switch self {
@@ -12,6 +12,7 @@ public struct ExportSummary: Sendable, Equatable {
             case .noPhone: return "không có số điện thoại"
             case .invalidPhone: return "số điện thoại không hợp lệ (xem tệp số bị loại)"
             case .duplicatePhone: return "trùng số điện thoại với người đã có trong danh sách"
+            case .weeklyCap: return "đã nhận đủ số tin tối đa qua kênh này trong 7 ngày (cài đặt)"
             }
         }
 
@@ -22,6 +23,7 @@ public struct ExportSummary: Sendable, Equatable {
             case .noPhone: return "no phone number"
             case .invalidPhone: return "invalid phone number (see the rejected numbers file)"
             case .duplicatePhone: return "same phone number as someone already on the list"
+            case .weeklyCap: return "already had the most messages on this channel in 7 days (a setting)"
             }
         }
     }

@@ -54,13 +54,15 @@ public struct MessageExporter: Sendable {
             var plan = ExportPlan(values: values, query: query, villages: try Self.villageNames(db, ascii: options.ascii),
                               units: units, people: people, total: total ?? (people == nil ? units.count : nil))
             plan.sender = settings[Settings.smsBrandname.name] ?? ""
+            plan.fatigue = try MessageFatigue(db, channel: options.channel, cap: Int(settings[Settings.weeklyMessageCap.name] ?? "") ?? 3)
             return plan
         }
+        var reached: [Int64]?
         if options.channel.isPersonal {
             let bound = try BoundTemplate(template, values: plan.values, ascii: options.ascii)
             let zns = options.channel == .zns ? try ZNSLines(template: template, limits: templates.znsLimits, shared: plan.values) : nil
             var writer = PersonalWriter(options: options, bound: bound, output: output, rejects: rejects, year: plan.query.year,
-                                        villages: plan.villages, zns: zns, sender: plan.sender)
+                                        villages: plan.villages, zns: zns, sender: plan.sender, fatigue: plan.fatigue)
             writer.begin()
             var done = 0
             for row in plan.units { writer.add(row, summary: &summary); done += 1 }
@@ -75,12 +77,13 @@ public struct MessageExporter: Sendable {
             // A ZNS value over Zalo's limit: the output is dropped unfinished (an existing file stays as it was).
             if let failure = writer.failure { throw failure }
             writer.end()
+            reached = writer.reached
         }
         try output.finish()
         try rejects?.finish()
         if options.previewLimit == nil {
             try database.writer.write { db in
-                try ExportLog.record(db, actor: actor, options: options, summary: summary, destination: destination)
+                try ExportLog.record(db, actor: actor, options: options, summary: summary, destination: destination, reached: reached)
             }
         }
         return summary
@@ -174,6 +177,8 @@ private struct ExportPlan {
     let total: Int?
     /// The SMS sender name (brandname) of the settings.
     var sender = ""
+    /// Who reached the weekly cap on the channel.
+    var fatigue: MessageFatigue?
 }
 
 private final class ReadFailure: @unchecked Sendable {

@@ -20,11 +20,14 @@ struct PersonalWriter {
     private var callForms: [String: String] = [:]
     /// The first value over Zalo's limit: the export stops there, nothing is written.
     private(set) var failure: MessagingError?
+    /// Who had enough messages on this channel this week (`MessageFatigue`), and who this export reached.
+    let fatigue: MessageFatigue?
+    private(set) var reached: [Int64] = []
 
     init(options: ExportOptions, bound: BoundTemplate, output: MessageOutput, rejects: MessageOutput?, year: Int, villages: [Int64: String],
-         zns: ZNSLines? = nil, sender: String = "") {
+         zns: ZNSLines? = nil, sender: String = "", fatigue: MessageFatigue? = nil) {
         self.options = options; self.bound = bound; self.output = output; self.rejects = rejects; self.year = year; self.villages = villages
-        self.zns = zns; self.sender = sender
+        self.zns = zns; self.sender = sender; self.fatigue = fatigue
         senderColumns = TextEncoding.csvField(sender) + "," + (bound.template.advertising ? SMSRules.advertisingWindow : "") + "\n"
     }
 
@@ -54,6 +57,11 @@ struct PersonalWriter {
             summary.excluded[row.consent == 1 ? .withdrawn : .noConsent, default: 0] += 1
             return
         }
+        if row.isPerson, let fatigue, fatigue.isOverCap(row.id) {
+            summary.excluded[.weeklyCap, default: 0] += 1
+            reject(row, phone: row.phone ?? row.phoneOriginal ?? "", reason: "đã nhận \(fatigue.cap) tin qua kênh này trong 7 ngày")
+            return
+        }
         var phone = ""
         if needsPhone {
             guard let normalized = row.phone else {
@@ -76,6 +84,7 @@ struct PersonalWriter {
             }
             phone = normalized
         }
+        if row.isPerson { reached.append(row.id) }
         if let zns {
             switch zns.line(for: row, phone: phone, recipient: allRecipientValues(row)) {
             case .success(let line):

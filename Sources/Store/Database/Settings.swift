@@ -23,6 +23,7 @@ public enum Settings {
     public static let sessionIdleMinutes = Key("security.sessionIdleMinutes", label: "Tự đăng xuất sau (phút không dùng)", default: "120")
 
     public static let smsPricePerSegment = Key("sms.pricePerSegment", label: "Giá một phần tin SMS (đồng)", default: "800")
+    public static let weeklyMessageCap = Key("messages.weeklyCap", label: "Số tin tối đa một người nhận qua mỗi kênh trong 7 ngày (0: không giới hạn)", default: "3")
     public static let smsBrandname = Key("sms.brandname", label: "Tên định danh gửi SMS (brandname), tối đa 11 ký tự không dấu; để trống nếu chưa đăng ký", default: "")
     public static let loudspeakerWordsPerMinute = Key("loudspeaker.wordsPerMinute", label: "Tốc độ đọc loa (từ mỗi phút)", default: "130")
     public static let loudspeakerVoice = Key("loudspeaker.voice", label: "Giọng đọc loa (vi: miền Bắc, vi-vn-x-central: miền Trung, vi-vn-x-south: miền Nam)", default: "vi")
@@ -31,7 +32,7 @@ public enum Settings {
 
     public static let known: [Key] = [
         communeName, province, committeeName, reportRecipient, reportDeadline, signerName, signerTitle,
-        defaultLanguage, sessionIdleMinutes, smsPricePerSegment, smsBrandname, loudspeakerWordsPerMinute, loudspeakerVoice,
+        defaultLanguage, sessionIdleMinutes, smsPricePerSegment, smsBrandname, weeklyMessageCap, loudspeakerWordsPerMinute, loudspeakerVoice,
         clubActiveMonths,
     ]
 
