@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Store
+import Vietnamese
 
 @Suite("People search")
 struct SearchTests {
@@ -138,7 +139,12 @@ struct SearchMigrationTests {
         try migrator.migrate(queue, upTo: "store.v2-household-index")
         let id = try queue.write { db -> Int64 in
             let village = try UnitStore.create(db, UnitInput(name: "Thôn Cũ", kind: "village"), by: .system).id!
-            return try PersonStore.create(db, PersonInput(fullName: "Đinh Thị Hoa", villageId: village, phone: "0987 654 321"), by: .system).id!
+            // As the code of that time wrote a person: the columns of store.v1 only (today's record has more).
+            try db.execute(sql: """
+                INSERT INTO person (fullName, sortKey, searchKey, gender, villageId, phone, phoneOriginal, createdAt, updatedAt)
+                VALUES (?, ?, ?, 'unknown', ?, '+84987654321', '0987 654 321', ?, ?)
+                """, arguments: ["Đinh Thị Hoa", NameSortKey.make(cleaned: "Đinh Thị Hoa"), VietnameseText.searchKey("Đinh Thị Hoa"), village, Date(), Date()])
+            return db.lastInsertedRowID
         }
         let database = try AppDatabase(queue, modules: [StoreSchema.self])
         func names(_ text: String) throws -> [String] {

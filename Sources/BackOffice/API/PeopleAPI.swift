@@ -16,7 +16,7 @@ struct PeopleAPI {
     }
 
     static let record = RecordWrite(
-        writable: ["fullName", "gender", "birthYear", "birthDate", "villageId", "village", "phone", "ethnicity", "zalo", "email", "notes"],
+        writable: ["fullName", "gender", "birthYear", "birthDate", "villageId", "village", "phone", "ethnicity", "zalo", "email", "notes", "language"],
         readOnly: ["id", "householdId"], alternatives: ["village"])
 
     struct PersonJSON: Encodable {
@@ -33,9 +33,11 @@ struct PeopleAPI {
         var zalo: String? = nil
         var email: String? = nil
         var notes: String? = nil
+        /// ISO 639-3 code of the messages' language ("vie", "sed", "bdq").
+        var language = MessageLanguage.vietnamese.rawValue
 
         enum CodingKeys: String, CodingKey {
-            case id, fullName, gender, birthYear, birthDate, village, villageId, phone, ethnicity, householdId, zalo, email, notes
+            case id, fullName, gender, birthYear, birthDate, village, villageId, phone, ethnicity, householdId, zalo, email, notes, language
         }
 
         /// Empty fields as null, not left out: the schema lists every field, and a client that writes back what it
@@ -46,7 +48,7 @@ struct PeopleAPI {
             try c.encode(birthYear, forKey: .birthYear); try c.encode(birthDate, forKey: .birthDate); try c.encode(village, forKey: .village)
             try c.encode(villageId, forKey: .villageId); try c.encode(phone, forKey: .phone); try c.encode(ethnicity, forKey: .ethnicity)
             try c.encode(householdId, forKey: .householdId); try c.encode(zalo, forKey: .zalo); try c.encode(email, forKey: .email)
-            try c.encode(notes, forKey: .notes)
+            try c.encode(notes, forKey: .notes); try c.encode(language, forKey: .language)
         }
     }
 
@@ -83,6 +85,7 @@ struct PeopleAPI {
         let zalo: String?
         let email: String?
         let notes: String?
+        let language: String?
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -102,7 +105,7 @@ struct PeopleAPI {
         return PersonJSON(id: person.id!, fullName: person.fullName, gender: person.gender.rawValue, birthYear: person.birthYear,
                           birthDate: person.birthDate?.iso, village: village?.name, villageId: person.villageId, phone: person.phone,
                           ethnicity: person.ethnicity, householdId: person.householdId, zalo: person.zalo, email: person.email,
-                          notes: person.notes)
+                          notes: person.notes, language: person.language ?? MessageLanguage.vietnamese.rawValue)
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -125,7 +128,8 @@ struct PeopleAPI {
         }
         return PersonInput(fullName: body.fullName, gender: body.gender, birthDate: body.birthDate, birthYear: body.birthYear.map(String.init),
                            ethnicity: body.ethnicity, villageId: villageId, householdId: existing?.householdId,
-                           relationToHead: existing?.relationToHead, phone: body.phone, zalo: body.zalo, email: body.email, notes: body.notes)
+                           relationToHead: existing?.relationToHead, phone: body.phone, zalo: body.zalo, email: body.email, notes: body.notes,
+                           language: body.language)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

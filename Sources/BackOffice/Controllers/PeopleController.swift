@@ -119,6 +119,8 @@ struct PeopleController {
         let gender: String
         let birth: String
         let ethnicity: String
+        /// Messages' language when not Vietnamese ("Tiếng Xơ Đăng"), else "".
+        let language: String
         let villageId: Int64?
         let village: String
         let householdId: Int64?
@@ -178,6 +180,7 @@ struct PeopleController {
             return DetailPage(
                 id: id, fullName: person.fullName, gender: person.gender.label(english: english),
                 birth: person.birthDate?.display ?? person.birthYear.map(String.init) ?? "", ethnicity: person.ethnicity ?? "",
+                language: person.language.flatMap(MessageLanguage.init(rawValue:))?.label(english: english) ?? "",
                 villageId: village?.id, village: village?.name ?? "", householdId: household?.id, household: household?.name ?? "",
                 relation: person.relationToHead ?? "", phone: phone?.display ?? "",
                 phoneOriginal: person.phoneOriginal != phone?.display ? (person.phoneOriginal ?? "") : "",
@@ -219,6 +222,7 @@ struct PeopleController {
         let birthDate: String
         let birthYear: String
         let ethnicity: String
+        let languages: [Option]
         let villages: [Option]
         let phone: String
         let zalo: String
@@ -242,6 +246,9 @@ struct PeopleController {
             action: id.map { "/people/\($0)" } ?? "/people", isNew: id == nil, fullName: input.fullName,
             genders: Gender.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == selectedGender) },
             birthDate: input.birthDate ?? "", birthYear: input.birthYear ?? "", ethnicity: input.ethnicity ?? "",
+            languages: MessageLanguage.allCases.map {
+                Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == (MessageLanguage(text: input.language ?? "") ?? .vietnamese))
+            },
             villages: villages.options(selected: input.villageId),
             phone: input.phone ?? "", zalo: input.zalo ?? "", email: input.email ?? "", notes: input.notes ?? "",
             errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version)
@@ -262,7 +269,8 @@ struct PeopleController {
         let input = PersonInput(fullName: person.fullName, gender: person.gender.rawValue, birthDate: person.birthDate?.display,
                                 birthYear: person.birthDate == nil ? person.birthYear.map(String.init) : nil, ethnicity: person.ethnicity,
                                 villageId: person.villageId, householdId: person.householdId, relationToHead: person.relationToHead,
-                                phone: person.phoneOriginal ?? person.phone, zalo: person.zalo, email: person.email, notes: person.notes)
+                                phone: person.phoneOriginal ?? person.phone, zalo: person.zalo, email: person.email, notes: person.notes,
+                                language: person.language)
         return try await form(context, id: id, input: input, errors: [:], version: RecordVersion.of(person))
     }
 
@@ -270,7 +278,7 @@ struct PeopleController {
         PersonInput(fullName: form["fullName"] ?? "", gender: form["gender"], birthDate: form["birthDate"], birthYear: form["birthYear"],
                     ethnicity: form["ethnicity"], villageId: form.int64("villageId"), householdId: person?.householdId,
                     relationToHead: person?.relationToHead, phone: form["phone"], zalo: form["zalo"], email: form["email"],
-                    notes: form["notes"])
+                    notes: form["notes"], language: form["language"])
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -17,6 +17,8 @@ struct AudienceRow: Sendable {
     var phoneOriginal: String?
     /// 0: never consented to the channel, 1: consent withdrawn, 2: consent in force.
     var consent: Int
+    /// The person's messages' language (ISO 639-3; nil: Vietnamese).
+    var language: String? = nil
 }
 
 /// Turns audience specs into SQL over people and unit contacts, limited to what the account may read.
@@ -90,7 +92,7 @@ struct AudienceQuery {
         let sql = """
             SELECT p.id, p.fullName, p.gender, p.birthYear, p.villageId, p.phone, p.phoneOriginal,
               coalesce((SELECT max(CASE WHEN c.withdrawnOn IS NULL THEN 2 ELSE 1 END) FROM consent c
-                        WHERE c.channel = ? AND c.personId = p.id), 0)
+                        WHERE c.channel = ? AND c.personId = p.id), 0), p.language
             FROM person p WHERE \(whereClause)\(ordered ? " ORDER BY p.villageId, p.sortKey" : "")
             """
         return (sql, arguments)

@@ -1,3 +1,4 @@
+import Store
 import Vietnamese
 
 /// What an export did: how many messages, who was left out and why, and what it costs.
@@ -40,6 +41,8 @@ public struct ExportSummary: Sendable, Equatable {
     public var readingSeconds = 0
     /// Loudspeaker with audio: the sound files written, one per script.
     public var audioFiles: [String] = []
+    /// Messages by language code, when the template has translations.
+    public var languages: [String: Int] = [:]
     /// SMS of an advertising template: labelled "[QC]", to be sent within this window.
     public var advertisingWindow: String?
 
@@ -67,6 +70,12 @@ public struct ExportSummary: Sendable, Equatable {
             lines.append(english
                 ? "Estimated cost: \(VND.format(estimatedCost)) (\(VND.format(pricePerSegment)) a part)"
                 : "Chi phí ước tính: \(VND.format(estimatedCost)) (\(VND.format(pricePerSegment)) mỗi phần tin)")
+        }
+        if !languages.isEmpty {
+            let counts = MessageLanguage.allCases.compactMap { language in
+                languages[language.rawValue].map { "\(language.label(english: english)) \(n($0))" }
+            }
+            lines.append((english ? "By language: " : "Theo ngôn ngữ: ") + counts.joined(separator: ", "))
         }
         if let window = advertisingWindow {
             lines.append(english ? "Advertising: labelled [QC], to be sent only \(window)" : "Tin quảng cáo: có nhãn [QC], chỉ gửi trong khung \(window)")

@@ -62,7 +62,10 @@ public struct MessageExporter: Sendable {
             let bound = try BoundTemplate(template, values: plan.values, ascii: options.ascii)
             let zns = options.channel == .zns ? try ZNSLines(template: template, limits: templates.znsLimits, shared: plan.values) : nil
             var writer = PersonalWriter(options: options, bound: bound, output: output, rejects: rejects, year: plan.query.year,
-                                        villages: plan.villages, zns: zns, sender: plan.sender, fatigue: plan.fatigue)
+                                        villages: plan.villages, zns: zns, sender: plan.sender, fatigue: plan.fatigue,
+                                        translations: try (templates.variants[template.name] ?? [:]).mapValues {
+                                            try BoundTemplate($0, values: plan.values, ascii: options.ascii)
+                                        })
             writer.begin()
             var done = 0
             for row in plan.units { writer.add(row, summary: &summary); done += 1 }
@@ -149,7 +152,8 @@ public struct MessageExporter: Sendable {
                     batch.reserveCapacity(4096)
                     while let row = try cursor.next() {
                         batch.append(AudienceRow(isPerson: true, id: row[0], name: row[1], gender: Gender(rawValue: row[2]) ?? .unknown,
-                                                 birthYear: row[3], villageId: row[4], phone: row[5], phoneOriginal: row[6], consent: row[7]))
+                                                 birthYear: row[3], villageId: row[4], phone: row[5], phoneOriginal: row[6], consent: row[7],
+                                                 language: row[8]))
                         if batch.count == 4096 {
                             pipe.send(batch)
                             batch.removeAll(keepingCapacity: true)

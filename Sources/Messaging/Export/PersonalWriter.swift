@@ -5,6 +5,8 @@ import Vietnamese
 struct PersonalWriter {
     let options: ExportOptions
     let bound: BoundTemplate
+    /// The template's translations by language code: a recipient who prefers one gets it.
+    let translations: [String: BoundTemplate]
     let output: MessageOutput
     let rejects: MessageOutput?
     let year: Int
@@ -25,7 +27,8 @@ struct PersonalWriter {
     private(set) var reached: [Int64] = []
 
     init(options: ExportOptions, bound: BoundTemplate, output: MessageOutput, rejects: MessageOutput?, year: Int, villages: [Int64: String],
-         zns: ZNSLines? = nil, sender: String = "", fatigue: MessageFatigue? = nil) {
+         zns: ZNSLines? = nil, sender: String = "", fatigue: MessageFatigue? = nil, translations: [String: BoundTemplate] = [:]) {
+        self.translations = translations
         self.options = options; self.bound = bound; self.output = output; self.rejects = rejects; self.year = year; self.villages = villages
         self.zns = zns; self.sender = sender; self.fatigue = fatigue
         senderColumns = TextEncoding.csvField(sender) + "," + (bound.template.advertising ? SMSRules.advertisingWindow : "") + "\n"
@@ -95,7 +98,12 @@ struct PersonalWriter {
             }
             return
         }
-        let message = isSMS && bound.template.advertising ? SMSRules.advertisingLabel + bound.render(recipientValues(row)) : bound.render(recipientValues(row))
+        // The recipient's language when the template has it, Vietnamese otherwise; each counted.
+        let translated = row.language.flatMap { translations[$0] }
+        let chosen = translated ?? bound
+        if !translations.isEmpty { summary.languages[translated == nil ? MessageLanguage.vietnamese.rawValue : row.language!, default: 0] += 1 }
+        let text = chosen.render(recipientValues(row, for: chosen))
+        let message = isSMS && bound.template.advertising ? SMSRules.advertisingLabel + text : text
         summary.messages += 1
         // A preview counts everything but shows only the first messages.
         let shown = options.previewLimit.map { summary.messages <= $0 } ?? true
@@ -131,7 +139,7 @@ struct PersonalWriter {
     }
 
     /// Only the fields the template shows, already folded for `--ascii`.
-    private mutating func recipientValues(_ row: AudienceRow) -> RecipientValues {
+    private mutating func recipientValues(_ row: AudienceRow, for bound: BoundTemplate) -> RecipientValues {
         let uses = bound.usedFields
         let ascii = bound.ascii
         func fold(_ text: String) -> String { ascii ? SMSText.asciiFolded(text) : text }

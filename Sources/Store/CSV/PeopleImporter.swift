@@ -17,6 +17,7 @@ public enum PeopleImporter {
         .init("guardian", "Người giám hộ"),
         .init("email", "Thư điện tử"),
         .init("notes", "Ghi chú"),
+        .init("language", "Ngôn ngữ"),
     ]
 
     public struct Options: Sendable {
@@ -91,12 +92,12 @@ public enum PeopleImporter {
 
     /// Where each column sits in this file's records: found once, so a row costs no key lookups.
     struct Layout: Sendable {
-        let fullName, gender, birthYear, birthDate, village, phone, ethnicity, consentSMS, guardian, email, notes: Int?
+        let fullName, gender, birthYear, birthDate, village, phone, ethnicity, consentSMS, guardian, email, notes, language: Int?
         init(_ header: CSVHeader) {
             let at = header.positions
             fullName = at["full_name"]; gender = at["gender"]; birthYear = at["birth_year"]; birthDate = at["birth_date"]
             village = at["village"]; phone = at["phone"]; ethnicity = at["ethnicity"]; consentSMS = at["consent_sms"]
-            guardian = at["guardian"]; email = at["email"]; notes = at["notes"]
+            guardian = at["guardian"]; email = at["email"]; notes = at["notes"]; language = at["language"]
         }
     }
 
@@ -107,7 +108,7 @@ public enum PeopleImporter {
         let input = PersonInput(fullName: value(layout.fullName) ?? "", gender: value(layout.gender),
                                 birthDate: value(layout.birthDate), birthYear: value(layout.birthYear),
                                 ethnicity: value(layout.ethnicity), phone: value(layout.phone),
-                                email: value(layout.email), notes: value(layout.notes))
+                                email: value(layout.email), notes: value(layout.notes), language: value(layout.language))
         var person: Person?
         switch input.validate(thisYear: thisYear) {
         case .success(let valid): person = input.makePerson(valid, now: now)
@@ -155,7 +156,7 @@ public enum PeopleImporter {
     }
 
     static let fieldLabels = ["fullName": "Họ và tên", "gender": "Giới tính", "birthDate": "Ngày sinh", "birthYear": "Năm sinh",
-                              "phone": "Điện thoại", "email": "Thư điện tử"]
+                              "phone": "Điện thoại", "email": "Thư điện tử", "language": "Ngôn ngữ"]
 }
 
 /// Village names to ids, by folded name; creates missing villages when asked.

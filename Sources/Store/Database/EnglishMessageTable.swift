@@ -212,6 +212,7 @@ extension EnglishMessages {
         "Một trong: vi, vi-vn-x-central, vi-vn-x-south": "One of: vi, vi-vn-x-central, vi-vn-x-south",
         "Tối đa 11 ký tự (đang có {})": "At most 11 characters (now {})",
         "Số tin từ 0 đến 50": "A number of messages from 0 to 50",
+        "Ngôn ngữ phải là Tiếng Việt, Tiếng Xơ Đăng hoặc Tiếng Ba Na": "The language must be Vietnamese, Sedang or Bahnar",
         "Chỉ chữ không dấu, chữ số, dấu cách, chấm, gạch ngang, gạch dưới": "Only letters without tones, digits, space, dot, hyphen, underscore",
         "Số điện thoại chỉ được gồm chữ số, dấu cách, dấu chấm, gạch ngang và dấu + ở đầu": "A phone number may hold only digits, spaces, dots, dashes and a leading +",
         "Số điện thoại trống": "The phone number is empty",

@@ -40,6 +40,10 @@ public enum StoreSchema: SchemaModule {
         migrator.registerMigration("store.v7-password-change") { db in
             try db.alter(table: "account") { t in t.add(column: "mustChangePassword", .boolean).notNull().defaults(to: false) }
         }
+        // The language a person prefers messages in (ISO 639-3; empty for Vietnamese).
+        migrator.registerMigration("store.v8-person-language") { db in
+            try db.alter(table: "person") { t in t.add(column: "language", .text) }
+        }
     }
 
     /// Names alone in the full-text index, with prefix tables up to six letters (most Vietnamese syllables): a

@@ -53,6 +53,8 @@ public struct Person: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     public var birthDate: CivilDate?
     public var birthYear: Int?
     public var ethnicity: String?
+    /// The language messages are sent in when a template has it (`MessageLanguage`; nil: Vietnamese).
+    public var language: String?
     public var villageId: Int64?
     public var householdId: Int64?
     public var relationToHead: String?
@@ -68,8 +70,9 @@ public struct Person: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     public init(id: Int64? = nil, fullName: String, gender: Gender = .unknown, birthDate: CivilDate? = nil,
                 birthYear: Int? = nil, ethnicity: String? = nil, villageId: Int64? = nil, householdId: Int64? = nil,
                 relationToHead: String? = nil, phone: PhoneNumber? = nil, zalo: String? = nil, email: String? = nil,
-                notes: String? = nil, now: Date = Date()) {
+                notes: String? = nil, language: String? = nil, now: Date = Date()) {
         self.id = id
+        self.language = language
         self.fullName = VietnameseText.clean(fullName)
         self.sortKey = NameSortKey.make(cleaned: self.fullName)
         self.searchKey = VietnameseText.searchKey(self.fullName)

@@ -15,14 +15,17 @@ public struct PersonInput: Sendable, Codable {
     public var zalo: String?
     public var email: String?
     public var notes: String?
+    /// The language of messages: a `MessageLanguage` code or name; empty for Vietnamese.
+    public var language: String?
 
     public init(fullName: String, gender: String? = nil, birthDate: String? = nil, birthYear: String? = nil,
                 ethnicity: String? = nil, villageId: Int64? = nil, householdId: Int64? = nil,
                 relationToHead: String? = nil, phone: String? = nil, zalo: String? = nil, email: String? = nil,
-                notes: String? = nil) {
+                notes: String? = nil, language: String? = nil) {
         self.fullName = fullName; self.gender = gender; self.birthDate = birthDate; self.birthYear = birthYear
         self.ethnicity = ethnicity; self.villageId = villageId; self.householdId = householdId
         self.relationToHead = relationToHead; self.phone = phone; self.zalo = zalo; self.email = email; self.notes = notes
+        self.language = language
     }
 
     public struct Validated: Sendable {
@@ -30,6 +33,7 @@ public struct PersonInput: Sendable, Codable {
         public let birthDate: CivilDate?
         public let birthYear: Int?
         public let phone: PhoneNumber?
+        public let language: MessageLanguage
     }
 
     /// Checks every field; the Vietnamese messages name what is wrong. `thisYear` bounds birth years.
@@ -68,8 +72,11 @@ public struct PersonInput: Sendable, Codable {
             }
         }
         if let email = email.nonEmpty, !email.contains("@") { errors["email"] = "Địa chỉ thư điện tử không hợp lệ" }
+        let language = MessageLanguage(text: self.language ?? "")
+        if language == nil { errors["language"] = "Ngôn ngữ phải là Tiếng Việt, Tiếng Xơ Đăng hoặc Tiếng Ba Na" }
         if !errors.isEmpty { return .failure(.invalid(errors)) }
-        return .success(Validated(gender: gender ?? .unknown, birthDate: date, birthYear: date?.year ?? year, phone: phoneNumber))
+        return .success(Validated(gender: gender ?? .unknown, birthDate: date, birthYear: date?.year ?? year, phone: phoneNumber,
+                                  language: language ?? .vietnamese))
     }
 
     /// A new person from validated input.
@@ -77,7 +84,7 @@ public struct PersonInput: Sendable, Codable {
         Person(fullName: fullName, gender: valid.gender, birthDate: valid.birthDate, birthYear: valid.birthYear,
                ethnicity: ethnicity.nonEmpty, villageId: villageId, householdId: householdId,
                relationToHead: relationToHead.nonEmpty, phone: valid.phone, zalo: zalo.nonEmpty, email: email.nonEmpty,
-               notes: notes.nonEmpty, now: now)
+               notes: notes.nonEmpty, language: valid.language.stored, now: now)
     }
 
     public func apply(_ valid: Validated, to person: inout Person) {
@@ -93,5 +100,6 @@ public struct PersonInput: Sendable, Codable {
         person.zalo = zalo.nonEmpty
         person.email = email.nonEmpty
         person.notes = notes.nonEmpty
+        person.language = valid.language.stored
     }
 }
