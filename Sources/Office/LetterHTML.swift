@@ -136,14 +136,6 @@ public enum LetterHTML {
             return String(value)
         }
 
-        static func decoded(_ text: Substring) -> String {
-            guard text.contains("&") else { return String(text) }
-            var result = String(text)
-            for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&#34;", "\""),
-                                        ("&nbsp;", "\u{00A0}"), ("&#x2F;", "/"), ("&#x60;", "`"), ("&#x3D;", "=")] {
-                result = result.replacingOccurrences(of: entity, with: character)
-            }
-            return result.replacingOccurrences(of: "&amp;", with: "&")
-        }
+        static func decoded(_ text: Substring) -> String { XMLText.decoded(String(text)) }
     }
 }

@@ -389,31 +389,10 @@ struct SheetScanner {
         return nil
     }
 
-    /// Text with XML's five entities and character references decoded.
+    /// Text with its entities decoded (`XMLText`).
     static func decoded(_ bytes: [UInt8]) -> String {
         guard bytes.contains(0x26) else { return String(decoding: bytes, as: UTF8.self) }
-        let text = String(decoding: bytes, as: UTF8.self)
-        var result = "", rest = text[...]
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            guard let semicolon = rest[amp...].prefix(12).firstIndex(of: ";") else { result += "&"; rest = rest[rest.index(after: amp)...]; continue }
-            let entity = rest[rest.index(after: amp)..<semicolon]
-            switch entity {
-            case "amp": result += "&"
-            case "lt": result += "<"
-            case "gt": result += ">"
-            case "quot": result += "\""
-            case "apos": result += "'"
-            default:
-                let scalar: UInt32?
-                if entity.hasPrefix("#x") || entity.hasPrefix("#X") { scalar = UInt32(entity.dropFirst(2), radix: 16) }
-                else if entity.hasPrefix("#") { scalar = UInt32(entity.dropFirst()) }
-                else { scalar = nil }
-                if let scalar, let character = Unicode.Scalar(scalar) { result.unicodeScalars.append(character) } else { result += "&" + entity + ";" }
-            }
-            rest = rest[rest.index(after: semicolon)...]
-        }
-        return result + rest
+        return XMLText.decoded(String(decoding: bytes, as: UTF8.self))
     }
 }
 

@@ -26,27 +26,30 @@ extension ControllerEnvironment {
         let format = Spreadsheet.format(of: request)
         let fileName = list.fileName(query) + "." + format.rawValue
         let data = listData
+        // Read in one snapshot (a list of a million people does not hold the write lock while it is written out),
+        // then logged.
+        let body: Data
+        let rows: Int
         switch format {
         case .csv:
             let text = TextBox()
-            try await database.write { db in
-                let rows = try list.write(db, query, by: principal, data: data, into: try CSVTableSink { text.append($0) })
-                try list.logExport(db, query, by: principal, rows: rows, format: format.rawValue, to: fileName)
-            }
-            return Views.attachment(text.value, type: "text/csv; charset=utf-8", fileName: fileName)
+            rows = try await database.read { db in try list.write(db, query, by: principal, data: data, into: try CSVTableSink { text.append($0) }) }
+            body = Data(text.value.utf8)
         case .xlsx:
             let path = NSTemporaryDirectory() + "densach-\(UUID().uuidString).xlsx"
             defer { try? FileManager.default.removeItem(atPath: path) }
-            try await database.write { db in
+            rows = try await database.read { db in
                 let commune = try Settings.value(db, Settings.communeName)
                 let workbook = try XLSXWriter(path: path, properties: .init(title: try list.title(db, query), sheet: list.sheetName(query),
                                                                             company: "UBND xã \(commune)"))
                 let rows = try list.write(db, query, by: principal, data: data, into: workbook)
                 try workbook.finish()
-                try list.logExport(db, query, by: principal, rows: rows, format: format.rawValue, to: fileName)
+                return rows
             }
-            return Views.attachment(try Data(contentsOf: URL(fileURLWithPath: path)), type: Spreadsheet.mediaType, fileName: fileName)
+            body = try Data(contentsOf: URL(fileURLWithPath: path))
         }
+        try await database.write { db in try list.logExport(db, query, by: principal, rows: rows, format: format.rawValue, to: fileName) }
+        return Views.attachment(body, type: format == .csv ? "text/csv; charset=utf-8" : Spreadsheet.mediaType, fileName: fileName)
     }
 
     /// The CSV text as it is written (rows arrive in order from one database closure).
