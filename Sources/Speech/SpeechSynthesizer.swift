@@ -15,6 +15,16 @@ public struct SpeechSynthesizer: Sendable {
             case .south: return "Giọng miền Nam"
             }
         }
+
+        public var englishLabel: String {
+            switch self {
+            case .north: return "Northern voice"
+            case .central: return "Central voice"
+            case .south: return "Southern voice"
+            }
+        }
+
+        public func label(english: Bool) -> String { english ? englishLabel : label }
     }
 
     public enum AudioFormat: String, CaseIterable, Sendable { case mp3, wav }

@@ -139,6 +139,8 @@ struct PagesTests {
             _ = try await browser.signIn("canbo", TestCommune.password)
             let form = try await browser.get("/settings")
             #expect(form.text.contains("Đăk Tờ Re"))
+            #expect(!form.text.contains("setting_"), "every setting has its label, none shows its key")
+            #expect(form.text.contains(#"<option value="vi-vn-x-south">Giọng miền Nam</option>"#), "the voice is chosen from the three")
             var values: [String: String] = [:]
             for key in Settings.known { values[key.name] = key.defaultValue }
             values["commune.name"] = "Đăk Tờ Re mới"

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Messaging
+import Speech
 import Store
 
 /// Commune settings (name, report recipient and deadline, signer, language, session timeout).
@@ -14,17 +15,27 @@ struct SettingsController {
     }
 
     /// `choices`: a setting with a fixed set of values (the default language) is a menu, not a text to type right.
-    struct Field { let name: String; let label: String; let value: String; let error: String?; let choices: [Option]?; let hasChoices: Bool }
+    struct Field {
+        let name: String; let label: String; let value: String; let error: String?; let choices: [Option]?; let hasChoices: Bool
+        /// The choices are languages, each named in itself ("English" is marked `lang="en"`).
+        let namesLanguages: Bool
+    }
     struct Page { let fields: [Field]; let csrf: String }
 
     private func page(_ context: AppRequestContext, values: [String: String], errors: [String: String],
                       status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
         let fields = Settings.known.map { key -> Field in
             let value = values[key.name] ?? key.defaultValue
-            let choices = key == Settings.defaultLanguage
-                ? [Option(value: "vi", label: "Tiếng Việt", selected: value == "vi"), Option(value: "en", label: "English", selected: value == "en")] : nil
+            let choices: [Option]? = switch key {
+            case Settings.defaultLanguage:
+                [Option(value: "vi", label: "Tiếng Việt", selected: value == "vi"), Option(value: "en", label: "English", selected: value == "en")]
+            case Settings.loudspeakerVoice:
+                SpeechSynthesizer.Voice.allCases.map { Option(value: $0.rawValue, label: $0.label(english: context.english), selected: value == $0.rawValue) }
+            default: nil
+            }
             return Field(name: key.name, label: env.views.text("setting_" + key.name.replacingOccurrences(of: ".", with: "_"), context.language),
-                         value: value, error: errors[key.name], choices: choices, hasChoices: choices != nil)
+                         value: value, error: errors[key.name], choices: choices, hasChoices: choices != nil,
+                         namesLanguages: key == Settings.defaultLanguage)
         }
         return env.views.render("settings", titleKey: "settings_title", page: Page(fields: fields, csrf: context.csrfToken),
                                 context: context, status: status, flash: flash)
