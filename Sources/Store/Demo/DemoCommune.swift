@@ -93,8 +93,11 @@ public enum DemoCommune {
     }
 
     private static func person(_ draft: DemoPersonDraft, village: Int64, now: Date) -> Person {
-        Person(fullName: draft.fullName, gender: draft.gender, birthYear: draft.birthYear, ethnicity: draft.ethnicity,
-               villageId: village, phone: draft.phone.flatMap { try? PhoneNumber.parse($0).get() }, now: now)
+        // Xơ Đăng elders (born 60 years ago or more) prefer messages in Xơ Đăng: the demo's sample translation reaches them.
+        let elder = draft.birthYear <= Calendar(identifier: .gregorian).component(.year, from: now) - 60
+        return Person(fullName: draft.fullName, gender: draft.gender, birthYear: draft.birthYear, ethnicity: draft.ethnicity,
+                      villageId: village, phone: draft.phone.flatMap { try? PhoneNumber.parse($0).get() },
+                      language: draft.ethnicity == "Xơ Đăng" && elder ? MessageLanguage.sedang.rawValue : nil, now: now)
     }
 
     private static func consent(_ db: Database, _ person: Person, today: CivilDate, rng: inout SeededGenerator) throws {
