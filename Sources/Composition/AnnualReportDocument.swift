@@ -150,7 +150,8 @@ public struct AnnualReportDocument: Sendable {
             _ = try RecognitionLists.annualReport.write(db, query, by: principal, data: data, into: workbook)
             try workbook.finish()
             try Audit.record(db, by: principal, .export, entity: "report", id: Int64(year), after: ["to": directory])
-            return ["bao-cao-\(year).html": Data(ThankYouLetters.standalone(try self.html(db, report: report, today: today)).utf8),
+            return ["bao-cao-\(year).html": Data(ThankYouLetters.standalone(try self.html(db, report: report, today: today),
+                                                                                  title: "Báo cáo năm \(year)").utf8),
                     "bao-cao-\(year).docx": try Self.word(try Self.model(db, report: report, today: today)).data(),
                     "phu-luc-\(year).md": Data(report.markdown.utf8), "chi-tieu-\(year).csv": Data(try report.indicatorsCSV().utf8)]
         }

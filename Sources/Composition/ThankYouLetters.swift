@@ -124,9 +124,9 @@ public struct ThankYouLetters: Sendable {
     }
 
     /// A file that prints on its own: A4, one letter per page, the stylesheet inline.
-    package static func standalone(_ body: String) -> String {
+    package static func standalone(_ body: String, title: String = "Thư cảm ơn") -> String {
         """
-        <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thư cảm ơn</title><style>
+        <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>\(HTMLEscape.text(title))</title><style>
         @page { size: A4; margin: 20mm; } body { font-family: "Times New Roman", serif; font-size: 13pt; }
         .page { break-after: page; } .doc-head { display: flex; justify-content: space-between; text-align: center; font-weight: bold; }
         .doc-head p { margin: 0; } .underlined { text-decoration: underline; } .doc-title { text-align: center; } .doc-date { text-align: right; font-style: italic; }

@@ -112,7 +112,8 @@ public enum DecisionStore {
                                        arguments: [day.year])!
             decision.numberYear = day.year
             decision.seq = seq
-            decision.number = "\(seq)/QĐ-UBND"
+            // NĐ 30/2020: numbers are written with two digits at least, "01/QĐ-UBND".
+            decision.number = (seq < 10 ? "0" : "") + "\(seq)/QĐ-UBND"
         } else {
             guard let number = VietnameseText.cleanOrNil(number) else { throw DomainError.invalid(["number": "Ghi số quyết định của cấp trên"]) }
             decision.number = number

@@ -51,14 +51,14 @@ struct HonoursPagesTests {
             try await browser.get(decision)
             #expect(try await browser.post(decision + "/issue", ["date": "20/12/2025"]).status == .found)
             let printed = try await browser.get(decision + "/print")
-            #expect(printed.text.contains("QUYẾT ĐỊNH") && printed.text.contains("Số: 1/QĐ-UBND") && printed.text.contains("ngày 20 tháng 12 năm 2025"))
+            #expect(printed.text.contains("QUYẾT ĐỊNH") && printed.text.contains("Số: 01/QĐ-UBND") && printed.text.contains("ngày 20 tháng 12 năm 2025"))
             #expect(printed.text.contains("Nguyễn Văn An") && printed.text.contains("300.000 đ") && printed.text.contains("ba trăm nghìn đồng"))
             let certificate = try await browser.get(decision + "/certificates")
             #expect(certificate.text.contains("GIẤY KHEN") && certificate.text.contains("Nguyễn Văn An") && certificate.text.contains("KT. CHỦ TỊCH"))
             let frozen = try await browser.post(decision + "/recipients/\(nomination)", ["achievement": "Sửa sau khi đã ký quyết định", "award": "1"])
             #expect(frozen.status == .conflict)
             let person = try await browser.get("/people/\(commune.personA)")
-            #expect(person.text.contains("Giấy khen của Chủ tịch UBND xã") && person.text.contains("1/QĐ-UBND"))
+            #expect(person.text.contains("Giấy khen của Chủ tịch UBND xã") && person.text.contains("01/QĐ-UBND"))
         }
         // The roll is public: no sign-in, and no phone or birth date on it.
         let app = try await buildApplication(TestCommune.configuration, database: commune.database)

@@ -50,7 +50,7 @@ struct RecognitionPagesTests {
             try await browser.get(decision)
             #expect(try await browser.post(decision + "/issue", ["date": "28/12/2025"]).status == .found)
             let home = try await browser.get("/households/\(household)")
-            #expect(home.text.contains("Gia đình học tập") && home.text.contains("1/QĐ-UBND"))
+            #expect(home.text.contains("Gia đình học tập") && home.text.contains("01/QĐ-UBND"))
         }
         let nomination = try await commune.database.read {
             try String.fetchOne($0, sql: "SELECT status || ' ' || formKey FROM nomination WHERE householdId = ?", arguments: [household])
@@ -104,7 +104,7 @@ struct RecognitionPagesTests {
             #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + workbook)).starts(with: [0x50, 0x4B]), "\(workbook) is a complete Office file")
         }
         let html = try String(contentsOfFile: directory + "/bao-cao-2025.html", encoding: .utf8)
-        #expect(html.contains("BÁO CÁO") && html.contains("<!doctype html>"))
+        #expect(html.contains("BÁO CÁO") && html.contains("<!doctype html>") && html.contains("<title>Báo cáo năm 2025</title>"), "the report's own title, not a letter's")
         let csv = try Data(contentsOf: URL(fileURLWithPath: directory + "/chi-tieu-2025.csv"))
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF] && csv.count > 200)
         #expect(try await commune.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry WHERE entity = 'report' AND action = 'export'") } == 1)

@@ -76,13 +76,13 @@ struct HonoursTests {
         }
     }
 
-    @Test("Commune decisions are numbered 1/QĐ-UBND, 2/QĐ-UBND… by the year they are signed, without gaps; a higher award keeps its own number")
+    @Test("Commune decisions are numbered 01/QĐ-UBND, 02/QĐ-UBND… (two digits at least, NĐ 30/2020) by the year they are signed, without gaps; a higher award keeps its own number")
     func numbering() throws {
         let fixture = try HonoursFixture()
         let first = try fixture.issued([try fixture.approved(.individual, fixture.woman)])
         let second = try fixture.issued([try fixture.approved(.individual, fixture.man)], date: "22/12/2025")
         let nextYear = try fixture.issued([try fixture.approved(.household, fixture.household, form: "gia-dinh-hoc-tap")], form: "gia-dinh-hoc-tap", date: "05/01/2026")
-        #expect([first.number, second.number, nextYear.number] == ["1/QĐ-UBND", "2/QĐ-UBND", "1/QĐ-UBND"])
+        #expect([first.number, second.number, nextYear.number] == ["01/QĐ-UBND", "02/QĐ-UBND", "01/QĐ-UBND"])
         #expect(nextYear.year == 2025 && nextYear.numberYear == 2026)
         let provincial = try fixture.approved(.individual, fixture.woman, form: "bang-khen-tinh")
         let higher = try fixture.database.writer.write { db -> Decision in
@@ -93,7 +93,7 @@ struct HonoursTests {
             return try DecisionStore.issue(db, id: draft.id!, date: "28/12/2025", number: "2345/QĐ-UBND", by: .system)
         }
         #expect(higher.number == "2345/QĐ-UBND" && higher.seq == nil)
-        #expect(try fixture.issued([try fixture.approved(.individual, fixture.man)], date: "30/12/2025").number == "3/QĐ-UBND")
+        #expect(try fixture.issued([try fixture.approved(.individual, fixture.man)], date: "30/12/2025").number == "03/QĐ-UBND")
     }
 
     @Test("An issued decision is never edited — not through the store, not by hand in SQL; an amending decision replaces it on the roll, a revoking one removes it")
@@ -117,7 +117,7 @@ struct HonoursTests {
             try DecisionStore.editRecipient(db, nominationId: copies[0].id!, achievement: "Tích cực tham gia phong trào đọc sách ở thôn A.", award: 500_000, by: .system)
             try DecisionStore.removeRecipient(db, decisionId: amend.id!, nominationId: copies[1].id!, by: .system)
             let issued = try DecisionStore.issue(db, id: amend.id!, date: "05/01/2026", by: .system)
-            #expect(issued.number == "1/QĐ-UBND" && issued.kind == .amend)
+            #expect(issued.number == "01/QĐ-UBND" && issued.kind == .amend)
             #expect(throws: DomainError.self) { try DecisionStore.draftCorrection(db, of: decision.id!, kind: .revoke, reason: "Lần nữa", by: .system) }
         }
         var roll = try fixture.database.writer.read { try HonourRoll.entries($0, forms: fixture.forms) }
@@ -144,7 +144,7 @@ struct HonoursTests {
         #expect(counts.total == 3 && counts.individuals == 2 && counts.collectives == 1 && counts.women == 1 && counts.men == 1)
         #expect(counts.byForm["Giấy khen của Chủ tịch UBND xã"] == 2 && counts.award == 600_000)
         let hers = try fixture.database.writer.read { try HonourRoll.entries($0, .init(personId: fixture.woman), forms: fixture.forms) }
-        #expect(hers.count == 1 && hers[0].decisionNumber == "1/QĐ-UBND")
+        #expect(hers.count == 1 && hers[0].decisionNumber == "01/QĐ-UBND")
         #expect(try fixture.database.writer.read { try HonourRoll.entries($0, .init(year: 2024), forms: fixture.forms) }.isEmpty)
     }
 
