@@ -224,7 +224,9 @@ struct DecisionsController {
     }
 
     struct CertificateModel {
-        let signerAuthority: String; let title: String; let name: String; let place: String; let achievement: String; let number: String; let book: String
+        let signerAuthority: String; let title: String; let name: String; let place: String; let achievement: String; let number: String
+        /// The decision's date, dd/MM/yyyy, beside its number (a certificate names the decision it comes from).
+        let date: String; let book: String
         let commune: String; let dateLong: String; let signerLead: String; let signerTitle: String; let signerName: String
     }
 
@@ -242,7 +244,7 @@ struct DecisionsController {
                     let achievement = form?.kind == .title ? "Đạt danh hiệu \(form!.name.replacingOccurrences(of: "Danh hiệu ", with: "")) năm \(item.nomination.year)" : item.nomination.achievement
                     return CertificateModel(
                         signerAuthority: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ \(commune.uppercased())", title: title, name: item.recipient, place: item.place,
-                        achievement: achievement, number: d.number ?? "", book: "\(d.numberYear ?? d.year)/\(d.seq ?? 0)-\(index + 1)", commune: commune,
+                        achievement: achievement, number: d.number ?? "", date: d.date?.display ?? "", book: "\(d.numberYear ?? d.year)/\(d.seq ?? 0)-\(index + 1)", commune: commune,
                         dateLong: d.date?.documentForm ?? "", signerLead: Signing.lead(forTitle: d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName)
                 }
         }

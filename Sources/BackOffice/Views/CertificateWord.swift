@@ -26,7 +26,7 @@ enum CertificateWord {
             signature += [P([R(c.signerTitle, bold: true)], alignment: .center, spaceAfter: 1_400), P([R(c.signerName, bold: true)], alignment: .center)]
             let half = doc.textWidth / 2
             doc.blocks.append(.table(.init(widths: [half, half], rows: [[
-                [P([R("Quyết định số \(c.number)\nSổ vàng số: \(c.book)", size: 24)], alignment: .left)],
+                [P([R("Quyết định số \(c.number)\(c.date.isEmpty ? "" : " ngày \(c.date)")\nSổ vàng số: \(c.book)", size: 24)], alignment: .left)],
                 signature,
             ]], borders: false)))
         }
