@@ -129,7 +129,7 @@ public struct ThankYouLetters: Sendable {
         <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>\(HTMLEscape.text(title))</title><style>
         @page { size: A4; margin: 20mm; } body { font-family: "Times New Roman", serif; font-size: 13pt; }
         .page { break-after: page; } .doc-head { display: flex; justify-content: space-between; text-align: center; font-weight: bold; }
-        .doc-head p { margin: 0; } .underlined { text-decoration: underline; } .doc-title { text-align: center; } .doc-date { text-align: right; font-style: italic; }
+        .doc-head p { margin: 0; } hr.doc-rule { width: 35%; margin: 2px auto 4px; border: 0; border-top: 1px solid #000; } .underlined { text-decoration: underline; } .doc-title { text-align: center; } .doc-date { text-align: right; font-style: italic; }
         .signatures { display: flex; justify-content: flex-end; text-align: center; } .sign-space { height: 64px; }
         </style></head><body>
         \(body)</body></html>
