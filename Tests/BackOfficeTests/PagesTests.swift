@@ -39,7 +39,7 @@ struct PagesTests {
             try await browser.get("/people/new")
             let response = try await browser.post("/people", ["fullName": "Hà Văn Tèo", "phone": "0212345678", "birthYear": "3000"])
             #expect(response.status == .unprocessableContent)
-            #expect(response.text.contains("Đầu số 02 không phải đầu số di động Việt Nam"))
+            #expect(response.text.contains("Số máy cố định (đầu 02) không nhận được tin nhắn SMS"))
             #expect(response.text.contains("Năm sinh phải là số có 4 chữ số"))
             #expect(response.text.contains(#"value="Hà Văn Tèo""#))
             #expect(response.text.contains(#"aria-describedby="phone-err""#))

@@ -49,7 +49,7 @@ struct ExportTests {
         #expect(result.summary.messages == 0)
         #expect(result.summary.excluded[.invalidPhone] == 1)
         #expect(result.rejects.contains("Lê Thị Mai,Thôn Một,0212 345 678,"))
-        #expect(result.rejects.contains("không phải đầu số di động"))
+        #expect(result.rejects.contains("Số máy cố định (đầu 02) không nhận được tin nhắn SMS"))
     }
 
     @Test("--ascii strips tones from the template and the names so the message fits one GSM-7 part; cost follows the setting")

@@ -37,7 +37,7 @@ struct CivilDateTests {
 struct PhoneNumberTests {
     @Test("Accepted spellings normalise to +84", arguments: [
         "0912345678", "0912 345 678", "0912.345.678", "0912-345-678", "+84912345678", "84912345678", "+84 912 345 678",
-        "912345678",
+        "912345678", "(+84) 912-345-678", "(+84)912345678", "0084 912 345 678", "0084912345678", "+84 (0) 912 345 678",
     ])
     func accepts(text: String) throws {
         let number = try PhoneNumber.parse(text).get()
@@ -49,14 +49,26 @@ struct PhoneNumberTests {
     @Test("Rejected numbers say why")
     func rejects() {
         #expect(throws: PhoneNumber.Rejection.wrongLength(digits: 8)) { try PhoneNumber.parse("09123456").get() }
-        #expect(throws: PhoneNumber.Rejection.notMobilePrefix("02")) { try PhoneNumber.parse("0260 386 212").get() }
+        #expect(throws: PhoneNumber.Rejection.landline, "Kon Tum's 0260 is a fixed line") { try PhoneNumber.parse("0260 386 212").get() }
+        #expect(throws: PhoneNumber.Rejection.landline) { try PhoneNumber.parse("0260 3862 123").get() }
         #expect(throws: PhoneNumber.Rejection.invalidCharacters) { try PhoneNumber.parse("09a2345678").get() }
         #expect(throws: PhoneNumber.Rejection.empty) { try PhoneNumber.parse("  ").get() }
-        if case .failure(let rejection) = PhoneNumber.parse("0212345678") {
+        if case .failure(let rejection) = PhoneNumber.parse("0112345678") {
             #expect(rejection.message.contains("03, 05, 07, 08, 09"))
         } else {
-            Issue.record("0212345678 must be refused")
+            Issue.record("0112345678 must be refused")
         }
+        #expect(throws: PhoneNumber.Rejection.invalidCharacters, "a + after digits") { try PhoneNumber.parse("0912+345678").get() }
+    }
+
+    @Test("An old 11-digit 01xx number says what it became in 2018", arguments: [
+        ("01692345678", "0392345678"), ("0169 234 5678", "0392345678"), ("01212345678", "0792345678"),
+        ("01232345678", "0832345678"), ("01862345678", "0562345678"), ("01992345678", "0592345678"), ("+841692345678", "0392345678"),
+    ])
+    func oldNumbers(old: String, new: String) {
+        guard case .failure(.oldNumber(_, let said)) = PhoneNumber.parse(old) else { Issue.record("\(old) must be named as an old number"); return }
+        #expect(said == new)
+        if case .failure(let rejection) = PhoneNumber.parse(old) { #expect(rejection.message.contains("đã đổi thành \(new)")) }
     }
 }
 

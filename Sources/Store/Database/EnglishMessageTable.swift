@@ -287,6 +287,8 @@ extension EnglishMessages {
         "Đơn vị số {} không tồn tại": "Unit number {} does not exist",
         "Đơn vị được chọn không phải là thôn, làng": "The chosen unit is not a village",
         "Đầu số {} không phải đầu số di động Việt Nam (03, 05, 07, 08, 09)": "Prefix {} is not a Vietnamese mobile prefix (03, 05, 07, 08, 09)",
+        "Số cũ 11 chữ số: từ năm 2018 số {} đã đổi thành {}; hãy ghi số mới": "An old 11-digit number: since 2018 {} has been {}; write the new number",
+        "Số máy cố định (đầu 02) không nhận được tin nhắn SMS; hãy ghi số di động": "A fixed line (starting 02) cannot receive SMS; write a mobile number",
         "Đến ngày dạng dd/MM/yyyy": "Enter the until date as dd/MM/yyyy",
         "Đến ngày không được trước từ ngày": "The until date must not be before the from date",
         "Đề nghị số {} chưa được duyệt": "Nomination number {} is not approved",
