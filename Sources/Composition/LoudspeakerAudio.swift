@@ -1,6 +1,7 @@
 import Foundation
 import Messaging
 import Speech
+import Store
 import Vietnamese
 
 /// The loudspeaker's sound files of a message export: each script normalised for speech (`SpokenText`, with the
@@ -19,6 +20,14 @@ public struct LoudspeakerAudio: ScriptAudio {
         spoken = try SpokenText(abbreviationsFile: campaignsDirectory + "/abbreviations.yaml")
         synthesizer = try SpeechSynthesizer.installed(speed: wordsPerMinute)
         self.voice = voice; self.format = format; self.base = base
+    }
+
+    /// The audio of the commune's settings (voice, words per minute), unless a voice is chosen for this export.
+    public init(settings: [String: String], campaignsDirectory: String, voice: SpeechSynthesizer.Voice? = nil,
+                format: SpeechSynthesizer.AudioFormat, base: String) throws {
+        try self.init(campaignsDirectory: campaignsDirectory,
+                      voice: voice ?? SpeechSynthesizer.Voice(rawValue: settings[Settings.loudspeakerVoice.name] ?? "") ?? .north, format: format,
+                      base: base, wordsPerMinute: Int(settings[Settings.loudspeakerWordsPerMinute.name] ?? "") ?? 130)
     }
 
     public func render(_ script: String, village: String?, title: String) throws -> (file: String, seconds: Int) {

@@ -148,7 +148,7 @@ extension DOCXDocument {
     /// "XÃ …", as documents are headed, rather than wherever the line breaks) with what stands under it (the number,
     /// the receiving unit), beside the national motto with the place and date under it.
     public func heading(agency: String, under: [String] = [], placeAndDate: String? = nil) -> Block {
-        let agencyLines = agency.uppercased().replacingOccurrences(of: " XÃ ", with: "\nXÃ ")
+        let agencyLines = Self.agencyLines(agency)
         var left = [Paragraph([Run(agencyLines, bold: true, size: 24)], alignment: .center, spaceAfter: 0)]
         left += under.map { Paragraph([Run($0, size: 26)], alignment: .center, spaceAfter: 0) }
         var right = [Paragraph([Run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24)], alignment: .center, spaceAfter: 0),
@@ -159,6 +159,11 @@ extension DOCXDocument {
 }
 
 extension DOCXDocument {
+    /// The issuing body in capitals, "ỦY BAN NHÂN DÂN" over "XÃ …" (never broken mid-name).
+    static func agencyLines(_ agency: String) -> String {
+        agency.uppercased().replacingOccurrences(of: " XÃ ", with: "\nXÃ ")
+    }
+
     /// A table cell's text at 12 pt, as lists in documents are set.
     public static func cell(_ text: String, bold: Bool = false, alignment: Alignment = .left) -> [Paragraph] {
         [Paragraph([Run(text, bold: bold, size: 24)], alignment: alignment, spaceAfter: 0)]

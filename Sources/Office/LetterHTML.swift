@@ -49,7 +49,7 @@ public enum LetterHTML {
                 // The issuing body as documents head it: "ỦY BAN NHÂN DÂN" over "XÃ …", not broken mid-name.
                 let first = group!.cells.isEmpty
                 paragraph = P(runs.map { run in
-                    R(first ? run.text.uppercased().replacingOccurrences(of: " XÃ ", with: "\nXÃ ") : run.text, bold: true, italic: run.italic,
+                    R(first ? DOCXDocument.agencyLines(run.text) : run.text, bold: true, italic: run.italic,
                       underline: run.underline, size: 24)
                 }, alignment: .center, spaceAfter: 0)
             case (_, _, "sign-space"): paragraph = P([R("")], alignment: .center, spaceAfter: 1_200)

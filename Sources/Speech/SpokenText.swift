@@ -8,11 +8,18 @@ import Vietnamese
 /// The rules follow how an announcer reads: "21/4" → "ngày hai mươi mốt tháng tư", "8h30" → "tám giờ ba mươi phút",
 /// "1.500.000 đồng" → "một triệu năm trăm nghìn đồng", "0905 123 456" read digit by digit in three groups,
 /// "18-60 tuổi" → "từ mười tám đến sáu mươi tuổi", "thứ 2" → "thứ hai", "UBND" → "Ủy ban nhân dân".
-public struct SpokenText: Sendable {
+public struct SpokenText: @unchecked Sendable {  // NSRegularExpression is immutable and safe to share
     /// Abbreviation → what is said ("UBND" → "Ủy ban nhân dân"), matched as whole words, case as written.
     public let abbreviations: [String: String]
+    /// Every abbreviation in one pattern, longest first (so "MTTQVN" is not read as "MTTQ" + "VN"): compiled once,
+    /// not for each script.
+    private let abbreviationPattern: NSRegularExpression?
 
-    public init(abbreviations: [String: String] = [:]) { self.abbreviations = abbreviations }
+    public init(abbreviations: [String: String] = [:]) {
+        self.abbreviations = abbreviations
+        let alternatives = abbreviations.keys.sorted { ($0.count, $0) > ($1.count, $1) }.map(NSRegularExpression.escapedPattern(for:))
+        abbreviationPattern = alternatives.isEmpty ? nil : Self.pattern("(?<![\\p{L}\\d])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\d])")
+    }
 
     /// The script in words.
     public func spoken(_ text: String) -> String {
@@ -175,15 +182,9 @@ public struct SpokenText: Sendable {
         return UInt64((value * multiplier).rounded())
     }
 
-    /// Whole-word abbreviations, longest first (so "UBND" is not read inside "UBNDX").
+    /// Whole-word abbreviations ("UBND" is not read inside "UBNDX"), in one pass.
     func expandAbbreviations(_ text: String) -> String {
-        guard !abbreviations.isEmpty else { return text }
-        var text = text
-        for (short, long) in abbreviations.sorted(by: { $0.key.count > $1.key.count }) {
-            let escaped = NSRegularExpression.escapedPattern(for: short)
-            let pattern = Self.pattern("(?<![\\p{L}\\d])" + escaped + "(?![\\p{L}\\d])")
-            text = Self.replace(pattern, in: text) { _ in long }
-        }
-        return text
+        guard let abbreviationPattern else { return text }
+        return Self.replace(abbreviationPattern, in: text) { groups in abbreviations[groups[0]] ?? groups[0] }
     }
 }

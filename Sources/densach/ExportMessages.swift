@@ -87,11 +87,9 @@ struct ExportMessages: AsyncParsableCommand {
             guard channel == .loudspeaker else { throw CLIError("--audio chỉ dùng với --channel loudspeaker.") }
             guard let out else { throw CLIError("--audio cần --out TỆP.txt: tệp âm thanh ghi cạnh tệp kịch bản.") }
             let settings = try await database.read { try Settings.all($0) }
-            let chosen = voice ?? SpeechSynthesizer.Voice(rawValue: settings[Settings.loudspeakerVoice.name] ?? "") ?? .north
-            let speed = Int(settings[Settings.loudspeakerWordsPerMinute.name] ?? "") ?? 130
             do {
-                options.audio = try LoudspeakerAudio(campaignsDirectory: campaigns, voice: chosen, format: wav ? .wav : .mp3,
-                                                     base: (out as NSString).deletingPathExtension, wordsPerMinute: speed)
+                options.audio = try LoudspeakerAudio(settings: settings, campaignsDirectory: campaigns, voice: voice, format: wav ? .wav : .mp3,
+                                                     base: (out as NSString).deletingPathExtension)
             } catch {
                 throw CLIError("\(error)")
             }

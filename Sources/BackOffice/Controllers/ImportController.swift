@@ -28,18 +28,10 @@ struct ImportController {
         return kind
     }
 
-    static func columns(_ kind: ImportKind) -> [CSVHeader.Column] {
-        switch kind {
-        case .units: return UnitImporter.columns
-        case .people: return PeopleImporter.columns
-        case .donations: return DonationCSV.columns
-        }
-    }
-
     private func render(_ kind: ImportKind, context: AppRequestContext, problems: [String] = [], done: String = "",
                         status: HTTPResponse.Status = .ok) -> Response {
         let page = Page(kind: kind.rawValue, heading: env.views.text("import_\(kind.rawValue)", context.language),
-                        columns: Self.columns(kind).map { $0.vietnamese + ($0.required ? " *" : "") }.joined(separator: ", "),
+                        columns: kind.columns.map { $0.vietnamese + ($0.required ? " *" : "") }.joined(separator: ", "),
                         back: kind == .units ? "/units" : kind == .people ? "/people" : "/donations", isPeople: kind == .people,
                         problems: problems, hasProblems: !problems.isEmpty, done: done, sheet: context.form["sheet"] ?? "", csrf: context.csrfToken)
         return env.views.render("import", titleKey: "import_\(kind.rawValue)", page: page, context: context, status: status)

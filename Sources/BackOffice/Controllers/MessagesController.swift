@@ -254,10 +254,8 @@ struct MessagesController {
         let settings = try await env.database.read { try Settings.all($0) }
         var options = options
         do {
-            options.audio = try LoudspeakerAudio(
-                campaignsDirectory: env.configuration.campaignsDirectory,
-                voice: SpeechSynthesizer.Voice(rawValue: settings[Settings.loudspeakerVoice.name] ?? "") ?? .north, format: .mp3,
-                base: folder + "/" + stem, wordsPerMinute: Int(settings[Settings.loudspeakerWordsPerMinute.name] ?? "") ?? 130)
+            options.audio = try LoudspeakerAudio(settings: settings, campaignsDirectory: env.configuration.campaignsDirectory, format: .mp3,
+                                                 base: folder + "/" + stem)
         } catch {
             throw DomainError(.invalid, "Không đọc được thành âm thanh: \(error)", english: "Could not read it aloud: \(error)")
         }

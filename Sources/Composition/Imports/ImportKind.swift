@@ -33,6 +33,15 @@ public enum ImportKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// The columns a file of this kind may have, in the importer's order (what the import page lists).
+    public var columns: [CSVHeader.Column] {
+        switch self {
+        case .units: return UnitImporter.columns
+        case .people: return PeopleImporter.columns
+        case .donations: return DonationCSV.columns
+        }
+    }
+
     /// Who may import this kind: units and gifts are commune-wide records; people also a village's editor (each row
     /// is checked against the account's villages).
     public func allowed(for principal: Principal) -> Bool {

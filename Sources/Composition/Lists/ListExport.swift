@@ -71,7 +71,8 @@ public struct ListExport: Sendable {
     /// The audit log's entity name.
     let entity: String
     let file: @Sendable (ListQuery) -> String
-    let title: @Sendable (Database, ListQuery) throws -> String
+    /// The title without the commune (`title(_:_:)` adds it).
+    let heading: @Sendable (Database, ListQuery) throws -> String
     let sheet: @Sendable (ListQuery) -> String
     /// Writes the rows (begin, rows; several sheets for a report) and returns how many.
     let rows: @Sendable (Database, ListQuery, Principal, ListData, any TableSink) throws -> Int
@@ -80,7 +81,7 @@ public struct ListExport: Sendable {
          title: @escaping @Sendable (Database, ListQuery) throws -> String, sheet: @escaping @Sendable (ListQuery) -> String,
          rows: @escaping @Sendable (Database, ListQuery, Principal, ListData, any TableSink) throws -> Int) {
         self.name = name; self.summary = summary; self.entity = entity; self.needsId = needsId
-        self.file = file; self.title = title; self.sheet = sheet; self.rows = rows
+        self.file = file; self.heading = title; self.sheet = sheet; self.rows = rows
     }
 
     /// The download's name without extension ("ung-ho-2026").
@@ -88,7 +89,7 @@ public struct ListExport: Sendable {
 
     /// The workbook's title ("Các khoản ủng hộ năm 2026 — xã Đăk Tờ Re"); some name their record ("Thành viên CLB …").
     public func title(_ db: Database, _ query: ListQuery) throws -> String {
-        try title(db, query) + " — xã \(try Settings.value(db, Settings.communeName))"
+        try heading(db, query) + " — xã \(try Settings.value(db, Settings.communeName))"
     }
 
     /// The (first) sheet's name.

@@ -130,10 +130,15 @@ struct PersonalWriter {
         }
     }
 
+    /// The last word of a full name ("Nguyễn Thị Lan" → "Lan").
+    static func givenName(_ full: String) -> String {
+        full.lastIndex(of: " ").map { String(full[full.index(after: $0)...]) } ?? full
+    }
+
     /// Every recipient field (a ZNS parameter may use one the preview text does not).
     private func allRecipientValues(_ row: AudienceRow) -> RecipientValues {
         let full = row.name
-        let given = full.lastIndex(of: " ").map { String(full[full.index(after: $0)...]) } ?? full
+        let given = Self.givenName(full)
         let form = row.isPerson ? CallForm.of(gender: row.gender, birthYear: row.birthYear, in: year) : "Quý đơn vị"
         return RecipientValues(name: full, givenName: given, callForm: form, village: row.villageId.flatMap { villages[$0] } ?? "")
     }
@@ -147,7 +152,7 @@ struct PersonalWriter {
         var given = ""
         if uses.contains(.givenName) {
             let full = row.name
-            given = fold(full.lastIndex(of: " ").map { String(full[full.index(after: $0)...]) } ?? full)
+            given = fold(Self.givenName(full))
         }
         var callForm = ""
         if uses.contains(.callForm) {
