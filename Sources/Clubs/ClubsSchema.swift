@@ -60,5 +60,9 @@ public enum ClubsSchema: SchemaModule {
                 t.primaryKey(["sessionId", "personId"])
             }
         }
+        // Labels compare syllable by syllable, letters then tone (the rule NameSortKey now follows).
+        migrator.registerMigration("clubs.v-syllable-sort") { db in
+            try SortKeyRefresh.labels(db, table: "club")
+        }
     }
 }

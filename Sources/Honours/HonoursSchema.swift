@@ -124,5 +124,9 @@ public enum HonoursSchema: SchemaModule {
                 t.column("createdAt", .datetime).notNull()
             }
         }
+        // Labels compare syllable by syllable, letters then tone (the rule NameSortKey now follows).
+        migrator.registerMigration("honours.v-syllable-sort") { db in
+            try SortKeyRefresh.labels(db, table: "clan")
+        }
     }
 }

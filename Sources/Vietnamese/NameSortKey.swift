@@ -1,6 +1,10 @@
-/// Sort keys for Vietnamese personal names: ordered by given name (the last word), then middle names, then family
-/// name, in the Vietnamese alphabet (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y), tones compared only
-/// after the letters. The key compares correctly as plain bytes, so SQLite can index and ORDER BY it.
+/// Sort keys for Vietnamese personal names, ordered as a spreadsheet sorted by "Tên" then "Họ đệm" then "Họ" would
+/// be: the given name (the last word) compared completely first, then the middle names, then the family name. Each
+/// syllable is compared as a dictionary does: its letters in the Vietnamese alphabet
+/// (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y), then its tone (ngang, huyền, hỏi, ngã, sắc, nặng),
+/// so "Trần Văn An" < "Lê Văn Ản" < "Nguyễn Văn Án" and every Thùy comes before every Thủy and Thúy. Apostrophes
+/// ("H'Wen") and other marks that are not letters are ignored. The key compares correctly as plain bytes, so SQLite
+/// can index and ORDER BY it.
 public enum NameSortKey {
     public static func make(_ fullName: String) -> String {
         make(cleaned: VietnameseText.clean(fullName))
@@ -10,48 +14,72 @@ public enum NameSortKey {
     public static func make(cleaned fullName: String) -> String {
         let words = fullName.split(separator: " ")
         guard !words.isEmpty else { return "" }
-        let ordered = words.count == 1 ? words : [words[words.count - 1]] + words[1..<(words.count - 1)] + [words[0]]
-        return key(forWords: ordered)
+        guard words.count > 1 else { return key(forGroups: [words]) }
+        return key(forGroups: [[words[words.count - 1]], Array(words[1..<(words.count - 1)]), [words[0]]])
+    }
+
+    /// A person's key: their own sort name when they have one (naming systems where the last word is not the given
+    /// name; its words are compared in the order written), else the name ordered given name first.
+    public static func make(cleaned fullName: String, sortName: String?) -> String {
+        guard let sortName, !sortName.isEmpty else { return make(cleaned: fullName) }
+        return label(sortName)
     }
 
     /// Key for a label that is not a personal name (unit names): words kept in their order.
     public static func label(_ text: String) -> String {
-        key(forWords: VietnameseText.clean(text).split(separator: " "))
+        key(forGroups: [VietnameseText.clean(text).split(separator: " ")])
     }
 
-    private static func key(forWords words: [Substring]) -> String {
-        var primary = String.UnicodeScalarView()
-        var secondary = String.UnicodeScalarView()
-        let table = CollationTable.shared
-        for (index, word) in words.enumerated() {
-            if index > 0 { primary.append(" ") }
-            var digits = String.UnicodeScalarView()
-            // A run of digits sorts by its value: its length first, so "Thôn 2" comes before "Thôn 10".
-            func flushDigits() {
-                guard !digits.isEmpty else { return }
-                primary.append(Unicode.Scalar(UInt8(0x20 + min(digits.count, 9))))
-                primary.append(contentsOf: digits)
-                digits.removeAll()
+    /// Separators below every letter, digit and tone byte, and above the 0x02 that unit paths put between a parent's
+    /// key and a child's (so a label that extends another, "Thôn 1 Mới", sorts after the shorter one's children).
+    /// A group (given name, middle names, family name) ends below a syllable break, so "Trần Thị Hoa" (middle
+    /// "Thị") comes before "Nguyễn Thị Kim Hoa" (middle "Thị Kim").
+    static let groupEnd: Unicode.Scalar = "\u{03}"
+    static let syllableBreak: Unicode.Scalar = "\u{04}"
+    static let lettersEnd: Unicode.Scalar = "\u{05}"
+
+    private static func key(forGroups groups: [[Substring]]) -> String {
+        var key = String.UnicodeScalarView()
+        for (index, group) in groups.enumerated() {
+            if index > 0 { key.append(groupEnd) }
+            for (position, word) in group.enumerated() {
+                if position > 0 { key.append(syllableBreak) }
+                append(word, to: &key)
             }
-            for scalar in word.unicodeScalars {
-                if scalar.value >= 0x30 && scalar.value <= 0x39 {
-                    digits.append(scalar)
-                    continue
-                }
-                flushDigits()
-                if scalar.value >= 0x0300 && scalar.value <= 0x0323, let tone = table.toneOfMark[scalar.value] {
-                    // A tone left as a combining mark: it belongs to the letter before it.
-                    if !secondary.isEmpty { secondary.removeLast(); secondary.append(Unicode.Scalar(UInt8(0x30 + tone))) }
-                    continue
-                }
-                guard let rank = table.rank(of: scalar.value) else { continue }
-                primary.append(Unicode.Scalar(UInt8(0x30 + rank.letter)))
-                secondary.append(Unicode.Scalar(UInt8(0x30 + rank.tone)))
+        }
+        return String(key)
+    }
+
+    private static func append(_ word: Substring, to key: inout String.UnicodeScalarView) {
+        let table = CollationTable.shared
+        var tones = String.UnicodeScalarView()
+        var digits = String.UnicodeScalarView()
+        // A run of digits sorts by its value: its length first, so "Thôn 2" comes before "Thôn 10".
+        func flushDigits() {
+            guard !digits.isEmpty else { return }
+            key.append(Unicode.Scalar(UInt8(0x20 + min(digits.count, 9))))
+            key.append(contentsOf: digits)
+            digits.removeAll()
+        }
+        for scalar in word.unicodeScalars {
+            if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                digits.append(scalar)
+                continue
             }
             flushDigits()
+            if scalar.value >= 0x0300 && scalar.value <= 0x0323, let tone = table.toneOfMark[scalar.value] {
+                // A tone left as a combining mark: it belongs to the letter before it.
+                if !tones.isEmpty { tones.removeLast(); tones.append(Unicode.Scalar(UInt8(0x30 + tone))) }
+                continue
+            }
+            guard let rank = table.rank(of: scalar.value) else { continue }
+            key.append(Unicode.Scalar(UInt8(0x30 + rank.letter)))
+            tones.append(Unicode.Scalar(UInt8(0x30 + rank.tone)))
         }
-        // 0x01 sorts below the word separator, so "An" comes before "An Bình" and before "Anh".
-        return String(primary) + "\u{01}" + String(secondary)
+        flushDigits()
+        // The syllable's letters end below any letter, so "An" comes before "Anh" and "má" before "mác".
+        key.append(lettersEnd)
+        key.append(contentsOf: tones)
     }
 }
 

@@ -17,6 +17,33 @@ struct SearchTests {
         }
     }
 
+    @Test("Ethnic names with an apostrophe are found with or without it, and lists order them by given name")
+    func apostrophesAndGivenNameOrder() throws {
+        let fixture = try Fixture()
+        try fixture.addPerson("Ksor H’Wen", village: fixture.villageA)
+        try fixture.addPerson("Nguyễn Văn Án", village: fixture.villageA)
+        try fixture.addPerson("Trần Văn An", village: fixture.villageA)
+        try fixture.addPerson("Lê Văn Ản", village: fixture.villageA)
+        for query in ["hwen", "h'wen", "H’Wen", "ksor hwen"] {
+            let page = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(text: query), for: .system) }
+            #expect(page.items.map(\.fullName) == ["Ksor H’Wen"], "query \(query)")
+        }
+        let all = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(text: ""), for: .system) }
+        #expect(all.items.map(\.fullName) == ["Trần Văn An", "Lê Văn Ản", "Nguyễn Văn Án", "Ksor H’Wen"])
+    }
+
+    @Test("A person's own sort name places them by the word their naming system puts first")
+    func ownSortName() throws {
+        let fixture = try Fixture()
+        try fixture.addPerson("Lê Văn Tâm", village: fixture.villageA)
+        try fixture.addPerson("Lê Văn Ry", village: fixture.villageA)
+        let input = PersonInput(fullName: "Thạch Thị Sa Vi", villageId: fixture.villageA, sortName: "Sa Vi Thạch Thị")
+        let created = try fixture.database.writer.write { try PersonStore.create($0, input, by: .system) }
+        #expect(created.sortName == "Sa Vi Thạch Thị")
+        let names = try fixture.database.writer.read { try PersonStore.search($0, PersonQuery(text: ""), for: .system) }.items.map(\.fullName)
+        #expect(names == ["Lê Văn Ry", "Thạch Thị Sa Vi", "Lê Văn Tâm"])
+    }
+
     @Test("Stored names are NFC even when typed in NFD")
     func storesNFC() throws {
         let fixture = try Fixture()

@@ -66,6 +66,59 @@ struct NameSortKeyTests {
         #expect(sorted(["Lê Anh", "Lê Ánh", "Lê An"]) == ["Lê An", "Lê Anh", "Lê Ánh"])
     }
 
+    /// Each pair in the order a Vietnamese spreadsheet sorted by "Tên", then "Họ đệm", then "Họ" gives.
+    static let before: [(String, String)] = [
+        // The given name decides, tones included, before any other word.
+        ("Trần Văn An", "Lê Văn Ản"), ("Lê Văn Ản", "Nguyễn Văn Án"), ("Trần Văn An", "Nguyễn Văn Án"),
+        ("Võ Thị Thùy", "Lê Thị Thủy"), ("Lê Thị Thủy", "Bùi Thị Thúy"), ("Võ Thị Thùy", "Bùi Thị Thúy"),
+        ("Trần Thị Thuy", "Đỗ Thị Thùy"), ("Bùi Thị Thúy", "Phan Thị Thụy"), ("Nguyễn Thị Thủy", "Võ Thị Thủy"),
+        ("Đinh Văn Ma", "Ân Văn Mà"), ("Ân Văn Mà", "Vũ Mả"), ("Vũ Mả", "Lý Mã"), ("Lý Mã", "A Má"), ("A Má", "Y Mạ"),
+        // Letters of the given name before its tone, syllable by syllable as a dictionary orders.
+        ("Lê Má", "Lê Mác"), ("Lê Mạ", "Lê Mác"), ("Phạm Văn Mác", "Lê Mạc"),
+        ("Lê Bắc", "Lê Băn"), ("Hồ Anh", "Hồ Ánh"), ("Hồ An", "Hồ Anh"), ("Đoàn Ảnh Anh", "Trần Ánh"),
+        // The Vietnamese alphabet: a ă â, d đ, e ê, o ô ơ, u ư.
+        ("Lê Anh", "Lê Ăn"), ("Lê Ăn", "Lê Âu"), ("Võ Dũng", "Võ Đức"), ("Trần Duy", "Lê Đa"),
+        ("Hà Em", "Hà Êm"), ("Hà On", "Hà Ôn"), ("Hà Ôn", "Hà Ơn"), ("Lý Uyên", "Lý Ưng"), ("Tô Út", "Tô Ửng"),
+        // Same given name: middle names, then family name.
+        ("Nguyễn Thị An", "Lê Văn An"), ("Trần Thị Hoa", "Nguyễn Thị Kim Hoa"), ("Lê Thị Hoa", "Trần Thị Hoa"),
+        ("Đặng Văn Hùng", "Bùi Việt Hùng"), ("Ân Thị Lan", "Âu Thị Lan"), ("Lê Lan", "Nguyễn Thị Lan"),
+        // Ethnic names of Kon Tum: the last word is still the given name; apostrophes count for nothing.
+        ("A Blưm", "Y Hiên"), ("Ksor H'Wen", "Rơ Mah H'Xuân"), ("Y Bia", "Ksor H'Bia Đăk"), ("A Thông", "Y Thông"),
+        ("Ksor H’Wen", "Siu Hyu"), ("Siu Hyu", "A Vơng"), ("Y Hiên", "H'Hoa Niê"),
+        // A given name alone, and one before a longer one.
+        ("An", "Lê An"), ("Lê An", "Lê An Bình"), ("Hà Nam", "Hà Năm"),
+    ]
+
+    @Test("Pairs sort as a spreadsheet sorted by Tên, then Họ đệm, then Họ", arguments: Self.before)
+    func pair(first: String, second: String) {
+        #expect(NameSortKey.make(first) < NameSortKey.make(second), "\(first) before \(second)")
+        #expect(sorted([second, first]) == [first, second])
+    }
+
+    @Test("Thủy, Thúy and Thùy do not interleave by family name")
+    func tonesOfTheGivenNameGroup() {
+        let names = ["Trần Thị Thúy", "Lê Thị Thùy", "Âu Thị Thủy", "Bùi Thị Thúy", "Võ Thị Thùy", "Đỗ Thị Thủy"]
+        #expect(sorted(names) == ["Lê Thị Thùy", "Võ Thị Thùy", "Âu Thị Thủy", "Đỗ Thị Thủy", "Bùi Thị Thúy", "Trần Thị Thúy"])
+    }
+
+    @Test("A sort name of one's own is compared word by word as written")
+    func ownSortName() {
+        // A Khmer name whose given name "Sa Vi" comes first in the sort name its owner gave.
+        let khmer = NameSortKey.make(cleaned: "Thạch Thị Sa Vi", sortName: "Sa Vi Thạch Thị")
+        #expect(khmer < NameSortKey.make(cleaned: "Lê Văn Tâm", sortName: nil))
+        #expect(khmer > NameSortKey.make(cleaned: "Lê Văn Ry", sortName: nil))
+        #expect(NameSortKey.make(cleaned: "Lê Văn Tâm", sortName: "") == NameSortKey.make("Lê Văn Tâm"))
+    }
+
+    @Test("Apostrophes are dropped from search keys: hwen finds H'Wen, typed with any apostrophe")
+    func apostrophesInSearch() {
+        for name in ["Ksor H'Wen", "Ksor H’Wen", "Ksor HʼWen", "Ksor H‘Wen"] {
+            #expect(VietnameseText.searchKey(name) == "ksor hwen")
+            #expect(VietnameseText.searchWords(name) == ["ksor", "hwen"])
+        }
+        #expect(VietnameseText.searchWords("h'wen") == ["hwen"])
+    }
+
     @Test("NFD and NFC names get the same key")
     func normalisationIndependent() {
         let name = "Nguyễn Thị Hường"

@@ -16,7 +16,7 @@ struct PeopleAPI {
     }
 
     static let record = RecordWrite(
-        writable: ["fullName", "gender", "birthYear", "birthDate", "villageId", "village", "phone", "ethnicity", "zalo", "email", "notes", "language"],
+        writable: ["fullName", "gender", "birthYear", "birthDate", "villageId", "village", "phone", "ethnicity", "zalo", "email", "notes", "language", "sortName"],
         readOnly: ["id", "householdId"], alternatives: ["village"])
 
     struct PersonJSON: Encodable {
@@ -35,9 +35,11 @@ struct PeopleAPI {
         var notes: String? = nil
         /// ISO 639-3 code of the messages' language ("vie", "sed", "bdq").
         var language = MessageLanguage.vietnamese.rawValue
+        /// The words compared when sorting, for names whose last word is not the given name; null: the name itself.
+        var sortName: String? = nil
 
         enum CodingKeys: String, CodingKey {
-            case id, fullName, gender, birthYear, birthDate, village, villageId, phone, ethnicity, householdId, zalo, email, notes, language
+            case id, fullName, gender, birthYear, birthDate, village, villageId, phone, ethnicity, householdId, zalo, email, notes, language, sortName
         }
 
         /// Empty fields as null, not left out: the schema lists every field, and a client that writes back what it
@@ -49,6 +51,7 @@ struct PeopleAPI {
             try c.encode(villageId, forKey: .villageId); try c.encode(phone, forKey: .phone); try c.encode(ethnicity, forKey: .ethnicity)
             try c.encode(householdId, forKey: .householdId); try c.encode(zalo, forKey: .zalo); try c.encode(email, forKey: .email)
             try c.encode(notes, forKey: .notes); try c.encode(language, forKey: .language)
+            try c.encode(sortName, forKey: .sortName)
         }
     }
 
@@ -86,6 +89,7 @@ struct PeopleAPI {
         let email: String?
         let notes: String?
         let language: String?
+        let sortName: String?
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -105,7 +109,7 @@ struct PeopleAPI {
         return PersonJSON(id: person.id!, fullName: person.fullName, gender: person.gender.rawValue, birthYear: person.birthYear,
                           birthDate: person.birthDate?.iso, village: village?.name, villageId: person.villageId, phone: person.phone,
                           ethnicity: person.ethnicity, householdId: person.householdId, zalo: person.zalo, email: person.email,
-                          notes: person.notes, language: person.language ?? MessageLanguage.vietnamese.rawValue)
+                          notes: person.notes, language: person.language ?? MessageLanguage.vietnamese.rawValue, sortName: person.sortName)
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -129,7 +133,7 @@ struct PeopleAPI {
         return PersonInput(fullName: body.fullName, gender: body.gender, birthDate: body.birthDate, birthYear: body.birthYear.map(String.init),
                            ethnicity: body.ethnicity, villageId: villageId, householdId: existing?.householdId,
                            relationToHead: existing?.relationToHead, phone: body.phone, zalo: body.zalo, email: body.email, notes: body.notes,
-                           language: body.language)
+                           language: body.language, sortName: body.sortName)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -218,6 +218,7 @@ struct PeopleController {
         let action: String
         let isNew: Bool
         let fullName: String
+        let sortName: String
         let genders: [Option]
         let birthDate: String
         let birthYear: String
@@ -243,7 +244,7 @@ struct PeopleController {
             .filter { principal.canWrite(unitId: $0.id) }
         let selectedGender = Gender(lenient: input.gender ?? "") ?? .unknown
         let page = FormPage(
-            action: id.map { "/people/\($0)" } ?? "/people", isNew: id == nil, fullName: input.fullName,
+            action: id.map { "/people/\($0)" } ?? "/people", isNew: id == nil, fullName: input.fullName, sortName: input.sortName ?? "",
             genders: Gender.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == selectedGender) },
             birthDate: input.birthDate ?? "", birthYear: input.birthYear ?? "", ethnicity: input.ethnicity ?? "",
             languages: MessageLanguage.allCases.map {
@@ -270,7 +271,7 @@ struct PeopleController {
                                 birthYear: person.birthDate == nil ? person.birthYear.map(String.init) : nil, ethnicity: person.ethnicity,
                                 villageId: person.villageId, householdId: person.householdId, relationToHead: person.relationToHead,
                                 phone: person.phoneOriginal ?? person.phone, zalo: person.zalo, email: person.email, notes: person.notes,
-                                language: person.language)
+                                language: person.language, sortName: person.sortName)
         return try await form(context, id: id, input: input, errors: [:], version: RecordVersion.of(person))
     }
 
@@ -278,7 +279,7 @@ struct PeopleController {
         PersonInput(fullName: form["fullName"] ?? "", gender: form["gender"], birthDate: form["birthDate"], birthYear: form["birthYear"],
                     ethnicity: form["ethnicity"], villageId: form.int64("villageId"), householdId: person?.householdId,
                     relationToHead: person?.relationToHead, phone: form["phone"], zalo: form["zalo"], email: form["email"],
-                    notes: form["notes"], language: form["language"])
+                    notes: form["notes"], language: form["language"], sortName: form["sortName"])
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

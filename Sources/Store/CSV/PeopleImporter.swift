@@ -18,6 +18,7 @@ public enum PeopleImporter {
         .init("email", "Thư điện tử"),
         .init("notes", "Ghi chú"),
         .init("language", "Ngôn ngữ"),
+        .init("sort_name", "Tên sắp xếp"),
     ]
 
     public struct Options: Sendable {
@@ -92,12 +93,13 @@ public enum PeopleImporter {
 
     /// Where each column sits in this file's records: found once, so a row costs no key lookups.
     struct Layout: Sendable {
-        let fullName, gender, birthYear, birthDate, village, phone, ethnicity, consentSMS, guardian, email, notes, language: Int?
+        let fullName, gender, birthYear, birthDate, village, phone, ethnicity, consentSMS, guardian, email, notes, language, sortName: Int?
         init(_ header: CSVHeader) {
             let at = header.positions
             fullName = at["full_name"]; gender = at["gender"]; birthYear = at["birth_year"]; birthDate = at["birth_date"]
             village = at["village"]; phone = at["phone"]; ethnicity = at["ethnicity"]; consentSMS = at["consent_sms"]
             guardian = at["guardian"]; email = at["email"]; notes = at["notes"]; language = at["language"]
+            sortName = at["sort_name"]
         }
     }
 
@@ -108,7 +110,8 @@ public enum PeopleImporter {
         let input = PersonInput(fullName: value(layout.fullName) ?? "", gender: value(layout.gender),
                                 birthDate: value(layout.birthDate), birthYear: value(layout.birthYear),
                                 ethnicity: value(layout.ethnicity), phone: value(layout.phone),
-                                email: value(layout.email), notes: value(layout.notes), language: value(layout.language))
+                                email: value(layout.email), notes: value(layout.notes), language: value(layout.language),
+                                sortName: value(layout.sortName))
         var person: Person?
         switch input.validate(thisYear: thisYear) {
         case .success(let valid): person = input.makePerson(valid, now: now)
@@ -156,7 +159,8 @@ public enum PeopleImporter {
     }
 
     static let fieldLabels = ["fullName": "Họ và tên", "gender": "Giới tính", "birthDate": "Ngày sinh", "birthYear": "Năm sinh",
-                              "phone": "Điện thoại", "email": "Thư điện tử", "language": "Ngôn ngữ"]
+                              "phone": "Điện thoại", "email": "Thư điện tử", "language": "Ngôn ngữ",
+                              "sortName": "Tên sắp xếp"]
 }
 
 /// Village names to ids, by folded name; creates missing villages when asked.

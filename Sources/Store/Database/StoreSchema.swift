@@ -44,6 +44,16 @@ public enum StoreSchema: SchemaModule {
         migrator.registerMigration("store.v8-person-language") { db in
             try db.alter(table: "person") { t in t.add(column: "language", .text) }
         }
+        // Names sort by the given name compared completely (letters, then tone) before the middle and family names,
+        // a person may carry a sort name of their own, and apostrophes no longer split a name for search.
+        migrator.registerMigration("store.v9-given-name-order") { db in
+            try db.alter(table: "person") { t in t.add(column: "sortName", .text) }
+            try SortKeyRefresh.personNames(db, table: "person", nameColumn: "fullName", sortNameColumn: "sortName")
+            try SortKeyRefresh.personNames(db, table: "household", nameColumn: "name", sortNameColumn: nil)
+            try SortKeyRefresh.labels(db, table: "unit")
+            try SortKeyRefresh.apostropheSearchKeys(db, table: "person", nameColumn: "fullName")
+            try SortKeyRefresh.apostropheSearchKeys(db, table: "unit", nameColumn: "name")
+        }
     }
 
     /// Names alone in the full-text index, with prefix tables up to six letters (most Vietnamese syllables): a

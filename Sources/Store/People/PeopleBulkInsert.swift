@@ -16,8 +16,8 @@ struct PeopleBulkInsert {
         let stamp = BatchInsert.literal(String.fromDatabaseValue(now.databaseValue) ?? "")  // formatted once, not once a row
         people = try BatchInsert(db, into: "person", columns: """
             fullName, sortKey, searchKey, gender, birthDate, birthYear, ethnicity, villageId, phone, phoneOriginal, email,
-            notes, language, createdAt, updatedAt
-            """, row: "(?,?,?,?,?,?,?,?,?,?,?,?,?,\(stamp),\(stamp))")
+            notes, language, sortName, createdAt, updatedAt
+            """, row: "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,\(stamp),\(stamp))")
         consents = try BatchInsert(db, into: "consent", columns: "personId, channel, purpose, givenOn, method, guardianName, createdAt",
                                    row: "(?,'sms',\(BatchInsert.literal(Consent.defaultPurpose)),\(BatchInsert.literal(today.iso)),?,?,\(stamp))")
     }
@@ -27,7 +27,7 @@ struct PeopleBulkInsert {
         people.add(person.fullName); people.add(person.sortKey); people.add(person.searchKey)
         people.add(person.gender.rawValue); people.add(person.birthDate?.iso); people.add(person.birthYear)
         people.add(person.ethnicity); people.add(person.villageId); people.add(person.phone); people.add(person.phoneOriginal)
-        people.add(person.email); people.add(person.notes); people.add(person.language)
+        people.add(person.email); people.add(person.notes); people.add(person.language); people.add(person.sortName)
         if let smsConsent { waiting.append((Int64(people.pendingRows), smsConsent, guardian)) }
         people.endRow()
         if people.isFull { try flushPeople() }

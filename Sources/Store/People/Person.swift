@@ -48,6 +48,8 @@ public struct Person: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     public var id: Int64?
     public var fullName: String
     public var sortKey: String
+    /// How the name is sorted when its last word is not the given name: its words in the order compared.
+    public var sortName: String?
     public var searchKey: String
     public var gender: Gender
     public var birthDate: CivilDate?
@@ -70,11 +72,12 @@ public struct Person: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     public init(id: Int64? = nil, fullName: String, gender: Gender = .unknown, birthDate: CivilDate? = nil,
                 birthYear: Int? = nil, ethnicity: String? = nil, villageId: Int64? = nil, householdId: Int64? = nil,
                 relationToHead: String? = nil, phone: PhoneNumber? = nil, zalo: String? = nil, email: String? = nil,
-                notes: String? = nil, language: String? = nil, now: Date = Date()) {
+                notes: String? = nil, language: String? = nil, sortName: String? = nil, now: Date = Date()) {
         self.id = id
         self.language = language
         self.fullName = VietnameseText.clean(fullName)
-        self.sortKey = NameSortKey.make(cleaned: self.fullName)
+        self.sortName = VietnameseText.cleanOrNil(sortName)
+        self.sortKey = NameSortKey.make(cleaned: self.fullName, sortName: self.sortName)
         self.searchKey = VietnameseText.searchKey(self.fullName)
         self.gender = gender
         self.birthDate = birthDate
@@ -106,11 +109,13 @@ public struct Person: Codable, FetchableRecord, MutablePersistableRecord, Sendab
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    public mutating func rename(_ newName: String) {
+    public mutating func rename(_ newName: String, sortName newSortName: String? = nil) {
         let cleaned = VietnameseText.clean(newName)
-        guard cleaned != fullName else { return }
+        let cleanedSortName = VietnameseText.cleanOrNil(newSortName)
+        guard cleaned != fullName || cleanedSortName != sortName else { return }
         fullName = cleaned
-        sortKey = NameSortKey.make(cleaned: fullName)
+        sortName = cleanedSortName
+        sortKey = NameSortKey.make(cleaned: fullName, sortName: sortName)
         searchKey = VietnameseText.searchKey(fullName)
     }
 

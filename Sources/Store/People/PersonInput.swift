@@ -17,15 +17,17 @@ public struct PersonInput: Sendable, Codable {
     public var notes: String?
     /// The language of messages: a `MessageLanguage` code or name; empty for Vietnamese.
     public var language: String?
+    /// The name's words in the order they are compared, for names whose last word is not the given name.
+    public var sortName: String?
 
     public init(fullName: String, gender: String? = nil, birthDate: String? = nil, birthYear: String? = nil,
                 ethnicity: String? = nil, villageId: Int64? = nil, householdId: Int64? = nil,
                 relationToHead: String? = nil, phone: String? = nil, zalo: String? = nil, email: String? = nil,
-                notes: String? = nil, language: String? = nil) {
+                notes: String? = nil, language: String? = nil, sortName: String? = nil) {
         self.fullName = fullName; self.gender = gender; self.birthDate = birthDate; self.birthYear = birthYear
         self.ethnicity = ethnicity; self.villageId = villageId; self.householdId = householdId
         self.relationToHead = relationToHead; self.phone = phone; self.zalo = zalo; self.email = email; self.notes = notes
-        self.language = language
+        self.language = language; self.sortName = sortName
     }
 
     public struct Validated: Sendable {
@@ -44,7 +46,7 @@ public struct PersonInput: Sendable, Codable {
         else if name.count > 120 { errors["fullName"] = "Họ và tên dài quá 120 ký tự" }
         else if !name.contains(where: \.isLetter) { errors["fullName"] = "Họ và tên phải có chữ cái" }
         else if let scalar = TextRules.forbiddenScalar(in: name) { errors["fullName"] = "Có ký tự không được phép (\(TextRules.codePoint(scalar)))" }
-        for (field, text) in [("ethnicity", ethnicity), ("notes", notes), ("zalo", zalo), ("email", email)] {
+        for (field, text) in [("sortName", sortName), ("ethnicity", ethnicity), ("notes", notes), ("zalo", zalo), ("email", email)] {
             if let text, let problem = TextRules.problem(in: text, limit: field == "notes" ? TextRules.fieldLimit : 200) { errors[field] = problem }
         }
 
@@ -84,11 +86,11 @@ public struct PersonInput: Sendable, Codable {
         Person(fullName: fullName, gender: valid.gender, birthDate: valid.birthDate, birthYear: valid.birthYear,
                ethnicity: ethnicity.nonEmpty, villageId: villageId, householdId: householdId,
                relationToHead: relationToHead.nonEmpty, phone: valid.phone, zalo: zalo.nonEmpty, email: email.nonEmpty,
-               notes: notes.nonEmpty, language: valid.language.stored, now: now)
+               notes: notes.nonEmpty, language: valid.language.stored, sortName: sortName, now: now)
     }
 
     public func apply(_ valid: Validated, to person: inout Person) {
-        person.rename(fullName)
+        person.rename(fullName, sortName: sortName)
         person.gender = valid.gender
         person.birthDate = valid.birthDate
         person.birthYear = valid.birthYear
