@@ -109,7 +109,7 @@ struct SponsorsController {
                 id: id, name: item.name, kind: item.sponsor.kind.label(english: english),
                 kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == item.sponsor.kind) },
                 tags: item.sponsor.tags, notes: item.sponsor.notes ?? "", personId: item.sponsor.personId, unitId: item.sponsor.unitId,
-                phone: item.phone ?? "", village: item.village ?? "", total: VND.format(item.total),
+                phone: item.phone.map { PhoneNumber.display(stored: $0) } ?? "", village: item.village ?? "", total: VND.format(item.total),
                 donations: donations.map { DonationRow(id: $0.donation.id!, receipt: $0.donation.receiptNumber, date: $0.donation.date.display,
                                                        gift: DonationsController.gift($0), purpose: $0.donation.purpose, voided: $0.donation.isVoided) },
                 hasDonations: !donations.isEmpty,

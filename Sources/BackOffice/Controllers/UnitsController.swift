@@ -85,7 +85,7 @@ struct UnitsController {
                 ? try PersonStore.search(db, PersonQuery(villageId: id, perPage: 1), for: principal).total : nil
             return DetailPage(
                 id: id, name: unit.name, kind: unit.kind.label(english: english), parentId: parent?.id,
-                parentName: parent?.name, address: unit.address, phone: unit.phone, email: unit.email,
+                parentName: parent?.name, address: unit.address, phone: unit.phone.map { PhoneNumber.display(stored: $0) }, email: unit.email,
                 contactName: unit.contactName, active: unit.isActive, notes: unit.notes,
                 children: try UnitStore.children(db, of: id).filter { principal.canRead(unitId: $0.id) }
                     .map { Child(id: $0.id!, name: $0.name, kind: $0.kind.label(english: english)) },
@@ -147,7 +147,7 @@ struct UnitsController {
         let unit = try await env.database.read { try UnitStore.get($0, id: id, for: principal) }
         try principal.require(principal.canWrite(unitId: id))
         let input = UnitInput(name: unit.name, kind: unit.kind.rawValue, parentId: unit.parentId, address: unit.address,
-                              phone: unit.phone, email: unit.email, contactName: unit.contactName, isActive: unit.isActive, notes: unit.notes)
+                              phone: unit.phone.map { PhoneNumber.display(stored: $0) }, email: unit.email, contactName: unit.contactName, isActive: unit.isActive, notes: unit.notes)
         return try await form(context, principal: principal, id: id, input: input, errors: [:], version: RecordVersion.of(unit))
     }
 

@@ -67,7 +67,7 @@ public enum DemoCommune {
             var headDraft = DemoPersonDraft.make(&rng, thisYear: today.year, ethnicPercent: village % 2 == 0 ? 70 : 25)
             if today.year - headDraft.birthYear < 22 {
                 headDraft = DemoPersonDraft(fullName: headDraft.fullName, gender: headDraft.gender, birthYear: today.year - rng.int(25...70),
-                                            ethnicity: headDraft.ethnicity, phone: headDraft.phone ?? "09" + rng.digits(8))
+                                            ethnicity: headDraft.ethnicity, phone: headDraft.phone ?? "097" + rng.digits(7))
             }
             var head = person(headDraft, village: village, now: now)
             try head.insert(db)

@@ -3,6 +3,10 @@ import Foundation
 /// Name parts for demo residents: Kinh names, and Xơ Đăng / Ba Na names as they are written in Kon Tum
 /// ("A" before a man's name, "Y" before a woman's; many Ba Na families use Đinh). All demo people are fictional.
 enum DemoNames {
+    /// Allocated mobile prefixes, weighted roughly as the networks' shares in the Central Highlands.
+    static let mobilePrefixes = ["032", "033", "034", "035", "036", "037", "038", "039", "086", "096", "097", "098",
+                                 "081", "082", "083", "084", "085", "088", "091", "094", "070", "076", "077", "078",
+                                 "079", "090", "093", "056", "058", "059", "087"]
     static let kinhFamily = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
     static let kinhMiddleMale = ["Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Xuân", "Công", "Đình", "Ngọc"]
     static let kinhMiddleFemale = ["Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Mỹ", "Kim", "Hồng", "Phương"]
@@ -69,9 +73,8 @@ struct DemoPersonDraft {
             ethnicity = "Kinh"
         }
         let age = rng.int(0...85)
-        let prefixes = ["03", "05", "07", "08", "09"]
         let phone: String? = age >= 14 && rng.chance(85)
-            ? rng.pick(prefixes) + rng.digits(8) : nil
+            ? rng.pick(DemoNames.mobilePrefixes) + rng.digits(7) : nil
         return DemoPersonDraft(fullName: name, gender: female ? .female : .male, birthYear: thisYear - age, ethnicity: ethnicity, phone: phone)
     }
 }

@@ -27,6 +27,10 @@ public struct UnitInput: Sendable, Codable {
         else if let problem = TextRules.problem(in: cleanName) { errors["name"] = problem }
         if UnitKind(lenient: kind) == nil { errors["kind"] = "Chọn loại đơn vị trong danh sách" }
         if let email = email.nonEmpty, !email.contains("@") { errors["email"] = "Địa chỉ thư điện tử không hợp lệ" }
+        // An organisation (a school, a business sponsor) may give a fixed line; it is checked and stored as +84….
+        if let phone = phone.nonEmpty, case .failure(let rejection) = PhoneNumber.parse(phone, accepting: .mobileOrLandline) {
+            errors["phone"] = rejection.message
+        }
         return errors
     }
 
@@ -35,7 +39,7 @@ public struct UnitInput: Sendable, Codable {
         unit.kind = UnitKind(lenient: kind) ?? unit.kind
         unit.parentId = parentId
         unit.address = address.nonEmpty
-        unit.phone = phone.nonEmpty
+        unit.phone = phone.nonEmpty.map { (try? PhoneNumber.parse($0, accepting: .mobileOrLandline).get().normalized) ?? $0 }
         unit.email = email.nonEmpty
         unit.contactName = contactName.nonEmpty.map(VietnameseText.clean)
         unit.isActive = isActive ?? true
