@@ -32,6 +32,57 @@ struct ObservanceTests {
         #expect(week?.start.display == "01/10/2026" && week?.end.display == "07/10/2026")
     }
 
+    @Test("A day appears only from the year it was established; traditional days every year")
+    func firstYears() throws {
+        let catalogue = try ObservanceCatalogue(path: Self.shipped)
+        let database = try AppDatabase.inMemory(modules: [StoreSchema.self, CampaignsSchema.self])
+        func keys(_ year: Int) throws -> Set<String> {
+            Set(try database.writer.read { try ObservanceStore.occurrences($0, catalogue: catalogue, year: year) }.compactMap {
+                if case .observance(let key) = $0.source { return key } else { return nil }
+            })
+        }
+        let in2010 = try keys(2010)
+        #expect(!in2010.contains("reading-day") && !in2010.contains("digital-transformation-day") && !in2010.contains("lifelong-learning-week"))
+        #expect(in2010.contains("heritage-day") && in2010.contains("family-day") && in2010.contains("tet"))
+        #expect(!(try keys(2021)).contains("digital-transformation-day"))
+        #expect((try keys(2022)).contains("digital-transformation-day"))
+        #expect(!(try keys(2024)).contains("vietnam-culture-day"))
+        #expect((try keys(2025)).contains("vietnam-culture-day"))
+        #expect(catalogue.observance("reading-day")?.since == 2014)
+        #expect(catalogue.observance("tet")?.since == nil)
+    }
+
+    @Test("Past years of Lifelong Learning Week come from the data file, with their theme; other years are provisional")
+    func announcedWeeks() throws {
+        let catalogue = try ObservanceCatalogue(path: Self.shipped)
+        let database = try AppDatabase.inMemory(modules: [StoreSchema.self, CampaignsSchema.self])
+        func week(_ year: Int) throws -> Occurrence? {
+            try database.writer.read { try ObservanceStore.occurrences($0, catalogue: catalogue, year: year) }
+                .first { $0.source == .observance("lifelong-learning-week") }
+        }
+        let w2023 = try #require(try week(2023))
+        #expect(w2023.start.display == "02/10/2023" && w2023.end.display == "08/10/2023" && !w2023.isProvisional)
+        let w2024 = try #require(try week(2024))
+        #expect(w2024.theme == "Phát triển văn hóa đọc để thúc đẩy học tập suốt đời" && !w2024.isProvisional)
+        let w2027 = try #require(try week(2027))
+        #expect(w2027.isProvisional && w2027.start.display == "01/10/2027")
+        #expect(try week(2013) == nil)
+    }
+
+    @Test("Announced years and first years are checked with file, line and field")
+    func announcedErrors() {
+        let badYears = "observances:\n  - key: a\n    name: A\n    rule: yearly\n    default: 1/10-7/10\n    years:\n      - year: 2024\n        dates: 7/10-1/10\n"
+        #expect(throws: DataFileError(file: "x.yaml", line: 8, field: "dates", message: "khoảng ngày dạng 1/10-7/10: \"7/10-1/10\"")) {
+            try ObservanceCatalogue(yaml: badYears, file: "x.yaml")
+        }
+        let yearsOnSolar = "observances:\n  - key: a\n    name: A\n    rule: solar\n    date: 1/1\n    years: []\n"
+        #expect(throws: DataFileError.self) { try ObservanceCatalogue(yaml: yearsOnSolar, file: "x.yaml") }
+        let badSince = "observances:\n  - key: a\n    name: A\n    rule: solar\n    date: 1/1\n    since: năm ngoái\n"
+        #expect(throws: DataFileError(file: "x.yaml", line: 6, field: "since", message: "năm phải là số có 4 chữ số: \"năm ngoái\"")) {
+            try ObservanceCatalogue(yaml: badSince, file: "x.yaml")
+        }
+    }
+
     @Test("Mistakes are reported with file, line and field")
     func errors() {
         let badDate = "observances:\n  - key: a\n    name: A\n    rule: solar\n    date: 31/2\n"
@@ -72,15 +123,15 @@ struct ObservanceCalendarTests {
             try database.writer.read { try ObservanceStore.occurrences($0, catalogue: catalogue, year: year) }
                 .first { $0.source == .observance("lifelong-learning-week") }
         }
-        #expect(try week(2023)?.isProvisional == true)
+        #expect(try week(2026)?.isProvisional == true)
         try database.writer.write {
-            try ObservanceStore.setYear($0, catalogue: catalogue, key: "lifelong-learning-week", year: 2023, start: "02/10/2023",
-                                        end: "08/10/2023", theme: "Học tập suốt đời trong kỷ nguyên số", by: .system)
+            try ObservanceStore.setYear($0, catalogue: catalogue, key: "lifelong-learning-week", year: 2026, start: "02/10/2026",
+                                        end: "08/10/2026", theme: "Học tập suốt đời trong kỷ nguyên số", by: .system)
         }
-        let set = try week(2023)
-        #expect(set?.start.display == "02/10/2023" && set?.end.display == "08/10/2023")
+        let set = try week(2026)
+        #expect(set?.start.display == "02/10/2026" && set?.end.display == "08/10/2026")
         #expect(set?.theme == "Học tập suốt đời trong kỷ nguyên số" && set?.isProvisional == false)
-        #expect(try week(2024)?.start.display == "01/10/2024")
+        #expect(try week(2027)?.start.display == "01/10/2027")
     }
 
     @Test("Local festivals are dated per year; an editor adds them to their own village only; bad dates are refused")

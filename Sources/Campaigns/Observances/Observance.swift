@@ -26,26 +26,51 @@ public struct Observance: Sendable, Equatable {
         public var display: String { "\(day)/\(month)" }
     }
 
+    /// The dates and theme of one year of an observance set each year, as announced (from the data file).
+    public struct AnnouncedYear: Sendable, Equatable {
+        public let year: Int
+        public let start: CivilDate
+        public let end: CivilDate
+        public let theme: String?
+        /// Where the dates were announced ("Công văn 5201/BGDĐT-GDTX ngày 09/9/2024").
+        public let source: String?
+    }
+
     public let key: String
     public let name: String
     public let rule: Rule
     public let description: String
     public let channels: [String]
+    /// The year the day was established: it is not on the calendar of earlier years. Nil for traditional days.
+    public let since: Int?
+    /// Past years' announced dates of a yearly observance; a year not listed falls back to the usual dates.
+    public let announced: [AnnouncedYear]
 
-    /// How the rule reads on a page: "21/4 dương lịch", "15/8 âm lịch", "đặt mỗi năm (mặc định 1/10–7/10)".
+    public init(key: String, name: String, rule: Rule, description: String, channels: [String], since: Int? = nil,
+                announced: [AnnouncedYear] = []) {
+        self.key = key; self.name = name; self.rule = rule; self.description = description; self.channels = channels
+        self.since = since; self.announced = announced
+    }
+
+    /// False for the years before the day was established.
+    public func isObserved(in year: Int) -> Bool { since.map { year >= $0 } ?? true }
+
+    /// How the rule reads on a page: "21/4 dương lịch, từ năm 2014", "15/8 âm lịch", "đặt mỗi năm (mặc định 1/10–7/10)".
     public var ruleLabel: String {
+        let since = self.since.map { ", từ năm \($0)" } ?? ""
         switch rule {
-        case .solar(let day, let month): return "\(day)/\(month) dương lịch"
-        case .lunar(let day, let month): return "\(day)/\(month) âm lịch"
-        case .yearly(let start, let end): return "đặt mỗi năm (mặc định \(start.display)–\(end.display))"
+        case .solar(let day, let month): return "\(day)/\(month) dương lịch\(since)"
+        case .lunar(let day, let month): return "\(day)/\(month) âm lịch\(since)"
+        case .yearly(let start, let end): return "đặt mỗi năm (mặc định \(start.display)–\(end.display))\(since)"
         }
     }
 
     public var englishRuleLabel: String {
+        let since = self.since.map { ", since \($0)" } ?? ""
         switch rule {
-        case .solar(let day, let month): return "\(day)/\(month) (solar calendar)"
-        case .lunar(let day, let month): return "\(day)/\(month) (lunar calendar)"
-        case .yearly(let start, let end): return "set each year (by default \(start.display)–\(end.display))"
+        case .solar(let day, let month): return "\(day)/\(month) (solar calendar)\(since)"
+        case .lunar(let day, let month): return "\(day)/\(month) (lunar calendar)\(since)"
+        case .yearly(let start, let end): return "set each year (by default \(start.display)–\(end.display))\(since)"
         }
     }
 

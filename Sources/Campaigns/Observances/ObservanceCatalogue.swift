@@ -56,10 +56,42 @@ public struct ObservanceCatalogue: Sendable {
                 throw DataFileError(file: file, line: reader.line(entry["channels"]), field: "channels",
                                     message: "kênh \"\(unknown)\" không có; dùng: \(Self.channels.sorted().joined(separator: ", "))")
             }
+            let since = try Self.year(entry, "since", reader: reader, file: file, in: node)
+            var announced: [Observance.AnnouncedYear] = []
+            if let years = entry["years"] {
+                guard case .yearly = rule else {
+                    throw DataFileError(file: file, line: reader.line(years), field: "years", message: "chỉ dùng cho ngày lễ đặt mỗi năm (rule: yearly)")
+                }
+                announced = try reader.sequence(years, field: "years", parent: node).map { try Self.announcedYear($0, reader: reader, file: file) }
+            }
             return Observance(key: key, name: try reader.string(entry, "name", in: node)!, rule: rule,
-                              description: try reader.string(entry, "description", in: node, required: false) ?? "", channels: channels)
+                              description: try reader.string(entry, "description", in: node, required: false) ?? "", channels: channels,
+                              since: since, announced: announced)
         }
     }
 
     public func observance(_ key: String) -> Observance? { observances.first { $0.key == key } }
+
+    private static func year(_ entry: Node.Mapping, _ key: String, reader: YAMLReader, file: String, in node: Node) throws -> Int? {
+        guard let text = try reader.string(entry, key, in: node, required: false) else { return nil }
+        guard let year = Int(text), (1900...2200).contains(year) else {
+            throw DataFileError(file: file, line: reader.line(entry[key]), field: key, message: "năm phải là số có 4 chữ số: \"\(text)\"")
+        }
+        return year
+    }
+
+    /// `- year: 2024, dates: 1/10-7/10, theme: …, source: …`
+    private static func announcedYear(_ node: Node, reader: YAMLReader, file: String) throws -> Observance.AnnouncedYear {
+        let entry = try reader.mapping(node, field: "years")
+        let year = try Self.year(entry, "year", reader: reader, file: file, in: node)
+        guard let year else { throw DataFileError(file: file, line: reader.line(node), field: "year", message: "thiếu trường bắt buộc") }
+        let text = try reader.string(entry, "dates", in: node)!
+        let parts = text.split(separator: "-").map(String.init)
+        guard parts.count == 2, let start = Observance.DayMonth(parts[0])?.date(in: year), let end = Observance.DayMonth(parts[1])?.date(in: year),
+              start <= end else {
+            throw DataFileError(file: file, line: reader.line(entry["dates"]), field: "dates", message: "khoảng ngày dạng 1/10-7/10: \"\(text)\"")
+        }
+        return Observance.AnnouncedYear(year: year, start: start, end: end, theme: try reader.string(entry, "theme", in: node, required: false),
+                                        source: try reader.string(entry, "source", in: node, required: false))
+    }
 }

@@ -56,9 +56,15 @@ public enum ObservanceStore {
     public static func occurrences(_ db: Database, catalogue: ObservanceCatalogue, year: Int) throws -> [Occurrence] {
         let entered = Dictionary(uniqueKeysWithValues: try ObservanceYear.filter(Column("year") == year).fetchAll(db).map { ($0.observanceKey, $0) })
         var items: [Occurrence] = catalogue.observances.compactMap { observance in
+            guard observance.isObserved(in: year) else { return nil }
             if let set = entered[observance.key] {
                 return Occurrence(source: .observance(observance.key), name: observance.name, start: set.startDate, end: set.endDate,
                                   ruleLabel: observance.ruleLabel, englishRuleLabel: observance.englishRuleLabel, theme: set.theme, isProvisional: false, channels: observance.channels, place: nil)
+            }
+            if let announced = observance.announced.first(where: { $0.year == year }) {
+                return Occurrence(source: .observance(observance.key), name: observance.name, start: announced.start, end: announced.end,
+                                  ruleLabel: observance.ruleLabel, englishRuleLabel: observance.englishRuleLabel, theme: announced.theme,
+                                  isProvisional: false, channels: observance.channels, place: nil)
             }
             guard let dates = observance.defaultDates(in: year) else { return nil }
             return Occurrence(source: .observance(observance.key), name: observance.name, start: dates.start, end: dates.end,
