@@ -65,8 +65,8 @@ public struct AnnualReportDocument: Sendable {
             models: report.models.map { Model.ModelLine(title: $0.title, registered: $0.registered, recognised: $0.recognised,
                                                         share: DecimalText.percent($0.share), target: $0.target.map { "\($0)%" } ?? "") },
             indicators: report.indicators.map {
-                Model.IndicatorLine(name: $0.indicator.name, unit: $0.indicator.unit, value: DecimalText.number($0.value.value),
-                                    expected: DecimalText.number($0.expected),
+                Model.IndicatorLine(name: $0.indicator.name, unit: $0.indicator.unit, value: $0.indicator.display($0.value.value),
+                                    expected: $0.indicator.display($0.expected),
                                     verdict: $0.onTrack.map { $0 ? "Đạt lộ trình" : "Chưa đạt lộ trình" } ?? "Chưa có số liệu")
             },
             difficulties: report.texts["difficulties"] ?? dash, proposals: report.texts["proposals"] ?? dash,

@@ -114,7 +114,7 @@ public struct AnnualReport: Sendable {
     public var markdown: String {
         var md = "# Phụ lục số liệu năm \(year)\n\n## Chỉ tiêu\n\n| Chỉ tiêu | Đơn vị | Năm \(year) | Lộ trình | Đạt lộ trình | Nguồn |\n|---|---|---|---|---|---|\n"
         for line in indicators {
-            md += "| \(line.indicator.name) | \(line.indicator.unit) | \(Self.number(line.value.value)) | \(Self.number(line.expected)) | \(line.onTrack.map { $0 ? "có" : "chưa" } ?? "chưa có số liệu") | \(line.value.note) |\n"
+            md += "| \(line.indicator.name) | \(line.indicator.unit) | \(line.indicator.display(line.value.value)) | \(line.indicator.display(line.expected)) | \(line.onTrack.map { $0 ? "có" : "chưa" } ?? "chưa có số liệu") | \(line.value.note) |\n"
         }
         md += "\n## Chiến dịch truyền thông\n\n| Chiến dịch | Thời gian | Hoạt động | Người tham gia | Sách mượn |\n|---|---|---|---|---|\n"
         for c in campaigns { md += "| \(c.title) | \(c.period) | \(c.activities) | \(c.participants) | \(c.booksLent) |\n" }

@@ -6,7 +6,8 @@ import Vietnamese
 /// Criteria Đèn Sách can pre-fill from the data it holds. A pre-filled answer is marked "computed" and the assessor
 /// may always change it.
 public enum ComputedCriteria {
-    public static let sources: Set<String> = ["village-active-club", "village-learning-households", "school-libraries-lll", "cultural-houses-active"]
+    public static let sources: Set<String> = ["village-active-club", "village-learning-households", "school-libraries-lll", "cultural-houses-active",
+                                              Indicators.communeLibrary, Indicators.communeCulturalHouse]
 
     public struct Answer: Sendable, Equatable { public let passed: Bool; public let evidence: String }
 
@@ -41,6 +42,9 @@ public enum ComputedCriteria {
             guard subjectKind == .commune else { return nil }
             let indicator = try ActivityIndicator.compute(db, on: day, rule: try ActivityRule.fromSettings(db))
             return Answer(passed: indicator.share >= 30, evidence: "Nhà văn hóa có câu lạc bộ hoạt động thường xuyên ngày \(day.display): \(indicator.activeHouses)/\(indicator.houses)")
+        case Indicators.communeLibrary, Indicators.communeCulturalHouse:
+            guard subjectKind == .commune, let facility = try Indicators.communeFacility(db, source, year: year, today: today) else { return nil }
+            return Answer(passed: facility.met, evidence: facility.note)
         default:
             return nil
         }

@@ -8,7 +8,48 @@ import Vietnamese
 /// library visits), entered by hand with a source note otherwise.
 public enum Indicators {
     public static let culturalHousesActive = "cultural-houses-active"
-    public static let computedSources: Set<String> = ["school-libraries-lll", culturalHousesActive, "library-visits", "libraries-it"]
+    public static let computedSources: Set<String> = ["school-libraries-lll", culturalHousesActive, "library-visits", "libraries-it",
+                                                      communeLibrary, communeCulturalHouse]
+    public static let communeLibrary = "commune-library-lll"
+    public static let communeCulturalHouse = "commune-cultural-house-lll"
+
+    /// Whether the commune library or the commune cultural house did in a year what plan II.2a asks of it by 2025:
+    /// offer lifelong-learning services (a campaign activity held there, or for the cultural house a club or class
+    /// running regularly) and apply IT (online uses in its monthly reading book, or a digital-skills class).
+    public struct CommuneFacility: Sendable, Equatable {
+        public let name: String
+        public let services: Bool
+        public let appliesIT: Bool
+        public let note: String
+        public var met: Bool { services && appliesIT }
+    }
+
+    public static func communeFacility(_ db: Database, _ source: String, year: Int, today: CivilDate = .today()) throws -> CommuneFacility? {
+        let sql = source == communeLibrary
+            ? "SELECT id, name FROM unit WHERE kind = 'commune_library' AND isActive ORDER BY id LIMIT 1"
+            : """
+              SELECT u.id, u.name FROM unit u JOIN unit p ON p.id = u.parentId
+              WHERE u.kind = 'cultural_house' AND p.kind = 'commune_committee' AND u.isActive ORDER BY u.id LIMIT 1
+              """
+        guard let row = try Row.fetchOne(db, sql: sql) else { return nil }
+        let id: Int64 = row[0], name: String = row[1]
+        let activities = try Int.fetchOne(db, sql: "SELECT count(*) FROM activity WHERE unitId = ? AND substr(startsAt, 1, 4) = ?",
+                                          arguments: [id, String(year)]) ?? 0
+        let online = try Int.fetchOne(db, sql: "SELECT coalesce(sum(onlineUses), 0) FROM libraryVisit WHERE libraryId = ? AND substr(month, 1, 4) = ?",
+                                      arguments: [id, String(year)]) ?? 0
+        var parts = ["\(activities) hoạt động trong năm", "\(online) lượt dùng trực tuyến"]
+        var services = activities > 0, appliesIT = online > 0
+        if source == communeCulturalHouse {
+            let day = ComputedCriteria.day(of: year, today: today)
+            let indicator = try ActivityIndicator.compute(db, on: day, rule: try ActivityRule.fromSettings(db))
+            let clubs = try Club.filter(Column("unitId") == id).fetchAll(db).filter { indicator.activeClubIds.contains($0.id!) }
+            let digital = clubs.filter { $0.field == .digitalSkills }.count
+            services = services || !clubs.isEmpty
+            appliesIT = appliesIT || digital > 0
+            parts.insert("\(clubs.count) câu lạc bộ, lớp hoạt động thường xuyên (\(digital) lớp kỹ năng số)", at: 0)
+        }
+        return CommuneFacility(name: name, services: services, appliesIT: appliesIT, note: "\(name): " + parts.joined(separator: ", "))
+    }
 
     public struct Value: Sendable, Equatable {
         public let year: Int
@@ -61,6 +102,11 @@ public enum Indicators {
                 if recorded == 0 { return Value(year: year, value: nil, computed: true, note: "chưa có sổ lượt đọc năm \(year)") }
                 return Value(year: year, value: total == 0 ? nil : Double(online) * 100 / Double(total), computed: true,
                              note: "\(online)/\(total) thư viện có lượt dùng trực tuyến trong năm")
+            case communeLibrary, communeCulturalHouse:
+                guard year <= today.year, let facility = try communeFacility(db, source, year: year, today: today) else {
+                    return Value(year: year, value: nil, computed: true, note: "")
+                }
+                return Value(year: year, value: facility.met ? 1 : 0, computed: true, note: facility.note)
             case "library-visits":
                 let average = try averageMonthlyVisits(db, year: year)
                 let months = try Int.fetchOne(db, sql: "SELECT count(DISTINCT month) FROM libraryVisit WHERE substr(month, 1, 4) = ?", arguments: [String(year)]) ?? 0

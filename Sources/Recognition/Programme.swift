@@ -1,10 +1,13 @@
 import DataFiles
 import Foundation
+import Vietnamese
 import Yams
 
 /// One indicator of the plan (II.2), from `campaigns/programme.yaml`.
 public struct ProgrammeIndicator: Sendable, Equatable {
-    public enum Kind: String, Sendable { case share, growth }
+    /// share: a % against targets; growth: average yearly growth; yesno: a facility that does or does not yet do
+    /// what the plan asks by 2025 (1 or 0; the targets are 1).
+    public enum Kind: String, Sendable { case share, growth, yesno }
     public let key: String
     public let name: String
     public let unit: String
@@ -27,6 +30,8 @@ public struct ProgrammeIndicator: Sendable, Equatable {
     /// 2030 targets; growth compounds (+4%/year to 2025 means baseline × 1.04^(years since the baseline)).
     public func trajectory(_ year: Int) -> Double {
         switch kind {
+        case .yesno:
+            return year >= 2025 ? target2025 : baseline
         case .share:
             if year <= baselineYear { return baseline }
             if year <= 2025 { return baseline + (target2025 - baseline) * Double(year - baselineYear) / Double(max(1, 2025 - baselineYear)) }
@@ -47,6 +52,13 @@ public struct ProgrammeIndicator: Sendable, Equatable {
     }
 
     public func onTrack(_ value: Double, in year: Int) -> Bool { value + 1e-9 >= trajectory(year) }
+
+    /// A value as pages and reports show it: "Có" / "Chưa" for a yes/no indicator, the number otherwise.
+    public func display(_ value: Double?, english: Bool = false) -> String {
+        guard kind == .yesno else { return DecimalText.number(value) }
+        guard let value else { return "" }
+        return value >= 0.5 ? (english ? "Yes" : "Có") : (english ? "Not yet" : "Chưa")
+    }
 }
 
 public struct Programme: Sendable {
@@ -71,7 +83,7 @@ public struct Programme: Sendable {
             }
             let kindText = try reader.string(map, "kind", in: node)!
             guard let kind = ProgrammeIndicator.Kind(rawValue: kindText) else {
-                throw DataFileError(file: file, line: reader.line(map["kind"]), field: "kind", message: "dùng share hoặc growth")
+                throw DataFileError(file: file, line: reader.line(map["kind"]), field: "kind", message: "dùng share, growth hoặc yesno")
             }
             let source = try reader.string(map, "source", in: node)!
             var computed: String?

@@ -164,7 +164,7 @@ public enum RecognitionStore {
         let before = registration
         let score = rows.reduce(0) { $0 + $1.points }
         registration.score = score
-        registration.result = set.result(score: score)?.label
+        registration.result = set.result(points: Dictionary(uniqueKeysWithValues: rows.map { ($0.criterionKey, $0.points) }))?.label
         registration.status = "assessed"
         registration.assessedOn = date
         registration.assessor = principal.login

@@ -52,9 +52,12 @@ struct RecognitionTests {
         let fixture = try RecognitionFixture()
         let set = try #require(fixture.sets.set("gia-dinh-hoc-tap"))
         #expect(set.maximum == 100 && set.usesPoints)
-        #expect(set.result(score: 80)?.label == "Đạt \"Gia đình học tập\"" && set.result(score: 79) == nil)
-        let levels = try #require(fixture.sets.set("cong-dong-hoc-tap-xa"))
-        #expect(levels.result(score: 4) == nil && levels.result(score: 6)?.label == "Mức 1" && levels.result(score: 8)?.label == "Mức 3")
+        func full(_ set: CriteriaSet) -> [String: Int] { Dictionary(uniqueKeysWithValues: set.criteria.map { ($0.key, $0.points) }) }
+        var points = full(set)
+        points["tu-sach"] = 0; points["ap-dung"] = 0
+        #expect(set.result(points: points)?.label == "Đạt \"Gia đình học tập\"")
+        points["gia-dinh-van-hoa"] = 9
+        #expect(set.result(points: points) == nil, "79 points")
         try fixture.database.writer.write { db in
             let registration = try RecognitionStore.register(db, year: 2025, set: set, subjectId: fixture.household, by: .system)
             var scores = Dictionary(uniqueKeysWithValues: set.criteria.map { ($0.key, RecognitionStore.ScoreInput(points: $0.points)) })
@@ -71,6 +74,101 @@ struct RecognitionTests {
             let nomination = try #require(try Nomination.fetchOne(db, key: nominationId))
             #expect(nomination.status == .approved && nomination.formKey == "gia-dinh-hoc-tap" && nomination.householdId == fixture.household)
             #expect(throws: DomainError.self) { try RecognitionStore.assess(db, id: registration.id!, set: set, scores: scores, by: .system) }
+        }
+    }
+
+    @Test("Cộng đồng học tập cấp xã has two levels, each met by its own criteria and the lower level's; a recognition holds three years")
+    func communeLevels() throws {
+        let fixture = try RecognitionFixture()
+        let set = try #require(fixture.sets.set("cong-dong-hoc-tap-xa"))
+        #expect(set.scoring == .levels && set.thresholds.map(\.label) == ["Mức độ 1", "Mức độ 2"])
+        #expect(set.source == "Thông tư 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ Giáo dục và Đào tạo" && set.sourceYear == 2023)
+        #expect(set.groups.first?.name.contains("cấp ủy Đảng") == true, "the leadership criterion names the Party committee")
+        var passed = Dictionary(uniqueKeysWithValues: set.criteria.map { ($0.key, 1) })
+        #expect(set.result(points: passed)?.label == "Mức độ 2")
+        passed["pcgd-xmc-2"] = 0
+        #expect(set.result(points: passed)?.label == "Mức độ 1", "a level-2 criterion missed: level 1 only")
+        passed["pcgd-xmc-2"] = 1
+        passed["tuyen-truyen"] = 0
+        #expect(set.result(points: passed) == nil, "level 2's own criteria do not make up for a missed level-1 criterion")
+        #expect(set.lastValidYear(recognisedIn: 2025) == 2027)
+        #expect(set.thresholdsText(english: false) == "Mức độ 1: đạt cả 13 tiêu chí mức độ 1; Mức độ 2: đạt cả 15 tiêu chí mức độ 1–2")
+        try fixture.database.writer.write { db in
+            let registration = try RecognitionStore.register(db, year: 2025, set: set, subjectId: fixture.commune, by: .system)
+            var scores = Dictionary(uniqueKeysWithValues: set.criteria.map { ($0.key, RecognitionStore.ScoreInput(passed: true)) })
+            scores["tac-dung-2"] = .init(passed: false)
+            let assessed = try RecognitionStore.assess(db, id: registration.id!, set: set, scores: scores, by: .system)
+            #expect(assessed.result == "Mức độ 1" && assessed.score == 14)
+        }
+    }
+
+    @Test("Công dân học tập follows QĐ 244/QĐ-KHVN: ten indicators, 100 points, 80 to reach and none below 5, with evidence")
+    func citizenPoints() throws {
+        let fixture = try RecognitionFixture()
+        let set = try #require(fixture.sets.set("cong-dan-hoc-tap"))
+        #expect(set.source.contains("244/QĐ-KHVN ngày 28/7/2022") && set.sourceYear == 2022)
+        #expect(set.criteria.count == 10 && set.maximum == 100 && set.usesPoints)
+        var points = Dictionary(uniqueKeysWithValues: set.criteria.map { ($0.key, 8) })
+        #expect(set.result(points: points)?.label == "Đạt \"Công dân học tập\"", "80 points, every indicator 8")
+        points["ngoai-ngu"] = 4; points["doc-cap-nhat"] = 10; points["ky-nang-so"] = 10
+        #expect(set.result(points: points) == nil, "84 points but one indicator below 5")
+        #expect(set.thresholdsText(english: false) == "Đạt \"Công dân học tập\": 80 điểm, mỗi chỉ số từ 5 điểm")
+        let person = try fixture.database.writer.write { try PersonStore.create($0, PersonInput(fullName: "Y Hiên", birthYear: "1990", villageId: fixture.villageA), by: .system) }
+        try fixture.database.writer.write { db in
+            let registration = try RecognitionStore.register(db, year: 2026, set: set, subjectId: person.id!, by: .system)
+            var scores = Dictionary(uniqueKeysWithValues: set.criteria.map { ($0.key, RecognitionStore.ScoreInput(points: 9)) })
+            scores["ky-nang-so"] = .init(points: 10, evidence: "Chứng chỉ lớp kỹ năng số, Nhà văn hóa thôn A, 2026")
+            let assessed = try RecognitionStore.assess(db, id: registration.id!, set: set, scores: scores, by: .system)
+            #expect(assessed.score == 91 && assessed.result == "Đạt \"Công dân học tập\"")
+            #expect(try RecognitionStore.scores(db, registrationId: registration.id!)["ky-nang-so"]?.evidence == "Chứng chỉ lớp kỹ năng số, Nhà văn hóa thôn A, 2026")
+        }
+    }
+
+    @Test("Every shipped criteria set names its legal source and year; a file without them is refused with line and field")
+    func legalSources() throws {
+        let fixture = try RecognitionFixture()
+        for set in fixture.sets.sets {
+            #expect(!set.source.isEmpty && (1990...2030).contains(set.sourceYear), "\(set.key)")
+        }
+        let yaml = "key: x\ntitle: X\nsubject: household\nversion: '1'\nyears: 2021-2030\nscoring: passfail\nthresholds: [{label: Đạt, min: 1}]\ngroups: [{name: A, criteria: [{key: a, text: A}]}]\n"
+        #expect(throws: DataFileError(file: "x.yaml", line: 1, field: "source", message: "thiếu trường bắt buộc")) { try CriteriaSet(yaml: yaml, file: "x.yaml") }
+        let levelOnPoints = yaml.replacingOccurrences(of: "version:", with: "source: QĐ 1\nsourceYear: 2020\nversion:")
+            .replacingOccurrences(of: "{key: a, text: A}", with: "{key: a, text: A, level: 2}")
+        #expect(throws: DataFileError.self) { try CriteriaSet(yaml: levelOnPoints, file: "x.yaml") }
+    }
+
+    @Test("The commune library and cultural house indicators are yes only with lifelong-learning services and IT in the year")
+    func communeFacilities() throws {
+        let fixture = try RecognitionFixture()
+        let today = CivilDate(year: 2026, month: 11, day: 25)!
+        try fixture.database.writer.write { db in
+            let library = try UnitStore.create(db, UnitInput(name: "Thư viện xã Thử", kind: "commune_library", parentId: fixture.commune), by: .system).id!
+            let house = try UnitStore.create(db, UnitInput(name: "Nhà văn hóa xã", kind: "cultural_house", parentId: fixture.commune), by: .system).id!
+            let indicator = try #require(fixture.programme.indicators.first { $0.computed == Indicators.communeLibrary })
+            #expect(indicator.kind == .yesno)
+            #expect(try Indicators.value(db, indicator, year: 2026, today: today).value == 0)
+            let campaign = try CampaignStore.create(db, CampaignInput(title: "Ngày Sách 2026", year: 2026, startDate: "15/04/2026", endDate: "30/04/2026",
+                                                                      leadUnitId: fixture.commune), catalogue: nil, by: .system)
+            try db.execute(sql: """
+                INSERT INTO activity(campaignId, kind, title, startsAt, endsAt, unitId, updatedAt)
+                VALUES (?, 'reading_session', 'Ngày hội đọc sách', '2026-04-21T08:00', '2026-04-21T11:00', ?, '2026-04-01')
+                """, arguments: [campaign.id!, library])
+            let servicesOnly = try #require(try Indicators.communeFacility(db, Indicators.communeLibrary, year: 2026, today: today))
+            #expect(servicesOnly.services && !servicesOnly.appliesIT && !servicesOnly.met)
+            try Indicators.recordVisits(db, libraryId: library, year: 2026, month: 5, .init(visits: 300, onlineUses: 12), by: .system)
+            let value = try Indicators.value(db, indicator, year: 2026, today: today)
+            #expect(value.value == 1 && value.note == "Thư viện xã Thử: 1 hoạt động trong năm, 12 lượt dùng trực tuyến")
+            #expect(indicator.display(value.value) == "Có" && indicator.display(0) == "Chưa" && indicator.display(1, english: true) == "Yes")
+            // The cultural house: a digital-skills class running regularly is both a service and IT.
+            let club = try ClubStore.create(db, ClubInput(name: "Lớp kỹ năng số", unitId: house, kind: "talent_class", field: "digital_skills", ageGroups: ["adults"],
+                                                          foundedOn: "01/01/2026"), by: .system).id!
+            for month in 8...10 { _ = try ClubStore.recordSession(db, clubId: club, .init(date: "10/\(month)/2026"), by: .system) }
+            let houseFacility = try #require(try Indicators.communeFacility(db, Indicators.communeCulturalHouse, year: 2026, today: today))
+            #expect(houseFacility.met && houseFacility.name == "Nhà văn hóa xã")
+            let commune = try #require(fixture.sets.set("cong-dong-hoc-tap-xa"))
+            let registration = try RecognitionStore.register(db, year: 2026, set: commune, subjectId: fixture.commune, by: .system)
+            let prefill = try RecognitionStore.prefill(db, registration: registration, set: commune, today: today)
+            #expect(prefill["thu-vien-xa"]?.passed == true && prefill["nha-van-hoa-xa"]?.passed == true)
         }
     }
 

@@ -14,21 +14,23 @@ struct RecognitionAPI {
         router.get("/indicators", use: indicators)
     }
 
-    struct CriterionJSON: Encodable { let key: String; let text: String; let points: Int; let computed: String? }
+    struct CriterionJSON: Encodable { let key: String; let text: String; let points: Int; let computed: String?; let level: Int }
     struct GroupJSON: Encodable { let name: String; let criteria: [CriterionJSON] }
-    struct ThresholdJSON: Encodable { let label: String; let min: Int }
+    struct ThresholdJSON: Encodable { let label: String; let min: Int; let minEach: Int?; let level: Int? }
     struct SetJSON: Encodable {
         let key: String; let title: String; let subject: String; let version: String; let fromYear: Int; let toYear: Int; let scoring: String; let maximum: Int
         let thresholds: [ThresholdJSON]; let groups: [GroupJSON]; let honourForm: String?
+        let source: String; let sourceYear: Int; let validityYears: Int?
     }
 
     @Sendable func criteriaSets(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
         return try APIResponse.whole(env.criteriaSets.sets.map { set in
             SetJSON(key: set.key, title: set.title, subject: set.subject.rawValue, version: set.version, fromYear: set.years.lowerBound, toYear: set.years.upperBound,
-                    scoring: set.usesPoints ? "points" : "passfail", maximum: set.maximum, thresholds: set.thresholds.map { ThresholdJSON(label: $0.label, min: $0.min) },
-                    groups: set.groups.map { GroupJSON(name: $0.name, criteria: $0.criteria.map { CriterionJSON(key: $0.key, text: $0.text, points: $0.points, computed: $0.computed) }) },
-                    honourForm: set.honourForm)
+                    scoring: set.scoring.rawValue, maximum: set.maximum,
+                    thresholds: set.thresholds.map { ThresholdJSON(label: $0.label, min: $0.min, minEach: $0.minEach, level: $0.level) },
+                    groups: set.groups.map { GroupJSON(name: $0.name, criteria: $0.criteria.map { CriterionJSON(key: $0.key, text: $0.text, points: $0.points, computed: $0.computed, level: $0.level) }) },
+                    honourForm: set.honourForm, source: set.source, sourceYear: set.sourceYear, validityYears: set.validityYears)
         })
     }
 

@@ -31,21 +31,29 @@ struct IndicatorsController {
         let programme = env.programme
         let views = env.views, language = context.language
         let perYear = language == .en ? "%/year" : "%/năm"
+        let english = context.english
         let rows = try await env.database.read { db in
             func t(_ key: String) -> String { views.text(key, language) }
             return try programme.indicators.map { indicator -> IndicatorRow in
+                func target(_ value: Double) -> String {
+                    switch indicator.kind {
+                    case .yesno: return indicator.display(value, english: english)
+                    case .growth: return DecimalText.number(value) + perYear
+                    case .share: return DecimalText.number(value) + "%"
+                    }
+                }
                 let span = Array(min(indicator.baselineYear, year - 3)...year)
                 let values = try span.map { try Indicators.value(db, indicator, year: $0) }
                 let current = values.last
                 return IndicatorRow(
-                    key: indicator.key, name: indicator.name, unit: indicator.unit, kind: indicator.kind == .share ? t("indicators_share") : t("indicators_growth"),
+                    key: indicator.key, name: indicator.name, unit: indicator.unit, kind: t("indicators_\(indicator.kind.rawValue)"),
                     source: indicator.computed != nil ? t("indicators_computed") : t("indicators_manual"),
-                    baseline: "\(DecimalText.number(indicator.baseline)) (\(indicator.baselineYear))",
-                    target2025: DecimalText.number(indicator.target2025) + (indicator.kind == .growth ? perYear : "%"),
-                    target2030: DecimalText.number(indicator.target2030) + (indicator.kind == .growth ? perYear : "%"),
+                    baseline: "\(indicator.display(indicator.baseline, english: english)) (\(indicator.baselineYear))",
+                    target2025: target(indicator.target2025), target2030: target(indicator.target2030),
                     cells: zip(span, values).map { year, value in
                         let on = value.value.map { indicator.onTrack($0, in: year) }
-                        return YearCell(year: year, value: DecimalText.number(value.value), expected: DecimalText.number(indicator.trajectory(year)), onTrack: on == true, offTrack: on == false)
+                        return YearCell(year: year, value: indicator.display(value.value, english: english),
+                                        expected: indicator.display(indicator.trajectory(year), english: english), onTrack: on == true, offTrack: on == false)
                     },
                     chart: TrajectoryChart.svg(years: span, values: values.map(\.value), expected: span.map(indicator.trajectory), title: indicator.name,
                                                expectedLabel: t("indicators_expected")),

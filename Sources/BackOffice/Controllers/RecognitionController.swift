@@ -62,9 +62,18 @@ struct RecognitionController {
                                 flash: env.flash(request, context))
     }
 
-    struct CriterionRow { let text: String; let points: Int; let computed: Bool }
+    struct CriterionRow { let text: String; let points: Int; let computed: Bool; let level: Int }
     struct GroupRow { let name: String; let criteria: [CriterionRow] }
-    struct SetRow { let key: String; let title: String; let subject: String; let version: String; let years: String; let scoring: String; let maximum: Int; let thresholds: String; let groups: [GroupRow] }
+    struct SetRow {
+        let key: String; let title: String; let subject: String; let version: String; let years: String; let scoring: String; let maximum: Int; let thresholds: String
+        let groups: [GroupRow]; let source: String; let validity: String; let byLevels: Bool
+    }
+
+    /// "3 năm, hết hạn phải đánh giá công nhận lại", or that the set names no time limit.
+    static func validityText(_ set: CriteriaSet, views: Views, language: Language) -> String {
+        set.validityYears.map { views.text("sets_validityYears", language).replacingOccurrences(of: "%@", with: String($0)) }
+            ?? views.text("sets_noExpiry", language)
+    }
 
     @Sendable func criteriaSets(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english
@@ -72,16 +81,20 @@ struct RecognitionController {
         let t = { (key: String) in env.views.text(key, context.language) }
         let rows = sets.sets.map { set in
             SetRow(key: set.key, title: set.title, subject: set.subject.label(english: english), version: set.version, years: "\(set.years.lowerBound)–\(set.years.upperBound)",
-                   scoring: set.usesPoints ? t("sets_points") : t("sets_passfail"), maximum: set.maximum,
-                   thresholds: set.thresholds.map { "\($0.label): \($0.min)" }.joined(separator: "; "),
-                   groups: set.groups.map { GroupRow(name: $0.name, criteria: $0.criteria.map { CriterionRow(text: $0.text, points: $0.points, computed: $0.computed != nil) }) })
+                   scoring: t("sets_\(set.scoring.rawValue)"), maximum: set.maximum, thresholds: set.thresholdsText(english: english),
+                   groups: set.groups.map { GroupRow(name: $0.name, criteria: $0.criteria.map { CriterionRow(text: $0.text, points: $0.points, computed: $0.computed != nil, level: $0.level) }) },
+                   source: set.source, validity: Self.validityText(set, views: env.views, language: context.language), byLevels: set.scoring == .levels)
         }
         return env.views.render("recognition-sets", titleKey: "sets_title", page: ["sets": rows], context: context)
     }
 
     // MARK: Registrations
 
-    struct RegistrationRow { let id: Int64; let subject: String; let place: String; let set: String; let status: String; let score: String; let result: String }
+    struct RegistrationRow {
+        let id: Int64; let subject: String; let place: String; let set: String; let status: String; let score: String; let result: String
+        /// The last year an approved recognition holds ("2027"), with "đã hết hiệu lực" once past; empty otherwise.
+        let validUntil: String
+    }
     struct RegistrationsPage {
         let year: Int; let setOptions: [Option]; let rows: [RegistrationRow]; let empty: Bool; let subjects: [Option]; let chosenSet: String
         let isPerson: Bool; let q: String; let canRegister: Bool; let csrf: String; let errors: [String: String]
@@ -101,6 +114,7 @@ struct RecognitionController {
         let set = sets.set(setKey)
         let views = env.views, language = context.language
         let q = request.query("q") ?? ""
+        let today = env.clock.today()
         let (items, subjects, earlier) = try await env.database.read { db -> ([RecognitionStore.Item], [Option], Int?) in
             let items = try RecognitionStore.list(db, year: year, setKey: setKey, for: principal)
             return (items, try Self.subjects(db, set: set, query: q, for: principal),
@@ -110,11 +124,18 @@ struct RecognitionController {
             year: year, setOptions: sets.sets.map { Option(value: $0.key, label: $0.title, selected: $0.key == setKey) },
             rows: items.map { RegistrationRow(id: $0.registration.id!, subject: $0.subject, place: $0.place, set: set?.title ?? $0.registration.setKey,
                                               status: views.text("registration_\($0.registration.status)", language),
-                                              score: $0.registration.score.map { "\($0)/\(set?.maximum ?? 0)" } ?? "", result: $0.registration.result ?? "") },
+                                              score: $0.registration.score.map { "\($0)/\(set?.maximum ?? 0)" } ?? "", result: $0.registration.result ?? "",
+                                              validUntil: Self.validUntil($0.registration, set: set, today: today, views: views, language: language)) },
             empty: items.isEmpty, subjects: subjects, chosenSet: setKey, isPerson: set?.subject == .person, q: q, canRegister: principal.role != .viewer && set != nil, csrf: context.csrfToken, errors: errors,
             earlierYear: earlier)
         return env.views.render("recognition-registrations", titleKey: "registrations_title", page: page, context: context, status: status,
                                 flash: env.flash(request, context))
+    }
+
+    static func validUntil(_ registration: Registration, set: CriteriaSet?, today: CivilDate, views: Views, language: Language) -> String {
+        guard registration.status == "approved", registration.result != nil,
+              let last = set?.lastValidYear(recognisedIn: registration.year) else { return "" }
+        return last < today.year ? "\(last) — \(views.text("registrations_expired", language))" : String(last)
     }
 
     /// What may be registered for a set, within the account's reach.
@@ -162,6 +183,7 @@ struct RecognitionController {
     struct ScoreGroup { let name: String; let rows: [ScoreRow] }
     struct AssessmentPage {
         let id: Int64; let subject: String; let place: String; let set: String; let year: Int; let usesPoints: Bool; let maximum: Int; let thresholds: String
+        let source: String; let validity: String; let validUntil: Int?; let expired: Bool
         let groups: [ScoreGroup]; let status: String; let score: String; let result: String; let nominationId: Int64?
         let canAssess: Bool; let canDecide: Bool; let csrf: String; let hasErrors: Bool; let reasonError: String
     }
@@ -175,6 +197,7 @@ struct RecognitionController {
         let id = try context.id()
         let sets = self.sets
         let views = env.views, language = context.language
+        let today = env.clock.today()
         let page = try await env.database.read { db -> AssessmentPage in
             let item = try RecognitionStore.get(db, id: id, for: principal)
             let r = item.registration
@@ -183,7 +206,10 @@ struct RecognitionController {
             let editable = ["registered", "assessed"].contains(r.status)
             return AssessmentPage(
                 id: id, subject: item.subject, place: item.place, set: set.title, year: r.year, usesPoints: set.usesPoints, maximum: set.maximum,
-                thresholds: set.thresholds.map { "\($0.label): \($0.min)" }.joined(separator: "; "),
+                thresholds: set.thresholdsText(english: language == .en),
+                source: set.source, validity: Self.validityText(set, views: views, language: language),
+                validUntil: r.status == "approved" && r.result != nil ? set.lastValidYear(recognisedIn: r.year) : nil,
+                expired: r.status == "approved" && r.result != nil && (set.lastValidYear(recognisedIn: r.year).map { $0 < today.year } ?? false),
                 groups: set.groups.map { group in
                     ScoreGroup(name: group.name, rows: group.criteria.map { c in
                         let score = scores[c.key]

@@ -5,6 +5,9 @@ extension EnglishMessages {
         "{}/{} thư viện trường học có hoạt động trong năm": "{}/{} school libraries active in the year",
         "{}/{} nhà văn hóa, ngày {}": "{}/{} cultural houses, on {}",
         "chưa có sổ lượt đọc năm {}": "no reading log for {} yet",
+        "{}: {} hoạt động trong năm, {} lượt dùng trực tuyến": "{}: {} activities in the year, {} online uses",
+        "{}: {} câu lạc bộ, lớp hoạt động thường xuyên ({} lớp kỹ năng số), {} hoạt động trong năm, {} lượt dùng trực tuyến":
+            "{}: {} clubs and classes meeting regularly ({} digital-skills classes), {} activities in the year, {} online uses",
         "{}/{} thư viện có lượt dùng trực tuyến trong năm": "{}/{} libraries used online in the year",
         "sổ lượt đọc {} tháng": "reading log of {} months",
         "Biên lai đã hủy": "The receipt is voided",
