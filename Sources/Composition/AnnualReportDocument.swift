@@ -38,7 +38,9 @@ public struct AnnualReportDocument: Sendable {
         let clubs: Int; let sessions: Int; let activeHouses: Int; let houses: Int; let houseShare: String
         let donationsTotal: String; let donationsCash: String; let donationsInKind: String; let donationCount: Int; let sponsorCount: Int; let volunteerHours: String
         let honoursTotal: Int; let honoursIndividuals: Int; let honoursCollectives: Int; let models: [ModelLine]; let indicators: [IndicatorLine]
-        let difficulties: String; let proposals: String; let signerLead: String; let signerTitle: String; let signerName: String
+        let difficulties: String; let proposals: String
+        /// The People's Committee reports as a collective: "TM. ỦY BAN NHÂN DÂN" over the Chairman's lines.
+        let signature: [String]; let signerName: String
     }
 
     package func html(_ db: Database, report: AnnualReport, today: CivilDate = .today()) throws -> String {
@@ -70,7 +72,7 @@ public struct AnnualReportDocument: Sendable {
                                     verdict: $0.onTrack.map { $0 ? "Đạt lộ trình" : "Chưa đạt lộ trình" } ?? "Chưa có số liệu")
             },
             difficulties: report.texts["difficulties"] ?? dash, proposals: report.texts["proposals"] ?? dash,
-            signerLead: Signing.lead(forTitle: setting(Settings.signerTitle)), signerTitle: setting(Settings.signerTitle), signerName: setting(Settings.signerName))
+            signature: Signing.lines(.committee, title: setting(Settings.signerTitle)), signerName: setting(Settings.signerName))
     }
 
     /// A count, share or amount, set right in a table ("1.067", "9,9%", "40%"); dates and words stay left.
@@ -124,9 +126,7 @@ public struct AnnualReportDocument: Sendable {
             heading("II. KHÓ KHĂN, VƯỚNG MẮC"), body(m.difficulties),
             heading("III. ĐỀ XUẤT, KIẾN NGHỊ"), body(m.proposals),
         ]
-        var signer: [P] = []
-        if !m.signerLead.isEmpty { signer.append(P([R(m.signerLead, bold: true)], alignment: .center, spaceAfter: 0)) }
-        signer += [P([R(m.signerTitle, bold: true)], alignment: .center, spaceAfter: 1_400), P([R(m.signerName, bold: true)], alignment: .center)]
+        let signer = DOCXDocument.signatureBlock(m.signature, name: m.signerName)
         doc.blocks.append(.table(.init(widths: [width / 2, width / 2], rows: [[
             [P([R("Nơi nhận:", bold: true, italic: true, size: 24)], alignment: .left, spaceAfter: 0),
              P([R("- \(m.recipient);", size: 22)], alignment: .left, spaceAfter: 0), P([R("- Lưu: VT.", size: 22)], alignment: .left)],

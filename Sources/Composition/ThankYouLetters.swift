@@ -20,7 +20,9 @@ public struct ThankYouLetters: Sendable {
 
     package struct Model: Sendable {
         let committee: String; let commune: String; let todayLong: String; let salutation: String; let callForm: String; let gift: String; let purpose: String
-        let campaign: String; let number: String; let date: String; let signerTitle: String; let signerName: String
+        let campaign: String; let number: String; let date: String
+        /// The committee thanks as a collective: "TM. ỦY BAN NHÂN DÂN" over the Chairman's lines.
+        let signature: [String]; let signerName: String
     }
 
     /// The letter of one donation; nil for a voided receipt or an anonymous gift (nobody to thank by name).
@@ -40,8 +42,8 @@ public struct ThankYouLetters: Sendable {
             committee: setting(Settings.committeeName), commune: setting(Settings.communeName), todayLong: today.documentForm,
             salutation: person == nil ? name : "\(callForm) \(name)", callForm: callForm,
             gift: d.kind == .cash ? VND.format(d.amount ?? 0) + " (" + AmountInWords.vnd(d.amount ?? 0).lowercased() + ")" : item.itemsSummary,
-            purpose: d.purpose.lowercased(), campaign: item.campaignTitle ?? "", number: d.receiptNumber, date: d.date.display,
-            signerTitle: setting(Settings.signerTitle), signerName: setting(Settings.signerName))
+            purpose: VietnameseText.lowercasingFirst(d.purpose), campaign: item.campaignTitle ?? "", number: d.receiptNumber, date: d.date.display,
+            signature: Signing.lines(.committee, title: setting(Settings.signerTitle)), signerName: setting(Settings.signerName))
     }
 
     /// The letter as a Word document (A4, NĐ 30 margins), in the words of `thank-you-letter.mustache`.
@@ -60,7 +62,7 @@ public struct ThankYouLetters: Sendable {
             .paragraph(P([R("Kính chúc \(m.callForm) sức khỏe, hạnh phúc và thành công.")], indentFirstLine: true)),
             .table(.init(widths: [doc.textWidth / 2, doc.textWidth / 2], rows: [[
                 [],
-                [P([R("TM. ỦY BAN NHÂN DÂN\n\(m.signerTitle)", bold: true)], alignment: .center, spaceAfter: 1_400), P([R(m.signerName, bold: true)], alignment: .center)],
+                DOCXDocument.signatureBlock(m.signature, name: m.signerName),
             ]], borders: false)),
         ]
         return doc

@@ -18,11 +18,6 @@ public enum DecisionStore {
         }
     }
 
-    public static let defaultGrounds = """
-        Căn cứ Luật Tổ chức chính quyền địa phương năm 2025; Căn cứ Luật Thi đua, khen thưởng năm 2022; \
-        Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng; \
-        Xét đề nghị của Hội đồng Thi đua - Khen thưởng xã.
-        """
 
     public static func list(_ db: Database, year: Int? = nil) throws -> [Decision] {
         var request = Decision.all()
@@ -59,7 +54,7 @@ public enum DecisionStore {
             id: nil, year: year, level: form!.level, numberYear: nil, seq: nil, number: nil, date: nil, formKey: form!.key, subject: VietnameseText.clean(input.subject),
             signerName: try Settings.value(db, Settings.signerName), signerTitle: try Settings.value(db, Settings.signerTitle),
             issuer: form!.level == "commune" ? try Settings.value(db, Settings.committeeName) : form!.awardedBy,
-            legalGrounds: VietnameseText.cleanOrNil(input.legalGrounds) ?? defaultGrounds, kind: .original, correctsId: nil, status: "draft",
+            legalGrounds: VietnameseText.cleanOrNil(input.legalGrounds) ?? forms.defaultGrounds, kind: .original, correctsId: nil, status: "draft",
             issuedAt: nil, issuedBy: nil, createdAt: now)
         try decision.insert(db)
         try attach(db, decision: decision, nominationIds: input.nominationIds)

@@ -2,6 +2,7 @@ import DataFiles
 import Foundation
 import GRDB
 import Store
+import Vietnamese
 import Yams
 
 /// A form of commendation or an emulation title, from `campaigns/honours.yaml`.
@@ -24,6 +25,12 @@ public struct HonourForm: Sendable, Equatable {
 /// The catalogue of forms and titles; a mistake in the file names its line and field.
 public struct HonourForms: Sendable {
     public let forms: [HonourForm]
+    /// The grounds a new decision cites, from the file: acts by their date of adoption ("Căn cứ Luật Thi đua, khen
+    /// thưởng ngày 15 tháng 6 năm 2022"), then the proposal it follows.
+    public let grounds: [String]
+
+    /// The grounds as a decision stores them: one per clause, separated by ";", ending with ".".
+    public var defaultGrounds: String { grounds.joined(separator: "; ") + "." }
 
     public init(path: String) throws {
         let (text, file) = try YAMLReader.text(ofFile: path, holding: "hình thức khen thưởng")
@@ -66,6 +73,17 @@ public struct HonourForms: Sendable {
         }
         if forms.isEmpty { throw DataFileError(file: file, line: 1, field: "forms", message: "chưa có hình thức nào") }
         self.forms = forms
+        grounds = try reader.sequence(top["grounds"], field: "grounds", parent: root).map { node in
+            let map = try reader.mapping(node, field: "grounds")
+            if let text = try reader.string(map, "text", in: node, required: false) { return VietnameseText.clean(text) }
+            let act = try reader.string(map, "act", in: node)!
+            let dateText = try reader.string(map, "date", in: node)!
+            guard let date = CivilDate(parsing: dateText) else {
+                throw DataFileError(file: file, line: reader.line(map["date"]), field: "date", message: "ngày thông qua dạng dd/MM/yyyy: \"\(dateText)\"")
+            }
+            let of = try reader.string(map, "of", in: node, required: false).map { " " + $0 } ?? ""
+            return "Căn cứ \(act) \(date.documentForm)\(of)"
+        }
     }
 
     public func form(_ key: String) -> HonourForm? { forms.first { $0.key == key } }

@@ -29,6 +29,8 @@ public struct DOCXDocument: Sendable {
         /// Space before, in twentieths of a point (a heading after a table).
         public let spaceBefore: Int
         public let indentFirstLine: Bool
+        /// A rule in place of text: a line drawn under an empty paragraph, narrowed by this much on each side (twips).
+        public var ruleInset: Int? = nil
         public init(_ runs: [Run], alignment: Alignment = .both, spaceAfter: Int = 120, spaceBefore: Int = 0, indentFirstLine: Bool = false) {
             self.runs = runs; self.alignment = alignment; self.spaceAfter = spaceAfter; self.spaceBefore = spaceBefore; self.indentFirstLine = indentFirstLine
         }
@@ -108,6 +110,12 @@ public struct DOCXDocument: Sendable {
     static func xml(_ paragraph: Paragraph) -> String {
         var xml = #"<w:p><w:pPr><w:jc w:val="\#(paragraph.alignment.rawValue)"/><w:spacing w:before="\#(paragraph.spaceBefore)" w:after="\#(paragraph.spaceAfter)"/>"#
         if paragraph.indentFirstLine { xml += #"<w:ind w:firstLine="567"/>"# }
+        if let inset = paragraph.ruleInset {
+            // A real line, not an underlined space (which prints as nothing): a bottom border on a paragraph one
+            // point high, narrowed to the length NĐ 30 asks for.
+            xml = #"<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>"#
+                + #"<w:spacing w:before="0" w:after="60" w:line="20" w:lineRule="exact"/><w:ind w:left="\#(inset)" w:right="\#(inset)"/>"#
+        }
         xml += "</w:pPr>"
         for run in paragraph.runs {
             var properties = ""
@@ -149,7 +157,7 @@ extension DOCXDocument {
     /// the receiving unit), beside the national motto with the place and date under it.
     public func heading(agency: String, under: [String] = [], placeAndDate: String? = nil) -> Block {
         let agencyLines = Self.agencyLines(agency)
-        var left = [Paragraph([Run(agencyLines, bold: true, size: 24)], alignment: .center, spaceAfter: 0)]
+        var left = [Paragraph([Run(agencyLines, bold: true, size: 24)], alignment: .center, spaceAfter: 0), Self.rule(width: 3_900, share: 1.0 / 3)]
         left += under.map { Paragraph([Run($0, size: 26)], alignment: .center, spaceAfter: 0) }
         var right = [Paragraph([Run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24)], alignment: .center, spaceAfter: 0),
                      Paragraph([Run("Độc lập - Tự do - Hạnh phúc", bold: true, underline: true)], alignment: .center, spaceAfter: 0)]
@@ -162,6 +170,24 @@ extension DOCXDocument {
     /// The issuing body in capitals, "ỦY BAN NHÂN DÂN" over "XÃ …" (never broken mid-name).
     static func agencyLines(_ agency: String) -> String {
         agency.uppercased().replacingOccurrences(of: " XÃ ", with: "\nXÃ ")
+    }
+
+    /// A centred rule of `share` of a column `width` wide: under the issuing body (a third), under a summary line.
+    public static func rule(width: Int, share: Double) -> Paragraph {
+        var paragraph = Paragraph([], alignment: .center, spaceAfter: 60)
+        paragraph.ruleInset = Int(Double(width) * (1 - share) / 2)
+        return paragraph
+    }
+
+    /// The signer's side: the lines of authority in bold ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    /// room to sign and seal, the name.
+    public static func signatureBlock(_ lines: [String], name: String, placeAndDate: String? = nil) -> [Paragraph] {
+        var block = placeAndDate.map { [Paragraph([Run($0, italic: true)], alignment: .center, spaceAfter: 0)] } ?? []
+        for (index, line) in lines.enumerated() {
+            block.append(Paragraph([Run(line, bold: true)], alignment: .center, spaceAfter: index == lines.count - 1 ? 1_400 : 0))
+        }
+        block.append(Paragraph([Run(name, bold: true)], alignment: .center))
+        return block
     }
 
     /// A table cell's text at 12 pt, as lists in documents are set.

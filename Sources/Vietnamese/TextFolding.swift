@@ -45,6 +45,13 @@ public enum VietnameseText {
     }
 
     /// The text without leading and trailing white space; returns it untouched (no Foundation call) when there is none.
+    /// The text with its first letter in lower case and every other letter as written, to run a label into a
+    /// sentence: "Quỹ khuyến học Hội Khuyến học xã" → "quỹ khuyến học Hội Khuyến học xã" (names keep their capitals).
+    public static func lowercasingFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
     /// Cleaned text, or nil when nothing is left: optional form fields.
     public static func cleanOrNil(_ text: String?) -> String? {
         guard let value = text.map(clean), !value.isEmpty else { return nil }

@@ -53,6 +53,13 @@ struct HonoursPagesTests {
             let printed = try await browser.get(decision + "/print")
             #expect(printed.text.contains("QUYẾT ĐỊNH") && printed.text.contains("Số: 01/QĐ-UBND") && printed.text.contains("ngày 20 tháng 12 năm 2025"))
             #expect(printed.text.contains("Nguyễn Văn An") && printed.text.contains("300.000 đ") && printed.text.contains("ba trăm nghìn đồng"))
+            // NĐ 30 drafting: article 1 opens with its verb; grounds cite laws by date (from campaigns/honours.yaml); the
+            // Chairman decides in his own name, a deputy signing "KT. CHỦ TỊCH"; a short rule under the summary line.
+            #expect(printed.text.contains("<strong>Điều 1.</strong> Tặng Giấy khen của Chủ tịch UBND xã cho 1 cá nhân đã có thành tích (danh sách kèm theo)."))
+            #expect(printed.text.contains("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;")
+                    && printed.text.contains("Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ"))
+            #expect(printed.text.contains("<strong>KT. CHỦ TỊCH</strong>") && printed.text.contains("<strong>PHÓ CHỦ TỊCH</strong>") && !printed.text.contains("TM. ỦY BAN"))
+            #expect(printed.text.contains(#"<hr class="doc-rule short">"#) && printed.text.contains("<th scope=\"col\">Cá nhân</th>"))
             let certificate = try await browser.get(decision + "/certificates")
             #expect(certificate.text.contains("GIẤY KHEN") && certificate.text.contains("Nguyễn Văn An") && certificate.text.contains("KT. CHỦ TỊCH")
                     && certificate.text.contains("Quyết định số 01/QĐ-UBND ngày 20/12/2025"), "the certificate names its decision, number and date")

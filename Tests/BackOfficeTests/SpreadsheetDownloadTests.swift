@@ -166,7 +166,7 @@ extension SpreadsheetDownloadTests {
             #expect(response.status == .ok)
             let body = try Self.wordBody(of: Array(buffer: response.body))
             let document = body
-            #expect(document.contains("PHIẾU THU / BIÊN NHẬN ỦNG HỘ") && document.contains(mine.receiptNumber))
+            #expect(document.contains("GIẤY BIÊN NHẬN ỦNG HỘ") && document.contains(mine.receiptNumber))
             #expect(document.contains("1.500.000 đ") && document.contains("Một triệu năm trăm nghìn đồng"))
             #expect(try await browser.get("/donations/\(other)/receipt.docx").status == .forbidden)
         }

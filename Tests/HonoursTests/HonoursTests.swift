@@ -178,3 +178,35 @@ struct HonoursTests {
         #expect(counts[4] > 8)
     }
 }
+
+@Suite("Decision wording")
+struct DecisionWordingTests {
+    static let forms = try! HonourForms(path: HonoursFixture.repositoryRoot + "/campaigns/honours.yaml")
+
+    @Test("Article 1 opens with its verb and names recipients by what they are", arguments: [
+        ("giay-khen-xa", [RecipientKind.unit, .individual, .individual, .club], 2025,
+         "Tặng Giấy khen của Chủ tịch UBND xã cho 2 tập thể và 2 cá nhân đã có thành tích (danh sách kèm theo).", "Tập thể, cá nhân"),
+        ("gia-dinh-hoc-tap", [RecipientKind.household, .household, .household], 2025,
+         "Công nhận danh hiệu \"Gia đình học tập\" năm 2025 cho 3 hộ gia đình (danh sách kèm theo).", "Hộ gia đình"),
+        ("bieu-duong", [RecipientKind.individual], 2026, "Biểu dương 1 cá nhân đã có thành tích (danh sách kèm theo).", "Cá nhân"),
+        ("dong-ho-hoc-tap", [RecipientKind.clan, .clan], 2026, "Công nhận danh hiệu \"Dòng họ học tập\" năm 2026 cho 2 dòng họ (danh sách kèm theo).", "Dòng họ"),
+        ("giay-khen-xa", [RecipientKind.household, .clan, .individual], 2026,
+         "Tặng Giấy khen của Chủ tịch UBND xã cho 1 dòng họ, 1 hộ gia đình và 1 cá nhân đã có thành tích (danh sách kèm theo).", "Tập thể, cá nhân"),
+    ])
+    func articleOne(formKey: String, kinds: [RecipientKind], year: Int, text: String, heading: String) throws {
+        let form = try #require(Self.forms.form(formKey))
+        #expect(DecisionWording.articleOne(form: form, formName: form.name, year: year, kinds: kinds) == text)
+        #expect(DecisionWording.recipientHeading(kinds) == heading)
+    }
+
+    @Test("Grounds come from the data file, citing each act by its date, and end with the proposal")
+    func grounds() {
+        #expect(Self.forms.grounds == [
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+            "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+            "Xét đề nghị của Hội đồng Thi đua - Khen thưởng xã",
+        ])
+        #expect(Self.forms.defaultGrounds.hasSuffix("Khen thưởng xã."))
+    }
+}

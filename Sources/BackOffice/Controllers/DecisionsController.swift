@@ -64,7 +64,7 @@ struct DecisionsController {
         }
         let page = FormPage(
             formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == input.formKey) }, formKey: input.formKey,
-            year: input.year.map(String.init) ?? "", subject: input.subject, grounds: input.legalGrounds ?? DecisionStore.defaultGrounds,
+            year: input.year.map(String.init) ?? "", subject: input.subject, grounds: input.legalGrounds ?? forms.defaultGrounds,
             candidates: candidates.map { Candidate(id: $0.nomination.id!, name: $0.recipient, place: $0.place, achievement: $0.nomination.achievement,
                                                    year: $0.nomination.year, checked: input.nominationIds.isEmpty || input.nominationIds.contains($0.nomination.id!)) },
             hasCandidates: !candidates.isEmpty, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
@@ -182,7 +182,10 @@ struct DecisionsController {
         let issuer: String; let number: String; let commune: String; let dateLong: String; let issued: Bool; let subject: String; let signerAuthority: String
         let grounds: [String]; let revoke: Bool; let amend: Bool; let corrects: String; let correctsDate: String; let formName: String; let count: Int
         let recipients: [DocRecipient]; let total: String; let totalInWords: String; let hasAward: Bool; let lastArticle: Int
-        let signerLead: String; let signerTitle: String; let signerName: String
+        /// Article 1 after any amendment's words: "Tặng Giấy khen … cho 3 tập thể và 12 cá nhân …".
+        let articleOne: String; let recipientHeading: String
+        /// "CHỦ TỊCH", or "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH": the Chairman decides in the Chairman's name.
+        let signature: [String]; let signerName: String
     }
 
     /// The decision as printed and as downloaded for Word: one model for both.
@@ -204,7 +207,11 @@ struct DecisionsController {
                 recipients: recipients.enumerated().map { DocRecipient(number: $0.offset + 1, name: $0.element.recipient, place: $0.element.place,
                                                                       achievement: $0.element.nomination.achievement, award: VND.format($0.element.nomination.award)) },
                 total: VND.format(total), totalInWords: AmountInWords.vnd(total).lowercased(), hasAward: hasAward,
-                lastArticle: d.kind == .revoke ? 2 : (hasAward ? 3 : 2), signerLead: Signing.lead(forTitle: d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName)
+                lastArticle: d.kind == .revoke ? 2 : (hasAward ? 3 : 2),
+                articleOne: DecisionWording.articleOne(form: forms.form(d.formKey), formName: forms.form(d.formKey)?.name ?? d.formKey, year: d.year,
+                                                       kinds: recipients.map(\.nomination.recipientKind)),
+                recipientHeading: DecisionWording.recipientHeading(recipients.map(\.nomination.recipientKind)),
+                signature: Signing.lines(.chairman, title: d.signerTitle), signerName: d.signerName)
         }
     }
 
@@ -227,7 +234,7 @@ struct DecisionsController {
         let signerAuthority: String; let title: String; let name: String; let place: String; let achievement: String; let number: String
         /// The decision's date, dd/MM/yyyy, beside its number (a certificate names the decision it comes from).
         let date: String; let book: String
-        let commune: String; let dateLong: String; let signerLead: String; let signerTitle: String; let signerName: String
+        let commune: String; let dateLong: String; let signature: [String]; let signerName: String
     }
 
     /// One certificate per recipient of an issued decision (or only `nomination`), for print and for Word.
@@ -245,7 +252,7 @@ struct DecisionsController {
                     return CertificateModel(
                         signerAuthority: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ \(commune.uppercased())", title: title, name: item.recipient, place: item.place,
                         achievement: achievement, number: d.number ?? "", date: d.date?.display ?? "", book: "\(d.numberYear ?? d.year)/\(d.seq ?? 0)-\(index + 1)", commune: commune,
-                        dateLong: d.date?.documentForm ?? "", signerLead: Signing.lead(forTitle: d.signerTitle), signerTitle: d.signerTitle, signerName: d.signerName)
+                        dateLong: d.date?.documentForm ?? "", signature: Signing.lines(.chairman, title: d.signerTitle), signerName: d.signerName)
                 }
         }
     }

@@ -21,9 +21,7 @@ enum CertificateWord {
             ]
             if !c.place.isEmpty { doc.blocks.append(.paragraph(P([R(c.place, size: 28)], alignment: .center))) }
             doc.blocks.append(.paragraph(P([R("Đã có thành tích: " + c.achievement, size: 28)], alignment: .center, spaceAfter: 360)))
-            var signature = [P([R("\(c.commune), \(c.dateLong)", italic: true)], alignment: .center, spaceAfter: 0)]
-            if !c.signerLead.isEmpty { signature.append(P([R(c.signerLead, bold: true)], alignment: .center, spaceAfter: 0)) }
-            signature += [P([R(c.signerTitle, bold: true)], alignment: .center, spaceAfter: 1_400), P([R(c.signerName, bold: true)], alignment: .center)]
+            let signature = DOCXDocument.signatureBlock(c.signature, name: c.signerName, placeAndDate: "\(c.commune), \(c.dateLong)")
             let half = doc.textWidth / 2
             doc.blocks.append(.table(.init(widths: [half, half], rows: [[
                 [P([R("Quyết định số \(c.number)\(c.date.isEmpty ? "" : " ngày \(c.date)")\nSổ vàng số: \(c.book)", size: 24)], alignment: .left)],

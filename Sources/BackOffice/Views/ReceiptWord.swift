@@ -6,13 +6,16 @@ enum ReceiptWord {
     typealias P = DOCXDocument.Paragraph
     typealias R = DOCXDocument.Run
 
+    /// What the paper is and is not, as the printed page says it.
+    static let notAVoucher = "Giấy biên nhận của đơn vị nhận ủng hộ, giao cho người ủng hộ; không thay phiếu thu (mẫu C40-BB, Thông tư 107/2017/TT-BTC) do kế toán lập khi ghi sổ."
+
     static func document(_ m: DonationsController.ReceiptModel) -> DOCXDocument {
         var doc = DOCXDocument(title: "Biên nhận \(m.number)")
         let half = doc.textWidth / 2
         doc.blocks = [
             doc.heading(agency: m.committee, under: [m.recipientUnit]),
-            .paragraph(P([R("PHIẾU THU / BIÊN NHẬN ỦNG HỘ", bold: true, size: 30)], alignment: .center, spaceAfter: 0)),
-            .paragraph(P([R("Số: "), R(m.number, bold: true)], alignment: .center)),
+            .paragraph(P([R("GIẤY BIÊN NHẬN ỦNG HỘ", bold: true, size: 30)], alignment: .center, spaceAfter: 0)),
+            .paragraph(P([R("Số biên nhận: "), R(m.number, bold: true)], alignment: .center)),
         ]
         if m.voided { doc.blocks.append(.paragraph(P([R("ĐÃ HỦY ngày \(m.voidedOn) — \(m.voidedBy): \(m.voidReason)", bold: true)], alignment: .center))) }
         func line(_ label: String, _ value: [R]) -> DOCXDocument.Block { .paragraph(P([R(label + ": ")] + value, alignment: .left)) }
@@ -36,6 +39,7 @@ enum ReceiptWord {
         }
         doc.blocks.append(.paragraph(P([R("\(m.commune), \(m.dateLong)", italic: true)], alignment: .right)))
         doc.blocks.append(.table(.init(widths: [half, half], rows: [[DOCXDocument.signature("NGƯỜI NỘP", m.payer), DOCXDocument.signature("NGƯỜI NHẬN", m.receivedBy)]], borders: false)))
+        doc.blocks.append(.paragraph(P([R(Self.notAVoucher, italic: true, size: 22)], spaceBefore: 240)))
         return doc
     }
 }
