@@ -35,8 +35,10 @@ let package = Package(
         .target(name: "Socialization", dependencies: domainDependencies),
         .target(name: "Clubs", dependencies: domainDependencies),
         .target(name: "Honours", dependencies: domainDependencies + ["DataFiles", .product(name: "Yams", package: "Yams")]),
+        // Staff training and self-study (plan III.3): courses, participants, certificates, self-study hours.
+        .target(name: "Training", dependencies: domainDependencies),
         .target(name: "Recognition", dependencies: domainDependencies + [
-            "DataFiles", "Campaigns", "Clubs", "Socialization", "Honours", .product(name: "Yams", package: "Yams"),
+            "DataFiles", "Campaigns", "Clubs", "Socialization", "Honours", "Training", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Messaging", dependencies: domainDependencies + [
             "Campaigns", "Socialization", "Clubs", "Honours", "DataFiles", .product(name: "Yams", package: "Yams"),
@@ -48,6 +50,7 @@ let package = Package(
         // What both the web app and the CLI assemble: the module list, printed documents, passwords, first start.
         .target(name: "Composition", dependencies: [
             "Office", "Speech", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
+            "Training",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -55,6 +58,7 @@ let package = Package(
         ]),
         .target(name: "BackOffice", dependencies: [
             "Composition", "Office", "Speech", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
+            "Training",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -94,14 +98,17 @@ let package = Package(
         .testTarget(name: "HonoursTests", dependencies: [
             "Honours", "Campaigns", "Clubs", "DataFiles", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "TrainingTests", dependencies: [
+            "Training", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "RecognitionTests", dependencies: [
-            "Recognition", "Honours", "Socialization", "Campaigns", "Clubs", "DataFiles", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+            "Recognition", "Training", "Honours", "Socialization", "Campaigns", "Clubs", "DataFiles", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "MessagingTests", dependencies: [
             "Messaging", "Clubs", "Campaigns", "Socialization", "Honours", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BackOfficeTests", dependencies: [
-            "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs",
+            "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs", "Training",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Hummingbird", package: "hummingbird"),

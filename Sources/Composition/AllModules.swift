@@ -4,6 +4,7 @@ import Honours
 import Messaging
 import Recognition
 import Socialization
+import Training
 import GRDB
 import Store
 
@@ -12,7 +13,7 @@ public enum AllModules {
     public static var schemas: [any SchemaModule.Type] {
         [
         StoreSchema.self, CampaignsSchema.self, ClubsSchema.self, SocializationSchema.self, HonoursSchema.self,
-        RecognitionSchema.self, MessagingSchema.self,
+        TrainingSchema.self, RecognitionSchema.self, MessagingSchema.self,
         ]
     }
 

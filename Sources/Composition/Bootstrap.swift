@@ -6,6 +6,7 @@ import Honours
 import Recognition
 import Socialization
 import Store
+import Training
 
 /// First start: the admin account, and for `--demo` the demo commune with one account per role.
 public enum Bootstrap {
@@ -40,6 +41,7 @@ public enum Bootstrap {
             try DemoCampaigns.seed(db)
             try DemoSocialization.seed(db)
             try DemoHonours.seed(db, forms: honourForms)
+            try DemoTraining.seed(db)
             try DemoRecognition.seed(db, sets: criteriaSets, forms: honourForms)
             return summary
         }) else { return nil }

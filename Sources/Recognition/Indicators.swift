@@ -2,6 +2,7 @@ import Clubs
 import Foundation
 import GRDB
 import Store
+import Training
 import Vietnamese
 
 /// Indicator values by year: computed from the data where the plan allows (clubs, school libraries' activities,
@@ -9,7 +10,8 @@ import Vietnamese
 public enum Indicators {
     public static let culturalHousesActive = "cultural-houses-active"
     public static let computedSources: Set<String> = ["school-libraries-lll", culturalHousesActive, "library-visits", "libraries-it",
-                                                      communeLibrary, communeCulturalHouse]
+                                                      communeLibrary, communeCulturalHouse, staffDigitalTrained]
+    public static let staffDigitalTrained = "staff-digital-trained"
     public static let communeLibrary = "commune-library-lll"
     public static let communeCulturalHouse = "commune-cultural-house-lll"
 
@@ -107,6 +109,12 @@ public enum Indicators {
                     return Value(year: year, value: nil, computed: true, note: "")
                 }
                 return Value(year: year, value: facility.met ? 1 : 0, computed: true, note: facility.note)
+            case staffDigitalTrained:
+                guard year <= today.year, try TrainingTotals.hasRecords(db, through: year) else {
+                    return Value(year: year, value: nil, computed: true, note: "chưa có lớp bồi dưỡng nào được ghi đến năm \(year)")
+                }
+                let count = try TrainingTotals.staffTrainedInDigitalSkills(db, through: year)
+                return Value(year: year, value: Double(count), computed: true, note: "\(count) cán bộ đã dự lớp kỹ năng số đến hết năm \(year)")
             case "library-visits":
                 let average = try averageMonthlyVisits(db, year: year)
                 let months = try Int.fetchOne(db, sql: "SELECT count(DISTINCT month) FROM libraryVisit WHERE substr(month, 1, 4) = ?", arguments: [String(year)]) ?? 0

@@ -7,7 +7,8 @@ import Yams
 public struct ProgrammeIndicator: Sendable, Equatable {
     /// share: a % against targets; growth: average yearly growth; yesno: a facility that does or does not yet do
     /// what the plan asks by 2025 (1 or 0; the targets are 1).
-    public enum Kind: String, Sendable { case share, growth, yesno }
+    /// count: a number of people (staff trained in digital skills) rising in a straight line to its targets.
+    public enum Kind: String, Sendable { case share, growth, yesno, count }
     public let key: String
     public let name: String
     public let unit: String
@@ -32,7 +33,7 @@ public struct ProgrammeIndicator: Sendable, Equatable {
         switch kind {
         case .yesno:
             return year >= 2025 ? target2025 : baseline
-        case .share:
+        case .share, .count:
             if year <= baselineYear { return baseline }
             if year <= 2025 { return baseline + (target2025 - baseline) * Double(year - baselineYear) / Double(max(1, 2025 - baselineYear)) }
             if year <= 2030 { return target2025 + (target2030 - target2025) * Double(year - 2025) / 5 }
@@ -83,7 +84,7 @@ public struct Programme: Sendable {
             }
             let kindText = try reader.string(map, "kind", in: node)!
             guard let kind = ProgrammeIndicator.Kind(rawValue: kindText) else {
-                throw DataFileError(file: file, line: reader.line(map["kind"]), field: "kind", message: "dùng share, growth hoặc yesno")
+                throw DataFileError(file: file, line: reader.line(map["kind"]), field: "kind", message: "dùng share, growth, yesno hoặc count")
             }
             let source = try reader.string(map, "source", in: node)!
             var computed: String?

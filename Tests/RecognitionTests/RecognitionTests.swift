@@ -8,12 +8,13 @@ import Recognition
 import Socialization
 import Store
 import Testing
+import Training
 import Vietnamese
 
 /// Two villages (A with a cultural house and a household), a school library; the shipped sets and programme.
 struct RecognitionFixture {
     static var modules: [any SchemaModule.Type] {
-        [StoreSchema.self, CampaignsSchema.self, ClubsSchema.self, SocializationSchema.self, HonoursSchema.self, RecognitionSchema.self]
+        [StoreSchema.self, CampaignsSchema.self, ClubsSchema.self, SocializationSchema.self, HonoursSchema.self, TrainingSchema.self, RecognitionSchema.self]
     }
     static var root: String { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path }
 

@@ -40,6 +40,7 @@ struct IndicatorsController {
                     case .yesno: return indicator.display(value, english: english)
                     case .growth: return DecimalText.number(value) + perYear
                     case .share: return DecimalText.number(value) + "%"
+                    case .count: return DecimalText.number(value) + " " + indicator.unit
                     }
                 }
                 let span = Array(min(indicator.baselineYear, year - 3)...year)

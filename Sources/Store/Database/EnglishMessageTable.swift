@@ -5,6 +5,8 @@ extension EnglishMessages {
         "{}/{} thư viện trường học có hoạt động trong năm": "{}/{} school libraries active in the year",
         "{}/{} nhà văn hóa, ngày {}": "{}/{} cultural houses, on {}",
         "chưa có sổ lượt đọc năm {}": "no reading log for {} yet",
+        "chưa có lớp bồi dưỡng nào được ghi đến năm {}": "no course recorded up to {} yet",
+        "{} cán bộ đã dự lớp kỹ năng số đến hết năm {}": "{} staff trained in digital skills by the end of {}",
         "{}: {} hoạt động trong năm, {} lượt dùng trực tuyến": "{}: {} activities in the year, {} online uses",
         "{}: {} câu lạc bộ, lớp hoạt động thường xuyên ({} lớp kỹ năng số), {} hoạt động trong năm, {} lượt dùng trực tuyến":
             "{}: {} clubs and classes meeting regularly ({} digital-skills classes), {} activities in the year, {} online uses",
