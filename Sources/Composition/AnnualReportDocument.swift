@@ -33,11 +33,15 @@ public struct AnnualReportDocument: Sendable {
         struct Campaign { let title: String; let period: String; let activities: Int; let participants: Int; let booksLent: Int }
         struct ModelLine { let title: String; let registered: Int; let recognised: Int; let share: String; let target: String }
         struct IndicatorLine { let name: String; let unit: String; let value: String; let expected: String; let verdict: String }
+        struct TrainingLine { let unit: String; let trained: Int; let hours: String; let certificates: Int; let digital: Int; let selfStudied: Int; let selfStudyHours: String }
+        struct DutyLine { let section: String; let assignee: String; let text: String; let result: String; let evidence: String }
         let committee: String; let commune: String; let dateLong: String; let final: Bool; let year: Int; let recipient: String
         let assessment: String; let campaignCount: Int; let activities: Int; let participants: String; let campaigns: [Campaign]
         let clubs: Int; let sessions: Int; let activeHouses: Int; let houses: Int; let houseShare: String
         let donationsTotal: String; let donationsCash: String; let donationsInKind: String; let donationCount: Int; let sponsorCount: Int; let volunteerHours: String
         let honoursTotal: Int; let honoursIndividuals: Int; let honoursCollectives: Int; let models: [ModelLine]; let indicators: [IndicatorLine]
+        let courses: Int; let trained: Int; let trainingHours: String; let digitalTrained: Int; let selfStudied: Int; let training: [TrainingLine]
+        let duties: [DutyLine]
         let difficulties: String; let proposals: String
         /// The People's Committee reports as a collective: "TM. ỦY BAN NHÂN DÂN" over the Chairman's lines.
         let signature: [String]; let signerName: String
@@ -70,6 +74,18 @@ public struct AnnualReportDocument: Sendable {
                 Model.IndicatorLine(name: $0.indicator.name, unit: $0.indicator.unit, value: $0.indicator.display($0.value.value),
                                     expected: $0.indicator.display($0.expected),
                                     verdict: $0.onTrack.map { $0 ? "Đạt lộ trình" : "Chưa đạt lộ trình" } ?? "Chưa có số liệu")
+            },
+            courses: report.training.courses, trained: report.training.total.trained, trainingHours: HoursText.display(report.training.total.courseMinutes),
+            digitalTrained: report.training.total.digitalTrained, selfStudied: report.training.total.selfStudied,
+            training: (report.training.byUnit + [report.training.total]).map {
+                Model.TrainingLine(unit: $0.unit.isEmpty ? "Cả xã" : $0.unit, trained: $0.trained, hours: HoursText.display($0.courseMinutes),
+                                   certificates: $0.certificates, digital: $0.digitalTrained, selfStudied: $0.selfStudied,
+                                   selfStudyHours: HoursText.display($0.selfStudyMinutes))
+            },
+            duties: report.duties.map {
+                Model.DutyLine(section: $0.duty.section, assignee: $0.duty.assignee, text: $0.duty.text,
+                               result: $0.units == 0 ? "Chưa có đơn vị" : "\($0.done)/\($0.units) hoàn thành" + ($0.inProgress > 0 ? ", \($0.inProgress) đang thực hiện" : ""),
+                               evidence: $0.evidence.joined(separator: "; "))
             },
             difficulties: report.texts["difficulties"] ?? dash, proposals: report.texts["proposals"] ?? dash,
             signature: Signing.lines(.committee, title: setting(Settings.signerTitle)), signerName: setting(Settings.signerName))
@@ -116,13 +132,22 @@ public struct AnnualReportDocument: Sendable {
             body("Tổng giá trị huy động \(m.donationsTotal) (\(m.donationsCash) tiền mặt, chuyển khoản; \(m.donationsInKind) hiện vật) từ \(m.donationCount) lượt ủng hộ của \(m.sponsorCount) nhà tài trợ; \(m.volunteerHours) giờ tình nguyện."),
             heading("4. Thi đua, khen thưởng"),
             body("\(m.honoursTotal) tập thể, cá nhân được khen thưởng (\(m.honoursIndividuals) cá nhân, \(m.honoursCollectives) tập thể)."),
-            heading("5. Xây dựng mô hình học tập"),
+            heading("5. Bồi dưỡng, tự học của đội ngũ"),
+            body("\(m.courses) lớp bồi dưỡng, tập huấn trong năm; \(m.trained) người được bồi dưỡng (\(m.trainingHours) giờ học), trong đó \(m.digitalTrained) người dự lớp kỹ năng số; \(m.selfStudied) người ghi giờ tự học."),
+            table(["Đơn vị", "Người được bồi dưỡng", "Giờ học", "Chứng chỉ", "Kỹ năng số", "Người tự học", "Giờ tự học"],
+                  m.training.map { [$0.unit, String($0.trained), $0.hours, String($0.certificates), String($0.digital), String($0.selfStudied), $0.selfStudyHours] },
+                  widths: [width - 6 * 1050, 1050, 1050, 1050, 1050, 1050, 1050]),
+            heading("6. Xây dựng mô hình học tập"),
             table(["Danh hiệu", "Đăng ký", "Được công nhận", "Tỉ lệ", "Mục tiêu 2025"],
                   m.models.map { [$0.title, String($0.registered), String($0.recognised), $0.share, $0.target] },
                   widths: [width - 1200 - 1500 - 1100 - 1400, 1200, 1500, 1100, 1400]),
-            heading("6. Các chỉ tiêu của Kế hoạch"),
+            heading("7. Các chỉ tiêu của Kế hoạch"),
             table(["Chỉ tiêu", "Năm \(m.year)", "Lộ trình", "Đánh giá"], m.indicators.map { ["\($0.name) (\($0.unit))", $0.value, $0.expected, $0.verdict] },
                   widths: [width - 1100 - 1100 - 2000, 1100, 1100, 2000]),
+            heading("8. Nhiệm vụ thường xuyên của các đơn vị"),
+            table(["Mục", "Đơn vị thực hiện", "Nhiệm vụ", "Kết quả", "Minh chứng"],
+                  m.duties.map { [$0.section, $0.assignee, $0.text, $0.result, $0.evidence] },
+                  widths: [600, 2000, width - 600 - 2000 - 1600 - 2200, 1600, 2200]),
             heading("II. KHÓ KHĂN, VƯỚNG MẮC"), body(m.difficulties),
             heading("III. ĐỀ XUẤT, KIẾN NGHỊ"), body(m.proposals),
         ]

@@ -35,6 +35,7 @@ public enum Bootstrap {
                                 campaignsDirectory: String = "campaigns") async throws -> (DemoCommune.Summary, [String])? {
         let honourForms = try HonourForms(path: campaignsDirectory + "/honours.yaml")
         let criteriaSets = try CriteriaSets(directory: campaignsDirectory + "/criteria")
+        let programme = try Programme(path: campaignsDirectory + "/programme.yaml")
         guard let summary = try await database.write({ db -> DemoCommune.Summary? in
             guard let summary = try DemoCommune.seed(db) else { return nil }
             try DemoClubs.seed(db)
@@ -43,6 +44,7 @@ public enum Bootstrap {
             try DemoHonours.seed(db, forms: honourForms)
             try DemoTraining.seed(db)
             try DemoRecognition.seed(db, sets: criteriaSets, forms: honourForms)
+            try DemoRecognition.seedDuties(db, programme: programme)
             return summary
         }) else { return nil }
         let hash = try await passwords.hash(password)

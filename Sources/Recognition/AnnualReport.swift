@@ -5,6 +5,7 @@ import GRDB
 import Honours
 import Socialization
 import Store
+import Training
 import Vietnamese
 
 /// The yearly report (báo cáo năm), assembled from the data of a year: campaigns and their outcomes, clubs and the
@@ -36,6 +37,10 @@ public struct AnnualReport: Sendable {
     public let honours: HonourRoll.Counts
     public let models: [RecognitionStore.Progress]
     public let indicators: [IndicatorLine]
+    /// Staff training and self-study of the year, per unit (plan III.3).
+    public let training: TrainingTotals.Year
+    /// The standing duties of plan V: how many of the units each falls to finished it, with their evidence.
+    public let duties: [DutyStore.Summary]
     public let texts: [String: String]
     public let finalisedAt: Date?
     public let finalisedBy: String?
@@ -65,6 +70,7 @@ public struct AnnualReport: Sendable {
                 return IndicatorLine(indicator: item, value: value, expected: item.trajectory(year), onTrack: value.value.map { item.onTrack($0, in: year) },
                                      growth: value.value.flatMap { item.compoundGrowth(to: $0, in: year) })
             },
+            training: try TrainingTotals.year(db, year), duties: try DutyStore.summary(db, year: year, programme: programme),
             texts: texts, finalisedAt: state?[0], finalisedBy: state?[1])
     }
 
@@ -125,6 +131,14 @@ public struct AnnualReport: Sendable {
         md += "\n## Khen thưởng\n\n- Tập thể, cá nhân được khen: \(honours.total) (cá nhân \(honours.individuals), tập thể \(honours.collectives); nữ \(honours.women))\n"
         md += "\n## Mô hình học tập\n\n| Danh hiệu | Tổng số | Đăng ký | Đã đánh giá | Được công nhận | Tỉ lệ | Mục tiêu 2025 |\n|---|---|---|---|---|---|---|\n"
         for m in models { md += "| \(m.title) | \(m.population) | \(m.registered) | \(m.assessed) | \(m.recognised) | \(Self.number(m.share))% | \(m.target.map { "\($0)%" } ?? "") |\n" }
+        md += "\n## Bồi dưỡng, tự học của đội ngũ\n\n| Đơn vị | Người được bồi dưỡng | Giờ học | Chứng chỉ | Dự lớp kỹ năng số | Người tự học | Giờ tự học |\n|---|---|---|---|---|---|---|\n"
+        for line in training.byUnit + [training.total] {
+            md += "| \(line.unit.isEmpty ? "Cả xã" : line.unit) | \(line.trained) | \(HoursText.display(line.courseMinutes)) | \(line.certificates) | \(line.digitalTrained) | \(line.selfStudied) | \(HoursText.display(line.selfStudyMinutes)) |\n"
+        }
+        md += "\n## Nhiệm vụ thường xuyên (mục V)\n\n| Mục | Đơn vị thực hiện | Nhiệm vụ | Hoàn thành | Đang thực hiện | Minh chứng |\n|---|---|---|---|---|---|\n"
+        for d in duties {
+            md += "| \(d.duty.section) | \(d.duty.assignee) | \(d.duty.text) | \(d.done)/\(d.units) | \(d.inProgress) | \(d.evidence.joined(separator: "; ")) |\n"
+        }
         return md
     }
 

@@ -58,4 +58,26 @@ public enum DemoRecognition {
                                   by: actor, now: now)
         return made
     }
+
+    /// This year's standing duties: the culture officer's report plan done, the schools under way, the rest not started.
+    @discardableResult
+    public static func seedDuties(_ db: Database, programme: Programme, today: CivilDate = .today()) throws -> Int {
+        guard try DutyRecord.fetchCount(db) == 0 else { return 0 }
+        var made = 0
+        for unit in try OrgUnit.filter(Column("isActive") == true).order(OrgUnit.Columns.sortKey).fetchAll(db) {
+            for (index, duty) in programme.duties(for: unit.kind).enumerated() {
+                let (status, evidence): (String, String?) = switch (unit.kind, index % 3) {
+                case (.communeCommittee, 0): ("done", "Kế hoạch số 45/KH-UBND ngày 15/01/\(today.year); báo cáo sơ kết 6 tháng")
+                case (.school, _): ("in_progress", "Kế hoạch của trường; 3 đợt luân chuyển sách với nhà văn hóa")
+                case (.studyPromotion, _): ("done", "Hoạt động đọc sách ở thư viện trường trong Tuần lễ học tập suốt đời")
+                case (_, 1): ("in_progress", nil)
+                default: ("not_started", nil)
+                }
+                try DutyStore.record(db, unitId: unit.id!, dutyKey: duty.key, year: today.year, status: status, evidence: evidence,
+                                     programme: programme, by: .system)
+                made += 1
+            }
+        }
+        return made
+    }
 }

@@ -1,5 +1,6 @@
 import DataFiles
 import Foundation
+import Store
 import Vietnamese
 import Yams
 
@@ -62,8 +63,24 @@ public struct ProgrammeIndicator: Sendable, Equatable {
     }
 }
 
+/// A standing duty the plan gives a kind of unit for the whole programme (plan V.1–V.5), followed year by year.
+public struct ProgrammeDuty: Sendable, Equatable {
+    public let key: String
+    /// Where the plan says it ("V.1").
+    public let section: String
+    /// Who carries it, as the plan names them ("Công chức Văn hóa – Xã hội xã").
+    public let assignee: String
+    /// The kinds of unit it falls to (every school, every mass organisation…).
+    public let unitKinds: [UnitKind]
+    public let text: String
+}
+
 public struct Programme: Sendable {
     public let indicators: [ProgrammeIndicator]
+    public let duties: [ProgrammeDuty]
+
+    /// The duties that fall to a unit of this kind.
+    public func duties(for kind: UnitKind) -> [ProgrammeDuty] { duties.filter { $0.unitKinds.contains(kind) } }
 
     public init(path: String) throws {
         let (text, file) = try YAMLReader.text(ofFile: path, holding: "chỉ tiêu")
@@ -74,6 +91,7 @@ public struct Programme: Sendable {
         let reader = YAMLReader(file: file)
         let root = try reader.root(yaml)
         let top = try reader.mapping(root, field: "indicators")
+        duties = try Self.duties(top, reader: reader, file: file, root: root)
         indicators = try reader.sequence(top["indicators"], field: "indicators", parent: root).map { node in
             let map = try reader.mapping(node, field: "indicators")
             func number(_ key: String, in mapping: Node.Mapping, node: Node) throws -> Double {
@@ -107,4 +125,25 @@ public struct Programme: Sendable {
     }
 
     public func indicator(_ key: String) -> ProgrammeIndicator? { indicators.first { $0.key == key } }
+    public func duty(_ key: String) -> ProgrammeDuty? { duties.first { $0.key == key } }
+
+    static func duties(_ top: Node.Mapping, reader: YAMLReader, file: String, root: Node) throws -> [ProgrammeDuty] {
+        guard top["duties"] != nil else { return [] }
+        var seen: Set<String> = []
+        return try reader.sequence(top["duties"], field: "duties", parent: root).map { node in
+            let map = try reader.mapping(node, field: "duties")
+            let key = try reader.string(map, "key", in: node)!
+            guard seen.insert(key).inserted else { throw DataFileError(file: file, line: reader.line(node), field: "key", message: "khóa \"\(key)\" bị trùng") }
+            let kinds = try reader.strings(map, "unitKinds").map { text -> UnitKind in
+                guard let kind = UnitKind(rawValue: text) else {
+                    throw DataFileError(file: file, line: reader.line(map["unitKinds"]), field: "unitKinds",
+                                        message: "\"\(text)\" không có; dùng \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return kind
+            }
+            if kinds.isEmpty { throw DataFileError(file: file, line: reader.line(node), field: "unitKinds", message: "cần ít nhất một loại đơn vị") }
+            return ProgrammeDuty(key: key, section: try reader.string(map, "section", in: node)!, assignee: try reader.string(map, "assignee", in: node)!,
+                                 unitKinds: kinds, text: try reader.string(map, "text", in: node)!)
+        }
+    }
 }

@@ -67,5 +67,18 @@ public enum RecognitionSchema: SchemaModule {
                 t.column("finalisedBy", .text)
             }
         }
+        // Standing duties of the programme (plan V), recorded per year and unit with their evidence.
+        migrator.registerMigration("recognition.v2-duties") { db in
+            try db.create(table: "dutyStatus") { t in
+                t.column("year", .integer).notNull().check(sql: "year BETWEEN 2000 AND 2100")
+                t.column("dutyKey", .text).notNull()
+                t.belongsTo("unit", inTable: "unit", onDelete: .cascade).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('not_started','in_progress','done','not_done')")
+                t.column("evidence", .text)
+                t.column("updatedBy", .text).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.primaryKey(["year", "dutyKey", "unitId"])
+            }
+        }
     }
 }

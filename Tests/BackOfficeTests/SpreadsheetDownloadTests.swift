@@ -62,7 +62,7 @@ extension SpreadsheetDownloadTests {
         "disclosure": "/socialization/disclosure", "sponsors": "/sponsors", "pledges": "/pledges", "volunteers": "/volunteers",
         "volunteer-hours": "/volunteers/hours", "club-members": "/clubs/1/members", "club-attendance": "/clubs/1/attendance",
         "honour-roll": "/honours/roll", "decision-recipients": "/honours/decisions/1/recipients", "assessments": "/recognition/registrations" + lastYear + "&set=gia-dinh-hoc-tap",
-        "indicators": "/recognition/report/indicators",
+        "indicators": "/recognition/report/indicators", "training-courses": "/training" + lastYear, "training-participants": "/training/participants" + lastYear,
     ]
     /// Lists of several sheets, a part per sheet.
     static let multiSheetPaths = ["campaign-report": "/campaigns/1/report", "annual-report": "/recognition/report/report"]
@@ -113,7 +113,7 @@ extension SpreadsheetDownloadTests {
                     "a handover record downloads for Word too")
             let report = try Self.wordBody(of: Array(buffer: try await browser.get("/recognition/report/report.docx?year=2025").body))
             #expect(report.contains("BÁO CÁO") && report.contains("I. KẾT QUẢ THỰC HIỆN") && report.contains(">Chiến dịch<")
-                    && report.contains("6. Các chỉ tiêu của Kế hoạch"), "the yearly report for Word, with its tables")
+                    && report.contains("7. Các chỉ tiêu của Kế hoạch") && report.contains("5. Bồi dưỡng, tự học của đội ngũ") && report.contains("8. Nhiệm vụ thường xuyên của các đơn vị"), "the yearly report for Word, with its tables")
             let response = try await browser.get("/honours/decisions/1/decision.docx")
             let body = try Self.wordBody(of: Array(buffer: response.body))
             return (UInt(signedOut), response.headers[.contentType] ?? "", body)

@@ -79,6 +79,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     RecognitionController(env: environment).addRoutes(to: pages)
     IndicatorsController(env: environment).addRoutes(to: pages)
     AnnualReportController(env: environment).addRoutes(to: pages)
+    TrainingController(env: environment).addRoutes(to: pages)
 
     let api = router.group("api/v1").add(middleware: RequireSignIn())
     UnitsAPI(database: database).addRoutes(to: api)

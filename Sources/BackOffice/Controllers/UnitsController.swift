@@ -2,6 +2,7 @@ import Composition
 import Foundation
 import GRDB
 import Hummingbird
+import Recognition
 import Store
 import Vietnamese
 
@@ -18,6 +19,7 @@ struct UnitsController {
         router.get("/units/:id/edit", use: editForm)
         router.post("/units/:id", use: update)
         router.post("/units/:id/former-names", use: addFormerName)
+        router.post("/units/:id/duties/:key", use: recordDuty)
     }
 
     struct Row { let id: Int64; let name: String; let kind: String; let parent: String; let depth: Int; let inactive: Bool }
@@ -71,15 +73,32 @@ struct UnitsController {
         let peopleCount: String?
         let canEdit: Bool
         let honours: [HonourLine]
+        /// The programme's standing duties of this unit (plan V) in the year shown.
+        let duties: [DutyRow]
+        let dutyYear: Int
+        let dutyYears: [Option]
         let csrf: String
+    }
+    struct DutyRow {
+        let key: String; let section: String; let assignee: String; let text: String; let status: String; let done: Bool; let evidence: String
+        let statuses: [Option]; let error: String
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await detail(request, context: context)
+    }
+
+    private func detail(_ request: Request, context: AppRequestContext, dutyErrors: [String: String] = [:], errorKey: String? = nil,
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
         let principal = try context.signedIn()
         let id = try context.id()
         let english = context.english
+        let today = env.clock.today()
+        let dutyYear = (try request.queryYear()) ?? context.form.year("year") ?? today.year
+        let programme = env.programme
         let page = try await env.database.read { db -> DetailPage in
             let unit = try UnitStore.get(db, id: id, for: principal)
+            let duties = try DutyStore.lines(db, unit: unit, year: dutyYear, programme: programme)
             let parent = try UnitStore.find(db, id: unit.parentId)
             let people = unit.kind == .village
                 ? try PersonStore.search(db, PersonQuery(villageId: id, perPage: 1), for: principal).total : nil
@@ -93,10 +112,31 @@ struct UnitsController {
                     FormerName(name: $0.name, from: $0.usedFrom?.display ?? "", until: $0.usedUntil?.display ?? "", note: $0.note ?? "")
                 },
                 peopleCount: people.map { VND.grouped(Int64($0)) }, canEdit: principal.canWrite(unitId: id),
-                honours: try HonoursSection.lines(db, .init(unitId: id), forms: env.honourForms), csrf: context.csrfToken)
+                honours: try HonoursSection.lines(db, .init(unitId: id), forms: env.honourForms),
+                duties: duties.map { line in
+                    DutyRow(key: line.duty.key, section: line.duty.section, assignee: line.duty.assignee, text: line.duty.text,
+                            status: line.status.label(english: english), done: line.status == .done, evidence: line.evidence ?? "",
+                            statuses: DutyStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == line.status) },
+                            error: line.duty.key == errorKey ? dutyErrors.values.sorted().joined(separator: " ") : "")
+                },
+                dutyYear: dutyYear, dutyYears: Option.years(today.year - 4...today.year, selected: dutyYear), csrf: context.csrfToken)
         }
-        return env.views.render("unit", titleKey: "", title: page.name, page: page, context: context,
+        return env.views.render("unit", titleKey: "", title: page.name, page: page, context: context, status: status,
                                 flash: env.flash(request, context))
+    }
+
+    /// A standing duty's state for a year, with its evidence: the unit's own editor or commune staff.
+    @Sendable func recordDuty(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        guard let key = context.parameters.get("key") else { throw HTTPError(.notFound) }
+        let f = context.form
+        let year = f.year("year") ?? env.clock.today().year
+        let programme = env.programme
+        return try await env.write(orShow: { try await detail(request, context: context, dutyErrors: $0, errorKey: key, status: .unprocessableContent) }) { db in
+            try DutyStore.record(db, unitId: id, dutyKey: key, year: year, status: f["status"] ?? "", evidence: f.text("evidence"), programme: programme, by: principal)
+            return "/units/\(id)?year=\(year)&msg=saved#duties"
+        }
     }
 
     struct FormPage {

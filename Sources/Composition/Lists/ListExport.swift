@@ -113,7 +113,7 @@ public struct ListExport: Sendable {
 /// Every list, by name.
 public enum Lists {
     public static let all: [ListExport] = PeopleLists.all + SocializationLists.all + ClubLists.all + CampaignLists.all
-        + HonourLists.all + RecognitionLists.all
+        + HonourLists.all + RecognitionLists.all + TrainingLists.all
 
     public static func named(_ name: String) -> ListExport? { all.first { $0.name == name } }
 

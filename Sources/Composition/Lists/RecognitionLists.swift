@@ -89,6 +89,24 @@ public enum RecognitionLists {
         }
         try sink.sheet("Chỉ tiêu")
         try r.indicators(into: sink)
-        return figures.count + r.campaigns.count + r.models.count + r.indicators.count
+        try sink.sheet("Bồi dưỡng")
+        try sink.begin([TableColumn("Đơn vị", width: 30), TableColumn("Người được bồi dưỡng", width: 12), TableColumn("Giờ học", width: 9),
+                        TableColumn("Chứng chỉ", width: 9), TableColumn("Dự lớp kỹ năng số", width: 12), TableColumn("Người tự học", width: 10),
+                        TableColumn("Giờ tự học", width: 9)])
+        let training = r.training.byUnit + [r.training.total]
+        for line in training {
+            try sink.row([.text(line.unit.isEmpty ? "Cả xã" : line.unit), .integer(Int64(line.trained)), .number(Double(line.courseMinutes) / 60),
+                          .integer(Int64(line.certificates)), .integer(Int64(line.digitalTrained)), .integer(Int64(line.selfStudied)),
+                          .number(Double(line.selfStudyMinutes) / 60)])
+        }
+        try sink.sheet("Nhiệm vụ")
+        try sink.begin([TableColumn("Mục", width: 6), TableColumn("Đơn vị thực hiện", width: 28), TableColumn("Nhiệm vụ", width: 50),
+                        TableColumn("Số đơn vị", width: 9), TableColumn("Hoàn thành", width: 10), TableColumn("Đang thực hiện", width: 10),
+                        TableColumn("Minh chứng", width: 50)])
+        for d in r.duties {
+            try sink.row([.text(d.duty.section), .text(d.duty.assignee), .text(d.duty.text), .integer(Int64(d.units)), .integer(Int64(d.done)),
+                          .integer(Int64(d.inProgress)), Cells.text(d.evidence.joined(separator: "; "))])
+        }
+        return figures.count + r.campaigns.count + r.models.count + r.indicators.count + training.count + r.duties.count
     }
 }
