@@ -108,7 +108,7 @@ let package = Package(
             "Messaging", "Clubs", "Campaigns", "Socialization", "Honours", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BackOfficeTests", dependencies: [
-            "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs", "Training",
+            "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs", "Training", "Recognition",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Hummingbird", package: "hummingbird"),

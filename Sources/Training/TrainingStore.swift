@@ -123,6 +123,9 @@ public enum TrainingStore {
         public let participants: Int
         public let attended: Int
         public let certificates: Int
+        public init(course: TrainingCourse, participants: Int, attended: Int, certificates: Int) {
+            self.course = course; self.participants = participants; self.attended = attended; self.certificates = certificates
+        }
     }
 
     /// The courses that started in a year, newest first, with their counts.

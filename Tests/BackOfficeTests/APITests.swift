@@ -116,7 +116,7 @@ struct APITests {
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
         #expect(served == documented)
-        #expect(served.count == 53)
+        #expect(served.count == 57)
     }
 
     @Test("Clubs API: create, add a member, record a session with attendance, read them back; another village's house is refused")

@@ -173,6 +173,34 @@ struct RecognitionTests {
         }
     }
 
+    @Test("The plan's standing duties load from programme.yaml per kind of unit; a wrong kind is named with line and field")
+    func duties() throws {
+        let fixture = try RecognitionFixture()
+        let programme = fixture.programme
+        #expect(programme.duties.map(\.section).contains("V.5") && programme.duties(for: .school).map(\.key) == ["truong-ke-hoach"])
+        #expect(programme.duties(for: .womensUnion).map(\.key) == ["mttq-tuyen-truyen"] && programme.duties(for: .village).isEmpty)
+        let yaml = "indicators: []\nduties:\n  - key: a\n    section: V.1\n    assignee: X\n    unitKinds: [moon]\n    text: T\n"
+        #expect(throws: DataFileError.self) { try Programme(yaml: yaml, file: "p.yaml") }
+        do { _ = try Programme(yaml: yaml, file: "p.yaml") } catch let error as DataFileError { #expect(error.field == "unitKinds" && error.line == 6) }
+        // The yearly report carries training and duties from the data.
+        let today = CivilDate(year: 2026, month: 11, day: 25)!
+        try fixture.database.writer.write { db in
+            let course = try TrainingStore.create(db, .init(title: "Kỹ năng số", organiser: "Xã", level: "commune", topic: "digital", startDate: "12/05/2026",
+                                                            endDate: "", hours: "8"), by: .system)
+            let person = try PersonStore.create(db, PersonInput(fullName: "Y Hiên", villageId: fixture.villageA), by: .system)
+            _ = try TrainingStore.saveParticipant(db, courseId: course.id!, .init(personId: person.id, unitId: fixture.library, certificate: "GCN 1"), by: .system)
+            try DutyStore.record(db, unitId: fixture.commune, dutyKey: "vh-bao-cao", year: 2026, status: "done", evidence: "Báo cáo số 88/BC-UBND",
+                                 programme: programme, by: .system)
+            let report = try AnnualReport.make(db, year: 2026, sets: fixture.sets, programme: programme, forms: fixture.forms, today: today)
+            #expect(report.training.total.trained == 1 && report.training.byUnit.first?.unit == "Thư viện Trường TH Thử")
+            let line = try #require(report.duties.first { $0.duty.key == "vh-bao-cao" })
+            #expect(line.units == 1 && line.done == 1 && line.evidence == ["UBND xã Thử: Báo cáo số 88/BC-UBND"])
+            #expect(report.markdown.contains("## Bồi dưỡng, tự học của đội ngũ") && report.markdown.contains("| Thư viện Trường TH Thử | 1 | 8 | 1 | 1 | 0 | 0 |"))
+            let digital = try #require(programme.indicators.first { $0.computed == Indicators.staffDigitalTrained })
+            #expect(try Indicators.value(db, digital, year: 2026, today: today).value == 1)
+        }
+    }
+
     @Test("Computed criteria come from the data: a village's active club, school libraries' activities — and the assessor may override them")
     func computed() throws {
         let fixture = try RecognitionFixture()

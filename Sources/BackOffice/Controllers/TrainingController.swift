@@ -32,7 +32,7 @@ struct TrainingController {
     struct StudyRow { let date: String; let name: String; let unit: String; let hours: String; let topic: String; let description: String }
     struct YearPage {
         let year: Int; let years: [Option]; let courses: [CourseRow]; let empty: Bool; let totals: [TotalRow]; let total: TotalRow
-        let study: [StudyRow]; let canCreate: Bool; let canRecordStudy: Bool
+        let study: [StudyRow]; let hasStudy: Bool; let canCreate: Bool; let canRecordStudy: Bool
         let studyForm: StudyForm
     }
     struct StudyForm {
@@ -83,7 +83,7 @@ struct TrainingController {
             total: Self.totalRow(totals.total, label: t("training_total")),
             study: study.map { StudyRow(date: $0.record.date.display, name: $0.name, unit: $0.unit, hours: HoursText.display($0.record.minutes),
                                         topic: $0.record.topic.label(english: english), description: $0.record.description) },
-            canCreate: principal.canWriteCommuneWide, canRecordStudy: principal.role != .viewer && !units.isEmpty,
+            hasStudy: !study.isEmpty, canCreate: principal.canWriteCommuneWide, canRecordStudy: principal.role != .viewer && !units.isEmpty,
             studyForm: StudyForm(q: q, searched: !q.isEmpty, candidates: candidates,
                                  units: units.options(selected: input?.unitId),
                                  topics: TrainingTopic.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input?.topic ?? "digital")) },

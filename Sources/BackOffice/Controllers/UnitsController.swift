@@ -75,6 +75,7 @@ struct UnitsController {
         let honours: [HonourLine]
         /// The programme's standing duties of this unit (plan V) in the year shown.
         let duties: [DutyRow]
+        let hasDuties: Bool
         let dutyYear: Int
         let dutyYears: [Option]
         let csrf: String
@@ -119,7 +120,7 @@ struct UnitsController {
                             statuses: DutyStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == line.status) },
                             error: line.duty.key == errorKey ? dutyErrors.values.sorted().joined(separator: " ") : "")
                 },
-                dutyYear: dutyYear, dutyYears: Option.years(today.year - 4...today.year, selected: dutyYear), csrf: context.csrfToken)
+                hasDuties: !duties.isEmpty, dutyYear: dutyYear, dutyYears: Option.years(today.year - 4...today.year, selected: dutyYear), csrf: context.csrfToken)
         }
         return env.views.render("unit", titleKey: "", title: page.name, page: page, context: context, status: status,
                                 flash: env.flash(request, context))
