@@ -132,7 +132,7 @@ public struct ThankYouLetters: Sendable {
         @page { size: A4; margin: 20mm; } body { font-family: "Times New Roman", serif; font-size: 13pt; }
         .page { break-after: page; } .doc-head { display: flex; justify-content: space-between; text-align: center; font-weight: bold; }
         .doc-head p { margin: 0; } hr.doc-rule { width: 35%; margin: 2px auto 4px; border: 0; border-top: 1px solid #000; } .underlined { text-decoration: underline; } .doc-title { text-align: center; } .doc-date { text-align: right; font-style: italic; }
-        .signatures { display: flex; justify-content: flex-end; text-align: center; } .sign-space { height: 64px; }
+        .signatures { display: flex; justify-content: flex-end; text-align: center; } .sign-space { height: 64px; } .sign-line { margin: 0; }
         </style></head><body>
         \(body)</body></html>
         """

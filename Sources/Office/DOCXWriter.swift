@@ -111,10 +111,10 @@ public struct DOCXDocument: Sendable {
         var xml = #"<w:p><w:pPr><w:jc w:val="\#(paragraph.alignment.rawValue)"/><w:spacing w:before="\#(paragraph.spaceBefore)" w:after="\#(paragraph.spaceAfter)"/>"#
         if paragraph.indentFirstLine { xml += #"<w:ind w:firstLine="567"/>"# }
         if let inset = paragraph.ruleInset {
-            // A real line, not an underlined space (which prints as nothing): a bottom border on a paragraph one
-            // point high, narrowed to the length NĐ 30 asks for.
+            // A real line, not an underlined space (which prints as nothing): a bottom border on a paragraph a
+            // few points high, narrowed to the length NĐ 30 asks for.
             xml = #"<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>"#
-                + #"<w:spacing w:before="0" w:after="60" w:line="20" w:lineRule="exact"/><w:ind w:left="\#(inset)" w:right="\#(inset)"/>"#
+                + #"<w:spacing w:before="0" w:after="80" w:line="100" w:lineRule="exact"/><w:ind w:left="\#(inset)" w:right="\#(inset)"/>"#
         }
         xml += "</w:pPr>"
         for run in paragraph.runs {

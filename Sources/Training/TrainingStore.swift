@@ -164,6 +164,7 @@ public enum TrainingStore {
         if let unitId = input.unitId, try OrgUnit.fetchOne(db, key: unitId) == nil { errors["unitId"] = "Đơn vị không tồn tại" }
         let certificate = VietnameseText.cleanOrNil(input.certificate)
         if let certificate, let problem = TextRules.problem(in: certificate, limit: 200) { errors["certificate"] = problem }
+        if certificate != nil && !input.attended { errors["certificate"] = "Người vắng mặt không có chứng chỉ của lớp" }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
         _ = try PersonStore.get(db, id: input.personId!, for: .system)
         let existing = try TrainingParticipant.fetchOne(db, key: ["courseId": courseId, "personId": input.personId!])

@@ -33,6 +33,21 @@ struct DOCXWriterTests {
         #expect(xml.components(separatedBy: "<w:tc>").count - 1 == 6, "an empty cell still holds a paragraph")
     }
 
+    @Test("NĐ 30's rules are real lines: a third of the issuing body's column under it, a short one under a summary line")
+    func rules() throws {
+        var doc = DOCXDocument(title: "Quyết định")
+        doc.blocks = [doc.heading(agency: "Ủy ban nhân dân xã Đăk Tờ Re", under: ["Số: 01/QĐ-UBND"]), .paragraph(DOCXDocument.rule(width: doc.textWidth, share: 0.2))]
+        let xml = try document(doc)
+        // 3,900 twips wide, a third kept: 1,300 inset on each side.
+        #expect(xml.contains(#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>"#))
+        #expect(xml.contains(#"<w:ind w:left="1300" w:right="1300"/>"#))
+        let inset = Int(Double(doc.textWidth) * 0.4)
+        #expect(xml.contains(#"<w:ind w:left="\#(inset)" w:right="\#(inset)"/>"#), "a fifth of the text's width under the summary")
+        #expect(xml.components(separatedBy: "<w:pBdr>").count - 1 == 2)
+        #expect(DOCXDocument.signatureBlock(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], name: "Trần Thị Phụng").map { $0.runs.map(\.text).joined() }
+                == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Phụng"])
+    }
+
     @Test("A landscape document (certificates) turns the page")
     func landscape() throws {
         let xml = try document(DOCXDocument(title: "Giấy khen", landscape: true, blocks: [.paragraph(.init("GIẤY KHEN")), .pageBreak]))

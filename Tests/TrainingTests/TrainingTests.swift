@@ -60,6 +60,10 @@ struct TrainingTests {
         try fixture.database.writer.write { db in
             _ = try TrainingStore.saveParticipant(db, courseId: course.id!, .init(personId: fixture.lan, unitId: fixture.library, certificate: "GCN số 01"),
                                                   by: fixture.libraryEditor)
+            let absentWithCertificate = #expect(throws: DomainError.self) {
+                try TrainingStore.saveParticipant(db, courseId: course.id!, .init(personId: fixture.hoa, unitId: fixture.house, attended: false, certificate: "GCN 2"), by: .system)
+            }
+            #expect(absentWithCertificate?.fieldErrors["certificate"] == "Người vắng mặt không có chứng chỉ của lớp")
             #expect(throws: DomainError.forbidden, "another unit's staff") {
                 try TrainingStore.saveParticipant(db, courseId: course.id!, .init(personId: fixture.hoa, unitId: fixture.house), by: fixture.libraryEditor)
             }

@@ -98,6 +98,8 @@ struct RecognitionController {
     struct RegistrationsPage {
         let year: Int; let setOptions: [Option]; let rows: [RegistrationRow]; let empty: Bool; let subjects: [Option]; let chosenSet: String
         let isPerson: Bool; let q: String; let canRegister: Bool; let csrf: String; let errors: [String: String]
+        /// The set's recognitions expire: the list shows until when each holds.
+        let hasValidity: Bool
         /// For an empty year: the latest earlier year that has registrations for the set, to go and look at.
         let earlierYear: Int?
     }
@@ -127,6 +129,7 @@ struct RecognitionController {
                                               score: $0.registration.score.map { "\($0)/\(set?.maximum ?? 0)" } ?? "", result: $0.registration.result ?? "",
                                               validUntil: Self.validUntil($0.registration, set: set, today: today, views: views, language: language)) },
             empty: items.isEmpty, subjects: subjects, chosenSet: setKey, isPerson: set?.subject == .person, q: q, canRegister: principal.role != .viewer && set != nil, csrf: context.csrfToken, errors: errors,
+            hasValidity: set?.validityYears != nil,
             earlierYear: earlier)
         return env.views.render("recognition-registrations", titleKey: "registrations_title", page: page, context: context, status: status,
                                 flash: env.flash(request, context))

@@ -17,6 +17,7 @@ extension EnglishMessages {
         "Chọn người tham gia": "Choose the participant",
         "Chọn cán bộ hoặc tình nguyện viên": "Choose staff or volunteer",
         "Ngày tự học chưa tới": "The self-study date is still to come",
+        "Người vắng mặt không có chứng chỉ của lớp": "An absent participant has no certificate of the course",
         "Ghi minh chứng đã hoàn thành (kế hoạch, báo cáo, số liệu)": "Give the evidence it was done (a plan, a report, figures)",
         "Ngày ghi theo dạng ngày/tháng/năm, ví dụ 05/02/2026": "Date: write it as day/month/year, e.g. 05/02/2026",
         "{} cán bộ đã dự lớp kỹ năng số đến hết năm {}": "{} staff trained in digital skills by the end of {}",
