@@ -34,6 +34,9 @@ struct SocializationPagesTests {
             #expect(receipt.text.contains("1.500.000 đ") && receipt.text.contains("Chuyển khoản"))
             let letter = try await browser.get(path + "/letter")
             #expect(letter.text.contains("THƯ CẢM ƠN") && letter.text.contains("Kính gửi: Ông/Bà Nguyễn Văn An"))
+            // The committee thanks as a collective (TM.), a deputy signing for the Chairman; the purpose runs into the sentence.
+            #expect(letter.text.contains(#"<p class="sign-line"><strong>TM. ỦY BAN NHÂN DÂN</strong></p><p class="sign-line"><strong>KT. CHỦ TỊCH</strong></p>"#))
+            #expect(letter.text.contains("cho tủ sách thiếu nhi"))
             #expect(try await browser.post(path + "/letter", [:]).status == .found)
             #expect(try await browser.get(path).text.contains("Đã gửi ngày \(today.display)"))
             let list = try await browser.get("/donations")
