@@ -14,14 +14,19 @@ public enum SortKeyRefresh {
         }
     }
 
+    /// In pages of 10,000 rows by id: a million people are rewritten without holding them all in memory.
     private static func refresh(_ db: Database, table: String, select: String, key: (String, String?) -> String) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, sortKey, \(select) FROM \(table)")
+        let page = try db.makeStatement(sql: "SELECT id, sortKey, \(select) FROM \(table) WHERE id > ? ORDER BY id LIMIT 10000")
         let update = try db.makeStatement(sql: "UPDATE \(table) SET sortKey = ? WHERE id = ?")
-        for row in rows {
-            let id: Int64 = row[0]
-            let old: String = row[1]
-            let new = key(row[2], row[3])
-            if new != old { try update.execute(arguments: [new, id]) }
+        var after: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(page, arguments: [after])
+            guard let last = rows.last else { return }
+            for row in rows {
+                let new = key(row[2], row[3])
+                if new != row[1] as String { try update.execute(arguments: [new, row[0] as Int64]) }
+            }
+            after = last[0]
         }
     }
 
