@@ -80,4 +80,17 @@ public struct YAMLReader {
             return text
         }
     }
+
+    /// A list of keys each naming a case of `T` ("[school, womens_union]"); an unknown key is named together with
+    /// the ones that exist.
+    public func cases<T: RawRepresentable & CaseIterable>(_ mapping: Node.Mapping, _ key: String, of type: T.Type) throws -> [T]
+    where T.RawValue == String {
+        try strings(mapping, key).map { text in
+            guard let value = T(rawValue: text) else {
+                throw DataFileError(file: file, line: line(mapping[key]), field: key,
+                                    message: "\"\(text)\" không có; dùng \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return value
+        }
+    }
 }

@@ -54,13 +54,7 @@ public struct HonourForms: Sendable {
             guard ["commune", "higher"].contains(level) else {
                 throw DataFileError(file: file, line: reader.line(map["level"]), field: "level", message: "\"\(level)\" không có; dùng commune hoặc higher")
             }
-            let recipients = try reader.strings(map, "recipients").map { text -> RecipientKind in
-                guard let kind = RecipientKind(rawValue: text) else {
-                    throw DataFileError(file: file, line: reader.line(map["recipients"]), field: "recipients",
-                                        message: "\"\(text)\" không có; dùng \(RecipientKind.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return kind
-            }
+            let recipients = try reader.cases(map, "recipients", of: RecipientKind.self)
             if recipients.isEmpty { throw DataFileError(file: file, line: reader.line(node), field: "recipients", message: "cần ít nhất một loại người nhận") }
             let awardText = try reader.string(map, "award", in: node, required: false) ?? "0"
             guard let award = Int64(awardText), award >= 0 else {

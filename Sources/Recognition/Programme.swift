@@ -134,13 +134,7 @@ public struct Programme: Sendable {
             let map = try reader.mapping(node, field: "duties")
             let key = try reader.string(map, "key", in: node)!
             guard seen.insert(key).inserted else { throw DataFileError(file: file, line: reader.line(node), field: "key", message: "khóa \"\(key)\" bị trùng") }
-            let kinds = try reader.strings(map, "unitKinds").map { text -> UnitKind in
-                guard let kind = UnitKind(rawValue: text) else {
-                    throw DataFileError(file: file, line: reader.line(map["unitKinds"]), field: "unitKinds",
-                                        message: "\"\(text)\" không có; dùng \(UnitKind.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return kind
-            }
+            let kinds = try reader.cases(map, "unitKinds", of: UnitKind.self)
             if kinds.isEmpty { throw DataFileError(file: file, line: reader.line(node), field: "unitKinds", message: "cần ít nhất một loại đơn vị") }
             return ProgrammeDuty(key: key, section: try reader.string(map, "section", in: node)!, assignee: try reader.string(map, "assignee", in: node)!,
                                  unitKinds: kinds, text: try reader.string(map, "text", in: node)!)

@@ -5,10 +5,11 @@ public enum HoursText {
     public static func minutes(_ text: String) -> Int? {
         let text = text.trimmingCharacters(in: .whitespaces)
         if let colon = text.firstIndex(of: ":") {
-            guard let hours = Int(text[..<colon]), let minutes = Int(text[text.index(after: colon)...]), minutes < 60, hours >= 0 else { return nil }
+            guard let hours = Int(text[..<colon]), let minutes = Int(text[text.index(after: colon)...]), minutes < 60, (0..<1_000_000).contains(hours) else { return nil }
             return hours * 60 + minutes
         }
-        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value > 0, value.isFinite else { return nil }
+        // Bounded before the conversion: "1e300" hours would trap converting to Int (a crash the fuzzer found).
+        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value > 0, value.isFinite, value < 1_000_000 else { return nil }
         return Int((value * 60).rounded())
     }
 

@@ -1,6 +1,7 @@
 import BackOffice
 import Foundation
 import GRDB
+import Honours
 import Hummingbird
 import HummingbirdTesting
 import Store
@@ -78,6 +79,8 @@ struct TrainingPagesTests {
             #expect(added.status == .ok && added.text.contains(#""certificate":"GCN 12""#))
             let bad = try await browser.send("/api/v1/training/courses", method: .post, body: #"{"title":"","organiser":"x","level":"moon","topic":"digital","startDate":"x","hours":1}"#, contentType: "application/json")
             #expect(bad.status == .unprocessableContent && bad.text.contains("level"))
+            let huge = try await browser.send("/api/v1/training/courses", method: .post, body: #"{"title":"A","organiser":"B","level":"commune","topic":"digital","startDate":"01/02/2026","hours":1e300}"#, contentType: "application/json")
+            #expect(huge.status == .unprocessableContent && huge.text.contains("hours"), "absurd hours are refused, not a crash")
             #expect(try await browser.get("/api/v1/training/courses?year=2026").text.contains(#""total":1"#))
             browser.bearer.withLockedValue { $0 = editor }
             let refused = try await browser.send("/api/v1/training/courses", method: .post, body: #"{"title":"A","organiser":"B","level":"commune","topic":"digital","startDate":"01/02/2026","hours":1}"#, contentType: "application/json")
@@ -126,5 +129,43 @@ struct DutySummaryLine: Equatable {
     static func of(_ db: Database) throws -> [DutySummaryLine] {
         let programme = try Programme(path: repositoryRoot.appendingPathComponent("campaigns/programme.yaml").path)
         return try DutyStore.summary(db, year: 2026, programme: programme).map { DutySummaryLine(key: $0.duty.key, units: $0.units, done: $0.done, evidence: $0.evidence) }
+    }
+}
+
+@Suite("Recognition that expires")
+struct RecognitionExpiryTests {
+    @Test("The commune recognised at level 1 in 2024 holds to the end of 2026; in 2027 the list says it must be assessed again")
+    func expiry() async throws {
+        let commune = try await TestCommune()
+        let sets = try CriteriaSets(directory: repositoryRoot.appendingPathComponent("campaigns/criteria").path)
+        let forms = try HonourForms(path: repositoryRoot.appendingPathComponent("campaigns/honours.yaml").path)
+        let set = try #require(sets.set("cong-dong-hoc-tap-xa"))
+        let id = try await commune.database.write { db -> Int64 in
+            let committee = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE kind = 'commune_committee'")!
+            let registration = try RecognitionStore.register(db, year: 2024, set: set, subjectId: committee, on: CivilDate(year: 2024, month: 1, day: 10)!, by: .system)
+            var scores = Dictionary(uniqueKeysWithValues: set.criteria.map { ($0.key, RecognitionStore.ScoreInput(passed: true)) })
+            scores["pcgd-xmc-2"] = .init(passed: false)
+            _ = try RecognitionStore.assess(db, id: registration.id!, set: set, scores: scores, on: CivilDate(year: 2024, month: 12, day: 20)!, by: .system)
+            _ = try RecognitionStore.decide(db, id: registration.id!, approve: true, set: set, forms: forms, by: .system)
+            return registration.id!
+        }
+        func page(_ path: String, on day: Double) async throws -> String {
+            var configuration = TestCommune.configuration
+            configuration.clock = .fixed(Date(timeIntervalSince1970: day))
+            let app = try await buildApplication(configuration, database: commune.database)
+            return try await app.test(.router) { client in
+                let browser = Browser(client)
+                _ = try await browser.signIn("canbo", TestCommune.password)
+                return try await browser.get(path).text
+            }
+        }
+        let list = "/recognition/registrations?year=2024&set=cong-dong-hoc-tap-xa"
+        let in2026 = try await page(list, on: 1_790_000_000)  // 2026-09-21
+        #expect(in2026.contains("Mức độ 1") && in2026.contains(">2026<") && !in2026.contains("đã hết hiệu lực"))
+        let in2027 = try await page(list, on: 1_830_000_000)  // 2027-12-28
+        #expect(in2027.contains("2026 — đã hết hiệu lực, cần đánh giá lại"))
+        let assessment = try await page("/recognition/registrations/\(id)", on: 1_830_000_000)
+        #expect(assessment.contains("Thông tư 25/2023/TT-BGDĐT") && assessment.contains("3 năm, hết hạn phải đánh giá công nhận lại")
+                && assessment.contains("<strong>đã hết hiệu lực, cần đánh giá lại</strong>"))
     }
 }

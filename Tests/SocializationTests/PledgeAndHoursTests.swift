@@ -59,5 +59,7 @@ struct PledgeAndHoursTests {
         #expect(totals.byPerson.map(\.label) == ["Nguyễn Văn An"])
         #expect(HoursText.display(150) == "2,5")
         #expect(HoursText.minutes("2:30") == 150 && HoursText.minutes("abc") == nil)
+        // Huge values are refused, not converted (Int(1e300 × 60) traps: the fuzzer found it through the training API).
+        for huge in ["1e300", "1e+308", "999999999999", "99999999999999999:00", "-1", "nan", "inf"] { #expect(HoursText.minutes(huge) == nil, "\(huge)") }
     }
 }

@@ -155,18 +155,20 @@ struct ImportTests {
     @Test("People export reads back with the same names, villages, phones and consents")
     func peopleRoundTrip() throws {
         let fixture = try Fixture()
-        _ = try importPeople(fixture, "Họ và tên,Giới tính,Năm sinh,Thôn,Điện thoại,Đồng ý nhận tin\nNguyễn Văn An,Nam,1980,Thôn A,0912345678,có\nY Hiên,Nữ,1990,Thôn B,,không\n")
+        _ = try importPeople(fixture, "Họ và tên,Giới tính,Năm sinh,Thôn,Điện thoại,Đồng ý nhận tin,Tên sắp xếp\nNguyễn Văn An,Nam,1980,Thôn A,0912345678,có,\nY Hiên,Nữ,1990,Thôn B,,không,\nThạch Thị Sa Vi,Nữ,1985,Thôn A,,không,Sa Vi Thạch Thị\nLê Văn Tâm,Nam,1975,Thôn B,,không,\n")
         var exported = ""
         _ = try fixture.database.writer.read { try CSVExport.people($0, to: { exported += $0 }) }
         let target = try Fixture()
         let report = try importPeople(target, exported.replacingOccurrences(of: "\u{FEFF}", with: ""))
-        #expect(report.succeeded && report.inserted == 2)
+        #expect(report.succeeded && report.inserted == 4)
         let rows = try target.database.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT fullName, birthYear, phone, villageId FROM person ORDER BY sortKey").map {
-                "\($0[0] as String)|\($0[1] as Int)|\(($0[2] as String?) ?? "")|\($0[3] as Int64)"
+            try Row.fetchAll(db, sql: "SELECT fullName, birthYear, phone, villageId, sortName FROM person ORDER BY sortKey").map {
+                "\($0[0] as String)|\($0[1] as Int)|\(($0[2] as String?) ?? "")|\($0[3] as Int64)|\(($0[4] as String?) ?? "")"
             }
         }
-        #expect(rows == ["Nguyễn Văn An|1980|+84912345678|\(target.villageA)", "Y Hiên|1990||\(target.villageB)"])
+        // The sort name travels with the person and places her by "Sa", before Tâm (her last word, Vi, would follow it).
+        #expect(rows == ["Nguyễn Văn An|1980|+84912345678|\(target.villageA)|", "Y Hiên|1990||\(target.villageB)|",
+                         "Thạch Thị Sa Vi|1985||\(target.villageA)|Sa Vi Thạch Thị", "Lê Văn Tâm|1975||\(target.villageB)|"])
         #expect(try target.database.writer.read { try Person.all().consenting(to: .sms).fetchCount($0) } == 1)
     }
 }

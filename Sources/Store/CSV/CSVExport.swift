@@ -39,7 +39,7 @@ public enum CSVExport {
         TableColumn("Họ và tên", width: 26), TableColumn("Giới tính", width: 9), TableColumn("Năm sinh", width: 9),
         TableColumn("Ngày sinh", width: 11), TableColumn("Thôn", width: 14), TableColumn("Điện thoại", width: 13),
         TableColumn("Dân tộc", width: 10), TableColumn("Đồng ý nhận tin", width: 15), TableColumn("Người giám hộ", width: 22),
-        TableColumn("Ngôn ngữ", width: 14),
+        TableColumn("Ngôn ngữ", width: 14), TableColumn("Tên sắp xếp", width: 18),
     ]
 
     /// People into any sink, a row at a time (a CSV or a spreadsheet; a million rows in constant memory): everyone,
@@ -53,7 +53,7 @@ public enum CSVExport {
         if case .units(let ids) = scope { filter.add("p.villageId IN (\(SQLList.ids(ids)))") }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT p.fullName, p.gender, p.birthYear, p.birthDate, u.name, p.phone, p.ethnicity,
-                   c.id IS NOT NULL, c.guardianName, p.language
+                   c.id IS NOT NULL, c.guardianName, p.language, p.sortName
             FROM person p LEFT JOIN unit u ON u.id = p.villageId
             LEFT JOIN consent c ON c.id = (SELECT id FROM consent WHERE personId = p.id AND channel = 'sms' AND withdrawnOn IS NULL LIMIT 1)
             \(filter.whereClause) ORDER BY p.sortKey
@@ -69,7 +69,7 @@ public enum CSVExport {
                 birthDate.flatMap(CivilDate.init(parsing:)).map { TableCell.date($0) } ?? .empty, text(row[4]),
                 text(phone.map(PhoneNumber.national)), text(row[6]), .text((row[7] as Bool) ? "có" : "không"), text(row[8]),
                 // Vietnamese, the default, is left empty (as the import reads an empty cell).
-                text((row[9] as String?).flatMap(MessageLanguage.init(rawValue:))?.label),
+                text((row[9] as String?).flatMap(MessageLanguage.init(rawValue:))?.label), text(row[10]),
             ])
             count += 1
             if count % 10_000 == 0 { progress?(count) }
