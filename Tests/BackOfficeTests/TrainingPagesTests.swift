@@ -46,6 +46,7 @@ struct TrainingPagesTests {
         let courseId = try await commune.database.read { try Int64.fetchOne($0, sql: "SELECT id FROM trainingCourse")! }
         try await commune.run { browser in
             _ = try await browser.signIn("thona", TestCommune.password)
+            try await browser.get("/training?year=2026")
             #expect(try await browser.get("/training/new").status == .forbidden)
             #expect(try await browser.post("/training", ["title": "Lớp", "organiser": "Xã", "level": "commune", "topic": "digital",
                                                          "startDate": "12/05/2026", "hours": "2"]).status == .forbidden)
@@ -112,6 +113,7 @@ struct TrainingPagesTests {
         }
         try await commune.run { browser in
             _ = try await browser.signIn("thona", TestCommune.password)
+            try await browser.get("/units/\(commune.villageA)")
             #expect(try await browser.post("/units/\(school)/duties/truong-ke-hoach", ["year": "2026", "status": "not_done"]).status == .forbidden)
         }
         let summary = try await commune.database.read { db -> [DutySummaryLine] in

@@ -132,7 +132,11 @@ def test_typed_cells_of_the_lists():
 
 def test_yearly_report_tables_one_sheet_per_section():
     workbook = openpyxl.load_workbook(io.BytesIO(download(f"/recognition/report/report.xlsx?year={LAST_YEAR}")[1]))
-    assert workbook.sheetnames == ["Tổng hợp", "Chiến dịch", "Mô hình học tập", "Chỉ tiêu"]
+    assert workbook.sheetnames == ["Tổng hợp", "Chiến dịch", "Mô hình học tập", "Chỉ tiêu", "Bồi dưỡng", "Nhiệm vụ"]
+    duties = [row for row in workbook["Nhiệm vụ"].iter_rows(min_row=2, values_only=True)]
+    assert duties and all(isinstance(row[3], int) for row in duties), "units a duty falls to, as numbers"
+    training = [row for row in workbook["Bồi dưỡng"].iter_rows(min_row=2, values_only=True)]
+    assert training and training[-1][0] == "Cả xã", "the commune's total closes the training sheet"
     figures = {row[0].value: row[1] for row in workbook["Tổng hợp"].iter_rows(min_row=2)}
     assert figures["Tổng giá trị huy động (đồng)"].number_format == "#,##0"
     assert figures["Tỉ lệ nhà văn hóa hoạt động"].number_format == "0.0%"

@@ -90,6 +90,15 @@ struct PeopleAPI {
         let notes: String?
         let language: String?
         let sortName: String?
+        /// POST only: the client has seen the possible duplicates and this is someone else.
+        let confirmNew: Bool?
+    }
+
+    /// 409 when a new person may already be on the register: nothing saved, the candidates named.
+    struct DuplicatesBody: Encodable {
+        struct Candidate: Encodable { let id: Int64; let fullName: String; let birthYear: Int?; let villageId: Int64?; let reasons: [String] }
+        let error: APIResponse.ErrorBody.Detail
+        let duplicates: [Candidate]
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -139,11 +148,19 @@ struct PeopleAPI {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let body = try await request.decode(as: PersonBody.self, context: context)
-        let (person, created) = try await database.write { db in
-            let person = try PersonStore.create(db, try input(db, body, existing: nil), by: principal)
-            return (person, try json(db, person))
+        do {
+            let (person, created) = try await database.write { db in
+                let person = try PersonStore.create(db, try input(db, body, existing: nil), by: principal, checkDuplicates: true,
+                                                    confirmedNew: body.confirmNew ?? false)
+                return (person, try json(db, person))
+            }
+            return try Self.record.response(created, version: RecordVersion.of(person), status: .created)
+        } catch let found as PersonStore.PossibleDuplicates {
+            let message = "Có thể người này đã có trong danh sách; gửi lại với \"confirmNew\": true nếu đây là người khác."
+            return try APIResponse.json(DuplicatesBody(error: .init(message: message, fields: nil), duplicates: found.candidates.map {
+                .init(id: $0.id, fullName: $0.fullName, birthYear: $0.birthYear, villageId: $0.villageId, reasons: $0.reasons.map(\.rawValue))
+            }), status: .conflict)
         }
-        return try Self.record.response(created, version: RecordVersion.of(person), status: .created)
     }
 
     private func write(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {

@@ -80,6 +80,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     IndicatorsController(env: environment).addRoutes(to: pages)
     AnnualReportController(env: environment).addRoutes(to: pages)
     TrainingController(env: environment).addRoutes(to: pages)
+    DuplicatesController(env: environment).addRoutes(to: pages)
 
     let api = router.group("api/v1").add(middleware: RequireSignIn())
     UnitsAPI(database: database).addRoutes(to: api)

@@ -234,14 +234,20 @@ struct PeopleController {
         let csrf: String
         /// The record's version when the form was opened: a save over someone else's newer save is refused.
         let version: String
+        /// Residents this new one may be: shown before anything is saved, with a box to confirm it is someone else.
+        let duplicates: [DuplicateRow]
+        let hasDuplicates: Bool
     }
+    struct DuplicateRow { let id: Int64; let name: String; let village: String; let birthYear: String; let reasons: String }
 
     private func form(_ context: AppRequestContext, id: Int64?, input: PersonInput, errors: [String: String],
-                      version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
+                      version: String = "", status: HTTPResponse.Status = .ok, duplicates: [DuplicateFinder.Candidate] = []) async throws -> Response {
         let principal = try context.signedIn()
         let english = context.english
-        let villages = try await env.database.read { try UnitStore.villages($0, for: principal) }
-            .filter { principal.canWrite(unitId: $0.id) }
+        let (villages, names) = try await env.database.read { db in
+            (try UnitStore.villages(db, for: principal), try UnitStore.names(db, ids: duplicates.compactMap(\.villageId)))
+        }
+        let writable = villages.filter { principal.canWrite(unitId: $0.id) }
         let selectedGender = Gender(lenient: input.gender ?? "") ?? .unknown
         let page = FormPage(
             action: id.map { "/people/\($0)" } ?? "/people", isNew: id == nil, fullName: input.fullName, sortName: input.sortName ?? "",
@@ -250,9 +256,14 @@ struct PeopleController {
             languages: MessageLanguage.allCases.map {
                 Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == (MessageLanguage(text: input.language ?? "") ?? .vietnamese))
             },
-            villages: villages.options(selected: input.villageId),
+            villages: writable.options(selected: input.villageId),
             phone: input.phone ?? "", zalo: input.zalo ?? "", email: input.email ?? "", notes: input.notes ?? "",
-            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version)
+            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version,
+            duplicates: duplicates.map { c in
+                DuplicateRow(id: c.id, name: c.fullName, village: c.villageId.flatMap { names[$0] } ?? "", birthYear: c.birthYear.map(String.init) ?? "",
+                             reasons: c.reasons.map { $0.label(english: english) }.joined(separator: ", "))
+            },
+            hasDuplicates: !duplicates.isEmpty)
         return env.views.render("person-form", titleKey: id == nil ? "people_new" : "people_edit", page: page, context: context, status: status)
     }
 
@@ -285,8 +296,14 @@ struct PeopleController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let input = Self.input(from: context.form)
-        return try await env.write(orShow: { try await form(context, id: nil, input: input, errors: $0, status: .unprocessableContent) }) {
-            "/people/\(try PersonStore.create($0, input, by: principal).id!)?msg=created"
+        let confirmed = context.form.bool("confirmNew")
+        do {
+            return try await env.write(orShow: { try await form(context, id: nil, input: input, errors: $0, status: .unprocessableContent) }) {
+                "/people/\(try PersonStore.create($0, input, by: principal, checkDuplicates: true, confirmedNew: confirmed).id!)?msg=created"
+            }
+        } catch let found as PersonStore.PossibleDuplicates {
+            // Nothing saved: the clerk sees who this may be, opens them, or confirms it is someone else.
+            return try await form(context, id: nil, input: input, errors: [:], status: .conflict, duplicates: found.candidates)
         }
     }
 

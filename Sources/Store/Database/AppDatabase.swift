@@ -8,10 +8,13 @@ public struct AppDatabase: Sendable {
     package let writer: any DatabaseWriter
     /// Whether anything was committed since a moment, by this process or another.
     public let changes: ChangeWatch
+    /// Where the modules hold a person's id without a foreign key (a merge moves them with the foreign keys).
+    public let personReferences: [PersonReference]
 
     /// Opens (creating if needed) the database and runs every module's migrations.
     public init(_ writer: any DatabaseWriter, modules: [any SchemaModule.Type], path: String? = nil) throws {
         self.writer = writer
+        personReferences = StoreSchema.personReferences + modules.filter { $0 != StoreSchema.self }.flatMap { $0.personReferences }
         try Self.migrator(modules: modules).migrate(writer)
         changes = try ChangeWatch(writer: writer, path: path)
     }

@@ -4,4 +4,10 @@ import GRDB
 /// A migration, once on main, is never edited: add a new one.
 public protocol SchemaModule {
     static func registerMigrations(in migrator: inout DatabaseMigrator)
+    /// Columns of the module's tables that hold a person's id without a foreign key, for a merge to move.
+    static var personReferences: [PersonReference] { get }
+}
+
+extension SchemaModule {
+    public static var personReferences: [PersonReference] { [] }
 }

@@ -33,7 +33,7 @@ public enum Settings {
     public static let known: [Key] = [
         communeName, province, committeeName, reportRecipient, reportDeadline, signerName, signerTitle,
         defaultLanguage, sessionIdleMinutes, smsPricePerSegment, smsBrandname, weeklyMessageCap, loudspeakerWordsPerMinute, loudspeakerVoice,
-        clubActiveMonths,
+        clubActiveMonths, DedupeRules.nameEditsSetting, DedupeRules.fieldsSetting,
     ]
 
     public static func value(_ db: Database, _ key: Key) throws -> String {

@@ -2,6 +2,9 @@ import GRDB
 
 /// Tables shared by every module: units, people, households, consents, accounts, sessions, audit, settings.
 public enum StoreSchema: SchemaModule {
+    /// A household's head is a person without a foreign key (the tables refer to each other).
+    public static var personReferences: [PersonReference] { [PersonReference(table: "household", column: "headId")] }
+
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("store.v1") { db in
             try createUnits(db)
@@ -53,6 +56,20 @@ public enum StoreSchema: SchemaModule {
             try SortKeyRefresh.labels(db, table: "unit")
             try SortKeyRefresh.apostropheSearchKeys(db, table: "person", nameColumn: "fullName")
             try SortKeyRefresh.apostropheSearchKeys(db, table: "unit", nameColumn: "name")
+        }
+        // Merges of duplicate residents, with what each moved, so that one can be undone from the audit log.
+        migrator.registerMigration("store.v10-person-merge") { db in
+            try db.create(table: "personMerge") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("keptId", .integer).notNull()
+                t.column("removedId", .integer).notNull()
+                t.column("removedName", .text).notNull()
+                t.column("log", .text).notNull()
+                t.column("mergedBy", .text).notNull()
+                t.column("mergedAt", .datetime).notNull()
+                t.column("undoneAt", .datetime)
+                t.column("undoneBy", .text)
+            }
         }
     }
 

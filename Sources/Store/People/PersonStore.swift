@@ -113,10 +113,25 @@ public enum PersonStore {
         return person
     }
 
-    public static func create(_ db: Database, _ input: PersonInput, by principal: Principal, now: Date = Date()) throws -> Person {
+    /// Residents a new record may duplicate: nothing is written while there are some and the caller did not
+    /// confirm that this is someone else (`confirmedNew`).
+    public struct PossibleDuplicates: Error, Sendable, Equatable {
+        public let candidates: [DuplicateFinder.Candidate]
+    }
+
+    /// `checkDuplicates`: the form and the API pass true, so a likely duplicate is shown (or answered 409) before
+    /// anything is saved; the person confirms with `confirmedNew`.
+    public static func create(_ db: Database, _ input: PersonInput, by principal: Principal, now: Date = Date(),
+                              checkDuplicates: Bool = false, confirmedNew: Bool = false) throws -> Person {
         try principal.require(principal.canWrite(unitId: input.villageId))
         let valid = try check(db, input, now: now)
         var person = input.makePerson(valid, now: now)
+        if checkDuplicates && !confirmedNew {
+            let probe = DuplicateFinder.Probe(fullName: person.fullName, birthYear: person.birthYear, villageId: person.villageId, phone: person.phone)
+            let candidates = try DuplicateFinder.candidates(db, for: probe, rules: try DedupeRules.fromSettings(db))
+                .filter { principal.canRead(unitId: $0.villageId) }
+            if !candidates.isEmpty { throw PossibleDuplicates(candidates: candidates) }
+        }
         try person.insert(db)
         try Audit.record(db, by: principal, .create, entity: "person", id: person.id, after: person, at: now)
         return person

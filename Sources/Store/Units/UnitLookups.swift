@@ -10,6 +10,12 @@ extension UnitStore {
     /// The unit's name, or "" when there is none.
     public static func name(_ db: Database, id: Int64?) throws -> String { try find(db, id: id)?.name ?? "" }
 
+    /// Names of some units by id (the villages of a list of people), in one query.
+    public static func names(_ db: Database, ids: [Int64]) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try OrgUnit.filter(keys: Set(ids)).fetchAll(db).map { ($0.id!, $0.name) })
+    }
+
     /// Active units in tree order.
     public static func active(_ db: Database) throws -> [OrgUnit] {
         try OrgUnit.filter(OrgUnit.Columns.isActive == true).order(OrgUnit.Columns.sortKey).fetchAll(db)

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Store
+import Vietnamese
+
+/// The register's likely duplicates, side by side, ranked; merging a pair (one record kept, everything of the other
+/// moved to it) and undoing a merge.
+struct DuplicatesController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/people/duplicates", use: page)
+        router.post("/people/merge", use: merge)
+        router.post("/people/merges/:id/undo", use: undo)
+    }
+
+    struct SideRow { let id: Int64; let name: String; let birthYear: String; let village: String; let phone: String }
+    struct PairRow { let left: SideRow; let right: SideRow; let reasons: String; let score: Int; let canMerge: Bool }
+    struct MergeRow { let id: Int64; let keptId: Int64; let removedName: String; let by: String; let at: String; let undone: Bool }
+    struct Page {
+        let scanned: Bool; let pairs: [PairRow]; let none: Bool; let people: String; let skipped: Int
+        let merges: [MergeRow]; let hasMerges: Bool; let canUndo: Bool; let csrf: String
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        try principal.require(principal.role != .viewer)
+        let english = context.english
+        let scan = request.query("scan") != nil
+        let (result, merges, names) = try await env.database.read { db -> (DuplicateScan.Result?, [PersonMerge.Entry], [Int64: String]) in
+            let result = scan ? try DuplicateScan.scan(db, rules: try DedupeRules.fromSettings(db), for: principal) : nil
+            let villages = (result?.pairs ?? []).flatMap { [$0.first.villageId, $0.second.villageId] }.compactMap { $0 }
+            return (result, principal.canWriteCommuneWide ? try PersonMerge.recent(db) : [], try UnitStore.names(db, ids: villages))
+        }
+        func side(_ s: DuplicateScan.Side) -> SideRow {
+            SideRow(id: s.id, name: s.fullName, birthYear: s.birthYear.map(String.init) ?? "", village: s.villageId.flatMap { names[$0] } ?? "",
+                    phone: s.phone.map { PhoneNumber.display(stored: $0) } ?? "")
+        }
+        let pairs = (result?.pairs ?? []).map { pair in
+            PairRow(left: side(pair.first), right: side(pair.second), reasons: pair.reasons.map { $0.label(english: english) }.joined(separator: ", "),
+                    score: pair.score, canMerge: principal.canWrite(unitId: pair.first.villageId) && principal.canWrite(unitId: pair.second.villageId))
+        }
+        let page = Page(scanned: scan, pairs: pairs, none: scan && pairs.isEmpty, people: VND.grouped(Int64(result?.people ?? 0)), skipped: result?.skippedBlocks ?? 0,
+                        merges: merges.map { MergeRow(id: $0.id, keptId: $0.keptId, removedName: $0.removedName, by: $0.mergedBy,
+                                                      at: CivilDate.today(now: $0.mergedAt).display, undone: $0.undone) },
+                        hasMerges: !merges.isEmpty, canUndo: principal.canWriteCommuneWide, csrf: context.csrfToken)
+        return env.views.render("people-duplicates", titleKey: "duplicates_title", page: page, context: context,
+                                flash: env.flash(request, context), section: "person")
+    }
+
+    @Sendable func merge(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        guard let keep = context.form.int64("keepId"), let remove = context.form.int64("removeId") else {
+            throw DomainError.invalid(["keepId": "Chọn hồ sơ giữ lại"])
+        }
+        let references = env.database.personReferences
+        try await env.database.write { _ = try PersonMerge.merge($0, keep: keep, remove: remove, declared: references, by: principal) }
+        return .redirect(to: "/people/\(keep)?msg=saved", type: .found)
+    }
+
+    @Sendable func undo(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        try await env.database.write { try PersonMerge.undo($0, mergeId: id, by: principal) }
+        return .redirect(to: "/people/duplicates?msg=saved", type: .found)
+    }
+}

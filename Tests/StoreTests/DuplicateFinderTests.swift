@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+@testable import Store
+import Testing
+import Vietnamese
+
+@Suite("Duplicate residents")
+struct DuplicateFinderTests {
+    /// The register the probes are checked against (ids 1–8 in this order).
+    static func register() throws -> (Fixture, [String: Int64]) {
+        let fixture = try Fixture()
+        var ids: [String: Int64] = [:]
+        let people: [(String, String, Int, Bool, String?)] = [
+            ("huong", "Nguyễn Thị Hường", 1980, true, "0912345678"), ("phung", "Đặng Văn Phụng", 1975, true, nil),
+            ("hwen", "Ksor H'Wen", 1990, false, "0386123456"), ("an", "Lê Văn An", 1960, false, nil),
+            ("ha", "Trần Thị Thu Hà", 1985, true, nil), ("hien", "Y Hiên", 2001, false, nil),
+            ("binh", "Nguyễn Văn Bình", 1970, true, nil), ("tuan", "Phạm Minh Tuấn", 1988, true, "0977000111"),
+        ]
+        for (key, name, year, inA, phone) in people {
+            ids[key] = try fixture.addPerson(name, village: inA ? fixture.villageA : fixture.villageB, phone: phone, birthYear: year).id!
+        }
+        return (fixture, ids)
+    }
+
+    static func phone(_ text: String) -> String { try! PhoneNumber.parse(text).get().normalized }
+
+    /// name, birth year, village (A, B or none), phone, the record expected first (nil: no candidate).
+    static let cases: [(String, Int?, String?, String?, String?)] = [
+        ("Nguyen Thi Huong", 1980, "A", nil, "huong"), ("Nguyễn Thị Hường".decomposedStringWithCanonicalMapping, 1980, nil, nil, "huong"),
+        ("Nguyễn Thị Hương", 1980, nil, nil, "huong"), ("Nguyễn Thi Hường", nil, "A", nil, "huong"),
+        ("Nguyễn Thị Hưởng", 1981, nil, nil, "huong"), ("NGUYỄN THỊ HƯỜNG", 1980, nil, nil, "huong"),
+        ("Nguyen Thi Huogn", 1980, nil, nil, "huong"), ("Nguyen Thi Hong", 1980, nil, nil, "huong"),
+        ("Nguyễn Hường", 1980, nil, nil, "huong"), ("Nguyễn Thị Hường", nil, nil, "+84 912 345 678", "huong"),
+        ("  Nguyễn   Thị  Hường ", 1980, nil, nil, "huong"),
+        ("Dang Van Phung", 1975, nil, nil, "phung"), ("ĐẶNG VĂN PHỤNG", 1975, nil, nil, "phung"),
+        ("Đặng Văn Phùng", 1975, nil, nil, "phung"), ("Dang Van Phungg", 1975, nil, nil, "phung"),
+        ("Ksor HWen", 1990, nil, nil, "hwen"), ("Ksor H’Wen", nil, "B", nil, "hwen"), ("ksor h'wen", nil, nil, "0386 123 456", "hwen"),
+        ("Lê Văn Ân", 1960, "B", nil, "an"), ("Le Van An", 1961, nil, nil, "an"),
+        ("Trần Thị Thu Hà", 1985, "A", nil, "ha"), ("Tran Thi Ha", 1985, nil, nil, "ha"), ("Trân Thị Thu Hà", 1985, nil, nil, "ha"),
+        ("Y Hien", 2001, "B", nil, "hien"), ("Y Hiên", 2002, nil, nil, "hien"), ("Y Hiên", 2001, "A", nil, "hien"),
+        ("Pham Minh Tuan", nil, nil, "(+84) 977-000-111", "tuan"), ("Phạm Minh Tuấn", 1988, nil, nil, "tuan"),
+        ("Pham Mihn Tuan", 1988, nil, nil, "tuan"), ("Nguyen Van Binh", 1970, "A", nil, "binh"),
+        // Not the same person.
+        ("Nguyễn Văn Bình", 1995, "A", nil, nil), ("Nguyễn Thị Lan", 1980, "A", nil, nil),
+        ("Trần Văn Hùng", nil, nil, "0912345678", nil), ("Lê Văn An", nil, nil, nil, nil),
+        ("Hoàng Thị Hường", 1980, "A", nil, nil), ("Nguyễn Thị Hường", 1990, "A", nil, nil), ("Ksor H'Wen", 1950, nil, nil, nil),
+        ("Nguyen Thi Huonggg", 1980, "A", nil, nil),
+    ]
+
+    @Test("Candidates are found by folded name, a slip, a missing middle name, confirmed by phone, year or village", arguments: Self.cases)
+    func probe(name: String, year: Int?, village: String?, phone: String?, expected: String?) throws {
+        let (fixture, ids) = try Self.register()
+        let probe = DuplicateFinder.Probe(fullName: name, birthYear: year, villageId: village == "A" ? fixture.villageA : village == "B" ? fixture.villageB : nil,
+                                          phone: phone.map(Self.phone))
+        let found = try fixture.database.writer.read { try DuplicateFinder.candidates($0, for: probe) }
+        #expect(found.first?.id == expected.flatMap { ids[$0] }, "\(name) \(year.map(String.init) ?? "") \(village ?? "") \(phone ?? "")")
+    }
+
+    @Test("The rules are a setting: no slips allowed, or a confirming field left out")
+    func rules() throws {
+        let (fixture, ids) = try Self.register()
+        func first(_ probe: DuplicateFinder.Probe, _ rules: DedupeRules) throws -> Int64? {
+            try fixture.database.writer.read { try DuplicateFinder.candidates($0, for: probe, rules: rules) }.first?.id
+        }
+        var strict = DedupeRules.standard
+        strict.nameEdits = 0
+        #expect(try first(.init(fullName: "Nguyen Thi Huogn", birthYear: 1980), strict) == nil)
+        #expect(try first(.init(fullName: "Nguyen Thi Huong", birthYear: 1980), strict) == ids["huong"])
+        var noYear = DedupeRules.standard
+        noYear.birthYear = false
+        #expect(try first(.init(fullName: "Nguyễn Thị Hường", birthYear: 1980), noYear) == nil)
+        var noVillage = DedupeRules.standard
+        noVillage.village = false
+        #expect(try first(.init(fullName: "Nguyễn Thị Hường", villageId: fixture.villageA), noVillage) == nil)
+        try fixture.database.writer.write { db in
+            try Settings.set(db, DedupeRules.nameEditsSetting.name, to: "0", by: .system)
+            try Settings.set(db, DedupeRules.fieldsSetting.name, to: "phone, village", by: .system)
+            #expect(try DedupeRules.fromSettings(db) == DedupeRules(nameEdits: 0, phone: true, birthYear: false, village: true))
+        }
+    }
+
+    @Test("Every reason is named, the strongest match first; the record itself is left out")
+    func reasonsAndExclusion() throws {
+        let (fixture, ids) = try Self.register()
+        let probe = DuplicateFinder.Probe(fullName: "Nguyễn Thị Hường", birthYear: 1980, villageId: fixture.villageA, phone: Self.phone("0912345678"))
+        let found = try fixture.database.writer.read { try DuplicateFinder.candidates($0, for: probe) }
+        #expect(found.first?.reasons == [.sameName, .samePhone, .sameBirthYear, .sameVillage])
+        let itself = try fixture.database.writer.read { try DuplicateFinder.candidates($0, for: probe, excluding: ids["huong"]) }
+        #expect(itself.isEmpty)
+    }
+
+    @Test("A new person who may already be on the register is not saved until the clerk confirms")
+    func createAsks() throws {
+        let (fixture, ids) = try Self.register()
+        let input = PersonInput(fullName: "Nguyen Thi Huong", birthYear: "1980", villageId: fixture.villageA)
+        let refused = #expect(throws: PersonStore.PossibleDuplicates.self) {
+            try fixture.database.writer.write { try PersonStore.create($0, input, by: .system, checkDuplicates: true) }
+        }
+        #expect(refused?.candidates.map(\.id) == [ids["huong"]!])
+        let count = { try fixture.database.writer.read { try Person.fetchCount($0) } }
+        #expect(try count() == 8)
+        _ = try fixture.database.writer.write { try PersonStore.create($0, input, by: .system, checkDuplicates: true, confirmedNew: true) }
+        #expect(try count() == 9)
+    }
+}
