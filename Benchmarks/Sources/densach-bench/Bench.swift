@@ -15,11 +15,15 @@ struct Bench {
             guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
             return arguments[index + 1]
         }
-        guard arguments.count > 1, arguments[1] == "search", let path = option("--database") else {
-            print("usage: densach-bench search --database FILE [--queries N] [--baseline-queries N]")
+        guard arguments.count > 1, ["search", "duplicates"].contains(arguments[1]), let path = option("--database") else {
+            print("usage: densach-bench search|duplicates --database FILE [--queries N] [--baseline-queries N] [--scan]")
             exit(2)
         }
         let database = try AllModules.open(path: path)
+        if arguments[1] == "duplicates" {
+            try await DuplicatesBenchmark(database: database, probes: Int(option("--queries") ?? "") ?? 1000, scan: arguments.contains("--scan")).run()
+            return
+        }
         try await SearchBenchmark(database: database, queries: Int(option("--queries") ?? "") ?? 2000,
                                   baselineQueries: Int(option("--baseline-queries") ?? "") ?? 100).run()
     }

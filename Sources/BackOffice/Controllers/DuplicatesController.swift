@@ -19,7 +19,9 @@ struct DuplicatesController {
     struct PairRow { let left: SideRow; let right: SideRow; let reasons: String; let score: Int; let canMerge: Bool }
     struct MergeRow { let id: Int64; let keptId: Int64; let removedName: String; let by: String; let at: String; let undone: Bool }
     struct Page {
-        let scanned: Bool; let pairs: [PairRow]; let none: Bool; let people: String; let skipped: Int
+        let scanned: Bool; let pairs: [PairRow]; let none: Bool; let people: String; let pairCount: Int
+        /// Blocks of common names left out, "" when none (Mustache shows a 0).
+        let skipped: String
         let merges: [MergeRow]; let hasMerges: Bool; let canUndo: Bool; let csrf: String
     }
 
@@ -41,7 +43,8 @@ struct DuplicatesController {
             PairRow(left: side(pair.first), right: side(pair.second), reasons: pair.reasons.map { $0.label(english: english) }.joined(separator: ", "),
                     score: pair.score, canMerge: principal.canWrite(unitId: pair.first.villageId) && principal.canWrite(unitId: pair.second.villageId))
         }
-        let page = Page(scanned: scan, pairs: pairs, none: scan && pairs.isEmpty, people: VND.grouped(Int64(result?.people ?? 0)), skipped: result?.skippedBlocks ?? 0,
+        let page = Page(scanned: scan, pairs: pairs, none: scan && pairs.isEmpty, people: VND.grouped(Int64(result?.people ?? 0)),
+                        pairCount: pairs.count, skipped: (result?.skippedBlocks ?? 0) > 0 ? String(result!.skippedBlocks) : "",
                         merges: merges.map { MergeRow(id: $0.id, keptId: $0.keptId, removedName: $0.removedName, by: $0.mergedBy,
                                                       at: CivilDate.today(now: $0.mergedAt).display, undone: $0.undone) },
                         hasMerges: !merges.isEmpty, canUndo: principal.canWriteCommuneWide, csrf: context.csrfToken)
