@@ -87,26 +87,38 @@ public enum DuplicateFinder {
         public var score: Int { reasons.reduce(0) { $0 + $1.weight } }
     }
 
-    /// The record compared: what the finder reads of a person.
+    /// The record compared: what the finder reads of a person — its folded name as bytes, so comparing a million
+    /// pairs allocates nothing.
     struct Record {
-        let id: Int64, fullName: String, words: [Substring], birthYear: Int?, villageId: Int64?, phone: String?
+        let id: Int64, fullName: String, key: [UInt8], birthYear: Int?, villageId: Int64?, phone: String?
+
+        init(id: Int64, fullName: String, searchKey: String, birthYear: Int?, villageId: Int64?, phone: String?) {
+            self.id = id; self.fullName = fullName; key = Array(searchKey.utf8); self.birthYear = birthYear; self.villageId = villageId; self.phone = phone
+        }
     }
 
     /// Likely duplicates of `probe`, likeliest first (at most `limit`); `excluding` leaves out the record itself.
     public static func candidates(_ db: Database, for probe: Probe, excluding: Int64? = nil, rules: DedupeRules = .standard,
                                   limit: Int = 5) throws -> [Candidate] {
         let key = VietnameseText.searchKey(VietnameseText.clean(probe.fullName))
-        let words = key.split(separator: " ")
+        let folded = Array(key.utf8)
         let tokens = VietnameseText.searchWords(probe.fullName).map { Substring($0) }
-        guard !words.isEmpty, !tokens.isEmpty else { return [] }
+        guard !folded.isEmpty, !tokens.isEmpty else { return [] }
         var ids: [Int64] = []
         if rules.phone, let phone = probe.phone {
             ids += try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ? LIMIT 50"), arguments: [phone])
         }
-        // Every pair of the name's words that holds the given name or the family name: a slip in any other word, or in
-        // one of those two, still leaves a pair that matches exactly. The full-text index answers each pair at once.
-        if let match = pairsQuery(tokens) {
-            ids += try Int64.fetchAll(db.cachedStatement(sql: "SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT 5000"), arguments: [match])
+        // Names close to this one, among the people another field could confirm (a name alone never is enough): the
+        // given name with each other word, and the family name with the given name's first two letters (a slip in
+        // the given name), answered by the full-text index.
+        var confirm: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if rules.birthYear, let year = probe.birthYear { confirm.append("p.birthYear BETWEEN ? AND ?"); arguments += [year - 1, year + 1] }
+        if rules.village, let village = probe.villageId { confirm.append("p.villageId = ?"); arguments.append(village) }
+        if !confirm.isEmpty, let match = pairsQuery(tokens) {
+            ids += try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT p.id FROM person_fts f JOIN person p ON p.id = f.rowid WHERE person_fts MATCH ? AND (\(confirm.joined(separator: " OR "))) LIMIT 500
+                """), arguments: StatementArguments([match] + arguments))
         }
         let unique = Array(Set(ids)).filter { $0 != excluding }
         guard !unique.isEmpty else { return [] }
@@ -116,32 +128,29 @@ public enum DuplicateFinder {
                 SELECT id, fullName, searchKey, birthYear, villageId, phone FROM person WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
                 """, arguments: StatementArguments(chunk))
             for row in rows {
-                let searchKey: String = row[2]
-                let record = Record(id: row[0], fullName: row[1], words: searchKey.split(separator: " "), birthYear: row[3], villageId: row[4], phone: row[5])
-                if let candidate = judge(words: words, probe: probe, record, rules: rules) { found.append(candidate) }
+                let record = Record(id: row[0], fullName: row[1], searchKey: row[2], birthYear: row[3], villageId: row[4], phone: row[5])
+                if let candidate = judge(key: folded, probe: probe, record, rules: rules) { found.append(candidate) }
             }
         }
         return Array(found.sorted { ($0.score, -$0.id) > ($1.score, -$1.id) }.prefix(limit))
     }
 
-    /// `("nguyen" AND "an") OR ("van" AND "an") OR …`: pairs with the last word (given name) or the first (family).
+    /// `("nguyen" AND "an") OR ("van" AND "an") OR ("nguyen" AND "an" *)…`: the given name (last word) with every other
+    /// word, and the family name (first) with the given name's first two letters.
     static func pairsQuery(_ words: [Substring]) -> String? {
         let quoted = words.map { "\"\($0)\"" }
-        guard quoted.count > 1 else { return quoted.first }
-        var pairs: [String] = []
-        for i in 0..<quoted.count {
-            for j in (i + 1)..<quoted.count where i == 0 || j == quoted.count - 1 {
-                pairs.append("(\(quoted[i]) AND \(quoted[j]))")
-            }
-        }
+        guard let given = quoted.last, let family = quoted.first else { return nil }
+        guard quoted.count > 1 else { return given }
+        var pairs = quoted.dropLast().map { "(\($0) AND \(given))" }
+        if let last = words.last, last.count >= 3 { pairs.append("(\(family) AND \"\(last.prefix(2))\" *)") }
         return pairs.joined(separator: " OR ")
     }
 
     /// A record is a candidate when its name is the same or close, and at least one other field confirms it — or
     /// when it has the same phone and a name close enough (people of one family share a phone, not a name).
-    static func judge(words: [Substring], probe: Probe, _ record: Record, rules: DedupeRules) -> Candidate? {
+    static func judge(key: [UInt8], probe: Probe, _ record: Record, rules: DedupeRules) -> Candidate? {
         var reasons: [Reason] = []
-        let distance = nameDistance(words, record.words, limit: rules.nameEdits)
+        let distance = nameDistance(key, record.key, limit: rules.nameEdits)
         guard let distance else { return nil }
         reasons.append(distance == 0 ? .sameName : .similarName)
         if rules.phone, let phone = probe.phone, phone == record.phone { reasons.append(.samePhone) }
@@ -158,35 +167,40 @@ public enum DuplicateFinder {
     /// Edits between two folded names, or nil beyond `limit`: letters compared with one slip (insert, drop, change,
     /// two neighbours swapped) per allowed edit; a middle name present in one and missing in the other counts as one
     /// edit ("Nguyễn An" and "Nguyễn Văn An").
-    static func nameDistance(_ a: [Substring], _ b: [Substring], limit: Int) -> Int? {
-        let x = Array(a.joined(separator: " ").utf8), y = Array(b.joined(separator: " ").utf8)
+    static func nameDistance(_ x: [UInt8], _ y: [UInt8], limit: Int) -> Int? {
         if x == y { return 0 }
         if let d = osa(x, y, limit: limit) { return d }
+        guard limit >= 1 else { return nil }
         // A missing middle name: same family and given name, one has a word more in between.
-        if limit >= 1, a.count != b.count, min(a.count, b.count) >= 2, a.first == b.first, a.last == b.last, abs(a.count - b.count) == 1 {
-            let (short, long) = a.count < b.count ? (a, b) : (b, a)
-            if Array(long.dropFirst().dropLast()).starts(with: Array(short.dropFirst().dropLast())) || short.count == 2 { return 1 }
-        }
-        return nil
+        let a = x.split(separator: 0x20), b = y.split(separator: 0x20)
+        guard a.count != b.count, abs(a.count - b.count) == 1, min(a.count, b.count) >= 2, a.first == b.first, a.last == b.last else { return nil }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        let shortMiddle = Array(short.dropFirst().dropLast()), longMiddle = Array(long.dropFirst().dropLast())
+        return longMiddle.starts(with: shortMiddle, by: ==) || shortMiddle.isEmpty ? 1 : nil
     }
 
-    /// Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), nil when above `limit`.
+    /// Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), nil when above `limit`; only the
+    /// band of cells within `limit` of the diagonal is computed (a name is compared with a million others).
     static func osa(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        let far = limit + 1
+        var previous2 = [Int](repeating: far, count: b.count + 1)
+        var previous = (0...b.count).map { min($0, far) }
+        var current = [Int](repeating: far, count: b.count + 1)
         for i in 1...a.count {
-            current[0] = i
+            let low = max(1, i - limit), high = min(b.count, i + limit)
+            current[0] = min(i, far)
+            if low > 1 { current[low - 1] = far }
             var rowMinimum = current[0]
-            for j in 1...b.count {
+            for j in low...high {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { value = min(value, previous2[j - 2] + 1) }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
+                current[j] = min(value, far)
+                rowMinimum = min(rowMinimum, current[j])
             }
+            if high < b.count { current[high + 1] = far }
             if rowMinimum > limit { return nil }
             (previous2, previous, current) = (previous, current, previous2)
         }

@@ -26,42 +26,81 @@ public enum DuplicateScan {
 
     public static func scan(_ db: Database, rules: DedupeRules = .standard, for principal: Principal = .system, limit: Int = 500) throws -> Result {
         var records: [DuplicateFinder.Record] = []
-        var blocks: [String: [Int32]] = [:]
+        // Blocks by a hash of their key: two keys colliding only add comparisons, the judge decides.
+        var byGiven: [Int: [Int32]] = [:], byFamily: [Int: [Int32]] = [:], byPhone: [Int: [Int32]] = [:]
         var filter = SQLFilter()
         if case .units(let ids) = principal.readScope { filter.add("villageId IN (\(SQLList.ids(ids)))") }
-        let cursor = try Row.fetchCursor(db, sql: "SELECT id, fullName, searchKey, birthYear, villageId, phone FROM person\(filter.whereClause)",
+        // Names are read back only for the pairs kept: a million of them held in memory cost more than the keys.
+        let cursor = try Row.fetchCursor(db, sql: "SELECT id, searchKey, birthYear, villageId, phone FROM person\(filter.whereClause)",
                                          arguments: filter.arguments)
         while let row = try cursor.next() {
-            let key: String = row[2]
-            let words = key.split(separator: " ")
-            guard let given = words.last, let family = words.first else { continue }
-            let record = DuplicateFinder.Record(id: row[0], fullName: row[1], words: words, birthYear: row[3], villageId: row[4], phone: row[5])
+            let record = DuplicateFinder.Record(id: row[0], fullName: "", searchKey: row[1], birthYear: row[2], villageId: row[3], phone: row[4])
+            guard !record.key.isEmpty else { continue }
             let index = Int32(records.count)
             records.append(record)
-            let year = record.birthYear.map(String.init) ?? "-"
-            blocks["g\(given)|\(year)", default: []].append(index)
-            blocks["f\(family)|\(record.villageId ?? 0)|\(year)", default: []].append(index)
-            if rules.phone, let phone = record.phone { blocks["p\(phone)", default: []].append(index) }
+            byGiven[givenKey(record), default: []].append(index)
+            byFamily[familyKey(record), default: []].append(index)
+            if rules.phone, let phone = record.phone { byPhone[phone.hashValue, default: []].append(index) }
         }
-        var seen: Set<Int64> = []
-        var pairs: [Pair] = []
+        var top = TopPairs(limit: limit)
         var skipped = 0
-        for members in blocks.values where members.count > 1 {
-            guard members.count <= blockLimit else { skipped += 1; continue }
+        // A pair is judged in the first block it shares — given name, then family, then phone — so none twice.
+        func compare(_ members: [Int32], skip: (DuplicateFinder.Record, DuplicateFinder.Record) -> Bool) {
+            guard members.count > 1 else { return }
+            guard members.count <= blockLimit else { skipped += 1; return }
             for i in 0..<(members.count - 1) {
                 let a = records[Int(members[i])]
                 let probe = DuplicateFinder.Probe(fullName: a.fullName, birthYear: a.birthYear, villageId: a.villageId, phone: a.phone)
                 for j in (i + 1)..<members.count {
                     let b = records[Int(members[j])]
-                    let pairKey = min(a.id, b.id) << 32 | max(a.id, b.id)
-                    guard !seen.contains(pairKey), let candidate = DuplicateFinder.judge(words: a.words, probe: probe, b, rules: rules) else { continue }
-                    seen.insert(pairKey)
-                    pairs.append(Pair(first: side(a), second: side(b), reasons: candidate.reasons))
+                    guard !skip(a, b), let candidate = DuplicateFinder.judge(key: a.key, probe: probe, b, rules: rules) else { continue }
+                    top.add(Pair(first: side(a), second: side(b), reasons: candidate.reasons))
                 }
             }
         }
-        let ranked = pairs.sorted { ($0.score, -min($0.first.id, $0.second.id)) > ($1.score, -min($1.first.id, $1.second.id)) }
-        return Result(pairs: Array(ranked.prefix(limit)), people: records.count, skippedBlocks: skipped)
+        for members in byGiven.values { compare(members) { _, _ in false } }
+        for members in byFamily.values { compare(members) { givenKey($0) == givenKey($1) } }
+        for members in byPhone.values { compare(members) { givenKey($0) == givenKey($1) || familyKey($0) == familyKey($1) } }
+        let pairs = top.ranked()
+        let names = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+            SELECT id, fullName FROM person WHERE id IN (\(SQLList.ids(Set(pairs.flatMap { [$0.first.id, $0.second.id] }))))
+            """).map { ($0[0] as Int64, $0[1] as String) })
+        func named(_ side: Side) -> Side {
+            Side(id: side.id, fullName: names[side.id] ?? "", birthYear: side.birthYear, villageId: side.villageId, phone: side.phone)
+        }
+        return Result(pairs: pairs.map { Pair(first: named($0.first), second: named($0.second), reasons: $0.reasons) },
+                      people: records.count, skippedBlocks: skipped)
+    }
+
+    static func givenKey(_ r: DuplicateFinder.Record) -> Int {
+        var hasher = Hasher()
+        hasher.combine(r.key.split(separator: 0x20).last.map(Array.init) ?? [])
+        hasher.combine(r.birthYear)
+        return hasher.finalize()
+    }
+
+    static func familyKey(_ r: DuplicateFinder.Record) -> Int {
+        var hasher = Hasher()
+        hasher.combine(r.key.split(separator: 0x20).first.map(Array.init) ?? [])
+        hasher.combine(r.villageId)
+        hasher.combine(r.birthYear)
+        return hasher.finalize()
+    }
+
+    /// The likeliest pairs seen so far, at most `limit` kept: a common name's thousand look-alikes never pile up.
+    struct TopPairs {
+        let limit: Int
+        private var pairs: [Pair] = []
+        init(limit: Int) { self.limit = limit }
+
+        mutating func add(_ pair: Pair) {
+            pairs.append(pair)
+            if pairs.count >= 2 * limit + 64 { pairs = ranked() }
+        }
+
+        func ranked() -> [Pair] {
+            Array(pairs.sorted { ($0.score, -min($0.first.id, $0.second.id)) > ($1.score, -min($1.first.id, $1.second.id)) }.prefix(limit))
+        }
     }
 
     static func side(_ r: DuplicateFinder.Record) -> Side {
