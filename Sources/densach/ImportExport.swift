@@ -9,6 +9,7 @@ import Store
 import Vietnamese
 
 extension ImportKind: ExpressibleByArgument {}
+extension PeopleImporter.DuplicateHandling: ExpressibleByArgument {}
 extension ThankYouLetters.FileFormat: ExpressibleByArgument {}
 
 /// What an export writes: CSV (UTF-8 with BOM) or an Excel workbook with real numbers and dates.
@@ -26,6 +27,7 @@ struct Import: AsyncParsableCommand {
     @Option(help: "Trang tính của tệp .xlsx (mặc định: trang đầu tiên).") var sheet: String?
     @Flag(help: "Chỉ kiểm tra, không ghi.") var dryRun = false
     @Flag(help: "Tự tạo thôn chưa có (khi nhập người dân).") var createVillages = false
+    @Option(help: "Người dân có thể đã có trong danh sách: report (nhập và liệt kê) hoặc skip (bỏ qua dòng đó).") var duplicates: PeopleImporter.DuplicateHandling = .report
 
     func run() async throws {
         guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("Không đọc được tệp \(file).") }
@@ -39,8 +41,9 @@ struct Import: AsyncParsableCommand {
         let progress = TerminalProgress("Đang nhập \(file)", total: nil)
         let report: ImportReport
         do {
-            report = try await database.writer.writeWithoutTransaction { [kind, dryRun, createVillages, data, name] db in
-                try kind.run(db, data: data, file: name, dryRun: dryRun, createVillages: createVillages, by: commandLinePrincipal, progress: progress.update)
+            report = try await database.writer.writeWithoutTransaction { [kind, dryRun, createVillages, duplicates, data, name] db in
+                try kind.run(db, data: data, file: name, dryRun: dryRun, createVillages: createVillages, duplicates: duplicates, by: commandLinePrincipal,
+                             progress: progress.update)
             }
         } catch let failure as CSVReader.Failure {
             throw CLIError(failure.message)
@@ -55,7 +58,12 @@ struct Import: AsyncParsableCommand {
         if !report.succeeded {
             throw CLIError("Không ghi gì: \(report.problems.count + report.unlistedProblems) lỗi trong \(report.rowsRead) dòng. Sửa tệp rồi nhập lại.")
         }
-        let created = report.created.isEmpty ? "" : " Đã tạo thôn: \(report.created.joined(separator: ", "))."
+        for duplicate in report.duplicates { FileHandle.standardError.write(Data((duplicate.description + "\n").utf8)) }
+        if report.duplicatesNotChecked {
+            say("Tệp lớn (từ \(PeopleImporter.duplicateCheckLimit + 1) dòng): chưa so từng dòng với danh sách có sẵn; xem trang Người có thể bị trùng sau khi nhập.")
+        }
+        let skipped = report.skipped > 0 ? " Bỏ qua \(report.skipped) dòng có thể đã có (--duplicates skip)." : ""
+        let created = (report.created.isEmpty ? "" : " Đã tạo thôn: \(report.created.joined(separator: ", ")).") + skipped
         if dryRun {
             say("Kiểm tra xong: \(report.rowsRead) dòng hợp lệ, chưa ghi gì (--dry-run).\(created.isEmpty ? "" : " Sẽ tạo thôn mới.")")
         } else {

@@ -16,6 +16,21 @@ struct ImportPageTests {
 
     static func fixture(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: fixtures.appendingPathComponent(name))) }
 
+    @Test("A school's list with a resident already on the register: listed with who it may be, or skipped when asked")
+    func uploadWithDuplicates() async throws {
+        let commune = try await TestCommune()
+        let before = try await commune.personCount()
+        let csv = Array("Họ và tên,Năm sinh,Thôn,Điện thoại\nNguyen Van An,1970,Thôn A,0912 345 678\nY Blưm,2012,Thôn A,\n".utf8)
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            _ = try await browser.get("/import/people")
+            let skipped = try await browser.upload("/import/people", file: ("truong.csv", csv), fields: ["duplicates": "skip"])
+            #expect(skipped.status == .ok && skipped.text.contains("Đã bỏ qua 1 dòng có thể là người đã có")
+                    && skipped.text.contains("truong.csv:2: Nguyen Van An có thể đã có: #\(commune.personA) Nguyễn Văn An"))
+        }
+        #expect(try await commune.personCount() == before + 1, "the possible duplicate was not written")
+    }
+
     @Test("An Excel list uploads on the people page: checked first, then imported; a bad row names sheet, row and column and writes nothing")
     func uploadExcel() async throws {
         let commune = try await TestCommune()

@@ -147,3 +147,35 @@ struct NameDistanceTests {
         }
     }
 }
+
+@Suite("Duplicates in imports")
+struct ImportDuplicatesTests {
+    func run(_ fixture: Fixture, _ csv: String, _ handling: PeopleImporter.DuplicateHandling) throws -> ImportReport {
+        try fixture.database.writer.writeWithoutTransaction { db in
+            try PeopleImporter.run(db, data: Data(csv.utf8), file: "truong.csv", options: .init(duplicates: handling), by: .system)
+        }
+    }
+
+    static let csv = "Họ và tên,Giới tính,Năm sinh,Thôn,Điện thoại\nNguyen Thi Huong,Nữ,1980,Thôn A,\nLê Văn Mới,Nam,1990,Thôn A,\nĐặng Văn Phụng,Nam,1975,,\n"
+
+    @Test("Each row that may be someone on the register is reported with its line and who; skipped when asked")
+    func reportOrSkip() throws {
+        let (reported, ids) = try DuplicateFinderTests.register()
+        let report = try run(reported, Self.csv, .report)
+        #expect(report.succeeded && report.inserted == 3 && report.skipped == 0)
+        #expect(report.duplicates.map(\.line) == [2, 4] && report.duplicates.map(\.candidate.id) == [ids["huong"], ids["phung"]])
+        #expect(report.duplicates.first?.description == "truong.csv:2: Nguyen Thi Huong có thể đã có: #\(ids["huong"]!) Nguyễn Thị Hường (họ tên gần giống, cùng năm sinh, cùng thôn)"
+                || report.duplicates.first?.description.contains("có thể đã có: #\(ids["huong"]!) Nguyễn Thị Hường") == true)
+        let (skipping, _) = try DuplicateFinderTests.register()
+        let skipped = try run(skipping, Self.csv, .skip)
+        #expect(skipped.succeeded && skipped.inserted == 1 && skipped.skipped == 2)
+        #expect(try skipping.database.writer.read { try Person.fetchCount($0) } == 9)
+    }
+
+    @Test("An empty register is not checked: the first load stays fast")
+    func emptyRegister() throws {
+        let fixture = try Fixture()
+        let report = try run(fixture, Self.csv, .skip)
+        #expect(report.inserted == 3 && report.duplicates.isEmpty && !report.duplicatesNotChecked)
+    }
+}

@@ -19,6 +19,8 @@ struct ImportController {
     struct Page {
         let kind: String; let heading: String; let columns: String; let back: String; let isPeople: Bool
         let problems: [String]; let hasProblems: Bool; let done: String; let sheet: String; let csrf: String
+        /// Rows that may be someone already on the register (imported, or skipped when asked), each with who.
+        let duplicates: [String]; let hasDuplicates: Bool
     }
 
     static func kind(_ context: AppRequestContext) throws -> ImportKind {
@@ -29,11 +31,12 @@ struct ImportController {
     }
 
     private func render(_ kind: ImportKind, context: AppRequestContext, problems: [String] = [], done: String = "",
-                        status: HTTPResponse.Status = .ok) -> Response {
+                        duplicates: [String] = [], status: HTTPResponse.Status = .ok) -> Response {
         let page = Page(kind: kind.rawValue, heading: env.views.text("import_\(kind.rawValue)", context.language),
                         columns: kind.columns.map { $0.vietnamese + ($0.required ? " *" : "") }.joined(separator: ", "),
                         back: kind == .units ? "/units" : kind == .people ? "/people" : "/donations", isPeople: kind == .people,
-                        problems: problems, hasProblems: !problems.isEmpty, done: done, sheet: context.form["sheet"] ?? "", csrf: context.csrfToken)
+                        problems: problems, hasProblems: !problems.isEmpty, done: done, sheet: context.form["sheet"] ?? "", csrf: context.csrfToken,
+                        duplicates: duplicates, hasDuplicates: !duplicates.isEmpty)
         return env.views.render("import", titleKey: "import_\(kind.rawValue)", page: page, context: context, status: status)
     }
 
@@ -52,11 +55,12 @@ struct ImportController {
             return render(kind, context: context, problems: [env.views.text("import_noFile", context.language)], status: .unprocessableContent)
         }
         let dryRun = context.form.bool("dryRun"), createVillages = context.form.bool("createVillages")
+        let duplicates: PeopleImporter.DuplicateHandling = context.form["duplicates"] == "skip" ? .skip : .report
         let report: ImportReport
         do {
             let (data, name) = try ImportKind.readable(file.data, file: file.fileName.isEmpty ? "tệp" : file.fileName, sheet: context.form.text("sheet"))
             report = try await env.database.writeWithoutTransaction { db in
-                try kind.run(db, data: data, file: name, dryRun: dryRun, createVillages: createVillages, by: principal)
+                try kind.run(db, data: data, file: name, dryRun: dryRun, createVillages: createVillages, duplicates: duplicates, by: principal)
             }
         } catch let failure as XLSXReader.Failure {
             return render(kind, context: context, problems: [failure.message], status: .unprocessableContent)
@@ -71,6 +75,8 @@ struct ImportController {
         let key = dryRun ? "import_checked" : "import_done"
         var done = env.views.text(key, context.language).replacingOccurrences(of: "%@", with: String(dryRun ? report.rowsRead : report.inserted))
         if !report.created.isEmpty { done += " " + env.views.text("import_createdVillages", context.language) + " " + report.created.joined(separator: ", ") }
-        return render(kind, context: context, done: done)
+        if report.skipped > 0 { done += " " + env.views.text("import_skippedDuplicates", context.language).replacingOccurrences(of: "%@", with: String(report.skipped)) }
+        if report.duplicatesNotChecked { done += " " + env.views.text("import_duplicatesNotChecked", context.language) }
+        return render(kind, context: context, done: done, duplicates: report.duplicates.map(\.description))
     }
 }

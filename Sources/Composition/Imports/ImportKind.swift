@@ -20,13 +20,14 @@ public enum ImportKind: String, CaseIterable, Sendable {
     }
 
     /// Runs the import in one transaction the importer manages (nothing written when a row is wrong).
-    public func run(_ db: Database, data: Data, file: String, dryRun: Bool, createVillages: Bool = false, by principal: Principal,
+    public func run(_ db: Database, data: Data, file: String, dryRun: Bool, createVillages: Bool = false,
+                    duplicates: PeopleImporter.DuplicateHandling = .report, by principal: Principal,
                     progress: ((Int) -> Void)? = nil) throws -> ImportReport {
         switch self {
         case .units:
             return try UnitImporter.run(db, data: data, file: file, dryRun: dryRun, by: principal)
         case .people:
-            return try PeopleImporter.run(db, data: data, file: file, options: .init(dryRun: dryRun, createVillages: createVillages),
+            return try PeopleImporter.run(db, data: data, file: file, options: .init(dryRun: dryRun, createVillages: createVillages, duplicates: duplicates),
                                           by: principal, progress: progress)
         case .donations:
             return try DonationCSV.importFile(db, data: data, file: file, dryRun: dryRun, by: principal)

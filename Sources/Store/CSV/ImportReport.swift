@@ -18,6 +18,23 @@ public struct ImportReport: Sendable {
     /// Problems beyond this are counted, not listed.
     public static let listedProblems = 200
     public var unlistedProblems = 0
+    /// Rows that may be someone already on the register, each with who (imported or skipped, as asked).
+    public var duplicates: [Duplicate] = []
+    /// Rows left out because they may already be on the register (`skip`).
+    public var skipped = 0
+    /// The file was too large to check row by row against the register (the duplicates page finds them after).
+    public var duplicatesNotChecked = false
+
+    public struct Duplicate: Sendable, Equatable, CustomStringConvertible {
+        public let file: String
+        public let line: Int
+        public let name: String
+        public let candidate: DuplicateFinder.Candidate
+        public var description: String {
+            ImportPlace.describe(file: file, line: line, field: nil,
+                                 "\(name) có thể đã có: #\(candidate.id) \(candidate.fullName) (\(candidate.reasons.map(\.label).joined(separator: ", ")))")
+        }
+    }
 
     public init(file: String, dryRun: Bool) { self.file = file; self.dryRun = dryRun }
 
