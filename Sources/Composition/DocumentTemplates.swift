@@ -5,7 +5,7 @@ import Mustache
 /// edit their wording; the data comes from flat view models formatted in Swift. A missing or broken document
 /// template stops the server at start, naming the file.
 package struct DocumentTemplates: Sendable {
-    package static let required = ["receipt", "thank-you-letter", "handover", "decision", "certificate", "annual-report"]
+    package static let required = ["receipt", "thank-you-letter", "handover", "decision", "certificate", "annual-report", "volunteer-certificate"]
     package let library: MustacheLibrary
 
     package init(directory: String) throws {

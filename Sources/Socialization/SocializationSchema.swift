@@ -149,5 +149,17 @@ public enum SocializationSchema: SchemaModule {
             }
             try db.create(index: "volunteerHours_date", on: "volunteerHours", columns: ["date"])
         }
+        // A volunteer's own page: personal links, stored as hashes, expiring and revocable.
+        migrator.registerMigration("socialization.v2-volunteer-links") { db in
+            try db.create(table: "volunteerLink") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("volunteer", inTable: "volunteer", onDelete: .cascade).notNull()
+                t.column("tokenHash", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+                t.column("expiresOn", .text).notNull()
+                t.column("revokedAt", .datetime)
+                t.column("createdBy", .text).notNull()
+            }
+        }
     }
 }

@@ -50,6 +50,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     LoginController(env: environment).addRoutes(to: router)
     ICalendarController(database: database).addRoutes(to: router)
     HonourRollController(env: environment).addRoutes(to: router)  // the honour roll is public
+    VolunteerSelfController(env: environment).addRoutes(to: router)  // a volunteer's own page: opened by its link
 
     let pages = router.group().add(middleware: RequireSignIn())
     DashboardController(env: environment).addRoutes(to: pages)

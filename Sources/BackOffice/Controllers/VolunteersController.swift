@@ -24,6 +24,8 @@ struct VolunteersController {
         router.get("/volunteers/:id", use: show)
         router.post("/volunteers/:id/hours", use: logHours)
         router.post("/volunteers/:id/roles", use: addRole)
+        router.post("/volunteers/:id/links", use: createLink)
+        router.post("/volunteers/:id/links/:link/revoke", use: revokeLink)
     }
 
     struct ListRow { let id: Int64; let personId: Int64; let name: String; let village: String; let unit: String; let skills: String; let availability: String; let hours: String; let pending: String }
@@ -91,13 +93,18 @@ struct VolunteersController {
         let id: Int64; let personId: Int64; let name: String; let village: String; let unit: String; let skills: String; let availability: String; let since: String
         let year: Int; let approved: String; let pending: String; let roles: [RoleRow]; let hasRoles: Bool; let hours: [HoursRow]; let hasHours: Bool
         let activities: [Option]; let sessions: [Option]; let today: String; let canEdit: Bool; let csrf: String; let errors: [String: String]
+        /// The volunteer's personal links; a new one's address is shown once, with a message ready to send.
+        let links: [LinkRow]; let hasLinks: Bool; let newLink: String; let newLinkMessage: String
     }
+
+    struct LinkRow { let id: Int64; let volunteerId: Int64; let created: String; let expires: String; let active: Bool }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await detail(request, context: context)
     }
 
-    private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok,
+                        newLink: String = "") async throws -> Response {
         let english = context.english
         let principal = try context.signedIn()
         let id = try context.id()
@@ -108,6 +115,7 @@ struct VolunteersController {
             let roles = try VolunteerStore.roles(db, volunteerId: id)
             let activities = try CampaignStore.activityChoices(db, since: today.adding(days: -365))
             let sessions = try ClubStore.sessionChoices(db, since: today.adding(days: -90))
+            let links = try VolunteerLinks.links(db, volunteerId: id)
             return DetailPage(
                 id: id, personId: item.volunteer.personId, name: item.fullName, village: item.village ?? "", unit: item.unit,
                 skills: item.volunteer.skillList.map { $0.label(english: english) }.joined(separator: ", "), availability: item.volunteer.availability ?? "",
@@ -115,7 +123,11 @@ struct VolunteersController {
                 pending: HoursText.display(item.pendingMinutes), roles: roles.map { RoleRow(role: $0.role.role, what: $0.what, date: $0.date) }, hasRoles: !roles.isEmpty,
                 hours: hours.map { Self.row($0, principal: principal, english: english) }, hasHours: !hours.isEmpty,
                 activities: Choice.options(activities, selected: nil), sessions: Choice.options(sessions, selected: nil),
-                today: today.display, canEdit: principal.canWrite(unitId: item.volunteer.unitId), csrf: context.csrfToken, errors: errors)
+                today: today.display, canEdit: principal.canWrite(unitId: item.volunteer.unitId), csrf: context.csrfToken, errors: errors,
+                links: links.map { LinkRow(id: $0.id, volunteerId: id, created: CivilDate.today(now: $0.createdAt).display, expires: $0.expiresOn.display,
+                                           active: !$0.revoked && $0.expiresOn >= today) },
+                hasLinks: !links.isEmpty, newLink: newLink,
+                newLinkMessage: newLink.isEmpty ? "" : "Chao \(VietnameseText.searchKey(item.fullName).split(separator: " ").last.map(String.init) ?? ""), day la trang tinh nguyen vien cua ban: \(newLink)")
         }
         return env.views.render("socialization-volunteer", titleKey: "", title: page.name, page: page, context: context, status: status,
                                 flash: env.flash(request, context))
@@ -189,4 +201,22 @@ struct VolunteersController {
     }
 
 
+
+    /// A personal link for the volunteer: its address shown once on this page (with an SMS ready to send), kept
+    /// only as a hash.
+    @Sendable func createLink(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let (token, _) = try await env.database.write { try VolunteerLinks.create($0, volunteerId: id, by: principal) }
+        let host = request.head.authority ?? "127.0.0.1"
+        return try await detail(request, context: context, newLink: "http://\(host)/v/\(token)")
+    }
+
+    @Sendable func revokeLink(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        guard let link = context.parameters.get("link").flatMap({ Int64($0) }) else { throw HTTPError(.notFound) }
+        try await env.database.write { try VolunteerLinks.revoke($0, linkId: link, by: principal) }
+        return .redirect(to: "/volunteers/\(id)?msg=saved", type: .found)
+    }
 }

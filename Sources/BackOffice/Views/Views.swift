@@ -24,7 +24,7 @@ public struct Views: Sendable {
         "honours", "honours-nomination", "honours-nomination-form", "honours-decisions", "honours-decision", "honours-decision-form", "honours-document",
         "honours-roll", "honours-register", "honours-tabs", "honours-list",
         "recognition", "recognition-tabs", "recognition-sets", "recognition-registrations", "recognition-assessment", "recognition-indicators",
-        "recognition-visits", "recognition-report", "training", "training-course", "training-course-form", "people-duplicates",
+        "recognition-visits", "recognition-report", "training", "training-course", "training-course-form", "people-duplicates", "volunteer-self",
     ]
 
     public init(configuration: AppConfiguration) async throws {
