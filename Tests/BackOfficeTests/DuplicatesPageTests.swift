@@ -79,8 +79,10 @@ struct DuplicatesPageTests {
         try await commune.run { browser in
             _ = try await browser.signIn("canbo", TestCommune.password)
             #expect(try await browser.get("/people/duplicates").text.contains("/people/merges/\(mergeId)/undo"))
+            #expect(try await browser.get("/audit?entity=personMerge").text.contains(#"action="/people/merges/\#(mergeId)/undo""#), "undone from the audit log too")
             #expect(try await browser.post("/people/merges/\(mergeId)/undo", [:]).status == .found)
             #expect(try await browser.post("/people/merges/\(mergeId)/undo", [:]).status == .conflict, "undone once")
+            #expect(!(try await browser.get("/audit?entity=personMerge").text.contains("/people/merges/\(mergeId)/undo")), "and no longer offered")
         }
         let restored = try await commune.database.read { db -> (String?, Bool, Int, Int64?, Int64?, Int64?) in
             (try Person.fetchOne(db, key: removed)?.fullName, try ConsentStore.hasActiveConsent(db, personId: kept, channel: .sms),

@@ -149,6 +149,12 @@ public enum PersonMerge {
                        arguments: StatementArguments(columns.map { values[$0]!.databaseValue }))
     }
 
+    /// Which of these merges were undone already (the audit log offers an undo only for the others).
+    public static func undone(_ db: Database, ids: [Int64]) throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        return Set(try Int64.fetchAll(db, sql: "SELECT id FROM personMerge WHERE undoneAt IS NOT NULL AND id IN (\(SQLList.ids(Set(ids))))"))
+    }
+
     public struct Entry: Sendable { public let id: Int64; public let keptId: Int64; public let removedName: String; public let mergedBy: String; public let mergedAt: Date; public let undone: Bool }
 
     public static func recent(_ db: Database, limit: Int = 50) throws -> [Entry] {
