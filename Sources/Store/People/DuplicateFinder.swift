@@ -84,8 +84,11 @@ public enum DuplicateFinder {
         public let phone: String?
         public let reasons: [Reason]
         /// Higher is likelier: the reasons' weights summed.
-        public var score: Int { reasons.reduce(0) { $0 + $1.weight } }
+        public var score: Int { DuplicateFinder.score(reasons) }
     }
+
+    /// How likely a match is: its reasons' weights summed (candidates on entry and pairs of the scan alike).
+    static func score(_ reasons: [Reason]) -> Int { reasons.reduce(0) { $0 + $1.weight } }
 
     /// The record compared: what the finder reads of a person — its folded name as bytes, so comparing a million
     /// pairs allocates nothing.

@@ -12,7 +12,7 @@ public enum DuplicateScan {
         public let first: Side
         public let second: Side
         public let reasons: [DuplicateFinder.Reason]
-        public var score: Int { reasons.reduce(0) { $0 + $1.weight } }
+        public var score: Int { DuplicateFinder.score(reasons) }
     }
     public struct Result: Sendable {
         public let pairs: [Pair]
@@ -26,6 +26,9 @@ public enum DuplicateScan {
 
     public static func scan(_ db: Database, rules: DedupeRules = .standard, for principal: Principal = .system, limit: Int = 500) throws -> Result {
         var records: [DuplicateFinder.Record] = []
+        // Each record's block keys, computed once: the family and phone blocks compare them for every pair.
+        // Kept as 32 bits: a collision would only leave one pair to the next block, and a million records save 8 MB.
+        var givenKeys: [Int32] = [], familyKeys: [Int32] = []
         // Blocks by a hash of their key: two keys colliding only add comparisons, the judge decides.
         var byGiven: [Int: [Int32]] = [:], byFamily: [Int: [Int32]] = [:], byPhone: [Int: [Int32]] = [:]
         var filter = SQLFilter()
@@ -38,29 +41,32 @@ public enum DuplicateScan {
             guard !record.key.isEmpty else { continue }
             let index = Int32(records.count)
             records.append(record)
-            byGiven[givenKey(record), default: []].append(index)
-            byFamily[familyKey(record), default: []].append(index)
+            let given = givenKey(record), family = familyKey(record)
+            givenKeys.append(Int32(truncatingIfNeeded: given))
+            familyKeys.append(Int32(truncatingIfNeeded: family))
+            byGiven[given, default: []].append(index)
+            byFamily[family, default: []].append(index)
             if rules.phone, let phone = record.phone { byPhone[phone.hashValue, default: []].append(index) }
         }
         var top = TopPairs(limit: limit)
         var skipped = 0
         // A pair is judged in the first block it shares — given name, then family, then phone — so none twice.
-        func compare(_ members: [Int32], skip: (DuplicateFinder.Record, DuplicateFinder.Record) -> Bool) {
+        func compare(_ members: [Int32], skip: (Int, Int) -> Bool) {
             guard members.count > 1 else { return }
             guard members.count <= blockLimit else { skipped += 1; return }
             for i in 0..<(members.count - 1) {
-                let a = records[Int(members[i])]
+                let ia = Int(members[i]), a = records[ia]
                 let probe = DuplicateFinder.Probe(fullName: a.fullName, birthYear: a.birthYear, villageId: a.villageId, phone: a.phone)
                 for j in (i + 1)..<members.count {
-                    let b = records[Int(members[j])]
-                    guard !skip(a, b), let candidate = DuplicateFinder.judge(key: a.key, probe: probe, b, rules: rules) else { continue }
+                    let ib = Int(members[j]), b = records[ib]
+                    guard !skip(ia, ib), let candidate = DuplicateFinder.judge(key: a.key, probe: probe, b, rules: rules) else { continue }
                     top.add(Pair(first: side(a), second: side(b), reasons: candidate.reasons))
                 }
             }
         }
         for members in byGiven.values { compare(members) { _, _ in false } }
-        for members in byFamily.values { compare(members) { givenKey($0) == givenKey($1) } }
-        for members in byPhone.values { compare(members) { givenKey($0) == givenKey($1) || familyKey($0) == familyKey($1) } }
+        for members in byFamily.values { compare(members) { givenKeys[$0] == givenKeys[$1] } }
+        for members in byPhone.values { compare(members) { givenKeys[$0] == givenKeys[$1] || familyKeys[$0] == familyKeys[$1] } }
         let pairs = top.ranked()
         let names = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
             SELECT id, fullName FROM person WHERE id IN (\(SQLList.ids(Set(pairs.flatMap { [$0.first.id, $0.second.id] }))))
