@@ -37,11 +37,13 @@ let package = Package(
         .target(name: "Honours", dependencies: domainDependencies + ["DataFiles", .product(name: "Yams", package: "Yams")]),
         // Staff training and self-study (plan III.3): courses, participants, certificates, self-study hours.
         .target(name: "Training", dependencies: domainDependencies),
+        // Public sign-up pages (issue #21): forms for activities, clubs and volunteer calls, the review queue.
+        .target(name: "SignUp", dependencies: domainDependencies + ["Campaigns", "Clubs", "Socialization"]),
         .target(name: "Recognition", dependencies: domainDependencies + [
             "DataFiles", "Campaigns", "Clubs", "Socialization", "Honours", "Training", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Messaging", dependencies: domainDependencies + [
-            "Campaigns", "Socialization", "Clubs", "Honours", "DataFiles", .product(name: "Yams", package: "Yams"),
+            "Campaigns", "Socialization", "Clubs", "Honours", "SignUp", "DataFiles", .product(name: "Yams", package: "Yams"),
         ]),
         // Loudspeaker scripts read aloud: Vietnamese text normalised for speech, espeak-ng and lame run offline.
         .target(name: "Speech", dependencies: ["Vietnamese", "DataFiles", .product(name: "Yams", package: "Yams")]),
@@ -50,7 +52,7 @@ let package = Package(
         // What both the web app and the CLI assemble: the module list, printed documents, passwords, first start.
         .target(name: "Composition", dependencies: [
             "Office", "Speech", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
-            "Training",
+            "Training", "SignUp",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -58,7 +60,7 @@ let package = Package(
         ]),
         .target(name: "BackOffice", dependencies: [
             "Composition", "Office", "Speech", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
-            "Training",
+            "Training", "SignUp",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -104,11 +106,14 @@ let package = Package(
         .testTarget(name: "RecognitionTests", dependencies: [
             "Recognition", "Training", "Honours", "Socialization", "Campaigns", "Clubs", "DataFiles", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "SignUpTests", dependencies: [
+            "SignUp", "Messaging", "Clubs", "Campaigns", "Socialization", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "MessagingTests", dependencies: [
             "Messaging", "Clubs", "Campaigns", "Socialization", "Honours", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BackOfficeTests", dependencies: [
-            "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs", "Training", "Recognition",
+            "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs", "Training", "Recognition", "SignUp",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Hummingbird", package: "hummingbird"),

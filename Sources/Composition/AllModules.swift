@@ -3,6 +3,7 @@ import Clubs
 import Honours
 import Messaging
 import Recognition
+import SignUp
 import Socialization
 import Training
 import GRDB
@@ -13,7 +14,7 @@ public enum AllModules {
     public static var schemas: [any SchemaModule.Type] {
         [
         StoreSchema.self, CampaignsSchema.self, ClubsSchema.self, SocializationSchema.self, HonoursSchema.self,
-        TrainingSchema.self, RecognitionSchema.self, MessagingSchema.self,
+        TrainingSchema.self, RecognitionSchema.self, SignUpSchema.self, MessagingSchema.self,
         ]
     }
 

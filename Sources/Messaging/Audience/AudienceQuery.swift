@@ -1,6 +1,7 @@
 import Clubs
 import GRDB
 import Honours
+import SignUp
 import Socialization
 import Store
 import Vietnamese
@@ -31,10 +32,12 @@ struct AudienceQuery {
     let ordered: Bool
 
     func peopleSQL(_ db: Database) throws -> (sql: String, arguments: StatementArguments)? {
-        let residents = specs.filter { [.residents, .club, .clubs, .donors, .volunteers, .honoured].contains($0.kind) }
+        let residents = specs.filter { [.residents, .club, .clubs, .donors, .volunteers, .honoured, .signups].contains($0.kind) }
         guard !residents.isEmpty else { return nil }
         var alternatives: [String] = []
         var arguments: StatementArguments = [channel?.rawValue ?? ""]
+        var signUpAlternatives: [String] = []
+        var signUpArguments: StatementArguments = []
         for spec in residents {
             if spec.kind == .club {
                 guard let id = spec.filters["id"].flatMap(Int64.init), let club = try Club.fetchOne(db, key: id), principal.canRead(unitId: club.unitId) else {
@@ -48,6 +51,16 @@ struct AudienceQuery {
                 let (condition, values) = donationCondition(spec)
                 alternatives.append("p.id IN (SELECT s.personId FROM sponsor s JOIN donation d ON d.sponsorId = s.id WHERE s.personId IS NOT NULL AND \(condition))")
                 arguments += values
+                continue
+            }
+            if spec.kind == .signups {
+                guard let id = spec.filters["form"].flatMap(Int64.init), try SignUpAudience.form(db, id: id, for: principal) != nil else {
+                    throw MessagingError("Không có trang đăng ký số \(spec.filters["form"] ?? "") (hoặc ngoài phạm vi của tài khoản).")
+                }
+                // Not limited to the account's villages: these people asked this unit, on its own page, to write to them.
+                let (sql, values) = SignUpAudience.unconfirmedPeopleSQL(formId: id)
+                signUpAlternatives.append("p.id IN (\(sql))")
+                signUpArguments += values
                 continue
             }
             if spec.kind == .honoured {
@@ -85,9 +98,13 @@ struct AudienceQuery {
             }
             alternatives.append(conditions.isEmpty ? "1" : conditions.joined(separator: " AND "))
         }
-        var whereClause = alternatives.contains("1") ? "1" : alternatives.map { "(\($0))" }.joined(separator: " OR ")
+        var whereClause = alternatives.isEmpty ? "0" : alternatives.contains("1") ? "1" : alternatives.map { "(\($0))" }.joined(separator: " OR ")
         if case .units(let ids) = principal.readScope {
             whereClause = "(\(whereClause)) AND p.villageId IN (\(ids.sorted().map(String.init).joined(separator: ",")))"
+        }
+        if !signUpAlternatives.isEmpty {
+            whereClause = "(\(whereClause)) OR " + signUpAlternatives.joined(separator: " OR ")
+            arguments += signUpArguments
         }
         let sql = """
             SELECT p.id, p.fullName, p.gender, p.birthYear, p.villageId, p.phone, p.phoneOriginal,
@@ -100,12 +117,19 @@ struct AudienceQuery {
 
     /// Values a template gets from the audience itself: with a single `club:ID`, the club's name and where it meets.
     func sharedValues(_ db: Database) throws -> [String: String] {
+        let pages = specs.filter { $0.kind == .signups }
+        if pages.count == 1, let id = pages[0].filters["form"].flatMap(Int64.init), let form = try SignUpAudience.form(db, id: id, for: principal) {
+            return try SignUpAudience.sharedValues(db, form: form)
+        }
         let clubs = specs.filter { $0.kind == .club }
         guard clubs.count == 1, let id = clubs[0].filters["id"].flatMap(Int64.init), let club = try Club.fetchOne(db, key: id) else { return [:] }
         var values = ["club.name": club.name]
         if let place = try OrgUnit.fetchOne(db, key: club.unitId)?.name { values["club.place"] = place }
         return values
     }
+
+    /// Sign-up pages whose approved people this export confirms.
+    var signUpForms: [Int64] { specs.filter { $0.kind == .signups }.compactMap { $0.filters["form"].flatMap(Int64.init) } }
 
     /// Gifts that make a sponsor a donor: not voided, in the year or campaign the spec names.
     private func donationCondition(_ spec: AudienceSpec) -> (String, StatementArguments) {

@@ -6,7 +6,7 @@ import Vietnamese
 /// them is counted once). Examples: `residents`, `residents:village=Thôn 1,age=18-60,gender=nữ`, `units:kind=school`.
 public struct AudienceSpec: Equatable, Sendable {
     public enum Kind: String, CaseIterable, Sendable {
-        case residents, units, club, clubs, donors, volunteers, honoured
+        case residents, units, club, clubs, donors, volunteers, honoured, signups
     }
 
     public let kind: Kind
@@ -31,6 +31,8 @@ public struct AudienceSpec: Equatable, Sendable {
          "active volunteers, can be filtered by skill (\(skills))", true),
         ("honoured · honoured:year=2025", "cá nhân được khen thưởng theo quyết định đã ban hành (không tính quyết định đã thu hồi, sửa đổi), trong một năm",
          "people commended by an issued decision (not revoked or amended ones), in a year", true),
+        ("signups:form=7", "người đã được duyệt ở trang đăng ký số 7 mà chưa nhận tin xác nhận (mẫu tự có signup.title, activity.*, club.name); sau khi xuất, họ được đánh dấu đã xác nhận",
+         "people approved on sign-up page number 7 who have not had their confirmation yet (the template gets signup.title, activity.*, club.name); once exported they are marked confirmed", true),
     ]
     private static let unitKinds = UnitKind.allCases.map(\.rawValue).joined(separator: ", ")
     private static let skills = VolunteerSkill.allCases.map(\.rawValue).joined(separator: ", ")
@@ -43,6 +45,7 @@ public struct AudienceSpec: Equatable, Sendable {
         .donors: ["year", "campaign"],
         .volunteers: ["skill"],
         .honoured: ["year"],
+        .signups: ["form"],
     ]
 
     public init(kind: Kind, filters: [String: String] = [:]) {
@@ -63,7 +66,7 @@ public struct AudienceSpec: Equatable, Sendable {
             throw MessagingError("Không có loại đối tượng \"\(kindText)\". Có: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")) — xem \"densach export audiences\".")
         }
         switch kind {
-        case .residents, .units, .donors, .volunteers, .honoured: break
+        case .residents, .units, .donors, .volunteers, .honoured, .signups: break
         case .club:
             // `club:12`: the club's number stands alone.
             guard let colon = text.firstIndex(of: ":"), let id = Int64(text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)) else {
@@ -94,6 +97,9 @@ public struct AudienceSpec: Equatable, Sendable {
         if let campaign = filters["campaign"], Int64(campaign) == nil { throw MessagingError("Chiến dịch \"\(campaign)\" phải là số hiệu, ví dụ donors:campaign=3.") }
         if let skill = filters["skill"], VolunteerSkill(rawValue: skill) == nil {
             throw MessagingError("Không có kỹ năng \"\(skill)\". Có: \(VolunteerSkill.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if kind == .signups && filters["form"].flatMap(Int64.init) == nil {
+            throw MessagingError("Đối tượng signups cần số hiệu trang đăng ký, ví dụ signups:form=7 (số ở cuối địa chỉ trang đăng ký).")
         }
         _ = try spec.ageRange()
         _ = try spec.gender()

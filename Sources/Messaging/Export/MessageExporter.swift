@@ -1,6 +1,7 @@
 import Campaigns
 import Foundation
 import GRDB
+import SignUp
 import Store
 import Vietnamese
 
@@ -87,6 +88,7 @@ public struct MessageExporter: Sendable {
         if options.previewLimit == nil {
             try database.writer.write { db in
                 try ExportLog.record(db, actor: actor, options: options, summary: summary, destination: destination, reached: reached)
+                for formId in plan.query.signUpForms { try SignUpAudience.markConfirmed(db, formId: formId, personIds: reached ?? []) }
             }
         }
         return summary

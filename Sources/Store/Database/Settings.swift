@@ -30,10 +30,15 @@ public enum Settings {
 
     public static let clubActiveMonths = Key("clubs.activeMonths", label: "CLB hoạt động thường xuyên: có buổi sinh hoạt trong mỗi tháng của bao nhiêu tháng trọn vẹn gần nhất", default: "3")
 
+    /// Public sign-up pages (issue #21): the address printed on posters, and the abuse limits.
+    public static let publicAddress = Key("site.publicAddress", label: "Địa chỉ công khai của Đèn Sách (in trên áp phích đăng ký, ví dụ https://densach.daktore.gov.vn); để trống: địa chỉ đang dùng", default: "")
+    public static let signUpsPerSourcePerHour = Key("signup.perSourcePerHour", label: "Số lượt đăng ký tối đa từ một nơi (một địa chỉ mạng) trong một giờ", default: "20")
+    public static let signUpsPerPhonePerDay = Key("signup.perPhonePerDay", label: "Số lượt đăng ký tối đa của một số điện thoại trong một ngày", default: "3")
+
     public static let known: [Key] = [
         communeName, province, committeeName, reportRecipient, reportDeadline, signerName, signerTitle,
         defaultLanguage, sessionIdleMinutes, smsPricePerSegment, smsBrandname, weeklyMessageCap, loudspeakerWordsPerMinute, loudspeakerVoice,
-        clubActiveMonths, DedupeRules.nameEditsSetting, DedupeRules.fieldsSetting,
+        clubActiveMonths, DedupeRules.nameEditsSetting, DedupeRules.fieldsSetting, publicAddress, signUpsPerSourcePerHour, signUpsPerPhonePerDay,
     ]
 
     public static func value(_ db: Database, _ key: Key) throws -> String {

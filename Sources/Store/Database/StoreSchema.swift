@@ -71,6 +71,10 @@ public enum StoreSchema: SchemaModule {
                 t.column("undoneBy", .text)
             }
         }
+        // A consent given on a public sign-up page keeps the exact text the person read (Luật BVDLCN 2025: provable).
+        migrator.registerMigration("store.v11-consent-wording") { db in
+            try db.alter(table: "consent") { t in t.add(column: "wording", .text) }
+        }
     }
 
     /// Names alone in the full-text index, with prefix tables up to six letters (most Vietnamese syllables): a

@@ -30,6 +30,8 @@ public enum ConsentChannel: String, Codable, CaseIterable, Sendable, Labelled {
 /// How consent was given.
 public enum ConsentMethod: String, Codable, CaseIterable, Sendable, Labelled {
     case paperForm = "paper_form", inPerson = "in_person", phone, online, guardian, imported
+    /// Ticked by the person on a public sign-up page; the consent keeps the exact text the page showed.
+    case selfSignUp = "self_signup"
 
     public var label: String {
         switch self {
@@ -39,6 +41,7 @@ public enum ConsentMethod: String, Codable, CaseIterable, Sendable, Labelled {
         case .online: return "Trực tuyến"
         case .guardian: return "Người giám hộ đồng ý (trẻ em)"
         case .imported: return "Nhập từ tệp danh sách"
+        case .selfSignUp: return "Tự đăng ký"
         }
     }
 
@@ -50,6 +53,7 @@ public enum ConsentMethod: String, Codable, CaseIterable, Sendable, Labelled {
         case .online: return "Online"
         case .guardian: return "Guardian's consent (children)"
         case .imported: return "Imported from a list file"
+        case .selfSignUp: return "Self sign-up"
         }
     }
 }
@@ -68,10 +72,12 @@ public struct Consent: Codable, FetchableRecord, MutablePersistableRecord, Senda
     public var guardianName: String?
     public var withdrawnOn: CivilDate?
     public var note: String?
+    /// The consent exactly as the person read it (self sign-up); nil when given on paper or in person.
+    public var wording: String?
     public var createdAt: Date
 
     public init(personId: Int64, channel: ConsentChannel, purpose: String = Consent.defaultPurpose, givenOn: CivilDate,
-                method: ConsentMethod, guardianName: String? = nil, note: String? = nil, now: Date = Date()) {
+                method: ConsentMethod, guardianName: String? = nil, note: String? = nil, wording: String? = nil, now: Date = Date()) {
         self.personId = personId
         self.channel = channel
         self.purpose = purpose
@@ -79,6 +85,7 @@ public struct Consent: Codable, FetchableRecord, MutablePersistableRecord, Senda
         self.method = method
         self.guardianName = guardianName
         self.note = note
+        self.wording = wording
         self.createdAt = now
     }
 

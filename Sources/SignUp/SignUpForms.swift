@@ -1,0 +1,145 @@
+import Campaigns
+import Clubs
+import Foundation
+import GRDB
+import Store
+import Vietnamese
+
+/// Opening, listing and closing sign-up pages. An organiser opens one for an activity, a club or a call for
+/// volunteers of their own unit; the page's short code goes into the public address and onto the QR poster.
+public enum SignUpForms {
+    /// What the organiser chooses when opening a page.
+    public struct Input: Sendable {
+        public var kind: SignUpKind
+        public var targetId: Int64
+        public var title: String?
+        public var askBirthYear: Bool
+        public var askVillage: Bool
+        public var askPhone: Bool
+        public var channels: [ConsentChannel]
+        public var purpose: String?
+        public var role: String?
+        public var capacity: String?
+        public var closesOn: String?
+
+        public init(kind: SignUpKind, targetId: Int64, title: String? = nil, askBirthYear: Bool = true, askVillage: Bool = true,
+                    askPhone: Bool = true, channels: [ConsentChannel] = [.sms], purpose: String? = nil, role: String? = nil,
+                    capacity: String? = nil, closesOn: String? = nil) {
+            self.kind = kind; self.targetId = targetId; self.title = title; self.askBirthYear = askBirthYear; self.askVillage = askVillage
+            self.askPhone = askPhone; self.channels = channels; self.purpose = purpose; self.role = role; self.capacity = capacity
+            self.closesOn = closesOn
+        }
+    }
+
+    /// Channels a public page may ask consent for: the ones that reach a phone.
+    public static let offeredChannels: [ConsentChannel] = [.sms, .zalo]
+
+    /// The unit, default title and default purpose of what a page signs people up for.
+    public static func target(_ db: Database, kind: SignUpKind, id: Int64) throws -> (unitId: Int64, title: String, purpose: String) {
+        switch kind {
+        case .club:
+            guard let club = try Club.fetchOne(db, key: id) else { throw DomainError.notFound("câu lạc bộ", english: "Club") }
+            return (club.unitId, "Đăng ký vào \(club.name)", "Nhận thông báo lịch sinh hoạt, hoạt động của \(club.name)")
+        case .activity:
+            let activity = try CampaignStore.activity(db, id: id)
+            return (activity.unitId, "Đăng ký tham gia: \(activity.title)", "Nhận thông báo về hoạt động \(activity.title) và các hoạt động học tập của xã")
+        case .volunteer:
+            let activity = try CampaignStore.activity(db, id: id)
+            return (activity.unitId, "Tình nguyện viên cho: \(activity.title)", "Nhận thông báo phân công tình nguyện cho hoạt động \(activity.title)")
+        }
+    }
+
+    public static func open(_ db: Database, _ input: Input, by principal: Principal, now: Date = Date()) throws -> SignUpForm {
+        let target = try target(db, kind: input.kind, id: input.targetId)
+        try principal.require(principal.canWrite(unitId: target.unitId))
+        var errors: [String: String] = [:]
+        let capacity = VietnameseText.trimmed(input.capacity ?? "")
+        var places: Int?
+        if !capacity.isEmpty {
+            if let number = Int(capacity), number > 0, number <= 100_000 { places = number } else { errors["capacity"] = "Số chỗ phải là số nguyên dương (để trống nếu không giới hạn)" }
+        }
+        var closes: CivilDate?
+        if let text = input.closesOn.map(VietnameseText.trimmed), !text.isEmpty {
+            if let date = CivilDate(parsing: text) { closes = date } else { errors["closesOn"] = CivilDate.problem(parsing: text, what: "Ngày đóng đăng ký") }
+        }
+        let channels = input.channels.filter(offeredChannels.contains)
+        if !channels.isEmpty && !(input.askPhone && input.askBirthYear) {
+            // Messages go to the phone; a child's consent needs a guardian, known only from the year of birth.
+            errors["channels"] = "Để xin đồng ý nhận tin, trang phải hỏi số điện thoại và năm sinh (người dưới 16 tuổi cần cha, mẹ hoặc người giám hộ đồng ý)"
+        }
+        let role = VietnameseText.clean(input.role ?? "")
+        if input.kind == .volunteer && role.isEmpty { errors["role"] = "Ghi việc tình nguyện viên sẽ làm (ví dụ: hướng dẫn đọc sách)" }
+        guard errors.isEmpty else { throw DomainError.invalid(errors) }
+        let title = VietnameseText.clean(input.title ?? "")
+        let purpose = VietnameseText.clean(input.purpose ?? "")
+        var form = SignUpForm(
+            code: try newCode(db), kind: input.kind,
+            activityId: input.kind == .club ? nil : input.targetId, clubId: input.kind == .club ? input.targetId : nil,
+            unitId: target.unitId, title: title.isEmpty ? target.title : title,
+            askBirthYear: input.askBirthYear, askVillage: input.askVillage, askPhone: input.askPhone,
+            channels: channels.map(\.rawValue).joined(separator: ","), purpose: purpose.isEmpty ? target.purpose : purpose,
+            role: input.kind == .volunteer ? role : nil, capacity: places, closesOn: closes, closedAt: nil, createdAt: now, createdBy: principal.login)
+        try form.insert(db)
+        try Audit.record(db, by: principal, .create, entity: "signUpForm", id: form.id, after: form, at: now)
+        return form
+    }
+
+    public static func close(_ db: Database, id: Int64, by principal: Principal, now: Date = Date()) throws {
+        var form = try get(db, id: id, for: principal)
+        try principal.require(principal.canWrite(unitId: form.unitId))
+        guard form.closedAt == nil else { return }
+        let before = form
+        form.closedAt = now
+        try form.update(db)
+        try Audit.record(db, by: principal, .update, entity: "signUpForm", id: id, before: before, after: form, at: now)
+    }
+
+    public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> SignUpForm {
+        guard let form = try SignUpForm.fetchOne(db, key: id) else { throw DomainError.notFound("trang đăng ký", english: "Sign-up page") }
+        guard principal.canRead(unitId: form.unitId) else { throw DomainError.outsideScope }
+        return form
+    }
+
+    /// The page a public code opens (no account): nil when unknown.
+    public static func byCode(_ db: Database, code: String) throws -> SignUpForm? {
+        guard code.utf8.count <= 16 else { return nil }
+        return try SignUpForm.filter(Column("code") == code.lowercased()).fetchOne(db)
+    }
+
+    /// A page with how many it holds in each state, for the organisers' list.
+    public struct ListItem: Sendable {
+        public let form: SignUpForm
+        public let unit: String
+        public let counts: [SignUpStatus: Int]
+        public func count(_ status: SignUpStatus) -> Int { counts[status] ?? 0 }
+    }
+
+    /// The pages the principal may read, newest first.
+    public static func list(_ db: Database, for principal: Principal) throws -> [ListItem] {
+        let forms = try SignUpForm.order(Column("id").desc).fetchAll(db).filter { principal.canRead(unitId: $0.unitId) }
+        var counts: [Int64: [SignUpStatus: Int]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT formId, status, count(*) FROM signUp GROUP BY formId, status") {
+            if let status = SignUpStatus(rawValue: row[1]) { counts[row[0], default: [:]][status] = row[2] }
+        }
+        let units = try UnitStore.names(db, ids: Array(Set(forms.map(\.unitId))))
+        return forms.map { ListItem(form: $0, unit: units[$0.unitId] ?? "", counts: counts[$0.id!] ?? [:]) }
+    }
+
+    /// The pages open for one activity or club (shown on its page).
+    public static func forms(_ db: Database, activityId: Int64? = nil, clubId: Int64? = nil) throws -> [SignUpForm] {
+        if let activityId { return try SignUpForm.filter(Column("activityId") == activityId).order(Column("id")).fetchAll(db) }
+        if let clubId { return try SignUpForm.filter(Column("clubId") == clubId).order(Column("id")).fetchAll(db) }
+        return []
+    }
+
+    /// Eight letters and digits without look-alikes (no 0/o, 1/l/i), so a code copied from a poster is typed right.
+    static let codeAlphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+
+    static func newCode(_ db: Database) throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            let code = String((0..<8).map { _ in codeAlphabet.randomElement(using: &generator)! })
+            if try SignUpForm.filter(Column("code") == code).fetchCount(db) == 0 { return code }
+        }
+    }
+}
