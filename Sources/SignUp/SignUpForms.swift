@@ -143,3 +143,36 @@ public enum SignUpForms {
         }
     }
 }
+
+extension SignUpForms {
+    /// When and where, as the public page and the poster say it.
+    public struct Occasion: Sendable { public let when: String; public let place: String }
+
+    public static func occasion(_ db: Database, _ form: SignUpForm) throws -> Occasion {
+        if let clubId = form.clubId, let club = try Club.fetchOne(db, key: clubId) {
+            return Occasion(when: club.schedule ?? "", place: try UnitStore.name(db, id: club.unitId))
+        }
+        guard let activityId = form.activityId else { return Occasion(when: "", place: "") }
+        let activity = try CampaignStore.activity(db, id: activityId)
+        let time = String(activity.startsAt.dropFirst(11)).replacingOccurrences(of: ":", with: "h")
+        let place = try activity.place ?? UnitStore.name(db, id: activity.unitId)
+        return Occasion(when: [time, activity.startDate?.display ?? ""].filter { !$0.isEmpty }.joined(separator: " ngày "), place: place)
+    }
+
+    /// Places taken (waiting and approved) against the capacity: true when a new sign-up would wait.
+    public static func isFull(_ db: Database, _ form: SignUpForm) throws -> Bool {
+        guard let capacity = form.capacity else { return false }
+        return try SignUpEntry.filter(Column("formId") == form.id! && ["pending", "approved"].contains(Column("status"))).fetchCount(db) >= capacity
+    }
+
+    /// Approved people whose confirmation has not left yet.
+    public static func unconfirmed(_ db: Database, formId: Int64) throws -> Int {
+        try SignUpEntry.filter(Column("formId") == formId && Column("status") == "approved" && Column("confirmedAt") == nil).fetchCount(db)
+    }
+
+    /// Open calls for volunteers of a unit (a volunteer's own page offers them).
+    public static func openVolunteerCalls(_ db: Database, unitId: Int64, today: CivilDate) throws -> [SignUpForm] {
+        try SignUpForm.filter(Column("kind") == SignUpKind.volunteer.rawValue && Column("unitId") == unitId && Column("closedAt") == nil)
+            .order(Column("id").desc).fetchAll(db).filter { $0.isOpen(on: today) }
+    }
+}

@@ -136,3 +136,10 @@ public enum SignUpReview {
         }
     }
 }
+
+extension SignUpReview {
+    /// The page a sign-up belongs to, or nil.
+    public static func formId(_ db: Database, entryId: Int64) throws -> Int64? {
+        try SignUpEntry.fetchOne(db, key: entryId)?.formId
+    }
+}
