@@ -5,6 +5,7 @@ import GRDB
 import Honours
 import Recognition
 import Socialization
+import SignUp
 import Store
 import Training
 
@@ -43,6 +44,7 @@ public enum Bootstrap {
             try DemoSocialization.seed(db)
             try DemoHonours.seed(db, forms: honourForms)
             try DemoTraining.seed(db)
+            try DemoSignUps.seed(db)
             try DemoRecognition.seed(db, sets: criteriaSets, forms: honourForms)
             try DemoRecognition.seedDuties(db, programme: programme)
             return summary

@@ -47,7 +47,10 @@ public enum PublicSignUp {
     /// The consent for one channel, in the words the page shows and the consent record keeps.
     public static func consentText(_ form: SignUpForm, channel: ConsentChannel, commune: String) -> String {
         let how = channel == .zalo ? "tin nhắn Zalo" : "tin nhắn SMS"
-        return "Tôi đồng ý nhận \(how) của Ủy ban nhân dân xã \(commune) tới số điện thoại đã ghi, để: \(form.purpose). "
+        // "để nhận thông báo…": the purpose continues the sentence, unless it starts with an abbreviation (UBND…).
+        let purpose = form.purpose.dropFirst().prefix(1).lowercased() == form.purpose.dropFirst().prefix(1)
+            ? form.purpose.prefix(1).lowercased() + form.purpose.dropFirst() : form.purpose
+        return "Tôi đồng ý nhận \(how) của Ủy ban nhân dân xã \(commune) tới số điện thoại đã ghi, để \(purpose). "
             + "Tôi có thể rút lại sự đồng ý bất cứ lúc nào bằng cách báo cán bộ văn hóa xã; việc rút lại có hiệu lực ngay."
     }
 

@@ -20,13 +20,17 @@ SHOTS = pathlib.Path(os.environ.get("DENSACH_SHOTS", pathlib.Path(__file__).pare
 WIDTHS = {"phone": (360, 740), "office": (1280, 800)}
 
 
-def make_driver(width, height, language="vi"):
+def make_driver(width, height, language="vi", javascript=True):
+    """`javascript=False` blocks the pages' own scripts (as a phone with scripts off); WebDriver's still run."""
     options = Options()
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
         options.add_argument(argument)
     # Mobile emulation gives a true 360 px layout viewport (a headless window cannot be narrower than ~500 px).
     options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1}})
-    options.add_experimental_option("prefs", {"intl.accept_languages": language})
+    prefs = {"intl.accept_languages": language}
+    if not javascript:
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    options.add_experimental_option("prefs", prefs)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
     driver.set_page_load_timeout(30)

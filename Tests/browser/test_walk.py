@@ -15,8 +15,9 @@ from conftest import BASE, make_driver, screenshot, sign_in
 A4 = (595.3, 841.9)  # points
 
 
-def problems_on_page(driver):
-    """What a person on this page would stumble on, as sentences (empty when the page is fine)."""
+def problems_on_page(driver, accessibility=True):
+    """What a person on this page would stumble on, as sentences (empty when the page is fine). axe-core needs the
+    page's scripts: `accessibility=False` where they are blocked."""
     found = []
     for entry in driver.get_log("browser"):
         if entry["level"] == "SEVERE":
@@ -27,9 +28,11 @@ def problems_on_page(driver):
             return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
               .slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));""")
         found.append(f"page is {width} px wide on a {inner} px screen: {wide}")
-    axe = Axe(driver)
-    axe.inject()
-    serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+    serious = []
+    if accessibility:
+        axe = Axe(driver)
+        axe.inject()
+        serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
     for violation in serious:
         found.append(f"axe {violation['impact']}: {violation['id']} at {violation['nodes'][0]['target']}")
     if inner <= 400:

@@ -51,6 +51,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     ICalendarController(database: database).addRoutes(to: router)
     HonourRollController(env: environment).addRoutes(to: router)  // the honour roll is public
     VolunteerSelfController(env: environment).addRoutes(to: router)  // a volunteer's own page: opened by its link
+    PublicSignUpController(env: environment).addRoutes(to: router)  // public sign-up pages: no account
 
     let pages = router.group().add(middleware: RequireSignIn())
     DashboardController(env: environment).addRoutes(to: pages)
@@ -82,6 +83,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     AnnualReportController(env: environment).addRoutes(to: pages)
     TrainingController(env: environment).addRoutes(to: pages)
     DuplicatesController(env: environment).addRoutes(to: pages)
+    SignUpsController(env: environment).addRoutes(to: pages)
 
     let api = router.group("api/v1").add(middleware: RequireSignIn())
     UnitsAPI(database: database).addRoutes(to: api)

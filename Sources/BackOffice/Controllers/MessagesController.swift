@@ -126,8 +126,10 @@ struct MessagesController {
             options.perVillage = perVillage
             if word && options.channel == .letter { options.format = .docx }
             options.activityId = Int64(activity)
-            // With an activity chosen, fields left blank take the activity's own title, date, time and place.
-            options.values = options.activityId == nil ? values : values.filter { !$0.value.isEmpty }
+            // With an activity chosen, or a sign-up page's people (its page gives the activity or club), fields left
+            // blank take the activity's own title, date, time and place.
+            let given = options.activityId != nil || audienceSpec.hasPrefix("signups:")
+            options.values = given ? values.filter { !$0.value.isEmpty } : values
             return options
         }
     }

@@ -110,7 +110,9 @@ struct PeopleController {
     }
 
     struct ConsentRow { let id: Int64; let channel: String; let purpose: String; let givenOn: String; let method: String
-                        let guardian: String; let withdrawnOn: String?; let active: Bool; let withdrawHref: String }
+                        let guardian: String; let withdrawnOn: String?; let active: Bool; let withdrawHref: String
+                        /// The consent as the person read it on a sign-up page ("" otherwise).
+                        let wording: String }
     struct ClubLine { let href: String; let name: String; let role: String; let since: String; let left: String }
 
     struct DetailPage {
@@ -188,7 +190,7 @@ struct PeopleController {
                 consents: consents.map {
                     ConsentRow(id: $0.id!, channel: $0.channel.label(english: english), purpose: $0.purpose, givenOn: $0.givenOn.display,
                                method: $0.method.label(english: english), guardian: $0.guardianName ?? "", withdrawnOn: $0.withdrawnOn?.display,
-                               active: $0.isActive, withdrawHref: "/people/\(id)/consents/\($0.id!)/withdraw")
+                               active: $0.isActive, withdrawHref: "/people/\(id)/consents/\($0.id!)/withdraw", wording: $0.wording ?? "")
                 },
                 hasConsents: !consents.isEmpty,
                 channels: ConsentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .sms) },

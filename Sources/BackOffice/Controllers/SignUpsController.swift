@@ -109,19 +109,19 @@ struct SignUpsController {
                                              details: [candidate.birthYear.map(String.init), candidate.phone.map { PhoneNumber.display(stored: $0) }].compactMap { $0 }.joined(separator: " · "),
                                              reasons: candidate.reasons.map { $0.label(english: english) }.joined(separator: ", "))
                 },
-                hiddenCandidates: item.hiddenCandidates, needsVillage: entry.villageId == nil)
+                hiddenCandidates: item.hiddenCandidates > 0 ? String(item.hiddenCandidates) : "", needsVillage: entry.villageId == nil)
         }
         let asks = [form.askBirthYear ? "signups_askBirthYear" : nil, form.askVillage ? "signups_askVillage" : nil, form.askPhone ? "signups_askPhone" : nil]
             .compactMap { $0 }.map { env.views.text($0, context.language) }
         let page = SignUpPages.Detail(
-            id: id, title: form.title, kind: form.kind.label(english: english), unit: unit, link: publicLink(request, code: form.code), code: form.code,
+            formId: id, title: form.title, kind: form.kind.label(english: english), unit: unit, link: publicLink(request, code: form.code), code: form.code,
             open: form.isOpen(on: today), closesOn: form.closesOn?.display ?? "", capacity: form.capacity.map(String.init) ?? "",
             asks: ([env.views.text("signups_askName", context.language)] + asks).joined(separator: ", "),
             channels: form.channelList.map { $0.label(english: english) }.joined(separator: ", "), purpose: form.purpose, role: form.role ?? "",
             rows: rows, none: rows.isEmpty, canReview: canReview,
             villages: villages.map { Option(value: String($0.id), label: $0.name, selected: false) },
             confirmHref: "/messages?template=sms-signup-confirmation&audience=" + "signups:form=\(id)".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
-            unconfirmed: unconfirmed, csrf: context.csrfToken)
+            unconfirmed: unconfirmed > 0 ? String(unconfirmed) : "", csrf: context.csrfToken)
         return env.views.render("signup", titleKey: "", title: form.title, page: page, context: context, flash: env.flash(request, context), section: "signup")
     }
 

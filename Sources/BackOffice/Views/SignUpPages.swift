@@ -42,12 +42,14 @@ enum SignUpPages {
         let personName: String
         let rejectReason: String
         let candidates: [CandidateRow]
-        let hiddenCandidates: Int
+        /// "" when none (Mustache would show a 0).
+        let hiddenCandidates: String
         let needsVillage: Bool
     }
 
     struct Detail {
-        let id: Int64
+        /// Named apart from the rows' `id`, which Mustache would find first inside a row.
+        let formId: Int64
         let title: String
         let kind: String
         let unit: String
@@ -65,7 +67,8 @@ enum SignUpPages {
         let canReview: Bool
         let villages: [Option]
         let confirmHref: String
-        let unconfirmed: Int
+        /// "" when none.
+        let unconfirmed: String
         let csrf: String
     }
 
