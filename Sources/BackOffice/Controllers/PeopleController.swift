@@ -194,7 +194,7 @@ struct PeopleController {
                 },
                 hasConsents: !consents.isEmpty,
                 channels: ConsentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .sms) },
-                methods: ConsentMethod.allCases.filter { $0 != .imported }
+                methods: ConsentMethod.allCases.filter { $0 != .imported && $0 != .selfSignUp }
                     .map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .paperForm) },
                 today: env.clock.today().display, canEdit: principal.canWrite(unitId: person.villageId),
                 canCreateHousehold: household == nil && principal.canWrite(unitId: person.villageId),
@@ -326,7 +326,8 @@ struct PeopleController {
         let id = try context.id()
         let form = context.form
         guard let channel = form.text("channel").flatMap(ConsentChannel.init(rawValue:)),
-              let method = form.text("method").flatMap(ConsentMethod.init(rawValue:)) else {
+              // A self sign-up's consent comes only from its page (with the text the person read), never typed by staff.
+              let method = form.text("method").flatMap(ConsentMethod.init(rawValue:)), method != .selfSignUp else {
             return try await detail(context, id: id, errors: ["consent": "Chọn kênh và cách đồng ý"], status: .unprocessableContent)
         }
         guard let givenOn = CivilDate(parsing: form.text("givenOn") ?? "") else {

@@ -64,8 +64,8 @@ struct SettingsController {
 
     static func problems(_ values: [String: String]) -> [String: String] {
         var errors: [String: String] = [:]
-        // A commune without a registered brandname leaves it empty.
-        for key in Settings.known where key != Settings.smsBrandname && (values[key.name] ?? "").isEmpty { errors[key.name] = "Không được để trống" }
+        // A commune without a registered brandname leaves it empty; without a public address, posters use the one in use.
+        for key in Settings.known where key != Settings.smsBrandname && key != Settings.publicAddress && (values[key.name] ?? "").isEmpty { errors[key.name] = "Không được để trống" }
         if let language = values[Settings.defaultLanguage.name], !["vi", "en"].contains(language) {
             errors[Settings.defaultLanguage.name] = "Ghi vi hoặc en"
         }
@@ -89,6 +89,13 @@ struct SettingsController {
         }
         if let minutes = values[Settings.sessionIdleMinutes.name], !(Int(minutes).map { (5...1440).contains($0) } ?? false) {
             errors[Settings.sessionIdleMinutes.name] = "Số phút từ 5 đến 1440"
+        }
+        if let address = values[Settings.publicAddress.name], !address.isEmpty,
+           !(address.hasPrefix("http://") || address.hasPrefix("https://")) || address.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" }) || address.utf8.count > 120 {
+            errors[Settings.publicAddress.name] = "Ghi địa chỉ bắt đầu bằng http:// hoặc https://, ví dụ https://densach.daktore.gov.vn"
+        }
+        for key in [Settings.signUpsPerSourcePerHour, Settings.signUpsPerPhonePerDay] {
+            if let limit = values[key.name], !(Int(limit).map { (1...10_000).contains($0) } ?? false) { errors[key.name] = "Số lượt từ 1 đến 10.000" }
         }
         if let deadline = values[Settings.reportDeadline.name] {
             let parts = deadline.split(separator: "/").compactMap { Int($0) }

@@ -1,6 +1,22 @@
 extension EnglishMessages {
     /// Vietnamese message → English. `{}` marks a value written into the message.
     static let table: [String: String] = [
+        // Public sign-up (SignUp module) and its settings.
+        "Số lượt từ 1 đến 10.000": "A number of sign-ups from 1 to 10,000",
+        "Ghi địa chỉ bắt đầu bằng http:// hoặc https://, ví dụ https://densach.daktore.gov.vn": "Write an address starting with http:// or https://, e.g. https://densach.daktore.gov.vn",
+        "Ghi họ và tên": "Write the full name",
+        "Họ và tên dài quá 100 chữ": "The full name is longer than 100 characters",
+        "Ghi năm sinh (ví dụ 1990)": "Write the year of birth (e.g. 1990)",
+        "Năm sinh phải là số từ {} đến {}": "The year of birth must be a number from {} to {}",
+        "Chọn thôn nơi bạn ở": "Choose the village you live in",
+        "Ghi số điện thoại di động": "Write a mobile phone number",
+        "Người dưới 16 tuổi cần cha, mẹ hoặc người giám hộ đồng ý: ghi họ tên người đó": "Under 16, a parent or guardian must consent: write their full name",
+        "Số chỗ phải là số nguyên dương (để trống nếu không giới hạn)": "Places must be a whole number above zero (empty for no limit)",
+        "Để xin đồng ý nhận tin, trang phải hỏi số điện thoại và năm sinh (người dưới 16 tuổi cần cha, mẹ hoặc người giám hộ đồng ý)": "To ask consent for messages the page must ask the phone number and the year of birth (under-16s need a parent or guardian to consent)",
+        "Ghi việc tình nguyện viên sẽ làm (ví dụ: hướng dẫn đọc sách)": "Say what the volunteers will do (e.g. reading guide)",
+        "Ghi lý do không duyệt": "Give the reason for declining",
+        "Chọn người đã có hoặc tạo người mới": "Choose a registered resident or create a new one",
+        "Chọn việc cần đăng ký": "Choose what to sign up for",
         // Notes beside the computed indicators (Recognition/Indicators.swift).
         "{}/{} thư viện trường học có hoạt động trong năm": "{}/{} school libraries active in the year",
         "{}/{} nhà văn hóa, ngày {}": "{}/{} cultural houses, on {}",
