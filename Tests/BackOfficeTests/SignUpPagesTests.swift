@@ -34,6 +34,11 @@ struct SignUpPagesTests {
             #expect(page.text.contains("Đăng ký vào CLB Đọc sách thôn A") && page.text.contains("19h30 thứ Bảy"))
             #expect(page.text.contains("Tôi đồng ý nhận tin nhắn SMS của Ủy ban nhân dân xã Đăk Tờ Re tới số điện thoại đã ghi, để nhận thông báo"))
             #expect(page.text.contains(#"name="website""#), "the honeypot")
+            // The page is kept rendered; the visitor's own token is written in each time, the same one as in the cookie.
+            #expect(!page.text.contains("densach-form-token-placeholder"))
+            let again = try await browser.get("/s/\(code)")
+            let token = try #require(browser.cookie("densach_csrf"))
+            #expect(again.text.contains(#"name="_csrf" value="\#(token)""#))
             #expect(!page.text.contains("<script") || page.text.contains("print.js"), "no script the form needs")
             #expect(try await browser.get("/s/zzzzzzzz").status == .notFound)
             #expect(try await browser.get("/people").status != .ok, "the page signs no one in")

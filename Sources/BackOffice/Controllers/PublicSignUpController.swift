@@ -23,19 +23,43 @@ struct PublicSignUpController {
         return form
     }
 
+    /// The page as first opened is kept rendered until the store changes (it is what a poster's QR code opens, many
+    /// times over); only the visitor's anti-forgery token is written into it each time.
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await render(request, context: context, form: try await form(context))
+        let code = (context.parameters.get("code") ?? "").lowercased()
+        let key = "signup|\(code)|\(context.language.rawValue)|\(env.clock.today().iso)"
+        let version = try env.database.changes.current()
+        let cached = try await env.pageCache.html(key, version: version) {
+            let form = try await form(context)
+            return form.title + "\n" + (try await fragment(context: context, form: form, csrf: Self.tokenPlaceholder))
+        }
+        let parts = cached.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let title = String(parts[0]), html = parts.count > 1 ? String(parts[1]) : ""
+        let token = formToken(request, context)
+        return respond(context, title: title, html: html.replacingOccurrences(of: Self.tokenPlaceholder, with: token), token: token, status: .ok)
     }
 
-    private func render(_ request: Request, context: AppRequestContext, form: SignUpForm, values: [String: String] = [:], ticked: Set<String> = [],
-                        errors: [String: String] = [:], problem: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
+    private static let tokenPlaceholder = "densach-form-token-placeholder"
+
+    private func formToken(_ request: Request, _ context: AppRequestContext) -> String {
+        let kept = request.cookies[AppCookies.loginCSRF].map { String($0.value) }
+        return context.principal != nil ? context.csrfToken : (kept.flatMap { env.loginTokens.isGenuine($0) ? $0 : nil } ?? env.loginTokens.make())
+    }
+
+    private func respond(_ context: AppRequestContext, title: String, html: String, token: String, status: HTTPResponse.Status) -> Response {
+        var response = env.views.render("signup-public", titleKey: "", title: title, page: Views.Fragment(html: html), context: context, status: status)
+        // No session: the form carries the pre-login cookie's token, as the sign-in form does (double submit).
+        response.setCookie(AppCookies.make(AppCookies.loginCSRF, token, secure: env.configuration.secureCookies))
+        return response
+    }
+
+    private func fragment(context: AppRequestContext, form: SignUpForm, values: [String: String] = [:], ticked: Set<String> = [],
+                          errors: [String: String] = [:], problem: String = "", csrf: String) async throws -> String {
         let today = env.clock.today()
         let (occasion, full, villages) = try await env.database.read { db in
             (try SignUpForms.occasion(db, form), try SignUpForms.isFull(db, form), form.askVillage ? try UnitStore.villageNames(db, for: .system) : [])
         }
         let commune = env.settings.value(Settings.communeName)
-        let kept = request.cookies[AppCookies.loginCSRF].map { String($0.value) }
-        let token = context.principal != nil ? context.csrfToken : (kept.flatMap { env.loginTokens.isGenuine($0) ? $0 : nil } ?? env.loginTokens.make())
         let selectedVillage = values["villageId"] ?? ""
         let page = SignUpPages.PublicForm(
             code: form.code, title: form.title, kind: form.kind.label(english: context.english), when: occasion.when, place: occasion.place,
@@ -44,11 +68,8 @@ struct PublicSignUpController {
             askGuardian: form.askBirthYear && !form.channelList.isEmpty,
             villages: villages.map { Option(value: String($0.id), label: $0.name, selected: String($0.id) == selectedVillage) },
             consents: form.channelList.map { .init(channel: $0.rawValue, text: PublicSignUp.consentText(form, channel: $0, commune: commune), checked: ticked.contains($0.rawValue)) },
-            hasConsents: !form.channelList.isEmpty, values: values, errors: errors, problem: problem, csrf: token)
-        var response = env.views.render("signup-public", titleKey: "", title: form.title, page: page, context: context, status: status)
-        // No session: the form carries the pre-login cookie's token, as the sign-in form does (double submit).
-        response.setCookie(AppCookies.make(AppCookies.loginCSRF, token, secure: env.configuration.secureCookies))
-        return response
+            hasConsents: !form.channelList.isEmpty, values: values, errors: errors, problem: problem, csrf: csrf)
+        return env.views.fragment("signup-public-form", page: page, language: context.language)
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -68,8 +89,10 @@ struct PublicSignUpController {
         } catch let error as DomainError where error.kind != .notFound {
             let values = ["fullName": submission.fullName, "birthYear": submission.birthYear, "villageId": submission.villageId,
                           "phone": submission.phone, "guardianName": submission.guardianName]
-            return try await render(request, context: context, form: form, values: values, ticked: Set(submission.channels), errors: error.fieldErrors,
-                                    problem: error.message(english: context.english), status: ErrorMiddleware.status(error.kind))
+            let token = formToken(request, context)
+            let html = try await fragment(context: context, form: form, values: values, ticked: Set(submission.channels), errors: error.fieldErrors,
+                                          problem: error.message(english: context.english), csrf: token)
+            return respond(context, title: form.title, html: html, token: token, status: ErrorMiddleware.status(error.kind))
         }
         switch outcome {
         case .received(let waiting?): return .redirect(to: "/s/\(form.code)/thanks?wait=\(waiting)", type: .found)

@@ -14,7 +14,6 @@ extension EnglishMessages {
         "Số chỗ phải là số nguyên dương (để trống nếu không giới hạn)": "Places must be a whole number above zero (empty for no limit)",
         "Để xin đồng ý nhận tin, trang phải hỏi số điện thoại và năm sinh (người dưới 16 tuổi cần cha, mẹ hoặc người giám hộ đồng ý)": "To ask consent for messages the page must ask the phone number and the year of birth (under-16s need a parent or guardian to consent)",
         "Ghi việc tình nguyện viên sẽ làm (ví dụ: hướng dẫn đọc sách)": "Say what the volunteers will do (e.g. reading guide)",
-        "Ghi lý do không duyệt": "Give the reason for declining",
         "Chọn người đã có hoặc tạo người mới": "Choose a registered resident or create a new one",
         "Chọn việc cần đăng ký": "Choose what to sign up for",
         // Notes beside the computed indicators (Recognition/Indicators.swift).
