@@ -27,7 +27,7 @@ struct Import: AsyncParsableCommand {
     @Option(help: "Trang tính của tệp .xlsx (mặc định: trang đầu tiên).") var sheet: String?
     @Flag(help: "Chỉ kiểm tra, không ghi.") var dryRun = false
     @Flag(help: "Tự tạo thôn chưa có (khi nhập người dân).") var createVillages = false
-    @Option(help: "Người dân có thể đã có trong danh sách: report (nhập và liệt kê) hoặc skip (bỏ qua dòng đó).") var duplicates: PeopleImporter.DuplicateHandling = .report
+    @Option(help: "Người dân có thể đã có trong danh sách: report (nhập và liệt kê), skip (bỏ qua dòng đó) hoặc link (coi là người đã có: điền ô còn trống, không tạo người mới).") var duplicates: PeopleImporter.DuplicateHandling = .report
 
     func run() async throws {
         guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("Không đọc được tệp \(file).") }
@@ -62,7 +62,8 @@ struct Import: AsyncParsableCommand {
         if report.duplicatesNotChecked {
             say("Tệp lớn (từ \(PeopleImporter.duplicateCheckLimit + 1) dòng): chưa so từng dòng với danh sách có sẵn; xem trang Người có thể bị trùng sau khi nhập.")
         }
-        let skipped = report.skipped > 0 ? " Bỏ qua \(report.skipped) dòng có thể đã có (--duplicates skip)." : ""
+        let skipped = (report.skipped > 0 ? " Bỏ qua \(report.skipped) dòng có thể đã có (--duplicates skip)." : "")
+            + (report.linked > 0 ? " \(report.linked) dòng được coi là người đã có, đã điền ô còn trống (--duplicates link)." : "")
         let created = (report.created.isEmpty ? "" : " Đã tạo thôn: \(report.created.joined(separator: ", ")).") + skipped
         if dryRun {
             say("Kiểm tra xong: \(report.rowsRead) dòng hợp lệ, chưa ghi gì (--dry-run).\(created.isEmpty ? "" : " Sẽ tạo thôn mới.")")

@@ -172,6 +172,29 @@ struct ImportDuplicatesTests {
         #expect(try skipping.database.writer.read { try Person.fetchCount($0) } == 9)
     }
 
+    @Test("Linked: the row is taken as the resident found, who gains only what their record lacked, and no one is added")
+    func link() throws {
+        let (fixture, ids) = try DuplicateFinderTests.register()
+        let csv = "Họ và tên,Giới tính,Năm sinh,Thôn,Điện thoại,Đồng ý nhận tin\nNguyen Thi Huong,Nữ,1980,Thôn A,0977 123 456,có\nLê Văn Mới,Nam,1990,Thôn A,,\n"
+        let before = try fixture.database.writer.read { try Person.fetchOne($0, key: ids["huong"]!)! }
+        let report = try run(fixture, csv, .link)
+        #expect(report.succeeded && report.inserted == 1 && report.linked == 1)
+        #expect(try fixture.database.writer.read { try Person.fetchCount($0) } == 9)
+        let after = try fixture.database.writer.read { try Person.fetchOne($0, key: ids["huong"]!)! }
+        #expect(after.fullName == before.fullName, "the name on the register stays")
+        #expect(after.phone == (before.phone ?? "+84977123456"), "a phone is filled only where there was none")
+        #expect(after.birthYear == before.birthYear && after.villageId == before.villageId)
+        let consents = try fixture.database.writer.read { try ConsentStore.consents($0, personId: ids["huong"]!) }
+        #expect(consents.contains { $0.channel == .sms && $0.isActive })
+        // A dry run links nothing.
+        let (dry, dryIds) = try DuplicateFinderTests.register()
+        let dryReport = try dry.database.writer.writeWithoutTransaction { db in
+            try PeopleImporter.run(db, data: Data(csv.utf8), file: "truong.csv", options: .init(dryRun: true, duplicates: .link), by: .system)
+        }
+        #expect(dryReport.linked == 1)
+        #expect(try dry.database.writer.read { try ConsentStore.consents($0, personId: dryIds["huong"]!) }.isEmpty)
+    }
+
     @Test("An empty register is not checked: the first load stays fast")
     func emptyRegister() throws {
         let fixture = try Fixture()

@@ -55,7 +55,7 @@ struct ImportController {
             return render(kind, context: context, problems: [env.views.text("import_noFile", context.language)], status: .unprocessableContent)
         }
         let dryRun = context.form.bool("dryRun"), createVillages = context.form.bool("createVillages")
-        let duplicates: PeopleImporter.DuplicateHandling = context.form["duplicates"] == "skip" ? .skip : .report
+        let duplicates = context.form["duplicates"].flatMap(PeopleImporter.DuplicateHandling.init(rawValue:)) ?? .report
         let report: ImportReport
         do {
             let (data, name) = try ImportKind.readable(file.data, file: file.fileName.isEmpty ? "tệp" : file.fileName, sheet: context.form.text("sheet"))
@@ -76,6 +76,7 @@ struct ImportController {
         var done = env.views.text(key, context.language).replacingOccurrences(of: "%@", with: String(dryRun ? report.rowsRead : report.inserted))
         if !report.created.isEmpty { done += " " + env.views.text("import_createdVillages", context.language) + " " + report.created.joined(separator: ", ") }
         if report.skipped > 0 { done += " " + env.views.text("import_skippedDuplicates", context.language).replacingOccurrences(of: "%@", with: String(report.skipped)) }
+        if report.linked > 0 { done += " " + env.views.text("import_linkedDuplicates", context.language).replacingOccurrences(of: "%@", with: String(report.linked)) }
         if report.duplicatesNotChecked { done += " " + env.views.text("import_duplicatesNotChecked", context.language) }
         return render(kind, context: context, done: done, duplicates: report.duplicates.map(\.description))
     }

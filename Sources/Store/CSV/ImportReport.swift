@@ -22,6 +22,8 @@ public struct ImportReport: Sendable {
     public var duplicates: [Duplicate] = []
     /// Rows left out because they may already be on the register (`skip`).
     public var skipped = 0
+    /// Rows taken as a resident already registered (`link`), their blanks filled.
+    public var linked = 0
     /// The file was too large to check row by row against the register (the duplicates page finds them after).
     public var duplicatesNotChecked = false
 

@@ -22,7 +22,9 @@ public enum PeopleImporter {
     ]
 
     /// What an import does with a row that may be someone already on the register.
-    public enum DuplicateHandling: String, Sendable, CaseIterable { case report, skip }
+    /// `report` lists them and imports them anyway; `skip` leaves them out; `link` takes the row as that resident:
+    /// what the register lacks is filled from it (nothing overwritten) and no one new is created.
+    public enum DuplicateHandling: String, Sendable, CaseIterable { case report, skip, link }
 
     public struct Options: Sendable {
         public var dryRun = false
@@ -70,6 +72,14 @@ public enum PeopleImporter {
                             if let candidate = try DuplicateFinder.candidates(db, for: probe, rules: rules, limit: 1).first {
                                 report.duplicates.append(.init(file: file, line: parsed.line, name: row.person.fullName, candidate: candidate))
                                 if options.duplicates == .skip { report.skipped += 1; continue }
+                                if options.duplicates == .link {
+                                    if report.succeeded {
+                                        try PersonLink.fillBlanks(db, personId: candidate.id, from: row.person, smsConsent: row.smsConsent,
+                                                                  guardian: row.guardian, by: principal, now: now)
+                                    }
+                                    report.linked += 1
+                                    continue
+                                }
                             }
                         }
                         // After the first bad row nothing more is written, but every row is still checked and reported.
@@ -84,7 +94,7 @@ public enum PeopleImporter {
                 report.created = villages.created
                 if report.succeeded {
                     try Audit.record(db, by: principal, .import, entity: "person", id: nil,
-                                     after: ["file": file, "rows": String(report.inserted), "skippedAsDuplicates": String(report.skipped),
+                                     after: ["file": file, "rows": String(report.inserted), "skippedAsDuplicates": String(report.skipped), "linkedToResidents": String(report.linked),
                                              "villagesCreated": villages.created.joined(separator: "; ")],
                                      at: now)
                 }
