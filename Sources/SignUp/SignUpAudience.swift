@@ -26,11 +26,7 @@ public enum SignUpAudience {
             values["club.schedule"] = club.schedule ?? ""
         }
         if let activityId = form.activityId {
-            let activity = try CampaignStore.activity(db, id: activityId)
-            values["activity.title"] = activity.title
-            values["activity.date"] = activity.startDate?.display ?? ""
-            values["activity.time"] = String(activity.startsAt.dropFirst(11)).replacingOccurrences(of: ":", with: "h")
-            values["activity.place"] = activity.place ?? ""
+            values.merge(try CampaignStore.activity(db, id: activityId).messageValues) { _, new in new }
         }
         return values
     }

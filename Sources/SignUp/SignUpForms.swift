@@ -154,9 +154,9 @@ extension SignUpForms {
         }
         guard let activityId = form.activityId else { return Occasion(when: "", place: "") }
         let activity = try CampaignStore.activity(db, id: activityId)
-        let time = String(activity.startsAt.dropFirst(11)).replacingOccurrences(of: ":", with: "h")
+        let time = activity.startTime
         let place = try activity.place ?? UnitStore.name(db, id: activity.unitId)
-        return Occasion(when: [time, activity.startDate?.display ?? ""].filter { !$0.isEmpty }.joined(separator: " ngày "), place: place)
+        return Occasion(when: [time, activity.startDate?.display ?? ""].filter { !$0.isEmpty }.joined(separator: ", "), place: place)
     }
 
     /// Places taken (waiting and approved) against the capacity: true when a new sign-up would wait.

@@ -29,9 +29,7 @@ struct LoginController {
 
     private func loginPage(_ request: Request, context: AppRequestContext, login: String, next: String, error: String?,
                            status: HTTPResponse.Status) -> Response {
-        // A token this server signed is kept (two tabs may be open); anything else is replaced.
-        let kept = request.cookies[AppCookies.loginCSRF].map { String($0.value) }
-        let token = kept.flatMap { env.loginTokens.isGenuine($0) ? $0 : nil } ?? env.loginTokens.make()
+        let token = env.anonymousFormToken(request)
         var response = env.views.render("login", titleKey: "login_title",
                                         page: LoginPage(csrf: token, login: login, next: Self.safeNext(next), error: error),
                                         context: context, status: status)

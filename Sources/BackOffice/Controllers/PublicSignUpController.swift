@@ -35,16 +35,11 @@ struct PublicSignUpController {
         }
         let parts = cached.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let title = String(parts[0]), html = parts.count > 1 ? String(parts[1]) : ""
-        let token = formToken(request, context)
+        let token = env.formToken(request, context)
         return respond(context, title: title, html: html.replacingOccurrences(of: Self.tokenPlaceholder, with: token), token: token, status: .ok)
     }
 
     private static let tokenPlaceholder = "densach-form-token-placeholder"
-
-    private func formToken(_ request: Request, _ context: AppRequestContext) -> String {
-        let kept = request.cookies[AppCookies.loginCSRF].map { String($0.value) }
-        return context.principal != nil ? context.csrfToken : (kept.flatMap { env.loginTokens.isGenuine($0) ? $0 : nil } ?? env.loginTokens.make())
-    }
 
     private func respond(_ context: AppRequestContext, title: String, html: String, token: String, status: HTTPResponse.Status) -> Response {
         var response = env.views.render("signup-public", titleKey: "", title: title, page: Views.Fragment(html: html), context: context, status: status)
@@ -89,7 +84,7 @@ struct PublicSignUpController {
         } catch let error as DomainError where error.kind != .notFound {
             let values = ["fullName": submission.fullName, "birthYear": submission.birthYear, "villageId": submission.villageId,
                           "phone": submission.phone, "guardianName": submission.guardianName]
-            let token = formToken(request, context)
+            let token = env.formToken(request, context)
             let html = try await fragment(context: context, form: form, values: values, ticked: Set(submission.channels), errors: error.fieldErrors,
                                           problem: error.message(english: context.english), csrf: token)
             return respond(context, title: form.title, html: html, token: token, status: ErrorMiddleware.status(error.kind))

@@ -51,8 +51,7 @@ struct VolunteerSelfController {
                  Call(code: $0.code, title: $0.title, when: try SignUpForms.occasion(db, $0).when, role: $0.role ?? "")
              })
         }
-        let kept = request.cookies[AppCookies.loginCSRF].map { String($0.value) }
-        let formToken = context.principal != nil ? context.csrfToken : (kept.flatMap { env.loginTokens.isGenuine($0) ? $0 : nil } ?? env.loginTokens.make())
+        let formToken = env.formToken(request, context)
         let page = Page(
             token: token, name: item.fullName, unit: item.unit, skills: volunteer.skillList.map { $0.label(english: english) }.joined(separator: ", "),
             since: volunteer.since.display, year: today.year, approved: HoursText.display(item.approvedMinutes), pending: HoursText.display(item.pendingMinutes),

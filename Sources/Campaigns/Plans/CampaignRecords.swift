@@ -116,6 +116,12 @@ public struct Activity: Codable, FetchableRecord, MutablePersistableRecord, Send
     }
 
     public var startDate: CivilDate? { CivilDate(parsing: String(startsAt.prefix(10))) }
+    /// "07h30", as invitations and posters write the time.
+    public var startTime: String { String(startsAt.dropFirst(11)).replacingOccurrences(of: ":", with: "h") }
+    /// What a message template gets of the activity: `activity.title`, `.date`, `.time`, `.place`.
+    public var messageValues: [String: String] {
+        ["activity.title": title, "activity.date": startDate?.display ?? "", "activity.time": startTime, "activity.place": place ?? ""]
+    }
     public var endDate: CivilDate? { CivilDate(parsing: String(endsAt.prefix(10))) }
     public var channelList: [String] { channels.split(separator: ",").map(String.init) }
 }

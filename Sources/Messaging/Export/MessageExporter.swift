@@ -101,10 +101,7 @@ public struct MessageExporter: Sendable {
         if let activityId {
             let activity = try CampaignStore.activity(db, id: activityId)
             campaignId = campaignId ?? activity.campaignId
-            values["activity.title"] = activity.title
-            values["activity.date"] = activity.startDate?.display ?? ""
-            values["activity.time"] = String(activity.startsAt.dropFirst(11)).replacingOccurrences(of: ":", with: "h")
-            values["activity.place"] = activity.place ?? ""
+            values.merge(activity.messageValues) { _, new in new }
         }
         if let campaignId {
             let campaign = try CampaignStore.get(db, id: campaignId)
