@@ -53,6 +53,9 @@ public enum SignUpReview {
         if let personId {
             person = try PersonStore.get(db, id: personId, for: principal)
         } else {
+            // A village the person gave is theirs to name; one the reviewer adds must be a village the reviewer may
+            // write (else a sign-up without a village would let an editor place residents anywhere).
+            if entry.villageId == nil, let villageId { try principal.require(principal.canWrite(unitId: villageId)) }
             let village = entry.villageId ?? villageId
             let acting = acting(principal, units: [form.unitId] + (village.map { [$0] } ?? []))
             let input = PersonInput(fullName: entry.fullName, birthYear: entry.birthYear.map(String.init), villageId: village, phone: entry.phone)
@@ -76,13 +79,17 @@ public enum SignUpReview {
         return person
     }
 
-    /// Declines a sign-up with a reason; a place it held goes to the first on the waiting list.
+    /// Declines a sign-up waiting for review, with a reason; a place it held goes to the first on the waiting list.
+    /// An approved one is not declined afterwards: the person, their consent and membership exist by then, and are
+    /// ended where they live (the person's page, the club's members).
     public static func reject(_ db: Database, entryId: Int64, reason: String, by principal: Principal, now: Date = Date()) throws {
         var (entry, form) = try reviewable(db, entryId: entryId, by: principal)
         let reason = VietnameseText.clean(reason)
         guard !reason.isEmpty else { throw DomainError.invalid(["reason": "Ghi lý do không duyệt"]) }
-        guard entry.status != .rejected else { return }
-        let heldPlace = entry.status == .pending || entry.status == .approved
+        guard entry.status == .pending || entry.status == .waitlisted else {
+            throw DomainError(.conflict, "Lượt đăng ký này đã được xử lý.", english: "This sign-up has already been dealt with.")
+        }
+        let heldPlace = entry.status == .pending
         let before = entry
         entry.status = .rejected
         entry.rejectReason = reason

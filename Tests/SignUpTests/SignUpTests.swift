@@ -226,6 +226,28 @@ struct SignUpScopeTests {
         #expect(try fixture.database.writer.read { try SignUpForms.list($0, for: fixture.editorB) }.isEmpty)
     }
 
+    @Test("A village added by the reviewer must be one they may write; an approved sign-up is not declined afterwards")
+    func reviewerVillage() throws {
+        let fixture = try SignUpFixture()
+        var form = try fixture.open(.activity, channels: [])
+        form.askVillage = false
+        try fixture.database.writer.write { db in try form.update(db) }
+        _ = try fixture.submit(form)
+        let entry = try fixture.entries(form)[0]
+        #expect(entry.villageId == nil)
+        #expect(throws: DomainError.forbidden) {
+            try fixture.database.writer.write { _ = try SignUpReview.approve($0, entryId: entry.id!, personId: nil, villageId: fixture.villageB, by: fixture.leader, today: fixture.today) }
+        }
+        let person = try fixture.database.writer.write {
+            try SignUpReview.approve($0, entryId: entry.id!, personId: nil, villageId: fixture.villageA, by: fixture.leader, today: fixture.today)
+        }
+        #expect(person.villageId == fixture.villageA)
+        do {
+            try fixture.database.writer.write { try SignUpReview.reject($0, entryId: entry.id!, reason: "nhầm", by: fixture.leader) }
+            Issue.record("an approved sign-up was declined")
+        } catch let error as DomainError { #expect(error.kind == .conflict) }
+    }
+
     @Test("An approved sign-up cannot be approved twice")
     func twice() throws {
         let fixture = try SignUpFixture()
