@@ -32,9 +32,10 @@ let package = Package(
         // The commune's YAML data files (observances, plans, honours, criteria, programme): reading and their errors.
         .target(name: "DataFiles", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Campaigns", dependencies: domainDependencies + ["DataFiles", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Socialization", dependencies: domainDependencies),
+        // Package edges follow the foreign keys (`SchemaModule.dependsOn`; a test checks the two agree).
         .target(name: "Clubs", dependencies: domainDependencies),
-        .target(name: "Honours", dependencies: domainDependencies + ["DataFiles", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Socialization", dependencies: domainDependencies + ["Campaigns", "Clubs"]),
+        .target(name: "Honours", dependencies: domainDependencies + ["Clubs", "DataFiles", .product(name: "Yams", package: "Yams")]),
         // Staff training and self-study (plan III.3): courses, participants, certificates, self-study hours.
         .target(name: "Training", dependencies: domainDependencies),
         // Public sign-up pages (issue #21): forms for activities, clubs and volunteer calls, the review queue.

@@ -1,9 +1,12 @@
+import Clubs
 import GRDB
 import Store
 
 /// Tables of the Honours module: clans, discipline flags, nominations with their evidence, council meetings,
 /// decisions (numbered when issued, never edited after) with their recipients, and the register of good models.
 public enum HonoursSchema: SchemaModule {
+    public static var dependsOn: [any SchemaModule.Type] { [ClubsSchema.self] }
+
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("honours.v1") { db in
             // Dòng họ: a clan of a village, a collective that can be honoured ("Dòng họ học tập").

@@ -22,6 +22,11 @@ struct AudienceRow: Sendable {
     var language: String? = nil
 }
 
+extension AudienceSpec {
+    var year: Int? { filters["year"].flatMap(Int.init) }
+    var campaignId: Int64? { filters["campaign"].flatMap(Int64.init) }
+}
+
 /// Turns audience specs into SQL over people and unit contacts, limited to what the account may read.
 struct AudienceQuery {
     let specs: [AudienceSpec]
@@ -43,13 +48,14 @@ struct AudienceQuery {
                 guard let id = spec.filters["id"].flatMap(Int64.init), let club = try Club.fetchOne(db, key: id), principal.canRead(unitId: club.unitId) else {
                     throw MessagingError("Không có câu lạc bộ số \(spec.filters["id"] ?? "") (hoặc ngoài phạm vi của tài khoản).")
                 }
-                alternatives.append("p.id IN (SELECT personId FROM clubMember WHERE clubId = ? AND leftOn IS NULL)")
-                arguments += [id]
+                let (sql, values) = ClubAudience.membersSQL(clubId: id)
+                alternatives.append("p.id IN (\(sql))")
+                arguments += values
                 continue
             }
             if spec.kind == .donors {
-                let (condition, values) = donationCondition(spec)
-                alternatives.append("p.id IN (SELECT s.personId FROM sponsor s JOIN donation d ON d.sponsorId = s.id WHERE s.personId IS NOT NULL AND \(condition))")
+                let (sql, values) = SocializationAudience.donorPeopleSQL(year: spec.year, campaignId: spec.campaignId)
+                alternatives.append("p.id IN (\(sql))")
                 arguments += values
                 continue
             }
@@ -70,12 +76,13 @@ struct AudienceQuery {
                 continue
             }
             if spec.kind == .volunteers {
-                alternatives.append("p.id IN (SELECT personId FROM volunteer WHERE active\(spec.filters["skill"] == nil ? "" : " AND ',' || skills || ',' LIKE ?"))")
-                if let skill = spec.filters["skill"] { arguments += ["%,\(skill),%"] }
+                let (sql, values) = SocializationAudience.volunteersSQL(skill: spec.filters["skill"])
+                alternatives.append("p.id IN (\(sql))")
+                arguments += values
                 continue
             }
             if spec.kind == .clubs {
-                alternatives.append("p.id IN (SELECT m.personId FROM clubMember m JOIN club c ON c.id = m.clubId WHERE m.leftOn IS NULL\(spec.filters["active"] == nil ? "" : " AND c.status = 'active'"))")
+                alternatives.append("p.id IN (\(ClubAudience.allMembersSQL(activeClubsOnly: spec.filters["active"] != nil)))")
                 continue
             }
             var conditions: [String] = []
@@ -131,15 +138,6 @@ struct AudienceQuery {
     /// Sign-up pages whose approved people this export confirms.
     var signUpForms: [Int64] { specs.filter { $0.kind == .signups }.compactMap { $0.filters["form"].flatMap(Int64.init) } }
 
-    /// Gifts that make a sponsor a donor: not voided, in the year or campaign the spec names.
-    private func donationCondition(_ spec: AudienceSpec) -> (String, StatementArguments) {
-        var conditions = ["d.voidedAt IS NULL"]
-        var arguments: StatementArguments = []
-        if let year = spec.filters["year"].flatMap(Int.init) { conditions.append("d.receiptYear = ?"); arguments += [year] }
-        if let campaign = spec.filters["campaign"].flatMap(Int64.init) { conditions.append("d.campaignId = ?"); arguments += [campaign] }
-        return (conditions.joined(separator: " AND "), arguments)
-    }
-
     /// Contacts of units (organisations, not private persons: no personal consent applies): units of the kinds asked
     /// for, and businesses or associations that gave.
     func unitRows(_ db: Database) throws -> [AudienceRow] {
@@ -151,8 +149,8 @@ struct AudienceQuery {
             arguments += StatementArguments(kinds)
         }
         for spec in specs where spec.kind == .donors {
-            let (condition, values) = donationCondition(spec)
-            alternatives.append("id IN (SELECT s.unitId FROM sponsor s JOIN donation d ON d.sponsorId = s.id WHERE s.unitId IS NOT NULL AND \(condition))")
+            let (sql, values) = SocializationAudience.donorUnitsSQL(year: spec.year, campaignId: spec.campaignId)
+            alternatives.append("id IN (\(sql))")
             arguments += values
         }
         guard !alternatives.isEmpty else { return [] }

@@ -22,8 +22,14 @@ public struct AppDatabase: Sendable {
     public static func migrator(modules: [any SchemaModule.Type]) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         StoreSchema.registerMigrations(in: &migrator)
+        var registered: [ObjectIdentifier] = [ObjectIdentifier(StoreSchema.self)]
         for module in modules where module != StoreSchema.self {
+            // A module listed before one its tables point into is a programming error: say which, at start.
+            for dependency in module.dependsOn where !registered.contains(ObjectIdentifier(dependency)) {
+                preconditionFailure("\(module) needs \(dependency) migrated before it: order the module list so")
+            }
             module.registerMigrations(in: &migrator)
+            registered.append(ObjectIdentifier(module))
         }
         return migrator
     }
