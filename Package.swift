@@ -38,13 +38,15 @@ let package = Package(
         .target(name: "Honours", dependencies: domainDependencies + ["Clubs", "DataFiles", .product(name: "Yams", package: "Yams")]),
         // Staff training and self-study (plan III.3): courses, participants, certificates, self-study hours.
         .target(name: "Training", dependencies: domainDependencies),
+        // Members of the Fatherland Front and the mass organisations (issue #22).
+        .target(name: "Organisations", dependencies: domainDependencies),
         // Public sign-up pages (issue #21): forms for activities, clubs and volunteer calls, the review queue.
         .target(name: "SignUp", dependencies: domainDependencies + ["Campaigns", "Clubs", "Socialization"]),
         .target(name: "Recognition", dependencies: domainDependencies + [
             "DataFiles", "Campaigns", "Clubs", "Socialization", "Honours", "Training", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Messaging", dependencies: domainDependencies + [
-            "Campaigns", "Socialization", "Clubs", "Honours", "SignUp", "DataFiles", .product(name: "Yams", package: "Yams"),
+            "Campaigns", "Socialization", "Clubs", "Honours", "SignUp", "Organisations", "DataFiles", .product(name: "Yams", package: "Yams"),
         ]),
         // Loudspeaker scripts read aloud: Vietnamese text normalised for speech, espeak-ng and lame run offline.
         .target(name: "Speech", dependencies: ["Vietnamese", "DataFiles", .product(name: "Yams", package: "Yams")]),
@@ -53,7 +55,7 @@ let package = Package(
         // What both the web app and the CLI assemble: the module list, printed documents, passwords, first start.
         .target(name: "Composition", dependencies: [
             "Office", "Speech", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
-            "Training", "SignUp",
+            "Training", "SignUp", "Organisations",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -61,7 +63,7 @@ let package = Package(
         ]),
         .target(name: "BackOffice", dependencies: [
             "Composition", "Office", "Speech", "Vietnamese", "Store", "DataFiles", "Campaigns", "Socialization", "Clubs", "Honours", "Recognition", "Messaging",
-            "Training", "SignUp",
+            "Training", "SignUp", "Organisations",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -107,6 +109,9 @@ let package = Package(
         .testTarget(name: "RecognitionTests", dependencies: [
             "Recognition", "Training", "Honours", "Socialization", "Campaigns", "Clubs", "DataFiles", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "OrganisationsTests", dependencies: [
+            "Organisations", "Messaging", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "SignUpTests", dependencies: [
             "SignUp", "Messaging", "Clubs", "Campaigns", "Socialization", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -114,7 +119,7 @@ let package = Package(
             "Messaging", "Clubs", "Campaigns", "Socialization", "Honours", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BackOfficeTests", dependencies: [
-            "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs", "Training", "Recognition", "SignUp",
+            "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs", "Training", "Recognition", "SignUp", "Organisations",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Hummingbird", package: "hummingbird"),

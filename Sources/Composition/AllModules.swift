@@ -2,6 +2,7 @@ import Campaigns
 import Clubs
 import Honours
 import Messaging
+import Organisations
 import Recognition
 import SignUp
 import Socialization
@@ -14,7 +15,7 @@ public enum AllModules {
     public static var schemas: [any SchemaModule.Type] {
         [
         StoreSchema.self, CampaignsSchema.self, ClubsSchema.self, SocializationSchema.self, HonoursSchema.self,
-        TrainingSchema.self, RecognitionSchema.self, SignUpSchema.self, MessagingSchema.self,
+        TrainingSchema.self, RecognitionSchema.self, SignUpSchema.self, OrganisationsSchema.self, MessagingSchema.self,
         ]
     }
 

@@ -3,6 +3,7 @@ import Clubs
 import Foundation
 import GRDB
 import Honours
+import Organisations
 import Recognition
 import Socialization
 import SignUp
@@ -45,6 +46,7 @@ public enum Bootstrap {
             try DemoHonours.seed(db, forms: honourForms)
             try DemoTraining.seed(db)
             try DemoSignUps.seed(db)
+            try DemoOrganisations.seed(db)
             try DemoRecognition.seed(db, sets: criteriaSets, forms: honourForms)
             try DemoRecognition.seedDuties(db, programme: programme)
             return summary

@@ -84,6 +84,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     TrainingController(env: environment).addRoutes(to: pages)
     DuplicatesController(env: environment).addRoutes(to: pages)
     SignUpsController(env: environment).addRoutes(to: pages)
+    OrganisationMembersController(env: environment).addRoutes(to: pages)
 
     let api = router.group("api/v1").add(middleware: RequireSignIn())
     UnitsAPI(database: database).addRoutes(to: api)

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import Recognition
+import Organisations
 import Store
 import Vietnamese
 
@@ -71,6 +72,9 @@ struct UnitsController {
         let children: [Child]
         let formerNames: [FormerName]
         let peopleCount: String?
+        /// Current members of a mass organisation, "" for other units (Mustache would show a 0).
+        let memberCount: String
+        let isOrganisation: Bool
         let canEdit: Bool
         let honours: [HonourLine]
         /// The programme's standing duties of this unit (plan V) in the year shown.
@@ -112,7 +116,9 @@ struct UnitsController {
                 formerNames: try UnitStore.formerNames(db, unitId: id).map {
                     FormerName(name: $0.name, from: $0.usedFrom?.display ?? "", until: $0.usedUntil?.display ?? "", note: $0.note ?? "")
                 },
-                peopleCount: people.map { VND.grouped(Int64($0)) }, canEdit: principal.canWrite(unitId: id),
+                peopleCount: people.map { VND.grouped(Int64($0)) },
+                memberCount: MembershipStore.isOrganisation(unit) ? VND.grouped(Int64(try MembershipStore.currentCounts(db)[id] ?? 0)) : "",
+                isOrganisation: MembershipStore.isOrganisation(unit), canEdit: principal.canWrite(unitId: id),
                 honours: try HonoursSection.lines(db, .init(unitId: id), forms: env.honourForms),
                 duties: duties.map { line in
                     DutyRow(key: line.duty.key, section: line.duty.section, assignee: line.duty.assignee, text: line.duty.text,

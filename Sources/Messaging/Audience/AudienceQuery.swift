@@ -1,6 +1,7 @@
 import Clubs
 import GRDB
 import Honours
+import Organisations
 import SignUp
 import Socialization
 import Store
@@ -37,7 +38,7 @@ struct AudienceQuery {
     let ordered: Bool
 
     func peopleSQL(_ db: Database) throws -> (sql: String, arguments: StatementArguments)? {
-        let residents = specs.filter { [.residents, .club, .clubs, .donors, .volunteers, .honoured, .signups].contains($0.kind) }
+        let residents = specs.filter { [.residents, .club, .clubs, .donors, .volunteers, .honoured, .signups, .members].contains($0.kind) }
         guard !residents.isEmpty else { return nil }
         var alternatives: [String] = []
         var arguments: StatementArguments = [channel?.rawValue ?? ""]
@@ -67,6 +68,18 @@ struct AudienceQuery {
                 let (sql, values) = SignUpAudience.unconfirmedPeopleSQL(formId: id)
                 signUpAlternatives.append("p.id IN (\(sql))")
                 signUpArguments += values
+                continue
+            }
+            if spec.kind == .members {
+                let orgId = spec.filters["unit"].flatMap(Int64.init)
+                if let orgId, !principal.canRead(unitId: orgId) {
+                    throw MessagingError("Không có tổ chức số \(orgId) (hoặc ngoài phạm vi của tài khoản).")
+                }
+                let village = try spec.filters["village"].map { try villageId(db, $0) }
+                let (sql, values) = MembershipAudience.membersSQL(orgId: orgId, kind: spec.filters["kind"].flatMap(UnitKind.init(rawValue:)),
+                                                                  villageId: village, role: spec.filters["role"].flatMap(OrgRole.init(rawValue:)))
+                alternatives.append("p.id IN (\(sql))")
+                arguments += values
                 continue
             }
             if spec.kind == .honoured {

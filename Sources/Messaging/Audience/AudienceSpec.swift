@@ -1,3 +1,4 @@
+import Organisations
 import Socialization
 import Store
 import Vietnamese
@@ -6,7 +7,7 @@ import Vietnamese
 /// them is counted once). Examples: `residents`, `residents:village=Thôn 1,age=18-60,gender=nữ`, `units:kind=school`.
 public struct AudienceSpec: Equatable, Sendable {
     public enum Kind: String, CaseIterable, Sendable {
-        case residents, units, club, clubs, donors, volunteers, honoured, signups
+        case residents, units, club, clubs, donors, volunteers, honoured, signups, members
     }
 
     public let kind: Kind
@@ -33,7 +34,10 @@ public struct AudienceSpec: Equatable, Sendable {
          "people commended by an issued decision (not revoked or amended ones), in a year", true),
         ("signups:form=7", "người đã được duyệt ở trang đăng ký số 7 mà chưa nhận tin xác nhận (mẫu tự có signup.title, activity.*, club.name); sau khi xuất, họ được đánh dấu đã xác nhận",
          "people approved on sign-up page number 7 who have not had their confirmation yet (the template gets signup.title, activity.*, club.name); once exported they are marked confirmed", true),
+        ("members:kind=womens_union · members:unit=5", "hội viên hiện nay của các tổ chức một loại (\(organisationKinds)) hoặc của tổ chức số 5; lọc thêm village=Thôn 3 (chi hội), role=head|deputy|member",
+         "current members of the organisations of a kind (\(organisationKinds)) or of organisation number 5; also village=Thôn 3 (the branch), role=head|deputy|member", true),
     ]
+    private static let organisationKinds = MembershipStore.organisationKinds.map(\.rawValue).joined(separator: ", ")
     private static let unitKinds = UnitKind.allCases.map(\.rawValue).joined(separator: ", ")
     private static let skills = VolunteerSkill.allCases.map(\.rawValue).joined(separator: ", ")
 
@@ -46,6 +50,7 @@ public struct AudienceSpec: Equatable, Sendable {
         .volunteers: ["skill"],
         .honoured: ["year"],
         .signups: ["form"],
+        .members: ["unit", "kind", "village", "role"],
     ]
 
     public init(kind: Kind, filters: [String: String] = [:]) {
@@ -66,7 +71,7 @@ public struct AudienceSpec: Equatable, Sendable {
             throw MessagingError("Không có loại đối tượng \"\(kindText)\". Có: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")) — xem \"densach export audiences\".")
         }
         switch kind {
-        case .residents, .units, .donors, .volunteers, .honoured, .signups: break
+        case .residents, .units, .donors, .volunteers, .honoured, .signups, .members: break
         case .club:
             // `club:12`: the club's number stands alone.
             guard let colon = text.firstIndex(of: ":"), let id = Int64(text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)) else {
@@ -100,6 +105,16 @@ public struct AudienceSpec: Equatable, Sendable {
         }
         if kind == .signups && filters["form"].flatMap(Int64.init) == nil {
             throw MessagingError("Đối tượng signups cần số hiệu trang đăng ký, ví dụ signups:form=7 (số ở cuối địa chỉ trang đăng ký).")
+        }
+        if kind == .members {
+            guard (filters["unit"] == nil) != (filters["kind"] == nil) else {
+                throw MessagingError("Đối tượng members cần một trong hai: unit=SỐ (một tổ chức) hoặc kind=LOẠI (mọi tổ chức một loại: \(organisationKinds)).")
+            }
+            if let unit = filters["unit"], Int64(unit) == nil { throw MessagingError("Tổ chức \"\(unit)\" phải là số hiệu, ví dụ members:unit=5.") }
+            if let kind = filters["kind"], !MembershipStore.organisationKinds.map(\.rawValue).contains(kind) {
+                throw MessagingError("Không có loại tổ chức \"\(kind)\". Có: \(organisationKinds).")
+            }
+            if let role = filters["role"], OrgRole(rawValue: role) == nil { throw MessagingError("Vai trò \"\(role)\" phải là head, deputy hoặc member.") }
         }
         _ = try spec.ageRange()
         _ = try spec.gender()

@@ -1,6 +1,12 @@
 extension EnglishMessages {
     /// Vietnamese message → English. `{}` marks a value written into the message.
     static let table: [String: String] = [
+        // Members of the mass organisations (Organisations module).
+        "Chi hội là một thôn trong xã": "A branch is a village of the commune",
+        "Số thẻ hội viên dài quá 30 ký tự": "The card number is longer than 30 characters",
+        "Người này đang là hội viên của tổ chức": "This person is already a member of the organisation",
+        "Ngày thôi không được trước ngày vào": "The leaving date cannot be before the joining date",
+        "Ngày vào hội dạng dd/MM/yyyy": "Joining date as dd/MM/yyyy",
         // Public sign-up (SignUp module) and its settings.
         "Số lượt từ 1 đến 10.000": "A number of sign-ups from 1 to 10,000",
         "Ghi địa chỉ bắt đầu bằng http:// hoặc https://, ví dụ https://densach.daktore.gov.vn": "Write an address starting with http:// or https://, e.g. https://densach.daktore.gov.vn",

@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import Organisations
+import Store
+import Vietnamese
+
+/// The members of a mass organisation (`/units/:id/members`): the list by given name with branch, role, card number
+/// and dates; its editors add a resident found by search and end memberships (the history stays).
+struct OrganisationMembersController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/units/:id/members", use: page)
+        router.post("/units/:id/members", use: add)
+        router.post("/units/:id/members/:memberId/end", use: end)
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let english = context.english
+        let id = try context.id()
+        let former = request.query("former") != nil
+        let q = request.query("q") ?? ""
+        let (unit, lines, candidates, villages) = try await env.database.read { db in
+            (try UnitStore.get(db, id: id, for: principal), try MembershipStore.members(db, orgId: id, includeFormer: former, for: principal),
+             try PersonPicker.candidates(db, query: q, preset: nil, for: principal), try UnitStore.villageNames(db, for: principal))
+        }
+        let rows = lines.map { line in
+            MemberPages.Row(id: line.member.id!, personId: line.member.personId, name: line.fullName, branch: line.branch ?? line.village ?? "",
+                            role: line.member.role.label(english: english), number: line.member.number ?? "", joined: line.member.joinedOn.display,
+                            left: line.member.leftOn?.display ?? "", current: line.member.isCurrent)
+        }
+        let page = MemberPages.List(
+            unitId: id, unitName: unit.name, rows: rows, none: rows.isEmpty, count: String(rows.filter(\.current).count), former: former,
+            canEdit: principal.canWrite(unitId: id), q: q, searched: !q.isEmpty, candidates: candidates,
+            roles: OrgRole.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .member) },
+            branches: villages.map { Option(value: String($0.id), label: $0.name, selected: false) },
+            today: env.clock.today().display, csrf: context.csrfToken)
+        return env.views.render("organisation-members", titleKey: "", title: (english ? "Members: " : "Hội viên: ") + unit.name, page: page,
+                                context: context, flash: env.flash(request, context), section: "unit")
+    }
+
+    @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        let form = context.form
+        guard let personId = form.int64("personId") else { throw DomainError.invalid(["personId": "Chọn người"]) }
+        guard let joined = CivilDate(parsing: form.text("joinedOn") ?? env.clock.today().display) else {
+            throw DomainError.invalid(["joinedOn": "Ngày vào hội dạng dd/MM/yyyy"])
+        }
+        let input = MembershipStore.Input(personId: personId, branchId: form.int64("branchId"),
+                                          role: form.text("role").flatMap(OrgRole.init(rawValue:)) ?? .member, number: form.text("number"), joinedOn: joined)
+        _ = try await env.database.write { try MembershipStore.add($0, orgId: id, input, by: principal) }
+        return .redirect(to: "/units/\(id)/members?msg=member", type: .found)
+    }
+
+    @Sendable func end(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id(), memberId = try context.id("memberId")
+        let on = context.form.text("leftOn").flatMap { CivilDate(parsing: $0) } ?? env.clock.today()
+        try await env.database.write { db in
+            guard try MembershipStore.organisationId(db, memberId: memberId) == id else { throw DomainError.notFound("hội viên", english: "Member") }
+            try MembershipStore.end(db, memberId: memberId, on: on, by: principal)
+        }
+        return .redirect(to: "/units/\(id)/members?msg=saved", type: .found)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import Store
+import Vietnamese
+
+/// Memberships of the mass organisations. An organisation's editors manage its own members only; the commune's
+/// roles manage all; everyone who may read the organisation reads its list.
+public enum MembershipStore {
+    /// The unit kinds that have members.
+    public static let organisationKinds: [UnitKind] = [.fatherlandFront, .womensUnion, .youthUnion, .farmersAssociation, .veteransAssociation, .studyPromotion]
+
+    public static func isOrganisation(_ unit: OrgUnit) -> Bool { organisationKinds.contains(unit.kind) }
+
+    public struct Input: Sendable {
+        public var personId: Int64
+        public var branchId: Int64?
+        public var role: OrgRole
+        public var number: String?
+        public var joinedOn: CivilDate
+        public init(personId: Int64, branchId: Int64? = nil, role: OrgRole = .member, number: String? = nil, joinedOn: CivilDate) {
+            self.personId = personId; self.branchId = branchId; self.role = role; self.number = number; self.joinedOn = joinedOn
+        }
+    }
+
+    static func organisation(_ db: Database, id: Int64) throws -> OrgUnit {
+        guard let unit = try OrgUnit.fetchOne(db, key: id), isOrganisation(unit) else {
+            throw DomainError.notFound("tổ chức đoàn thể", english: "Organisation")
+        }
+        return unit
+    }
+
+    public static func add(_ db: Database, orgId: Int64, _ input: Input, by principal: Principal, now: Date = Date()) throws -> OrgMember {
+        _ = try organisation(db, id: orgId)
+        try principal.require(principal.canWrite(unitId: orgId))
+        // Only residents the account may see: adding by id and reading the list back would reveal others.
+        let person = try PersonStore.get(db, id: input.personId, for: principal)
+        var errors: [String: String] = [:]
+        if let branch = input.branchId, try OrgUnit.fetchOne(db, key: branch)?.kind != .village { errors["branchId"] = "Chi hội là một thôn trong xã" }
+        let number = VietnameseText.cleanOrNil(input.number)
+        if let number, number.count > 30 { errors["number"] = "Số thẻ hội viên dài quá 30 ký tự" }
+        if try OrgMember.filter(Column("orgId") == orgId && Column("personId") == person.id! && Column("leftOn") == nil).fetchCount(db) > 0 {
+            errors["personId"] = "Người này đang là hội viên của tổ chức"
+        }
+        guard errors.isEmpty else { throw DomainError.invalid(errors) }
+        var member = OrgMember(orgId: orgId, personId: person.id!, branchId: input.branchId ?? person.villageId, role: input.role, number: number,
+                               joinedOn: input.joinedOn, leftOn: nil, createdAt: now, createdBy: principal.login)
+        try member.insert(db)
+        try Audit.record(db, by: principal, .create, entity: "orgMember", id: member.id, after: member, at: now)
+        return member
+    }
+
+    /// Ends a membership on a day; the record stays, so the history shows who belonged when.
+    public static func end(_ db: Database, memberId: Int64, on date: CivilDate, by principal: Principal, now: Date = Date()) throws {
+        guard var member = try OrgMember.fetchOne(db, key: memberId) else { throw DomainError.notFound("hội viên", english: "Member") }
+        try principal.require(principal.canWrite(unitId: member.orgId))
+        guard member.leftOn == nil else { return }
+        guard date >= member.joinedOn else { throw DomainError.invalid(["leftOn": "Ngày thôi không được trước ngày vào"]) }
+        let before = member
+        member.leftOn = date
+        try member.update(db)
+        try Audit.record(db, by: principal, .update, entity: "orgMember", id: memberId, before: before, after: member, at: now)
+    }
+
+    public struct Line: Sendable {
+        public let member: OrgMember
+        public let fullName: String
+        public let village: String?
+        public let branch: String?
+    }
+
+    /// The organisation's members by given name (former ones after, when asked), those the account may read.
+    public static func members(_ db: Database, orgId: Int64, includeFormer: Bool = false, for principal: Principal) throws -> [Line] {
+        _ = try organisation(db, id: orgId)
+        guard principal.canRead(unitId: orgId) else { throw DomainError.outsideScope }
+        var filter = SQLFilter()
+        filter.add("m.orgId = ?", [orgId])
+        if !includeFormer { filter.add("m.leftOn IS NULL") }
+        if case .units(let ids) = principal.readScope { filter.add("p.villageId IN (\(SQLList.ids(ids)))") }
+        return try Row.fetchAll(db, sql: """
+            SELECT m.*, p.fullName, v.name AS village, b.name AS branch FROM orgMember m JOIN person p ON p.id = m.personId
+            LEFT JOIN unit v ON v.id = p.villageId LEFT JOIN unit b ON b.id = m.branchId
+            \(filter.whereClause) ORDER BY m.leftOn IS NOT NULL, p.sortKey, p.id
+            """, arguments: filter.arguments).map { Line(member: try OrgMember(row: $0), fullName: $0["fullName"], village: $0["village"], branch: $0["branch"]) }
+    }
+
+    /// Current members of each organisation, for the unit list and the yearly report.
+    public static func currentCounts(_ db: Database) throws -> [Int64: Int] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT orgId, count(*) FROM orgMember WHERE leftOn IS NULL GROUP BY orgId").map { ($0[0], $0[1]) })
+    }
+
+    /// A person's organisations, current and former, for their page.
+    public static func memberships(_ db: Database, personId: Int64) throws -> [(member: OrgMember, organisation: String)] {
+        try Row.fetchAll(db, sql: """
+            SELECT m.*, u.name AS organisation FROM orgMember m JOIN unit u ON u.id = m.orgId WHERE m.personId = ? ORDER BY m.leftOn IS NOT NULL, u.sortKey
+            """, arguments: [personId]).map { (try OrgMember(row: $0), $0["organisation"]) }
+    }
+}
+
+extension MembershipStore {
+    /// The organisation a membership belongs to, or nil.
+    public static func organisationId(_ db: Database, memberId: Int64) throws -> Int64? {
+        try OrgMember.fetchOne(db, key: memberId)?.orgId
+    }
+}

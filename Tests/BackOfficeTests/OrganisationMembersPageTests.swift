@@ -1,0 +1,56 @@
+import BackOffice
+import Foundation
+import GRDB
+import Organisations
+import Store
+import Testing
+import Vietnamese
+
+@Suite("Members of a mass organisation")
+struct OrganisationMembersPageTests {
+    @Test("The organisation's editor adds and ends members on its page; another organisation's editor and a wrong address are refused")
+    func membersPage() async throws {
+        let commune = try await TestCommune()
+        let (women, youth) = try await commune.database.write { db -> (Int64, Int64) in
+            let commune0 = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE kind = 'commune_committee'")!
+            let women = try UnitStore.create(db, UnitInput(name: "Hội Liên hiệp Phụ nữ xã", kind: "womens_union", parentId: commune0), by: .system).id!
+            let youth = try UnitStore.create(db, UnitInput(name: "Đoàn Thanh niên xã", kind: "youth_union", parentId: commune0), by: .system).id!
+            let hash = try AccountStore.find(db, login: "thona")!.passwordHash
+            _ = try AccountStore.create(db, login: "phunu", displayName: "phunu", passwordHash: hash, role: .editor,
+                                        unitIds: [women, commune.villageA, commune.villageB], by: .system)
+            _ = try AccountStore.create(db, login: "doan", displayName: "doan", passwordHash: hash, role: .editor,
+                                        unitIds: [youth, commune.villageA, commune.villageB], by: .system)
+            return (women, youth)
+        }
+        try await commune.run { browser in
+            _ = try await browser.signIn("phunu", TestCommune.password)
+            let unit = try await browser.get("/units/\(women)")
+            #expect(unit.text.contains("/units/\(women)/members"))
+            let search = try await browser.get("/units/\(women)/members?q=binh")
+            #expect(search.status == .ok && search.text.contains("Trần Thị Bình"))
+            let added = try await browser.post("/units/\(women)/members", ["personId": String(commune.personB), "role": "head", "number": "PN-0001",
+                                                                           "joinedOn": "01/03/2020"])
+            #expect(added.status == .found)
+            let list = try await browser.get("/units/\(women)/members")
+            #expect(list.text.contains("Trần Thị Bình") && list.text.contains("PN-0001") && list.text.contains("Chi hội trưởng"))
+            #expect(try await browser.post("/units/\(women)/members", ["personId": String(commune.personB)]).status == .unprocessableContent,
+                    "already a member")
+            #expect(try await browser.post("/units/\(youth)/members", ["personId": String(commune.personA)]).status == .forbidden)
+            #expect(try await browser.get("/units/\(commune.villageA)/members").status == .notFound, "a village has no members")
+        }
+        let memberId = try await commune.database.read { try Int64.fetchOne($0, sql: "SELECT id FROM orgMember")! }
+        try await commune.run { browser in
+            _ = try await browser.signIn("doan", TestCommune.password)
+            _ = try await browser.get("/units/\(youth)/members")
+            #expect(try await browser.post("/units/\(women)/members/\(memberId)/end", [:]).status == .forbidden)
+            #expect(try await browser.post("/units/\(youth)/members/\(memberId)/end", [:]).status == .notFound, "a member of another organisation")
+        }
+        try await commune.run { browser in
+            _ = try await browser.signIn("phunu", TestCommune.password)
+            _ = try await browser.get("/units/\(women)/members")
+            #expect(try await browser.post("/units/\(women)/members/\(memberId)/end", ["leftOn": "01/12/2026"]).status == .found)
+            let former = try await browser.get("/units/\(women)/members?former=1")
+            #expect(former.text.contains("01/12/2026") && former.text.contains(#"class="former""#))
+        }
+    }
+}
