@@ -69,12 +69,13 @@ public enum MembershipStore {
     }
 
     /// The organisation's members by given name (former ones after, when asked), those the account may read.
-    public static func members(_ db: Database, orgId: Int64, includeFormer: Bool = false, for principal: Principal) throws -> [Line] {
+    public static func members(_ db: Database, orgId: Int64, includeFormer: Bool = false, branchId: Int64? = nil, for principal: Principal) throws -> [Line] {
         _ = try organisation(db, id: orgId)
         guard principal.canRead(unitId: orgId) else { throw DomainError.outsideScope }
         var filter = SQLFilter()
         filter.add("m.orgId = ?", [orgId])
         if !includeFormer { filter.add("m.leftOn IS NULL") }
+        if let branchId { filter.add("coalesce(m.branchId, p.villageId) = ?", [branchId]) }
         if case .units(let ids) = principal.readScope { filter.add("p.villageId IN (\(SQLList.ids(ids)))") }
         return try Row.fetchAll(db, sql: """
             SELECT m.*, p.fullName, v.name AS village, b.name AS branch FROM orgMember m JOIN person p ON p.id = m.personId

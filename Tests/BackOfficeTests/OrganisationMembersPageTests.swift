@@ -49,7 +49,7 @@ struct OrganisationMembersPageTests {
             _ = try await browser.signIn("phunu", TestCommune.password)
             _ = try await browser.get("/units/\(women)/members")
             #expect(try await browser.post("/units/\(women)/members/\(memberId)/end", ["leftOn": "01/12/2026"]).status == .found)
-            let former = try await browser.get("/units/\(women)/members?former=1")
+            let former = try await browser.get("/units/\(women)/members?show=all")
             #expect(former.text.contains("01/12/2026") && former.text.contains(#"class="former""#))
         }
     }

@@ -19,10 +19,11 @@ struct OrganisationMembersController {
         let principal = try context.signedIn()
         let english = context.english
         let id = try context.id()
-        let former = request.query("former") != nil
+        let former = request.query("show") == "all"
+        let branch = try request.queryId("branch")
         let q = request.query("q") ?? ""
         let (unit, lines, candidates, villages) = try await env.database.read { db in
-            (try UnitStore.get(db, id: id, for: principal), try MembershipStore.members(db, orgId: id, includeFormer: former, for: principal),
+            (try UnitStore.get(db, id: id, for: principal), try MembershipStore.members(db, orgId: id, includeFormer: former, branchId: branch, for: principal),
              try PersonPicker.candidates(db, query: q, preset: nil, for: principal), try UnitStore.villageNames(db, for: principal))
         }
         let rows = lines.map { line in
@@ -35,6 +36,7 @@ struct OrganisationMembersController {
             canEdit: principal.canWrite(unitId: id), q: q, searched: !q.isEmpty, candidates: candidates,
             roles: OrgRole.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .member) },
             branches: villages.map { Option(value: String($0.id), label: $0.name, selected: false) },
+            branchFilter: villages.map { Option(value: String($0.id), label: $0.name, selected: $0.id == branch) },
             today: env.clock.today().display, csrf: context.csrfToken)
         return env.views.render("organisation-members", titleKey: "", title: (english ? "Members: " : "Hội viên: ") + unit.name, page: page,
                                 context: context, flash: env.flash(request, context), section: "unit")

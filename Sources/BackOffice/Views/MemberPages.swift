@@ -25,6 +25,7 @@ enum MemberPages {
         let candidates: [PersonPicker.Candidate]
         let roles: [Option]
         let branches: [Option]
+        let branchFilter: [Option]
         let today: String
         let csrf: String
     }
