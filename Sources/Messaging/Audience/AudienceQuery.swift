@@ -45,57 +45,16 @@ struct AudienceQuery {
         var signUpAlternatives: [String] = []
         var signUpArguments: StatementArguments = []
         for spec in residents {
-            if spec.kind == .club {
-                guard let id = spec.filters["id"].flatMap(Int64.init), let club = try Club.fetchOne(db, key: id), principal.canRead(unitId: club.unitId) else {
-                    throw MessagingError("Không có câu lạc bộ số \(spec.filters["id"] ?? "") (hoặc ngoài phạm vi của tài khoản).")
+            if let (sql, values) = try moduleQuery(spec, db) {
+                // Sign-ups are not limited to the account's villages: these people asked this unit, on its own page,
+                // to write to them.
+                if spec.kind == .signups {
+                    signUpAlternatives.append("p.id IN (\(sql))")
+                    signUpArguments += values
+                } else {
+                    alternatives.append("p.id IN (\(sql))")
+                    arguments += values
                 }
-                let (sql, values) = ClubAudience.membersSQL(clubId: id)
-                alternatives.append("p.id IN (\(sql))")
-                arguments += values
-                continue
-            }
-            if spec.kind == .donors {
-                let (sql, values) = SocializationAudience.donorPeopleSQL(year: spec.year, campaignId: spec.campaignId)
-                alternatives.append("p.id IN (\(sql))")
-                arguments += values
-                continue
-            }
-            if spec.kind == .signups {
-                guard let id = spec.filters["form"].flatMap(Int64.init), try SignUpAudience.form(db, id: id, for: principal) != nil else {
-                    throw MessagingError("Không có trang đăng ký số \(spec.filters["form"] ?? "") (hoặc ngoài phạm vi của tài khoản).")
-                }
-                // Not limited to the account's villages: these people asked this unit, on its own page, to write to them.
-                let (sql, values) = SignUpAudience.unconfirmedPeopleSQL(formId: id)
-                signUpAlternatives.append("p.id IN (\(sql))")
-                signUpArguments += values
-                continue
-            }
-            if spec.kind == .members {
-                let orgId = spec.filters["unit"].flatMap(Int64.init)
-                if let orgId, !principal.canRead(unitId: orgId) {
-                    throw MessagingError("Không có tổ chức số \(orgId) (hoặc ngoài phạm vi của tài khoản).")
-                }
-                let village = try spec.filters["village"].map { try villageId(db, $0) }
-                let (sql, values) = MembershipAudience.membersSQL(orgId: orgId, kind: spec.filters["kind"].flatMap(UnitKind.init(rawValue:)),
-                                                                  villageId: village, role: spec.filters["role"].flatMap(OrgRole.init(rawValue:)))
-                alternatives.append("p.id IN (\(sql))")
-                arguments += values
-                continue
-            }
-            if spec.kind == .honoured {
-                let (sql, values) = HonourRoll.honouredPeopleSQL(year: spec.filters["year"].flatMap(Int.init))
-                alternatives.append("p.id IN (\(sql))")
-                arguments += values
-                continue
-            }
-            if spec.kind == .volunteers {
-                let (sql, values) = SocializationAudience.volunteersSQL(skill: spec.filters["skill"])
-                alternatives.append("p.id IN (\(sql))")
-                arguments += values
-                continue
-            }
-            if spec.kind == .clubs {
-                alternatives.append("p.id IN (\(ClubAudience.allMembersSQL(activeClubsOnly: spec.filters["active"] != nil)))")
                 continue
             }
             var conditions: [String] = []
@@ -133,6 +92,41 @@ struct AudienceQuery {
             FROM person p WHERE \(whereClause)\(ordered ? " ORDER BY p.villageId, p.sortKey" : "")
             """
         return (sql, arguments)
+    }
+
+    /// The ids of the people an audience kind other than `residents` names, as the module owning its tables writes
+    /// the query; nil for `residents`, which filters people directly.
+    private func moduleQuery(_ spec: AudienceSpec, _ db: Database) throws -> (sql: String, arguments: StatementArguments)? {
+        switch spec.kind {
+        case .residents, .units:
+            return nil
+        case .club:
+            guard let id = spec.filters["id"].flatMap(Int64.init), let club = try Club.fetchOne(db, key: id), principal.canRead(unitId: club.unitId) else {
+                throw MessagingError("Không có câu lạc bộ số \(spec.filters["id"] ?? "") (hoặc ngoài phạm vi của tài khoản).")
+            }
+            return ClubAudience.membersSQL(clubId: id)
+        case .clubs:
+            return (ClubAudience.allMembersSQL(activeClubsOnly: spec.filters["active"] != nil), [])
+        case .donors:
+            return SocializationAudience.donorPeopleSQL(year: spec.year, campaignId: spec.campaignId)
+        case .volunteers:
+            return SocializationAudience.volunteersSQL(skill: spec.filters["skill"])
+        case .honoured:
+            return HonourRoll.honouredPeopleSQL(year: spec.filters["year"].flatMap(Int.init))
+        case .signups:
+            guard let id = spec.filters["form"].flatMap(Int64.init), try SignUpAudience.form(db, id: id, for: principal) != nil else {
+                throw MessagingError("Không có trang đăng ký số \(spec.filters["form"] ?? "") (hoặc ngoài phạm vi của tài khoản).")
+            }
+            return SignUpAudience.unconfirmedPeopleSQL(formId: id)
+        case .members:
+            let orgId = spec.filters["unit"].flatMap(Int64.init)
+            if let orgId, !principal.canRead(unitId: orgId) {
+                throw MessagingError("Không có tổ chức số \(orgId) (hoặc ngoài phạm vi của tài khoản).")
+            }
+            let village = try spec.filters["village"].map { try villageId(db, $0) }
+            return MembershipAudience.membersSQL(orgId: orgId, kind: spec.filters["kind"].flatMap(UnitKind.init(rawValue:)),
+                                                 villageId: village, role: spec.filters["role"].flatMap(OrgRole.init(rawValue:)))
+        }
     }
 
     /// Values a template gets from the audience itself: with a single `club:ID`, the club's name and where it meets.
