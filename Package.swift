@@ -74,6 +74,7 @@ let package = Package(
         ]),
         .executableTarget(name: "densach", dependencies: [
             "BackOffice", "Composition", "Office", "Speech", "Store", "Vietnamese", "DataFiles", "Messaging", "Campaigns", "Socialization",
+            "Organisations",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),

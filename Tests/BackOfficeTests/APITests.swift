@@ -109,14 +109,47 @@ struct APITests {
         let commune = try await TestCommune()
         let router = try await buildRouter(TestCommune.configuration, database: commune.database)
         let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path)" }.filter { $0.contains("/api/v1/") }
-            .map { $0.replacingOccurrences(of: ":id", with: "{id}").replacingOccurrences(of: " api/", with: " /api/") })
+            .map { $0.replacingOccurrences(of: #":([A-Za-z]+)"#, with: "{$1}", options: .regularExpression).replacingOccurrences(of: " api/", with: " /api/") })
         let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("web/openapi.json"))
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
         #expect(served == documented)
-        #expect(served.count == 57)
+        #expect(served.count == 60)
+    }
+
+    @Test("Organisations API: the organisation's editor lists, adds and ends members; another organisation's editor is refused")
+    func organisationsAPI() async throws {
+        let commune = try await TestCommune()
+        let (women, youth) = try await commune.database.write { db -> (Int64, Int64) in
+            let top = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE kind = 'commune_committee'")!
+            let women = try UnitStore.create(db, UnitInput(name: "Hội Liên hiệp Phụ nữ xã", kind: "womens_union", parentId: top), by: .system).id!
+            let youth = try UnitStore.create(db, UnitInput(name: "Đoàn Thanh niên xã", kind: "youth_union", parentId: top), by: .system).id!
+            let hash = try AccountStore.find(db, login: "thona")!.passwordHash
+            _ = try AccountStore.create(db, login: "phunu", displayName: "phunu", passwordHash: hash, role: .editor, unitIds: [women, commune.villageA], by: .system)
+            _ = try AccountStore.create(db, login: "doan", displayName: "doan", passwordHash: hash, role: .editor, unitIds: [youth, commune.villageA], by: .system)
+            return (women, youth)
+        }
+        let women1 = try await token(commune, "phunu"), youth1 = try await token(commune, "doan")
+        let app = try await buildApplication(TestCommune.configuration, database: commune.database)
+        try await app.test(.router) { client in
+            let (created, member) = try await call(client, .post, "/api/v1/organisations/\(women)/members", token: women1,
+                                                  json: #"{"personId": \#(commune.personA), "role": "head", "number": "PN-7", "joinedOn": "2020-03-01"}"#)
+            #expect(created == .created && member["fullName"] as? String == "Nguyễn Văn An" && member["role"] as? String == "head")
+            let memberId = try #require(member["id"] as? Int)
+            #expect(try await call(client, .post, "/api/v1/organisations/\(women)/members", token: youth1, json: #"{"personId": \#(commune.personA)}"#).0 == .forbidden)
+            #expect(try await call(client, .post, "/api/v1/organisations/\(women)/members", token: women1,
+                                   json: #"{"personId": \#(commune.personB)}"#).0 == .forbidden, "a resident outside the account's villages")
+            let (listed, list) = try await call(client, .get, "/api/v1/organisations/\(women)/members", token: women1)
+            #expect(listed == .ok && (list["items"] as? [[String: Any]])?.first?["number"] as? String == "PN-7")
+            #expect(try await call(client, .post, "/api/v1/organisations/\(youth)/members/\(memberId)/end", token: youth1, json: "{}").0 == .notFound)
+            let (ended, after) = try await call(client, .post, "/api/v1/organisations/\(women)/members/\(memberId)/end", token: women1,
+                                                json: #"{"leftOn": "2026-11-30"}"#)
+            #expect(ended == .ok && after["leftOn"] as? String == "2026-11-30")
+            #expect((try await call(client, .get, "/api/v1/organisations/\(women)/members", token: women1).1["items"] as? [Any])?.isEmpty == true)
+            #expect((try await call(client, .get, "/api/v1/organisations/\(women)/members?former=true", token: women1).1["items"] as? [Any])?.count == 1)
+        }
     }
 
     @Test("Clubs API: create, add a member, record a session with attendance, read them back; another village's house is refused")

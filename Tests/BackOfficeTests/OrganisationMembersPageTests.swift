@@ -51,6 +51,15 @@ struct OrganisationMembersPageTests {
             #expect(try await browser.post("/units/\(women)/members/\(memberId)/end", ["leftOn": "01/12/2026"]).status == .found)
             let former = try await browser.get("/units/\(women)/members?show=all")
             #expect(former.text.contains("01/12/2026") && former.text.contains(#"class="former""#))
+            // A list uploaded on the page: one bad row and nothing is written, with line and field; then it imports.
+            let bad = "Họ và tên,Thôn,Vai trò\nNguyễn Văn An,Thôn A,\nAi Đó,Thôn Z,\n"
+            let refused = try await browser.upload("/units/\(women)/members/import", file: ("hoivien.csv", Array(bad.utf8)))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("hoivien.csv:3: [Thôn]"))
+            _ = try await browser.get("/units/\(women)/members")
+            let good = "Họ và tên,Thôn,Vai trò\nnguyen van an,Thôn A,hội viên\n"
+            let imported = try await browser.upload("/units/\(women)/members/import", file: ("hoivien.csv", Array(good.utf8)))
+            #expect(imported.status == .ok && imported.text.contains("Đã thêm 1 hội viên"))
+            #expect(try await browser.get("/units/\(women)/members").text.contains("Nguyễn Văn An"))
         }
     }
 }

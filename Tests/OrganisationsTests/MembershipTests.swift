@@ -121,3 +121,58 @@ struct MembershipTests {
         #expect(throws: (any Error).self) { try fixture.sms("members:unit=\(fixture.women),role=boss") }
     }
 }
+
+struct MembersImportTests {
+    func run(_ fixture: MembershipFixture, _ csv: String, dryRun: Bool = false, by principal: Principal? = nil) throws -> ImportReport {
+        try fixture.database.writer.writeWithoutTransaction { db in
+            try MembersImporter.run(db, data: Data(csv.utf8), file: "phunu.csv", orgId: fixture.women, dryRun: dryRun,
+                                    by: principal ?? fixture.womenEditor, today: fixture.today)
+        }
+    }
+
+    static let header = "Họ và tên,Năm sinh,Thôn,Điện thoại,Vai trò,Số thẻ,Ngày vào\n"
+
+    @Test("A list imports as members: a resident already registered is matched (no tones, phone written another way), a new one added")
+    func matchesAndAdds() throws {
+        let fixture = try MembershipFixture()
+        let lan = try fixture.person("Phạm Thị Lan", village: fixture.villageA, phone: "0905111222")
+        let before = try fixture.database.writer.read { try Person.fetchCount($0) }
+        let report = try run(fixture, Self.header + "pham thi lan,1985,Thon Mot,+84 905 111 222,Chi hội trưởng,PN-01,01/03/2019\nNguyễn Thị Mới,1990,Thôn Hai,0977000111,,PN-02,\n")
+        #expect(report.succeeded && report.inserted == 2 && report.created == ["Nguyễn Thị Mới"])
+        #expect(try fixture.database.writer.read { try Person.fetchCount($0) } == before + 1)
+        let lines = try fixture.database.writer.read { try MembershipStore.members($0, orgId: fixture.women, for: fixture.womenEditor) }
+        let first = try #require(lines.first { $0.member.personId == lan })
+        #expect(first.member.role == .head && first.member.number == "PN-01" && first.member.joinedOn == CivilDate(year: 2019, month: 3, day: 1))
+        #expect(lines.contains { $0.fullName == "Nguyễn Thị Mới" && $0.member.joinedOn == fixture.today && $0.member.branchId == fixture.villageB })
+        // The same list again changes nothing.
+        let again = try run(fixture, Self.header + "pham thi lan,1985,Thon Mot,+84 905 111 222,Chi hội trưởng,PN-01,01/03/2019\nNguyễn Thị Mới,1990,Thôn Hai,0977000111,,PN-02,\n")
+        #expect(again.succeeded && again.inserted == 0 && again.skipped == 2 && again.created.isEmpty)
+    }
+
+    @Test("One bad row and nothing is written; every problem has its line and field; a dry run writes nothing")
+    func allOrNothing() throws {
+        let fixture = try MembershipFixture()
+        let report = try run(fixture, Self.header + "Lê Thị Mai,1980,Thôn Một,0905222333,,,\n,1980,Thôn Ba,0530000000,sếp,,31/02/2020\n")
+        #expect(!report.succeeded)
+        let described = report.problems.map(\.description)
+        #expect(described.contains { $0.hasPrefix("phunu.csv:3: [Họ và tên]") })
+        #expect(described.contains { $0.hasPrefix("phunu.csv:3: [Thôn]") && $0.contains("Thôn Ba") })
+        #expect(described.contains { $0.hasPrefix("phunu.csv:3: [Điện thoại]") && $0.contains("053") })
+        #expect(described.contains { $0.hasPrefix("phunu.csv:3: [Vai trò]") })
+        #expect(described.contains { $0.hasPrefix("phunu.csv:3: [Ngày vào]") })
+        #expect(try fixture.database.writer.read { try OrgMember.fetchCount($0) } == 0)
+        #expect(try fixture.database.writer.read { try Person.filter(Column("fullName") == "Lê Thị Mai").fetchCount($0) } == 0)
+        let dry = try run(fixture, Self.header + "Lê Thị Mai,1980,Thôn Một,0905222333,,,\n", dryRun: true)
+        #expect(dry.succeeded && dry.inserted == 1)
+        #expect(try fixture.database.writer.read { try OrgMember.fetchCount($0) } == 0)
+    }
+
+    @Test("Another organisation's editor cannot import into this one; a resident the account cannot write is reported, not created")
+    func refusals() throws {
+        let fixture = try MembershipFixture()
+        #expect(throws: DomainError.forbidden) { try run(fixture, Self.header + "Lê Thị Mai,1980,Thôn Một,,,,\n", by: fixture.youthEditor) }
+        let narrow = Principal(accountId: 9, login: "phunu1", displayName: "Chi hội thôn Một", role: .editor, unitIds: [fixture.women, fixture.villageA])
+        let report = try run(fixture, Self.header + "Lê Thị Mai,1980,Thôn Hai,,,,\n", by: narrow)
+        #expect(!report.succeeded && report.problems.first?.description.contains("nhờ cán bộ thôn") == true)
+    }
+}

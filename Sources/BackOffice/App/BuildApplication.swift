@@ -96,6 +96,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     HonoursAPI(database: database, forms: honourForms).addRoutes(to: api)
     RecognitionAPI(env: environment).addRoutes(to: api)
     TrainingAPI(env: environment).addRoutes(to: api)
+    OrganisationsAPI(database: database, clock: configuration.clock).addRoutes(to: api)
     routeTable.fill(router.routes)
     return router
 }

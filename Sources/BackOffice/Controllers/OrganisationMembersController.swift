@@ -1,5 +1,7 @@
+import Composition
 import Foundation
 import Hummingbird
+import Office
 import Organisations
 import Store
 import Vietnamese
@@ -13,9 +15,15 @@ struct OrganisationMembersController {
         router.get("/units/:id/members", use: page)
         router.post("/units/:id/members", use: add)
         router.post("/units/:id/members/:memberId/end", use: end)
+        router.post("/units/:id/members/import", use: importList)
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await render(request, context: context)
+    }
+
+    private func render(_ request: Request, context: AppRequestContext, importDone: String = "", importProblems: [String] = [],
+                        status: HTTPResponse.Status = .ok) async throws -> Response {
         let principal = try context.signedIn()
         let english = context.english
         let id = try context.id()
@@ -37,9 +45,10 @@ struct OrganisationMembersController {
             roles: OrgRole.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .member) },
             branches: villages.map { Option(value: String($0.id), label: $0.name, selected: false) },
             branchFilter: villages.map { Option(value: String($0.id), label: $0.name, selected: $0.id == branch) },
-            today: env.clock.today().display, csrf: context.csrfToken)
+            today: env.clock.today().display, importDone: importDone, importProblems: importProblems, hasImportProblems: !importProblems.isEmpty,
+            importColumns: MembersImporter.columns.map(\.vietnamese).joined(separator: ", "), csrf: context.csrfToken)
         return env.views.render("organisation-members", titleKey: "", title: (english ? "Members: " : "Hội viên: ") + unit.name, page: page,
-                                context: context, flash: env.flash(request, context), section: "unit")
+                                context: context, status: status, flash: env.flash(request, context), section: "unit")
     }
 
     @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -54,6 +63,38 @@ struct OrganisationMembersController {
                                           role: form.text("role").flatMap(OrgRole.init(rawValue:)) ?? .member, number: form.text("number"), joinedOn: joined)
         _ = try await env.database.write { try MembershipStore.add($0, orgId: id, input, by: principal) }
         return .redirect(to: "/units/\(id)/members?msg=member", type: .found)
+    }
+
+    /// A list of members from a CSV file or an Excel sheet: all rows or none, each bad row with its line and field.
+    @Sendable func importList(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let id = try context.id()
+        guard let file = context.uploads.first(where: { $0.field == "file" }), !file.data.isEmpty else {
+            return try await render(request, context: context, importProblems: [env.views.text("import_noFile", context.language)], status: .unprocessableContent)
+        }
+        let dryRun = context.form.bool("dryRun")
+        let today = env.clock.today()
+        let report: ImportReport
+        do {
+            let (data, name) = try ImportKind.readable(file.data, file: file.fileName.isEmpty ? "tệp" : file.fileName, sheet: nil)
+            report = try await env.database.writeWithoutTransaction { db in
+                try MembersImporter.run(db, data: data, file: name, orgId: id, dryRun: dryRun, by: principal, today: today)
+            }
+        } catch let failure as XLSXReader.Failure {
+            return try await render(request, context: context, importProblems: [failure.message], status: .unprocessableContent)
+        } catch let failure as CSVReader.Failure {
+            return try await render(request, context: context, importProblems: [failure.message], status: .unprocessableContent)
+        } catch let problem as ImportReport.Problem {
+            return try await render(request, context: context, importProblems: [problem.description], status: .unprocessableContent)
+        }
+        guard report.succeeded else {
+            return try await render(request, context: context, importProblems: ImportKind.lines(report), status: .unprocessableContent)
+        }
+        let done = (dryRun ? env.views.text("members_importChecked", context.language) : env.views.text("members_imported", context.language))
+            .replacingOccurrences(of: "%@", with: String(report.inserted))
+            + (report.created.isEmpty ? "" : " " + env.views.text("members_newResidents", context.language) + " " + report.created.joined(separator: ", "))
+            + (report.skipped > 0 ? " " + env.views.text("members_alreadyMembers", context.language).replacingOccurrences(of: "%@", with: String(report.skipped)) : "")
+        return try await render(request, context: context, importDone: done)
     }
 
     @Sendable func end(_ request: Request, context: AppRequestContext) async throws -> Response {

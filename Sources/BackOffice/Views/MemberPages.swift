@@ -27,6 +27,10 @@ enum MemberPages {
         let branches: [Option]
         let branchFilter: [Option]
         let today: String
+        let importDone: String
+        let importProblems: [String]
+        let hasImportProblems: Bool
+        let importColumns: String
         let csrf: String
     }
 }
