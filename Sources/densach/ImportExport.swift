@@ -17,6 +17,25 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, xlsx
 }
 
+/// An import file as the importers read it: CSV as it is, an Excel sheet as its CSV text.
+func readImportFile(_ path: String, sheet: String?) throws -> (data: Data, file: String) {
+    guard let bytes = FileManager.default.contents(atPath: path) else { throw CLIError("Không đọc được tệp \(path).") }
+    do {
+        return try ImportKind.readable(bytes, file: (path as NSString).lastPathComponent, sheet: sheet)
+    } catch let failure as XLSXReader.Failure {
+        throw CLIError(failure.message)
+    }
+}
+
+/// Every bad row on standard error, then a refusal when there was any: nothing was written.
+func reportProblems(_ report: ImportReport) throws {
+    for problem in report.problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
+    if report.unlistedProblems > 0 { FileHandle.standardError.write(Data("… và \(report.unlistedProblems) lỗi khác.\n".utf8)) }
+    if !report.succeeded {
+        throw CLIError("Không ghi gì: \(report.problems.count + report.unlistedProblems) lỗi trong \(report.rowsRead) dòng. Sửa tệp rồi nhập lại.")
+    }
+}
+
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Nhập đơn vị, người dân hoặc khoản ủng hộ từ tệp CSV (UTF-8) hoặc Excel (.xlsx). Lỗi ở bất kỳ dòng nào thì không ghi gì.")
@@ -30,13 +49,7 @@ struct Import: AsyncParsableCommand {
     @Option(help: "Người dân có thể đã có trong danh sách: report (nhập và liệt kê), skip (bỏ qua dòng đó) hoặc link (coi là người đã có: điền ô còn trống, không tạo người mới).") var duplicates: PeopleImporter.DuplicateHandling = .report
 
     func run() async throws {
-        guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("Không đọc được tệp \(file).") }
-        let (data, name): (Data, String)
-        do {
-            (data, name) = try ImportKind.readable(bytes, file: (file as NSString).lastPathComponent, sheet: sheet)
-        } catch let failure as XLSXReader.Failure {
-            throw CLIError(failure.message)
-        }
+        let (data, name) = try readImportFile(file, sheet: sheet)
         let database = try db.open()
         let progress = TerminalProgress("Đang nhập \(file)", total: nil)
         let report: ImportReport
@@ -51,13 +64,7 @@ struct Import: AsyncParsableCommand {
             throw CLIError(problem.description)
         }
         progress.finish()
-        for problem in report.problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
-        if report.unlistedProblems > 0 {
-            FileHandle.standardError.write(Data("… và \(report.unlistedProblems) lỗi khác.\n".utf8))
-        }
-        if !report.succeeded {
-            throw CLIError("Không ghi gì: \(report.problems.count + report.unlistedProblems) lỗi trong \(report.rowsRead) dòng. Sửa tệp rồi nhập lại.")
-        }
+        try reportProblems(report)
         for duplicate in report.duplicates { FileHandle.standardError.write(Data((duplicate.description + "\n").utf8)) }
         if report.duplicatesNotChecked {
             say("Tệp lớn (từ \(PeopleImporter.duplicateCheckLimit + 1) dòng): chưa so từng dòng với danh sách có sẵn; xem trang Người có thể bị trùng sau khi nhập.")

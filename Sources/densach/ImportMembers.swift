@@ -1,7 +1,6 @@
 import ArgumentParser
 import Composition
 import Foundation
-import Office
 import Organisations
 import Store
 import Vietnamese
@@ -19,13 +18,7 @@ struct ImportMembers: AsyncParsableCommand {
     @Flag(help: "Chỉ kiểm tra, không ghi.") var dryRun = false
 
     func run() async throws {
-        guard let bytes = FileManager.default.contents(atPath: file) else { throw CLIError("Không đọc được tệp \(file).") }
-        let (data, name): (Data, String)
-        do {
-            (data, name) = try ImportKind.readable(bytes, file: (file as NSString).lastPathComponent, sheet: sheet)
-        } catch let failure as XLSXReader.Failure {
-            throw CLIError(failure.message)
-        }
+        let (data, name) = try readImportFile(file, sheet: sheet)
         let database = try db.open()
         let report: ImportReport
         do {
@@ -39,11 +32,7 @@ struct ImportMembers: AsyncParsableCommand {
         } catch let error as DomainError {
             throw CLIError(error.message)
         }
-        for problem in report.problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
-        if report.unlistedProblems > 0 { FileHandle.standardError.write(Data("… và \(report.unlistedProblems) lỗi khác.\n".utf8)) }
-        guard report.succeeded else {
-            throw CLIError("Không ghi gì: \(report.problems.count + report.unlistedProblems) lỗi trong \(report.rowsRead) dòng. Sửa tệp rồi nhập lại.")
-        }
+        try reportProblems(report)
         let added = (report.created.isEmpty ? "" : " Người dân mới: \(report.created.joined(separator: ", ")).")
             + (report.skipped > 0 ? " \(report.skipped) người đã là hội viên, giữ nguyên." : "")
         say(dryRun ? "Kiểm tra xong: \(report.rowsRead) dòng hợp lệ, chưa ghi gì (--dry-run).\(added)"
