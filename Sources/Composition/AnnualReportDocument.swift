@@ -1,8 +1,11 @@
 import Foundation
 import GRDB
+import Campaigns
 import Honours
 import Office
+import Organisations
 import Recognition
+import Socialization
 import Store
 import Vietnamese
 
@@ -35,6 +38,10 @@ public struct AnnualReportDocument: Sendable {
         struct IndicatorLine { let name: String; let unit: String; let value: String; let expected: String; let verdict: String }
         struct TrainingLine { let unit: String; let trained: Int; let hours: String; let certificates: Int; let digital: Int; let selfStudied: Int; let selfStudyHours: String }
         struct DutyLine { let section: String; let assignee: String; let text: String; let result: String; let evidence: String }
+        struct OrganisationLine {
+            let name: String; let members: Int; let joined: Int; let campaigns: Int; let activities: Int; let volunteers: Int
+            let volunteerHours: String; let gifts: String
+        }
         let committee: String; let commune: String; let dateLong: String; let final: Bool; let year: Int; let recipient: String
         let assessment: String; let campaignCount: Int; let activities: Int; let participants: String; let campaigns: [Campaign]
         let clubs: Int; let sessions: Int; let activeHouses: Int; let houses: Int; let houseShare: String
@@ -42,6 +49,8 @@ public struct AnnualReportDocument: Sendable {
         let honoursTotal: Int; let honoursIndividuals: Int; let honoursCollectives: Int; let models: [ModelLine]; let indicators: [IndicatorLine]
         let courses: Int; let trained: Int; let trainingHours: String; let digitalTrained: Int; let selfStudied: Int; let training: [TrainingLine]
         let duties: [DutyLine]
+        /// Section 9: what each mass organisation did (members, campaigns led, activities, volunteers, gifts).
+        let organisations: [OrganisationLine]
         let difficulties: String; let proposals: String
         /// The People's Committee reports as a collective: "TM. ỦY BAN NHÂN DÂN" over the Chairman's lines.
         let signature: [String]; let signerName: String
@@ -87,8 +96,23 @@ public struct AnnualReportDocument: Sendable {
                                result: $0.units == 0 ? "Chưa có đơn vị" : "\($0.done)/\($0.units) hoàn thành" + ($0.inProgress > 0 ? ", \($0.inProgress) đang thực hiện" : ""),
                                evidence: $0.evidence.joined(separator: "; "))
             },
+            organisations: try organisationLines(db, year: report.year),
             difficulties: report.texts["difficulties"] ?? dash, proposals: report.texts["proposals"] ?? dash,
             signature: Signing.lines(.committee, title: setting(Settings.signerTitle)), signerName: setting(Settings.signerName))
+    }
+
+    /// One line per mass organisation, assembled from the modules that hold each figure.
+    static func organisationLines(_ db: Database, year: Int) throws -> [Model.OrganisationLine] {
+        let members = try MembershipStore.yearFigures(db, year: year)
+        let led = try CampaignStore.ledByUnit(db, year: year)
+        let mobilised = try SocializationTotals.byUnit(db, year: year)
+        return try UnitStore.all(db, kinds: MembershipStore.organisationKinds).map { unit in
+            let id = unit.id!
+            return Model.OrganisationLine(
+                name: unit.name, members: members[id]?.members ?? 0, joined: members[id]?.joined ?? 0, campaigns: led[id]?.campaigns ?? 0,
+                activities: led[id]?.activities ?? 0, volunteers: mobilised[id]?.volunteers ?? 0,
+                volunteerHours: DecimalText.number(Double(mobilised[id]?.minutes ?? 0) / 60), gifts: VND.format(mobilised[id]?.gifts ?? 0))
+        }
     }
 
     /// A count, share or amount, set right in a table ("1.067", "9,9%", "40%"); dates and words stay left.
@@ -148,6 +172,11 @@ public struct AnnualReportDocument: Sendable {
             table(["Mục", "Đơn vị thực hiện", "Nhiệm vụ", "Kết quả", "Minh chứng"],
                   m.duties.map { [$0.section, $0.assignee, $0.text, $0.result, $0.evidence] },
                   widths: [600, 2000, width - 600 - 2000 - 1600 - 2200, 1600, 2200]),
+            heading("9. Các tổ chức đoàn thể"),
+            table(["Tổ chức", "Hội viên cuối năm", "Vào mới", "Chiến dịch chủ trì", "Hoạt động", "Tình nguyện viên", "Giờ tình nguyện", "Giá trị ủng hộ nhận"],
+                  m.organisations.map { [$0.name, String($0.members), String($0.joined), String($0.campaigns), String($0.activities), String($0.volunteers),
+                                         $0.volunteerHours, $0.gifts] },
+                  widths: [width - 7 * 950, 950, 950, 950, 950, 950, 950, 950]),
             heading("II. KHÓ KHĂN, VƯỚNG MẮC"), body(m.difficulties),
             heading("III. ĐỀ XUẤT, KIẾN NGHỊ"), body(m.proposals),
         ]
