@@ -3,6 +3,8 @@ import Foundation
 import GRDB
 import Hummingbird
 import HummingbirdTesting
+import Campaigns
+import SignUp
 import Socialization
 import Store
 import Testing
@@ -62,6 +64,31 @@ struct VolunteerPageTests {
             try await browser.get("/volunteers/\(volunteerId)")
             #expect(try await browser.post("/volunteers/\(volunteerId)/links/\(linkId)/revoke", [:]).status == .found)
             #expect(try await browser.get("/v/\(token)").status == .notFound, "revoked")
+        }
+    }
+}
+
+@Suite("A volunteer's own page: tasks and calls")
+struct VolunteerTasksTests {
+    @Test("The page lists the tasks the volunteer took on and the open calls for volunteers of their unit")
+    func tasksAndCalls() async throws {
+        let commune = try await TestCommune()
+        let token = try await commune.database.write { db -> String in
+            let volunteer = try VolunteerStore.create(db, .init(personId: commune.personA, unitId: commune.villageA, since: "01/01/2025"), by: .system)
+            let campaign = try CampaignStore.create(db, CampaignInput(title: "Ngày Sách 2026", startDate: "15/04/2026", endDate: "25/04/2026",
+                                                                      leadUnitId: commune.villageA), catalogue: nil, by: .system)
+            let activity = try CampaignStore.saveActivity(db, campaignId: campaign.id!, ActivityInput(kind: "book_fair", title: "Ngày hội sách",
+                startsAt: "21/04/2026 07:30", endsAt: "", place: "Nhà văn hóa", unitId: commune.villageA), by: .system)
+            _ = try VolunteerStore.addRole(db, volunteerId: volunteer.id!, activityId: activity.id, clubSessionId: nil, role: "Hướng dẫn đọc", by: .system)
+            let later = try CampaignStore.saveActivity(db, campaignId: campaign.id!, ActivityInput(kind: "reading_session", title: "Đọc sách cùng bé",
+                startsAt: "24/04/2026 08:00", endsAt: "", place: "Thư viện", unitId: commune.villageA), by: .system)
+            _ = try SignUpForms.open(db, .init(kind: .volunteer, targetId: later.id!, channels: [], role: "Kể chuyện"), by: .system)
+            return try VolunteerLinks.create(db, volunteerId: volunteer.id!, by: .system).token
+        }
+        try await commune.run { browser in
+            let page = try await browser.get("/v/\(token)")
+            #expect(page.text.contains("Việc tôi đã nhận") && page.text.contains("<strong>Hướng dẫn đọc</strong> · Ngày hội sách"))
+            #expect(page.text.contains("Đang cần tình nguyện viên") && page.text.contains("Tình nguyện viên cho: Đọc sách cùng bé") && page.text.contains("/s/"))
         }
     }
 }

@@ -19,12 +19,15 @@ struct VolunteerSelfController {
     }
 
     struct HoursRow { let date: String; let hours: String; let status: String; let what: String }
+    /// A task the volunteer took on: the role, on which activity or club session, when.
+    struct RoleRow { let role: String; let what: String; let date: String }
     /// An open call for volunteers of the volunteer's unit, signed up for on its public page.
     struct Call { let code: String; let title: String; let when: String; let role: String }
     struct Page {
         let token: String; let name: String; let unit: String; let skills: String; let since: String; let year: Int
         let approved: String; let pending: String; let hours: [HoursRow]; let hasHours: Bool; let years: [Option]
         let today: String; let errors: [String: String]; let csrf: String; let calls: [Call]; let hasCalls: Bool
+        let roles: [RoleRow]; let hasRoles: Bool
     }
 
     private func volunteer(_ context: AppRequestContext) async throws -> (Volunteer, String) {
@@ -45,11 +48,12 @@ struct VolunteerSelfController {
         let english = context.english
         let today = env.clock.today()
         let acting = VolunteerLinks.principal(for: volunteer)
-        let (item, hours, calls) = try await env.database.read { db in
+        let (item, hours, calls, roles) = try await env.database.read { db in
             (try VolunteerStore.get(db, id: volunteer.id!, year: today.year, for: acting), try VolunteerStore.hours(db, volunteerId: volunteer.id!, year: today.year, for: acting),
              try SignUpForms.openVolunteerCalls(db, unitId: volunteer.unitId, today: today).map {
                  Call(code: $0.code, title: $0.title, when: try SignUpForms.occasion(db, $0).when, role: $0.role ?? "")
-             })
+             },
+             try VolunteerStore.roles(db, volunteerId: volunteer.id!).map { RoleRow(role: $0.role.role, what: $0.what, date: $0.date) })
         }
         let formToken = env.formToken(request, context)
         let page = Page(
@@ -58,7 +62,7 @@ struct VolunteerSelfController {
             hours: hours.map { HoursRow(date: $0.hours.date.display, hours: HoursText.display($0.hours.minutes), status: $0.hours.status.label(english: english),
                                         what: $0.what ?? $0.hours.description ?? "") },
             hasHours: !hours.isEmpty, years: Option.years(max(volunteer.since.year, today.year - 4)...today.year, selected: today.year),
-            today: today.display, errors: errors, csrf: formToken, calls: calls, hasCalls: !calls.isEmpty)
+            today: today.display, errors: errors, csrf: formToken, calls: calls, hasCalls: !calls.isEmpty, roles: roles, hasRoles: !roles.isEmpty)
         // No session here: the form carries the pre-login cookie's token, as the sign-in form does (double submit).
         var response = env.views.render("volunteer-self", titleKey: "vself_title", page: page, context: context, status: status, flash: env.flash(request, context))
         response.setCookie(AppCookies.make(AppCookies.loginCSRF, formToken, secure: env.configuration.secureCookies))
