@@ -105,7 +105,7 @@ public enum MembersImporter {
             return
         }
         // Someone already a member is left as they are: importing this year's list again changes nothing.
-        if try OrgMember.filter(Column("orgId") == orgId && Column("personId") == personId && Column("leftOn") == nil).fetchCount(db) > 0 {
+        if try MembershipStore.isCurrentMember(db, orgId: orgId, personId: personId) {
             report.skipped += 1
             return
         }

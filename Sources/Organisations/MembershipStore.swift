@@ -38,7 +38,7 @@ public enum MembershipStore {
         if let branch = input.branchId, try OrgUnit.fetchOne(db, key: branch)?.kind != .village { errors["branchId"] = "Chi hội là một thôn trong xã" }
         let number = VietnameseText.cleanOrNil(input.number)
         if let number, number.count > 30 { errors["number"] = "Số thẻ hội viên dài quá 30 ký tự" }
-        if try OrgMember.filter(Column("orgId") == orgId && Column("personId") == person.id! && Column("leftOn") == nil).fetchCount(db) > 0 {
+        if try isCurrentMember(db, orgId: orgId, personId: person.id!) {
             errors["personId"] = "Người này đang là hội viên của tổ chức"
         }
         guard errors.isEmpty else { throw DomainError.invalid(errors) }
@@ -84,9 +84,14 @@ public enum MembershipStore {
             """, arguments: filter.arguments).map { Line(member: try OrgMember(row: $0), fullName: $0["fullName"], village: $0["village"], branch: $0["branch"]) }
     }
 
-    /// Current members of each organisation, for the unit list and the yearly report.
-    public static func currentCounts(_ db: Database) throws -> [Int64: Int] {
-        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT orgId, count(*) FROM orgMember WHERE leftOn IS NULL GROUP BY orgId").map { ($0[0], $0[1]) })
+    /// Current members of one organisation (its unit page).
+    public static func currentCount(_ db: Database, orgId: Int64) throws -> Int {
+        try OrgMember.filter(Column("orgId") == orgId && Column("leftOn") == nil).fetchCount(db)
+    }
+
+    /// Whether the person belongs to the organisation now (one current membership each; former ones are history).
+    public static func isCurrentMember(_ db: Database, orgId: Int64, personId: Int64) throws -> Bool {
+        try OrgMember.filter(Column("orgId") == orgId && Column("personId") == personId && Column("leftOn") == nil).fetchCount(db) > 0
     }
 
     /// A person's organisations, current and former, for their page.

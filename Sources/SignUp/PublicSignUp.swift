@@ -80,11 +80,8 @@ public enum PublicSignUp {
             }
         }
         var waiting: Int?
-        if let capacity = form.capacity {
-            let taken = try SignUpEntry.filter(Column("formId") == form.id! && [SignUpStatus.pending.rawValue, SignUpStatus.approved.rawValue].contains(Column("status"))).fetchCount(db)
-            if taken >= capacity {
-                waiting = try SignUpEntry.filter(Column("formId") == form.id! && Column("status") == SignUpStatus.waitlisted.rawValue).fetchCount(db) + 1
-            }
+        if try SignUpForms.isFull(db, form) {
+            waiting = try SignUpEntry.filter(Column("formId") == form.id! && Column("status") == SignUpStatus.waitlisted.rawValue).fetchCount(db) + 1
         }
         entry.status = waiting == nil ? .pending : .waitlisted
         entry.source = source

@@ -68,7 +68,7 @@ public enum SignUpReview {
                                   method: .selfSignUp, guardianName: entry.guardianName, note: "Đăng ký qua trang \(form.code)", wording: wording, now: now)
             _ = try ConsentStore.give(db, consent, by: acting, now: now)
         }
-        try place(db, person: person, form: form, acting: principal, today: today)
+        try place(db, person: person, form: form, acting: acting, today: today)
         let before = entry
         entry.status = .approved
         entry.personId = person.id
@@ -116,25 +116,26 @@ public enum SignUpReview {
     /// resident of a village, yet the resident asked to be registered. Used only for the writes of one approval.
     private static func acting(_ principal: Principal, units: [Int64]) -> Principal {
         guard principal.role == .editor else { return principal }
-        return Principal(accountId: principal.accountId, login: principal.login, displayName: principal.displayName + " (duyệt đăng ký)",
+        let suffix = " (duyệt đăng ký)"
+        let name = principal.displayName.hasSuffix(suffix) ? principal.displayName : principal.displayName + suffix
+        return Principal(accountId: principal.accountId, login: principal.login, displayName: name,
                          role: .editor, unitIds: principal.unitIds.union(units))
     }
 
     /// Where the approved person goes: a club's members, a call's volunteers with its role; an activity's list is
-    /// the approved sign-ups themselves.
-    private static func place(_ db: Database, person: Person, form: SignUpForm, acting principal: Principal, today: CivilDate) throws {
+    /// the approved sign-ups themselves. `acting` already reaches the page's unit and the person's village.
+    private static func place(_ db: Database, person: Person, form: SignUpForm, acting: Principal, today: CivilDate) throws {
         switch form.kind {
         case .activity:
             return
         case .club:
-            let member = acting(principal, units: [form.unitId] + (person.villageId.map { [$0] } ?? []))
             if try ClubStore.memberships(db, personId: person.id!).contains(where: { $0.member.clubId == form.clubId && $0.member.leftOn == nil }) { return }
-            _ = try ClubStore.addMember(db, clubId: form.clubId!, personId: person.id!, role: .member, joinedOn: today, by: member)
+            _ = try ClubStore.addMember(db, clubId: form.clubId!, personId: person.id!, role: .member, joinedOn: today, by: acting)
         case .volunteer:
             var volunteerId = try VolunteerStore.id(ofPerson: person.id!, db)
-            var units = [form.unitId] + (person.villageId.map { [$0] } ?? [])
-            if let volunteerId, let unit = try Volunteer.fetchOne(db, key: volunteerId)?.unitId { units.append(unit) }
-            let volunteer = acting(principal, units: units)
+            // A volunteer already of another unit gets the role there too.
+            let existingUnit = try volunteerId.flatMap { try Volunteer.fetchOne(db, key: $0)?.unitId }
+            let volunteer = Self.acting(acting, units: existingUnit.map { [$0] } ?? [])
             if volunteerId == nil {
                 volunteerId = try VolunteerStore.create(db, .init(personId: person.id, unitId: form.unitId, since: today.iso), by: volunteer).id
             }

@@ -35,7 +35,7 @@ struct SignUpPagesTests {
             #expect(page.text.contains("Tôi đồng ý nhận tin nhắn SMS của Ủy ban nhân dân xã Đăk Tờ Re tới số điện thoại đã ghi, để nhận thông báo"))
             #expect(page.text.contains(#"name="website""#), "the honeypot")
             // The page is kept rendered; the visitor's own token is written in each time, the same one as in the cookie.
-            #expect(!page.text.contains("densach-form-token-placeholder"))
+            #expect(!page.text.contains("densach-visitor-form-token"))
             let again = try await browser.get("/s/\(code)")
             let token = try #require(browser.cookie("densach_csrf"))
             #expect(again.text.contains(#"name="_csrf" value="\#(token)""#))

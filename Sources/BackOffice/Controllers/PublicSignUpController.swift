@@ -31,15 +31,16 @@ struct PublicSignUpController {
         let version = try env.database.changes.current()
         let cached = try await env.pageCache.html(key, version: version) {
             let form = try await form(context)
-            return form.title + "\n" + (try await fragment(context: context, form: form, csrf: Self.tokenPlaceholder))
+            return form.title + "\n" + (try await fragment(context: context, form: form, csrf: Self.visitorTokenMarker))
         }
         let parts = cached.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let title = String(parts[0]), html = parts.count > 1 ? String(parts[1]) : ""
         let token = env.formToken(request, context)
-        return respond(context, title: title, html: html.replacingOccurrences(of: Self.tokenPlaceholder, with: token), token: token, status: .ok)
+        return respond(context, title: title, html: html.replacingOccurrences(of: Self.visitorTokenMarker, with: token), token: token, status: .ok)
     }
 
-    private static let tokenPlaceholder = "densach-form-token-placeholder"
+    /// Stands in the kept page where each visitor's own anti-forgery token is written.
+    private static let visitorTokenMarker = "densach-visitor-form-token"
 
     private func respond(_ context: AppRequestContext, title: String, html: String, token: String, status: HTTPResponse.Status) -> Response {
         var response = env.views.render("signup-public", titleKey: "", title: title, page: Views.Fragment(html: html), context: context, status: status)

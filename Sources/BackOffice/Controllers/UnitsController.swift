@@ -117,7 +117,7 @@ struct UnitsController {
                     FormerName(name: $0.name, from: $0.usedFrom?.display ?? "", until: $0.usedUntil?.display ?? "", note: $0.note ?? "")
                 },
                 peopleCount: people.map { VND.grouped(Int64($0)) },
-                memberCount: MembershipStore.isOrganisation(unit) ? VND.grouped(Int64(try MembershipStore.currentCounts(db)[id] ?? 0)) : "",
+                memberCount: MembershipStore.isOrganisation(unit) ? VND.grouped(Int64(try MembershipStore.currentCount(db, orgId: id))) : "",
                 isOrganisation: MembershipStore.isOrganisation(unit), canEdit: principal.canWrite(unitId: id),
                 honours: try HonoursSection.lines(db, .init(unitId: id), forms: env.honourForms),
                 duties: duties.map { line in
