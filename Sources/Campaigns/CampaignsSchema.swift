@@ -3,6 +3,7 @@ import Store
 
 /// Tables of the Campaigns module. v1: each year's dates and theme of the observances set yearly, and local festivals.
 /// v2: campaigns with their status history, coordinating units, budget lines, activities with outcomes, assignments.
+/// v3: who attended an activity, by name; a task's branch.
 public enum CampaignsSchema: SchemaModule {
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("campaigns.v1") { db in
@@ -104,6 +105,18 @@ public enum CampaignsSchema: SchemaModule {
                 t.column("dueDate", .text)
                 t.column("status", .text).notNull().defaults(to: "todo").check(sql: "status IN ('todo','doing','done')")
             }
+        }
+        // Attendance by name (tapped as for a club session), beside the counts; and tasks of an organisation's branch
+        // (its chi hội in one village), so a campaign week can hand each village its own work.
+        migrator.registerMigration("campaigns.v3-attendance-branches") { db in
+            try db.create(table: "activityAttendee") { t in
+                t.belongsTo("activity", inTable: "activity", onDelete: .cascade).notNull()
+                t.belongsTo("person", inTable: "person", onDelete: .cascade).notNull()
+                t.column("markedAt", .datetime).notNull()
+                t.column("markedBy", .text).notNull()
+                t.primaryKey(["activityId", "personId"])
+            }
+            try db.alter(table: "assignment") { t in t.add(column: "branchId", .integer).references("unit", onDelete: .restrict) }
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Campaigns
 import Honours
+import Messaging
 import Office
 import Organisations
 import Recognition
@@ -41,6 +42,9 @@ public struct AnnualReportDocument: Sendable {
         struct OrganisationLine {
             let name: String; let members: Int; let joined: Int; let campaigns: Int; let activities: Int; let volunteers: Int
             let volunteerHours: String; let gifts: String
+            /// Members present by name at an activity of the year, and those an export reached, with their shares of
+            /// the people who were members at some time in the year.
+            let tookPart: Int; let tookPartShare: String; let reached: Int; let reachedShare: String
         }
         let committee: String; let commune: String; let dateLong: String; let final: Bool; let year: Int; let recipient: String
         let assessment: String; let campaignCount: Int; let activities: Int; let participants: String; let campaigns: [Campaign]
@@ -103,15 +107,21 @@ public struct AnnualReportDocument: Sendable {
 
     /// One line per mass organisation, assembled from the modules that hold each figure.
     static func organisationLines(_ db: Database, year: Int) throws -> [Model.OrganisationLine] {
-        let members = try MembershipStore.yearFigures(db, year: year)
+        let members = try MemberParticipation.yearFigures(db, year: year)
         let led = try CampaignStore.ledByUnit(db, year: year)
         let mobilised = try SocializationTotals.byUnit(db, year: year)
+        let first = CivilDate(year: year, month: 1, day: 1)!, last = CivilDate(year: year, month: 12, day: 31)!
+        let tookPart = try MemberParticipation.membersAmong(db, people: ActivityAttendance.peopleSQL(year: year), from: first, to: last)
+        let reached = try MemberParticipation.membersAmong(db, personIds: try ExportLog.peopleReached(db, year: year), from: first, to: last)
         return try UnitStore.all(db, kinds: MembershipStore.organisationKinds).map { unit in
             let id = unit.id!
+            let during = members[id]?.during ?? 0
+            func share(_ count: Int) -> String { during == 0 ? "–" : DecimalText.percent(Double(count) * 100 / Double(during)) }
             return Model.OrganisationLine(
                 name: unit.name, members: members[id]?.members ?? 0, joined: members[id]?.joined ?? 0, campaigns: led[id]?.campaigns ?? 0,
                 activities: led[id]?.activities ?? 0, volunteers: mobilised[id]?.volunteers ?? 0,
-                volunteerHours: DecimalText.number(Double(mobilised[id]?.minutes ?? 0) / 60), gifts: VND.format(mobilised[id]?.gifts ?? 0))
+                volunteerHours: DecimalText.number(Double(mobilised[id]?.minutes ?? 0) / 60), gifts: VND.format(mobilised[id]?.gifts ?? 0),
+                tookPart: tookPart[id] ?? 0, tookPartShare: share(tookPart[id] ?? 0), reached: reached[id] ?? 0, reachedShare: share(reached[id] ?? 0))
         }
     }
 
@@ -173,10 +183,14 @@ public struct AnnualReportDocument: Sendable {
                   m.duties.map { [$0.section, $0.assignee, $0.text, $0.result, $0.evidence] },
                   widths: [600, 2000, width - 600 - 2000 - 1600 - 2200, 1600, 2200]),
             heading("9. Các tổ chức đoàn thể"),
-            table(["Tổ chức", "Hội viên cuối năm", "Vào mới", "Chiến dịch chủ trì", "Hoạt động", "Tình nguyện viên", "Giờ tình nguyện", "Giá trị ủng hộ nhận"],
-                  m.organisations.map { [$0.name, String($0.members), String($0.joined), String($0.campaigns), String($0.activities), String($0.volunteers),
-                                         $0.volunteerHours, $0.gifts] },
-                  widths: [width - 7 * 950, 950, 950, 950, 950, 950, 950, 950]),
+            body("a) Hội viên được tiếp cận và tham gia (tỉ lệ trên số người là hội viên trong năm)"),
+            table(["Tổ chức", "Hội viên cuối năm", "Vào mới", "Tham gia hoạt động", "Tỉ lệ", "Nhận tin nhắn", "Tỉ lệ"],
+                  m.organisations.map { [$0.name, String($0.members), String($0.joined), String($0.tookPart), $0.tookPartShare, String($0.reached), $0.reachedShare] },
+                  widths: [width - 6 * 1100, 1100, 1100, 1100, 1100, 1100, 1100]),
+            body("b) Chiến dịch, hoạt động và nguồn lực huy động"),
+            table(["Tổ chức", "Chiến dịch chủ trì", "Hoạt động", "Tình nguyện viên", "Giờ tình nguyện", "Giá trị ủng hộ nhận"],
+                  m.organisations.map { [$0.name, String($0.campaigns), String($0.activities), String($0.volunteers), $0.volunteerHours, $0.gifts] },
+                  widths: [width - 4 * 1100 - 1900, 1100, 1100, 1100, 1100, 1900]),
             heading("II. KHÓ KHĂN, VƯỚNG MẮC"), body(m.difficulties),
             heading("III. ĐỀ XUẤT, KIẾN NGHỊ"), body(m.proposals),
         ]

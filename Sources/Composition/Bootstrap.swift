@@ -3,6 +3,7 @@ import Clubs
 import Foundation
 import GRDB
 import Honours
+import Messaging
 import Organisations
 import Recognition
 import Socialization
@@ -34,10 +35,12 @@ public enum Bootstrap {
     /// Seeds the demo commune into an empty store, and demo accounts (officer, editor of Thôn 1, viewer) that share
     /// the admin's one-time password. Returns nil when the store already has units.
     public static func seedDemo(_ database: AppDatabase, passwords: Passwords, password: String,
-                                campaignsDirectory: String = "campaigns") async throws -> (DemoCommune.Summary, [String])? {
+                                campaignsDirectory: String = "campaigns", messageTemplatesDirectory: String? = nil) async throws -> (DemoCommune.Summary, [String])? {
         let honourForms = try HonourForms(path: campaignsDirectory + "/honours.yaml")
         let criteriaSets = try CriteriaSets(directory: campaignsDirectory + "/criteria")
         let programme = try Programme(path: campaignsDirectory + "/programme.yaml")
+        let planTemplates = try PlanTemplate.load(directory: campaignsDirectory + "/templates")
+        let catalogue = try ObservanceCatalogue(path: campaignsDirectory + "/observances.yaml")
         guard let summary = try await database.write({ db -> DemoCommune.Summary? in
             guard let summary = try DemoCommune.seed(db) else { return nil }
             try DemoClubs.seed(db)
@@ -47,18 +50,26 @@ public enum Bootstrap {
             try DemoTraining.seed(db)
             try DemoSignUps.seed(db)
             try DemoOrganisations.seed(db)
+            try DemoOrganisationWeeks.seed(db, templates: planTemplates, catalogue: catalogue)
             try DemoRecognition.seed(db, sets: criteriaSets, forms: honourForms)
             try DemoRecognition.seedDuties(db, programme: programme)
             return summary
         }) else { return nil }
+        if let messageTemplatesDirectory {
+            try DemoOrganisationWeeks.sendInvitations(database, templates: try MessageTemplates(directory: messageTemplatesDirectory))
+        }
         let hash = try await passwords.hash(password)
         let logins = try await database.write { db -> [String] in
             var made: [String] = []
-            let accounts: [(String, String, Role, [Int64])] = [
+            var accounts: [(String, String, Role, [Int64])] = [
                 ("canbo", "Công chức Văn hóa – Xã hội", .officer, []),
                 ("thon1", "Trưởng thôn 1", .editor, [summary.villageIds[0]]),
                 ("xem", "Lãnh đạo UBND xã (chỉ xem)", .viewer, []),
             ]
+            // The Women's Union's officer: her organisation, and the villages where its branches are (to find members).
+            if let women = try OrgUnit.filter(Column("kind") == UnitKind.womensUnion.rawValue).order(Column("id")).fetchOne(db)?.id {
+                accounts.append(("phunu", "Hội Liên hiệp Phụ nữ xã", .editor, [women] + summary.villageIds))
+            }
             for (login, name, role, units) in accounts where try AccountStore.find(db, login: login) == nil {
                 _ = try AccountStore.create(db, login: login, displayName: name, passwordHash: hash, role: role, unitIds: units, by: .system)
                 made.append(login)

@@ -30,7 +30,7 @@ public enum DemoOrganisations {
             for (index, row) in people.enumerated() where index % plan.every == 0 {
                 let personId: Int64 = row[0], village: Int64 = row[1]
                 let role: OrgRole = headed.insert(village).inserted ? .head : .member
-                let joined = CivilDate(year: today.year - 1 - index % 9, month: 1 + index % 12, day: 1 + index % 27) ?? today
+                let joined = min(CivilDate(year: today.year - index % 9, month: 1 + index % 12, day: 1 + index % 27) ?? today, today)
                 var member = OrgMember(orgId: org.id!, personId: personId, branchId: village, role: role,
                                        number: plan.prefix.map { "\($0)-\(String(format: "%04d", added + 1))" }, joinedOn: joined,
                                        leftOn: nil, createdAt: now, createdBy: "demo")

@@ -108,14 +108,3 @@ extension MembershipStore {
         try OrgMember.fetchOne(db, key: memberId)?.orgId
     }
 }
-
-extension MembershipStore {
-    /// Members at the end of a year, and those who joined during it, per organisation (the yearly report).
-    public static func yearFigures(_ db: Database, year: Int) throws -> [Int64: (members: Int, joined: Int)] {
-        let end = "\(year)-12-31", start = "\(year)-01-01"
-        return Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-            SELECT orgId, sum(joinedOn <= ? AND (leftOn IS NULL OR leftOn > ?)), sum(joinedOn BETWEEN ? AND ?)
-            FROM orgMember GROUP BY orgId
-            """, arguments: [end, end, start, end]).map { ($0[0], (members: $0[1] ?? 0, joined: $0[2] ?? 0)) })
-    }
-}

@@ -33,7 +33,8 @@ struct Serve: AsyncParsableCommand {
         let created = try await Bootstrap.ensureAdmin(database, passwords: passwords, password: environment["DENSACH_ADMIN_PASSWORD"])
         if demo {
             let password = created?.password ?? environment["DENSACH_ADMIN_PASSWORD"]
-            if let password, let (summary, logins) = try await Bootstrap.seedDemo(database, passwords: passwords, password: password, campaignsDirectory: campaigns) {
+            if let password, let (summary, logins) = try await Bootstrap.seedDemo(database, passwords: passwords, password: password, campaignsDirectory: campaigns,
+                                                                             messageTemplatesDirectory: templates + "/messages") {
                 say("Đã nạp xã mẫu: \(summary.units) đơn vị, \(summary.people) người dân, \(summary.households) hộ.")
                 if !logins.isEmpty { say("Tài khoản mẫu (cùng mật khẩu với admin): \(logins.joined(separator: ", "))") }
             } else if try await database.read({ try OrgUnit.fetchCount($0) }) == 0 {

@@ -66,6 +66,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     MessagesController(env: environment).addRoutes(to: pages)
     CalendarController(env: environment).addRoutes(to: pages)
     ActivitiesController(env: environment).addRoutes(to: pages)
+    ActivityAttendanceController(env: environment).addRoutes(to: pages)
     CampaignsController(env: environment).addRoutes(to: pages)
     ClubIndicatorController(env: environment).addRoutes(to: pages)
     ClubSessionsController(env: environment).addRoutes(to: pages)

@@ -191,8 +191,9 @@ struct ActivitiesController {
     @Sendable func tasks(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english
         let principal = try context.signedIn()
-        let (work, campaigns) = try await env.database.read { db in
-            (try CampaignStore.tasks(db, for: principal), try CampaignStore.list(db))
+        let (work, campaigns, branches) = try await env.database.read { db in
+            let work = try CampaignStore.tasks(db, for: principal)
+            return (work, try CampaignStore.list(db), try UnitStore.names(db, ids: work.assignments.compactMap(\.branchId)))
         }
         let titles = Dictionary(uniqueKeysWithValues: campaigns.map { ($0.campaign.id!, $0.campaign.title) })
         let page = TasksPage(
@@ -201,7 +202,8 @@ struct ActivitiesController {
                              title: $0.title, recorded: $0.outcomes.participants != nil || $0.reach != nil)
             },
             tasks: work.assignments.map { task in
-                TaskRow(id: task.id!, campaignId: task.campaignId, campaign: titles[task.campaignId] ?? "", task: task.task, due: task.dueDate?.display ?? "",
+                TaskRow(id: task.id!, campaignId: task.campaignId, campaign: titles[task.campaignId] ?? "",
+                        task: task.task + (task.branchId.flatMap { branches[$0] }.map { " (\($0))" } ?? ""), due: task.dueDate?.display ?? "",
                         statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == task.status) })
             },
             hasActivities: !work.activities.isEmpty, hasTasks: !work.assignments.isEmpty,

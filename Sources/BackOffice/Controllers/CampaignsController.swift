@@ -3,6 +3,7 @@ import Campaigns
 import DataFiles
 import Foundation
 import Hummingbird
+import Organisations
 import Store
 import Vietnamese
 
@@ -35,14 +36,19 @@ struct CampaignsController {
     struct ReportPage {
         let id: Int64; let commune: String; let title: String; let period: String; let paragraph: String; let byKind: [KindRow]; let people: [LabelledValue]
         let budget: [MoneyRow]; let units: [UnitRow]; let today: String
+        /// Members of each organisation present by name at the campaign's activities.
+        let members: [LabelledValue]; let hasMembers: Bool
     }
 
     /// The printable campaign report (A4, Vietnamese administrative style).
     @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
         let id = try context.id()
-        let (report, commune) = try await env.database.read { db in
-            (try CampaignReport.make(db, campaignId: id), try Settings.value(db, Settings.communeName))
+        let (report, commune, members) = try await env.database.read { db in
+            let report = try CampaignReport.make(db, campaignId: id)
+            return (report, try Settings.value(db, Settings.communeName),
+                    try MemberParticipation.byOrganisation(db, people: ActivityAttendance.peopleSQL(campaignId: id),
+                                                           from: report.campaign.startDate, to: report.campaign.endDate))
         }
         func n(_ value: Int) -> String { VND.grouped(Int64(value)) }
         let english = context.english
@@ -57,7 +63,8 @@ struct CampaignsController {
                      ("outcome_reach", report.reach)].map { LabelledValue(label: label($0.0), value: n($0.1)) },
             budget: report.budget.map { MoneyRow(label: $0.source.label(english: english), planned: VND.format($0.planned), spent: VND.format($0.spent)) },
             units: report.units.map { UnitRow(unit: $0.unit, activities: "\($0.activitiesRecorded)/\($0.activities)", tasks: "\($0.tasksDone)/\($0.tasks)") },
-            today: env.clock.today().documentForm(english: context.english))
+            today: env.clock.today().documentForm(english: context.english),
+            members: members.map { LabelledValue(label: $0.organisation, value: n($0.members)) }, hasMembers: !members.isEmpty)
         return env.views.render("campaign-report", titleKey: "campaignReport_title", page: page, context: context)
     }
 
@@ -199,6 +206,8 @@ struct CampaignsController {
     struct ActivityRow {
         let id: Int64; let when: String; let kind: String; let title: String; let place: String; let unit: String; let expected: String
         let participants: String; let booksLent: String; let reach: String; let canRecord: Bool; let canEdit: Bool
+        /// How many were marked present by name ("" when no list was taken).
+        let byName: String
     }
     struct AssignmentRow { let id: Int64; let unit: String; let task: String; let due: String; let status: String; let statuses: [Option]; let canUpdate: Bool; let units: [Option] }
     struct BudgetRow { let action: String; let item: String; let source: String; let planned: String; let spent: String; let sources: [Option]; let plannedValue: Int64; let spentValue: Int64 }
@@ -224,6 +233,7 @@ struct CampaignsController {
             let activities = try CampaignStore.activities(db, campaignId: id)
             let assignments = try CampaignStore.assignments(db, campaignId: id)
             let budget = try CampaignStore.budget(db, campaignId: id)
+            let byName = try ActivityAttendance.counts(db, campaignId: id)
             let canEdit = CampaignStore.canEdit(campaign, principal)
             func number(_ value: Int?) -> String { value.map { VND.grouped(Int64($0)) } ?? "" }
             func sum(_ path: KeyPath<Activity, Int?>) -> String { VND.grouped(Int64(activities.compactMap { $0[keyPath: path] }.reduce(0, +))) }
@@ -238,11 +248,12 @@ struct CampaignsController {
                     ActivityRow(id: activity.id!, when: DateTimeText.display(activity.startsAt), kind: activity.kind.label(english: english), title: activity.title,
                                 place: activity.place ?? "", unit: names[activity.unitId] ?? "", expected: number(activity.expectedParticipants),
                                 participants: number(activity.outcomes.participants), booksLent: number(activity.booksLent), reach: number(activity.reach),
-                                canRecord: CampaignStore.canRecordOutcomes(activity, campaign: campaign, principal), canEdit: canEdit)
+                                canRecord: CampaignStore.canRecordOutcomes(activity, campaign: campaign, principal), canEdit: canEdit,
+                                byName: byName[activity.id!].map(String.init) ?? "")
                 },
                 hasActivities: !activities.isEmpty,
                 assignments: assignments.map { task in
-                    AssignmentRow(id: task.id!, unit: names[task.unitId] ?? "", task: task.task, due: task.dueDate?.display ?? "", status: task.status.label(english: english),
+                    AssignmentRow(id: task.id!, unit: (names[task.unitId] ?? "") + (task.branchId.flatMap { names[$0] }.map { " – " + $0 } ?? ""), task: task.task, due: task.dueDate?.display ?? "", status: task.status.label(english: english),
                                   statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == task.status) },
                                   canUpdate: campaign.status != .archived && (principal.canWrite(unitId: task.unitId) || canEdit),
                                   units: canEdit ? units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == task.unitId) } : [])

@@ -134,6 +134,8 @@ public struct Assignment: Codable, FetchableRecord, MutablePersistableRecord, Se
     public var task: String
     public var dueDate: CivilDate?
     public var status: AssignmentStatus
+    /// The village whose branch (chi hội, chi đoàn) of the organisation does the task; nil for the whole unit.
+    public var branchId: Int64?
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

@@ -266,15 +266,19 @@ public enum CampaignStore {
         try Assignment.filter(Column("campaignId") == campaignId).order(Column("dueDate"), Column("id")).fetchAll(db)
     }
 
-    public static func addAssignment(_ db: Database, campaignId: Int64, unitId: Int64?, task: String, dueDate: String?, by principal: Principal) throws {
+    /// A task for a unit, or for one village's branch of an organisation (`branchId`, a village).
+    public static func addAssignment(_ db: Database, campaignId: Int64, unitId: Int64?, task: String, dueDate: String?, branchId: Int64? = nil,
+                                     by principal: Principal) throws {
         _ = try editable(db, id: campaignId, by: principal)
         var errors: [String: String] = [:]
         if VietnameseText.clean(task).isEmpty { errors["task"] = "Nhập nhiệm vụ" }
         if unitId == nil { errors["unitId"] = "Chọn đơn vị" } else if try OrgUnit.fetchOne(db, key: unitId!) == nil { errors["unitId"] = "Đơn vị không tồn tại" }
+        if let branchId, try OrgUnit.fetchOne(db, key: branchId)?.kind != .village { errors["branchId"] = "Chi hội là một thôn trong xã" }
         let due = VietnameseText.cleanOrNil(dueDate).map { CivilDate(parsing: $0) }
         if let due, due == nil { errors["dueDate"] = "Hạn dạng dd/MM/yyyy" }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
-        var assignment = Assignment(campaignId: campaignId, unitId: unitId!, task: VietnameseText.clean(task), dueDate: due ?? nil, status: .todo)
+        var assignment = Assignment(campaignId: campaignId, unitId: unitId!, task: VietnameseText.clean(task), dueDate: due ?? nil, status: .todo,
+                                    branchId: branchId)
         try assignment.insert(db)
         try Audit.record(db, by: principal, .create, entity: "assignment", id: assignment.id, after: assignment)
     }

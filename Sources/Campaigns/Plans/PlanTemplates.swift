@@ -10,6 +10,9 @@ import Yams
 public struct PlanTemplate: Sendable {
     public let file: String
     public let name: String
+    /// The kind of unit that leads it (`womens_union`: the Women's Union's own week) and the observance it follows.
+    public let lead: String
+    public let observance: String
     let yaml: String
 
     public static func load(directory: String) throws -> [PlanTemplate] {
@@ -23,8 +26,9 @@ public struct PlanTemplate: Sendable {
             let root = try reader.root(yaml)
             let top = try reader.mapping(root, field: "template")
             guard let head = top["template"] else { throw DataFileError(file: file, line: 1, field: "template", message: "thiếu phần template") }
-            let name = try reader.string(try reader.mapping(head, field: "template"), "name", in: head)!
-            return PlanTemplate(file: file, name: name, yaml: yaml)
+            let fields = try reader.mapping(head, field: "template")
+            return PlanTemplate(file: file, name: try reader.string(fields, "name", in: head)!, lead: try reader.string(fields, "lead", in: head)!,
+                                observance: try reader.string(fields, "observance", in: head)!, yaml: yaml)
         }
     }
 
@@ -88,7 +92,12 @@ public struct PlanTemplate: Sendable {
             let entry = try reader.mapping(node, field: "assignments")
             let unitId = try unit(try reader.string(entry, "unit", in: node)!, node: entry["unit"], field: "unit", orElse: campaign.leadUnitId)
             let due = entry["day"] == nil ? nil : try day(entry, "day", node: node).display
-            try at(node) { try CampaignStore.addAssignment(db, campaignId: campaign.id!, unitId: unitId, task: try reader.string(entry, "task", in: node)!, dueDate: due, by: principal) }
+            let task = try reader.string(entry, "task", in: node)!
+            // `branches: true`: the same task for the organisation's branch in every village (chi hội, chi đoàn).
+            let branches: [Int64?] = entry["branches"]?.bool == true ? units.filter { $0.kind == .village }.map(\.id) : [nil]
+            for branch in branches {
+                try at(node) { try CampaignStore.addAssignment(db, campaignId: campaign.id!, unitId: unitId, task: task, dueDate: due, branchId: branch, by: principal) }
+            }
         }
         return campaign
     }
@@ -127,7 +136,8 @@ extension CampaignStore {
             try saveBudgetLine(db, campaignId: copy.id!, item: line.item, source: line.source.rawValue, planned: String(line.planned), spent: "0", by: principal)
         }
         for task in try assignments(db, campaignId: id) {
-            try addAssignment(db, campaignId: copy.id!, unitId: task.unitId, task: task.task, dueDate: task.dueDate?.adding(days: shift).display, by: principal)
+            try addAssignment(db, campaignId: copy.id!, unitId: task.unitId, task: task.task, dueDate: task.dueDate?.adding(days: shift).display,
+                              branchId: task.branchId, by: principal)
         }
         return copy
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Store
+import Vietnamese
 
 /// One line of the export log: personal data left the system, so who took what is kept.
 public struct ExportLogEntry: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
@@ -37,5 +38,21 @@ public enum ExportLog {
 
     public static func recent(_ db: Database, limit: Int = 100) throws -> [ExportLogEntry] {
         try ExportLogEntry.order(Column("id").desc).limit(limit).fetchAll(db)
+    }
+
+    /// Everyone an export reached in a year of Vietnam's calendar, from the log's recipient lists (no old file is
+    /// read): the yearly report's "members reached by messages".
+    public static func peopleReached(_ db: Database, year: Int) throws -> Set<Int64> {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = VietnamTime.zone
+        guard let start = calendar.date(from: DateComponents(year: year, month: 1, day: 1)),
+              let end = calendar.date(from: DateComponents(year: year + 1, month: 1, day: 1)) else { return [] }
+        var reached = Set<Int64>()
+        for blob in try Data.fetchAll(db, sql: """
+            SELECT recipients FROM messageExport WHERE createdAt >= ? AND createdAt < ? AND recipients IS NOT NULL
+            """, arguments: [start, end]) {
+            MessageFatigue.decode(blob) { reached.insert($0) }
+        }
+        return reached
     }
 }

@@ -1,0 +1,82 @@
+import Campaigns
+import Foundation
+import Hummingbird
+import Organisations
+import Store
+import Vietnamese
+
+/// Attendance by name at an activity (`/campaigns/activities/:id/attendance`): tick the members of the organisation
+/// running it, or find any resident by a search, as for a club session; the page says how many members of each
+/// organisation came. The counts of the outcome form stay for crowds no one lists.
+struct ActivityAttendanceController {
+    let env: ControllerEnvironment
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/campaigns/activities/:activityId/attendance", use: page)
+        router.post("/campaigns/activities/:activityId/attendance", use: save)
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let activityId = try context.id("activityId")
+        let branch = try request.queryId("branch")
+        let q = request.query("q") ?? ""
+        let page = try await env.database.read { db -> AttendancePages.Page in
+            let activity = try CampaignStore.activity(db, id: activityId)
+            let campaign = try CampaignStore.get(db, id: activity.campaignId)
+            let (present, hidden) = try ActivityAttendance.attendees(db, activityId: activityId, for: principal)
+            let presentIds = Set(present.map(\.personId))
+            let day = activity.startDate ?? campaign.startDate
+            // The members to tick: those of the organisation running the activity, else of the one leading the campaign.
+            let organisation = [activity.unitId, campaign.leadUnitId].lazy.compactMap { try? UnitStore.get(db, id: $0, for: .system) }
+                .first(where: MembershipStore.isOrganisation)
+            let members = try organisation.map {
+                try MembershipStore.members(db, orgId: $0.id!, branchId: branch, for: principal).map { line in
+                    AttendancePages.Person(id: line.member.personId, name: line.fullName, detail: line.branch ?? line.village ?? "",
+                                           present: presentIds.contains(line.member.personId))
+                }
+            } ?? []
+            let counts = try MemberParticipation.byOrganisation(db, people: ActivityAttendance.peopleSQL(activityId: activityId), from: day, to: day)
+            let candidates = try PersonPicker.candidates(db, query: q, preset: nil, for: principal).map {
+                AttendancePages.Person(id: $0.id, name: $0.name, detail: [$0.village, $0.birthYear].filter { !$0.isEmpty }.joined(separator: " · "),
+                                       present: presentIds.contains($0.id))
+            }
+            return AttendancePages.Page(
+                activityId: activityId, campaignId: campaign.id!, campaign: campaign.title, title: activity.title,
+                when: DateTimeText.display(activity.startsAt), place: activity.place ?? "", presentCount: present.count + hidden,
+                present: present.map {
+                    AttendancePages.Person(id: $0.personId, name: $0.fullName,
+                                           detail: [$0.village ?? "", $0.birthYear.map(String.init) ?? ""].filter { !$0.isEmpty }.joined(separator: " · "),
+                                           present: true)
+                },
+                hasPresent: !present.isEmpty,
+                hidden: hidden == 0 ? "" : env.views.text("attendance_hidden", context.language).replacingOccurrences(of: "%@", with: String(hidden)),
+                byOrganisation: counts.map { AttendancePages.OrganisationCount(organisation: $0.organisation, members: $0.members) },
+                hasByOrganisation: !counts.isEmpty, organisation: organisation?.name ?? "", organisationId: organisation?.id ?? 0,
+                members: members, hasMembers: !members.isEmpty,
+                branches: try UnitStore.villageNames(db, for: principal).map { Option(value: String($0.id), label: $0.name, selected: $0.id == branch) },
+                q: q, searched: !q.isEmpty, candidates: candidates,
+                canRecord: CampaignStore.canRecordOutcomes(activity, campaign: campaign, principal), csrf: context.csrfToken)
+        }
+        return env.views.render("activity-attendance", titleKey: "", title: env.views.text("attendance_title", context.language) + ": " + page.title,
+                                page: page, context: context, flash: env.flash(request, context))
+    }
+
+    /// The page sends every name it showed (`shown`) and those ticked (`present`): unticking takes a name off.
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let activityId = try context.id("activityId")
+        let form = context.form
+        func ids(_ name: String) throws -> [Int64] {
+            try form.all(name).map { text in
+                guard let id = Int64(text), id > 0 else { throw DomainError.invalid([name: "Mã người không hợp lệ"]) }
+                return id
+            }
+        }
+        let shown = try ids("shown"), present = Set(try ids("present"))
+        try await env.database.write { try ActivityAttendance.set($0, activityId: activityId, shown: shown, present: present, by: principal) }
+        var back = "/campaigns/activities/\(activityId)/attendance?msg=saved"
+        if let branch = form.int64("branch") { back += "&branch=\(branch)" }
+        return .redirect(to: back, type: .found)
+    }
+}
