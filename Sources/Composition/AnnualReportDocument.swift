@@ -2,7 +2,6 @@ import Foundation
 import GRDB
 import Campaigns
 import Honours
-import Messaging
 import Office
 import Organisations
 import Recognition
@@ -107,21 +106,18 @@ public struct AnnualReportDocument: Sendable {
 
     /// One line per mass organisation, assembled from the modules that hold each figure.
     static func organisationLines(_ db: Database, year: Int) throws -> [Model.OrganisationLine] {
-        let members = try MemberParticipation.yearFigures(db, year: year)
+        let figures = try OrganisationYear.figures(db, year: year)
         let led = try CampaignStore.ledByUnit(db, year: year)
         let mobilised = try SocializationTotals.byUnit(db, year: year)
-        let first = CivilDate(year: year, month: 1, day: 1)!, last = CivilDate(year: year, month: 12, day: 31)!
-        let tookPart = try MemberParticipation.membersAmong(db, people: ActivityAttendance.peopleSQL(year: year), from: first, to: last)
-        let reached = try MemberParticipation.membersAmong(db, personIds: try ExportLog.peopleReached(db, year: year), from: first, to: last)
         return try UnitStore.all(db, kinds: MembershipStore.organisationKinds).map { unit in
             let id = unit.id!
-            let during = members[id]?.during ?? 0
-            func share(_ count: Int) -> String { during == 0 ? "–" : DecimalText.percent(Double(count) * 100 / Double(during)) }
+            let year = figures[id] ?? .none
+            func share(_ count: Int) -> String { year.during == 0 ? "–" : DecimalText.percent(Double(count) * 100 / Double(year.during)) }
             return Model.OrganisationLine(
-                name: unit.name, members: members[id]?.members ?? 0, joined: members[id]?.joined ?? 0, campaigns: led[id]?.campaigns ?? 0,
+                name: unit.name, members: year.members, joined: year.joined, campaigns: led[id]?.campaigns ?? 0,
                 activities: led[id]?.activities ?? 0, volunteers: mobilised[id]?.volunteers ?? 0,
                 volunteerHours: DecimalText.number(Double(mobilised[id]?.minutes ?? 0) / 60), gifts: VND.format(mobilised[id]?.gifts ?? 0),
-                tookPart: tookPart[id] ?? 0, tookPartShare: share(tookPart[id] ?? 0), reached: reached[id] ?? 0, reachedShare: share(reached[id] ?? 0))
+                tookPart: year.tookPart, tookPartShare: share(year.tookPart), reached: year.reached, reachedShare: share(year.reached))
         }
     }
 

@@ -32,9 +32,15 @@ final class Browser: Sendable {
     /// Posts a form; adds the CSRF token from the last page unless `csrf` says otherwise.
     @discardableResult
     func post(_ path: String, _ fields: [String: String], csrf: String? = nil) async throws -> TestResponse {
-        var all = fields
-        if all["_csrf"] == nil { all["_csrf"] = csrf ?? lastCSRF.withLockedValue { $0 } }
-        let body = all.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        try await post(path, pairs: fields.map { ($0.key, $0.value) }, csrf: csrf)
+    }
+
+    /// Posts a form whose names may repeat (ticked boxes: `present=1&present=2`).
+    @discardableResult
+    func post(_ path: String, pairs: [(String, String)], csrf: String? = nil) async throws -> TestResponse {
+        var all = pairs
+        if !all.contains(where: { $0.0 == "_csrf" }) { all.append(("_csrf", csrf ?? lastCSRF.withLockedValue { $0 })) }
+        let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(path, method: .post, body: body, contentType: "application/x-www-form-urlencoded")
     }
 

@@ -84,7 +84,9 @@ struct OpenAPIDriftTests {
         let paths = (document["paths"] as? [String: Any]) ?? [:]
         // Where record 1 is the wrong kind: an organisation's members need an organisation (with the demo's members).
         let organisation = try await database.read { try Int64.fetchOne($0, sql: "SELECT orgId FROM orgMember ORDER BY id LIMIT 1") } ?? 1
-        let ids = ["/api/v1/organisations/{id}/members": organisation]
+        let attended = try await database.read { try Int64.fetchOne($0, sql: "SELECT activityId FROM activityAttendee LIMIT 1") } ?? 1
+        let ids = ["/api/v1/organisations/{id}/members": organisation, "/api/v1/organisations/{id}/participation": organisation,
+                   "/api/v1/activities/{id}/attendance": attended]
         var schemas: [(uri: String, schema: [String: Any])] = []
         for (path, item) in paths.sorted(by: { $0.key < $1.key }) {
             guard let get = (item as? [String: Any])?["get"] as? [String: Any],

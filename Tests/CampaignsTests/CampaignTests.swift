@@ -238,7 +238,8 @@ struct PlanTemplateTests {
             }
         }
         let templates = try PlanTemplate.load(directory: Self.directory)
-        #expect(Set(templates.map(\.file)) == ["reading-day.yaml", "lifelong-learning-week.yaml"])
+        #expect(Set(templates.map(\.file)) == ["reading-day.yaml", "lifelong-learning-week.yaml", "womens-union-reading-week.yaml",
+                                                "youth-union-volunteer-week.yaml", "farmers-learning-week.yaml", "veterans-tradition-week.yaml"])
         let catalogue = try ObservanceCatalogue(path: ObservanceTests.shipped)
         let reading = try #require(templates.first { $0.file == "reading-day.yaml" })
         let campaign = try fixture.database.writer.write { try reading.instantiate($0, year: 2027, catalogue: catalogue, by: fixture.officer) }
@@ -253,6 +254,36 @@ struct PlanTemplateTests {
         }
         let llw = try fixture.database.writer.write { try week.instantiate($0, year: 2027, catalogue: catalogue, by: fixture.officer) }
         #expect(llw.startDate.display == "04/10/2027")
+    }
+
+    @Test("An organisation's week: led by it, editable by its editor, and each village's branch gets its task; a clone keeps the branches")
+    func organisationWeek() throws {
+        let fixture = try CampaignFixture()
+        let (women, villages) = try fixture.database.writer.write { db -> (Int64, [Int64]) in
+            let women = try UnitStore.create(db, UnitInput(name: "Hội Phụ nữ xã", kind: "womens_union", parentId: fixture.commune), by: .system).id!
+            _ = try UnitStore.create(db, UnitInput(name: "Nhà văn hóa xã", kind: "cultural_house", parentId: fixture.commune), by: .system)
+            let villages = try ["Thôn 1", "Thôn 2", "Thôn 3"].map { try UnitStore.create(db, UnitInput(name: $0, kind: "village", parentId: fixture.commune), by: .system).id! }
+            return (women, villages)
+        }
+        let union = Principal(accountId: 7, login: "phunu", displayName: "Hội Phụ nữ", role: .editor, unitIds: [women])
+        let catalogue = try ObservanceCatalogue(path: ObservanceTests.shipped)
+        let template = try #require(try PlanTemplate.load(directory: Self.directory).first { $0.file == "womens-union-reading-week.yaml" })
+        #expect(template.lead == "womens_union" && template.observance == "family-day")
+        let week = try fixture.database.writer.write { try template.instantiate($0, year: 2027, catalogue: catalogue, by: union) }
+        #expect(week.leadUnitId == women && week.status == .draft && week.endDate.display == "28/06/2027")
+        let tasks = try fixture.database.writer.read { try CampaignStore.assignments($0, campaignId: week.id!) }
+        let branchTasks = tasks.filter { $0.branchId != nil }
+        #expect(Set(branchTasks.compactMap(\.branchId)) == Set(villages) && branchTasks.allSatisfy { $0.unitId == women })
+        #expect(branchTasks.first?.dueDate?.display == "23/06/2027")
+        // The commune approves it, as any plan; the union could not.
+        #expect(throws: DomainError.self) { try fixture.database.writer.write { try CampaignStore.setStatus($0, id: week.id!, to: .approved, note: nil, by: union) } }
+        try fixture.database.writer.write { try CampaignStore.setStatus($0, id: week.id!, to: .approved, note: nil, by: fixture.officer) }
+        // A branch must be a village.
+        #expect(throws: DomainError.self) {
+            try fixture.database.writer.write { try CampaignStore.addAssignment($0, campaignId: week.id!, unitId: women, task: "Việc", dueDate: nil, branchId: women, by: fixture.officer) }
+        }
+        let copy = try fixture.database.writer.write { try CampaignStore.clone($0, id: week.id!, toYear: 2028, catalogue: catalogue, by: union) }
+        #expect(Set(try fixture.database.writer.read { try CampaignStore.assignments($0, campaignId: copy.id!) }.compactMap(\.branchId)) == Set(villages))
     }
 
     @Test("Cloning moves dates with the observance: solar days keep their date, lunar ones follow the moon; outcomes are not copied")

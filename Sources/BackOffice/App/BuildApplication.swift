@@ -98,6 +98,7 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     RecognitionAPI(env: environment).addRoutes(to: api)
     TrainingAPI(env: environment).addRoutes(to: api)
     OrganisationsAPI(database: database, clock: configuration.clock).addRoutes(to: api)
+    AttendanceAPI(database: database, clock: configuration.clock).addRoutes(to: api)
     routeTable.fill(router.routes)
     return router
 }
