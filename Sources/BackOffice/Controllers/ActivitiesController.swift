@@ -113,17 +113,24 @@ struct ActivitiesController {
     // MARK: Outcomes
 
     struct Field { let name: String; let label: String; let value: String }
-    struct OutcomesPage { let action: String; let campaignId: Int64; let title: String; let when: String; let fields: [Field]; let notes: String; let error: String?; let csrf: String }
+    struct OutcomesPage {
+        let action: String; let campaignId: Int64; let activityId: Int64; let title: String; let when: String; let fields: [Field]; let notes: String
+        let error: String?; let csrf: String
+        /// How many were marked present by name, beside the counts typed here.
+        let byName: Int
+    }
 
 
     private func outcomesPage(_ context: AppRequestContext, activity: Activity, values: [String: String]? = nil, notes: String? = nil, error: String? = nil,
-                              status: HTTPResponse.Status = .ok) -> Response {
+                              status: HTTPResponse.Status = .ok) async throws -> Response {
+        let byName = try await env.database.read { try ActivityAttendance.count($0, activityId: activity.id!) }
         let outcomes = activity.outcomes
         let fields = ActivityOutcomes.fields.map { name, path in
             Field(name: name, label: env.views.text("outcome_\(name)", context.language), value: values?[name] ?? outcomes[keyPath: path].map(String.init) ?? "")
         }
-        let page = OutcomesPage(action: "/campaigns/activities/\(activity.id!)/outcomes", campaignId: activity.campaignId, title: activity.title,
-                                when: DateTimeText.display(activity.startsAt), fields: fields, notes: notes ?? activity.notes ?? "", error: error, csrf: context.csrfToken)
+        let page = OutcomesPage(action: "/campaigns/activities/\(activity.id!)/outcomes", campaignId: activity.campaignId, activityId: activity.id!,
+                                title: activity.title, when: DateTimeText.display(activity.startsAt), fields: fields, notes: notes ?? activity.notes ?? "",
+                                error: error, csrf: context.csrfToken, byName: byName)
         return env.views.render("activity-outcomes", titleKey: "", title: activity.title, page: page, context: context, status: status)
     }
 
@@ -135,7 +142,7 @@ struct ActivitiesController {
             return (activity, try CampaignStore.get(db, id: activity.campaignId))
         }
         try principal.require(CampaignStore.canRecordOutcomes(activity, campaign: campaign, principal))
-        return outcomesPage(context, activity: activity)
+        return try await outcomesPage(context, activity: activity)
     }
 
     @Sendable func saveOutcomes(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -153,7 +160,7 @@ struct ActivitiesController {
         }
         if bad {
             let activity = try await env.database.read { try CampaignStore.activity($0, id: activityId) }
-            return outcomesPage(context, activity: activity, values: values, notes: form["notes"], error: env.views.text("outcomes_invalid", context.language),
+            return try await outcomesPage(context, activity: activity, values: values, notes: form["notes"], error: env.views.text("outcomes_invalid", context.language),
                                 status: .unprocessableContent)
         }
         let recorded = outcomes
