@@ -46,7 +46,10 @@ struct OrganisationMembersController {
             branches: villages.map { Option(value: String($0.id), label: $0.name, selected: false) },
             branchFilter: villages.map { Option(value: String($0.id), label: $0.name, selected: $0.id == branch) },
             today: env.clock.today().display, importDone: importDone, importProblems: importProblems, hasImportProblems: !importProblems.isEmpty,
-            importColumns: MembersImporter.columns.map(\.vietnamese).joined(separator: ", "), csrf: context.csrfToken)
+            importColumns: MembersImporter.columns.map(\.vietnamese).joined(separator: ", "),
+            messageHref: "/messages?template=sms-invitation&audience="
+                + "members:unit=\(id)\(villages.first { $0.id == branch }.map { ",village=\($0.name)" } ?? "")".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
+            csrf: context.csrfToken)
         return env.views.render("organisation-members", titleKey: "", title: (english ? "Members: " : "Hội viên: ") + unit.name, page: page,
                                 context: context, status: status, flash: env.flash(request, context), section: "unit")
     }
