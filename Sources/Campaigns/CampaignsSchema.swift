@@ -4,8 +4,8 @@ import Store
 /// Tables of the Campaigns module. v1: each year's dates and theme of the observances set yearly, and local festivals.
 /// v2: campaigns with their status history, coordinating units, budget lines, activities with outcomes, assignments.
 /// v3: who attended an activity, by name; a task's branch.
-public enum CampaignsSchema: SchemaModule {
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+package enum CampaignsSchema: SchemaModule {
+    package static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("campaigns.v1") { db in
             try db.create(table: "observanceYear") { t in
                 t.column("observanceKey", .text).notNull()

@@ -4,17 +4,17 @@ import Vietnamese
 
 /// "Regularly active": at least one recorded session in each of the last N full calendar months before the reference
 /// date (N is the setting `clubs.activeMonths`, 3 by default), and active — not paused or closed — on that date.
-public struct ActivityRule: Sendable, Equatable {
-    public let months: Int
+package struct ActivityRule: Sendable, Equatable {
+    package let months: Int
 
-    public init(months: Int = 3) { self.months = max(1, min(months, 12)) }
+    package init(months: Int = 3) { self.months = max(1, min(months, 12)) }
 
-    public static func fromSettings(_ db: Database) throws -> ActivityRule {
+    package static func fromSettings(_ db: Database) throws -> ActivityRule {
         ActivityRule(months: Int(try Settings.value(db, Settings.clubActiveMonths)) ?? 3)
     }
 
     /// The full months before `date`, oldest first, as "yyyy-MM": before 15/03/2026 with 3 months → 2025-12, 2026-01, 2026-02.
-    public func window(before date: CivilDate) -> [String] {
+    package func window(before date: CivilDate) -> [String] {
         (1...months).reversed().map { back in
             let index = date.year * 12 + (date.month - 1) - back
             return MonthKey.make(year: index / 12, month: index % 12 + 1)
@@ -23,37 +23,37 @@ public struct ActivityRule: Sendable, Equatable {
 }
 
 /// "yyyy-MM", as session dates are grouped.
-public enum MonthKey {
-    public static func make(year: Int, month: Int) -> String { String(year) + (month < 10 ? "-0" : "-") + String(month) }
+package enum MonthKey {
+    package static func make(year: Int, month: Int) -> String { String(year) + (month < 10 ? "-0" : "-") + String(month) }
 }
 
 /// The programme indicator "cultural houses with classes, clubs or interest groups that meet regularly".
-public struct ActivityIndicator: Sendable {
-    public struct Breakdown: Sendable {
-        public let label: String
-        public let englishLabel: String
-        public func label(english: Bool) -> String { english ? englishLabel : label }
+package struct ActivityIndicator: Sendable {
+    package struct Breakdown: Sendable {
+        package let label: String
+        package let englishLabel: String
+        package func label(english: Bool) -> String { english ? englishLabel : label }
         /// Regularly active clubs of this kind, field or age group.
-        public let clubs: Int
+        package let clubs: Int
         /// Cultural houses with at least one of them.
-        public let houses: Int
+        package let houses: Int
     }
 
-    public let date: CivilDate
-    public let rule: ActivityRule
-    public let houses: Int
-    public let activeHouses: Int
-    public let activeClubIds: Set<Int64>
-    public let activeHouseIds: Set<Int64>
-    public let byKind: [Breakdown]
-    public let byField: [Breakdown]
-    public let byAgeGroup: [Breakdown]
+    package let date: CivilDate
+    package let rule: ActivityRule
+    package let houses: Int
+    package let activeHouses: Int
+    package let activeClubIds: Set<Int64>
+    package let activeHouseIds: Set<Int64>
+    package let byKind: [Breakdown]
+    package let byField: [Breakdown]
+    package let byAgeGroup: [Breakdown]
 
     /// Per cent of active cultural houses, 0 when there are none.
-    public var share: Double { houses == 0 ? 0 : Double(activeHouses) * 100 / Double(houses) }
+    package var share: Double { houses == 0 ? 0 : Double(activeHouses) * 100 / Double(houses) }
 
     /// The clubs regularly active on `date` (any host unit).
-    public static func activeClubs(_ db: Database, on date: CivilDate, rule: ActivityRule) throws -> Set<Int64> {
+    package static func activeClubs(_ db: Database, on date: CivilDate, rule: ActivityRule) throws -> Set<Int64> {
         let window = rule.window(before: date)
         let monthsHeld = try Row.fetchAll(db, sql: """
             SELECT clubId, count(DISTINCT substr(date, 1, 7)) FROM clubSession
@@ -71,7 +71,7 @@ public struct ActivityIndicator: Sendable {
         return candidates.intersection(activeOnDate)
     }
 
-    public static func compute(_ db: Database, on date: CivilDate, rule: ActivityRule) throws -> ActivityIndicator {
+    package static func compute(_ db: Database, on date: CivilDate, rule: ActivityRule) throws -> ActivityIndicator {
         let houseIds = Set(try Int64.fetchAll(db, sql: "SELECT id FROM unit WHERE kind = ? AND isActive", arguments: [UnitKind.culturalHouse.rawValue]))
         let active = try activeClubs(db, on: date, rule: rule)
         let clubs = try Club.filter(keys: Array(active)).fetchAll(db).filter { houseIds.contains($0.unitId) }
@@ -91,7 +91,7 @@ public struct ActivityIndicator: Sendable {
     }
 
     /// The share at the end of each month of a year (evaluated on the 1st of the next month), up to `today`.
-    public static func monthly(_ db: Database, year: Int, rule: ActivityRule, today: CivilDate = .today()) throws -> [(month: Int, share: Double, active: Int, houses: Int)] {
+    package static func monthly(_ db: Database, year: Int, rule: ActivityRule, today: CivilDate = .today()) throws -> [(month: Int, share: Double, active: Int, houses: Int)] {
         try (1...12).compactMap { month in
             let next = month == 12 ? CivilDate(year: year + 1, month: 1, day: 1)! : CivilDate(year: year, month: month + 1, day: 1)!
             guard CivilDate(year: year, month: month, day: 1)! <= today else { return nil }

@@ -2,18 +2,18 @@ import Store
 import Vietnamese
 
 /// A club as typed in a form or sent to the API, checked before anything is written.
-public struct ClubInput: Sendable, Codable {
-    public var name: String
-    public var unitId: Int64?
-    public var kind: String
-    public var field: String
-    public var ageGroups: [String]
-    public var leaderId: Int64?
-    public var schedule: String?
-    public var foundedOn: String?
-    public var notes: String?
+package struct ClubInput: Sendable, Codable {
+    package var name: String
+    package var unitId: Int64?
+    package var kind: String
+    package var field: String
+    package var ageGroups: [String]
+    package var leaderId: Int64?
+    package var schedule: String?
+    package var foundedOn: String?
+    package var notes: String?
 
-    public init(name: String, unitId: Int64?, kind: String, field: String, ageGroups: [String] = [], leaderId: Int64? = nil,
+    package init(name: String, unitId: Int64?, kind: String, field: String, ageGroups: [String] = [], leaderId: Int64? = nil,
                 schedule: String? = nil, foundedOn: String? = nil, notes: String? = nil) {
         self.name = name; self.unitId = unitId; self.kind = kind; self.field = field; self.ageGroups = ageGroups
         self.leaderId = leaderId; self.schedule = schedule; self.foundedOn = foundedOn; self.notes = notes

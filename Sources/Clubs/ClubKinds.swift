@@ -1,10 +1,10 @@
 import Vietnamese
 
 /// What a group is.
-public enum ClubKind: String, Codable, CaseIterable, Sendable, Labelled {
+package enum ClubKind: String, Codable, CaseIterable, Sendable, Labelled {
     case talentClass = "talent_class", club, interestGroup = "interest_group"
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .talentClass: return "Lớp năng khiếu"
         case .club: return "Câu lạc bộ"
@@ -12,7 +12,7 @@ public enum ClubKind: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .talentClass: return "Talent class"
         case .club: return "Club"
@@ -22,10 +22,10 @@ public enum ClubKind: String, Codable, CaseIterable, Sendable, Labelled {
 }
 
 /// What it does.
-public enum ClubField: String, Codable, CaseIterable, Sendable, Labelled {
+package enum ClubField: String, Codable, CaseIterable, Sendable, Labelled {
     case reading, artsMusic = "arts_music", gongCulture = "gong_culture", sports, tourism, digitalSkills = "digital_skills", crafts, other
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .reading: return "Đọc sách"
         case .artsMusic: return "Văn nghệ, âm nhạc"
@@ -38,7 +38,7 @@ public enum ClubField: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .reading: return "Reading"
         case .artsMusic: return "Performing arts, music"
@@ -53,10 +53,10 @@ public enum ClubField: String, Codable, CaseIterable, Sendable, Labelled {
 }
 
 /// Whom it serves.
-public enum AgeGroup: String, Codable, CaseIterable, Sendable, Labelled {
+package enum AgeGroup: String, Codable, CaseIterable, Sendable, Labelled {
     case children, youth, adults, elderly
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .children: return "Thiếu nhi"
         case .youth: return "Thanh niên"
@@ -65,7 +65,7 @@ public enum AgeGroup: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .children: return "Children"
         case .youth: return "Young people"
@@ -75,15 +75,15 @@ public enum AgeGroup: String, Codable, CaseIterable, Sendable, Labelled {
     }
 
     /// Stored as a comma list in one column ("children,elderly").
-    public static func parse(_ text: String) -> [AgeGroup] {
+    package static func parse(_ text: String) -> [AgeGroup] {
         text.split(separator: ",").compactMap { AgeGroup(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
     }
 }
 
-public enum ClubStatus: String, Codable, CaseIterable, Sendable, Labelled {
+package enum ClubStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case active, paused, closed
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .active: return "Đang hoạt động"
         case .paused: return "Tạm dừng"
@@ -91,7 +91,7 @@ public enum ClubStatus: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .active: return "Active"
         case .paused: return "Paused"
@@ -100,10 +100,10 @@ public enum ClubStatus: String, Codable, CaseIterable, Sendable, Labelled {
     }
 }
 
-public enum MemberRole: String, Codable, CaseIterable, Sendable, Labelled {
+package enum MemberRole: String, Codable, CaseIterable, Sendable, Labelled {
     case head, deputy, member
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .head: return "Chủ nhiệm"
         case .deputy: return "Phó chủ nhiệm"
@@ -111,7 +111,7 @@ public enum MemberRole: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .head: return "Leader"
         case .deputy: return "Deputy leader"
@@ -120,10 +120,10 @@ public enum MemberRole: String, Codable, CaseIterable, Sendable, Labelled {
     }
 }
 
-public enum AttendanceStatus: String, Codable, CaseIterable, Sendable, Labelled {
+package enum AttendanceStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case present, absent, excused
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .present: return "Có mặt"
         case .absent: return "Vắng"
@@ -131,7 +131,7 @@ public enum AttendanceStatus: String, Codable, CaseIterable, Sendable, Labelled 
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .present: return "Present"
         case .absent: return "Absent"

@@ -3,64 +3,64 @@ import GRDB
 import Store
 import Vietnamese
 
-public struct Club: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "club"
-    public var id: Int64?
-    public var name: String
-    public var sortKey: String
-    public var unitId: Int64
-    public var kind: ClubKind
-    public var field: ClubField
-    public var ageGroups: String
-    public var leaderId: Int64?
-    public var schedule: String?
-    public var foundedOn: CivilDate?
-    public var status: ClubStatus
-    public var statusSince: CivilDate?
-    public var notes: String?
-    public var createdAt: Date
-    public var updatedAt: Date
+package struct Club: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "club"
+    package var id: Int64?
+    package var name: String
+    package var sortKey: String
+    package var unitId: Int64
+    package var kind: ClubKind
+    package var field: ClubField
+    package var ageGroups: String
+    package var leaderId: Int64?
+    package var schedule: String?
+    package var foundedOn: CivilDate?
+    package var status: ClubStatus
+    package var statusSince: CivilDate?
+    package var notes: String?
+    package var createdAt: Date
+    package var updatedAt: Date
 
-    public var ageGroupList: [AgeGroup] { AgeGroup.parse(ageGroups) }
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package var ageGroupList: [AgeGroup] { AgeGroup.parse(ageGroups) }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct ClubStatusChange: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "clubStatusChange"
-    public var id: Int64?
-    public var clubId: Int64
-    public var status: ClubStatus
-    public var since: CivilDate
-    public var note: String?
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+package struct ClubStatusChange: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "clubStatusChange"
+    package var id: Int64?
+    package var clubId: Int64
+    package var status: ClubStatus
+    package var since: CivilDate
+    package var note: String?
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct ClubMember: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "clubMember"
-    public var id: Int64?
-    public var clubId: Int64
-    public var personId: Int64
-    public var role: MemberRole
-    public var joinedOn: CivilDate
-    public var leftOn: CivilDate?
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+package struct ClubMember: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "clubMember"
+    package var id: Int64?
+    package var clubId: Int64
+    package var personId: Int64
+    package var role: MemberRole
+    package var joinedOn: CivilDate
+    package var leftOn: CivilDate?
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct ClubSession: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "clubSession"
-    public var id: Int64?
-    public var clubId: Int64
-    public var date: CivilDate
-    public var topic: String?
-    public var place: String?
-    public var guests: Int
-    public var createdAt: Date
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+package struct ClubSession: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "clubSession"
+    package var id: Int64?
+    package var clubId: Int64
+    package var date: CivilDate
+    package var topic: String?
+    package var place: String?
+    package var guests: Int
+    package var createdAt: Date
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct Attendance: Codable, FetchableRecord, PersistableRecord, Sendable {
-    public static let databaseTableName = "attendance"
-    public var sessionId: Int64
-    public var personId: Int64
-    public var status: AttendanceStatus
+package struct Attendance: Codable, FetchableRecord, PersistableRecord, Sendable {
+    package static let databaseTableName = "attendance"
+    package var sessionId: Int64
+    package var personId: Int64
+    package var status: AttendanceStatus
 }

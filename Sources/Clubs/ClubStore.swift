@@ -5,34 +5,34 @@ import Vietnamese
 
 /// Clubs, memberships, sessions and attendance. Reading follows the account's scope on the club's unit; writing
 /// needs write rights on that unit (a club leader's account is scoped to its cultural house).
-public enum ClubStore {
+package enum ClubStore {
     /// Units a club may belong to.
-    public static let hostKinds: [UnitKind] = [.culturalHouse, .school, .schoolLibrary, .communeLibrary, .learningCentre]
+    package static let hostKinds: [UnitKind] = [.culturalHouse, .school, .schoolLibrary, .communeLibrary, .learningCentre]
 
     /// Units that may host a club and that the principal may read, by name.
-    public static func hosts(_ db: Database, for principal: Principal) throws -> [OrgUnit] {
+    package static func hosts(_ db: Database, for principal: Principal) throws -> [OrgUnit] {
         try OrgUnit.filter(hostKinds.map(\.rawValue).contains(OrgUnit.Columns.kind)).order(OrgUnit.Columns.sortKey).fetchAll(db)
             .filter { principal.canRead(unitId: $0.id) }
     }
 
-    public struct Filter: Sendable {
-        public var unitId: Int64?
-        public var kind: ClubKind?
-        public var field: ClubField?
-        public var status: ClubStatus?
-        public init(unitId: Int64? = nil, kind: ClubKind? = nil, field: ClubField? = nil, status: ClubStatus? = nil) {
+    package struct Filter: Sendable {
+        package var unitId: Int64?
+        package var kind: ClubKind?
+        package var field: ClubField?
+        package var status: ClubStatus?
+        package init(unitId: Int64? = nil, kind: ClubKind? = nil, field: ClubField? = nil, status: ClubStatus? = nil) {
             self.unitId = unitId; self.kind = kind; self.field = field; self.status = status
         }
     }
 
-    public struct ListItem: Sendable {
-        public let club: Club
-        public let unitName: String
-        public let members: Int
-        public let lastSession: CivilDate?
+    package struct ListItem: Sendable {
+        package let club: Club
+        package let unitName: String
+        package let members: Int
+        package let lastSession: CivilDate?
     }
 
-    public static func list(_ db: Database, _ filter: Filter = Filter(), for principal: Principal) throws -> [ListItem] {
+    package static func list(_ db: Database, _ filter: Filter = Filter(), for principal: Principal) throws -> [ListItem] {
         var sql = SQLFilter()
         if let unitId = filter.unitId { sql.add("c.unitId = ?", [unitId]) }
         if let kind = filter.kind { sql.add("c.kind = ?", [kind.rawValue]) }
@@ -54,20 +54,20 @@ public enum ClubStore {
         }
     }
 
-    public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Club {
+    package static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Club {
         guard let club = try Club.fetchOne(db, key: id) else { throw DomainError.notFound("câu lạc bộ", english: "Club") }
         guard principal.canRead(unitId: club.unitId) else { throw DomainError.outsideScope }
         return club
     }
 
     /// The club, checked writable by the principal.
-    public static func editable(_ db: Database, id: Int64, by principal: Principal) throws -> Club {
+    package static func editable(_ db: Database, id: Int64, by principal: Principal) throws -> Club {
         let club = try get(db, id: id, for: principal)
         try principal.require(principal.canWrite(unitId: club.unitId))
         return club
     }
 
-    public static func create(_ db: Database, _ input: ClubInput, by principal: Principal, now: Date = Date()) throws -> Club {
+    package static func create(_ db: Database, _ input: ClubInput, by principal: Principal, now: Date = Date()) throws -> Club {
         try check(db, input, by: principal)
         let founded = input.foundedOn.flatMap { CivilDate(parsing: $0) }
         var club = Club(id: nil, name: VietnameseText.clean(input.name), sortKey: NameSortKey.label(input.name), unitId: input.unitId!,
@@ -82,7 +82,7 @@ public enum ClubStore {
         return club
     }
 
-    public static func update(_ db: Database, id: Int64, _ input: ClubInput, version: String? = nil, by principal: Principal,
+    package static func update(_ db: Database, id: Int64, _ input: ClubInput, version: String? = nil, by principal: Principal,
                               now: Date = Date()) throws -> Club {
         let before = try editable(db, id: id, by: principal)
         try RecordVersion.check(before, expected: version)
@@ -119,7 +119,7 @@ public enum ClubStore {
     }
 
     /// Pauses, closes or reopens a club from a date; the history keeps every change.
-    public static func setStatus(_ db: Database, id: Int64, _ status: ClubStatus, since: CivilDate, note: String?, by principal: Principal) throws {
+    package static func setStatus(_ db: Database, id: Int64, _ status: ClubStatus, since: CivilDate, note: String?, by principal: Principal) throws {
         var club = try editable(db, id: id, by: principal)
         let before = club
         if let last = club.statusSince, since < last {
@@ -134,25 +134,25 @@ public enum ClubStore {
         try Audit.record(db, by: principal, .update, entity: "club", id: id, before: before, after: club)
     }
 
-    public static func statusHistory(_ db: Database, clubId: Int64) throws -> [ClubStatusChange] {
+    package static func statusHistory(_ db: Database, clubId: Int64) throws -> [ClubStatusChange] {
         try ClubStatusChange.filter(Column("clubId") == clubId).order(Column("since"), Column("id")).fetchAll(db)
     }
 
     // MARK: Members
 
-    public struct MemberItem: Sendable {
-        public let member: ClubMember
-        public let fullName: String
-        public let village: String?
-        public let phone: String?
-        public let present: Int
-        public let recorded: Int
+    package struct MemberItem: Sendable {
+        package let member: ClubMember
+        package let fullName: String
+        package let village: String?
+        package let phone: String?
+        package let present: Int
+        package let recorded: Int
         /// Share of the sessions recorded while a member at which they were present, 0...100.
-        public var attendanceRate: Int? { recorded == 0 ? nil : present * 100 / recorded }
+        package var attendanceRate: Int? { recorded == 0 ? nil : present * 100 / recorded }
     }
 
     /// Members, current first (by role then given name), then former ones; with attendance counts.
-    public static func members(_ db: Database, clubId: Int64, includeFormer: Bool = true) throws -> [MemberItem] {
+    package static func members(_ db: Database, clubId: Int64, includeFormer: Bool = true) throws -> [MemberItem] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT m.*, p.fullName, p.phone, u.name AS village,
               (SELECT count(*) FROM attendance a JOIN clubSession s ON s.id = a.sessionId WHERE s.clubId = m.clubId AND a.personId = m.personId AND a.status = 'present') AS present,
@@ -168,19 +168,19 @@ public enum ClubStore {
     }
 
     /// A resident's clubs, current first, with the club's name (for the person's page).
-    public struct Membership: Sendable {
-        public let member: ClubMember
-        public let clubName: String
+    package struct Membership: Sendable {
+        package let member: ClubMember
+        package let clubName: String
     }
 
-    public static func memberships(_ db: Database, personId: Int64) throws -> [Membership] {
+    package static func memberships(_ db: Database, personId: Int64) throws -> [Membership] {
         try Row.fetchAll(db, sql: """
             SELECT m.*, c.name AS clubName FROM clubMember m JOIN club c ON c.id = m.clubId
             WHERE m.personId = ? ORDER BY m.leftOn IS NOT NULL, m.joinedOn DESC
             """, arguments: [personId]).map { Membership(member: try ClubMember(row: $0), clubName: $0["clubName"]) }
     }
 
-    public static func addMember(_ db: Database, clubId: Int64, personId: Int64, role: MemberRole, joinedOn: CivilDate,
+    package static func addMember(_ db: Database, clubId: Int64, personId: Int64, role: MemberRole, joinedOn: CivilDate,
                                  by principal: Principal) throws -> ClubMember {
         _ = try editable(db, id: clubId, by: principal)
         guard let person = try Person.fetchOne(db, key: personId) else { throw DomainError.invalid(["personId": "Người này không có trong danh sách người dân"]) }
@@ -197,7 +197,7 @@ public enum ClubStore {
     }
 
     /// Ends a membership on a date; the record stays, so the history shows who belonged when.
-    public static func endMembership(_ db: Database, memberId: Int64, on date: CivilDate, by principal: Principal) throws {
+    package static func endMembership(_ db: Database, memberId: Int64, on date: CivilDate, by principal: Principal) throws {
         guard var member = try ClubMember.fetchOne(db, key: memberId) else { throw DomainError.notFound("thành viên", english: "Member") }
         _ = try editable(db, id: member.clubId, by: principal)
         guard member.leftOn == nil else { return }
@@ -209,20 +209,20 @@ public enum ClubStore {
     }
 
     /// Current members on a date (for an attendance sheet).
-    public static func members(_ db: Database, clubId: Int64, on date: CivilDate) throws -> [MemberItem] {
+    package static func members(_ db: Database, clubId: Int64, on date: CivilDate) throws -> [MemberItem] {
         try members(db, clubId: clubId).filter { $0.member.joinedOn <= date && ($0.member.leftOn.map { $0 >= date } ?? true) }
     }
 
     // MARK: Sessions
 
-    public struct SessionItem: Sendable {
-        public let session: ClubSession
-        public let present: Int
-        public let absent: Int
-        public let excused: Int
+    package struct SessionItem: Sendable {
+        package let session: ClubSession
+        package let present: Int
+        package let absent: Int
+        package let excused: Int
     }
 
-    public static func sessions(_ db: Database, clubId: Int64, limit: Int = 500) throws -> [SessionItem] {
+    package static func sessions(_ db: Database, clubId: Int64, limit: Int = 500) throws -> [SessionItem] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.*,
               (SELECT count(*) FROM attendance a WHERE a.sessionId = s.id AND a.status = 'present') AS present,
@@ -233,26 +233,26 @@ public enum ClubStore {
         return try rows.map { SessionItem(session: try ClubSession(row: $0), present: $0["present"], absent: $0["absent"], excused: $0["excused"]) }
     }
 
-    public static func session(_ db: Database, id: Int64, for principal: Principal) throws -> (ClubSession, Club, [Attendance]) {
+    package static func session(_ db: Database, id: Int64, for principal: Principal) throws -> (ClubSession, Club, [Attendance]) {
         guard let session = try ClubSession.fetchOne(db, key: id) else { throw DomainError.notFound("buổi sinh hoạt", english: "Session") }
         let club = try get(db, id: session.clubId, for: principal)
         return (session, club, try Attendance.filter(Column("sessionId") == id).fetchAll(db))
     }
 
-    public struct SessionInput: Sendable, Codable {
-        public var date: String
-        public var topic: String?
-        public var place: String?
-        public var guests: Int
+    package struct SessionInput: Sendable, Codable {
+        package var date: String
+        package var topic: String?
+        package var place: String?
+        package var guests: Int
         /// personId → status; members left out are not recorded.
-        public var attendance: [Int64: AttendanceStatus]
-        public init(date: String, topic: String? = nil, place: String? = nil, guests: Int = 0, attendance: [Int64: AttendanceStatus] = [:]) {
+        package var attendance: [Int64: AttendanceStatus]
+        package init(date: String, topic: String? = nil, place: String? = nil, guests: Int = 0, attendance: [Int64: AttendanceStatus] = [:]) {
             self.date = date; self.topic = topic; self.place = place; self.guests = guests; self.attendance = attendance
         }
     }
 
     /// Records a session with its attendance in one transaction (one tap per member, one save).
-    public static func recordSession(_ db: Database, clubId: Int64, _ input: SessionInput, sessionId: Int64? = nil,
+    package static func recordSession(_ db: Database, clubId: Int64, _ input: SessionInput, sessionId: Int64? = nil,
                                      by principal: Principal, now: Date = Date()) throws -> ClubSession {
         let club = try editable(db, id: clubId, by: principal)
         var errors: [String: String] = [:]
@@ -290,10 +290,10 @@ public enum ClubStore {
         return session
     }
 
-    public struct AttendanceRecord: Sendable { public let date: CivilDate; public let topic: String?; public let fullName: String; public let status: AttendanceStatus }
+    package struct AttendanceRecord: Sendable { package let date: CivilDate; package let topic: String?; package let fullName: String; package let status: AttendanceStatus }
 
     /// Every mark of a club, by session date then name: the attendance CSV.
-    public static func attendanceRecords(_ db: Database, clubId: Int64) throws -> [AttendanceRecord] {
+    package static func attendanceRecords(_ db: Database, clubId: Int64) throws -> [AttendanceRecord] {
         try Row.fetchAll(db, sql: """
             SELECT s.date, s.topic, p.fullName, a.status FROM attendance a JOIN clubSession s ON s.id = a.sessionId
             JOIN person p ON p.id = a.personId WHERE s.clubId = ? ORDER BY s.date, p.sortKey
@@ -304,7 +304,7 @@ public enum ClubStore {
     }
 
     /// Months (yyyy-MM) with at least one session, for the activity strip.
-    public static func sessionMonths(_ db: Database, clubId: Int64) throws -> Set<String> {
+    package static func sessionMonths(_ db: Database, clubId: Int64) throws -> Set<String> {
         Set(try String.fetchAll(db, sql: "SELECT DISTINCT substr(date, 1, 7) FROM clubSession WHERE clubId = ?", arguments: [clubId]))
     }
 }

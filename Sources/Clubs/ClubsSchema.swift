@@ -3,8 +3,8 @@ import Store
 
 /// Tables of the Clubs module: clubs (classes, interest groups) of a cultural house or another unit, their status
 /// history, memberships with history, sessions and attendance.
-public enum ClubsSchema: SchemaModule {
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+package enum ClubsSchema: SchemaModule {
+    package static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("clubs.v1") { db in
             try db.create(table: "club") { t in
                 t.autoIncrementedPrimaryKey("id")

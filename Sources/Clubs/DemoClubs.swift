@@ -6,7 +6,7 @@ import Vietnamese
 /// Clubs for the demo commune: most cultural houses have one to three, with members from their village and a year of
 /// sessions and attendance. Some meet every month, some skip months, two houses have none — so the indicator means
 /// something. Deterministic: the same demo every time.
-public enum DemoClubs {
+package enum DemoClubs {
     static let catalogue: [(String, ClubKind, ClubField, [AgeGroup])] = [
         ("CLB Đọc sách thiếu nhi", .club, .reading, [.children]),
         ("Đội cồng chiêng", .club, .gongCulture, [.youth, .adults, .elderly]),
@@ -19,7 +19,7 @@ public enum DemoClubs {
     ]
 
     @discardableResult
-    public static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
+    package static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
         guard try Club.fetchCount(db) == 0 else { return 0 }
         var random = SeededRandom(seed: 2026)
         let houses = try OrgUnit.filter(OrgUnit.Columns.kind == UnitKind.culturalHouse.rawValue).order(OrgUnit.Columns.sortKey).fetchAll(db)

@@ -11,13 +11,13 @@ import Vietnamese
 
 /// The yearly report printed from `Templates/documents/annual-report.mustache` (NĐ 30/2020 layout), for the back
 /// office and `densach report annual`, which also writes the Markdown appendix and the indicators CSV.
-public struct AnnualReportDocument: Sendable {
+package struct AnnualReportDocument: Sendable {
     package let documents: DocumentTemplates
     package let sets: CriteriaSets
     package let programme: Programme
     package let forms: HonourForms
 
-    public init(templatesDirectory: String, campaignsDirectory: String) throws {
+    package init(templatesDirectory: String, campaignsDirectory: String) throws {
         documents = try DocumentTemplates(directory: templatesDirectory + "/documents")
         sets = try CriteriaSets(directory: campaignsDirectory + "/criteria")
         programme = try Programme(path: campaignsDirectory + "/programme.yaml")
@@ -202,7 +202,7 @@ public struct AnnualReportDocument: Sendable {
     /// `densach report annual`: the printable report, the Markdown appendix and the indicators CSV in a folder.
     /// `densach report annual`: the printable report, the same report for Word, its tables as a workbook (a sheet
     /// per section), the Markdown appendix and the indicators CSV, into one folder.
-    public func write(_ database: AppDatabase, year: Int, to directory: String, by principal: Principal, today: CivilDate = .today()) async throws -> [String] {
+    package func write(_ database: AppDatabase, year: Int, to directory: String, by principal: Principal, today: CivilDate = .today()) async throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let tables = "bao-cao-\(year)-so-lieu.xlsx"
         let data = ListData(forms: forms, sets: sets, programme: programme, today: today)

@@ -12,15 +12,15 @@ import Store
 import Training
 
 /// First start: the admin account, and for `--demo` the demo commune with one account per role.
-public enum Bootstrap {
-    public struct CreatedAccounts: Sendable {
-        public let password: String
-        public let logins: [String]
+package enum Bootstrap {
+    package struct CreatedAccounts: Sendable {
+        package let password: String
+        package let logins: [String]
     }
 
     /// Creates `admin` on an empty account table, with the given password or a one-time random one.
     /// Returns what was created (nil when accounts already exist).
-    public static func ensureAdmin(_ database: AppDatabase, passwords: Passwords, password: String?) async throws -> CreatedAccounts? {
+    package static func ensureAdmin(_ database: AppDatabase, passwords: Passwords, password: String?) async throws -> CreatedAccounts? {
         guard try await database.read({ try AccountStore.count($0) }) == 0 else { return nil }
         let secret = password ?? Secrets.newPassword()
         let hash = try await passwords.hash(secret)
@@ -34,7 +34,7 @@ public enum Bootstrap {
 
     /// Seeds the demo commune into an empty store, and demo accounts (officer, editor of Thôn 1, viewer) that share
     /// the admin's one-time password. Returns nil when the store already has units.
-    public static func seedDemo(_ database: AppDatabase, passwords: Passwords, password: String,
+    package static func seedDemo(_ database: AppDatabase, passwords: Passwords, password: String,
                                 campaignsDirectory: String = "campaigns", messageTemplatesDirectory: String? = nil) async throws -> (DemoCommune.Summary, [String])? {
         let honourForms = try HonourForms(path: campaignsDirectory + "/honours.yaml")
         let criteriaSets = try CriteriaSets(directory: campaignsDirectory + "/criteria")

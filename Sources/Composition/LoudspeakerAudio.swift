@@ -7,7 +7,7 @@ import Vietnamese
 /// The loudspeaker's sound files of a message export: each script normalised for speech (`SpokenText`, with the
 /// abbreviations of `campaigns/abbreviations.yaml`), read by espeak-ng in the chosen voice, encoded by lame, and
 /// written next to the script as `BASE.mp3`, or `BASE-thon-3.mp3` for one village's script.
-public struct LoudspeakerAudio: ScriptAudio {
+package struct LoudspeakerAudio: ScriptAudio {
     let spoken: SpokenText
     let synthesizer: SpeechSynthesizer
     let voice: SpeechSynthesizer.Voice
@@ -15,7 +15,7 @@ public struct LoudspeakerAudio: ScriptAudio {
     /// The sound files' path without extension.
     let base: String
 
-    public init(campaignsDirectory: String, voice: SpeechSynthesizer.Voice, format: SpeechSynthesizer.AudioFormat, base: String,
+    package init(campaignsDirectory: String, voice: SpeechSynthesizer.Voice, format: SpeechSynthesizer.AudioFormat, base: String,
                 wordsPerMinute: Int) throws {
         spoken = try SpokenText(abbreviationsFile: campaignsDirectory + "/abbreviations.yaml")
         synthesizer = try SpeechSynthesizer.installed(speed: wordsPerMinute)
@@ -23,14 +23,14 @@ public struct LoudspeakerAudio: ScriptAudio {
     }
 
     /// The audio of the commune's settings (voice, words per minute), unless a voice is chosen for this export.
-    public init(settings: [String: String], campaignsDirectory: String, voice: SpeechSynthesizer.Voice? = nil,
+    package init(settings: [String: String], campaignsDirectory: String, voice: SpeechSynthesizer.Voice? = nil,
                 format: SpeechSynthesizer.AudioFormat, base: String) throws {
         try self.init(campaignsDirectory: campaignsDirectory,
                       voice: voice ?? SpeechSynthesizer.Voice(rawValue: settings[Settings.loudspeakerVoice.name] ?? "") ?? .north, format: format,
                       base: base, wordsPerMinute: Int(settings[Settings.loudspeakerWordsPerMinute.name] ?? "") ?? 130)
     }
 
-    public func render(_ script: String, village: String?, title: String) throws -> (file: String, seconds: Int) {
+    package func render(_ script: String, village: String?, title: String) throws -> (file: String, seconds: Int) {
         let suffix = village.map { "-" + VietnameseText.searchWords($0).joined(separator: "-") } ?? ""
         let path = base + suffix + "." + format.rawValue
         do {

@@ -9,10 +9,10 @@ import Vietnamese
 /// Thank-you letters to sponsors from `Templates/documents/thank-you-letter.mustache`: one for a donation's page, or
 /// every letter of a year not yet sent, one per printed page — for the back office and `densach export letters`.
 /// Printing or exporting the batch marks the letters as sent.
-public struct ThankYouLetters: Sendable {
+package struct ThankYouLetters: Sendable {
     package let documents: DocumentTemplates
 
-    public init(templatesDirectory: String) throws {
+    package init(templatesDirectory: String) throws {
         documents = try DocumentTemplates(directory: templatesDirectory + "/documents")
     }
 
@@ -102,11 +102,11 @@ public struct ThankYouLetters: Sendable {
     }
 
     /// How `densach export letters` writes the batch.
-    public enum FileFormat: String, Sendable, CaseIterable { case html, docx }
+    package enum FileFormat: String, Sendable, CaseIterable { case html, docx }
 
     /// `densach export letters`: the year's unsent letters as a printable HTML file or one Word document, then
     /// marked sent (and logged).
-    public func export(_ database: AppDatabase, year: Int, format: FileFormat = .html, markSent: Bool, by principal: Principal,
+    package func export(_ database: AppDatabase, year: Int, format: FileFormat = .html, markSent: Bool, by principal: Principal,
                        today: CivilDate = .today()) async throws -> (data: Data, count: Int) {
         try await database.write { db in
             let (data, ids): (Data, [Int64])

@@ -2,13 +2,13 @@ import Foundation
 import Yams
 
 /// Reads YAML through Yams' node tree, keeping each value's line for error messages.
-public struct YAMLReader {
-    public let file: String
+package struct YAMLReader {
+    package let file: String
 
-    public init(file: String) { self.file = file }
+    package init(file: String) { self.file = file }
 
     /// A data file's text and its name for messages; an unreadable file is a `DataFileError` saying what it held.
-    public static func text(ofFile path: String, holding what: String) throws -> (text: String, file: String) {
+    package static func text(ofFile path: String, holding what: String) throws -> (text: String, file: String) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataFileError(file: path, line: 1, field: "", message: "không đọc được tệp \(what)")
         }
@@ -18,7 +18,7 @@ public struct YAMLReader {
 
     /// The bytes as UTF-8 text, or an error naming the line of the first byte that is not UTF-8: decoding with
     /// replacement would turn a mis-saved file into "�" characters without a word.
-    public static func utf8(_ data: Data, file: String) throws -> String {
+    package static func utf8(_ data: Data, file: String) throws -> String {
         if let text = String(validating: data, as: UTF8.self) { return text }
         // The line of the first bad byte: walk the sequences by their lead bytes (the file is refused either way).
         let bytes = [UInt8](data)
@@ -34,7 +34,7 @@ public struct YAMLReader {
         throw DataFileError(file: file, line: line, field: "", message: "tệp không ở mã UTF-8 (có byte không hợp lệ); hãy lưu lại dạng UTF-8")
     }
 
-    public func root(_ text: String) throws -> Node {
+    package func root(_ text: String) throws -> Node {
         do {
             guard let node = try Yams.compose(yaml: text) else { throw DataFileError(file: file, line: 1, field: "", message: "tệp trống") }
             return node
@@ -43,27 +43,27 @@ public struct YAMLReader {
         }
     }
 
-    public static func line(of error: YamlError) -> Int {
+    package static func line(of error: YamlError) -> Int {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
         default: return 1
         }
     }
 
-    public func line(_ node: Node?) -> Int { node?.mark?.line ?? 1 }
+    package func line(_ node: Node?) -> Int { node?.mark?.line ?? 1 }
 
-    public func mapping(_ node: Node, field: String) throws -> Node.Mapping {
+    package func mapping(_ node: Node, field: String) throws -> Node.Mapping {
         guard let mapping = node.mapping else { throw DataFileError(file: file, line: line(node), field: field, message: "phải là một nhóm khóa: giá trị") }
         return mapping
     }
 
-    public func sequence(_ node: Node?, field: String, parent: Node) throws -> [Node] {
+    package func sequence(_ node: Node?, field: String, parent: Node) throws -> [Node] {
         guard let node else { throw DataFileError(file: file, line: line(parent), field: field, message: "thiếu danh sách") }
         guard let sequence = node.sequence else { throw DataFileError(file: file, line: line(node), field: field, message: "phải là một danh sách") }
         return Array(sequence)
     }
 
-    public func string(_ mapping: Node.Mapping, _ key: String, in node: Node, required: Bool = true) throws -> String? {
+    package func string(_ mapping: Node.Mapping, _ key: String, in node: Node, required: Bool = true) throws -> String? {
         guard let value = mapping[key] else {
             if required { throw DataFileError(file: file, line: line(node), field: key, message: "thiếu trường bắt buộc") }
             return nil
@@ -72,7 +72,7 @@ public struct YAMLReader {
         return text
     }
 
-    public func strings(_ mapping: Node.Mapping, _ key: String) throws -> [String] {
+    package func strings(_ mapping: Node.Mapping, _ key: String) throws -> [String] {
         guard let value = mapping[key] else { return [] }
         guard let sequence = value.sequence else { throw DataFileError(file: file, line: line(value), field: key, message: "phải là một danh sách") }
         return try sequence.map { item in
@@ -83,7 +83,7 @@ public struct YAMLReader {
 
     /// A list of keys each naming a case of `T` ("[school, womens_union]"); an unknown key is named together with
     /// the ones that exist.
-    public func cases<T: RawRepresentable & CaseIterable>(_ mapping: Node.Mapping, _ key: String, of type: T.Type) throws -> [T]
+    package func cases<T: RawRepresentable & CaseIterable>(_ mapping: Node.Mapping, _ key: String, of type: T.Type) throws -> [T]
     where T.RawValue == String {
         try strings(mapping, key).map { text in
             guard let value = T(rawValue: text) else {

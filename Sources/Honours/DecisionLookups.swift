@@ -3,19 +3,19 @@ import Store
 
 extension DecisionStore {
     /// A decision by id, or nil (the decision a correction amends or revokes).
-    public static func find(_ db: Database, id: Int64?) throws -> Decision? {
+    package static func find(_ db: Database, id: Int64?) throws -> Decision? {
         try id.flatMap { try Decision.fetchOne(db, key: $0) }
     }
 
     /// How many are honoured by a decision.
-    public static func recipientCount(_ db: Database, decisionId: Int64) throws -> Int {
+    package static func recipientCount(_ db: Database, decisionId: Int64) throws -> Int {
         try Nomination.filter(Column("decisionId") == decisionId).fetchCount(db)
     }
 }
 
 extension NominationStore {
     /// A council meeting by id, or nil.
-    public static func meeting(_ db: Database, id: Int64?) throws -> CouncilMeeting? {
+    package static func meeting(_ db: Database, id: Int64?) throws -> CouncilMeeting? {
         try id.flatMap { try CouncilMeeting.fetchOne(db, key: $0) }
     }
 }

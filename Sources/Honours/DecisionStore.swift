@@ -6,32 +6,32 @@ import Vietnamese
 /// Decisions (quyết định khen thưởng). A draft gathers approved nominations; issuing gives it the next number of
 /// its year ("12/QĐ-UBND"), without gaps, and freezes it for good: a mistake is corrected by a new decision that
 /// amends it (with corrected recipients) or revokes it. Awards from higher levels are recorded with their own number.
-public enum DecisionStore {
-    public struct Input: Sendable, Codable {
-        public var formKey: String
-        public var year: Int?
-        public var subject: String
-        public var legalGrounds: String?
-        public var nominationIds: [Int64]
-        public init(formKey: String, year: Int?, subject: String, legalGrounds: String? = nil, nominationIds: [Int64]) {
+package enum DecisionStore {
+    package struct Input: Sendable, Codable {
+        package var formKey: String
+        package var year: Int?
+        package var subject: String
+        package var legalGrounds: String?
+        package var nominationIds: [Int64]
+        package init(formKey: String, year: Int?, subject: String, legalGrounds: String? = nil, nominationIds: [Int64]) {
             self.formKey = formKey; self.year = year; self.subject = subject; self.legalGrounds = legalGrounds; self.nominationIds = nominationIds
         }
     }
 
 
-    public static func list(_ db: Database, year: Int? = nil) throws -> [Decision] {
+    package static func list(_ db: Database, year: Int? = nil) throws -> [Decision] {
         var request = Decision.all()
         if let year { request = request.filter(Column("year") == year) }
         return try request.order(Column("year").desc, Column("status"), Column("numberYear").desc, Column("seq").desc, Column("id").desc).fetchAll(db)
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> Decision {
+    package static func get(_ db: Database, id: Int64) throws -> Decision {
         guard let decision = try Decision.fetchOne(db, key: id) else { throw DomainError.notFound("quyết định", english: "Decision") }
         return decision
     }
 
     /// The issued decision that amends or revokes this one, if any.
-    public static func correction(_ db: Database, of id: Int64) throws -> Decision? {
+    package static func correction(_ db: Database, of id: Int64) throws -> Decision? {
         try Decision.filter(Column("correctsId") == id && Column("status") == "issued").fetchOne(db)
     }
 
@@ -40,7 +40,7 @@ public enum DecisionStore {
                     english: "An issued decision cannot be edited: issue an amending or revoking decision.")
     }
 
-    public static func createDraft(_ db: Database, _ input: Input, forms: HonourForms, by principal: Principal, now: Date = Date()) throws -> Decision {
+    package static func createDraft(_ db: Database, _ input: Input, forms: HonourForms, by principal: Principal, now: Date = Date()) throws -> Decision {
         try principal.require(principal.canWriteCommuneWide)
         var errors: [String: String] = [:]
         let form = forms.form(input.formKey)
@@ -76,7 +76,7 @@ public enum DecisionStore {
         }
     }
 
-    public static func removeRecipient(_ db: Database, decisionId: Int64, nominationId: Int64, by principal: Principal) throws {
+    package static func removeRecipient(_ db: Database, decisionId: Int64, nominationId: Int64, by principal: Principal) throws {
         try principal.require(principal.canWriteCommuneWide)
         let decision = try get(db, id: decisionId)
         guard !decision.isIssued else { throw frozen(decision) }
@@ -88,7 +88,7 @@ public enum DecisionStore {
 
     /// Issues a draft: commune decisions take the next number of the year of their date; higher-level awards keep
     /// the number they were given. From here on the decision and its recipients cannot change.
-    public static func issue(_ db: Database, id: Int64, date: String, number: String? = nil, by principal: Principal, now: Date = Date()) throws -> Decision {
+    package static func issue(_ db: Database, id: Int64, date: String, number: String? = nil, by principal: Principal, now: Date = Date()) throws -> Decision {
         try principal.require(principal.canWriteCommuneWide)
         var decision = try get(db, id: id)
         guard !decision.isIssued else { throw frozen(decision) }
@@ -122,7 +122,7 @@ public enum DecisionStore {
     }
 
     /// A draft that amends (with copies of the original's recipients, to correct) or revokes an issued decision.
-    public static func draftCorrection(_ db: Database, of originalId: Int64, kind: DecisionKind, reason: String, by principal: Principal,
+    package static func draftCorrection(_ db: Database, of originalId: Int64, kind: DecisionKind, reason: String, by principal: Principal,
                                        now: Date = Date()) throws -> Decision {
         try principal.require(principal.canWriteCommuneWide)
         let original = try get(db, id: originalId)
@@ -151,7 +151,7 @@ public enum DecisionStore {
     }
 
     /// Corrects one recipient of an amending draft: achievement and cash award.
-    public static func editRecipient(_ db: Database, nominationId: Int64, achievement: String, award: Int64, by principal: Principal) throws {
+    package static func editRecipient(_ db: Database, nominationId: Int64, achievement: String, award: Int64, by principal: Principal) throws {
         try principal.require(principal.canWriteCommuneWide)
         guard var nomination = try Nomination.fetchOne(db, key: nominationId), let decisionId = nomination.decisionId else {
             throw DomainError.notFound("người được khen", english: "Recipient")
@@ -167,7 +167,7 @@ public enum DecisionStore {
     }
 
     /// Drafts may be thrown away (their nominations go back to "approved, not in a decision"); issued ones never.
-    public static func deleteDraft(_ db: Database, id: Int64, by principal: Principal) throws {
+    package static func deleteDraft(_ db: Database, id: Int64, by principal: Principal) throws {
         try principal.require(principal.canWriteCommuneWide)
         let decision = try get(db, id: id)
         guard !decision.isIssued else { throw frozen(decision) }

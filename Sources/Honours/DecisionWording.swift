@@ -1,7 +1,7 @@
 /// The words of a commendation decision's first article, as NĐ 30/2020 drafting has them: the article starts with
 /// its verb ("Tặng Giấy khen …", "Công nhận danh hiệu "Gia đình học tập" …", "Biểu dương …") and names who receives
 /// it by what they are — households are households, not "tập thể, cá nhân".
-public enum DecisionWording {
+package enum DecisionWording {
     /// What a recipient is called in the article and the list's heading.
     static func noun(_ kind: RecipientKind) -> String {
         switch kind {
@@ -16,7 +16,7 @@ public enum DecisionWording {
     static let order = ["tập thể", "dòng họ", "hộ gia đình", "cá nhân"]
 
     /// "3 tập thể và 12 cá nhân", "20 hộ gia đình", "2 tập thể, 1 dòng họ và 4 cá nhân".
-    public static func recipients(_ kinds: [RecipientKind]) -> String {
+    package static func recipients(_ kinds: [RecipientKind]) -> String {
         let counts = Dictionary(grouping: kinds.map(noun), by: { $0 }).mapValues(\.count)
         let parts = order.compactMap { noun in counts[noun].map { "\($0) \(noun)" } }
         guard parts.count > 1 else { return parts.first ?? "0 cá nhân" }
@@ -24,14 +24,14 @@ public enum DecisionWording {
     }
 
     /// The heading of the list's name column: "Hộ gia đình" when all are households, "Tập thể, cá nhân" when mixed.
-    public static func recipientHeading(_ kinds: [RecipientKind]) -> String {
+    package static func recipientHeading(_ kinds: [RecipientKind]) -> String {
         let nouns = Set(kinds.map(noun))
         guard nouns.count == 1, let only = nouns.first else { return "Tập thể, cá nhân" }
         return only.prefix(1).uppercased() + only.dropFirst()
     }
 
     /// Article 1 of an original decision (an amendment puts its own words before it).
-    public static func articleOne(form: HonourForm?, formName: String, year: Int, kinds: [RecipientKind]) -> String {
+    package static func articleOne(form: HonourForm?, formName: String, year: Int, kinds: [RecipientKind]) -> String {
         let who = recipients(kinds)
         switch form?.kind {
         case .title:

@@ -6,9 +6,9 @@ import Vietnamese
 /// Honours for the demo commune: last year's nominations from villages and the Study Promotion Association, the
 /// council's review (one rejected, one held back by a discipline flag), two issued decisions — commendations and
 /// "Gia đình học tập" titles — and two good models. Deterministic, like the rest of the demo.
-public enum DemoHonours {
+package enum DemoHonours {
     @discardableResult
-    public static func seed(_ db: Database, forms: HonourForms, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
+    package static func seed(_ db: Database, forms: HonourForms, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
         guard try Nomination.fetchCount(db) == 0 else { return 0 }
         let year = today.year - 1
         let actor = Principal.system

@@ -6,38 +6,38 @@ import Vietnamese
 import Yams
 
 /// A form of commendation or an emulation title, from `campaigns/honours.yaml`.
-public struct HonourForm: Sendable, Equatable {
-    public enum Kind: String, Sendable { case commendation, praise, title }
-    public let key: String
-    public let name: String
-    public let kind: Kind
+package struct HonourForm: Sendable, Equatable {
+    package enum Kind: String, Sendable { case commendation, praise, title }
+    package let key: String
+    package let name: String
+    package let kind: Kind
     /// "commune": decided and numbered by the commune; "higher": received from a higher level and recorded.
-    public let level: String
-    public let awardedBy: String
-    public let recipients: [RecipientKind]
-    public let defaultAward: Int64
-    public let certificate: Bool
+    package let level: String
+    package let awardedBy: String
+    package let recipients: [RecipientKind]
+    package let defaultAward: Int64
+    package let certificate: Bool
 
     /// The setting that overrides the default cash award.
-    public var awardSetting: String { "honours.award.\(key)" }
+    package var awardSetting: String { "honours.award.\(key)" }
 }
 
 /// The catalogue of forms and titles; a mistake in the file names its line and field.
-public struct HonourForms: Sendable {
-    public let forms: [HonourForm]
+package struct HonourForms: Sendable {
+    package let forms: [HonourForm]
     /// The grounds a new decision cites, from the file: acts by their date of adoption ("Căn cứ Luật Thi đua, khen
     /// thưởng ngày 15 tháng 6 năm 2022"), then the proposal it follows.
-    public let grounds: [String]
+    package let grounds: [String]
 
     /// The grounds as a decision stores them: one per clause, separated by ";", ending with ".".
-    public var defaultGrounds: String { grounds.joined(separator: "; ") + "." }
+    package var defaultGrounds: String { grounds.joined(separator: "; ") + "." }
 
-    public init(path: String) throws {
+    package init(path: String) throws {
         let (text, file) = try YAMLReader.text(ofFile: path, holding: "hình thức khen thưởng")
         try self.init(yaml: text, file: file)
     }
 
-    public init(yaml: String, file: String) throws {
+    package init(yaml: String, file: String) throws {
         let reader = YAMLReader(file: file)
         let root = try reader.root(yaml)
         let top = try reader.mapping(root, field: "forms")
@@ -80,10 +80,10 @@ public struct HonourForms: Sendable {
         }
     }
 
-    public func form(_ key: String) -> HonourForm? { forms.first { $0.key == key } }
+    package func form(_ key: String) -> HonourForm? { forms.first { $0.key == key } }
 
     /// The cash award now in force: the setting when staff changed it, the file's default otherwise.
-    public func award(_ db: Database, for form: HonourForm) throws -> Int64 {
+    package func award(_ db: Database, for form: HonourForm) throws -> Int64 {
         try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [form.awardSetting]).flatMap { Int64($0) } ?? form.defaultAward
     }
 }

@@ -5,25 +5,25 @@ import Vietnamese
 
 /// Honours in force: recipients of issued decisions that no issued decision has since amended or revoked. The roll
 /// shows names, village or unit, the form and the achievement — never a phone or a birth date.
-public enum HonourRoll {
-    public struct Entry: Sendable, Equatable {
-        public let nominationId: Int64
-        public let year: Int
-        public let recipientKind: RecipientKind
-        public let name: String
-        public let place: String
-        public let formKey: String
-        public let formName: String
-        public let achievement: String
-        public let award: Int64
-        public let decisionId: Int64
-        public let decisionNumber: String
-        public let decisionDate: CivilDate
-        public let gender: Gender?
-        public let personId: Int64?
-        public let householdId: Int64?
-        public let unitId: Int64?
-        public let clubId: Int64?
+package enum HonourRoll {
+    package struct Entry: Sendable, Equatable {
+        package let nominationId: Int64
+        package let year: Int
+        package let recipientKind: RecipientKind
+        package let name: String
+        package let place: String
+        package let formKey: String
+        package let formName: String
+        package let achievement: String
+        package let award: Int64
+        package let decisionId: Int64
+        package let decisionNumber: String
+        package let decisionDate: CivilDate
+        package let gender: Gender?
+        package let personId: Int64?
+        package let householdId: Int64?
+        package let unitId: Int64?
+        package let clubId: Int64?
     }
 
     static let inForce = """
@@ -31,17 +31,17 @@ public enum HonourRoll {
         WHERE d.status = 'issued' AND NOT EXISTS (SELECT 1 FROM decision c WHERE c.correctsId = d.id AND c.status = 'issued')
         """
 
-    public struct Filter: Sendable {
-        public var year: Int?
-        public var personId: Int64?
-        public var householdId: Int64?
-        public var unitId: Int64?
-        public init(year: Int? = nil, personId: Int64? = nil, householdId: Int64? = nil, unitId: Int64? = nil) {
+    package struct Filter: Sendable {
+        package var year: Int?
+        package var personId: Int64?
+        package var householdId: Int64?
+        package var unitId: Int64?
+        package init(year: Int? = nil, personId: Int64? = nil, householdId: Int64? = nil, unitId: Int64? = nil) {
             self.year = year; self.personId = personId; self.householdId = householdId; self.unitId = unitId
         }
     }
 
-    public static func entries(_ db: Database, _ filter: Filter = Filter(), forms: HonourForms) throws -> [Entry] {
+    package static func entries(_ db: Database, _ filter: Filter = Filter(), forms: HonourForms) throws -> [Entry] {
         var sql = inForce
         var arguments: StatementArguments = []
         if let year = filter.year { sql += " AND n.year = ?"; arguments += [year] }
@@ -62,18 +62,18 @@ public enum HonourRoll {
         .sorted { ($0.formName, $0.recipientKind.isCollective ? 1 : 0, NameSortKey.make($0.name)) < ($1.formName, $1.recipientKind.isCollective ? 1 : 0, NameSortKey.make($1.name)) }
     }
 
-    public struct Counts: Sendable, Equatable {
-        public let total: Int
-        public let byForm: [String: Int]
-        public let individuals: Int
-        public let collectives: Int
-        public let women: Int
-        public let men: Int
-        public let award: Int64
+    package struct Counts: Sendable, Equatable {
+        package let total: Int
+        package let byForm: [String: Int]
+        package let individuals: Int
+        package let collectives: Int
+        package let women: Int
+        package let men: Int
+        package let award: Int64
     }
 
     /// Counts by form, individual against collective, and individuals by gender.
-    public static func counts(_ entries: [Entry]) -> Counts {
+    package static func counts(_ entries: [Entry]) -> Counts {
         Counts(total: entries.count, byForm: Dictionary(grouping: entries, by: \.formName).mapValues(\.count),
                individuals: entries.filter { !$0.recipientKind.isCollective }.count, collectives: entries.filter { $0.recipientKind.isCollective }.count,
                women: entries.filter { $0.gender == .female }.count, men: entries.filter { $0.gender == .male }.count,
@@ -81,16 +81,16 @@ public enum HonourRoll {
     }
 
     /// People honoured (individually) in a year: the `honoured` audience of message exports.
-    public static func honouredPeopleSQL(year: Int?) -> (String, StatementArguments) {
+    package static func honouredPeopleSQL(year: Int?) -> (String, StatementArguments) {
         ("SELECT personId FROM (\(inForce)) WHERE personId IS NOT NULL\(year == nil ? "" : " AND year = ?")", year.map { [$0] } ?? [])
     }
 }
 
 /// Clans (dòng họ) and the register of good models (mô hình tốt, cách làm hay).
-public enum HonoursRegister {
-    public static func clans(_ db: Database) throws -> [Clan] { try Clan.order(Column("sortKey")).fetchAll(db) }
+package enum HonoursRegister {
+    package static func clans(_ db: Database) throws -> [Clan] { try Clan.order(Column("sortKey")).fetchAll(db) }
 
-    public static func addClan(_ db: Database, name: String, villageId: Int64?, notes: String?, by principal: Principal, now: Date = Date()) throws -> Clan {
+    package static func addClan(_ db: Database, name: String, villageId: Int64?, notes: String?, by principal: Principal, now: Date = Date()) throws -> Clan {
         try principal.require(principal.canWrite(unitId: villageId) || principal.canWriteCommuneWide)
         let name = VietnameseText.clean(name)
         guard !name.isEmpty else { throw DomainError.invalid(["name": "Ghi tên dòng họ"]) }
@@ -100,7 +100,7 @@ public enum HonoursRegister {
         return clan
     }
 
-    public static func goodModels(_ db: Database, year: Int? = nil) throws -> [(GoodModel, String)] {
+    package static func goodModels(_ db: Database, year: Int? = nil) throws -> [(GoodModel, String)] {
         var request = GoodModel.all()
         if let year { request = request.filter(Column("year") == year) }
         return try request.order(Column("year").desc, Column("title")).fetchAll(db).map {
@@ -108,7 +108,7 @@ public enum HonoursRegister {
         }
     }
 
-    public static func addGoodModel(_ db: Database, title: String, unitId: Int64?, year: Int?, description: String, replicatedWhere: String?,
+    package static func addGoodModel(_ db: Database, title: String, unitId: Int64?, year: Int?, description: String, replicatedWhere: String?,
                                     by principal: Principal, now: Date = Date()) throws -> GoodModel {
         var errors: [String: String] = [:]
         if VietnameseText.clean(title).isEmpty { errors["title"] = "Ghi tên mô hình" }

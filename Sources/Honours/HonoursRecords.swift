@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import Vietnamese
 
-public enum RecipientKind: String, Codable, CaseIterable, Sendable, Labelled {
+package enum RecipientKind: String, Codable, CaseIterable, Sendable, Labelled {
     case individual, household, clan, club, unit
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .individual: return "Cá nhân"
         case .household: return "Hộ gia đình"
@@ -15,7 +15,7 @@ public enum RecipientKind: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .individual: return "Individual"
         case .household: return "Household"
@@ -25,13 +25,13 @@ public enum RecipientKind: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var isCollective: Bool { self != .individual }
+    package var isCollective: Bool { self != .individual }
 }
 
-public enum CommendationType: String, Codable, CaseIterable, Sendable, Labelled {
+package enum CommendationType: String, Codable, CaseIterable, Sendable, Labelled {
     case regular, adHoc = "ad_hoc", movement, longService = "long_service"
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .regular: return "Thường xuyên (cuối năm)"
         case .adHoc: return "Đột xuất"
@@ -40,7 +40,7 @@ public enum CommendationType: String, Codable, CaseIterable, Sendable, Labelled 
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .regular: return "Regular (year-end)"
         case .adHoc: return "Ad hoc"
@@ -51,10 +51,10 @@ public enum CommendationType: String, Codable, CaseIterable, Sendable, Labelled 
 }
 
 /// draft → submitted → reviewed (council) → approved or rejected.
-public enum NominationStatus: String, Codable, CaseIterable, Sendable, Labelled {
+package enum NominationStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case draft, submitted, reviewed, approved, rejected
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .draft: return "Nháp"
         case .submitted: return "Đã gửi đề nghị"
@@ -64,7 +64,7 @@ public enum NominationStatus: String, Codable, CaseIterable, Sendable, Labelled 
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .draft: return "Draft"
         case .submitted: return "Submitted"
@@ -75,10 +75,10 @@ public enum NominationStatus: String, Codable, CaseIterable, Sendable, Labelled 
     }
 }
 
-public enum DecisionKind: String, Codable, CaseIterable, Sendable, Labelled {
+package enum DecisionKind: String, Codable, CaseIterable, Sendable, Labelled {
     case original, amend, revoke
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .original: return "Quyết định khen thưởng"
         case .amend: return "Quyết định sửa đổi"
@@ -86,7 +86,7 @@ public enum DecisionKind: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .original: return "Commendation decision"
         case .amend: return "Amending decision"
@@ -95,119 +95,119 @@ public enum DecisionKind: String, Codable, CaseIterable, Sendable, Labelled {
     }
 }
 
-public struct Clan: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "clan"
-    public var id: Int64?
-    public var name: String
-    public var sortKey: String
-    public var villageId: Int64?
-    public var notes: String?
-    public var createdAt: Date
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+package struct Clan: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "clan"
+    package var id: Int64?
+    package var name: String
+    package var sortKey: String
+    package var villageId: Int64?
+    package var notes: String?
+    package var createdAt: Date
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct DisciplineFlag: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "disciplineFlag"
-    public var id: Int64?
-    public var personId: Int64
+package struct DisciplineFlag: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "disciplineFlag"
+    package var id: Int64?
+    package var personId: Int64
     /// "discipline" (kỷ luật) or "investigation" (đang bị điều tra, xem xét).
-    public var kind: String
-    public var since: CivilDate
-    public var until: CivilDate?
-    public var note: String?
-    public var createdBy: String
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package var kind: String
+    package var since: CivilDate
+    package var until: CivilDate?
+    package var note: String?
+    package var createdBy: String
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    public func isActive(on date: CivilDate) -> Bool { since <= date && (until.map { $0 >= date } ?? true) }
+    package func isActive(on date: CivilDate) -> Bool { since <= date && (until.map { $0 >= date } ?? true) }
 }
 
-public struct CouncilMeeting: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "councilMeeting"
-    public var id: Int64?
-    public var date: CivilDate
+package struct CouncilMeeting: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "councilMeeting"
+    package var id: Int64?
+    package var date: CivilDate
     /// Where the minutes are filed ("Biên bản số 03/BB-HĐTĐKT").
-    public var minutesRef: String
+    package var minutesRef: String
     /// Council members present: votes are checked against it.
-    public var members: Int
-    public var notes: String?
-    public var createdAt: Date
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package var members: Int
+    package var notes: String?
+    package var createdAt: Date
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct Nomination: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "nomination"
-    public var id: Int64?
-    public var year: Int
-    public var recipientKind: RecipientKind
-    public var personId: Int64?
-    public var householdId: Int64?
-    public var clanId: Int64?
-    public var clubId: Int64?
-    public var unitId: Int64?
-    public var achievement: String
-    public var formKey: String
-    public var commendationType: CommendationType
-    public var proposingUnitId: Int64
-    public var status: NominationStatus
-    public var meetingId: Int64?
-    public var votesFor: Int?
-    public var votesAgainst: Int?
-    public var rejectReason: String?
-    public var award: Int64
-    public var decisionId: Int64?
-    public var createdBy: String
-    public var createdAt: Date
-    public var updatedAt: Date
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+package struct Nomination: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "nomination"
+    package var id: Int64?
+    package var year: Int
+    package var recipientKind: RecipientKind
+    package var personId: Int64?
+    package var householdId: Int64?
+    package var clanId: Int64?
+    package var clubId: Int64?
+    package var unitId: Int64?
+    package var achievement: String
+    package var formKey: String
+    package var commendationType: CommendationType
+    package var proposingUnitId: Int64
+    package var status: NominationStatus
+    package var meetingId: Int64?
+    package var votesFor: Int?
+    package var votesAgainst: Int?
+    package var rejectReason: String?
+    package var award: Int64
+    package var decisionId: Int64?
+    package var createdBy: String
+    package var createdAt: Date
+    package var updatedAt: Date
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct NominationEvidence: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "nominationEvidence"
-    public var id: Int64?
-    public var nominationId: Int64
+package struct NominationEvidence: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "nominationEvidence"
+    package var id: Int64?
+    package var nominationId: Int64
     /// campaign, donation, club, volunteer, assessment (a record id) or link (an address).
-    public var kind: String
-    public var refId: Int64?
-    public var link: String?
-    public var note: String?
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package var kind: String
+    package var refId: Int64?
+    package var link: String?
+    package var note: String?
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct Decision: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "decision"
-    public var id: Int64?
-    public var year: Int
+package struct Decision: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "decision"
+    package var id: Int64?
+    package var year: Int
     /// commune: the commune decides and numbers it; higher: a province or ministry award the commune records.
-    public var level: String
-    public var numberYear: Int?
-    public var seq: Int?
-    public var number: String?
-    public var date: CivilDate?
-    public var formKey: String
-    public var subject: String
-    public var signerName: String
-    public var signerTitle: String
-    public var issuer: String
-    public var legalGrounds: String
-    public var kind: DecisionKind
-    public var correctsId: Int64?
-    public var status: String
-    public var issuedAt: Date?
-    public var issuedBy: String?
-    public var createdAt: Date
+    package var level: String
+    package var numberYear: Int?
+    package var seq: Int?
+    package var number: String?
+    package var date: CivilDate?
+    package var formKey: String
+    package var subject: String
+    package var signerName: String
+    package var signerTitle: String
+    package var issuer: String
+    package var legalGrounds: String
+    package var kind: DecisionKind
+    package var correctsId: Int64?
+    package var status: String
+    package var issuedAt: Date?
+    package var issuedBy: String?
+    package var createdAt: Date
 
-    public var isIssued: Bool { status == "issued" }
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package var isIssued: Bool { status == "issued" }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct GoodModel: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "goodModel"
-    public var id: Int64?
-    public var title: String
-    public var unitId: Int64
-    public var year: Int
-    public var description: String
-    public var replicatedWhere: String?
-    public var createdAt: Date
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+package struct GoodModel: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "goodModel"
+    package var id: Int64?
+    package var title: String
+    package var unitId: Int64
+    package var year: Int
+    package var description: String
+    package var replicatedWhere: String?
+    package var createdAt: Date
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

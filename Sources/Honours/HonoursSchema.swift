@@ -4,10 +4,10 @@ import Store
 
 /// Tables of the Honours module: clans, discipline flags, nominations with their evidence, council meetings,
 /// decisions (numbered when issued, never edited after) with their recipients, and the register of good models.
-public enum HonoursSchema: SchemaModule {
-    public static var dependsOn: [any SchemaModule.Type] { [ClubsSchema.self] }
+package enum HonoursSchema: SchemaModule {
+    package static var dependsOn: [any SchemaModule.Type] { [ClubsSchema.self] }
 
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+    package static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("honours.v1") { db in
             // Dòng họ: a clan of a village, a collective that can be honoured ("Dòng họ học tập").
             try db.create(table: "clan") { t in

@@ -6,37 +6,37 @@ import Vietnamese
 /// Nominations (đề nghị khen thưởng) and their path: a unit proposes (draft, submitted), the emulation council
 /// reviews them at a meeting (votes), the commune approves or rejects with a reason. Illegal steps are refused, and
 /// a person under discipline or investigation cannot be approved.
-public enum NominationStore {
-    public struct Input: Sendable, Codable {
-        public var year: Int?
-        public var recipientKind: String
-        public var recipientId: Int64?
-        public var achievement: String
-        public var formKey: String
+package enum NominationStore {
+    package struct Input: Sendable, Codable {
+        package var year: Int?
+        package var recipientKind: String
+        package var recipientId: Int64?
+        package var achievement: String
+        package var formKey: String
         /// Regular (year-end) when not given.
-        public var commendationType: String?
-        public var proposingUnitId: Int64?
-        public init(year: Int?, recipientKind: String, recipientId: Int64?, achievement: String, formKey: String,
+        package var commendationType: String?
+        package var proposingUnitId: Int64?
+        package init(year: Int?, recipientKind: String, recipientId: Int64?, achievement: String, formKey: String,
                     commendationType: String? = CommendationType.regular.rawValue, proposingUnitId: Int64?) {
             self.year = year; self.recipientKind = recipientKind; self.recipientId = recipientId; self.achievement = achievement
             self.formKey = formKey; self.commendationType = commendationType; self.proposingUnitId = proposingUnitId
         }
     }
 
-    public struct Item: Sendable {
-        public let nomination: Nomination
-        public let recipient: String
+    package struct Item: Sendable {
+        package let nomination: Nomination
+        package let recipient: String
         /// The village or unit the recipient belongs to (shown on the honour roll).
-        public let place: String
-        public let formName: String
-        public let proposingUnit: String
-        public let decisionNumber: String?
+        package let place: String
+        package let formName: String
+        package let proposingUnit: String
+        package let decisionNumber: String?
     }
 
     /// Name, place and the unit whose accounts may act on the recipient.
-    public struct Recipient: Sendable { public let name: String; public let place: String; public let scopeUnitId: Int64?; public let gender: Gender? }
+    package struct Recipient: Sendable { package let name: String; package let place: String; package let scopeUnitId: Int64?; package let gender: Gender? }
 
-    public static func recipient(_ db: Database, kind: RecipientKind, id: Int64) throws -> Recipient? {
+    package static func recipient(_ db: Database, kind: RecipientKind, id: Int64) throws -> Recipient? {
         func unitName(_ id: Int64?) throws -> String { try id.flatMap { try String.fetchOne(db, sql: "SELECT name FROM unit WHERE id = ?", arguments: [$0]) } ?? "" }
         switch kind {
         case .individual:
@@ -67,19 +67,19 @@ public enum NominationStore {
         }
     }
 
-    public struct Filter: Sendable {
-        public var year: Int?
-        public var status: NominationStatus?
-        public var formKey: String?
-        public var decisionId: Int64?
-        public var personId: Int64?
-        public init(year: Int? = nil, status: NominationStatus? = nil, formKey: String? = nil, decisionId: Int64? = nil, personId: Int64? = nil) {
+    package struct Filter: Sendable {
+        package var year: Int?
+        package var status: NominationStatus?
+        package var formKey: String?
+        package var decisionId: Int64?
+        package var personId: Int64?
+        package init(year: Int? = nil, status: NominationStatus? = nil, formKey: String? = nil, decisionId: Int64? = nil, personId: Int64? = nil) {
             self.year = year; self.status = status; self.formKey = formKey; self.decisionId = decisionId; self.personId = personId
         }
     }
 
     /// Nominations the principal may read (editors: those their units proposed or whose recipient is theirs).
-    public static func list(_ db: Database, _ filter: Filter = Filter(), forms: HonourForms, for principal: Principal) throws -> [Item] {
+    package static func list(_ db: Database, _ filter: Filter = Filter(), forms: HonourForms, for principal: Principal) throws -> [Item] {
         var request = Nomination.all()
         if let year = filter.year { request = request.filter(Column("year") == year) }
         if let status = filter.status { request = request.filter(Column("status") == status.rawValue) }
@@ -105,7 +105,7 @@ public enum NominationStore {
                      decisionNumber: decision), recipient?.scopeUnitId)
     }
 
-    public static func get(_ db: Database, id: Int64, forms: HonourForms, for principal: Principal) throws -> Item {
+    package static func get(_ db: Database, id: Int64, forms: HonourForms, for principal: Principal) throws -> Item {
         guard let nomination = try Nomination.fetchOne(db, key: id) else { throw DomainError.notFound("đề nghị khen thưởng", english: "Nomination") }
         let (item, unit) = try item(db, nomination, forms: forms)
         guard canRead(principal, nomination, recipientUnit: unit) else { throw DomainError.outsideScope }
@@ -139,11 +139,11 @@ public enum NominationStore {
         return (kind!, form!, type!, year)
     }
 
-    public static func create(_ db: Database, _ input: Input, forms: HonourForms, by principal: Principal, now: Date = Date()) throws -> Nomination {
+    package static func create(_ db: Database, _ input: Input, forms: HonourForms, by principal: Principal, now: Date = Date()) throws -> Nomination {
         let (kind, form, type, year) = try check(db, input, forms: forms)
         try principal.require(principal.canWrite(unitId: input.proposingUnitId))
         // A resident or a household the account may not see cannot be proposed: the nomination page would show
-        // their name and village. Collectives (clubs, units, clans) are public names and may come from anywhere.
+        // their name and village. Collectives (clubs, units, clans) are package names and may come from anywhere.
         if kind == .individual || kind == .household, let id = input.recipientId,
            let recipient = try recipient(db, kind: kind, id: id), !principal.canRead(unitId: recipient.scopeUnitId) {
             throw DomainError.outsideScope
@@ -166,7 +166,7 @@ public enum NominationStore {
     }
 
     /// The proposing unit sends its draft to the commune.
-    public static func submit(_ db: Database, id: Int64, by principal: Principal, now: Date = Date()) throws {
+    package static func submit(_ db: Database, id: Int64, by principal: Principal, now: Date = Date()) throws {
         guard var nomination = try Nomination.fetchOne(db, key: id) else { throw DomainError.notFound("đề nghị khen thưởng", english: "Nomination") }
         try principal.require(principal.canWrite(unitId: nomination.proposingUnitId))
         guard nomination.status == .draft else { throw transitionError(nomination.status, .submitted) }
@@ -178,7 +178,7 @@ public enum NominationStore {
     }
 
     /// The council's meeting: date, minutes reference, members present.
-    public static func recordMeeting(_ db: Database, date: String, minutesRef: String, members: Int, notes: String?, by principal: Principal,
+    package static func recordMeeting(_ db: Database, date: String, minutesRef: String, members: Int, notes: String?, by principal: Principal,
                                      now: Date = Date()) throws -> CouncilMeeting {
         try principal.require(principal.canWriteCommuneWide)
         var errors: [String: String] = [:]
@@ -194,12 +194,12 @@ public enum NominationStore {
         return meeting
     }
 
-    public static func meetings(_ db: Database) throws -> [CouncilMeeting] {
+    package static func meetings(_ db: Database) throws -> [CouncilMeeting] {
         try CouncilMeeting.order(Column("date").desc).fetchAll(db)
     }
 
     /// The council's votes on a submitted nomination.
-    public static func review(_ db: Database, id: Int64, meetingId: Int64, votesFor: Int, votesAgainst: Int, by principal: Principal, now: Date = Date()) throws {
+    package static func review(_ db: Database, id: Int64, meetingId: Int64, votesFor: Int, votesAgainst: Int, by principal: Principal, now: Date = Date()) throws {
         try principal.require(principal.canWriteCommuneWide)
         guard var nomination = try Nomination.fetchOne(db, key: id) else { throw DomainError.notFound("đề nghị khen thưởng", english: "Nomination") }
         guard nomination.status == .submitted else { throw transitionError(nomination.status, .reviewed) }
@@ -218,7 +218,7 @@ public enum NominationStore {
     }
 
     /// Approves (with the form's cash award in force) or rejects with a reason, after the council's review.
-    public static func decide(_ db: Database, id: Int64, approve: Bool, reason: String? = nil, forms: HonourForms, by principal: Principal,
+    package static func decide(_ db: Database, id: Int64, approve: Bool, reason: String? = nil, forms: HonourForms, by principal: Principal,
                               today: CivilDate = .today(), now: Date = Date()) throws {
         try principal.require(principal.canWriteCommuneWide)
         guard var nomination = try Nomination.fetchOne(db, key: id) else { throw DomainError.notFound("đề nghị khen thưởng", english: "Nomination") }
@@ -241,12 +241,12 @@ public enum NominationStore {
         try Audit.record(db, by: principal, .update, entity: "nomination", id: id, before: before, after: nomination, at: now)
     }
 
-    public static func evidence(_ db: Database, nominationId: Int64) throws -> [NominationEvidence] {
+    package static func evidence(_ db: Database, nominationId: Int64) throws -> [NominationEvidence] {
         try NominationEvidence.filter(Column("nominationId") == nominationId).order(Column("id")).fetchAll(db)
     }
 
     /// A link to what shows the achievement: a campaign, a donation, a club, a volunteer, an assessment, or an address.
-    public static func addEvidence(_ db: Database, nominationId: Int64, kind: String, refId: Int64?, link: String?, note: String?,
+    package static func addEvidence(_ db: Database, nominationId: Int64, kind: String, refId: Int64?, link: String?, note: String?,
                                    by principal: Principal) throws {
         guard let nomination = try Nomination.fetchOne(db, key: nominationId) else { throw DomainError.notFound("đề nghị khen thưởng", english: "Nomination") }
         try principal.require(principal.canWrite(unitId: nomination.proposingUnitId) || principal.canWriteCommuneWide)
@@ -269,17 +269,17 @@ public enum NominationStore {
 }
 
 /// Discipline and investigation flags on people.
-public enum Discipline {
-    public static func activeFlag(_ db: Database, personId: Int64, on date: CivilDate) throws -> DisciplineFlag? {
+package enum Discipline {
+    package static func activeFlag(_ db: Database, personId: Int64, on date: CivilDate) throws -> DisciplineFlag? {
         try DisciplineFlag.filter(Column("personId") == personId).fetchAll(db).first { $0.isActive(on: date) }
     }
 
-    public static func flags(_ db: Database, personId: Int64) throws -> [DisciplineFlag] {
+    package static func flags(_ db: Database, personId: Int64) throws -> [DisciplineFlag] {
         try DisciplineFlag.filter(Column("personId") == personId).order(Column("since").desc).fetchAll(db)
     }
 
     /// Commune roles only: this is sensitive personal data.
-    public static func flag(_ db: Database, personId: Int64, kind: String, since: String, until: String?, note: String?, by principal: Principal) throws -> DisciplineFlag {
+    package static func flag(_ db: Database, personId: Int64, kind: String, since: String, until: String?, note: String?, by principal: Principal) throws -> DisciplineFlag {
         try principal.require(principal.canWriteCommuneWide)
         var errors: [String: String] = [:]
         if !["discipline", "investigation"].contains(kind) { errors["kind"] = "Chọn kỷ luật hoặc đang điều tra, xem xét" }
@@ -301,7 +301,7 @@ public enum Discipline {
 extension NominationStore {
     /// A title recognised by assessment (Recognition) becomes an approved nomination, ready for the year's decision;
     /// the assessment is its evidence. The council's review happened on the assessment, so it starts approved.
-    public static func createRecognised(_ db: Database, year: Int, kind: RecipientKind, recipientId: Int64, formKey: String, achievement: String,
+    package static func createRecognised(_ db: Database, year: Int, kind: RecipientKind, recipientId: Int64, formKey: String, achievement: String,
                                         proposingUnitId: Int64, assessmentId: Int64, forms: HonourForms, by principal: Principal, now: Date = Date()) throws -> Nomination {
         try principal.require(principal.canWriteCommuneWide)
         let input = Input(year: year, recipientKind: kind.rawValue, recipientId: recipientId, achievement: achievement, formKey: formKey,

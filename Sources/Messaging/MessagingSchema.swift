@@ -2,8 +2,8 @@ import GRDB
 import Store
 
 /// Tables of the Messaging module: the log of every export (who, when, template, audience, how many).
-public enum MessagingSchema: SchemaModule {
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+package enum MessagingSchema: SchemaModule {
+    package static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("messaging.v1") { db in
             try db.create(table: "messageExport") { t in
                 t.autoIncrementedPrimaryKey("id")

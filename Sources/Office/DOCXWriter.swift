@@ -5,69 +5,69 @@ import ZIPFoundation
 /// A Word document built from paragraphs and tables, in the NĐ 30/2020 layout by default: A4, margins 20 mm top and
 /// bottom, 30 mm left, 15 mm right, Times New Roman 14 pt. Enough of WordprocessingML for the commune's documents
 /// (decisions, letters, receipts) to open in Word and LibreOffice as if typed there, and be edited before signing.
-public struct DOCXDocument: Sendable {
-    public enum Alignment: String, Sendable { case left, center, right, both }
+package struct DOCXDocument: Sendable {
+    package enum Alignment: String, Sendable { case left, center, right, both }
 
     /// A run of text with its emphasis.
-    public struct Run: Sendable {
-        public let text: String
-        public let bold: Bool
-        public let italic: Bool
-        public let underline: Bool
+    package struct Run: Sendable {
+        package let text: String
+        package let bold: Bool
+        package let italic: Bool
+        package let underline: Bool
         /// Half-points (28 = 14 pt); nil for the document's size.
-        public let size: Int?
-        public init(_ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false, size: Int? = nil) {
+        package let size: Int?
+        package init(_ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false, size: Int? = nil) {
             self.text = text; self.bold = bold; self.italic = italic; self.underline = underline; self.size = size
         }
     }
 
-    public struct Paragraph: Sendable {
-        public let runs: [Run]
-        public let alignment: Alignment
+    package struct Paragraph: Sendable {
+        package let runs: [Run]
+        package let alignment: Alignment
         /// Space after, in twentieths of a point.
-        public let spaceAfter: Int
+        package let spaceAfter: Int
         /// Space before, in twentieths of a point (a heading after a table).
-        public let spaceBefore: Int
-        public let indentFirstLine: Bool
+        package let spaceBefore: Int
+        package let indentFirstLine: Bool
         /// A rule in place of text: a line drawn under an empty paragraph, narrowed by this much on each side (twips).
-        public var ruleInset: Int? = nil
-        public init(_ runs: [Run], alignment: Alignment = .both, spaceAfter: Int = 120, spaceBefore: Int = 0, indentFirstLine: Bool = false) {
+        package var ruleInset: Int? = nil
+        package init(_ runs: [Run], alignment: Alignment = .both, spaceAfter: Int = 120, spaceBefore: Int = 0, indentFirstLine: Bool = false) {
             self.runs = runs; self.alignment = alignment; self.spaceAfter = spaceAfter; self.spaceBefore = spaceBefore; self.indentFirstLine = indentFirstLine
         }
-        public init(_ text: String, bold: Bool = false, italic: Bool = false, alignment: Alignment = .both, spaceAfter: Int = 120) {
+        package init(_ text: String, bold: Bool = false, italic: Bool = false, alignment: Alignment = .both, spaceAfter: Int = 120) {
             self.init([Run(text, bold: bold, italic: italic)], alignment: alignment, spaceAfter: spaceAfter)
         }
     }
 
     /// A table: column widths in twips, each cell a list of paragraphs; `borders` false for the layout tables of the
     /// heading (agency beside the national motto) and the signature block.
-    public struct Table: Sendable {
-        public let widths: [Int]
-        public let rows: [[[Paragraph]]]
-        public let borders: Bool
-        public let headerRows: Int
-        public init(widths: [Int], rows: [[[Paragraph]]], borders: Bool = true, headerRows: Int = 0) {
+    package struct Table: Sendable {
+        package let widths: [Int]
+        package let rows: [[[Paragraph]]]
+        package let borders: Bool
+        package let headerRows: Int
+        package init(widths: [Int], rows: [[[Paragraph]]], borders: Bool = true, headerRows: Int = 0) {
             self.widths = widths; self.rows = rows; self.borders = borders; self.headerRows = headerRows
         }
     }
 
-    public enum Block: Sendable { case paragraph(Paragraph), table(Table), pageBreak }
+    package enum Block: Sendable { case paragraph(Paragraph), table(Table), pageBreak }
 
-    public var blocks: [Block]
-    public let title: String
-    public let landscape: Bool
+    package var blocks: [Block]
+    package let title: String
+    package let landscape: Bool
 
-    public init(title: String, landscape: Bool = false, blocks: [Block] = []) {
+    package init(title: String, landscape: Bool = false, blocks: [Block] = []) {
         self.title = title; self.landscape = landscape; self.blocks = blocks
     }
 
     /// The text width between the margins, in twips (for tables that fill it).
-    public var textWidth: Int { (landscape ? 16_838 : 11_906) - 1_701 - 850 }
+    package var textWidth: Int { (landscape ? 16_838 : 11_906) - 1_701 - 850 }
 
     // MARK: Writing
 
     /// The .docx bytes.
-    public func data() throws -> Data {
+    package func data() throws -> Data {
         let archive = try Archive(accessMode: .create)
         for (name, text) in parts() {
             let data = Data(text.utf8)
@@ -155,7 +155,7 @@ extension DOCXDocument {
     /// NĐ 30/2020's heading, a borderless two-column table: the issuing body in capitals ("ỦY BAN NHÂN DÂN" over
     /// "XÃ …", as documents are headed, rather than wherever the line breaks) with what stands under it (the number,
     /// the receiving unit), beside the national motto with the place and date under it.
-    public func heading(agency: String, under: [String] = [], placeAndDate: String? = nil) -> Block {
+    package func heading(agency: String, under: [String] = [], placeAndDate: String? = nil) -> Block {
         let agencyLines = Self.agencyLines(agency)
         var left = [Paragraph([Run(agencyLines, bold: true, size: 24)], alignment: .center, spaceAfter: 0), Self.rule(width: 3_900, share: 1.0 / 3)]
         left += under.map { Paragraph([Run($0, size: 26)], alignment: .center, spaceAfter: 0) }
@@ -173,7 +173,7 @@ extension DOCXDocument {
     }
 
     /// A centred rule of `share` of a column `width` wide: under the issuing body (a third), under a summary line.
-    public static func rule(width: Int, share: Double) -> Paragraph {
+    package static func rule(width: Int, share: Double) -> Paragraph {
         var paragraph = Paragraph([], alignment: .center, spaceAfter: 60)
         paragraph.ruleInset = Int(Double(width) * (1 - share) / 2)
         return paragraph
@@ -181,7 +181,7 @@ extension DOCXDocument {
 
     /// The signer's side: the lines of authority in bold ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
     /// room to sign and seal, the name.
-    public static func signatureBlock(_ lines: [String], name: String, placeAndDate: String? = nil) -> [Paragraph] {
+    package static func signatureBlock(_ lines: [String], name: String, placeAndDate: String? = nil) -> [Paragraph] {
         var block = placeAndDate.map { [Paragraph([Run($0, italic: true)], alignment: .center, spaceAfter: 0)] } ?? []
         for (index, line) in lines.enumerated() {
             block.append(Paragraph([Run(line, bold: true)], alignment: .center, spaceAfter: index == lines.count - 1 ? 1_400 : 0))
@@ -191,12 +191,12 @@ extension DOCXDocument {
     }
 
     /// A table cell's text at 12 pt, as lists in documents are set.
-    public static func cell(_ text: String, bold: Bool = false, alignment: Alignment = .left) -> [Paragraph] {
+    package static func cell(_ text: String, bold: Bool = false, alignment: Alignment = .left) -> [Paragraph] {
         [Paragraph([Run(text, bold: bold, size: 24)], alignment: alignment, spaceAfter: 0)]
     }
 
     /// One side of a two-party signature block: the role, "(Ký, ghi rõ họ tên)", room to sign, the name.
-    public static func signature(_ role: String, _ name: String) -> [Paragraph] {
+    package static func signature(_ role: String, _ name: String) -> [Paragraph] {
         [Paragraph([Run(role, bold: true)], alignment: .center, spaceAfter: 0),
          Paragraph([Run("(Ký, ghi rõ họ tên)", italic: true, size: 24)], alignment: .center, spaceAfter: 1_400),
          Paragraph([Run(name)], alignment: .center)]

@@ -8,8 +8,8 @@ import Foundation
 /// title), `p` (with `class="place-date"` set right in italics, `class="sign-space"` the room to sign), `div
 /// class="signature"` (on the right half), `ul`/`ol` items, `strong`/`b`, `em`/`i`, `u`, `br`, and the HTML
 /// entities the templates' escaping writes. Other tags keep their text.
-public enum LetterHTML {
-    public static func document(_ html: String, title: String) -> DOCXDocument {
+package enum LetterHTML {
+    package static func document(_ html: String, title: String) -> DOCXDocument {
         var document = DOCXDocument(title: title)
         for (index, letter) in sections(html).enumerated() {
             if index > 0 { document.blocks.append(.pageBreak) }

@@ -1,15 +1,15 @@
 /// A QR code (ISO/IEC 18004) for a short text such as a web address: byte mode, error correction level M (15% of
 /// the symbol may be soiled or torn on a notice board and it still reads), versions 1–10 (up to 213 bytes), the
 /// mask chosen by the standard's penalty rules. Written here because no QR library is on the package mirror.
-public struct QRCode: Sendable {
+package struct QRCode: Sendable {
     /// Dark modules, row by row (`modules[row][column]`), without the quiet zone.
-    public let modules: [[Bool]]
-    public let version: Int
-    public var size: Int { modules.count }
+    package let modules: [[Bool]]
+    package let version: Int
+    package var size: Int { modules.count }
 
-    public struct TooLong: Error, Sendable, Equatable { public let bytes: Int }
+    package struct TooLong: Error, Sendable, Equatable { package let bytes: Int }
 
-    public init(text: String) throws {
+    package init(text: String) throws {
         let data = Array(text.utf8)
         // Byte mode is Latin-1 unless an ECI says otherwise: text beyond ASCII is announced as UTF-8 (ECI 26).
         let utf8 = data.contains { $0 >= 0x80 }
@@ -31,7 +31,7 @@ public struct QRCode: Sendable {
 
     /// An SVG drawing with the four-module quiet zone the standard asks, one path of dark runs (no styles: the
     /// pages' Content-Security-Policy forbids inline ones).
-    public func svg(moduleSize: Int = 8) -> String {
+    package func svg(moduleSize: Int = 8) -> String {
         let side = size + 8
         var path = ""
         for (row, line) in modules.enumerated() {

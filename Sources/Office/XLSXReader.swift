@@ -10,14 +10,14 @@ import ZIPFoundation
 /// rules, messages and all-or-nothing behaviour of a CSV. Sheet row N becomes CSV line N, so an error's line is the
 /// row Excel shows. Cells typed by Excel are read back as a clerk meant them: a phone stored as a number gets its
 /// leading 0 again, a date serial becomes dd/MM/yyyy (or its year under "Năm sinh"), whole numbers lose ".0".
-public enum XLSXReader {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public let message: String
-        public var description: String { message }
+package enum XLSXReader {
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package let message: String
+        package var description: String { message }
     }
 
     /// CSV text of the sheet, and the name to give the file in messages ("danh-sach.xlsx, Sheet1").
-    public static func csv(data: Data, file: String, sheet wanted: String? = nil) throws -> (text: String, file: String) {
+    package static func csv(data: Data, file: String, sheet wanted: String? = nil) throws -> (text: String, file: String) {
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw Failure(message: "\(file): tệp Excel cũ (.xls) hoặc đặt mật khẩu. Mở trong Excel, bỏ mật khẩu nếu có, rồi lưu lại dạng .xlsx (Excel Workbook).")
         }

@@ -13,13 +13,13 @@ import ZIPFoundation
 /// properties. Text goes inline in each cell (no shared-string table to hold in memory).
 ///
 /// Used by one export at a time (rows arrive in order from one database read), hence unchecked Sendable.
-public final class XLSXWriter: TableSink, @unchecked Sendable {
-    public struct Properties: Sendable {
-        public let title: String
-        public let sheet: String
-        public let company: String
-        public let created: Date
-        public init(title: String, sheet: String, company: String, created: Date = Date()) {
+package final class XLSXWriter: TableSink, @unchecked Sendable {
+    package struct Properties: Sendable {
+        package let title: String
+        package let sheet: String
+        package let company: String
+        package let created: Date
+        package init(title: String, sheet: String, company: String, created: Date = Date()) {
             self.title = title; self.sheet = sheet; self.company = company; self.created = created
         }
     }
@@ -76,19 +76,19 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
         }
     }
 
-    public init(path: String, properties: Properties) throws {
+    package init(path: String, properties: Properties) throws {
         self.path = path
         self.properties = properties
     }
 
     /// Starts another sheet (a workbook of several lists, such as the yearly report's sections); the next `begin`
     /// gives its header. Without it, the first `begin` opens the one sheet named in the properties.
-    public func sheet(_ name: String) throws {
+    package func sheet(_ name: String) throws {
         try sheets.last?.close()
         sheets.append(try SheetFile(name: Self.uniqueSheetName(name, among: sheets.map(\.name))))
     }
 
-    public func begin(_ columns: [TableColumn]) throws {
+    package func begin(_ columns: [TableColumn]) throws {
         if sheets.isEmpty { try sheet(properties.sheet) }
         let sheet = sheets[sheets.count - 1]
         sheet.columns = columns
@@ -104,7 +104,7 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
         try row(columns.map { .text($0.title) }, style: .header)
     }
 
-    public func row(_ cells: [TableCell]) throws { try row(cells, style: nil) }
+    package func row(_ cells: [TableCell]) throws { try row(cells, style: nil) }
 
     enum Style: Int { case plain = 0, header = 1, money = 2, date = 3, percent = 4 }
 
@@ -138,7 +138,7 @@ public final class XLSXWriter: TableSink, @unchecked Sendable {
 
     /// Packs the workbook; returns the number of data rows of all its sheets (headers left out).
     @discardableResult
-    public func finish() throws -> Int {
+    package func finish() throws -> Int {
         if sheets.isEmpty { try begin([]) }
         try sheets.last?.close()
         let partial = path + ".partial"

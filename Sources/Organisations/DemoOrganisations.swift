@@ -5,7 +5,7 @@ import Vietnamese
 
 /// Members for the demo commune's four mass organisations, in a branch per village, with a head in each branch and
 /// membership numbers where the organisation issues cards. Deterministic, like the rest of the demo.
-public enum DemoOrganisations {
+package enum DemoOrganisations {
     /// Who joins what: the kind, who may belong (gender, ages), one in how many of them, whether cards are numbered.
     static let plans: [(kind: UnitKind, gender: Gender?, ages: ClosedRange<Int>, every: Int, prefix: String?)] = [
         (.womensUnion, .female, 18...75, 3, "PN"),
@@ -15,7 +15,7 @@ public enum DemoOrganisations {
     ]
 
     @discardableResult
-    public static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
+    package static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
         guard try OrgMember.fetchCount(db) == 0 else { return 0 }
         var added = 0
         for plan in plans {

@@ -8,8 +8,8 @@ import Vietnamese
 /// the duplicates check (name without tones, birth year, village, phone); one not found is added as a new resident
 /// when the account may write that village, and otherwise reported (the village's staff add them first). A row of
 /// someone already a current member is counted and left unchanged.
-public enum MembersImporter {
-    public static let columns: [CSVHeader.Column] = [
+package enum MembersImporter {
+    package static let columns: [CSVHeader.Column] = [
         .init("full_name", "Họ và tên", required: true),
         .init("birth_year", "Năm sinh"),
         .init("gender", "Giới tính"),
@@ -20,7 +20,7 @@ public enum MembersImporter {
         .init("joined_on", "Ngày vào"),
     ]
 
-    public static func run(_ db: Database, data: Data, file: String, orgId: Int64, dryRun: Bool, by principal: Principal,
+    package static func run(_ db: Database, data: Data, file: String, orgId: Int64, dryRun: Bool, by principal: Principal,
                            today: CivilDate, now: Date = Date()) throws -> ImportReport {
         _ = try MembershipStore.organisation(db, id: orgId)
         try principal.require(principal.canWrite(unitId: orgId))

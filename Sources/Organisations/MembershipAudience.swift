@@ -3,10 +3,10 @@ import Store
 
 /// What the message exporter asks of memberships (audience `members:unit=ID` or `members:kind=womens_union`, with
 /// `village=` and `role=`): the query stays beside its table.
-public enum MembershipAudience {
+package enum MembershipAudience {
     /// Ids of the current members of one organisation or of every organisation of a kind; `villageId` is the
     /// branch's village (the member's own village when no branch is recorded).
-    public static func membersSQL(orgId: Int64?, kind: UnitKind?, villageId: Int64?, role: OrgRole?) -> (sql: String, arguments: StatementArguments) {
+    package static func membersSQL(orgId: Int64?, kind: UnitKind?, villageId: Int64?, role: OrgRole?) -> (sql: String, arguments: StatementArguments) {
         var conditions = ["m.leftOn IS NULL"]
         var arguments: StatementArguments = []
         if let orgId { conditions.append("m.orgId = ?"); arguments += [orgId] }

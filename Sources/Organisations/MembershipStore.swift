@@ -5,19 +5,19 @@ import Vietnamese
 
 /// Memberships of the mass organisations. An organisation's editors manage its own members only; the commune's
 /// roles manage all; everyone who may read the organisation reads its list.
-public enum MembershipStore {
+package enum MembershipStore {
     /// The unit kinds that have members.
-    public static let organisationKinds: [UnitKind] = [.fatherlandFront, .womensUnion, .youthUnion, .farmersAssociation, .veteransAssociation, .studyPromotion]
+    package static let organisationKinds: [UnitKind] = [.fatherlandFront, .womensUnion, .youthUnion, .farmersAssociation, .veteransAssociation, .studyPromotion]
 
-    public static func isOrganisation(_ unit: OrgUnit) -> Bool { organisationKinds.contains(unit.kind) }
+    package static func isOrganisation(_ unit: OrgUnit) -> Bool { organisationKinds.contains(unit.kind) }
 
-    public struct Input: Sendable {
-        public var personId: Int64
-        public var branchId: Int64?
-        public var role: OrgRole
-        public var number: String?
-        public var joinedOn: CivilDate
-        public init(personId: Int64, branchId: Int64? = nil, role: OrgRole = .member, number: String? = nil, joinedOn: CivilDate) {
+    package struct Input: Sendable {
+        package var personId: Int64
+        package var branchId: Int64?
+        package var role: OrgRole
+        package var number: String?
+        package var joinedOn: CivilDate
+        package init(personId: Int64, branchId: Int64? = nil, role: OrgRole = .member, number: String? = nil, joinedOn: CivilDate) {
             self.personId = personId; self.branchId = branchId; self.role = role; self.number = number; self.joinedOn = joinedOn
         }
     }
@@ -29,7 +29,7 @@ public enum MembershipStore {
         return unit
     }
 
-    public static func add(_ db: Database, orgId: Int64, _ input: Input, by principal: Principal, now: Date = Date()) throws -> OrgMember {
+    package static func add(_ db: Database, orgId: Int64, _ input: Input, by principal: Principal, now: Date = Date()) throws -> OrgMember {
         _ = try organisation(db, id: orgId)
         try principal.require(principal.canWrite(unitId: orgId))
         // Only residents the account may see: adding by id and reading the list back would reveal others.
@@ -50,7 +50,7 @@ public enum MembershipStore {
     }
 
     /// Ends a membership on a day; the record stays, so the history shows who belonged when.
-    public static func end(_ db: Database, memberId: Int64, on date: CivilDate, by principal: Principal, now: Date = Date()) throws {
+    package static func end(_ db: Database, memberId: Int64, on date: CivilDate, by principal: Principal, now: Date = Date()) throws {
         guard var member = try OrgMember.fetchOne(db, key: memberId) else { throw DomainError.notFound("hội viên", english: "Member") }
         try principal.require(principal.canWrite(unitId: member.orgId))
         guard member.leftOn == nil else { return }
@@ -61,15 +61,15 @@ public enum MembershipStore {
         try Audit.record(db, by: principal, .update, entity: "orgMember", id: memberId, before: before, after: member, at: now)
     }
 
-    public struct Line: Sendable {
-        public let member: OrgMember
-        public let fullName: String
-        public let village: String?
-        public let branch: String?
+    package struct Line: Sendable {
+        package let member: OrgMember
+        package let fullName: String
+        package let village: String?
+        package let branch: String?
     }
 
     /// The organisation's members by given name (former ones after, when asked), those the account may read.
-    public static func members(_ db: Database, orgId: Int64, includeFormer: Bool = false, branchId: Int64? = nil, for principal: Principal) throws -> [Line] {
+    package static func members(_ db: Database, orgId: Int64, includeFormer: Bool = false, branchId: Int64? = nil, for principal: Principal) throws -> [Line] {
         _ = try organisation(db, id: orgId)
         guard principal.canRead(unitId: orgId) else { throw DomainError.outsideScope }
         var filter = SQLFilter()
@@ -85,17 +85,17 @@ public enum MembershipStore {
     }
 
     /// Current members of one organisation (its unit page).
-    public static func currentCount(_ db: Database, orgId: Int64) throws -> Int {
+    package static func currentCount(_ db: Database, orgId: Int64) throws -> Int {
         try OrgMember.filter(Column("orgId") == orgId && Column("leftOn") == nil).fetchCount(db)
     }
 
     /// Whether the person belongs to the organisation now (one current membership each; former ones are history).
-    public static func isCurrentMember(_ db: Database, orgId: Int64, personId: Int64) throws -> Bool {
+    package static func isCurrentMember(_ db: Database, orgId: Int64, personId: Int64) throws -> Bool {
         try OrgMember.filter(Column("orgId") == orgId && Column("personId") == personId && Column("leftOn") == nil).fetchCount(db) > 0
     }
 
     /// A person's organisations, current and former, for their page.
-    public static func memberships(_ db: Database, personId: Int64) throws -> [(member: OrgMember, organisation: String)] {
+    package static func memberships(_ db: Database, personId: Int64) throws -> [(member: OrgMember, organisation: String)] {
         try Row.fetchAll(db, sql: """
             SELECT m.*, u.name AS organisation FROM orgMember m JOIN unit u ON u.id = m.orgId WHERE m.personId = ? ORDER BY m.leftOn IS NOT NULL, u.sortKey
             """, arguments: [personId]).map { (try OrgMember(row: $0), $0["organisation"]) }
@@ -104,7 +104,7 @@ public enum MembershipStore {
 
 extension MembershipStore {
     /// The organisation a membership belongs to, or nil.
-    public static func organisationId(_ db: Database, memberId: Int64) throws -> Int64? {
+    package static func organisationId(_ db: Database, memberId: Int64) throws -> Int64? {
         try OrgMember.fetchOne(db, key: memberId)?.orgId
     }
 }

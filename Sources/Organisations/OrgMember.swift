@@ -4,10 +4,10 @@ import Store
 import Vietnamese
 
 /// A role in a branch of a mass organisation, named as the organisations name it.
-public enum OrgRole: String, Codable, CaseIterable, Sendable, Labelled {
+package enum OrgRole: String, Codable, CaseIterable, Sendable, Labelled {
     case head, deputy, member
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .head: return "Chi hội trưởng, bí thư chi đoàn"
         case .deputy: return "Chi hội phó, phó bí thư"
@@ -15,7 +15,7 @@ public enum OrgRole: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .head: return "Branch head (youth branch secretary)"
         case .deputy: return "Deputy branch head"
@@ -24,21 +24,21 @@ public enum OrgRole: String, Codable, CaseIterable, Sendable, Labelled {
     }
 }
 
-public struct OrgMember: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "orgMember"
-    public var id: Int64?
-    public var orgId: Int64
-    public var personId: Int64
+package struct OrgMember: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "orgMember"
+    package var id: Int64?
+    package var orgId: Int64
+    package var personId: Int64
     /// The branch: the village whose chi hội or chi đoàn the member belongs to.
-    public var branchId: Int64?
-    public var role: OrgRole
+    package var branchId: Int64?
+    package var role: OrgRole
     /// The membership number, where the organisation issues cards.
-    public var number: String?
-    public var joinedOn: CivilDate
-    public var leftOn: CivilDate?
-    public var createdAt: Date
-    public var createdBy: String
+    package var number: String?
+    package var joinedOn: CivilDate
+    package var leftOn: CivilDate?
+    package var createdAt: Date
+    package var createdBy: String
 
-    public var isCurrent: Bool { leftOn == nil }
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package var isCurrent: Bool { leftOn == nil }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

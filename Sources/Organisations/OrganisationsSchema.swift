@@ -3,8 +3,8 @@ import Store
 
 /// Members of the Fatherland Front and the mass organisations (issue #22): who belongs to which organisation, in
 /// which branch (chi hội, chi đoàn — one a village), with which role, from when to when. History is kept.
-public enum OrganisationsSchema: SchemaModule {
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+package enum OrganisationsSchema: SchemaModule {
+    package static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("organisations.v1") { db in
             try db.create(table: "orgMember") { t in
                 t.autoIncrementedPrimaryKey("id")

@@ -11,41 +11,41 @@ import Vietnamese
 /// The yearly report (báo cáo năm), assembled from the data of a year: campaigns and their outcomes, clubs and the
 /// cultural-house indicator, socialization, honours, learning-model results, indicators against their targets —
 /// and the sections staff write (general assessment, difficulties, proposals).
-public struct AnnualReport: Sendable {
-    public struct CampaignLine: Sendable { public let title: String; public let period: String; public let activities: Int; public let participants: Int; public let booksLent: Int }
-    public struct IndicatorLine: Sendable {
-        public let indicator: ProgrammeIndicator
-        public let value: Indicators.Value
-        public let expected: Double
-        public let onTrack: Bool?
-        public let growth: Double?
+package struct AnnualReport: Sendable {
+    package struct CampaignLine: Sendable { package let title: String; package let period: String; package let activities: Int; package let participants: Int; package let booksLent: Int }
+    package struct IndicatorLine: Sendable {
+        package let indicator: ProgrammeIndicator
+        package let value: Indicators.Value
+        package let expected: Double
+        package let onTrack: Bool?
+        package let growth: Double?
     }
 
-    public static let sections = ["assessment", "difficulties", "proposals"]
+    package static let sections = ["assessment", "difficulties", "proposals"]
 
-    public let year: Int
-    public let campaigns: [CampaignLine]
-    public let activities: Int
-    public let participants: Int
-    public let clubs: Int
-    public let sessions: Int
-    public let houses: Int
-    public let activeHouses: Int
-    public let houseShare: Double
-    public let socialization: SocializationTotals
-    public let volunteerMinutes: Int
-    public let honours: HonourRoll.Counts
-    public let models: [RecognitionStore.Progress]
-    public let indicators: [IndicatorLine]
+    package let year: Int
+    package let campaigns: [CampaignLine]
+    package let activities: Int
+    package let participants: Int
+    package let clubs: Int
+    package let sessions: Int
+    package let houses: Int
+    package let activeHouses: Int
+    package let houseShare: Double
+    package let socialization: SocializationTotals
+    package let volunteerMinutes: Int
+    package let honours: HonourRoll.Counts
+    package let models: [RecognitionStore.Progress]
+    package let indicators: [IndicatorLine]
     /// Staff training and self-study of the year, per unit (plan III.3).
-    public let training: TrainingTotals.Year
+    package let training: TrainingTotals.Year
     /// The standing duties of plan V: how many of the units each falls to finished it, with their evidence.
-    public let duties: [DutyStore.Summary]
-    public let texts: [String: String]
-    public let finalisedAt: Date?
-    public let finalisedBy: String?
+    package let duties: [DutyStore.Summary]
+    package let texts: [String: String]
+    package let finalisedAt: Date?
+    package let finalisedBy: String?
 
-    public static func make(_ db: Database, year: Int, sets: CriteriaSets, programme: Programme, forms: HonourForms, today: CivilDate = .today()) throws -> AnnualReport {
+    package static func make(_ db: Database, year: Int, sets: CriteriaSets, programme: Programme, forms: HonourForms, today: CivilDate = .today()) throws -> AnnualReport {
         let campaigns = try CampaignStore.yearLines(db, year: year).map {
             CampaignLine(title: $0.title, period: "\($0.start?.display ?? "") – \($0.end?.display ?? "")", activities: $0.activities,
                          participants: $0.participants, booksLent: $0.booksLent)
@@ -74,9 +74,9 @@ public struct AnnualReport: Sendable {
             texts: texts, finalisedAt: state?[0], finalisedBy: state?[1])
     }
 
-    public var isFinal: Bool { finalisedAt != nil }
+    package var isFinal: Bool { finalisedAt != nil }
 
-    public static func saveText(_ db: Database, year: Int, section: String, text: String, by principal: Principal, now: Date = Date()) throws {
+    package static func saveText(_ db: Database, year: Int, section: String, text: String, by principal: Principal, now: Date = Date()) throws {
         try principal.require(principal.canWriteCommuneWide)
         guard sections.contains(section) else { throw DomainError.invalid(["section": "Không có mục này"]) }
         if let problem = TextRules.problem(in: text) { throw DomainError.invalid([section: problem]) }
@@ -91,7 +91,7 @@ public struct AnnualReport: Sendable {
     }
 
     /// Final: the texts are frozen and the dashboard stops reminding; reopening is possible and recorded.
-    public static func setFinal(_ db: Database, year: Int, final: Bool, by principal: Principal, now: Date = Date()) throws {
+    package static func setFinal(_ db: Database, year: Int, final: Bool, by principal: Principal, now: Date = Date()) throws {
         try principal.require(principal.canWriteCommuneWide)
         try db.execute(sql: """
             INSERT INTO reportState(year, finalisedAt, finalisedBy) VALUES (?, ?, ?)
@@ -102,7 +102,7 @@ public struct AnnualReport: Sendable {
 
     /// The reminder: the deadline (setting "dd/MM", default 20/11) is within `days` days, or past, and this year's
     /// report is not final. Nil when there is nothing to remind.
-    public static func reminder(_ db: Database, today: CivilDate = .today(), days: Int = 30) throws -> (deadline: CivilDate, daysLeft: Int)? {
+    package static func reminder(_ db: Database, today: CivilDate = .today(), days: Int = 30) throws -> (deadline: CivilDate, daysLeft: Int)? {
         let text = try Settings.value(db, Settings.reportDeadline)
         let parts = text.split(separator: "/").compactMap { Int($0) }
         guard parts.count == 2, let deadline = CivilDate(year: today.year, month: parts[1], day: parts[0]) else { return nil }
@@ -117,7 +117,7 @@ public struct AnnualReport: Sendable {
     static func number(_ value: Double?) -> String { value.map(DecimalText.number) ?? "" }
 
     /// The data appendix in Markdown: every table of the report.
-    public var markdown: String {
+    package var markdown: String {
         var md = "# Phụ lục số liệu năm \(year)\n\n## Chỉ tiêu\n\n| Chỉ tiêu | Đơn vị | Năm \(year) | Lộ trình | Đạt lộ trình | Nguồn |\n|---|---|---|---|---|---|\n"
         for line in indicators {
             md += "| \(line.indicator.name) | \(line.indicator.unit) | \(line.indicator.display(line.value.value)) | \(line.indicator.display(line.expected)) | \(line.onTrack.map { $0 ? "có" : "chưa" } ?? "chưa có số liệu") | \(line.value.note) |\n"
@@ -143,14 +143,14 @@ public struct AnnualReport: Sendable {
     }
 
     /// The indicators as CSV (UTF-8 with BOM, for a spreadsheet).
-    public func indicatorsCSV() throws -> String {
+    package func indicatorsCSV() throws -> String {
         var text = ""
         try indicators(into: CSVTableSink { text += $0 })
         return text
     }
 
     /// The indicators with their trajectory, into a CSV or a workbook (values and targets as numbers there).
-    public func indicators(into sink: any TableSink) throws {
+    package func indicators(into sink: any TableSink) throws {
         try sink.begin([
             TableColumn("Mã", width: 24), TableColumn("Chỉ tiêu", width: 48), TableColumn("Đơn vị", width: 8), TableColumn("Năm", width: 6),
             TableColumn("Giá trị", width: 9), TableColumn("Lộ trình", width: 9), TableColumn("Đạt lộ trình", width: 10),

@@ -5,16 +5,16 @@ import Vietnamese
 
 /// Criteria Đèn Sách can pre-fill from the data it holds. A pre-filled answer is marked "computed" and the assessor
 /// may always change it.
-public enum ComputedCriteria {
-    public static let sources: Set<String> = ["village-active-club", "village-learning-households", "school-libraries-lll", "cultural-houses-active",
+package enum ComputedCriteria {
+    package static let sources: Set<String> = ["village-active-club", "village-learning-households", "school-libraries-lll", "cultural-houses-active",
                                               Indicators.communeLibrary, Indicators.communeCulturalHouse]
 
-    public struct Answer: Sendable, Equatable { public let passed: Bool; public let evidence: String }
+    package struct Answer: Sendable, Equatable { package let passed: Bool; package let evidence: String }
 
     /// The day a year's state is read on: 31/12, or today for the running year.
     static func day(of year: Int, today: CivilDate) -> CivilDate { min(CivilDate(year: year, month: 12, day: 31)!, today) }
 
-    public static func answer(_ db: Database, source: String, subjectKind: SubjectKind, subjectId: Int64, year: Int,
+    package static func answer(_ db: Database, source: String, subjectKind: SubjectKind, subjectId: Int64, year: Int,
                               today: CivilDate = .today()) throws -> Answer? {
         let day = day(of: year, today: today)
         switch source {

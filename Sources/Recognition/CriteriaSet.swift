@@ -4,10 +4,10 @@ import Vietnamese
 import Yams
 
 /// Who a criteria set assesses.
-public enum SubjectKind: String, Codable, CaseIterable, Sendable, Labelled {
+package enum SubjectKind: String, Codable, CaseIterable, Sendable, Labelled {
     case household, clan, village, commune, unit, person
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .household: return "Hộ gia đình"
         case .clan: return "Dòng họ"
@@ -18,7 +18,7 @@ public enum SubjectKind: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .household: return "Household"
         case .clan: return "Clan"
@@ -35,51 +35,51 @@ public enum SubjectKind: String, Codable, CaseIterable, Sendable, Labelled {
 /// levels (TT 25/2023/TT-BGDĐT: each level has criteria of its own and is met when they and every lower level's are
 /// met). The result is the highest threshold or level reached. Each set names its legal source and year, and how many
 /// years a recognition holds before it must be renewed. Data, never code.
-public struct CriteriaSet: Sendable, Equatable {
-    public enum Scoring: String, Sendable, Equatable { case points, passfail, levels }
+package struct CriteriaSet: Sendable, Equatable {
+    package enum Scoring: String, Sendable, Equatable { case points, passfail, levels }
 
-    public struct Criterion: Sendable, Equatable {
-        public let key: String
-        public let text: String
+    package struct Criterion: Sendable, Equatable {
+        package let key: String
+        package let text: String
         /// Points sets: the most this criterion gives. Pass/fail and level sets: 1.
-        public let points: Int
+        package let points: Int
         /// A source Đèn Sách can pre-fill from its data (`ComputedCriteria`), or nil.
-        public let computed: String?
+        package let computed: String?
         /// Level sets: the level this criterion belongs to (1 for the others).
-        public let level: Int
+        package let level: Int
     }
-    public struct Group: Sendable, Equatable { public let name: String; public let criteria: [Criterion] }
+    package struct Group: Sendable, Equatable { package let name: String; package let criteria: [Criterion] }
     /// A result: reached with `min` points (or passed criteria), every criterion scoring at least `minEach` when set;
     /// in a level set, reached when every criterion of levels up to `level` is passed.
-    public struct Threshold: Sendable, Equatable {
-        public let label: String
-        public let min: Int
-        public var minEach: Int? = nil
-        public var level: Int? = nil
+    package struct Threshold: Sendable, Equatable {
+        package let label: String
+        package let min: Int
+        package var minEach: Int? = nil
+        package var level: Int? = nil
     }
 
-    public let key: String
-    public let title: String
-    public let subject: SubjectKind
-    public let version: String
-    public let years: ClosedRange<Int>
-    public let scoring: Scoring
-    public let honourForm: String?
-    public let thresholds: [Threshold]
-    public let groups: [Group]
+    package let key: String
+    package let title: String
+    package let subject: SubjectKind
+    package let version: String
+    package let years: ClosedRange<Int>
+    package let scoring: Scoring
+    package let honourForm: String?
+    package let thresholds: [Threshold]
+    package let groups: [Group]
     /// The act the criteria come from ("Thông tư 25/2023/TT-BGDĐT ngày 27/12/2023 …") and its year.
-    public let source: String
-    public let sourceYear: Int
+    package let source: String
+    package let sourceYear: Int
     /// How many years a recognition holds (the year assessed included); nil when it does not expire.
-    public let validityYears: Int?
+    package let validityYears: Int?
 
-    public var usesPoints: Bool { scoring == .points }
-    public var criteria: [Criterion] { groups.flatMap(\.criteria) }
+    package var usesPoints: Bool { scoring == .points }
+    package var criteria: [Criterion] { groups.flatMap(\.criteria) }
     /// 100 for a household set; the number of criteria for a pass/fail or level set.
-    public var maximum: Int { criteria.reduce(0) { $0 + $1.points } }
+    package var maximum: Int { criteria.reduce(0) { $0 + $1.points } }
 
     /// The highest threshold or level reached with these points per criterion (0 or 1 for pass/fail), or nil.
-    public func result(points: [String: Int]) -> Threshold? {
+    package func result(points: [String: Int]) -> Threshold? {
         let score = criteria.reduce(0) { $0 + (points[$1.key] ?? 0) }
         let reached = thresholds.filter { threshold in
             if let level = threshold.level {
@@ -92,10 +92,10 @@ public struct CriteriaSet: Sendable, Equatable {
     }
 
     /// The last year a recognition of `year` holds, or nil when it does not expire.
-    public func lastValidYear(recognisedIn year: Int) -> Int? { validityYears.map { year + $0 - 1 } }
+    package func lastValidYear(recognisedIn year: Int) -> Int? { validityYears.map { year + $0 - 1 } }
 
     /// How the thresholds read: "Đạt: 80 điểm, mỗi chỉ số từ 5", "Mức độ 1: đạt 11 tiêu chí mức độ 1; Mức độ 2: …".
-    public func thresholdsText(english: Bool) -> String {
+    package func thresholdsText(english: Bool) -> String {
         thresholds.map { threshold in
             if let level = threshold.level {
                 let count = criteria.filter { $0.level <= level }.count
@@ -108,7 +108,7 @@ public struct CriteriaSet: Sendable, Equatable {
         }.joined(separator: "; ")
     }
 
-    public init(yaml: String, file: String) throws {
+    package init(yaml: String, file: String) throws {
         let reader = YAMLReader(file: file)
         let root = try reader.root(yaml)
         let map = try reader.mapping(root, field: "key")
@@ -211,10 +211,10 @@ public struct CriteriaSet: Sendable, Equatable {
 }
 
 /// Every criteria set of `campaigns/criteria/`.
-public struct CriteriaSets: Sendable {
-    public let sets: [CriteriaSet]
+package struct CriteriaSets: Sendable {
+    package let sets: [CriteriaSet]
 
-    public init(directory: String) throws {
+    package init(directory: String) throws {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? []
         if files.isEmpty { throw DataFileError(file: directory, line: 1, field: "", message: "không có bộ tiêu chí nào (*.yaml)") }
         sets = try files.map { file in
@@ -223,7 +223,7 @@ public struct CriteriaSets: Sendable {
         }
     }
 
-    public init(sets: [CriteriaSet]) { self.sets = sets }
+    package init(sets: [CriteriaSet]) { self.sets = sets }
 
-    public func set(_ key: String) -> CriteriaSet? { sets.first { $0.key == key } }
+    package func set(_ key: String) -> CriteriaSet? { sets.first { $0.key == key } }
 }

@@ -6,9 +6,9 @@ import Vietnamese
 
 /// Recognition for the demo commune: last year's household registrations and assessments in three villages (most
 /// recognised), monthly visits of every library for three years, and a draft report for this year.
-public enum DemoRecognition {
+package enum DemoRecognition {
     @discardableResult
-    public static func seed(_ db: Database, sets: CriteriaSets, forms: HonourForms, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
+    package static func seed(_ db: Database, sets: CriteriaSets, forms: HonourForms, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
         guard try Registration.fetchCount(db) == 0, let household = sets.set("gia-dinh-hoc-tap") else { return 0 }
         var random = SeededRandom(seed: 7)
         let actor = Principal.system
@@ -61,7 +61,7 @@ public enum DemoRecognition {
 
     /// This year's standing duties: the culture officer's report plan done, the schools under way, the rest not started.
     @discardableResult
-    public static func seedDuties(_ db: Database, programme: Programme, today: CivilDate = .today()) throws -> Int {
+    package static func seedDuties(_ db: Database, programme: Programme, today: CivilDate = .today()) throws -> Int {
         guard try DutyRecord.fetchCount(db) == 0 else { return 0 }
         var made = 0
         for unit in try OrgUnit.filter(Column("isActive") == true).order(OrgUnit.Columns.sortKey).fetchAll(db) {

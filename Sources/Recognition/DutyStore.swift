@@ -4,10 +4,10 @@ import Store
 import Vietnamese
 
 /// How far a unit got with a standing duty in a year.
-public enum DutyStatus: String, Codable, CaseIterable, Sendable, Labelled {
+package enum DutyStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case notStarted = "not_started", inProgress = "in_progress", done, notDone = "not_done"
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .notStarted: return "Chưa triển khai"
         case .inProgress: return "Đang thực hiện"
@@ -16,7 +16,7 @@ public enum DutyStatus: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .notStarted: return "Not started"
         case .inProgress: return "In progress"
@@ -26,28 +26,28 @@ public enum DutyStatus: String, Codable, CaseIterable, Sendable, Labelled {
     }
 }
 
-public struct DutyRecord: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
-    public static let databaseTableName = "dutyStatus"
-    public var year: Int
-    public var dutyKey: String
-    public var unitId: Int64
-    public var status: DutyStatus
+package struct DutyRecord: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+    package static let databaseTableName = "dutyStatus"
+    package var year: Int
+    package var dutyKey: String
+    package var unitId: Int64
+    package var status: DutyStatus
     /// What shows it was done: a plan's number, a report, a count ("Kế hoạch số 12/KH-THCS ngày 10/9").
-    public var evidence: String?
-    public var updatedBy: String
-    public var updatedAt: Date
+    package var evidence: String?
+    package var updatedBy: String
+    package var updatedAt: Date
 }
 
 /// A unit's standing duties of the programme, year by year: written by the unit's own editor or commune staff.
-public enum DutyStore {
-    public struct Line: Sendable, Equatable {
-        public let duty: ProgrammeDuty
-        public let status: DutyStatus
-        public let evidence: String?
+package enum DutyStore {
+    package struct Line: Sendable, Equatable {
+        package let duty: ProgrammeDuty
+        package let status: DutyStatus
+        package let evidence: String?
     }
 
     /// The duties that fall to a unit, with what was recorded for the year (not started when nothing was).
-    public static func lines(_ db: Database, unit: OrgUnit, year: Int, programme: Programme) throws -> [Line] {
+    package static func lines(_ db: Database, unit: OrgUnit, year: Int, programme: Programme) throws -> [Line] {
         let records = Dictionary(uniqueKeysWithValues: try DutyRecord.filter(Column("year") == year && Column("unitId") == unit.id!).fetchAll(db)
             .map { ($0.dutyKey, $0) })
         return programme.duties(for: unit.kind).map { duty in
@@ -55,7 +55,7 @@ public enum DutyStore {
         }
     }
 
-    public static func record(_ db: Database, unitId: Int64, dutyKey: String, year: Int, status: String, evidence: String?,
+    package static func record(_ db: Database, unitId: Int64, dutyKey: String, year: Int, status: String, evidence: String?,
                               programme: Programme, by principal: Principal, now: Date = Date()) throws {
         guard let unit = try OrgUnit.fetchOne(db, key: unitId) else { throw DomainError.notFound("đơn vị", english: "Unit") }
         try principal.require(principal.canWrite(unitId: unitId))
@@ -77,16 +77,16 @@ public enum DutyStore {
     }
 
     /// The yearly report's summary: for each duty, how many of the units it falls to finished it, with their evidence.
-    public struct Summary: Sendable, Equatable {
-        public let duty: ProgrammeDuty
-        public let units: Int
-        public let done: Int
-        public let inProgress: Int
+    package struct Summary: Sendable, Equatable {
+        package let duty: ProgrammeDuty
+        package let units: Int
+        package let done: Int
+        package let inProgress: Int
         /// "Trường TH Đăk Tờ Re: Kế hoạch số 12/KH-TH" for each unit that recorded evidence.
-        public let evidence: [String]
+        package let evidence: [String]
     }
 
-    public static func summary(_ db: Database, year: Int, programme: Programme) throws -> [Summary] {
+    package static func summary(_ db: Database, year: Int, programme: Programme) throws -> [Summary] {
         let units = try OrgUnit.filter(Column("isActive") == true).order(OrgUnit.Columns.sortKey).fetchAll(db)
         let records = try DutyRecord.filter(Column("year") == year).fetchAll(db)
         return programme.duties.map { duty in

@@ -7,26 +7,26 @@ import Vietnamese
 
 /// Indicator values by year: computed from the data where the plan allows (clubs, school libraries' activities,
 /// library visits), entered by hand with a source note otherwise.
-public enum Indicators {
-    public static let culturalHousesActive = "cultural-houses-active"
-    public static let computedSources: Set<String> = ["school-libraries-lll", culturalHousesActive, "library-visits", "libraries-it",
+package enum Indicators {
+    package static let culturalHousesActive = "cultural-houses-active"
+    package static let computedSources: Set<String> = ["school-libraries-lll", culturalHousesActive, "library-visits", "libraries-it",
                                                       communeLibrary, communeCulturalHouse, staffDigitalTrained]
-    public static let staffDigitalTrained = "staff-digital-trained"
-    public static let communeLibrary = "commune-library-lll"
-    public static let communeCulturalHouse = "commune-cultural-house-lll"
+    package static let staffDigitalTrained = "staff-digital-trained"
+    package static let communeLibrary = "commune-library-lll"
+    package static let communeCulturalHouse = "commune-cultural-house-lll"
 
     /// Whether the commune library or the commune cultural house did in a year what plan II.2a asks of it by 2025:
     /// offer lifelong-learning services (a campaign activity held there, or for the cultural house a club or class
     /// running regularly) and apply IT (online uses in its monthly reading book, or a digital-skills class).
-    public struct CommuneFacility: Sendable, Equatable {
-        public let name: String
-        public let services: Bool
-        public let appliesIT: Bool
-        public let note: String
-        public var met: Bool { services && appliesIT }
+    package struct CommuneFacility: Sendable, Equatable {
+        package let name: String
+        package let services: Bool
+        package let appliesIT: Bool
+        package let note: String
+        package var met: Bool { services && appliesIT }
     }
 
-    public static func communeFacility(_ db: Database, _ source: String, year: Int, today: CivilDate = .today()) throws -> CommuneFacility? {
+    package static func communeFacility(_ db: Database, _ source: String, year: Int, today: CivilDate = .today()) throws -> CommuneFacility? {
         let sql = source == communeLibrary
             ? "SELECT id, name FROM unit WHERE kind = 'commune_library' AND isActive ORDER BY id LIMIT 1"
             : """
@@ -53,15 +53,15 @@ public enum Indicators {
         return CommuneFacility(name: name, services: services, appliesIT: appliesIT, note: "\(name): " + parts.joined(separator: ", "))
     }
 
-    public struct Value: Sendable, Equatable {
-        public let year: Int
-        public let value: Double?
-        public let computed: Bool
-        public let note: String
+    package struct Value: Sendable, Equatable {
+        package let year: Int
+        package let value: Double?
+        package let computed: Bool
+        package let note: String
     }
 
     /// School libraries that ran at least one campaign activity in the year, against all school libraries.
-    public static func schoolLibrariesWithActivities(_ db: Database, year: Int) throws -> (active: Int, total: Int) {
+    package static func schoolLibrariesWithActivities(_ db: Database, year: Int) throws -> (active: Int, total: Int) {
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE kind = 'school_library' AND isActive") ?? 0
         let active = try Int.fetchOne(db, sql: """
             SELECT count(DISTINCT a.unitId) FROM activity a JOIN unit u ON u.id = a.unitId
@@ -71,11 +71,11 @@ public enum Indicators {
     }
 
     /// Average visits a month per library over the months recorded in the year.
-    public static func averageMonthlyVisits(_ db: Database, year: Int) throws -> Double? {
+    package static func averageMonthlyVisits(_ db: Database, year: Int) throws -> Double? {
         try Double.fetchOne(db, sql: "SELECT avg(visits) FROM libraryVisit WHERE substr(month, 1, 4) = ?", arguments: [String(year)])
     }
 
-    public static func value(_ db: Database, _ indicator: ProgrammeIndicator, year: Int, today: CivilDate = .today()) throws -> Value {
+    package static func value(_ db: Database, _ indicator: ProgrammeIndicator, year: Int, today: CivilDate = .today()) throws -> Value {
         if let source = indicator.computed {
             switch source {
             case "school-libraries-lll":
@@ -126,7 +126,7 @@ public enum Indicators {
         return Value(year: year, value: row?[0], computed: false, note: row?[1] ?? "")
     }
 
-    public static func setManual(_ db: Database, key: String, year: Int, value: Double, sourceNote: String, by principal: Principal, now: Date = Date()) throws {
+    package static func setManual(_ db: Database, key: String, year: Int, value: Double, sourceNote: String, by principal: Principal, now: Date = Date()) throws {
         try principal.require(principal.canWriteCommuneWide)
         let note = VietnameseText.clean(sourceNote)
         guard !note.isEmpty else { throw DomainError.invalid(["sourceNote": "Ghi nguồn số liệu"]) }
@@ -141,19 +141,19 @@ public enum Indicators {
 
     // MARK: Library visits
 
-    public struct MonthlyVisits: Sendable, Codable, Equatable {
-        public var visits: Int
-        public var readers: Int
-        public var loans: Int
-        public var newCards: Int
-        public var onlineUses: Int
-        public init(visits: Int, readers: Int = 0, loans: Int = 0, newCards: Int = 0, onlineUses: Int = 0) {
+    package struct MonthlyVisits: Sendable, Codable, Equatable {
+        package var visits: Int
+        package var readers: Int
+        package var loans: Int
+        package var newCards: Int
+        package var onlineUses: Int
+        package init(visits: Int, readers: Int = 0, loans: Int = 0, newCards: Int = 0, onlineUses: Int = 0) {
             self.visits = visits; self.readers = readers; self.loans = loans; self.newCards = newCards; self.onlineUses = onlineUses
         }
     }
 
     /// A library's month, entered (or corrected) by the library's own editor or commune staff.
-    public static func recordVisits(_ db: Database, libraryId: Int64, year: Int, month: Int, _ counts: MonthlyVisits, by principal: Principal) throws {
+    package static func recordVisits(_ db: Database, libraryId: Int64, year: Int, month: Int, _ counts: MonthlyVisits, by principal: Principal) throws {
         guard let library = try OrgUnit.fetchOne(db, key: libraryId), [.schoolLibrary, .communeLibrary, .culturalHouse].contains(library.kind) else {
             throw DomainError.invalid(["libraryId": "Chọn một thư viện (hoặc nhà văn hóa có phòng đọc)"])
         }
@@ -170,7 +170,7 @@ public enum Indicators {
         try Audit.record(db, by: principal, .update, entity: "libraryVisit", id: libraryId, after: ["month": key, "visits": String(counts.visits)])
     }
 
-    public static func visits(_ db: Database, libraryId: Int64, year: Int) throws -> [Int: MonthlyVisits] {
+    package static func visits(_ db: Database, libraryId: Int64, year: Int) throws -> [Int: MonthlyVisits] {
         var months: [Int: MonthlyVisits] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM libraryVisit WHERE libraryId = ? AND substr(month, 1, 4) = ?", arguments: [libraryId, String(year)]) {
             let month = Int((row["month"] as String).suffix(2)) ?? 0

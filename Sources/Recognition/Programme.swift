@@ -5,24 +5,24 @@ import Vietnamese
 import Yams
 
 /// One indicator of the plan (II.2), from `campaigns/programme.yaml`.
-public struct ProgrammeIndicator: Sendable, Equatable {
+package struct ProgrammeIndicator: Sendable, Equatable {
     /// share: a % against targets; growth: average yearly growth; yesno: a facility that does or does not yet do
     /// what the plan asks by 2025 (1 or 0; the targets are 1).
     /// count: a number of people (staff trained in digital skills) rising in a straight line to its targets.
-    public enum Kind: String, Sendable { case share, growth, yesno, count }
-    public let key: String
-    public let name: String
-    public let unit: String
-    public let kind: Kind
+    package enum Kind: String, Sendable { case share, growth, yesno, count }
+    package let key: String
+    package let name: String
+    package let unit: String
+    package let kind: Kind
     /// The computed source (`Indicators.computed`), or nil for a value entered by hand each year.
-    public let computed: String?
-    public let baselineYear: Int
-    public let baseline: Double
+    package let computed: String?
+    package let baselineYear: Int
+    package let baseline: Double
     /// Share: the target in %. Growth: the average yearly growth in % to that year.
-    public let target2025: Double
-    public let target2030: Double
+    package let target2025: Double
+    package let target2030: Double
 
-    public init(key: String, name: String, unit: String, kind: Kind, computed: String?, baselineYear: Int, baseline: Double,
+    package init(key: String, name: String, unit: String, kind: Kind, computed: String?, baselineYear: Int, baseline: Double,
                 target2025: Double, target2030: Double) {
         self.key = key; self.name = name; self.unit = unit; self.kind = kind; self.computed = computed
         self.baselineYear = baselineYear; self.baseline = baseline; self.target2025 = target2025; self.target2030 = target2030
@@ -30,7 +30,7 @@ public struct ProgrammeIndicator: Sendable, Equatable {
 
     /// Where the indicator should be in a year: shares rise in a straight line from the baseline to the 2025 and
     /// 2030 targets; growth compounds (+4%/year to 2025 means baseline × 1.04^(years since the baseline)).
-    public func trajectory(_ year: Int) -> Double {
+    package func trajectory(_ year: Int) -> Double {
         switch kind {
         case .yesno:
             return year >= 2025 ? target2025 : baseline
@@ -48,15 +48,15 @@ public struct ProgrammeIndicator: Sendable, Equatable {
     }
 
     /// Compound annual growth from the baseline to a value, in %: ((value / baseline)^(1/years) − 1) × 100.
-    public func compoundGrowth(to value: Double, in year: Int) -> Double? {
+    package func compoundGrowth(to value: Double, in year: Int) -> Double? {
         guard kind == .growth, year > baselineYear, baseline > 0, value > 0 else { return nil }
         return (pow(value / baseline, 1 / Double(year - baselineYear)) - 1) * 100
     }
 
-    public func onTrack(_ value: Double, in year: Int) -> Bool { value + 1e-9 >= trajectory(year) }
+    package func onTrack(_ value: Double, in year: Int) -> Bool { value + 1e-9 >= trajectory(year) }
 
     /// A value as pages and reports show it: "Có" / "Chưa" for a yes/no indicator, the number otherwise.
-    public func display(_ value: Double?, english: Bool = false) -> String {
+    package func display(_ value: Double?, english: Bool = false) -> String {
         guard kind == .yesno else { return DecimalText.number(value) }
         guard let value else { return "" }
         return value >= 0.5 ? (english ? "Yes" : "Có") : (english ? "Not yet" : "Chưa")
@@ -64,30 +64,30 @@ public struct ProgrammeIndicator: Sendable, Equatable {
 }
 
 /// A standing duty the plan gives a kind of unit for the whole programme (plan V.1–V.5), followed year by year.
-public struct ProgrammeDuty: Sendable, Equatable {
-    public let key: String
+package struct ProgrammeDuty: Sendable, Equatable {
+    package let key: String
     /// Where the plan says it ("V.1").
-    public let section: String
+    package let section: String
     /// Who carries it, as the plan names them ("Công chức Văn hóa – Xã hội xã").
-    public let assignee: String
+    package let assignee: String
     /// The kinds of unit it falls to (every school, every mass organisation…).
-    public let unitKinds: [UnitKind]
-    public let text: String
+    package let unitKinds: [UnitKind]
+    package let text: String
 }
 
-public struct Programme: Sendable {
-    public let indicators: [ProgrammeIndicator]
-    public let duties: [ProgrammeDuty]
+package struct Programme: Sendable {
+    package let indicators: [ProgrammeIndicator]
+    package let duties: [ProgrammeDuty]
 
     /// The duties that fall to a unit of this kind.
-    public func duties(for kind: UnitKind) -> [ProgrammeDuty] { duties.filter { $0.unitKinds.contains(kind) } }
+    package func duties(for kind: UnitKind) -> [ProgrammeDuty] { duties.filter { $0.unitKinds.contains(kind) } }
 
-    public init(path: String) throws {
+    package init(path: String) throws {
         let (text, file) = try YAMLReader.text(ofFile: path, holding: "chỉ tiêu")
         try self.init(yaml: text, file: file)
     }
 
-    public init(yaml: String, file: String) throws {
+    package init(yaml: String, file: String) throws {
         let reader = YAMLReader(file: file)
         let root = try reader.root(yaml)
         let top = try reader.mapping(root, field: "indicators")
@@ -124,8 +124,8 @@ public struct Programme: Sendable {
         }
     }
 
-    public func indicator(_ key: String) -> ProgrammeIndicator? { indicators.first { $0.key == key } }
-    public func duty(_ key: String) -> ProgrammeDuty? { duties.first { $0.key == key } }
+    package func indicator(_ key: String) -> ProgrammeIndicator? { indicators.first { $0.key == key } }
+    package func duty(_ key: String) -> ProgrammeDuty? { duties.first { $0.key == key } }
 
     static func duties(_ top: Node.Mapping, reader: YAMLReader, file: String, root: Node) throws -> [ProgrammeDuty] {
         guard top["duties"] != nil else { return [] }

@@ -3,13 +3,13 @@ import Store
 
 /// Tables of the Recognition module: registrations for a learning-model title and their assessment scores,
 /// monthly library visits, indicator values entered by hand, and the yearly report's texts and state.
-public enum RecognitionSchema: SchemaModule {
+package enum RecognitionSchema: SchemaModule {
     /// A registration's subject is a person when its kind says so (no foreign key: it may be a household or a unit).
-    public static var personReferences: [PersonReference] {
+    package static var personReferences: [PersonReference] {
         [PersonReference(table: "registration", column: "subjectId", condition: "subjectKind = 'person'")]
     }
 
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+    package static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("recognition.v1") { db in
             try db.create(table: "registration") { t in
                 t.autoIncrementedPrimaryKey("id")

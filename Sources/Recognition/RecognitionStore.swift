@@ -4,44 +4,44 @@ import Honours
 import Store
 import Vietnamese
 
-public struct Registration: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "registration"
-    public var id: Int64?
-    public var year: Int
-    public var setKey: String
-    public var subjectKind: SubjectKind
-    public var subjectId: Int64
-    public var registeredOn: CivilDate
+package struct Registration: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "registration"
+    package var id: Int64?
+    package var year: Int
+    package var setKey: String
+    package var subjectKind: SubjectKind
+    package var subjectId: Int64
+    package var registeredOn: CivilDate
     /// registered → assessed → approved (recognised or not, by the result) or rejected.
-    public var status: String
-    public var score: Int?
-    public var result: String?
-    public var assessedOn: CivilDate?
-    public var assessor: String?
-    public var decidedBy: String?
-    public var nominationId: Int64?
-    public var notes: String?
-    public var createdAt: Date
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package var status: String
+    package var score: Int?
+    package var result: String?
+    package var assessedOn: CivilDate?
+    package var assessor: String?
+    package var decidedBy: String?
+    package var nominationId: Int64?
+    package var notes: String?
+    package var createdAt: Date
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct AssessmentScore: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
-    public static let databaseTableName = "assessmentScore"
-    public var registrationId: Int64
-    public var criterionKey: String
-    public var points: Int
-    public var passed: Bool
-    public var computed: Bool
-    public var evidence: String?
+package struct AssessmentScore: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+    package static let databaseTableName = "assessmentScore"
+    package var registrationId: Int64
+    package var criterionKey: String
+    package var points: Int
+    package var passed: Bool
+    package var computed: Bool
+    package var evidence: String?
 }
 
 /// The yearly cycle of a learning-model title: registration at the start of the year, assessment at its end
 /// (a score per criterion, pre-filled where the data says, always overridable), the result against the set's
 /// thresholds, approval by the commune, and the hand-off of a recognised title to Honours.
-public enum RecognitionStore {
-    public struct Subject: Sendable { public let name: String; public let place: String; public let scopeUnitId: Int64? }
+package enum RecognitionStore {
+    package struct Subject: Sendable { package let name: String; package let place: String; package let scopeUnitId: Int64? }
 
-    public static func subject(_ db: Database, kind: SubjectKind, id: Int64) throws -> Subject? {
+    package static func subject(_ db: Database, kind: SubjectKind, id: Int64) throws -> Subject? {
         func unitName(_ id: Int64?) throws -> String { try id.flatMap { try String.fetchOne(db, sql: "SELECT name FROM unit WHERE id = ?", arguments: [$0]) } ?? "" }
         switch kind {
         case .household:
@@ -61,9 +61,9 @@ public enum RecognitionStore {
         }
     }
 
-    public struct Item: Sendable { public let registration: Registration; public let subject: String; public let place: String; public let scopeUnitId: Int64? }
+    package struct Item: Sendable { package let registration: Registration; package let subject: String; package let place: String; package let scopeUnitId: Int64? }
 
-    public static func list(_ db: Database, year: Int?, setKey: String? = nil, for principal: Principal) throws -> [Item] {
+    package static func list(_ db: Database, year: Int?, setKey: String? = nil, for principal: Principal) throws -> [Item] {
         var request = Registration.all()
         if let year { request = request.filter(Column("year") == year) }
         if let setKey { request = request.filter(Column("setKey") == setKey) }
@@ -75,11 +75,11 @@ public enum RecognitionStore {
     }
 
     /// The latest year before `year` with registrations for a set (where an empty year's page points to).
-    public static func latestYear(_ db: Database, setKey: String, before year: Int) throws -> Int? {
+    package static func latestYear(_ db: Database, setKey: String, before year: Int) throws -> Int? {
         try Int.fetchOne(db, sql: "SELECT max(year) FROM registration WHERE setKey = ? AND year < ?", arguments: [setKey, year])
     }
 
-    public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Item {
+    package static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Item {
         guard let registration = try Registration.fetchOne(db, key: id) else { throw DomainError.notFound("đăng ký", english: "Registration") }
         let subject = try subject(db, kind: registration.subjectKind, id: registration.subjectId)
         guard principal.canRead(unitId: subject?.scopeUnitId) else { throw DomainError.outsideScope }
@@ -87,7 +87,7 @@ public enum RecognitionStore {
     }
 
     /// Registers a household, clan, village… for a title in a year (at the start of the year).
-    public static func register(_ db: Database, year: Int, set: CriteriaSet, subjectId: Int64, on date: CivilDate = .today(), by principal: Principal,
+    package static func register(_ db: Database, year: Int, set: CriteriaSet, subjectId: Int64, on date: CivilDate = .today(), by principal: Principal,
                                 now: Date = Date()) throws -> Registration {
         guard set.years.contains(year) else { throw DomainError.invalid(["year": "Bộ tiêu chí \(set.title) áp dụng \(set.years.lowerBound)–\(set.years.upperBound)"]) }
         guard let subject = try subject(db, kind: set.subject, id: subjectId) else { throw DomainError.invalid(["subjectId": "Không tìm thấy \(set.subject.label.lowercased()) này"]) }
@@ -103,12 +103,12 @@ public enum RecognitionStore {
         return registration
     }
 
-    public static func scores(_ db: Database, registrationId: Int64) throws -> [String: AssessmentScore] {
+    package static func scores(_ db: Database, registrationId: Int64) throws -> [String: AssessmentScore] {
         Dictionary(uniqueKeysWithValues: try AssessmentScore.filter(Column("registrationId") == registrationId).fetchAll(db).map { ($0.criterionKey, $0) })
     }
 
     /// What the form shows before the assessor types: saved scores, or computed answers where the data allows.
-    public static func prefill(_ db: Database, registration: Registration, set: CriteriaSet, today: CivilDate = .today()) throws -> [String: AssessmentScore] {
+    package static func prefill(_ db: Database, registration: Registration, set: CriteriaSet, today: CivilDate = .today()) throws -> [String: AssessmentScore] {
         var scores = try scores(db, registrationId: registration.id!)
         for criterion in set.criteria where scores[criterion.key] == nil {
             guard let source = criterion.computed,
@@ -120,19 +120,19 @@ public enum RecognitionStore {
         return scores
     }
 
-    public struct ScoreInput: Sendable, Codable {
-        public var points: Int?
-        public var passed: Bool?
-        public var computed: Bool?
-        public var evidence: String?
-        public init(points: Int? = nil, passed: Bool? = nil, computed: Bool? = nil, evidence: String? = nil) {
+    package struct ScoreInput: Sendable, Codable {
+        package var points: Int?
+        package var passed: Bool?
+        package var computed: Bool?
+        package var evidence: String?
+        package init(points: Int? = nil, passed: Bool? = nil, computed: Bool? = nil, evidence: String? = nil) {
             self.points = points; self.passed = passed; self.computed = computed; self.evidence = evidence
         }
     }
 
     /// Records the assessment: every criterion scored (points within its maximum, or pass/fail), the total, and the
     /// result against the set's thresholds.
-    public static func assess(_ db: Database, id: Int64, set: CriteriaSet, scores input: [String: ScoreInput], on date: CivilDate = .today(),
+    package static func assess(_ db: Database, id: Int64, set: CriteriaSet, scores input: [String: ScoreInput], on date: CivilDate = .today(),
                               by principal: Principal) throws -> Registration {
         let item = try get(db, id: id, for: principal)
         try principal.require(principal.canWriteCommuneWide || principal.canWrite(unitId: item.scopeUnitId))
@@ -175,7 +175,7 @@ public enum RecognitionStore {
 
     /// The commune approves the result (or rejects the assessment with a reason). A recognised title whose set names
     /// an honour form becomes an approved nomination for the year's decision.
-    public static func decide(_ db: Database, id: Int64, approve: Bool, reason: String? = nil, set: CriteriaSet, forms: HonourForms,
+    package static func decide(_ db: Database, id: Int64, approve: Bool, reason: String? = nil, set: CriteriaSet, forms: HonourForms,
                               by principal: Principal, now: Date = Date()) throws -> Registration {
         try principal.require(principal.canWriteCommuneWide)
         guard var registration = try Registration.fetchOne(db, key: id) else { throw DomainError.notFound("đăng ký", english: "Registration") }
@@ -218,23 +218,23 @@ public enum RecognitionStore {
 
     // MARK: Progress
 
-    public struct Progress: Sendable, Equatable {
-        public let set: String
-        public let title: String
-        public let population: Int
-        public let registered: Int
-        public let assessed: Int
-        public let recognised: Int
+    package struct Progress: Sendable, Equatable {
+        package let set: String
+        package let title: String
+        package let population: Int
+        package let registered: Int
+        package let assessed: Int
+        package let recognised: Int
         /// The national target for 2025 this title counts towards, in % of the population.
-        public let target: Int?
-        public var share: Double { population == 0 ? 0 : Double(recognised) * 100 / Double(population) }
+        package let target: Int?
+        package var share: Double { population == 0 ? 0 : Double(recognised) * 100 / Double(population) }
     }
 
     /// Targets for 2025 by subject: QĐ 387/QĐ-TTg (households, clans, villages, units) and QĐ 677/QĐ-TTg (citizens:
     /// 40% of adults).
-    public static let nationalTargets: [SubjectKind: Int] = [.household: 70, .clan: 65, .village: 65, .unit: 80, .person: 40]
+    package static let nationalTargets: [SubjectKind: Int] = [.household: 70, .clan: 65, .village: 65, .unit: 80, .person: 40]
 
-    public static func population(_ db: Database, _ kind: SubjectKind, year: Int, villageId: Int64? = nil) throws -> Int {
+    package static func population(_ db: Database, _ kind: SubjectKind, year: Int, villageId: Int64? = nil) throws -> Int {
         switch kind {
         case .household: return try Int.fetchOne(db, sql: "SELECT count(*) FROM household\(villageId == nil ? "" : " WHERE villageId = ?")", arguments: villageId.map { [$0] } ?? []) ?? 0
         case .clan: return try Int.fetchOne(db, sql: "SELECT count(*) FROM clan\(villageId == nil ? "" : " WHERE villageId = ?")", arguments: villageId.map { [$0] } ?? []) ?? 0
@@ -248,7 +248,7 @@ public enum RecognitionStore {
     }
 
     /// Counts per title for a year (optionally one village): registered, assessed, recognised, against the target.
-    public static func progress(_ db: Database, year: Int, sets: CriteriaSets, villageId: Int64? = nil) throws -> [Progress] {
+    package static func progress(_ db: Database, year: Int, sets: CriteriaSets, villageId: Int64? = nil) throws -> [Progress] {
         try sets.sets.map { set in
             var registrations = try Registration.filter(Column("year") == year && Column("setKey") == set.key).fetchAll(db)
             if let villageId {

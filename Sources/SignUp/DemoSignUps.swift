@@ -8,9 +8,9 @@ import Vietnamese
 /// Sign-up pages for the demo commune: a reading club taking new members (a few sign-ups waiting, one of them very
 /// likely a resident already registered, typed without tones), the next activity with places and a waiting list,
 /// and a call for volunteers for it. Deterministic, like the rest of the demo.
-public enum DemoSignUps {
+package enum DemoSignUps {
     @discardableResult
-    public static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
+    package static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
         guard try SignUpForm.fetchCount(db) == 0 else { return 0 }
         let commune = try Settings.value(db, Settings.communeName)
         let unlimited = PublicSignUp.Limits(perSourcePerHour: 1_000, perPhonePerDay: 1_000)

@@ -3,49 +3,49 @@ import GRDB
 import Store
 import Vietnamese
 
-/// A sign-up sent from a public page (no account): checked, limited against abuse, and kept for the organiser's
-/// review. Nothing typed here is ever shown on a public page again.
-public enum PublicSignUp {
+/// A sign-up sent from a package page (no account): checked, limited against abuse, and kept for the organiser's
+/// review. Nothing typed here is ever shown on a package page again.
+package enum PublicSignUp {
     /// What the page's form sent.
-    public struct Submission: Sendable {
-        public var fullName: String
-        public var birthYear: String
-        public var villageId: String
-        public var phone: String
-        public var guardianName: String
-        public var channels: [String]
+    package struct Submission: Sendable {
+        package var fullName: String
+        package var birthYear: String
+        package var villageId: String
+        package var phone: String
+        package var guardianName: String
+        package var channels: [String]
         /// A field people never see; a robot filling every field fills it too.
-        public var honeypot: String
+        package var honeypot: String
         /// The sender's network address (only its hash is kept).
-        public var address: String
+        package var address: String
 
-        public init(fullName: String = "", birthYear: String = "", villageId: String = "", phone: String = "", guardianName: String = "",
+        package init(fullName: String = "", birthYear: String = "", villageId: String = "", phone: String = "", guardianName: String = "",
                     channels: [String] = [], honeypot: String = "", address: String) {
             self.fullName = fullName; self.birthYear = birthYear; self.villageId = villageId; self.phone = phone
             self.guardianName = guardianName; self.channels = channels; self.honeypot = honeypot; self.address = address
         }
     }
 
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// Kept for review; `waitingPosition` when the places were taken.
         case received(waitingPosition: Int?)
         /// The honeypot was filled: answered like a success, nothing kept.
         case ignored
     }
 
-    public struct Limits: Sendable {
-        public var perSourcePerHour: Int
-        public var perPhonePerDay: Int
-        public init(perSourcePerHour: Int = 20, perPhonePerDay: Int = 3) { self.perSourcePerHour = perSourcePerHour; self.perPhonePerDay = perPhonePerDay }
+    package struct Limits: Sendable {
+        package var perSourcePerHour: Int
+        package var perPhonePerDay: Int
+        package init(perSourcePerHour: Int = 20, perPhonePerDay: Int = 3) { self.perSourcePerHour = perSourcePerHour; self.perPhonePerDay = perPhonePerDay }
 
-        public static func fromSettings(_ db: Database) throws -> Limits {
+        package static func fromSettings(_ db: Database) throws -> Limits {
             Limits(perSourcePerHour: Int(try Settings.value(db, Settings.signUpsPerSourcePerHour)) ?? 20,
                    perPhonePerDay: Int(try Settings.value(db, Settings.signUpsPerPhonePerDay)) ?? 3)
         }
     }
 
     /// The consent for one channel, in the words the page shows and the consent record keeps.
-    public static func consentText(_ form: SignUpForm, channel: ConsentChannel, commune: String) -> String {
+    package static func consentText(_ form: SignUpForm, channel: ConsentChannel, commune: String) -> String {
         let how = channel == .zalo ? "tin nhắn Zalo" : "tin nhắn SMS"
         // "để nhận thông báo…": the purpose continues the sentence, unless it starts with an abbreviation (UBND…).
         let purpose = form.purpose.dropFirst().prefix(1).lowercased() == form.purpose.dropFirst().prefix(1)
@@ -54,7 +54,7 @@ public enum PublicSignUp {
             + "Tôi có thể rút lại sự đồng ý bất cứ lúc nào bằng cách báo cán bộ văn hóa xã; việc rút lại có hiệu lực ngay."
     }
 
-    public static func submit(_ db: Database, form: SignUpForm, _ submission: Submission, commune: String, limits: Limits,
+    package static func submit(_ db: Database, form: SignUpForm, _ submission: Submission, commune: String, limits: Limits,
                               today: CivilDate, now: Date = Date()) throws -> Outcome {
         guard form.isOpen(on: today) else {
             throw DomainError(.conflict, "Trang đăng ký này đã đóng.", english: "This sign-up page is closed.")

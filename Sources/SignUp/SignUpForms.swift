@@ -6,23 +6,23 @@ import Store
 import Vietnamese
 
 /// Opening, listing and closing sign-up pages. An organiser opens one for an activity, a club or a call for
-/// volunteers of their own unit; the page's short code goes into the public address and onto the QR poster.
-public enum SignUpForms {
+/// volunteers of their own unit; the page's short code goes into the package address and onto the QR poster.
+package enum SignUpForms {
     /// What the organiser chooses when opening a page.
-    public struct Input: Sendable {
-        public var kind: SignUpKind
-        public var targetId: Int64
-        public var title: String?
-        public var askBirthYear: Bool
-        public var askVillage: Bool
-        public var askPhone: Bool
-        public var channels: [ConsentChannel]
-        public var purpose: String?
-        public var role: String?
-        public var capacity: String?
-        public var closesOn: String?
+    package struct Input: Sendable {
+        package var kind: SignUpKind
+        package var targetId: Int64
+        package var title: String?
+        package var askBirthYear: Bool
+        package var askVillage: Bool
+        package var askPhone: Bool
+        package var channels: [ConsentChannel]
+        package var purpose: String?
+        package var role: String?
+        package var capacity: String?
+        package var closesOn: String?
 
-        public init(kind: SignUpKind, targetId: Int64, title: String? = nil, askBirthYear: Bool = true, askVillage: Bool = true,
+        package init(kind: SignUpKind, targetId: Int64, title: String? = nil, askBirthYear: Bool = true, askVillage: Bool = true,
                     askPhone: Bool = true, channels: [ConsentChannel] = [.sms], purpose: String? = nil, role: String? = nil,
                     capacity: String? = nil, closesOn: String? = nil) {
             self.kind = kind; self.targetId = targetId; self.title = title; self.askBirthYear = askBirthYear; self.askVillage = askVillage
@@ -31,11 +31,11 @@ public enum SignUpForms {
         }
     }
 
-    /// Channels a public page may ask consent for: the ones that reach a phone.
-    public static let offeredChannels: [ConsentChannel] = [.sms, .zalo]
+    /// Channels a package page may ask consent for: the ones that reach a phone.
+    package static let offeredChannels: [ConsentChannel] = [.sms, .zalo]
 
     /// The unit, default title and default purpose of what a page signs people up for.
-    public static func target(_ db: Database, kind: SignUpKind, id: Int64) throws -> (unitId: Int64, title: String, purpose: String) {
+    package static func target(_ db: Database, kind: SignUpKind, id: Int64) throws -> (unitId: Int64, title: String, purpose: String) {
         switch kind {
         case .club:
             guard let club = try Club.fetchOne(db, key: id) else { throw DomainError.notFound("câu lạc bộ", english: "Club") }
@@ -49,7 +49,7 @@ public enum SignUpForms {
         }
     }
 
-    public static func open(_ db: Database, _ input: Input, by principal: Principal, now: Date = Date()) throws -> SignUpForm {
+    package static func open(_ db: Database, _ input: Input, by principal: Principal, now: Date = Date()) throws -> SignUpForm {
         let target = try target(db, kind: input.kind, id: input.targetId)
         try principal.require(principal.canWrite(unitId: target.unitId))
         var errors: [String: String] = [:]
@@ -84,7 +84,7 @@ public enum SignUpForms {
         return form
     }
 
-    public static func close(_ db: Database, id: Int64, by principal: Principal, now: Date = Date()) throws {
+    package static func close(_ db: Database, id: Int64, by principal: Principal, now: Date = Date()) throws {
         var form = try get(db, id: id, for: principal)
         try principal.require(principal.canWrite(unitId: form.unitId))
         guard form.closedAt == nil else { return }
@@ -94,28 +94,28 @@ public enum SignUpForms {
         try Audit.record(db, by: principal, .update, entity: "signUpForm", id: id, before: before, after: form, at: now)
     }
 
-    public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> SignUpForm {
+    package static func get(_ db: Database, id: Int64, for principal: Principal) throws -> SignUpForm {
         guard let form = try SignUpForm.fetchOne(db, key: id) else { throw DomainError.notFound("trang đăng ký", english: "Sign-up page") }
         guard principal.canRead(unitId: form.unitId) else { throw DomainError.outsideScope }
         return form
     }
 
-    /// The page a public code opens (no account): nil when unknown.
-    public static func byCode(_ db: Database, code: String) throws -> SignUpForm? {
+    /// The page a package code opens (no account): nil when unknown.
+    package static func byCode(_ db: Database, code: String) throws -> SignUpForm? {
         guard code.utf8.count <= 16 else { return nil }
         return try SignUpForm.filter(Column("code") == code.lowercased()).fetchOne(db)
     }
 
     /// A page with how many it holds in each state, for the organisers' list.
-    public struct ListItem: Sendable {
-        public let form: SignUpForm
-        public let unit: String
-        public let counts: [SignUpStatus: Int]
-        public func count(_ status: SignUpStatus) -> Int { counts[status] ?? 0 }
+    package struct ListItem: Sendable {
+        package let form: SignUpForm
+        package let unit: String
+        package let counts: [SignUpStatus: Int]
+        package func count(_ status: SignUpStatus) -> Int { counts[status] ?? 0 }
     }
 
     /// The pages the principal may read, newest first.
-    public static func list(_ db: Database, for principal: Principal) throws -> [ListItem] {
+    package static func list(_ db: Database, for principal: Principal) throws -> [ListItem] {
         let forms = try SignUpForm.order(Column("id").desc).fetchAll(db).filter { principal.canRead(unitId: $0.unitId) }
         var counts: [Int64: [SignUpStatus: Int]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT formId, status, count(*) FROM signUp GROUP BY formId, status") {
@@ -126,7 +126,7 @@ public enum SignUpForms {
     }
 
     /// The pages open for one activity or club (shown on its page).
-    public static func forms(_ db: Database, activityId: Int64? = nil, clubId: Int64? = nil) throws -> [SignUpForm] {
+    package static func forms(_ db: Database, activityId: Int64? = nil, clubId: Int64? = nil) throws -> [SignUpForm] {
         if let activityId { return try SignUpForm.filter(Column("activityId") == activityId).order(Column("id")).fetchAll(db) }
         if let clubId { return try SignUpForm.filter(Column("clubId") == clubId).order(Column("id")).fetchAll(db) }
         return []
@@ -145,10 +145,10 @@ public enum SignUpForms {
 }
 
 extension SignUpForms {
-    /// When and where, as the public page and the poster say it.
-    public struct Occasion: Sendable { public let when: String; public let place: String }
+    /// When and where, as the package page and the poster say it.
+    package struct Occasion: Sendable { package let when: String; package let place: String }
 
-    public static func occasion(_ db: Database, _ form: SignUpForm) throws -> Occasion {
+    package static func occasion(_ db: Database, _ form: SignUpForm) throws -> Occasion {
         if let clubId = form.clubId, let club = try Club.fetchOne(db, key: clubId) {
             return Occasion(when: club.schedule ?? "", place: try UnitStore.name(db, id: club.unitId))
         }
@@ -160,18 +160,18 @@ extension SignUpForms {
     }
 
     /// Places taken (waiting and approved) against the capacity: true when a new sign-up would wait.
-    public static func isFull(_ db: Database, _ form: SignUpForm) throws -> Bool {
+    package static func isFull(_ db: Database, _ form: SignUpForm) throws -> Bool {
         guard let capacity = form.capacity else { return false }
         return try SignUpEntry.filter(Column("formId") == form.id! && ["pending", "approved"].contains(Column("status"))).fetchCount(db) >= capacity
     }
 
     /// Approved people whose confirmation has not left yet.
-    public static func unconfirmed(_ db: Database, formId: Int64) throws -> Int {
+    package static func unconfirmed(_ db: Database, formId: Int64) throws -> Int {
         try SignUpEntry.filter(Column("formId") == formId && Column("status") == "approved" && Column("confirmedAt") == nil).fetchCount(db)
     }
 
     /// Open calls for volunteers of a unit (a volunteer's own page offers them).
-    public static func openVolunteerCalls(_ db: Database, unitId: Int64, today: CivilDate) throws -> [SignUpForm] {
+    package static func openVolunteerCalls(_ db: Database, unitId: Int64, today: CivilDate) throws -> [SignUpForm] {
         try SignUpForm.filter(Column("kind") == SignUpKind.volunteer.rawValue && Column("unitId") == unitId && Column("closedAt") == nil)
             .order(Column("id").desc).fetchAll(db).filter { $0.isOpen(on: today) }
     }

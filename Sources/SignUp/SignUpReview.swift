@@ -7,19 +7,19 @@ import Vietnamese
 
 /// The organiser's queue: each sign-up matched to a resident already registered or created as a new one, with the
 /// consent it carries, and the person placed where they signed up (club member, volunteer, activity list).
-public enum SignUpReview {
-    public struct QueueItem: Sendable {
-        public let entry: SignUpEntry
-        public let village: String?
+package enum SignUpReview {
+    package struct QueueItem: Sendable {
+        package let entry: SignUpEntry
+        package let village: String?
         /// Residents the sign-up may be, that the reviewer may see, likeliest first.
-        public let candidates: [DuplicateFinder.Candidate]
+        package let candidates: [DuplicateFinder.Candidate]
         /// Likely matches outside the reviewer's units (not shown; the duplicates page finds them later).
-        public let hiddenCandidates: Int
-        public let personName: String?
+        package let hiddenCandidates: Int
+        package let personName: String?
     }
 
     /// The sign-ups of a page: waiting ones first (oldest first), then the reviewed.
-    public static func queue(_ db: Database, formId: Int64, for principal: Principal) throws -> [QueueItem] {
+    package static func queue(_ db: Database, formId: Int64, for principal: Principal) throws -> [QueueItem] {
         let form = try SignUpForms.get(db, id: formId, for: principal)
         let entries = try SignUpEntry.filter(Column("formId") == form.id!).order(Column("id")).fetchAll(db)
         let villages = try UnitStore.names(db, ids: Array(Set(entries.compactMap(\.villageId))))
@@ -43,7 +43,7 @@ public enum SignUpReview {
     /// person joins the club or becomes the call's volunteer. The confirmation leaves with the next message export
     /// of the audience `signups:form=ID`.
     @discardableResult
-    public static func approve(_ db: Database, entryId: Int64, personId: Int64?, villageId: Int64? = nil, by principal: Principal,
+    package static func approve(_ db: Database, entryId: Int64, personId: Int64?, villageId: Int64? = nil, by principal: Principal,
                                today: CivilDate, now: Date = Date()) throws -> Person {
         var (entry, form) = try reviewable(db, entryId: entryId, by: principal)
         guard entry.status == .pending || entry.status == .waitlisted else {
@@ -82,7 +82,7 @@ public enum SignUpReview {
     /// Declines a sign-up waiting for review, with a reason; a place it held goes to the first on the waiting list.
     /// An approved one is not declined afterwards: the person, their consent and membership exist by then, and are
     /// ended where they live (the person's page, the club's members).
-    public static func reject(_ db: Database, entryId: Int64, reason: String, by principal: Principal, now: Date = Date()) throws {
+    package static func reject(_ db: Database, entryId: Int64, reason: String, by principal: Principal, now: Date = Date()) throws {
         var (entry, form) = try reviewable(db, entryId: entryId, by: principal)
         let reason = VietnameseText.clean(reason)
         guard !reason.isEmpty else { throw DomainError.invalid(["reason": "Ghi lý do không duyệt"]) }
@@ -147,7 +147,7 @@ public enum SignUpReview {
 
 extension SignUpReview {
     /// The page a sign-up belongs to, or nil.
-    public static func formId(_ db: Database, entryId: Int64) throws -> Int64? {
+    package static func formId(_ db: Database, entryId: Int64) throws -> Int64? {
         try SignUpEntry.fetchOne(db, key: entryId)?.formId
     }
 }

@@ -6,10 +6,10 @@ import Store
 
 /// Public sign-up pages and the sign-ups they collect (issue #21). The forms point at activities (Campaigns) and
 /// clubs (Clubs); approval writes people and consents (Store), club members (Clubs) and volunteers (Socialization).
-public enum SignUpSchema: SchemaModule {
-    public static var dependsOn: [any SchemaModule.Type] { [CampaignsSchema.self, ClubsSchema.self, SocializationSchema.self] }
+package enum SignUpSchema: SchemaModule {
+    package static var dependsOn: [any SchemaModule.Type] { [CampaignsSchema.self, ClubsSchema.self, SocializationSchema.self] }
 
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+    package static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("signup.v1") { db in
             try db.create(table: "signUpForm") { t in
                 t.autoIncrementedPrimaryKey("id")

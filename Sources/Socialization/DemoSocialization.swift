@@ -6,7 +6,7 @@ import Vietnamese
 /// Sponsors and gifts for the demo commune: about forty sponsors (businesses, associations, residents, an overseas
 /// family), two years of cash and in-kind donations with their receipts (one voided), books handed to libraries,
 /// pledges (one overdue), and volunteers with approved hours. Deterministic, like the rest of the demo.
-public enum DemoSocialization {
+package enum DemoSocialization {
     static let businesses = [
         "Công ty TNHH Nông sản Kon Rẫy (hư cấu)", "Cửa hàng sách Đăk Tờ Re (hư cấu)", "HTX Cà phê Măng Cành (hư cấu)",
         "Công ty CP Thủy điện Đăk Pône (hư cấu)", "Nhà sách Minh Trí (hư cấu)", "Cửa hàng điện máy Hòa Phát Kon Tum (hư cấu)",
@@ -24,7 +24,7 @@ public enum DemoSocialization {
     ]
 
     @discardableResult
-    public static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
+    package static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
         guard try Sponsor.fetchCount(db) == 0 else { return 0 }
         var random = SeededRandom(seed: 4)
         let admin = Principal.system

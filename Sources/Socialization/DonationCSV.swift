@@ -5,8 +5,8 @@ import Vietnamese
 
 /// Donations as CSV: the export staff open in a spreadsheet, and an import with the foundation's rules — every row
 /// checked, problems listed with file, line and column, and nothing written unless every row is right.
-public enum DonationCSV {
-    public static let columns: [CSVHeader.Column] = [
+package enum DonationCSV {
+    package static let columns: [CSVHeader.Column] = [
         .init("date", "Ngày nhận", required: true),
         .init("sponsor", "Nhà tài trợ"),
         .init("sponsor_kind", "Loại nhà tài trợ"),
@@ -27,7 +27,7 @@ public enum DonationCSV {
 
     // MARK: Export
 
-    public static let exportColumns = [
+    package static let exportColumns = [
         TableColumn("Số biên lai", width: 14), TableColumn("Ngày nhận", width: 11), TableColumn("Nhà tài trợ", width: 28),
         TableColumn("Loại nhà tài trợ", width: 16), TableColumn("Hình thức", width: 20), TableColumn("Số tiền", width: 14),
         TableColumn("Phương thức", width: 13), TableColumn("Hiện vật", width: 30), TableColumn("Giá trị ước tính", width: 16),
@@ -36,12 +36,12 @@ public enum DonationCSV {
         TableColumn("Tình trạng", width: 10), TableColumn("Lý do hủy", width: 24),
     ]
 
-    public static func export(_ items: [DonationStore.Item], to writer: CSVWriter) throws {
+    package static func export(_ items: [DonationStore.Item], to writer: CSVWriter) throws {
         try export(items, into: CSVTableSink(writer: writer))
     }
 
     /// The donations into a CSV or a spreadsheet: amounts as whole đồng, dates as dates.
-    public static func export(_ items: [DonationStore.Item], into sink: any TableSink) throws {
+    package static func export(_ items: [DonationStore.Item], into sink: any TableSink) throws {
         try sink.begin(exportColumns)
         func text(_ value: String?) -> TableCell { value.map { $0.isEmpty ? TableCell.empty : .text($0) } ?? .empty }
         for item in items {
@@ -58,7 +58,7 @@ public enum DonationCSV {
 
     // MARK: Import
 
-    public static func importFile(_ db: Database, data: Data, file: String, dryRun: Bool, by principal: Principal, now: Date = Date()) throws -> ImportReport {
+    package static func importFile(_ db: Database, data: Data, file: String, dryRun: Bool, by principal: Principal, now: Date = Date()) throws -> ImportReport {
         var report = ImportReport(file: file, dryRun: dryRun)
         let reader = try CSVReader(data: data, fileName: file)
         var iterator = reader.makeIterator()

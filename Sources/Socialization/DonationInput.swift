@@ -3,17 +3,17 @@ import Store
 import Vietnamese
 
 /// A donation as a form, the API or a CSV row gives it: text, checked into a `Donation` and its items.
-public struct DonationInput: Sendable, Codable {
-    public struct ItemInput: Sendable, Codable {
-        public var description: String
-        public var quantity: String
-        public var unitOfMeasure: String?
+package struct DonationInput: Sendable, Codable {
+    package struct ItemInput: Sendable, Codable {
+        package var description: String
+        package var quantity: String
+        package var unitOfMeasure: String?
         /// Estimated value of the whole line, "1.500.000" or "1500000".
-        public var estimatedValue: String?
-        public var isBook: Bool?
-        public var author: String?
-        public var isbn: String?
-        public init(description: String, quantity: String, unitOfMeasure: String? = nil, estimatedValue: String? = nil,
+        package var estimatedValue: String?
+        package var isBook: Bool?
+        package var author: String?
+        package var isbn: String?
+        package init(description: String, quantity: String, unitOfMeasure: String? = nil, estimatedValue: String? = nil,
                     isBook: Bool? = nil, author: String? = nil, isbn: String? = nil) {
             self.description = description; self.quantity = quantity; self.unitOfMeasure = unitOfMeasure
             self.estimatedValue = estimatedValue; self.isBook = isBook; self.author = author; self.isbn = isbn
@@ -21,22 +21,22 @@ public struct DonationInput: Sendable, Codable {
     }
 
     /// Nil: an anonymous benefactor whose name nobody recorded.
-    public var sponsorId: Int64?
-    public var date: String
-    public var kind: String
-    public var amount: String?
-    public var channel: String?
-    public var items: [ItemInput]?
-    public var purpose: String
-    public var campaignId: Int64?
-    public var recipientUnitId: Int64?
-    public var receivedBy: String?
-    public var publishAnonymous: Bool?
-    public var notes: String?
+    package var sponsorId: Int64?
+    package var date: String
+    package var kind: String
+    package var amount: String?
+    package var channel: String?
+    package var items: [ItemInput]?
+    package var purpose: String
+    package var campaignId: Int64?
+    package var recipientUnitId: Int64?
+    package var receivedBy: String?
+    package var publishAnonymous: Bool?
+    package var notes: String?
     /// A pledge this gift (partly) fulfils.
-    public var pledgeId: Int64?
+    package var pledgeId: Int64?
 
-    public init(sponsorId: Int64?, date: String, kind: String, amount: String? = nil, channel: String? = nil, items: [ItemInput]? = nil,
+    package init(sponsorId: Int64?, date: String, kind: String, amount: String? = nil, channel: String? = nil, items: [ItemInput]? = nil,
                 purpose: String, campaignId: Int64? = nil, recipientUnitId: Int64?, receivedBy: String? = nil,
                 publishAnonymous: Bool? = nil, notes: String? = nil, pledgeId: Int64? = nil) {
         self.sponsorId = sponsorId; self.date = date; self.kind = kind; self.amount = amount; self.channel = channel
@@ -102,8 +102,8 @@ public struct DonationInput: Sendable, Codable {
 }
 
 /// ISBN-10 or ISBN-13, checked by its check digit and kept as digits only.
-public enum ISBN {
-    public static func normalized(_ text: String) -> String? {
+package enum ISBN {
+    package static func normalized(_ text: String) -> String? {
         let characters = text.uppercased().filter { $0 != "-" && $0 != " " }
         if characters.count == 13, characters.allSatisfy(\.isASCII), let digits = Optional(characters.compactMap(\.wholeNumberValue)), digits.count == 13 {
             let sum = digits.enumerated().reduce(0) { $0 + $1.element * ($1.offset % 2 == 0 ? 1 : 3) }

@@ -5,30 +5,30 @@ import Vietnamese
 
 /// Donations and their receipts. A donation belongs to the unit that received it: that unit's editors and the
 /// commune-wide roles record it; a wrong one is voided, never deleted, and its receipt number is never reused.
-public enum DonationStore {
-    public struct Filter: Sendable {
-        public var year: Int?
-        public var campaignId: Int64?
-        public var sponsorId: Int64?
-        public var kind: DonationKind?
-        public var recipientUnitId: Int64?
-        public var includeVoided: Bool
-        public init(year: Int? = nil, campaignId: Int64? = nil, sponsorId: Int64? = nil, kind: DonationKind? = nil,
+package enum DonationStore {
+    package struct Filter: Sendable {
+        package var year: Int?
+        package var campaignId: Int64?
+        package var sponsorId: Int64?
+        package var kind: DonationKind?
+        package var recipientUnitId: Int64?
+        package var includeVoided: Bool
+        package init(year: Int? = nil, campaignId: Int64? = nil, sponsorId: Int64? = nil, kind: DonationKind? = nil,
                     recipientUnitId: Int64? = nil, includeVoided: Bool = true) {
             self.year = year; self.campaignId = campaignId; self.sponsorId = sponsorId; self.kind = kind
             self.recipientUnitId = recipientUnitId; self.includeVoided = includeVoided
         }
     }
 
-    public struct Item: Sendable {
-        public let donation: Donation
+    package struct Item: Sendable {
+        package let donation: Donation
         /// The sponsor's name, or nil for an anonymous benefactor.
-        public let sponsorName: String?
-        public let sponsorKind: SponsorKind?
-        public let recipientUnit: String
-        public let campaignTitle: String?
+        package let sponsorName: String?
+        package let sponsorKind: SponsorKind?
+        package let recipientUnit: String
+        package let campaignTitle: String?
         /// In kind: "50 cuốn sách, 2 tủ sách".
-        public let itemsSummary: String
+        package let itemsSummary: String
     }
 
     static let selectSQL = """
@@ -45,7 +45,7 @@ public enum DonationStore {
     }
 
     /// Newest receipt first; only donations to units the principal may read.
-    public static func list(_ db: Database, _ filter: Filter = Filter(), for principal: Principal) throws -> [Item] {
+    package static func list(_ db: Database, _ filter: Filter = Filter(), for principal: Principal) throws -> [Item] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let year = filter.year { conditions.append("d.receiptYear = ?"); arguments += [year] }
@@ -61,7 +61,7 @@ public enum DonationStore {
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map(item)
     }
 
-    public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Item {
+    package static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Item {
         guard let row = try Row.fetchOne(db, sql: selectSQL + " WHERE d.id = ?", arguments: [id]) else {
             throw DomainError.notFound("khoản ủng hộ", english: "Donation")
         }
@@ -70,26 +70,26 @@ public enum DonationStore {
         return item
     }
 
-    public static func find(_ db: Database, receipt: String, for principal: Principal) throws -> Item? {
+    package static func find(_ db: Database, receipt: String, for principal: Principal) throws -> Item? {
         guard let (year, sequence) = ReceiptNumber.parse(receipt),
               let id = try Int64.fetchOne(db, sql: "SELECT id FROM donation WHERE receiptYear = ? AND receiptSeq = ?", arguments: [year, sequence])
         else { return nil }
         return try get(db, id: id, for: principal)
     }
 
-    public static func items(_ db: Database, donationId: Int64) throws -> [DonationItem] {
+    package static func items(_ db: Database, donationId: Int64) throws -> [DonationItem] {
         try DonationItem.filter(Column("donationId") == donationId).order(Column("id")).fetchAll(db)
     }
 
     /// Units a principal may record donations for: every active unit for commune-wide roles, their own for editors.
-    public static func recipientUnits(_ db: Database, for principal: Principal) throws -> [OrgUnit] {
+    package static func recipientUnits(_ db: Database, for principal: Principal) throws -> [OrgUnit] {
         try OrgUnit.filter(OrgUnit.Columns.isActive == true).filter(OrgUnit.Columns.kind != UnitKind.business.rawValue)
             .order(OrgUnit.Columns.sortKey).fetchAll(db).filter { principal.canWrite(unitId: $0.id) }
     }
 
     /// Records a donation and gives it the next receipt number of its year, in the caller's transaction: SQLite
     /// writes one transaction at a time, so two clerks saving together still get consecutive numbers.
-    public static func create(_ db: Database, _ input: DonationInput, by principal: Principal, now: Date = Date()) throws -> Donation {
+    package static func create(_ db: Database, _ input: DonationInput, by principal: Principal, now: Date = Date()) throws -> Donation {
         let valid: DonationInput.Valid
         switch input.check(today: CivilDate.today(now: now)) {
         case .success(let checked): valid = checked
@@ -128,7 +128,7 @@ public enum DonationStore {
     }
 
     /// Voids a receipt: it stays in every list, struck through, with the reason, who and when; totals leave it out.
-    public static func void(_ db: Database, id: Int64, reason: String, by principal: Principal, now: Date = Date()) throws {
+    package static func void(_ db: Database, id: Int64, reason: String, by principal: Principal, now: Date = Date()) throws {
         guard var donation = try Donation.fetchOne(db, key: id) else { throw DomainError.notFound("khoản ủng hộ", english: "Donation") }
         guard principal.canRead(unitId: donation.recipientUnitId) else { throw DomainError.outsideScope }
         try principal.require(principal.canWrite(unitId: donation.recipientUnitId))
@@ -148,7 +148,7 @@ public enum DonationStore {
     /// Marks letters as sent and answers how many changed. One id the account may not write refuses the whole
     /// batch (nothing marked, nothing logged), instead of skipping it quietly.
     @discardableResult
-    public static func markLetterSent(_ db: Database, ids: [Int64], on date: CivilDate, by principal: Principal) throws -> Int {
+    package static func markLetterSent(_ db: Database, ids: [Int64], on date: CivilDate, by principal: Principal) throws -> Int {
         try principal.require(principal.role != .viewer)
         var marked = 0
         for id in ids {
@@ -165,15 +165,15 @@ public enum DonationStore {
 
     // MARK: Handovers
 
-    public struct HandoverLine: Sendable { public let item: DonationItem; public let quantity: Int }
+    package struct HandoverLine: Sendable { package let item: DonationItem; package let quantity: Int }
 
-    public static func handovers(_ db: Database, donationId: Int64) throws -> [(Handover, String, [HandoverLine])] {
+    package static func handovers(_ db: Database, donationId: Int64) throws -> [(Handover, String, [HandoverLine])] {
         try Handover.filter(Column("donationId") == donationId).order(Column("date"), Column("id")).fetchAll(db).map { handover in
             (handover, try OrgUnit.fetchOne(db, key: handover.toUnitId)?.name ?? "", try handoverLines(db, handoverId: handover.id!))
         }
     }
 
-    public static func handoverLines(_ db: Database, handoverId: Int64) throws -> [HandoverLine] {
+    package static func handoverLines(_ db: Database, handoverId: Int64) throws -> [HandoverLine] {
         try Row.fetchAll(db, sql: """
             SELECT i.*, h.quantity AS handed FROM handoverItem h JOIN donationItem i ON i.id = h.donationItemId
             WHERE h.handoverId = ? ORDER BY i.id
@@ -181,7 +181,7 @@ public enum DonationStore {
     }
 
     /// Quantity of each item not yet handed over.
-    public static func remaining(_ db: Database, donationId: Int64) throws -> [Int64: Int] {
+    package static func remaining(_ db: Database, donationId: Int64) throws -> [Int64: Int] {
         var left: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT i.id, i.quantity - coalesce((SELECT sum(h.quantity) FROM handoverItem h WHERE h.donationItemId = i.id), 0)
@@ -193,7 +193,7 @@ public enum DonationStore {
     }
 
     /// A handover record (biên bản bàn giao) of donated items to a unit, typically books to a library.
-    public static func recordHandover(_ db: Database, donationId: Int64, toUnitId: Int64?, date: String, deliveredBy: String, receivedBy: String,
+    package static func recordHandover(_ db: Database, donationId: Int64, toUnitId: Int64?, date: String, deliveredBy: String, receivedBy: String,
                                       quantities: [Int64: Int], notes: String?, by principal: Principal, now: Date = Date()) throws -> Handover {
         let donation = try get(db, id: donationId, for: principal).donation
         try principal.require(principal.canWrite(unitId: donation.recipientUnitId))

@@ -5,27 +5,27 @@ import Vietnamese
 
 /// Pledges (cam kết ủng hộ): a promise of money or items by a due date, fulfilled by later donations, in part or
 /// whole. A pledge past its due date and not fully given is overdue.
-public enum PledgeStore {
-    public struct Input: Sendable, Codable {
-        public var sponsorId: Int64?
-        public var date: String
-        public var value: String
-        public var items: String?
-        public var dueOn: String
-        public var purpose: String
-        public var campaignId: Int64?
-        public var recipientUnitId: Int64?
-        public var notes: String?
-        public init(sponsorId: Int64?, date: String, value: String, items: String? = nil, dueOn: String, purpose: String,
+package enum PledgeStore {
+    package struct Input: Sendable, Codable {
+        package var sponsorId: Int64?
+        package var date: String
+        package var value: String
+        package var items: String?
+        package var dueOn: String
+        package var purpose: String
+        package var campaignId: Int64?
+        package var recipientUnitId: Int64?
+        package var notes: String?
+        package init(sponsorId: Int64?, date: String, value: String, items: String? = nil, dueOn: String, purpose: String,
                     campaignId: Int64? = nil, recipientUnitId: Int64?, notes: String? = nil) {
             self.sponsorId = sponsorId; self.date = date; self.value = value; self.items = items; self.dueOn = dueOn
             self.purpose = purpose; self.campaignId = campaignId; self.recipientUnitId = recipientUnitId; self.notes = notes
         }
     }
 
-    public enum Status: String, Sendable, Labelled {
+    package enum Status: String, Sendable, Labelled {
         case open, fulfilled, overdue, cancelled
-        public var label: String {
+        package var label: String {
             switch self {
             case .open: return "Đang chờ"
             case .fulfilled: return "Đã thực hiện đủ"
@@ -34,7 +34,7 @@ public enum PledgeStore {
             }
         }
 
-        public var englishLabel: String {
+        package var englishLabel: String {
             switch self {
             case .open: return "Pending"
             case .fulfilled: return "Fulfilled"
@@ -44,14 +44,14 @@ public enum PledgeStore {
         }
     }
 
-    public struct Item: Sendable {
-        public let pledge: Pledge
-        public let sponsorName: String
-        public let recipientUnit: String
-        public let fulfilled: Int64
-        public var remaining: Int64 { max(0, pledge.value - fulfilled) }
+    package struct Item: Sendable {
+        package let pledge: Pledge
+        package let sponsorName: String
+        package let recipientUnit: String
+        package let fulfilled: Int64
+        package var remaining: Int64 { max(0, pledge.value - fulfilled) }
 
-        public func status(on today: CivilDate) -> Status {
+        package func status(on today: CivilDate) -> Status {
             if pledge.cancelledOn != nil { return .cancelled }
             if fulfilled >= pledge.value { return .fulfilled }
             return pledge.dueOn < today ? .overdue : .open
@@ -70,7 +70,7 @@ public enum PledgeStore {
     }
 
     /// Pledges the principal may read, soonest due first; `overdueOnly` gives the list to chase.
-    public static func list(_ db: Database, sponsorId: Int64? = nil, overdueOnly: Bool = false, on today: CivilDate = .today(),
+    package static func list(_ db: Database, sponsorId: Int64? = nil, overdueOnly: Bool = false, on today: CivilDate = .today(),
                             for principal: Principal) throws -> [Item] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
@@ -81,7 +81,7 @@ public enum PledgeStore {
         return overdueOnly ? items.filter { $0.status(on: today) == .overdue } : items
     }
 
-    public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Item {
+    package static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Item {
         guard let row = try Row.fetchOne(db, sql: selectSQL + " WHERE g.id = ?", arguments: [id]) else {
             throw DomainError.notFound("cam kết", english: "Pledge")
         }
@@ -91,13 +91,13 @@ public enum PledgeStore {
     }
 
     /// The donations that fulfilled a pledge, with the value each counted.
-    public static func fulfilments(_ db: Database, pledgeId: Int64) throws -> [(Donation, Int64)] {
+    package static func fulfilments(_ db: Database, pledgeId: Int64) throws -> [(Donation, Int64)] {
         try Row.fetchAll(db, sql: """
             SELECT d.*, f.value AS counted FROM pledgeFulfilment f JOIN donation d ON d.id = f.donationId WHERE f.pledgeId = ? ORDER BY d.date
             """, arguments: [pledgeId]).map { (try Donation(row: $0), $0["counted"]) }
     }
 
-    public static func create(_ db: Database, _ input: Input, by principal: Principal, now: Date = Date()) throws -> Pledge {
+    package static func create(_ db: Database, _ input: Input, by principal: Principal, now: Date = Date()) throws -> Pledge {
         var errors: [String: String] = [:]
         let date = CivilDate(parsing: input.date), due = CivilDate(parsing: input.dueOn)
         if input.sponsorId == nil { errors["sponsorId"] = "Chọn nhà tài trợ" }
@@ -121,7 +121,7 @@ public enum PledgeStore {
     }
 
     /// Counts a donation of the same sponsor towards a pledge, up to what is still owed.
-    public static func fulfil(_ db: Database, pledgeId: Int64, with donation: Donation, by principal: Principal) throws {
+    package static func fulfil(_ db: Database, pledgeId: Int64, with donation: Donation, by principal: Principal) throws {
         let item = try get(db, id: pledgeId, for: principal)
         try principal.require(principal.canWrite(unitId: item.pledge.recipientUnitId))
         guard item.pledge.cancelledOn == nil else { throw DomainError.invalid(["pledgeId": "Cam kết đã hủy"]) }
@@ -136,7 +136,7 @@ public enum PledgeStore {
                          after: ["fulfilledBy": donation.receiptNumber, "value": String(counted)])
     }
 
-    public static func cancel(_ db: Database, id: Int64, on date: CivilDate, by principal: Principal) throws {
+    package static func cancel(_ db: Database, id: Int64, on date: CivilDate, by principal: Principal) throws {
         let item = try get(db, id: id, for: principal)
         try principal.require(principal.canWrite(unitId: item.pledge.recipientUnitId))
         var pledge = item.pledge

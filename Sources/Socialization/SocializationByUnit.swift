@@ -4,7 +4,7 @@ import Store
 extension SocializationTotals {
     /// Per unit, in a year: the value of the gifts it received (receipts not voided), its active volunteers and
     /// their approved hours in minutes (the yearly report's section on the mass organisations).
-    public static func byUnit(_ db: Database, year: Int) throws -> [Int64: (gifts: Int64, volunteers: Int, minutes: Int)] {
+    package static func byUnit(_ db: Database, year: Int) throws -> [Int64: (gifts: Int64, volunteers: Int, minutes: Int)] {
         var figures: [Int64: (gifts: Int64, volunteers: Int, minutes: Int)] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT recipientUnitId, coalesce(sum(estimatedValue), 0) FROM donation WHERE voidedAt IS NULL AND receiptYear = ? GROUP BY recipientUnitId

@@ -1,10 +1,10 @@
 import Vietnamese
 
 /// Where a gift comes from: the "source type" of the totals.
-public enum SponsorKind: String, Codable, CaseIterable, Sendable, Labelled {
+package enum SponsorKind: String, Codable, CaseIterable, Sendable, Labelled {
     case business, association, individual, overseas, other
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .business: return "Doanh nghiệp"
         case .association: return "Hội, đoàn thể, tổ chức"
@@ -14,7 +14,7 @@ public enum SponsorKind: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .business: return "Business"
         case .association: return "Association, mass organisation"
@@ -25,26 +25,26 @@ public enum SponsorKind: String, Codable, CaseIterable, Sendable, Labelled {
     }
 }
 
-public enum DonationKind: String, Codable, CaseIterable, Sendable, Labelled {
+package enum DonationKind: String, Codable, CaseIterable, Sendable, Labelled {
     case cash, inKind = "in_kind"
 
-    public var label: String { self == .cash ? "Tiền mặt / chuyển khoản" : "Hiện vật" }
+    package var label: String { self == .cash ? "Tiền mặt / chuyển khoản" : "Hiện vật" }
 
-    public var englishLabel: String { self == .cash ? "Cash / bank transfer" : "In kind" }
+    package var englishLabel: String { self == .cash ? "Cash / bank transfer" : "In kind" }
 }
 
-public enum PaymentChannel: String, Codable, CaseIterable, Sendable, Labelled {
+package enum PaymentChannel: String, Codable, CaseIterable, Sendable, Labelled {
     case cash, bankTransfer = "bank_transfer"
 
-    public var label: String { self == .cash ? "Tiền mặt" : "Chuyển khoản" }
+    package var label: String { self == .cash ? "Tiền mặt" : "Chuyển khoản" }
 
-    public var englishLabel: String { self == .cash ? "Cash" : "Bank transfer" }
+    package var englishLabel: String { self == .cash ? "Cash" : "Bank transfer" }
 }
 
-public enum HoursStatus: String, Codable, CaseIterable, Sendable, Labelled {
+package enum HoursStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case pending, approved, rejected
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .pending: return "Chờ duyệt"
         case .approved: return "Đã duyệt"
@@ -52,7 +52,7 @@ public enum HoursStatus: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .pending: return "Awaiting approval"
         case .approved: return "Approved"
@@ -62,10 +62,10 @@ public enum HoursStatus: String, Codable, CaseIterable, Sendable, Labelled {
 }
 
 /// What volunteers offer; stored as codes so that lists can be filtered, shown in Vietnamese.
-public enum VolunteerSkill: String, Codable, CaseIterable, Sendable, Labelled {
+package enum VolunteerSkill: String, Codable, CaseIterable, Sendable, Labelled {
     case storytelling, digitalSkills = "digital_skills", sportsCoaching = "sports", arts, teaching, library, crafts, other
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .storytelling: return "Kể chuyện, đọc sách cho trẻ"
         case .digitalSkills: return "Hướng dẫn kỹ năng số"
@@ -78,7 +78,7 @@ public enum VolunteerSkill: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .storytelling: return "Storytelling, reading to children"
         case .digitalSkills: return "Digital skills coaching"
@@ -91,7 +91,7 @@ public enum VolunteerSkill: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public static func parse(_ text: String) -> [VolunteerSkill] {
+    package static func parse(_ text: String) -> [VolunteerSkill] {
         text.split(separator: ",").compactMap { VolunteerSkill(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
     }
 }

@@ -5,10 +5,10 @@ import Store
 
 /// Tables of the Socialization module: sponsors, donations (cash or items) with gap-free receipts, handovers of
 /// donated items, pledges and their fulfilment, volunteers, their roles and their hours.
-public enum SocializationSchema: SchemaModule {
-    public static var dependsOn: [any SchemaModule.Type] { [CampaignsSchema.self, ClubsSchema.self] }
+package enum SocializationSchema: SchemaModule {
+    package static var dependsOn: [any SchemaModule.Type] { [CampaignsSchema.self, ClubsSchema.self] }
 
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+    package static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("socialization.v1") { db in
             // A sponsor is a person or a unit: its contact details live there, never copied.
             try db.create(table: "sponsor") { t in

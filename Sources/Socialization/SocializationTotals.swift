@@ -4,40 +4,40 @@ import Vietnamese
 
 /// What was given, added up: by year, campaign, purpose and source type, cash against in kind, and the largest
 /// sponsors. Voided receipts never count. Values are whole đồng (in kind at its estimated value).
-public struct SocializationTotals: Sendable {
-    public struct Line: Sendable, Equatable {
-        public let label: String
-        public let value: Int64
-        public let count: Int
+package struct SocializationTotals: Sendable {
+    package struct Line: Sendable, Equatable {
+        package let label: String
+        package let value: Int64
+        package let count: Int
         /// The label on English pages: a sponsor kind's or "no campaign" in English, a name or title as it is.
-        public let englishLabel: String
-        public init(label: String, value: Int64, count: Int, englishLabel: String? = nil) {
+        package let englishLabel: String
+        package init(label: String, value: Int64, count: Int, englishLabel: String? = nil) {
             self.label = label; self.value = value; self.count = count; self.englishLabel = englishLabel ?? label
         }
 
-        public func label(english: Bool) -> String { english ? englishLabel : label }
+        package func label(english: Bool) -> String { english ? englishLabel : label }
     }
 
-    public let year: Int?
-    public let campaignId: Int64?
-    public let total: Int64
-    public let cash: Int64
-    public let inKind: Int64
-    public let donations: Int
-    public let sponsors: Int
-    public let anonymous: Int64
-    public let byYear: [Line]
-    public let byMonth: [Line]
-    public let byCampaign: [Line]
-    public let byPurpose: [Line]
-    public let bySource: [Line]
-    public let topSponsors: [Line]
+    package let year: Int?
+    package let campaignId: Int64?
+    package let total: Int64
+    package let cash: Int64
+    package let inKind: Int64
+    package let donations: Int
+    package let sponsors: Int
+    package let anonymous: Int64
+    package let byYear: [Line]
+    package let byMonth: [Line]
+    package let byCampaign: [Line]
+    package let byPurpose: [Line]
+    package let bySource: [Line]
+    package let topSponsors: [Line]
 
-    public static let anonymousLabel = "Nhà hảo tâm"
-    public static let englishAnonymousLabel = "Anonymous donor"
+    package static let anonymousLabel = "Nhà hảo tâm"
+    package static let englishAnonymousLabel = "Anonymous donor"
     static let noCampaign = "Ngoài chiến dịch"
 
-    public static func compute(_ db: Database, year: Int?, campaignId: Int64? = nil, top: Int = 10, for principal: Principal) throws -> SocializationTotals {
+    package static func compute(_ db: Database, year: Int?, campaignId: Int64? = nil, top: Int = 10, for principal: Principal) throws -> SocializationTotals {
         var conditions = ["d.voidedAt IS NULL"]
         var arguments: StatementArguments = []
         if case .units(let ids) = principal.readScope { conditions.append("d.recipientUnitId IN (\(SQLList.ids(ids)))") }
@@ -80,24 +80,24 @@ public struct SocializationTotals: Sendable {
     }
 }
 
-/// The public disclosure list (danh sách công khai): who gave what for which purpose. Only names (or "Nhà hảo tâm"
+/// The package disclosure list (danh sách công khai): who gave what for which purpose. Only names (or "Nhà hảo tâm"
 /// for anonymous gifts and those who asked not to be named), the gift and its purpose — never a phone or address.
-public enum Disclosure {
-    public struct Line: Sendable, Equatable {
-        public let date: CivilDate
-        public let receipt: String
-        public let name: String
+package enum Disclosure {
+    package struct Line: Sendable, Equatable {
+        package let date: CivilDate
+        package let receipt: String
+        package let name: String
         /// "1.500.000 đ" for money; the items for a gift in kind.
-        public let gift: String
-        public let value: Int64
-        public let purpose: String
+        package let gift: String
+        package let value: Int64
+        package let purpose: String
         /// Published without a name ("Nhà hảo tâm"), by the sponsor's wish or because none was given.
-        public let anonymous: Bool
+        package let anonymous: Bool
 
-        public func name(english: Bool) -> String { anonymous && english ? SocializationTotals.englishAnonymousLabel : name }
+        package func name(english: Bool) -> String { anonymous && english ? SocializationTotals.englishAnonymousLabel : name }
     }
 
-    public static func lines(_ db: Database, year: Int?, campaignId: Int64?, for principal: Principal) throws -> [Line] {
+    package static func lines(_ db: Database, year: Int?, campaignId: Int64?, for principal: Principal) throws -> [Line] {
         try DonationStore.list(db, DonationStore.Filter(year: year, campaignId: campaignId, includeVoided: false), for: principal)
             .sorted { ($0.donation.date, $0.donation.receiptSeq) < ($1.donation.date, $1.donation.receiptSeq) }
             .map { item in

@@ -5,36 +5,36 @@ import Vietnamese
 
 /// Sponsors: a person or a unit with the sponsor's kind and tags. Names and contacts are read from the person or the
 /// unit, so a phone corrected on the person's page is corrected here too.
-public enum SponsorStore {
-    public struct Input: Sendable, Codable {
-        public var kind: String
+package enum SponsorStore {
+    package struct Input: Sendable, Codable {
+        package var kind: String
         /// An existing person or unit; when both are empty a new one is made from `name`, `phone`, `villageId`.
-        public var personId: Int64?
-        public var unitId: Int64?
-        public var name: String?
-        public var phone: String?
-        public var villageId: Int64?
-        public var address: String?
-        public var tags: String?
-        public var notes: String?
+        package var personId: Int64?
+        package var unitId: Int64?
+        package var name: String?
+        package var phone: String?
+        package var villageId: Int64?
+        package var address: String?
+        package var tags: String?
+        package var notes: String?
 
-        public init(kind: String, personId: Int64? = nil, unitId: Int64? = nil, name: String? = nil, phone: String? = nil,
+        package init(kind: String, personId: Int64? = nil, unitId: Int64? = nil, name: String? = nil, phone: String? = nil,
                     villageId: Int64? = nil, address: String? = nil, tags: String? = nil, notes: String? = nil) {
             self.kind = kind; self.personId = personId; self.unitId = unitId; self.name = name; self.phone = phone
             self.villageId = villageId; self.address = address; self.tags = tags; self.notes = notes
         }
     }
 
-    public struct Item: Sendable {
-        public let sponsor: Sponsor
-        public let name: String
-        public let sortKey: String
+    package struct Item: Sendable {
+        package let sponsor: Sponsor
+        package let name: String
+        package let sortKey: String
         /// Shown only to accounts that may read the person (or for units, always: an organisation's contact is public).
-        public let phone: String?
-        public let village: String?
-        public let donations: Int
-        public let total: Int64
-        public let lastDonation: CivilDate?
+        package let phone: String?
+        package let village: String?
+        package let donations: Int
+        package let total: Int64
+        package let lastDonation: CivilDate?
     }
 
     static let selectSQL = """
@@ -56,7 +56,7 @@ public enum SponsorStore {
     }
 
     /// Every sponsor by name (given name first for people), filtered by words typed without tones, kind or tag.
-    public static func list(_ db: Database, text: String = "", kind: SponsorKind? = nil, tag: String? = nil, for principal: Principal) throws -> [Item] {
+    package static func list(_ db: Database, text: String = "", kind: SponsorKind? = nil, tag: String? = nil, for principal: Principal) throws -> [Item] {
         let words = VietnameseText.searchWords(text)
         let tagKey = tag.map(VietnameseText.searchKey)
         return try Row.fetchAll(db, sql: selectSQL + " ORDER BY sortKey").compactMap { row in
@@ -71,21 +71,21 @@ public enum SponsorStore {
         }
     }
 
-    public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Item {
+    package static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Item {
         guard let row = try Row.fetchOne(db, sql: selectSQL + " WHERE s.id = ?", arguments: [id]) else {
             throw DomainError.notFound("nhà tài trợ", english: "Sponsor")
         }
         return try item(row, for: principal)
     }
 
-    public static func tags(_ db: Database) throws -> [String] {
+    package static func tags(_ db: Database) throws -> [String] {
         let all = try String.fetchAll(db, sql: "SELECT tags FROM sponsor WHERE tags <> ''")
         return Array(Set(all.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }))
             .sorted { NameSortKey.label($0) < NameSortKey.label($1) }
     }
 
     /// Records a sponsor; a new person or unit is made first when none is chosen (one transaction with the caller's).
-    public static func create(_ db: Database, _ input: Input, by principal: Principal, now: Date = Date()) throws -> Sponsor {
+    package static func create(_ db: Database, _ input: Input, by principal: Principal, now: Date = Date()) throws -> Sponsor {
         guard let kind = SponsorKind(rawValue: input.kind) else { throw DomainError.invalid(["kind": "Chọn loại nhà tài trợ"]) }
         var personId = input.personId, unitId = input.unitId
         if personId != nil && unitId != nil { throw DomainError.invalid(["personId": "Nhà tài trợ là một người hoặc một đơn vị, không phải cả hai"]) }
@@ -116,12 +116,12 @@ public enum SponsorStore {
     }
 
     /// The sponsor record of a resident, if they have one.
-    public static func id(ofPerson personId: Int64, _ db: Database) throws -> Int64? {
+    package static func id(ofPerson personId: Int64, _ db: Database) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT id FROM sponsor WHERE personId = ?", arguments: [personId])
     }
 
     /// Kind, tags and notes; the name and contacts are edited on the person's or unit's own page.
-    public static func update(_ db: Database, id: Int64, kind: String, tags: String?, notes: String?, version: String? = nil, by principal: Principal,
+    package static func update(_ db: Database, id: Int64, kind: String, tags: String?, notes: String?, version: String? = nil, by principal: Principal,
                               now: Date = Date()) throws {
         try principal.require(principal.canWriteCommuneWide)
         guard var sponsor = try Sponsor.fetchOne(db, key: id) else { throw DomainError.notFound("nhà tài trợ", english: "Sponsor") }
@@ -145,7 +145,7 @@ public enum SponsorStore {
     }
 
     /// The name a sponsor is known by (person's full name or unit's name).
-    public static func name(_ db: Database, sponsorId: Int64) throws -> String? {
+    package static func name(_ db: Database, sponsorId: Int64) throws -> String? {
         try String.fetchOne(db, sql: """
             SELECT coalesce(p.fullName, u.name) FROM sponsor s LEFT JOIN person p ON p.id = s.personId
             LEFT JOIN unit u ON u.id = s.unitId WHERE s.id = ?

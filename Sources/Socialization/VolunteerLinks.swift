@@ -5,14 +5,14 @@ import Vietnamese
 
 /// A volunteer's own page, opened by a personal link sent by SMS or Zalo: no account, a secret in the address that
 /// opens that volunteer's page and nothing else, expiring, revocable; stored only as its SHA-256.
-public enum VolunteerLinks {
-    public static let validDays = 180
+package enum VolunteerLinks {
+    package static let validDays = 180
 
-    public struct Link: Sendable, Equatable { public let id: Int64; public let createdAt: Date; public let expiresOn: CivilDate; public let revoked: Bool }
+    package struct Link: Sendable, Equatable { package let id: Int64; package let createdAt: Date; package let expiresOn: CivilDate; package let revoked: Bool }
 
     /// A new link for a volunteer (earlier ones stay valid until they expire or are revoked); the token is returned
     /// once, to be sent, and never stored.
-    public static func create(_ db: Database, volunteerId: Int64, by principal: Principal, now: Date = Date()) throws -> (token: String, expiresOn: CivilDate) {
+    package static func create(_ db: Database, volunteerId: Int64, by principal: Principal, now: Date = Date()) throws -> (token: String, expiresOn: CivilDate) {
         guard let volunteer = try Volunteer.fetchOne(db, key: volunteerId) else { throw DomainError.notFound("tình nguyện viên", english: "Volunteer") }
         try principal.require(principal.canWrite(unitId: volunteer.unitId))
         let token = Secrets.newToken()
@@ -23,7 +23,7 @@ public enum VolunteerLinks {
         return (token, expires)
     }
 
-    public static func revoke(_ db: Database, linkId: Int64, by principal: Principal, now: Date = Date()) throws {
+    package static func revoke(_ db: Database, linkId: Int64, by principal: Principal, now: Date = Date()) throws {
         guard let volunteerId = try Int64.fetchOne(db, sql: "SELECT volunteerId FROM volunteerLink WHERE id = ?", arguments: [linkId]),
               let volunteer = try Volunteer.fetchOne(db, key: volunteerId) else { throw DomainError.notFound("đường dẫn", english: "Link") }
         try principal.require(principal.canWrite(unitId: volunteer.unitId))
@@ -31,14 +31,14 @@ public enum VolunteerLinks {
         try Audit.record(db, by: principal, .update, entity: "volunteerLink", id: linkId, after: ["revoked": "yes"], at: now)
     }
 
-    public static func links(_ db: Database, volunteerId: Int64) throws -> [Link] {
+    package static func links(_ db: Database, volunteerId: Int64) throws -> [Link] {
         try Row.fetchAll(db, sql: "SELECT id, createdAt, expiresOn, revokedAt FROM volunteerLink WHERE volunteerId = ? ORDER BY id DESC", arguments: [volunteerId]).map {
             Link(id: $0[0], createdAt: $0[1], expiresOn: CivilDate(parsing: $0[2]) ?? CivilDate(year: 2000, month: 1, day: 1)!, revoked: ($0[3] as Date?) != nil)
         }
     }
 
     /// The volunteer a token opens today, or nil (unknown, expired or revoked — the page says only "not valid").
-    public static func volunteer(_ db: Database, token: String, today: CivilDate) throws -> Volunteer? {
+    package static func volunteer(_ db: Database, token: String, today: CivilDate) throws -> Volunteer? {
         guard token.count >= 20, token.count <= 100 else { return nil }
         guard let id = try Int64.fetchOne(db, sql: """
             SELECT volunteerId FROM volunteerLink WHERE tokenHash = ? AND revokedAt IS NULL AND expiresOn >= ?
@@ -48,7 +48,7 @@ public enum VolunteerLinks {
 
     /// Who a volunteer acts as on their own page: an account of their unit that may propose hours (which wait for a
     /// staff member's approval as any others) and nothing else.
-    public static func principal(for volunteer: Volunteer) -> Principal {
+    package static func principal(for volunteer: Volunteer) -> Principal {
         Principal(accountId: nil, login: "tnv:\(volunteer.id!)", displayName: "Tình nguyện viên", role: .editor, unitIds: [volunteer.unitId])
     }
 }

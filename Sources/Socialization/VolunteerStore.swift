@@ -5,26 +5,26 @@ import Vietnamese
 
 /// Volunteers, their roles on campaign activities and club sessions, and their hours. Hours are entered by an
 /// editor of the volunteer's unit and count only once another account has approved them.
-public enum VolunteerStore {
-    public struct Input: Sendable, Codable {
-        public var personId: Int64?
-        public var unitId: Int64?
-        public var skills: [String]
-        public var availability: String?
-        public var since: String?
-        public var notes: String?
-        public init(personId: Int64?, unitId: Int64?, skills: [String] = [], availability: String? = nil, since: String? = nil, notes: String? = nil) {
+package enum VolunteerStore {
+    package struct Input: Sendable, Codable {
+        package var personId: Int64?
+        package var unitId: Int64?
+        package var skills: [String]
+        package var availability: String?
+        package var since: String?
+        package var notes: String?
+        package init(personId: Int64?, unitId: Int64?, skills: [String] = [], availability: String? = nil, since: String? = nil, notes: String? = nil) {
             self.personId = personId; self.unitId = unitId; self.skills = skills; self.availability = availability; self.since = since; self.notes = notes
         }
     }
 
-    public struct Item: Sendable {
-        public let volunteer: Volunteer
-        public let fullName: String
-        public let village: String?
-        public let unit: String
-        public let approvedMinutes: Int
-        public let pendingMinutes: Int
+    package struct Item: Sendable {
+        package let volunteer: Volunteer
+        package let fullName: String
+        package let village: String?
+        package let unit: String
+        package let approvedMinutes: Int
+        package let pendingMinutes: Int
     }
 
     static let selectSQL = """
@@ -40,14 +40,14 @@ public enum VolunteerStore {
     }
 
     /// Volunteers by given name, with approved hours in `year` and hours waiting for approval.
-    public static func list(_ db: Database, skill: VolunteerSkill? = nil, year: Int, for principal: Principal) throws -> [Item] {
+    package static func list(_ db: Database, skill: VolunteerSkill? = nil, year: Int, for principal: Principal) throws -> [Item] {
         var sql = selectSQL
         if case .units(let ids) = principal.readScope { sql += " WHERE v.unitId IN (\(SQLList.ids(ids)))" }
         return try Row.fetchAll(db, sql: sql + " ORDER BY p.sortKey", arguments: [String(year)]).map(item)
             .filter { skill == nil || $0.volunteer.skillList.contains(skill!) }
     }
 
-    public static func get(_ db: Database, id: Int64, year: Int, for principal: Principal) throws -> Item {
+    package static func get(_ db: Database, id: Int64, year: Int, for principal: Principal) throws -> Item {
         guard let row = try Row.fetchOne(db, sql: selectSQL + " WHERE v.id = ?", arguments: [String(year), id]) else {
             throw DomainError.notFound("tình nguyện viên", english: "Volunteer")
         }
@@ -57,11 +57,11 @@ public enum VolunteerStore {
     }
 
     /// The volunteer record of a resident, if they have one.
-    public static func id(ofPerson personId: Int64, _ db: Database) throws -> Int64? {
+    package static func id(ofPerson personId: Int64, _ db: Database) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT id FROM volunteer WHERE personId = ?", arguments: [personId])
     }
 
-    public static func create(_ db: Database, _ input: Input, by principal: Principal, now: Date = Date()) throws -> Volunteer {
+    package static func create(_ db: Database, _ input: Input, by principal: Principal, now: Date = Date()) throws -> Volunteer {
         var errors: [String: String] = [:]
         if input.personId == nil { errors["personId"] = "Chọn người (tìm trong danh sách người dân)" }
         if input.unitId == nil { errors["unitId"] = "Chọn đơn vị mà tình nguyện viên tham gia" }
@@ -86,9 +86,9 @@ public enum VolunteerStore {
 
     // MARK: Roles
 
-    public struct RoleItem: Sendable { public let role: VolunteerRole; public let what: String; public let date: String }
+    package struct RoleItem: Sendable { package let role: VolunteerRole; package let what: String; package let date: String }
 
-    public static func roles(_ db: Database, volunteerId: Int64) throws -> [RoleItem] {
+    package static func roles(_ db: Database, volunteerId: Int64) throws -> [RoleItem] {
         try Row.fetchAll(db, sql: """
             SELECT r.*, coalesce(a.title, c.name) AS what, coalesce(substr(a.startsAt, 1, 10), s.date) AS day
             FROM volunteerRole r LEFT JOIN activity a ON a.id = r.activityId
@@ -100,7 +100,7 @@ public enum VolunteerStore {
     }
 
     /// A role ("kể chuyện", "hướng dẫn viên") on a campaign activity or a club session.
-    public static func addRole(_ db: Database, volunteerId: Int64, activityId: Int64?, clubSessionId: Int64?, role: String,
+    package static func addRole(_ db: Database, volunteerId: Int64, activityId: Int64?, clubSessionId: Int64?, role: String,
                                by principal: Principal) throws -> VolunteerRole {
         guard let volunteer = try Volunteer.fetchOne(db, key: volunteerId) else { throw DomainError.notFound("tình nguyện viên", english: "Volunteer") }
         try principal.require(principal.canWrite(unitId: volunteer.unitId))
@@ -119,12 +119,12 @@ public enum VolunteerStore {
 
     // MARK: Hours
 
-    public struct HoursItem: Sendable {
-        public let hours: VolunteerHours
-        public let fullName: String
-        public let unitId: Int64
-        public let unit: String
-        public let what: String?
+    package struct HoursItem: Sendable {
+        package let hours: VolunteerHours
+        package let fullName: String
+        package let unitId: Int64
+        package let unit: String
+        package let what: String?
     }
 
     static let hoursSQL = """
@@ -133,7 +133,7 @@ public enum VolunteerStore {
         LEFT JOIN activity a ON a.id = h.activityId LEFT JOIN clubSession s ON s.id = h.clubSessionId LEFT JOIN club c ON c.id = s.clubId
         """
 
-    public static func hours(_ db: Database, volunteerId: Int64? = nil, status: HoursStatus? = nil, year: Int? = nil, for principal: Principal) throws -> [HoursItem] {
+    package static func hours(_ db: Database, volunteerId: Int64? = nil, status: HoursStatus? = nil, year: Int? = nil, for principal: Principal) throws -> [HoursItem] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let volunteerId { conditions.append("h.volunteerId = ?"); arguments += [volunteerId] }
@@ -146,19 +146,19 @@ public enum VolunteerStore {
         }
     }
 
-    public struct HoursInput: Sendable, Codable {
-        public var date: String
-        public var hours: String
-        public var activityId: Int64?
-        public var clubSessionId: Int64?
-        public var description: String?
-        public init(date: String, hours: String, activityId: Int64? = nil, clubSessionId: Int64? = nil, description: String? = nil) {
+    package struct HoursInput: Sendable, Codable {
+        package var date: String
+        package var hours: String
+        package var activityId: Int64?
+        package var clubSessionId: Int64?
+        package var description: String?
+        package init(date: String, hours: String, activityId: Int64? = nil, clubSessionId: Int64? = nil, description: String? = nil) {
             self.date = date; self.hours = hours; self.activityId = activityId; self.clubSessionId = clubSessionId; self.description = description
         }
     }
 
     /// Hours entered by an editor of the volunteer's unit (or a commune-wide role); they wait for approval.
-    public static func logHours(_ db: Database, volunteerId: Int64, _ input: HoursInput, by principal: Principal, now: Date = Date()) throws -> VolunteerHours {
+    package static func logHours(_ db: Database, volunteerId: Int64, _ input: HoursInput, by principal: Principal, now: Date = Date()) throws -> VolunteerHours {
         guard let volunteer = try Volunteer.fetchOne(db, key: volunteerId) else { throw DomainError.notFound("tình nguyện viên", english: "Volunteer") }
         guard principal.canRead(unitId: volunteer.unitId) else { throw DomainError.outsideScope }
         try principal.require(principal.canWrite(unitId: volunteer.unitId))
@@ -180,7 +180,7 @@ public enum VolunteerStore {
     }
 
     /// Approves or rejects hours: another account than the one that entered them, with rights on the unit.
-    public static func review(_ db: Database, hoursId: Int64, approve: Bool, reason: String? = nil, by principal: Principal, now: Date = Date()) throws {
+    package static func review(_ db: Database, hoursId: Int64, approve: Bool, reason: String? = nil, by principal: Principal, now: Date = Date()) throws {
         guard var record = try VolunteerHours.fetchOne(db, key: hoursId) else { throw DomainError.notFound("giờ tình nguyện", english: "Volunteer hours") }
         guard let volunteer = try Volunteer.fetchOne(db, key: record.volunteerId) else { throw DomainError.notFound("tình nguyện viên", english: "Volunteer") }
         guard principal.canRead(unitId: volunteer.unitId) else { throw DomainError.outsideScope }
@@ -202,10 +202,10 @@ public enum VolunteerStore {
         try Audit.record(db, by: principal, .update, entity: "volunteerHours", id: hoursId, before: before, after: record, at: now)
     }
 
-    public struct HoursTotal: Sendable { public let label: String; public let minutes: Int; public let people: Int }
+    package struct HoursTotal: Sendable { package let label: String; package let minutes: Int; package let people: Int }
 
     /// Approved hours of a year per unit and per person (the largest first).
-    public static func totals(_ db: Database, year: Int, for principal: Principal) throws -> (byUnit: [HoursTotal], byPerson: [HoursTotal], minutes: Int) {
+    package static func totals(_ db: Database, year: Int, for principal: Principal) throws -> (byUnit: [HoursTotal], byPerson: [HoursTotal], minutes: Int) {
         var scope = ""
         if case .units(let ids) = principal.readScope { scope = " AND v.unitId IN (\(SQLList.ids(ids)))" }
         let base = "FROM volunteerHours h JOIN volunteer v ON v.id = h.volunteerId WHERE h.status = 'approved' AND substr(h.date, 1, 4) = ?\(scope)"

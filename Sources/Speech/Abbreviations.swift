@@ -5,7 +5,7 @@ import Yams
 extension SpokenText {
     /// The normaliser with the abbreviations of `campaigns/abbreviations.yaml` (an editable data file): a wrong entry
     /// is refused with its file, line and field.
-    public init(abbreviationsFile path: String) throws {
+    package init(abbreviationsFile path: String) throws {
         let (text, file) = try YAMLReader.text(ofFile: path, holding: "chữ viết tắt")
         let reader = YAMLReader(file: file)
         let root = try reader.root(text)

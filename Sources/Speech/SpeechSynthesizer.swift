@@ -3,12 +3,12 @@ import Foundation
 /// Reads a script aloud with an offline Vietnamese voice — espeak-ng from Debian, nothing fetched at run time — and
 /// encodes it as MP3 with lame (or keeps the WAV), for the commune's loudspeaker station or a smart IP loudspeaker
 /// system. The file appears under its name only when complete; its duration is measured from the audio itself.
-public struct SpeechSynthesizer: Sendable {
+package struct SpeechSynthesizer: Sendable {
     /// espeak-ng's Vietnamese voices.
-    public enum Voice: String, CaseIterable, Sendable {
+    package enum Voice: String, CaseIterable, Sendable {
         case north = "vi", central = "vi-vn-x-central", south = "vi-vn-x-south"
 
-        public var label: String {
+        package var label: String {
             switch self {
             case .north: return "Giọng miền Bắc"
             case .central: return "Giọng miền Trung"
@@ -16,7 +16,7 @@ public struct SpeechSynthesizer: Sendable {
             }
         }
 
-        public var englishLabel: String {
+        package var englishLabel: String {
             switch self {
             case .north: return "Northern voice"
             case .central: return "Central voice"
@@ -24,34 +24,34 @@ public struct SpeechSynthesizer: Sendable {
             }
         }
 
-        public func label(english: Bool) -> String { english ? englishLabel : label }
+        package func label(english: Bool) -> String { english ? englishLabel : label }
     }
 
-    public enum AudioFormat: String, CaseIterable, Sendable { case mp3, wav }
+    package enum AudioFormat: String, CaseIterable, Sendable { case mp3, wav }
 
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    package struct Failure: Error, CustomStringConvertible, Sendable {
+        package let description: String
     }
 
     /// A spoken file: where it is and how long it plays.
-    public struct Clip: Sendable, Equatable {
-        public let path: String
-        public let seconds: Double
+    package struct Clip: Sendable, Equatable {
+        package let path: String
+        package let seconds: Double
     }
 
     let espeak: String
     let lame: String?
     /// Words per minute (espeak-ng's `-s`); an announcer reads about 150.
-    public let speed: Int
+    package let speed: Int
     /// A script the engine has not read in this long is given up (the process is ended), not waited on forever.
-    public let timeout: TimeInterval
+    package let timeout: TimeInterval
 
-    public init(espeak: String, lame: String?, speed: Int = 150, timeout: TimeInterval = 600) {
+    package init(espeak: String, lame: String?, speed: Int = 150, timeout: TimeInterval = 600) {
         self.espeak = espeak; self.lame = lame; self.speed = speed; self.timeout = timeout
     }
 
     /// The programs found on PATH, or a message naming the Debian packages to install.
-    public static func installed(speed: Int = 150) throws -> SpeechSynthesizer {
+    package static func installed(speed: Int = 150) throws -> SpeechSynthesizer {
         guard let espeak = which("espeak-ng") else {
             throw Failure(description: "Chưa cài espeak-ng (giọng đọc tiếng Việt ngoại tuyến): apt-get install espeak-ng lame")
         }
@@ -64,7 +64,7 @@ public struct SpeechSynthesizer: Sendable {
     }
 
     /// Speaks `text` (already normalised: `SpokenText`) into `path` as MP3 or WAV.
-    public func render(_ text: String, voice: Voice, format: AudioFormat, to path: String, title: String = "") throws -> Clip {
+    package func render(_ text: String, voice: Voice, format: AudioFormat, to path: String, title: String = "") throws -> Clip {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let stem = folder + "/." + URL(fileURLWithPath: path).lastPathComponent + ".partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let script = stem + ".txt", wave = stem + ".wav", encoded = stem + ".mp3"

@@ -8,21 +8,21 @@ import Vietnamese
 /// The rules follow how an announcer reads: "21/4" → "ngày hai mươi mốt tháng tư", "8h30" → "tám giờ ba mươi phút",
 /// "1.500.000 đồng" → "một triệu năm trăm nghìn đồng", "0905 123 456" read digit by digit in three groups,
 /// "18-60 tuổi" → "từ mười tám đến sáu mươi tuổi", "thứ 2" → "thứ hai", "UBND" → "Ủy ban nhân dân".
-public struct SpokenText: @unchecked Sendable {  // NSRegularExpression is immutable and safe to share
+package struct SpokenText: @unchecked Sendable {  // NSRegularExpression is immutable and safe to share
     /// Abbreviation → what is said ("UBND" → "Ủy ban nhân dân"), matched as whole words, case as written.
-    public let abbreviations: [String: String]
+    package let abbreviations: [String: String]
     /// Every abbreviation in one pattern, longest first (so "MTTQVN" is not read as "MTTQ" + "VN"): compiled once,
     /// not for each script.
     private let abbreviationPattern: NSRegularExpression?
 
-    public init(abbreviations: [String: String] = [:]) {
+    package init(abbreviations: [String: String] = [:]) {
         self.abbreviations = abbreviations
         let alternatives = abbreviations.keys.sorted { ($0.count, $0) > ($1.count, $1) }.map(NSRegularExpression.escapedPattern(for:))
         abbreviationPattern = alternatives.isEmpty ? nil : Self.pattern("(?<![\\p{L}\\d])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\d])")
     }
 
     /// The script in words.
-    public func spoken(_ text: String) -> String {
+    package func spoken(_ text: String) -> String {
         var text = text
         text = Self.replace(Self.phone, in: text) { groups in Self.digitByDigit(groups[0]) }
         text = Self.replace(Self.dateRange, in: text) { groups in

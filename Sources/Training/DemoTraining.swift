@@ -6,9 +6,9 @@ import Vietnamese
 /// Training for the demo commune: last year's and this year's courses (digital skills at the commune, library skills
 /// at the province, heritage education online) with staff of the libraries, cultural houses and schools, and some
 /// self-study.
-public enum DemoTraining {
+package enum DemoTraining {
     @discardableResult
-    public static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
+    package static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
         guard try TrainingCourse.fetchCount(db) == 0 else { return 0 }
         let units = try OrgUnit.filter([UnitKind.communeLibrary, .schoolLibrary, .culturalHouse, .school, .studyPromotion].map(\.rawValue)
             .contains(OrgUnit.Columns.kind)).order(OrgUnit.Columns.sortKey).fetchAll(db)

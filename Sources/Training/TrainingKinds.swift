@@ -1,10 +1,10 @@
 import Vietnamese
 
 /// Where a course is run (plan III.3: staff take part in courses of the commune, the province and online).
-public enum TrainingLevel: String, Codable, CaseIterable, Sendable, Labelled {
+package enum TrainingLevel: String, Codable, CaseIterable, Sendable, Labelled {
     case commune, district, province, national, online
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .commune: return "Cấp xã"
         case .district: return "Cấp huyện, liên xã"
@@ -14,7 +14,7 @@ public enum TrainingLevel: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .commune: return "Commune"
         case .district: return "District, inter-commune"
@@ -26,10 +26,10 @@ public enum TrainingLevel: String, Codable, CaseIterable, Sendable, Labelled {
 }
 
 /// What a course or a self-study is about; digital skills feed the plan's indicator.
-public enum TrainingTopic: String, Codable, CaseIterable, Sendable, Labelled {
+package enum TrainingTopic: String, Codable, CaseIterable, Sendable, Labelled {
     case digital, library, heritage, lifelongLearning = "lifelong_learning", management, other
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .digital: return "Chuyển đổi số, kỹ năng số"
         case .library: return "Nghiệp vụ thư viện"
@@ -40,7 +40,7 @@ public enum TrainingTopic: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .digital: return "Digital transformation, digital skills"
         case .library: return "Library skills"
@@ -53,9 +53,9 @@ public enum TrainingTopic: String, Codable, CaseIterable, Sendable, Labelled {
 }
 
 /// Staff of a library, cultural house, school or the Study Promotion Association, or a volunteer.
-public enum ParticipantRole: String, Codable, CaseIterable, Sendable, Labelled {
+package enum ParticipantRole: String, Codable, CaseIterable, Sendable, Labelled {
     case staff, volunteer
 
-    public var label: String { self == .staff ? "Cán bộ, nhân viên" : "Tình nguyện viên" }
-    public var englishLabel: String { self == .staff ? "Staff" : "Volunteer" }
+    package var label: String { self == .staff ? "Cán bộ, nhân viên" : "Tình nguyện viên" }
+    package var englishLabel: String { self == .staff ? "Staff" : "Volunteer" }
 }

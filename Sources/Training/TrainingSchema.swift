@@ -3,8 +3,8 @@ import Store
 
 /// Tables of the Training module (plan III.3): courses and workshops staff attend, who took part with what result,
 /// and the self-study hours staff and volunteers record.
-public enum TrainingSchema: SchemaModule {
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+package enum TrainingSchema: SchemaModule {
+    package static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("training.v1") { db in
             try db.create(table: "trainingCourse") { t in
                 t.autoIncrementedPrimaryKey("id")

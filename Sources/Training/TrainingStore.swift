@@ -3,62 +3,62 @@ import GRDB
 import Store
 import Vietnamese
 
-public struct TrainingCourse: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable, Equatable {
-    public static let databaseTableName = "trainingCourse"
-    public var id: Int64?
-    public var title: String
-    public var organiser: String
-    public var level: TrainingLevel
-    public var topic: TrainingTopic
-    public var startDate: CivilDate
-    public var endDate: CivilDate
-    public var minutes: Int
-    public var place: String?
-    public var notes: String?
-    public var createdAt: Date
-    public var updatedAt: Date
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+package struct TrainingCourse: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable, Equatable {
+    package static let databaseTableName = "trainingCourse"
+    package var id: Int64?
+    package var title: String
+    package var organiser: String
+    package var level: TrainingLevel
+    package var topic: TrainingTopic
+    package var startDate: CivilDate
+    package var endDate: CivilDate
+    package var minutes: Int
+    package var place: String?
+    package var notes: String?
+    package var createdAt: Date
+    package var updatedAt: Date
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public struct TrainingParticipant: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
-    public static let databaseTableName = "trainingParticipant"
-    public var courseId: Int64
-    public var personId: Int64
-    public var unitId: Int64?
-    public var role: ParticipantRole
-    public var attended: Bool
+package struct TrainingParticipant: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+    package static let databaseTableName = "trainingParticipant"
+    package var courseId: Int64
+    package var personId: Int64
+    package var unitId: Int64?
+    package var role: ParticipantRole
+    package var attended: Bool
     /// The certificate obtained ("Giấy chứng nhận số 12/GCN-SVHTTDL"), nil when none.
-    public var certificate: String?
+    package var certificate: String?
 }
 
-public struct SelfStudy: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
-    public static let databaseTableName = "selfStudy"
-    public var id: Int64?
-    public var personId: Int64
-    public var unitId: Int64?
-    public var date: CivilDate
-    public var minutes: Int
-    public var topic: TrainingTopic
-    public var description: String
-    public var enteredBy: String
-    public var createdAt: Date
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+package struct SelfStudy: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Equatable {
+    package static let databaseTableName = "selfStudy"
+    package var id: Int64?
+    package var personId: Int64
+    package var unitId: Int64?
+    package var date: CivilDate
+    package var minutes: Int
+    package var topic: TrainingTopic
+    package var description: String
+    package var enteredBy: String
+    package var createdAt: Date
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// Courses, their participants and self-study: commune staff run the courses; a unit's editor records the
 /// participation and self-study of the people who serve in their own units.
-public enum TrainingStore {
-    public struct CourseInput: Sendable {
-        public var title: String
-        public var organiser: String
-        public var level: String
-        public var topic: String
-        public var startDate: String
-        public var endDate: String
-        public var hours: String
-        public var place: String?
-        public var notes: String?
-        public init(title: String, organiser: String, level: String, topic: String, startDate: String, endDate: String, hours: String,
+package enum TrainingStore {
+    package struct CourseInput: Sendable {
+        package var title: String
+        package var organiser: String
+        package var level: String
+        package var topic: String
+        package var startDate: String
+        package var endDate: String
+        package var hours: String
+        package var place: String?
+        package var notes: String?
+        package init(title: String, organiser: String, level: String, topic: String, startDate: String, endDate: String, hours: String,
                     place: String? = nil, notes: String? = nil) {
             self.title = title; self.organiser = organiser; self.level = level; self.topic = topic; self.startDate = startDate
             self.endDate = endDate; self.hours = hours; self.place = place; self.notes = notes
@@ -89,7 +89,7 @@ public enum TrainingStore {
         return (title, organiser, level!, topic!, start!, end!, minutes!)
     }
 
-    public static func create(_ db: Database, _ input: CourseInput, by principal: Principal, now: Date = Date()) throws -> TrainingCourse {
+    package static func create(_ db: Database, _ input: CourseInput, by principal: Principal, now: Date = Date()) throws -> TrainingCourse {
         try principal.require(principal.canWriteCommuneWide)
         let v = try validated(input)
         var course = TrainingCourse(id: nil, title: v.title, organiser: v.organiser, level: v.level, topic: v.topic, startDate: v.start, endDate: v.end,
@@ -100,7 +100,7 @@ public enum TrainingStore {
         return course
     }
 
-    public static func update(_ db: Database, id: Int64, _ input: CourseInput, by principal: Principal, now: Date = Date()) throws -> TrainingCourse {
+    package static func update(_ db: Database, id: Int64, _ input: CourseInput, by principal: Principal, now: Date = Date()) throws -> TrainingCourse {
         try principal.require(principal.canWriteCommuneWide)
         var course = try get(db, id: id)
         let before = course
@@ -113,23 +113,23 @@ public enum TrainingStore {
         return course
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> TrainingCourse {
+    package static func get(_ db: Database, id: Int64) throws -> TrainingCourse {
         guard let course = try TrainingCourse.fetchOne(db, key: id) else { throw DomainError.notFound("lớp bồi dưỡng", english: "Course") }
         return course
     }
 
-    public struct CourseItem: Sendable {
-        public let course: TrainingCourse
-        public let participants: Int
-        public let attended: Int
-        public let certificates: Int
-        public init(course: TrainingCourse, participants: Int, attended: Int, certificates: Int) {
+    package struct CourseItem: Sendable {
+        package let course: TrainingCourse
+        package let participants: Int
+        package let attended: Int
+        package let certificates: Int
+        package init(course: TrainingCourse, participants: Int, attended: Int, certificates: Int) {
             self.course = course; self.participants = participants; self.attended = attended; self.certificates = certificates
         }
     }
 
     /// The courses that started in a year, newest first, with their counts.
-    public static func courses(_ db: Database, year: Int) throws -> [CourseItem] {
+    package static func courses(_ db: Database, year: Int) throws -> [CourseItem] {
         try Row.fetchAll(db, sql: """
             SELECT c.*, count(p.personId) AS participants, coalesce(sum(p.attended), 0) AS attended,
                    count(p.certificate) AS certificates
@@ -142,20 +142,20 @@ public enum TrainingStore {
 
     // MARK: Participants
 
-    public struct ParticipantInput: Sendable {
-        public var personId: Int64?
-        public var unitId: Int64?
-        public var role: String
-        public var attended: Bool
-        public var certificate: String?
-        public init(personId: Int64?, unitId: Int64?, role: String = "staff", attended: Bool = true, certificate: String? = nil) {
+    package struct ParticipantInput: Sendable {
+        package var personId: Int64?
+        package var unitId: Int64?
+        package var role: String
+        package var attended: Bool
+        package var certificate: String?
+        package init(personId: Int64?, unitId: Int64?, role: String = "staff", attended: Bool = true, certificate: String? = nil) {
             self.personId = personId; self.unitId = unitId; self.role = role; self.attended = attended; self.certificate = certificate
         }
     }
 
     /// Adds someone to a course, or corrects their attendance and certificate. A unit editor may act only for people
     /// who serve in one of their units (and only name such a unit); commune staff for anyone.
-    public static func saveParticipant(_ db: Database, courseId: Int64, _ input: ParticipantInput, by principal: Principal) throws -> TrainingParticipant {
+    package static func saveParticipant(_ db: Database, courseId: Int64, _ input: ParticipantInput, by principal: Principal) throws -> TrainingParticipant {
         _ = try get(db, id: courseId)
         var errors: [String: String] = [:]
         if input.personId == nil { errors["personId"] = "Chọn người tham gia" }
@@ -178,7 +178,7 @@ public enum TrainingStore {
         return participant
     }
 
-    public static func removeParticipant(_ db: Database, courseId: Int64, personId: Int64, by principal: Principal) throws {
+    package static func removeParticipant(_ db: Database, courseId: Int64, personId: Int64, by principal: Principal) throws {
         guard let existing = try TrainingParticipant.fetchOne(db, key: ["courseId": courseId, "personId": personId]) else {
             throw DomainError.notFound("người tham gia", english: "Participant")
         }
@@ -187,15 +187,15 @@ public enum TrainingStore {
         try Audit.record(db, by: principal, .delete, entity: "trainingParticipant", id: courseId, before: existing)
     }
 
-    public struct ParticipantItem: Sendable {
-        public let participant: TrainingParticipant
-        public let name: String
-        public let sortKey: String
-        public let unit: String
+    package struct ParticipantItem: Sendable {
+        package let participant: TrainingParticipant
+        package let name: String
+        package let sortKey: String
+        package let unit: String
     }
 
     /// A course's participants by given name; a unit-scoped account sees only those of its units.
-    public static func participants(_ db: Database, courseId: Int64, for principal: Principal) throws -> [ParticipantItem] {
+    package static func participants(_ db: Database, courseId: Int64, for principal: Principal) throws -> [ParticipantItem] {
         try Row.fetchAll(db, sql: """
             SELECT t.*, p.fullName, p.sortKey, coalesce(u.name, '') AS unitName
             FROM trainingParticipant t JOIN person p ON p.id = t.personId LEFT JOIN unit u ON u.id = t.unitId
@@ -209,19 +209,19 @@ public enum TrainingStore {
 
     // MARK: Self-study
 
-    public struct SelfStudyInput: Sendable {
-        public var personId: Int64?
-        public var unitId: Int64?
-        public var date: String
-        public var hours: String
-        public var topic: String
-        public var description: String
-        public init(personId: Int64?, unitId: Int64?, date: String, hours: String, topic: String, description: String) {
+    package struct SelfStudyInput: Sendable {
+        package var personId: Int64?
+        package var unitId: Int64?
+        package var date: String
+        package var hours: String
+        package var topic: String
+        package var description: String
+        package init(personId: Int64?, unitId: Int64?, date: String, hours: String, topic: String, description: String) {
             self.personId = personId; self.unitId = unitId; self.date = date; self.hours = hours; self.topic = topic; self.description = description
         }
     }
 
-    public static func addSelfStudy(_ db: Database, _ input: SelfStudyInput, by principal: Principal, today: CivilDate, now: Date = Date()) throws -> SelfStudy {
+    package static func addSelfStudy(_ db: Database, _ input: SelfStudyInput, by principal: Principal, today: CivilDate, now: Date = Date()) throws -> SelfStudy {
         var errors: [String: String] = [:]
         if input.personId == nil { errors["personId"] = "Chọn người tự học" }
         if input.unitId == nil { errors["unitId"] = "Chọn đơn vị người đó làm việc" }
@@ -244,9 +244,9 @@ public enum TrainingStore {
         return record
     }
 
-    public struct SelfStudyItem: Sendable { public let record: SelfStudy; public let name: String; public let unit: String }
+    package struct SelfStudyItem: Sendable { package let record: SelfStudy; package let name: String; package let unit: String }
 
-    public static func selfStudy(_ db: Database, year: Int, for principal: Principal) throws -> [SelfStudyItem] {
+    package static func selfStudy(_ db: Database, year: Int, for principal: Principal) throws -> [SelfStudyItem] {
         try Row.fetchAll(db, sql: """
             SELECT s.*, p.fullName, coalesce(u.name, '') AS unitName FROM selfStudy s JOIN person p ON p.id = s.personId
             LEFT JOIN unit u ON u.id = s.unitId WHERE substr(s.date, 1, 4) = ? ORDER BY s.date DESC, s.id DESC

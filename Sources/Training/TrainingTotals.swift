@@ -3,31 +3,31 @@ import Store
 
 /// What a year of training amounts to, per unit and for the commune: the yearly report's section and the plan's
 /// indicator of staff trained in digital skills read these, never the tables.
-public enum TrainingTotals {
-    public struct Line: Sendable, Equatable {
+package enum TrainingTotals {
+    package struct Line: Sendable, Equatable {
         /// The unit people serve in ("" for those recorded without one).
-        public let unit: String
-        public let unitId: Int64?
+        package let unit: String
+        package let unitId: Int64?
         /// Distinct people who attended at least one course in the year.
-        public let trained: Int
+        package let trained: Int
         /// Course hours attended, in minutes (a person at a 16-hour course counts 16 hours).
-        public let courseMinutes: Int
-        public let certificates: Int
+        package let courseMinutes: Int
+        package let certificates: Int
         /// Distinct people who recorded self-study, and its minutes.
-        public let selfStudied: Int
-        public let selfStudyMinutes: Int
+        package let selfStudied: Int
+        package let selfStudyMinutes: Int
         /// Distinct people who attended a digital-skills course in the year.
-        public let digitalTrained: Int
+        package let digitalTrained: Int
     }
 
-    public struct Year: Sendable, Equatable {
-        public let year: Int
-        public let courses: Int
-        public let byUnit: [Line]
-        public let total: Line
+    package struct Year: Sendable, Equatable {
+        package let year: Int
+        package let courses: Int
+        package let byUnit: [Line]
+        package let total: Line
     }
 
-    public static func year(_ db: Database, _ year: Int) throws -> Year {
+    package static func year(_ db: Database, _ year: Int) throws -> Year {
         let y = String(year)
         let rows = try Row.fetchAll(db, sql: """
             WITH attended AS (
@@ -65,7 +65,7 @@ public enum TrainingTotals {
 
     /// Staff (not volunteers) who have attended a digital-skills course from the programme's start up to the end of
     /// `year`, each counted once: the plan's indicator of staff trained in digital skills.
-    public static func staffTrainedInDigitalSkills(_ db: Database, through year: Int) throws -> Int {
+    package static func staffTrainedInDigitalSkills(_ db: Database, through year: Int) throws -> Int {
         try Int.fetchOne(db, sql: """
             SELECT count(DISTINCT p.personId) FROM trainingParticipant p JOIN trainingCourse c ON c.id = p.courseId
             WHERE p.attended AND p.role = 'staff' AND c.topic = 'digital' AND substr(c.startDate, 1, 4) <= ?
@@ -73,7 +73,7 @@ public enum TrainingTotals {
     }
 
     /// Whether anything was recorded for a year (a year without records has no data, which is not zero).
-    public static func hasRecords(_ db: Database, through year: Int) throws -> Bool {
+    package static func hasRecords(_ db: Database, through year: Int) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM trainingCourse WHERE substr(startDate, 1, 4) <= ?)", arguments: [String(year)]) ?? false
     }
 }

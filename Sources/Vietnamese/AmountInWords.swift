@@ -1,13 +1,13 @@
 /// Amount in words as receipts write it: "Một triệu năm trăm nghìn đồng".
-public enum AmountInWords {
-    public static func vnd(_ amount: Int64) -> String {
+package enum AmountInWords {
+    package static func vnd(_ amount: Int64) -> String {
         var text = words(amount.magnitude)
         if amount < 0 { text = "âm " + text }
         return capitalizedFirst(text) + " đồng"
     }
 
     /// The number in words, lower case ("một triệu năm trăm nghìn").
-    public static func words(_ number: UInt64) -> String {
+    package static func words(_ number: UInt64) -> String {
         if number == 0 { return "không" }
         return read(number, leading: true).joined(separator: " ")
     }

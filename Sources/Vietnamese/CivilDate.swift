@@ -2,18 +2,18 @@ import Foundation
 
 /// A calendar day with no time of day and no zone, as Vietnamese documents speak of dates.
 /// Stored in SQLite as "yyyy-MM-dd" so that text order is date order.
-public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year; self.month = month; self.day = day
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -22,24 +22,24 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// "2026-02-05"
-    public var iso: String { "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))" }
-    public var description: String { iso }
+    package var iso: String { "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))" }
+    package var description: String { iso }
 
     /// "05/02/2026", as tables show dates.
-    public var display: String { "\(Self.padded(day, 2))/\(Self.padded(month, 2))/\(Self.padded(year, 4))" }
+    package var display: String { "\(Self.padded(day, 2))/\(Self.padded(month, 2))/\(Self.padded(year, 4))" }
 
     /// "ngày 05 tháng 02 năm 2026": a leading zero for days below 10 and for months 1 and 2 (NĐ 30/2020).
-    public var documentForm: String {
+    package var documentForm: String {
         let monthText = month <= 2 ? Self.padded(month, 2) : String(month)
         return "ngày \(Self.padded(day, 2)) tháng \(monthText) năm \(year)"
     }
 
     /// The document date in the reader's language: "ngày 01 tháng 12 năm 2026" or "1 December 2026".
-    public func documentForm(english: Bool) -> String {
+    package func documentForm(english: Bool) -> String {
         english ? "\(day) \(Self.englishMonths[month - 1]) \(year)" : documentForm
     }
 
-    public static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    package static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                                        "October", "November", "December"]
 
     /// Zero-padded decimal; String(format:) goes through Foundation and costs microseconds a call.
@@ -49,7 +49,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Parses "2026-02-05" (storage, HTML date inputs) or "05/02/2026" / "5/2/2026" (what people type).
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let trimmed = VietnameseText.trimmed(text)
         if trimmed.contains("-") {
             let parts = trimmed.split(separator: "-").compactMap { Int($0) }
@@ -64,7 +64,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Why a typed date was refused, in Vietnamese: a date that does not exist ("31/02/2020") is not a wrong format.
     /// `what` names the field ("Ngày nhận"); nil when the text is a valid date.
-    public static func problem(parsing text: String, what: String) -> String? {
+    package static func problem(parsing text: String, what: String) -> String? {
         guard CivilDate(parsing: text) == nil else { return nil }
         let parts = VietnameseText.trimmed(text).split(whereSeparator: { $0 == "/" || $0 == "-" }).map { Int($0) }
         if parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] {
@@ -77,17 +77,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return "\(what) ghi theo dạng ngày/tháng/năm, ví dụ 05/02/2026"
     }
 
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.iso < rhs.iso }
+    package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.iso < rhs.iso }
 
     /// Today in Vietnam (UTC+7), whatever the server's zone.
-    public static func today(now: Date = Date()) -> CivilDate {
+    package static func today(now: Date = Date()) -> CivilDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
         let parts = calendar.dateComponents([.year, .month, .day], from: now)
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CivilDate(parsing: text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad date \(text)"))
@@ -95,17 +95,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self = date
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)
     }
 }
 
 /// Date-times shown to people: "05/02/2026 14:30" in Vietnam time.
-public enum VietnamTime {
-    public static let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+package enum VietnamTime {
+    package static let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
 
-    public static func display(_ date: Date) -> String {
+    package static func display(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)

@@ -4,9 +4,9 @@
 /// It works on Unicode scalars, never on `Character`s: `"` followed by U+0301 is a single Character, so an escaper
 /// that compares Characters leaves that quote raw and lets a name close an attribute. Combining marks are everyday
 /// input in Vietnamese (NFD text from phones and old fonts), so this is not a corner case.
-public enum HTMLEscape {
+package enum HTMLEscape {
     /// Escapes `& < > " '`; returns the text itself when it has none of them (nearly every name).
-    public static func text(_ value: String) -> String {
+    package static func text(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return value }
         var out = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Hours (volunteering, training, self-study) are kept in minutes and typed as "2", "2,5", "2.5" or "2:30".
-public enum HoursText {
-    public static func minutes(_ text: String) -> Int? {
+package enum HoursText {
+    package static func minutes(_ text: String) -> Int? {
         let text = text.trimmingCharacters(in: .whitespaces)
         if let colon = text.firstIndex(of: ":") {
             guard let hours = Int(text[..<colon]), let minutes = Int(text[text.index(after: colon)...]), minutes < 60, (0..<1_000_000).contains(hours) else { return nil }
@@ -14,7 +14,7 @@ public enum HoursText {
     }
 
     /// "2,5 giờ" style: whole hours alone, otherwise one decimal with a comma.
-    public static func display(_ minutes: Int) -> String {
+    package static func display(_ minutes: Int) -> String {
         if minutes % 60 == 0 { return String(minutes / 60) }
         let tenths = (minutes * 10 + 30) / 60
         return "\(tenths / 10),\(tenths % 10)"

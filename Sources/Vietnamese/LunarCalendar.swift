@@ -3,26 +3,26 @@ import Foundation
 /// The Vietnamese lunisolar calendar (âm lịch), computed for UTC+7 with Hồ Ngọc Đức's astronomical method (new moons
 /// and the sun's longitude after Jean Meeus), the one Vietnamese calendars print. Valid 1900–2100. Vietnam's calendar
 /// differs from China's (UTC+8) in a few years, e.g. Tết 2007 fell on 17/02 in Vietnam, 18/02 in China; Tết 2030 falls on 02/02, 03/02 in China.
-public enum LunarCalendar {
-    public struct LunarDate: Equatable, Sendable, CustomStringConvertible {
-        public let day: Int
-        public let month: Int
-        public let year: Int
-        public let isLeapMonth: Bool
+package enum LunarCalendar {
+    package struct LunarDate: Equatable, Sendable, CustomStringConvertible {
+        package let day: Int
+        package let month: Int
+        package let year: Int
+        package let isLeapMonth: Bool
 
-        public init(day: Int, month: Int, year: Int, isLeapMonth: Bool = false) {
+        package init(day: Int, month: Int, year: Int, isLeapMonth: Bool = false) {
             self.day = day; self.month = month; self.year = year; self.isLeapMonth = isLeapMonth
         }
 
         /// "15/8" or "1/4 nhuận".
-        public var description: String { "\(day)/\(month)\(isLeapMonth ? " nhuận" : "")" }
+        package var description: String { "\(day)/\(month)\(isLeapMonth ? " nhuận" : "")" }
     }
 
     static let timeZone = 7.0
 
     /// The solar date of a lunar date, or nil when it does not exist (a leap month that year does not have, day 30 of
     /// a 29-day month, a year outside 1900–2100).
-    public static func solar(_ lunar: LunarDate) -> CivilDate? {
+    package static func solar(_ lunar: LunarDate) -> CivilDate? {
         guard (1900...2100).contains(lunar.year), (1...12).contains(lunar.month), (1...30).contains(lunar.day) else { return nil }
         let (a11, b11) = lunar.month < 11
             ? (lunarMonth11(year: lunar.year - 1), lunarMonth11(year: lunar.year))
@@ -46,7 +46,7 @@ public enum LunarCalendar {
     }
 
     /// The lunar date of a solar date.
-    public static func lunar(_ date: CivilDate) -> LunarDate {
+    package static func lunar(_ date: CivilDate) -> LunarDate {
         let dayNumber = julianDay(date)
         let k = Int(floor((Double(dayNumber) - 2415021.076998695) / 29.530588853))
         var monthStart = newMoonDay(k + 1)
@@ -165,13 +165,13 @@ public enum LunarCalendar {
 
 extension CivilDate {
     /// 1 for Monday … 7 for Sunday (Julian day numbers start on a Monday).
-    public var isoWeekday: Int { LunarCalendar.julianDay(self) % 7 + 1 }
+    package var isoWeekday: Int { LunarCalendar.julianDay(self) % 7 + 1 }
 }
 
 extension CivilDate {
     /// The date `days` later (earlier when negative).
-    public func adding(days: Int) -> CivilDate { LunarCalendar.civilDate(julianDay: LunarCalendar.julianDay(self) + days) }
+    package func adding(days: Int) -> CivilDate { LunarCalendar.civilDate(julianDay: LunarCalendar.julianDay(self) + days) }
 
     /// Days from `self` to `other`.
-    public func days(to other: CivilDate) -> Int { LunarCalendar.julianDay(other) - LunarCalendar.julianDay(self) }
+    package func days(to other: CivilDate) -> Int { LunarCalendar.julianDay(other) - LunarCalendar.julianDay(self) }
 }

@@ -1,12 +1,12 @@
 /// Vietnamese đồng: no minor unit, always whole integers.
-public enum VND {
+package enum VND {
     /// "1.500.000 đ"
-    public static func format(_ amount: Int64) -> String {
+    package static func format(_ amount: Int64) -> String {
         grouped(amount) + " đ"
     }
 
     /// "1.500.000" (dots between thousands, as Vietnamese documents write them).
-    public static func grouped(_ amount: Int64) -> String {
+    package static func grouped(_ amount: Int64) -> String {
         let digits = String(amount.magnitude)
         var out = ""
         for (index, digit) in digits.enumerated() {
@@ -19,7 +19,7 @@ public enum VND {
     /// Parses what staff type into a form: "1.500.000", "1500000", "1 500 000 đ", "1,500,000", and amounts in words
     /// of a unit as people say them: "1,5 triệu", "500 nghìn", "2 tỷ", "300k". Nil when it is not a whole amount or
     /// could be read two ways: "1,5" alone (one and a half? fifteen?) is refused rather than taken as 15 đồng.
-    public static func parse(_ text: String) -> Int64? {
+    package static func parse(_ text: String) -> Int64? {
         var cleaned = text.trimmingCharacters(in: .whitespaces).lowercased()
         for suffix in ["đồng", "đ", "vnd"] where cleaned.hasSuffix(suffix) {
             cleaned = String(cleaned.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)

@@ -5,13 +5,13 @@
 /// so "Trần Văn An" < "Lê Văn Ản" < "Nguyễn Văn Án" and every Thùy comes before every Thủy and Thúy. Apostrophes
 /// ("H'Wen") and other marks that are not letters are ignored. The key compares correctly as plain bytes, so SQLite
 /// can index and ORDER BY it.
-public enum NameSortKey {
-    public static func make(_ fullName: String) -> String {
+package enum NameSortKey {
+    package static func make(_ fullName: String) -> String {
         make(cleaned: VietnameseText.clean(fullName))
     }
 
     /// For a name that already went through `VietnameseText.clean`.
-    public static func make(cleaned fullName: String) -> String {
+    package static func make(cleaned fullName: String) -> String {
         let words = fullName.split(separator: " ")
         guard !words.isEmpty else { return "" }
         guard words.count > 1 else { return key(forGroups: [words]) }
@@ -20,13 +20,13 @@ public enum NameSortKey {
 
     /// A person's key: their own sort name when they have one (naming systems where the last word is not the given
     /// name; its words are compared in the order written), else the name ordered given name first.
-    public static func make(cleaned fullName: String, sortName: String?) -> String {
+    package static func make(cleaned fullName: String, sortName: String?) -> String {
         guard let sortName, !sortName.isEmpty else { return make(cleaned: fullName) }
         return label(sortName)
     }
 
     /// Key for a label that is not a personal name (unit names): words kept in their order.
-    public static func label(_ text: String) -> String {
+    package static func label(_ text: String) -> String {
         key(forGroups: [VietnameseText.clean(text).split(separator: " ")])
     }
 

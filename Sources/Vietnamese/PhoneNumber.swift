@@ -1,12 +1,12 @@
 /// A Vietnamese phone number: a mobile (ten digits in a block the numbering plan allocates, `NumberingPlan`) or,
 /// where asked for, a fixed line (an area code 02xx and seven or eight digits), written nationally or with +84/0084.
-public struct PhoneNumber: Hashable, Sendable {
+package struct PhoneNumber: Hashable, Sendable {
     /// "+84912345678"
-    public let normalized: String
+    package let normalized: String
     /// What the person or the file gave, kept for reference.
-    public let original: String
+    package let original: String
 
-    public enum Rejection: Error, Equatable, Sendable {
+    package enum Rejection: Error, Equatable, Sendable {
         case empty
         case invalidCharacters
         case wrongLength(digits: Int)
@@ -19,7 +19,7 @@ public struct PhoneNumber: Hashable, Sendable {
         case landline
 
         /// Vietnamese reason, shown in forms and import reports.
-        public var message: String {
+        package var message: String {
             switch self {
             case .empty: return "Số điện thoại trống"
             case .invalidCharacters: return "Số điện thoại chỉ được gồm chữ số, dấu cách, dấu chấm, gạch ngang và dấu + ở đầu"
@@ -31,7 +31,7 @@ public struct PhoneNumber: Hashable, Sendable {
             }
         }
 
-        public var englishMessage: String {
+        package var englishMessage: String {
             switch self {
             case .empty: return "The phone number is empty"
             case .invalidCharacters: return "A phone number may hold only digits, spaces, dots, dashes and a leading +"
@@ -45,12 +45,12 @@ public struct PhoneNumber: Hashable, Sendable {
     }
 
     /// Which numbers a field takes: residents' phones must receive SMS; an organisation's may be a fixed line.
-    public enum Kind: Sendable { case mobile, mobileOrLandline }
+    package enum Kind: Sendable { case mobile, mobileOrLandline }
 
     /// True for a mobile number (it can receive SMS and Zalo).
-    public var isMobile: Bool { !normalized.hasPrefix("+842") }
+    package var isMobile: Bool { !normalized.hasPrefix("+842") }
 
-    public static func parse(_ text: String, accepting kind: Kind = .mobile) -> Result<PhoneNumber, Rejection> {
+    package static func parse(_ text: String, accepting kind: Kind = .mobile) -> Result<PhoneNumber, Rejection> {
         let original = VietnameseText.trimmed(text)
         guard !original.isEmpty else { return .failure(.empty) }
         var digitBytes: [UInt8] = []
@@ -104,20 +104,20 @@ public struct PhoneNumber: Hashable, Sendable {
     }
 
     /// The network that holds a mobile number's block ("Viettel"), nil for a fixed line.
-    public var network: String? { isMobile ? NumberingPlan.network(ofMobile: "0" + normalized.dropFirst(3)) : nil }
+    package var network: String? { isMobile ? NumberingPlan.network(ofMobile: "0" + normalized.dropFirst(3)) : nil }
 
     /// How a stored number is shown: grouped when it parses, as stored otherwise (numbers kept from before the rules).
-    public static func display(stored: String) -> String {
+    package static func display(stored: String) -> String {
         (try? parse(stored, accepting: .mobileOrLandline).get().display) ?? stored
     }
 
     /// "0912345678" for a stored "+84912345678" (lists and spreadsheets, where spaces would get in the way).
-    public static func national(_ normalized: String) -> String {
+    package static func national(_ normalized: String) -> String {
         normalized.hasPrefix("+84") ? "0" + normalized.dropFirst(3) : normalized
     }
 
     /// "0912 345 678", "0260 3812 100", "024 3825 1234": the national form people read back, grouped as printed.
-    public var display: String {
+    package var display: String {
         let chars = Array("0" + normalized.dropFirst(3))
         func groups(_ sizes: [Int]) -> String {
             var out: [String] = [], start = 0

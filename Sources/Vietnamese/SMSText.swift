@@ -3,20 +3,20 @@ import Foundation
 /// How an SMS is encoded and how many parts it costs. GSM-7: 160 characters in one message, 153 a part when split
 /// (characters of the extension table such as `€ [ ] { }` count twice). Anything else forces UCS-2: 70 UTF-16 units,
 /// 67 a part. Vietnamese with tones is always UCS-2, so `asciiFolded` strips tones to fit GSM-7.
-public enum SMSText {
-    public enum Encoding: String, Sendable, Equatable {
+package enum SMSText {
+    package enum Encoding: String, Sendable, Equatable {
         case gsm7 = "GSM-7"
         case ucs2 = "UCS-2"
     }
 
-    public struct Measure: Equatable, Sendable {
-        public let encoding: Encoding
+    package struct Measure: Equatable, Sendable {
+        package let encoding: Encoding
         /// Septets for GSM-7, UTF-16 units for UCS-2.
-        public let length: Int
-        public let segments: Int
+        package let length: Int
+        package let segments: Int
     }
 
-    public static func measure(_ text: String) -> Measure {
+    package static func measure(_ text: String) -> Measure {
         var septets = 0
         var isGSM = true
         for byte in text.utf8 {
@@ -50,7 +50,7 @@ public enum SMSText {
 
     /// Tones and marks removed with case kept, đ→d, Đ→D, typographic quotes and dashes made plain: "Thư viện Đăk Tờ
     /// Re" becomes "Thu vien Dak To Re". Text already in ASCII is returned as it is.
-    public static func asciiFolded(_ text: String) -> String {
+    package static func asciiFolded(_ text: String) -> String {
         let utf8 = text.utf8
         if utf8.allSatisfy({ $0 < 0x80 }) { return text }
         // Byte by byte: decoding to scalars and building a scalar view was most of the cost on a million names.

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Text rules every stored or searched string goes through.
-public enum VietnameseText {
+package enum VietnameseText {
     /// Canonical composition: text arrives from phones and spreadsheets in NFC or NFD; we store NFC only.
-    public static func nfc(_ text: String) -> String {
+    package static func nfc(_ text: String) -> String {
         mayNeedComposition(text) ? text.precomposedStringWithCanonicalMapping : text
     }
 
@@ -28,7 +28,7 @@ public enum VietnameseText {
     }
 
     /// NFC, trimmed, inner runs of white space collapsed to one space — the form every name and label is stored in.
-    public static func clean(_ text: String) -> String {
+    package static func clean(_ text: String) -> String {
         if isClean(text) { return text }
         let composed = nfc(text)
         var out = String.UnicodeScalarView()
@@ -47,18 +47,18 @@ public enum VietnameseText {
     /// The text without leading and trailing white space; returns it untouched (no Foundation call) when there is none.
     /// The text with its first letter in lower case and every other letter as written, to run a label into a
     /// sentence: "Quỹ khuyến học Hội Khuyến học xã" → "quỹ khuyến học Hội Khuyến học xã" (names keep their capitals).
-    public static func lowercasingFirst(_ text: String) -> String {
+    package static func lowercasingFirst(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.lowercased() + text.dropFirst()
     }
 
     /// Cleaned text, or nil when nothing is left: optional form fields.
-    public static func cleanOrNil(_ text: String?) -> String? {
+    package static func cleanOrNil(_ text: String?) -> String? {
         guard let value = text.map(clean), !value.isEmpty else { return nil }
         return value
     }
 
-    public static func trimmed(_ text: String) -> String {
+    package static func trimmed(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -96,7 +96,7 @@ public enum VietnameseText {
     /// Search key: lower case, no tones or marks, đ folded to d, so "Đặng Thị Phụng", its NFD form and
     /// "dang thi phung" all give the same key. Works scalar by scalar through a table (fast on a million rows).
     /// Apostrophes are dropped, so the Jarai and Ê Đê "H'Wen", "Y'Bơ" are found by "hwen" as well as "h'wen".
-    public static func searchKey(_ text: String) -> String {
+    package static func searchKey(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -122,7 +122,7 @@ public enum VietnameseText {
     /// Split exactly where SQLite's unicode61 tokenizer splits (token characters: letters, numbers, private use).
     /// Splitting by `Character` kept "x" + U+0B43 + "y" as one word, which the index holds as two tokens: the query
     /// became an FTS phrase, and a `detail=none` index answers a phrase with an error (a 500 on every search box).
-    public static func searchWords(_ text: String) -> [String] {
+    package static func searchWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in searchKey(text).unicodeScalars {

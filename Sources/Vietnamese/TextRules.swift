@@ -1,14 +1,14 @@
 /// What any text typed, posted or imported may contain. Control characters (NUL, ANSI escapes) corrupt terminals,
 /// CSV files and SMS gateways; BiDi overrides make a name read differently from what is stored ("Trojan source").
 /// Neither has a place in a name or a note, so both are refused with the code point, never silently dropped.
-public enum TextRules {
+package enum TextRules {
     /// Longest text a single field may hold: a report section or a nomination's achievements fit many times over.
-    public static let fieldLimit = 20_000
+    package static let fieldLimit = 20_000
     /// Longest one-line text (titles, purposes, places).
-    public static let lineLimit = 500
+    package static let lineLimit = 500
 
     /// The first character that is not allowed, or nil. Tabs and line breaks are allowed (text areas).
-    public static func forbiddenScalar(in text: String) -> Unicode.Scalar? {
+    package static func forbiddenScalar(in text: String) -> Unicode.Scalar? {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
@@ -26,13 +26,13 @@ public enum TextRules {
     }
 
     /// "U+202E", as messages name a character nobody can see.
-    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+    package static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// A Vietnamese message for the field, or nil when the text is acceptable.
-    public static func problem(in text: String, limit: Int = fieldLimit) -> String? {
+    package static func problem(in text: String, limit: Int = fieldLimit) -> String? {
         if let scalar = forbiddenScalar(in: text) { return "Có ký tự không được phép (\(codePoint(scalar)): ký tự điều khiển hoặc đảo chiều chữ)" }
         if text.utf8.count > limit && text.count > limit { return "Dài quá \(grouped(limit)) ký tự" }
         return nil

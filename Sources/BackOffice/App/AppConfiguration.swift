@@ -2,26 +2,26 @@ import Foundation
 import Vietnamese
 
 /// Everything the web application needs to know that is not in the database.
-public struct AppConfiguration: Sendable {
-    public var host: String
-    public var port: Int
+package struct AppConfiguration: Sendable {
+    package var host: String
+    package var port: Int
     /// Folder of page templates (`layout.mustache` at its root) and of `i18n/`.
-    public var webDirectory: String
+    package var webDirectory: String
     /// Folder of user-editable templates (`messages/`, documents).
-    public var templatesDirectory: String
+    package var templatesDirectory: String
     /// Folder of the YAML data staff may edit (`observances.yaml`, plan templates, criteria).
-    public var campaignsDirectory: String
+    package var campaignsDirectory: String
     /// bcrypt cost: 12 in production; tests lower it to stay fast.
-    public var bcryptCost: UInt8
+    package var bcryptCost: UInt8
     /// Set when served over HTTPS (behind a reverse proxy): cookies get the Secure flag.
-    public var secureCookies: Bool
+    package var secureCookies: Bool
     /// Addresses of reverse proxies whose `X-Forwarded-For` is believed: behind one, every request comes from the
     /// proxy, and the sign-in lock must count the real client's address instead.
-    public var trustedProxies: Set<String> = []
+    package var trustedProxies: Set<String> = []
     /// The system clock in the server; a fixed one in tests of pages that show today.
-    public var clock: WallClock = .system
+    package var clock: WallClock = .system
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, webDirectory: String = "web", templatesDirectory: String = "Templates",
+    package init(host: String = "127.0.0.1", port: Int = 8080, webDirectory: String = "web", templatesDirectory: String = "Templates",
                 campaignsDirectory: String = "campaigns", bcryptCost: UInt8 = 12, secureCookies: Bool = false) {
         self.campaignsDirectory = campaignsDirectory
         self.host = host
@@ -34,14 +34,14 @@ public struct AppConfiguration: Sendable {
 
     /// The address a request really came from: the socket's peer, or, when that peer is a trusted proxy, the last
     /// address it appended to `X-Forwarded-For` (earlier entries are whatever the client claimed).
-    public func clientAddress(peer: String, forwardedFor: String?) -> String {
+    package func clientAddress(peer: String, forwardedFor: String?) -> String {
         guard trustedProxies.contains(peer), let forwardedFor,
               let last = forwardedFor.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.count <= 64
         else { return peer }
         return last
     }
 
-    public var pagesDirectory: String { webDirectory + "/pages" }
-    public var staticDirectory: String { webDirectory + "/static" }
-    public var stringsDirectory: String { webDirectory + "/i18n" }
+    package var pagesDirectory: String { webDirectory + "/pages" }
+    package var staticDirectory: String { webDirectory + "/static" }
+    package var stringsDirectory: String { webDirectory + "/i18n" }
 }

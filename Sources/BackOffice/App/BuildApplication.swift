@@ -10,7 +10,7 @@ import Store
 import Vietnamese
 
 /// The one seam the executable and the tests call: the whole back office over one database.
-public func buildApplication(_ configuration: AppConfiguration, database: AppDatabase,
+package func buildApplication(_ configuration: AppConfiguration, database: AppDatabase,
                              logger: Logger = Logger(label: "densach")) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(configuration, database: database)
     return Application(
@@ -20,7 +20,7 @@ public func buildApplication(_ configuration: AppConfiguration, database: AppDat
 }
 
 /// The router alone, so tests can list its routes (the OpenAPI document is checked against them).
-public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase) async throws -> Router<AppRequestContext> {
+package func buildRouter(_ configuration: AppConfiguration, database: AppDatabase) async throws -> Router<AppRequestContext> {
     let views = try await Views(configuration: configuration)
     // A broken message template stops the server at start, naming its file and line.
     _ = try MessageTemplates(directory: configuration.templatesDirectory + "/messages")
@@ -49,9 +49,9 @@ public func buildRouter(_ configuration: AppConfiguration, database: AppDatabase
     OpenAPIController(webDirectory: configuration.webDirectory).addRoutes(to: router)
     LoginController(env: environment).addRoutes(to: router)
     ICalendarController(database: database).addRoutes(to: router)
-    HonourRollController(env: environment).addRoutes(to: router)  // the honour roll is public
+    HonourRollController(env: environment).addRoutes(to: router)  // the honour roll is package
     VolunteerSelfController(env: environment).addRoutes(to: router)  // a volunteer's own page: opened by its link
-    PublicSignUpController(env: environment).addRoutes(to: router)  // public sign-up pages: no account
+    PublicSignUpController(env: environment).addRoutes(to: router)  // package sign-up pages: no account
 
     let pages = router.group().add(middleware: RequireSignIn())
     DashboardController(env: environment).addRoutes(to: pages)

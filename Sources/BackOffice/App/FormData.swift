@@ -2,17 +2,17 @@ import Foundation
 import Vietnamese
 
 /// An `application/x-www-form-urlencoded` body: fields may repeat (checkbox lists).
-public struct FormData: Sendable {
+package struct FormData: Sendable {
     private var fields: [String: [String]] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The text fields of a multipart form, in order.
     init(pairs: [(String, String)]) {
         for (key, value) in pairs { fields[key, default: []].append(value) }
     }
 
-    public init(urlEncoded body: String) {
+    package init(urlEncoded body: String) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = Self.decode(parts[0])
@@ -26,34 +26,34 @@ public struct FormData: Sendable {
         return spaced.removingPercentEncoding ?? spaced
     }
 
-    public subscript(_ key: String) -> String? { fields[key]?.first }
+    package subscript(_ key: String) -> String? { fields[key]?.first }
 
-    public func all(_ key: String) -> [String] { fields[key] ?? [] }
+    package func all(_ key: String) -> [String] { fields[key] ?? [] }
 
     /// A trimmed value, or nil when missing or blank.
-    public func text(_ key: String) -> String? {
+    package func text(_ key: String) -> String? {
         guard let value = self[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
     }
 
-    public func int64(_ key: String) -> Int64? { text(key).flatMap { Int64($0) } }
+    package func int64(_ key: String) -> Int64? { text(key).flatMap { Int64($0) } }
 
     /// A year the calendars know (1900–2100), or nil: a form's year reaches the stores only through here.
-    public func year(_ key: String) -> Int? { text(key).flatMap { Int($0) }.flatMap { QueryBounds.year.contains($0) ? $0 : nil } }
+    package func year(_ key: String) -> Int? { text(key).flatMap { Int($0) }.flatMap { QueryBounds.year.contains($0) ? $0 : nil } }
 
     /// Counts people type (participants, visits, votes) stay far below this, and sums of them cannot overflow.
-    public static let countLimit = 1_000_000_000
+    package static let countLimit = 1_000_000_000
 
     /// A whole number of at most `limit` (counts typed in forms), or nil.
-    public func count(_ key: String, limit: Int = FormData.countLimit) -> Int? { text(key).flatMap { Int($0) }.flatMap { (0...limit).contains($0) ? $0 : nil } }
+    package func count(_ key: String, limit: Int = FormData.countLimit) -> Int? { text(key).flatMap { Int($0) }.flatMap { (0...limit).contains($0) ? $0 : nil } }
 
-    public func bool(_ key: String) -> Bool { ["on", "1", "true", "yes"].contains(self[key] ?? "") }
+    package func bool(_ key: String) -> Bool { ["on", "1", "true", "yes"].contains(self[key] ?? "") }
 
-    public var isEmpty: Bool { fields.isEmpty }
+    package var isEmpty: Bool { fields.isEmpty }
 
     /// Fields whose text breaks `TextRules` (control or BiDi characters, or longer than any field may be), by name.
     /// A pasted CSV file is the one field allowed to be long: the body limit bounds it.
-    public func textProblems() -> [String: String] {
+    package func textProblems() -> [String: String] {
         var problems: [String: String] = [:]
         for (key, values) in fields {
             let limit = key == "csv" ? Int.max : TextRules.fieldLimit
@@ -63,5 +63,5 @@ public struct FormData: Sendable {
     }
 
     /// Every field name (for field families such as `a.<personId>`).
-    public var keys: [String] { Array(fields.keys) }
+    package var keys: [String] { Array(fields.keys) }
 }

@@ -20,7 +20,7 @@ struct HonourRollController {
     struct RollPage {
         let year: Int; let years: [Option]; let commune: String; let committee: String; let groups: [Group]; let empty: Bool
         let total: Int; let individuals: Int; let collectives: Int; let women: Int; let men: Int
-        /// Staff signed in may take the roll as a spreadsheet (a logged export); the public page has no such link.
+        /// Staff signed in may take the roll as a spreadsheet (a logged export); the package page has no such link.
         let canDownload: Bool
     }
 

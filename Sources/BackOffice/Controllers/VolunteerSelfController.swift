@@ -21,7 +21,7 @@ struct VolunteerSelfController {
     struct HoursRow { let date: String; let hours: String; let status: String; let what: String }
     /// A task the volunteer took on: the role, on which activity or club session, when.
     struct RoleRow { let role: String; let what: String; let date: String }
-    /// An open call for volunteers of the volunteer's unit, signed up for on its public page.
+    /// An open call for volunteers of the volunteer's unit, signed up for on its package page.
     struct Call { let code: String; let title: String; let when: String; let role: String }
     struct Page {
         let token: String; let name: String; let unit: String; let skills: String; let since: String; let year: Int

@@ -6,7 +6,7 @@ import Store
 import Vietnamese
 
 /// Renders pages: each page template extends `layout.mustache` and sees `layout`, `page` and `t` (UI strings).
-public struct Views: Sendable {
+package struct Views: Sendable {
     let libraries: [Language: MustacheLibrary]
     let strings: Strings
     /// Today for the pages' footer (the configuration's clock, fixed in tests).
@@ -27,7 +27,7 @@ public struct Views: Sendable {
         "recognition-visits", "recognition-report", "training", "training-course", "training-course-form", "people-duplicates", "volunteer-self",
     ]
 
-    public init(configuration: AppConfiguration) async throws {
+    package init(configuration: AppConfiguration) async throws {
         strings = try Strings(directory: configuration.stringsDirectory)
         clock = configuration.clock
         (libraries, tabbedTemplates) = try TranslatedTemplates.load(directory: configuration.pagesDirectory, strings: strings)

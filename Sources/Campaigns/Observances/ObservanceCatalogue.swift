@@ -4,21 +4,21 @@ import Yams
 
 /// `campaigns/observances.yaml`: the observance days, editable by staff. Loading checks every entry and reports the
 /// first mistake with file, line and field.
-public struct ObservanceCatalogue: Sendable {
-    public let observances: [Observance]
+package struct ObservanceCatalogue: Sendable {
+    package let observances: [Observance]
 
-    public static let channels: Set<String> = ["loudspeaker", "zalo", "facebook", "sms", "letter", "banner"]
+    package static let channels: Set<String> = ["loudspeaker", "zalo", "facebook", "sms", "letter", "banner"]
 
-    public init(observances: [Observance]) { self.observances = observances }
+    package init(observances: [Observance]) { self.observances = observances }
 
-    public init(path: String) throws {
+    package init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataFileError(file: path, line: 0, field: "", message: "không đọc được tệp")
         }
         try self.init(yaml: String(decoding: data, as: UTF8.self), file: (path as NSString).lastPathComponent)
     }
 
-    public init(yaml: String, file: String) throws {
+    package init(yaml: String, file: String) throws {
         let reader = YAMLReader(file: file)
         let root = try reader.root(yaml)
         let top = try reader.mapping(root, field: "observances")
@@ -70,7 +70,7 @@ public struct ObservanceCatalogue: Sendable {
         }
     }
 
-    public func observance(_ key: String) -> Observance? { observances.first { $0.key == key } }
+    package func observance(_ key: String) -> Observance? { observances.first { $0.key == key } }
 
     private static func year(_ entry: Node.Mapping, _ key: String, reader: YAMLReader, file: String, in node: Node) throws -> Int? {
         guard let text = try reader.string(entry, key, in: node, required: false) else { return nil }

@@ -4,42 +4,42 @@ import Store
 import Vietnamese
 
 /// One observance or local festival on the calendar of a year.
-public struct Occurrence: Sendable, Equatable {
-    public enum Source: Sendable, Equatable { case observance(String), festival(Int64) }
-    public let source: Source
-    public let name: String
-    public let start: CivilDate
-    public let end: CivilDate
-    public let ruleLabel: String
-    public let englishRuleLabel: String
-    public let theme: String?
+package struct Occurrence: Sendable, Equatable {
+    package enum Source: Sendable, Equatable { case observance(String), festival(Int64) }
+    package let source: Source
+    package let name: String
+    package let start: CivilDate
+    package let end: CivilDate
+    package let ruleLabel: String
+    package let englishRuleLabel: String
+    package let theme: String?
     /// A yearly observance whose dates for this year were not entered yet (shown with its usual dates).
-    public let isProvisional: Bool
-    public let channels: [String]
-    public let place: String?
+    package let isProvisional: Bool
+    package let channels: [String]
+    package let place: String?
 
-    public init(source: Source, name: String, start: CivilDate, end: CivilDate, ruleLabel: String, englishRuleLabel: String? = nil,
+    package init(source: Source, name: String, start: CivilDate, end: CivilDate, ruleLabel: String, englishRuleLabel: String? = nil,
                 theme: String?, isProvisional: Bool, channels: [String], place: String?) {
         self.source = source; self.name = name; self.start = start; self.end = end; self.ruleLabel = ruleLabel; self.theme = theme
         self.englishRuleLabel = englishRuleLabel ?? ruleLabel
         self.isProvisional = isProvisional; self.channels = channels; self.place = place
     }
 
-    public func ruleLabel(english: Bool) -> String { english ? englishRuleLabel : ruleLabel }
+    package func ruleLabel(english: Bool) -> String { english ? englishRuleLabel : ruleLabel }
 
-    public func covers(_ date: CivilDate) -> Bool { start <= date && date <= end }
+    package func covers(_ date: CivilDate) -> Bool { start <= date && date <= end }
 }
 
-public struct LocalFestival: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "localFestival"
-    public var id: Int64?
-    public var name: String
-    public var unitId: Int64?
-    public var startDate: CivilDate
-    public var endDate: CivilDate
-    public var description: String?
-    public var createdAt: Date
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+package struct LocalFestival: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "localFestival"
+    package var id: Int64?
+    package var name: String
+    package var unitId: Int64?
+    package var startDate: CivilDate
+    package var endDate: CivilDate
+    package var description: String?
+    package var createdAt: Date
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 struct ObservanceYear: Codable, FetchableRecord, PersistableRecord, Sendable {
@@ -51,9 +51,9 @@ struct ObservanceYear: Codable, FetchableRecord, PersistableRecord, Sendable {
     var theme: String?
 }
 
-public enum ObservanceStore {
+package enum ObservanceStore {
     /// Everything on the calendar of a year, by start date.
-    public static func occurrences(_ db: Database, catalogue: ObservanceCatalogue, year: Int) throws -> [Occurrence] {
+    package static func occurrences(_ db: Database, catalogue: ObservanceCatalogue, year: Int) throws -> [Occurrence] {
         let entered = Dictionary(uniqueKeysWithValues: try ObservanceYear.filter(Column("year") == year).fetchAll(db).map { ($0.observanceKey, $0) })
         var items: [Occurrence] = catalogue.observances.compactMap { observance in
             guard observance.isObserved(in: year) else { return nil }
@@ -85,12 +85,12 @@ public enum ObservanceStore {
     }
 
     /// The local festivals touching a year.
-    public static func festivals(_ db: Database, year: Int) throws -> [LocalFestival] {
+    package static func festivals(_ db: Database, year: Int) throws -> [LocalFestival] {
         try LocalFestival.filter(Column("endDate") >= "\(year)-01-01" && Column("startDate") <= "\(year)-12-31").fetchAll(db)
     }
 
     /// Enters a year's dates and theme of an observance set each year (Lifelong Learning Week).
-    public static func setYear(_ db: Database, catalogue: ObservanceCatalogue, key: String, year: Int, start: String, end: String,
+    package static func setYear(_ db: Database, catalogue: ObservanceCatalogue, key: String, year: Int, start: String, end: String,
                                theme: String?, by principal: Principal) throws {
         try principal.require(principal.canWriteCommuneWide)
         guard let observance = catalogue.observance(key), observance.isSetEachYear else {
@@ -113,20 +113,20 @@ public enum ObservanceStore {
                          before: before, after: record)
     }
 
-    public struct FestivalInput: Sendable {
-        public var name: String
-        public var unitId: Int64?
-        public var start: String
-        public var end: String
-        public var description: String?
-        public init(name: String, unitId: Int64?, start: String, end: String, description: String?) {
+    package struct FestivalInput: Sendable {
+        package var name: String
+        package var unitId: Int64?
+        package var start: String
+        package var end: String
+        package var description: String?
+        package init(name: String, unitId: Int64?, start: String, end: String, description: String?) {
             self.name = name; self.unitId = unitId; self.start = start; self.end = end; self.description = description
         }
     }
 
     /// A village's own festival for a year (lễ mừng lúa mới…): a date, not a rule. With `id`, corrects an existing one
     /// (the account must be allowed on both its old and its new village).
-    public static func addFestival(_ db: Database, _ input: FestivalInput, id: Int64? = nil, by principal: Principal, now: Date = Date()) throws -> LocalFestival {
+    package static func addFestival(_ db: Database, _ input: FestivalInput, id: Int64? = nil, by principal: Principal, now: Date = Date()) throws -> LocalFestival {
         var errors: [String: String] = [:]
         let name = VietnameseText.clean(input.name)
         if name.isEmpty { errors["name"] = "Nhập tên lễ hội" }

@@ -5,17 +5,17 @@ import Vietnamese
 
 /// Who came to an activity, by name: tapped on a list as for a club session, beside the counts of the outcome form
 /// (a fair of 400 is counted; a reading week for 30 mothers is taken by name, so each organisation sees its members).
-public enum ActivityAttendance {
-    public struct Attendee: Sendable {
-        public let personId: Int64
-        public let fullName: String
-        public let village: String?
-        public let birthYear: Int?
+package enum ActivityAttendance {
+    package struct Attendee: Sendable {
+        package let personId: Int64
+        package let fullName: String
+        package let village: String?
+        package let birthYear: Int?
     }
 
     /// Marks the listed people present (`present`) and the others of `shown` not present, in one write: the page
     /// sends every name it showed, so unticking one takes them off. People the account may not read are refused.
-    public static func set(_ db: Database, activityId: Int64, shown: [Int64], present: Set<Int64>, by principal: Principal,
+    package static func set(_ db: Database, activityId: Int64, shown: [Int64], present: Set<Int64>, by principal: Principal,
                            now: Date = Date()) throws {
         let activity = try CampaignStore.activity(db, id: activityId)
         try principal.require(CampaignStore.canRecordOutcomes(activity, campaign: try CampaignStore.get(db, id: activity.campaignId), principal))
@@ -42,7 +42,7 @@ public enum ActivityAttendance {
     }
 
     /// Those present whom the account may read, by given name; `hidden` counts the others (present, not shown).
-    public static func attendees(_ db: Database, activityId: Int64, for principal: Principal) throws -> (shown: [Attendee], hidden: Int) {
+    package static func attendees(_ db: Database, activityId: Int64, for principal: Principal) throws -> (shown: [Attendee], hidden: Int) {
         var filter = SQLFilter()
         filter.add("a.activityId = ?", [activityId])
         if case .units(let ids) = principal.readScope { filter.add("p.villageId IN (\(SQLList.ids(ids)))") }
@@ -53,12 +53,12 @@ public enum ActivityAttendance {
         return (shown, try count(db, activityId: activityId) - shown.count)
     }
 
-    public static func count(_ db: Database, activityId: Int64) throws -> Int {
+    package static func count(_ db: Database, activityId: Int64) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM activityAttendee WHERE activityId = ?", arguments: [activityId]) ?? 0
     }
 
     /// People present by name, per activity of a campaign (its page shows the figure beside the counts).
-    public static func counts(_ db: Database, campaignId: Int64) throws -> [Int64: Int] {
+    package static func counts(_ db: Database, campaignId: Int64) throws -> [Int64: Int] {
         Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
             SELECT a.activityId, count(*) FROM activityAttendee a JOIN activity x ON x.id = a.activityId WHERE x.campaignId = ? GROUP BY a.activityId
             """, arguments: [campaignId]).map { ($0[0], $0[1]) })
@@ -66,15 +66,15 @@ public enum ActivityAttendance {
 
     /// The people who attended, for other modules to count (who of an organisation's members took part): one
     /// activity, one campaign's, or a year's; the query stays beside its table.
-    public static func peopleSQL(activityId: Int64) -> (sql: String, arguments: StatementArguments) {
+    package static func peopleSQL(activityId: Int64) -> (sql: String, arguments: StatementArguments) {
         ("SELECT personId FROM activityAttendee WHERE activityId = ?", [activityId])
     }
 
-    public static func peopleSQL(campaignId: Int64) -> (sql: String, arguments: StatementArguments) {
+    package static func peopleSQL(campaignId: Int64) -> (sql: String, arguments: StatementArguments) {
         ("SELECT a.personId FROM activityAttendee a JOIN activity x ON x.id = a.activityId WHERE x.campaignId = ?", [campaignId])
     }
 
-    public static func peopleSQL(year: Int) -> (sql: String, arguments: StatementArguments) {
+    package static func peopleSQL(year: Int) -> (sql: String, arguments: StatementArguments) {
         ("SELECT a.personId FROM activityAttendee a JOIN activity x ON x.id = a.activityId WHERE x.startsAt >= ? AND x.startsAt < ?",
          ["\(year)-01-01", "\(year + 1)-01-01"])
     }

@@ -2,10 +2,10 @@ import Vietnamese
 
 /// Where a campaign stands. Moves only forward (draft → approved → running → done → archived); an approved plan may go
 /// back to draft for changes before it starts.
-public enum CampaignStatus: String, Codable, CaseIterable, Sendable, Labelled {
+package enum CampaignStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case draft, approved, running, done, archived
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .draft: return "Dự thảo"
         case .approved: return "Đã duyệt"
@@ -15,7 +15,7 @@ public enum CampaignStatus: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .draft: return "Draft"
         case .approved: return "Approved"
@@ -25,7 +25,7 @@ public enum CampaignStatus: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var allowedNext: [CampaignStatus] {
+    package var allowedNext: [CampaignStatus] {
         switch self {
         case .draft: return [.approved]
         case .approved: return [.running, .draft]
@@ -36,12 +36,12 @@ public enum CampaignStatus: String, Codable, CaseIterable, Sendable, Labelled {
     }
 }
 
-public enum ActivityKind: String, Codable, CaseIterable, Sendable, Labelled {
+package enum ActivityKind: String, Codable, CaseIterable, Sendable, Labelled {
     case openingCeremony = "opening_ceremony", bookFair = "book_fair", readingSession = "reading_session", contest, talk, exhibition
     case digitalSkillsClass = "digital_skills_class", mobileLibrary = "mobile_library", bookRotation = "book_rotation"
     case loudspeakerBroadcast = "loudspeaker_broadcast", onlinePost = "online_post", other
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .openingCeremony: return "Lễ phát động, khai mạc"
         case .bookFair: return "Ngày hội sách"
@@ -58,7 +58,7 @@ public enum ActivityKind: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .openingCeremony: return "Launch, opening ceremony"
         case .bookFair: return "Book fair"
@@ -76,18 +76,18 @@ public enum ActivityKind: String, Codable, CaseIterable, Sendable, Labelled {
     }
 }
 
-public enum BudgetSource: String, Codable, CaseIterable, Sendable, Labelled {
+package enum BudgetSource: String, Codable, CaseIterable, Sendable, Labelled {
     case stateBudget = "state_budget", socialization
 
-    public var label: String { self == .stateBudget ? "Ngân sách nhà nước" : "Xã hội hóa" }
+    package var label: String { self == .stateBudget ? "Ngân sách nhà nước" : "Xã hội hóa" }
 
-    public var englishLabel: String { self == .stateBudget ? "State budget" : "Socialisation" }
+    package var englishLabel: String { self == .stateBudget ? "State budget" : "Socialisation" }
 }
 
-public enum AssignmentStatus: String, Codable, CaseIterable, Sendable, Labelled {
+package enum AssignmentStatus: String, Codable, CaseIterable, Sendable, Labelled {
     case todo, doing, done
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .todo: return "Chưa làm"
         case .doing: return "Đang làm"
@@ -95,7 +95,7 @@ public enum AssignmentStatus: String, Codable, CaseIterable, Sendable, Labelled 
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .todo: return "To do"
         case .doing: return "In progress"

@@ -3,27 +3,27 @@ import Store
 import Vietnamese
 
 /// What a campaign achieved, for its printable report and the commune's yearly report.
-public struct CampaignReport: Sendable {
-    public struct KindLine: Sendable { public let kind: ActivityKind; public let activities: Int; public let participants: Int; public let booksLent: Int }
-    public struct SourceLine: Sendable { public let source: BudgetSource; public let planned: Int64; public let spent: Int64 }
-    public struct UnitLine: Sendable {
-        public let unit: String
-        public let activities: Int
-        public let activitiesRecorded: Int
-        public let tasks: Int
-        public let tasksDone: Int
+package struct CampaignReport: Sendable {
+    package struct KindLine: Sendable { package let kind: ActivityKind; package let activities: Int; package let participants: Int; package let booksLent: Int }
+    package struct SourceLine: Sendable { package let source: BudgetSource; package let planned: Int64; package let spent: Int64 }
+    package struct UnitLine: Sendable {
+        package let unit: String
+        package let activities: Int
+        package let activitiesRecorded: Int
+        package let tasks: Int
+        package let tasksDone: Int
     }
 
-    public let campaign: Campaign
-    public let byKind: [KindLine]
-    public let male: Int, female: Int, children: Int, youth: Int, adults: Int, elderly: Int
-    public let booksLent: Int, newLibraryCards: Int, postsPublished: Int, reach: Int
-    public let budget: [SourceLine]
-    public let units: [UnitLine]
+    package let campaign: Campaign
+    package let byKind: [KindLine]
+    package let male: Int, female: Int, children: Int, youth: Int, adults: Int, elderly: Int
+    package let booksLent: Int, newLibraryCards: Int, postsPublished: Int, reach: Int
+    package let budget: [SourceLine]
+    package let units: [UnitLine]
 
-    public var participants: Int { male + female }
+    package var participants: Int { male + female }
 
-    public static func make(_ db: Database, campaignId: Int64) throws -> CampaignReport {
+    package static func make(_ db: Database, campaignId: Int64) throws -> CampaignReport {
         let campaign = try CampaignStore.get(db, id: campaignId)
         let activities = try CampaignStore.activities(db, campaignId: campaignId)
         let tasks = try CampaignStore.assignments(db, campaignId: campaignId)
@@ -56,7 +56,7 @@ public struct CampaignReport: Sendable {
     }
 
     /// The paragraph a commune pastes into its yearly report.
-    public var paragraph: String {
+    package var paragraph: String {
         let spent = budget.map(\.spent).reduce(0, +)
         let state = budget.first { $0.source == .stateBudget }?.spent ?? 0
         return "Từ ngày \(campaign.startDate.display) đến ngày \(campaign.endDate.display), xã tổ chức \(campaign.title) với "

@@ -4,23 +4,23 @@ import Store
 import Vietnamese
 
 /// Campaign plans: the campaign, its status history, coordinating units, budget lines, activities with outcomes and
-/// assignments. Plans are public inside the commune (every account reads them); writing needs rights on the lead
+/// assignments. Plans are package inside the commune (every account reads them); writing needs rights on the lead
 /// unit; approving needs a commune-wide role; a unit's editor records the outcomes of its own activities and the
 /// status of its own tasks.
-public enum CampaignStore {
-    public struct Filter: Sendable {
-        public var year: Int?
-        public var status: CampaignStatus?
-        public var unitId: Int64?
-        public var observanceKey: String?
-        public init(year: Int? = nil, status: CampaignStatus? = nil, unitId: Int64? = nil, observanceKey: String? = nil) {
+package enum CampaignStore {
+    package struct Filter: Sendable {
+        package var year: Int?
+        package var status: CampaignStatus?
+        package var unitId: Int64?
+        package var observanceKey: String?
+        package init(year: Int? = nil, status: CampaignStatus? = nil, unitId: Int64? = nil, observanceKey: String? = nil) {
             self.year = year; self.status = status; self.unitId = unitId; self.observanceKey = observanceKey
         }
     }
 
-    public struct ListItem: Sendable { public let campaign: Campaign; public let leadUnit: String; public let activities: Int }
+    package struct ListItem: Sendable { package let campaign: Campaign; package let leadUnit: String; package let activities: Int }
 
-    public static func list(_ db: Database, _ filter: Filter = Filter()) throws -> [ListItem] {
+    package static func list(_ db: Database, _ filter: Filter = Filter()) throws -> [ListItem] {
         var conditions: [String] = [], arguments: StatementArguments = []
         if let year = filter.year { conditions.append("c.year = ?"); arguments += [year] }
         if let status = filter.status { conditions.append("c.status = ?"); arguments += [status.rawValue] }
@@ -36,16 +36,16 @@ public enum CampaignStore {
             """, arguments: arguments).map { ListItem(campaign: try Campaign(row: $0), leadUnit: $0["leadUnit"], activities: $0["activities"]) }
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> Campaign {
+    package static func get(_ db: Database, id: Int64) throws -> Campaign {
         guard let campaign = try Campaign.fetchOne(db, key: id) else { throw DomainError.notFound("chiến dịch", english: "Campaign") }
         return campaign
     }
 
-    public static func canEdit(_ campaign: Campaign, _ principal: Principal) -> Bool {
+    package static func canEdit(_ campaign: Campaign, _ principal: Principal) -> Bool {
         principal.canWrite(unitId: campaign.leadUnitId) && campaign.status != .archived
     }
 
-    public static func editable(_ db: Database, id: Int64, by principal: Principal) throws -> Campaign {
+    package static func editable(_ db: Database, id: Int64, by principal: Principal) throws -> Campaign {
         let campaign = try get(db, id: id)
         try principal.require(canEdit(campaign, principal))
         return campaign
@@ -76,7 +76,7 @@ public enum CampaignStore {
         return (start!, end!, year)
     }
 
-    public static func create(_ db: Database, _ input: CampaignInput, catalogue: ObservanceCatalogue?, by principal: Principal,
+    package static func create(_ db: Database, _ input: CampaignInput, catalogue: ObservanceCatalogue?, by principal: Principal,
                               now: Date = Date()) throws -> Campaign {
         let (start, end, year) = try validate(db, input, catalogue: catalogue)
         try principal.require(principal.canWrite(unitId: input.leadUnitId))
@@ -91,7 +91,7 @@ public enum CampaignStore {
         return campaign
     }
 
-    public static func update(_ db: Database, id: Int64, _ input: CampaignInput, catalogue: ObservanceCatalogue?, version: String? = nil,
+    package static func update(_ db: Database, id: Int64, _ input: CampaignInput, catalogue: ObservanceCatalogue?, version: String? = nil,
                               by principal: Principal, now: Date = Date()) throws -> Campaign {
         let before = try editable(db, id: id, by: principal)
         try RecordVersion.check(before, expected: version)
@@ -112,14 +112,14 @@ public enum CampaignStore {
         for unit in Set(units) { try db.execute(sql: "INSERT INTO campaignUnit(campaignId, unitId) VALUES (?, ?)", arguments: [campaignId, unit]) }
     }
 
-    public static func coordinatingUnits(_ db: Database, campaignId: Int64) throws -> [OrgUnit] {
+    package static func coordinatingUnits(_ db: Database, campaignId: Int64) throws -> [OrgUnit] {
         try OrgUnit.fetchAll(db, sql: "SELECT u.* FROM unit u JOIN campaignUnit cu ON cu.unitId = u.id WHERE cu.campaignId = ? ORDER BY u.sortKey",
                              arguments: [campaignId])
     }
 
     /// Moves a campaign along draft → approved → running → done → archived; anything else is refused. Approving (and
     /// sending an approved plan back to draft) is for the commune (officer, admin).
-    public static func setStatus(_ db: Database, id: Int64, to status: CampaignStatus, note: String?, by principal: Principal,
+    package static func setStatus(_ db: Database, id: Int64, to status: CampaignStatus, note: String?, by principal: Principal,
                                  now: Date = Date()) throws {
         var campaign = try get(db, id: id)
         guard campaign.status.allowedNext.contains(status) else {
@@ -138,18 +138,18 @@ public enum CampaignStore {
                          after: ["status": status.rawValue], at: now)
     }
 
-    public static func statusHistory(_ db: Database, campaignId: Int64) throws -> [CampaignStatusChange] {
+    package static func statusHistory(_ db: Database, campaignId: Int64) throws -> [CampaignStatusChange] {
         try CampaignStatusChange.filter(Column("campaignId") == campaignId).order(Column("id")).fetchAll(db)
     }
 
     // MARK: Budget
 
-    public static func budget(_ db: Database, campaignId: Int64) throws -> [BudgetLine] {
+    package static func budget(_ db: Database, campaignId: Int64) throws -> [BudgetLine] {
         try BudgetLine.filter(Column("campaignId") == campaignId).order(Column("id")).fetchAll(db)
     }
 
     /// Adds a line, or updates it when `lineId` is given. Lines are not deleted: a line no longer planned is set to 0.
-    public static func saveBudgetLine(_ db: Database, campaignId: Int64, lineId: Int64? = nil, item: String, source: String,
+    package static func saveBudgetLine(_ db: Database, campaignId: Int64, lineId: Int64? = nil, item: String, source: String,
                                       planned: String, spent: String, by principal: Principal) throws {
         _ = try editable(db, id: campaignId, by: principal)
         var errors: [String: String] = [:]
@@ -175,28 +175,28 @@ public enum CampaignStore {
 
     // MARK: Activities
 
-    public static func activities(_ db: Database, campaignId: Int64) throws -> [Activity] {
+    package static func activities(_ db: Database, campaignId: Int64) throws -> [Activity] {
         try Activity.filter(Column("campaignId") == campaignId).order(Column("startsAt"), Column("id")).fetchAll(db)
     }
 
     /// Every activity, by start (the calendar feed).
-    public static func allActivities(_ db: Database) throws -> [Activity] {
+    package static func allActivities(_ db: Database) throws -> [Activity] {
         try Activity.order(Column("startsAt"), Column("id")).fetchAll(db)
     }
 
     /// Activities overlapping a period, any campaign (the calendar).
-    public static func activities(_ db: Database, from: CivilDate, to: CivilDate) throws -> [Activity] {
+    package static func activities(_ db: Database, from: CivilDate, to: CivilDate) throws -> [Activity] {
         try Activity.filter(Column("startsAt") <= to.iso + "T23:59" && Column("endsAt") >= from.iso).order(Column("startsAt")).fetchAll(db)
     }
 
-    public static func activity(_ db: Database, id: Int64) throws -> Activity {
+    package static func activity(_ db: Database, id: Int64) throws -> Activity {
         guard let activity = try Activity.fetchOne(db, key: id) else { throw DomainError.notFound("hoạt động", english: "Activity") }
         return activity
     }
 
     /// Creates an activity, or updates one when `activityId` is given (refused with `.stale` when `version` is given
     /// and someone saved it since).
-    public static func saveActivity(_ db: Database, campaignId: Int64, activityId: Int64? = nil, _ input: ActivityInput,
+    package static func saveActivity(_ db: Database, campaignId: Int64, activityId: Int64? = nil, _ input: ActivityInput,
                                     version: String? = nil, by principal: Principal, now: Date = Date()) throws -> Activity {
         _ = try editable(db, id: campaignId, by: principal)
         var errors: [String: String] = [:]
@@ -239,11 +239,11 @@ public enum CampaignStore {
     }
 
     /// Who may record what happened: the responsible unit's editor, or whoever may edit the campaign.
-    public static func canRecordOutcomes(_ activity: Activity, campaign: Campaign, _ principal: Principal) -> Bool {
+    package static func canRecordOutcomes(_ activity: Activity, campaign: Campaign, _ principal: Principal) -> Bool {
         campaign.status != .archived && (principal.canWrite(unitId: activity.unitId) || canEdit(campaign, principal))
     }
 
-    public static func recordOutcomes(_ db: Database, activityId: Int64, _ outcomes: ActivityOutcomes, notes: String?, by principal: Principal,
+    package static func recordOutcomes(_ db: Database, activityId: Int64, _ outcomes: ActivityOutcomes, notes: String?, by principal: Principal,
                                       now: Date = Date()) throws {
         var activity = try Self.activity(db, id: activityId)
         let campaign = try get(db, id: activity.campaignId)
@@ -262,12 +262,12 @@ public enum CampaignStore {
 
     // MARK: Assignments
 
-    public static func assignments(_ db: Database, campaignId: Int64) throws -> [Assignment] {
+    package static func assignments(_ db: Database, campaignId: Int64) throws -> [Assignment] {
         try Assignment.filter(Column("campaignId") == campaignId).order(Column("dueDate"), Column("id")).fetchAll(db)
     }
 
     /// A task for a unit, or for one village's branch of an organisation (`branchId`, a village).
-    public static func addAssignment(_ db: Database, campaignId: Int64, unitId: Int64?, task: String, dueDate: String?, branchId: Int64? = nil,
+    package static func addAssignment(_ db: Database, campaignId: Int64, unitId: Int64?, task: String, dueDate: String?, branchId: Int64? = nil,
                                      by principal: Principal) throws {
         _ = try editable(db, id: campaignId, by: principal)
         var errors: [String: String] = [:]
@@ -284,7 +284,7 @@ public enum CampaignStore {
     }
 
     /// Corrects a task's unit, text or due date (who may edit the campaign).
-    public static func updateAssignment(_ db: Database, id: Int64, unitId: Int64?, task: String, dueDate: String?, by principal: Principal) throws {
+    package static func updateAssignment(_ db: Database, id: Int64, unitId: Int64?, task: String, dueDate: String?, by principal: Principal) throws {
         guard var assignment = try Assignment.fetchOne(db, key: id) else { throw DomainError.notFound("nhiệm vụ", english: "Task") }
         _ = try editable(db, id: assignment.campaignId, by: principal)
         var errors: [String: String] = [:]
@@ -299,7 +299,7 @@ public enum CampaignStore {
         try Audit.record(db, by: principal, .update, entity: "assignment", id: id, before: before, after: assignment)
     }
 
-    public static func setAssignmentStatus(_ db: Database, id: Int64, _ status: AssignmentStatus, by principal: Principal) throws {
+    package static func setAssignmentStatus(_ db: Database, id: Int64, _ status: AssignmentStatus, by principal: Principal) throws {
         guard var assignment = try Assignment.fetchOne(db, key: id) else { throw DomainError.notFound("nhiệm vụ", english: "Task") }
         let campaign = try get(db, id: assignment.campaignId)
         try principal.require(campaign.status != .archived && (principal.canWrite(unitId: assignment.unitId) || canEdit(campaign, principal)))
@@ -310,7 +310,7 @@ public enum CampaignStore {
     }
 
     /// A unit editor's own work: activities their units run and tasks given to them, in campaigns not archived.
-    public static func tasks(_ db: Database, for principal: Principal) throws -> (activities: [Activity], assignments: [Assignment]) {
+    package static func tasks(_ db: Database, for principal: Principal) throws -> (activities: [Activity], assignments: [Assignment]) {
         let activities = try Activity.fetchAll(db, sql: """
             SELECT a.* FROM activity a JOIN campaign c ON c.id = a.campaignId WHERE c.status <> 'archived' ORDER BY a.startsAt
             """).filter { principal.role == .editor && principal.unitIds.contains($0.unitId) }

@@ -7,10 +7,10 @@ import Yams
 
 /// The campaign file format of `densach campaigns export ID` and `import FILE.yaml`: the campaign, its budget lines,
 /// activities (with outcomes) and assignments; units by name. An export imports back into the same values.
-public enum CampaignYAML {
+package enum CampaignYAML {
     // MARK: Export
 
-    public static func export(_ db: Database, id: Int64) throws -> String {
+    package static func export(_ db: Database, id: Int64) throws -> String {
         let campaign = try CampaignStore.get(db, id: id)
         let names = Dictionary(uniqueKeysWithValues: try OrgUnit.fetchAll(db).map { ($0.id!, $0.name) })
         var head: [String: Any] = [
@@ -54,7 +54,7 @@ public enum CampaignYAML {
 
     /// Reads and writes a campaign in one savepoint: any mistake (reported with file, line and field) writes nothing;
     /// `dryRun` checks everything and rolls back.
-    public static func importCampaign(_ db: Database, yaml: String, file: String, catalogue: ObservanceCatalogue?, dryRun: Bool,
+    package static func importCampaign(_ db: Database, yaml: String, file: String, catalogue: ObservanceCatalogue?, dryRun: Bool,
                                       by principal: Principal) throws -> Campaign {
         let reader = YAMLReader(file: file)
         let root = try reader.root(yaml)

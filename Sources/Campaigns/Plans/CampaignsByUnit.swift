@@ -4,7 +4,7 @@ import Store
 extension CampaignStore {
     /// Per unit, in a year: the campaigns it led (by their start) and the activities it ran (the yearly report's
     /// section on the mass organisations).
-    public static func ledByUnit(_ db: Database, year: Int) throws -> [Int64: (campaigns: Int, activities: Int)] {
+    package static func ledByUnit(_ db: Database, year: Int) throws -> [Int64: (campaigns: Int, activities: Int)] {
         var figures: [Int64: (campaigns: Int, activities: Int)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT leadUnitId, count(*) FROM campaign WHERE substr(startDate, 1, 4) = ? GROUP BY leadUnitId",
                                     arguments: [String(year)]) {

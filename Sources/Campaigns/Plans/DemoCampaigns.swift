@@ -5,9 +5,9 @@ import Vietnamese
 
 /// Last year's and this year's Reading Culture Day (21/4) and Lifelong Learning Week (early October) for the demo
 /// commune, with activities in villages and schools, outcomes for what already happened, tasks and budget lines.
-public enum DemoCampaigns {
+package enum DemoCampaigns {
     @discardableResult
-    public static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
+    package static func seed(_ db: Database, today: CivilDate = .today(), now: Date = Date()) throws -> Int {
         guard try Campaign.fetchCount(db) == 0 else { return 0 }
         let units = try OrgUnit.order(OrgUnit.Columns.sortKey).fetchAll(db)
         func first(_ kind: UnitKind) -> Int64? { units.first { $0.kind == kind }?.id }

@@ -3,23 +3,23 @@ import Vietnamese
 
 /// RFC 5545 calendars of campaign activities, for phone calendars: stable UIDs, local times in Asia/Ho_Chi_Minh with
 /// its VTIMEZONE, escaped text, lines folded at 75 octets, CRLF line ends.
-public enum ICalendar {
-    public struct Event: Sendable {
-        public let uid: String
-        public let startsAt: String   // "yyyy-MM-ddTHH:mm"
-        public let endsAt: String
-        public let summary: String
-        public let location: String?
-        public let description: String?
-        public let updatedAt: Date
-        public init(uid: String, startsAt: String, endsAt: String, summary: String, location: String?, description: String?, updatedAt: Date) {
+package enum ICalendar {
+    package struct Event: Sendable {
+        package let uid: String
+        package let startsAt: String   // "yyyy-MM-ddTHH:mm"
+        package let endsAt: String
+        package let summary: String
+        package let location: String?
+        package let description: String?
+        package let updatedAt: Date
+        package init(uid: String, startsAt: String, endsAt: String, summary: String, location: String?, description: String?, updatedAt: Date) {
             self.uid = uid; self.startsAt = startsAt; self.endsAt = endsAt; self.summary = summary; self.location = location
             self.description = description; self.updatedAt = updatedAt
         }
     }
 
     /// Events for activities, with the campaign's title in the description.
-    public static func events(_ activities: [Activity], campaignTitles: [Int64: String], host: String) -> [Event] {
+    package static func events(_ activities: [Activity], campaignTitles: [Int64: String], host: String) -> [Event] {
         activities.map { activity in
             Event(uid: "activity-\(activity.id!)@\(host)", startsAt: activity.startsAt, endsAt: activity.endsAt,
                   summary: activity.title, location: activity.place,
@@ -28,7 +28,7 @@ public enum ICalendar {
         }
     }
 
-    public static func document(name: String, events: [Event]) -> String {
+    package static func document(name: String, events: [Event]) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Den Sach//Campaigns//VI", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             "X-WR-CALNAME:" + escape(name), "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",

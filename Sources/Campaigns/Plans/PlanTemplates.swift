@@ -7,15 +7,15 @@ import Yams
 
 /// Plan templates (`campaigns/templates/*.yaml`): a campaign described relative to its observance day, with units by
 /// kind, so that "Lifelong Learning Week 2027" is one click away. Also: cloning last year's campaign into a new year.
-public struct PlanTemplate: Sendable {
-    public let file: String
-    public let name: String
+package struct PlanTemplate: Sendable {
+    package let file: String
+    package let name: String
     /// The kind of unit that leads it (`womens_union`: the Women's Union's own week) and the observance it follows.
-    public let lead: String
-    public let observance: String
+    package let lead: String
+    package let observance: String
     let yaml: String
 
-    public static func load(directory: String) throws -> [PlanTemplate] {
+    package static func load(directory: String) throws -> [PlanTemplate] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? []
         return try files.map { file in
             guard let data = FileManager.default.contents(atPath: directory + "/" + file) else {
@@ -33,7 +33,7 @@ public struct PlanTemplate: Sendable {
     }
 
     /// Creates the campaign for a year, dated from the observance's day that year (entered dates for a yearly one).
-    public func instantiate(_ db: Database, year: Int, catalogue: ObservanceCatalogue, by principal: Principal) throws -> Campaign {
+    package func instantiate(_ db: Database, year: Int, catalogue: ObservanceCatalogue, by principal: Principal) throws -> Campaign {
         let reader = YAMLReader(file: file)
         let root = try reader.root(yaml)
         let top = try reader.mapping(root, field: "template")
@@ -107,7 +107,7 @@ extension CampaignStore {
     /// Last year's plan for a new year: dates shift with the observance (21/4 stays 21/4; Tết and Trung thu follow the
     /// lunar calendar; Lifelong Learning Week follows the dates entered for that year), or by whole years without one.
     /// Activities, budget (planned only) and tasks (to do) are copied; outcomes are not.
-    public static func clone(_ db: Database, id: Int64, toYear year: Int, catalogue: ObservanceCatalogue?, by principal: Principal) throws -> Campaign {
+    package static func clone(_ db: Database, id: Int64, toYear year: Int, catalogue: ObservanceCatalogue?, by principal: Principal) throws -> Campaign {
         let source = try get(db, id: id)
         var shift = source.startDate.days(to: CivilDate(year: year, month: source.startDate.month, day: min(source.startDate.day, CivilDate.daysIn(month: source.startDate.month, year: year)))!)
         if let key = source.observanceKey, let catalogue {

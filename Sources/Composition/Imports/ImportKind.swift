@@ -6,12 +6,12 @@ import Store
 
 /// What can be imported from a file, by the command line and the import page alike: units, people, donations,
 /// from CSV or an Excel workbook (read as the CSV it holds, so the same rules, messages and all-or-nothing apply).
-public enum ImportKind: String, CaseIterable, Sendable {
+package enum ImportKind: String, CaseIterable, Sendable {
     case units, people, donations
 
     /// A file as the importers read it: an .xlsx (or an old .xls, refused with its message) becomes its sheet's CSV
     /// text and the sheet's name joins the file's; anything else is taken as CSV.
-    public static func readable(_ data: Data, file: String, sheet: String? = nil) throws -> (data: Data, file: String) {
+    package static func readable(_ data: Data, file: String, sheet: String? = nil) throws -> (data: Data, file: String) {
         let lower = file.lowercased()
         let workbook = lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || data.starts(with: [0x50, 0x4B]) || data.starts(with: [0xD0, 0xCF])
         guard workbook else { return (data, file) }
@@ -20,7 +20,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     }
 
     /// Runs the import in one transaction the importer manages (nothing written when a row is wrong).
-    public func run(_ db: Database, data: Data, file: String, dryRun: Bool, createVillages: Bool = false,
+    package func run(_ db: Database, data: Data, file: String, dryRun: Bool, createVillages: Bool = false,
                     duplicates: PeopleImporter.DuplicateHandling = .report, by principal: Principal,
                     progress: ((Int) -> Void)? = nil) throws -> ImportReport {
         switch self {
@@ -35,7 +35,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     }
 
     /// The columns a file of this kind may have, in the importer's order (what the import page lists).
-    public var columns: [CSVHeader.Column] {
+    package var columns: [CSVHeader.Column] {
         switch self {
         case .units: return UnitImporter.columns
         case .people: return PeopleImporter.columns
@@ -45,7 +45,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
 
     /// Who may import this kind: units and gifts are commune-wide records; people also a village's editor (each row
     /// is checked against the account's villages).
-    public func allowed(for principal: Principal) -> Bool {
+    package func allowed(for principal: Principal) -> Bool {
         switch self {
         case .units: return principal.canManageUnits
         case .people: return principal.role != .viewer
@@ -54,7 +54,7 @@ public enum ImportKind: String, CaseIterable, Sendable {
     }
 
     /// The problems of a failed import as lines to show (the first 200, then how many more).
-    public static func lines(_ report: ImportReport) -> [String] {
+    package static func lines(_ report: ImportReport) -> [String] {
         report.problems.map(\.description) + (report.unlistedProblems > 0 ? ["… và \(report.unlistedProblems) lỗi khác."] : [])
     }
 }

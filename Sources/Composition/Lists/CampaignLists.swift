@@ -4,10 +4,10 @@ import Store
 import Vietnamese
 
 /// A campaign's outcome report as a workbook: one sheet per part of the printed report (`--id` the campaign).
-public enum CampaignLists {
-    public static let all = [report]
+package enum CampaignLists {
+    package static let all = [report]
 
-    public static let report = ListExport(
+    package static let report = ListExport(
         "campaign-report", summary: "Báo cáo kết quả một chiến dịch (--id): hoạt động, người tham gia, kinh phí, đơn vị — mỗi phần một trang tính",
         entity: "campaignReport", needsId: true,
         file: { q in "bao-cao-chien-dich-\(q.id ?? 0)" }, title: { db, q in "Báo cáo \(try CampaignStore.get(db, id: q.id ?? 0).title)" },

@@ -4,14 +4,14 @@ import Store
 import Vietnamese
 
 /// A club's members and its attendance marks (`--id` the club).
-public enum ClubLists {
-    public static let all = [members, attendance]
+package enum ClubLists {
+    package static let all = [members, attendance]
 
     static func clubName(_ db: Database, _ query: ListQuery) throws -> String {
         try ClubStore.get(db, id: query.id ?? 0, for: .system).name
     }
 
-    public static let members = ListExport(
+    package static let members = ListExport(
         "club-members", summary: "Thành viên một câu lạc bộ (--id), cả người đã rời, với tỉ lệ có mặt", entity: "clubMember", needsId: true,
         file: { q in "thanh-vien-\(q.id ?? 0)" }, title: { db, q in "Thành viên \(try clubName(db, q))" }, sheet: { _ in "Thành viên" }
     ) { db, query, principal, _, sink in
@@ -26,7 +26,7 @@ public enum ClubLists {
         return members.count
     }
 
-    public static let attendance = ListExport(
+    package static let attendance = ListExport(
         "club-attendance", summary: "Điểm danh các buổi sinh hoạt của một câu lạc bộ (--id)", entity: "attendance", needsId: true,
         file: { q in "diem-danh-\(q.id ?? 0)" }, title: { db, q in "Điểm danh \(try clubName(db, q))" }, sheet: { _ in "Điểm danh" }
     ) { db, query, principal, _, sink in

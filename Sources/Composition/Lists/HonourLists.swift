@@ -4,11 +4,11 @@ import Store
 import Vietnamese
 
 /// The honour roll of a year and the recipients of one decision.
-public enum HonourLists {
-    public static let all = [roll, recipients]
+package enum HonourLists {
+    package static let all = [roll, recipients]
 
     /// Honours in force (`--year`, else every year): names, place, form, achievement, the decision — never a phone.
-    public static let roll = ListExport(
+    package static let roll = ListExport(
         "honour-roll", summary: "Bảng vàng: các danh hiệu, khen thưởng còn hiệu lực (--year)", entity: "honourRoll",
         file: { q in "bang-vang-\(Cells.fileYear(q))" }, title: { _, q in "Bảng vàng\(Cells.inYear(q))" }, sheet: { q in "Bảng vàng" + (q.year.map { " \($0)" } ?? "") }
     ) { db, query, _, data, sink in
@@ -25,7 +25,7 @@ public enum HonourLists {
 
     /// The table attached to a decision (`--id`): who is honoured, for what, with which award — all of them, as the
     /// decision's page and printed document show them to every signed-in account.
-    public static let recipients = ListExport(
+    package static let recipients = ListExport(
         "decision-recipients", summary: "Danh sách được khen thưởng kèm một quyết định (--id)", entity: "decisionRecipients", needsId: true,
         file: { q in "danh-sach-khen-thuong-qd-\(q.id ?? 0)" },
         title: { db, q in

@@ -6,17 +6,17 @@ import Vietnamese
 
 /// What a list download is asked for: a year, the record it belongs to (a club, a campaign, a decision), filters.
 /// The web fills it from the page's query, `densach export list` from its options.
-public struct ListQuery: Sendable, Equatable {
-    public var year: Int?
+package struct ListQuery: Sendable, Equatable {
+    package var year: Int?
     /// The club, campaign or decision whose list this is.
-    public var id: Int64?
-    public var campaignId: Int64?
-    public var villageId: Int64?
-    public var unitId: Int64?
+    package var id: Int64?
+    package var campaignId: Int64?
+    package var villageId: Int64?
+    package var unitId: Int64?
     /// A choice among a list's own kinds (a donation kind, a consent channel, a criteria set's key).
-    public var kind: String?
+    package var kind: String?
 
-    public init(year: Int? = nil, id: Int64? = nil, campaignId: Int64? = nil, villageId: Int64? = nil, unitId: Int64? = nil, kind: String? = nil) {
+    package init(year: Int? = nil, id: Int64? = nil, campaignId: Int64? = nil, villageId: Int64? = nil, unitId: Int64? = nil, kind: String? = nil) {
         self.year = year; self.id = id; self.campaignId = campaignId; self.villageId = villageId; self.unitId = unitId; self.kind = kind
     }
 }
@@ -24,18 +24,18 @@ public struct ListQuery: Sendable, Equatable {
 /// The data files some lists read (honour forms, criteria sets, the programme) and the day they are made on.
 /// The command line may run without them (outside the project folder): lists of people, units or gifts need none,
 /// the others say which folder is missing.
-public struct ListData: Sendable {
+package struct ListData: Sendable {
     struct Files: Sendable { let forms: HonourForms; let sets: CriteriaSets; let programme: Programme }
     let files: Files?
     let missing: String
-    public let today: CivilDate
+    package let today: CivilDate
 
-    public init(forms: HonourForms, sets: CriteriaSets, programme: Programme, today: CivilDate) {
+    package init(forms: HonourForms, sets: CriteriaSets, programme: Programme, today: CivilDate) {
         files = Files(forms: forms, sets: sets, programme: programme); missing = ""; self.today = today
     }
 
     /// The files of `campaigns/`, or none (with the reason kept for the lists that need them).
-    public init(campaignsDirectory: String, today: CivilDate) {
+    package init(campaignsDirectory: String, today: CivilDate) {
         do {
             files = Files(forms: try HonourForms(path: campaignsDirectory + "/honours.yaml"), sets: try CriteriaSets(directory: campaignsDirectory + "/criteria"),
                           programme: try Programme(path: campaignsDirectory + "/programme.yaml"))
@@ -61,13 +61,13 @@ public struct ListData: Sendable {
 
 /// One list Đèn Sách hands out as CSV and Excel, on its page and from `densach export list NAME`: the same typed
 /// rows into either sink, read with the account's scope, so the page, the command line and the two formats agree.
-public struct ListExport: Sendable {
+package struct ListExport: Sendable {
     /// The command line's name, also the file name's start ("households" → `ho-gia-dinh.xlsx`).
-    public let name: String
+    package let name: String
     /// What the list is, for `densach export list --help`.
-    public let summary: String
+    package let summary: String
     /// Whether it needs `id` (the club, campaign or decision it belongs to).
-    public let needsId: Bool
+    package let needsId: Bool
     /// The audit log's entity name.
     let entity: String
     let file: @Sendable (ListQuery) -> String
@@ -85,18 +85,18 @@ public struct ListExport: Sendable {
     }
 
     /// The download's name without extension ("ung-ho-2026").
-    public func fileName(_ query: ListQuery) -> String { file(query) }
+    package func fileName(_ query: ListQuery) -> String { file(query) }
 
     /// The workbook's title ("Các khoản ủng hộ năm 2026 — xã Đăk Tờ Re"); some name their record ("Thành viên CLB …").
-    public func title(_ db: Database, _ query: ListQuery) throws -> String {
+    package func title(_ db: Database, _ query: ListQuery) throws -> String {
         try heading(db, query) + " — xã \(try Settings.value(db, Settings.communeName))"
     }
 
     /// The (first) sheet's name.
-    public func sheetName(_ query: ListQuery) -> String { sheet(query) }
+    package func sheetName(_ query: ListQuery) -> String { sheet(query) }
 
     /// Writes the list into the sink; returns its row count. Refuses a query without the record the list needs.
-    public func write(_ db: Database, _ query: ListQuery, by principal: Principal, data: ListData, into sink: any TableSink) throws -> Int {
+    package func write(_ db: Database, _ query: ListQuery, by principal: Principal, data: ListData, into sink: any TableSink) throws -> Int {
         if needsId && query.id == nil {
             throw DomainError(.invalid, "Danh sách \"\(name)\" cần mã bản ghi (--id).", english: "The list \"\(name)\" needs a record id (--id).")
         }
@@ -104,21 +104,21 @@ public struct ListExport: Sendable {
     }
 
     /// The export's entry in the audit log, as for every export: who, which list, how many rows, where to.
-    public func logExport(_ db: Database, _ query: ListQuery, by principal: Principal, rows: Int, format: String, to destination: String) throws {
+    package func logExport(_ db: Database, _ query: ListQuery, by principal: Principal, rows: Int, format: String, to destination: String) throws {
         try Audit.record(db, by: principal, .export, entity: entity, id: query.id ?? query.year.map(Int64.init),
                          after: ["rows": String(rows), "to": destination, "format": format])
     }
 }
 
 /// Every list, by name.
-public enum Lists {
-    public static let all: [ListExport] = PeopleLists.all + SocializationLists.all + ClubLists.all + CampaignLists.all
+package enum Lists {
+    package static let all: [ListExport] = PeopleLists.all + SocializationLists.all + ClubLists.all + CampaignLists.all
         + HonourLists.all + RecognitionLists.all + TrainingLists.all
 
-    public static func named(_ name: String) -> ListExport? { all.first { $0.name == name } }
+    package static func named(_ name: String) -> ListExport? { all.first { $0.name == name } }
 
     /// "people, households, …" for help and error messages.
-    public static var names: String { all.map(\.name).joined(separator: ", ") }
+    package static var names: String { all.map(\.name).joined(separator: ", ") }
 }
 
 /// Small helpers the list definitions share.

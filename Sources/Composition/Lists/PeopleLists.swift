@@ -2,18 +2,18 @@ import Store
 import Vietnamese
 
 /// Residents, households, consents and units: the lists of the shared store.
-public enum PeopleLists {
-    public static let all = [people, households, consents, units]
+package enum PeopleLists {
+    package static let all = [people, households, consents, units]
 
     /// The people list under the importer's headers (it imports back), scoped to the villages the account reads.
-    public static let people = ListExport(
+    package static let people = ListExport(
         "people", summary: "Người dân (cùng cột với tệp nhập; --village-id một thôn)", entity: "person",
         file: { q in q.villageId.map { "nguoi-dan-thon-\($0)" } ?? "nguoi-dan" }, title: { _, _ in "Danh sách người dân" }, sheet: { _ in "Người dân" }
     ) { db, query, principal, _, sink in
         try CSVExport.people(db, into: sink, scope: principal.readScope, villageId: query.villageId)
     }
 
-    public static let households = ListExport(
+    package static let households = ListExport(
         "households", summary: "Hộ gia đình: thôn, chủ hộ, số nhân khẩu, địa chỉ", entity: "household",
         file: { _ in "ho-gia-dinh" }, title: { _, _ in "Danh sách hộ gia đình" }, sheet: { _ in "Hộ gia đình" }
     ) { db, query, principal, _, sink in
@@ -29,7 +29,7 @@ public enum PeopleLists {
 
     /// The register of consents, withdrawn ones included: the proof the law asks for (who, which channel, purpose,
     /// how and when given, by which guardian, when withdrawn).
-    public static let consents = ListExport(
+    package static let consents = ListExport(
         "consents", summary: "Sổ đồng ý nhận tin: kênh, mục đích, cách ghi nhận, ngày đồng ý, ngày rút (--kind sms|zalo|…)", entity: "consent",
         file: { q in "dong-y-nhan-tin" + (q.kind.map { "-\($0)" } ?? "") }, title: { _, _ in "Sổ ghi nhận đồng ý nhận tin" }, sheet: { _ in "Đồng ý nhận tin" }
     ) { db, query, principal, _, sink in
@@ -47,7 +47,7 @@ public enum PeopleLists {
     }
 
     /// Units in tree order under the importer's headers (public: every account reads the commune's units).
-    public static let units = ListExport(
+    package static let units = ListExport(
         "units", summary: "Đơn vị (cùng cột với tệp nhập)", entity: "unit",
         file: { _ in "don-vi" }, title: { _, _ in "Danh sách đơn vị" }, sheet: { _ in "Đơn vị" }
     ) { db, _, _, _, sink in

@@ -4,8 +4,8 @@ import Store
 import Vietnamese
 
 /// Assessments of a learning-model title, the programme's indicators, and the yearly report's tables.
-public enum RecognitionLists {
-    public static let all = [assessments, indicators, annualReport]
+package enum RecognitionLists {
+    package static let all = [assessments, indicators, annualReport]
 
     static let statusLabels = ["registered": "Đã đăng ký", "assessed": "Đã đánh giá", "approved": "Đã duyệt", "rejected": "Trả lại"]
 
@@ -16,7 +16,7 @@ public enum RecognitionLists {
     }
 
     /// Registrations of a year for one title, with their points per criterion, score and result.
-    public static let assessments = ListExport(
+    package static let assessments = ListExport(
         "assessments", summary: "Đăng ký, đánh giá một danh hiệu học tập trong năm (--year, --kind khóa bộ tiêu chí): điểm từng tiêu chí",
         entity: "assessment",
         file: { q in "danh-gia-\(q.kind ?? "")-\(Cells.fileYear(q))" },
@@ -41,7 +41,7 @@ public enum RecognitionLists {
     }
 
     /// The programme's indicators for a year with their trajectory (the report page's CSV).
-    public static let indicators = ListExport(
+    package static let indicators = ListExport(
         "indicators", summary: "Các chỉ tiêu của Kế hoạch trong năm (--year) với lộ trình 2025, 2030", entity: "report",
         file: { q in "chi-tieu-\(q.year ?? 0)" }, title: { _, q in "Các chỉ tiêu của Kế hoạch\(Cells.inYear(q))" },
         sheet: { q in "Chỉ tiêu" + (q.year.map { " \($0)" } ?? "") }
@@ -53,7 +53,7 @@ public enum RecognitionLists {
     }
 
     /// The yearly report's tables, one sheet per section: the figures, campaigns, learning models, indicators.
-    public static let annualReport = ListExport(
+    package static let annualReport = ListExport(
         "annual-report", summary: "Các bảng số liệu của báo cáo năm (--year), mỗi phần một trang tính", entity: "report",
         file: { q in "bao-cao-\(q.year ?? 0)-so-lieu" }, title: { _, q in "Số liệu báo cáo\(Cells.inYear(q))" }, sheet: { _ in "Tổng hợp" }
     ) { db, query, _, data, sink in

@@ -2,12 +2,12 @@ import Socialization
 import Store
 import Vietnamese
 
-/// Gifts, the public disclosure, sponsors, pledges, volunteers and their hours.
-public enum SocializationLists {
-    public static let all = [donations, disclosure, sponsors, pledges, volunteers, volunteerHours]
+/// Gifts, the package disclosure, sponsors, pledges, volunteers and their hours.
+package enum SocializationLists {
+    package static let all = [donations, disclosure, sponsors, pledges, volunteers, volunteerHours]
 
     /// Donations in the import's own format (voided receipts kept, marked): `--year`, `--campaign-id`, `--unit-id`, `--kind`.
-    public static let donations = ListExport(
+    package static let donations = ListExport(
         "donations", summary: "Các khoản ủng hộ, cả biên lai đã hủy (cùng cột với tệp nhập)", entity: "donation",
         file: { q in "ung-ho-\(Cells.fileYear(q))" }, title: { _, q in "Các khoản ủng hộ\(Cells.inYear(q))" }, sheet: { _ in "Ủng hộ" }
     ) { db, query, principal, _, sink in
@@ -19,7 +19,7 @@ public enum SocializationLists {
     }
 
     /// The list posted on the notice board (TT 41/2022): no phone, no address; anonymous donors stay anonymous.
-    public static let disclosure = ListExport(
+    package static let disclosure = ListExport(
         "disclosure", summary: "Danh sách công khai các khoản ủng hộ của một năm (--year) hoặc một chiến dịch (--campaign-id)", entity: "disclosure",
         file: { q in "cong-khai-\(q.year.map(String.init) ?? "chien-dich-\(q.campaignId ?? 0)")" },
         title: { _, _ in "Danh sách công khai các khoản ủng hộ" }, sheet: { _ in "Công khai" }
@@ -34,7 +34,7 @@ public enum SocializationLists {
         return lines.count
     }
 
-    public static let sponsors = ListExport(
+    package static let sponsors = ListExport(
         "sponsors", summary: "Nhà tài trợ: loại, liên hệ, số lần và tổng giá trị ủng hộ", entity: "sponsor",
         file: { _ in "nha-tai-tro" }, title: { _, _ in "Danh sách nhà tài trợ" }, sheet: { _ in "Nhà tài trợ" }
     ) { db, _, principal, _, sink in
@@ -50,7 +50,7 @@ public enum SocializationLists {
         return items.count
     }
 
-    public static let pledges = ListExport(
+    package static let pledges = ListExport(
         "pledges", summary: "Cam kết ủng hộ: hạn, đã thực hiện, còn lại, tình trạng", entity: "pledge",
         file: { _ in "cam-ket-ung-ho" }, title: { _, _ in "Các cam kết ủng hộ" }, sheet: { _ in "Cam kết" }
     ) { db, _, principal, data, sink in
@@ -66,7 +66,7 @@ public enum SocializationLists {
         return items.count
     }
 
-    public static let volunteers = ListExport(
+    package static let volunteers = ListExport(
         "volunteers", summary: "Tình nguyện viên: kỹ năng, thời gian rảnh, giờ đã duyệt trong năm (--year)", entity: "volunteer",
         file: { q in "tinh-nguyen-vien-\(Cells.fileYear(q))" }, title: { _, q in "Danh sách tình nguyện viên\(Cells.inYear(q))" },
         sheet: { _ in "Tình nguyện viên" }
@@ -84,7 +84,7 @@ public enum SocializationLists {
     }
 
     /// Hours logged, approved or not (a year with `--year`): hours as numbers Excel can add up (1,5 h = 1.5).
-    public static let volunteerHours = ListExport(
+    package static let volunteerHours = ListExport(
         "volunteer-hours", summary: "Giờ tình nguyện đã ghi, theo ngày (--year)", entity: "volunteerHours",
         file: { q in "gio-tinh-nguyen-\(Cells.fileYear(q))" }, title: { _, _ in "Giờ tình nguyện" }, sheet: { _ in "Giờ tình nguyện" }
     ) { db, query, principal, _, sink in

@@ -3,10 +3,10 @@ import Training
 import Vietnamese
 
 /// Staff training of a year: the courses, who took part, and the totals per unit the yearly report carries.
-public enum TrainingLists {
-    public static let all = [courses, participants]
+package enum TrainingLists {
+    package static let all = [courses, participants]
 
-    public static let courses = ListExport(
+    package static let courses = ListExport(
         "training-courses", summary: "Lớp bồi dưỡng, hội thảo của một năm (--year): cấp, chủ đề, ngày, số giờ, người dự, chứng chỉ", entity: "trainingCourse",
         file: { q in "boi-duong-\(Cells.fileYear(q))" }, title: { _, q in "Các lớp bồi dưỡng, tập huấn\(Cells.inYear(q))" }, sheet: { _ in "Lớp bồi dưỡng" }
     ) { db, query, _, data, sink in
@@ -24,7 +24,7 @@ public enum TrainingLists {
     }
 
     /// Everyone who took part in a course of the year, with their unit and result; a unit-scoped account gets its units only.
-    public static let participants = ListExport(
+    package static let participants = ListExport(
         "training-participants", summary: "Người dự các lớp bồi dưỡng của một năm (--year): đơn vị, vai trò, có mặt, chứng chỉ", entity: "trainingParticipant",
         file: { q in "nguoi-du-boi-duong-\(Cells.fileYear(q))" }, title: { _, q in "Người dự lớp bồi dưỡng\(Cells.inYear(q))" }, sheet: { _ in "Người dự" }
     ) { db, query, principal, data, sink in

@@ -5,16 +5,16 @@ import Vietnamese
 
 /// Who receives a message, written as `KIND[:FILTER,...]`; several joined with `+` are combined (a person in two of
 /// them is counted once). Examples: `residents`, `residents:village=Thôn 1,age=18-60,gender=nữ`, `units:kind=school`.
-public struct AudienceSpec: Equatable, Sendable {
-    public enum Kind: String, CaseIterable, Sendable {
+package struct AudienceSpec: Equatable, Sendable {
+    package enum Kind: String, CaseIterable, Sendable {
         case residents, units, club, clubs, donors, volunteers, honoured, signups, members
     }
 
-    public let kind: Kind
-    public let filters: [String: String]
+    package let kind: Kind
+    package let filters: [String: String]
 
     /// The kinds and their filters, for `densach export audiences` and the back office.
-    public static let catalogue: [(spec: String, meaning: String, english: String, available: Bool)] = [
+    package static let catalogue: [(spec: String, meaning: String, english: String, available: Bool)] = [
         ("residents", "người dân trong xã (có thể lọc)", "residents of the commune (can be filtered)", true),
         ("residents:village=Thôn 1", "người dân của một thôn (tên hoặc số hiệu thôn)", "residents of one village (its name or number)", true),
         ("residents:age=18-60", "theo tuổi tính đến cuối năm nay (người chưa có năm sinh không thuộc nhóm này)",
@@ -53,18 +53,18 @@ public struct AudienceSpec: Equatable, Sendable {
         .members: ["unit", "kind", "village", "role"],
     ]
 
-    public init(kind: Kind, filters: [String: String] = [:]) {
+    package init(kind: Kind, filters: [String: String] = [:]) {
         self.kind = kind; self.filters = filters
     }
 
     /// Parses one or more specs joined by `+`.
-    public static func parseList(_ text: String) throws -> [AudienceSpec] {
+    package static func parseList(_ text: String) throws -> [AudienceSpec] {
         let parts = text.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !parts.isEmpty else { throw MessagingError("Chưa chọn đối tượng nhận (ví dụ: residents hoặc residents:village=Thôn 1).") }
         return try parts.map(parse)
     }
 
-    public static func parse(_ text: String) throws -> AudienceSpec {
+    package static func parse(_ text: String) throws -> AudienceSpec {
         let text = VietnameseText.clean(text)
         let kindText = text.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces)
         guard let kind = Kind(rawValue: kindText.lowercased()) else {

@@ -4,28 +4,28 @@ import Store
 import Vietnamese
 
 /// One line of the export log: personal data left the system, so who took what is kept.
-public struct ExportLogEntry: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "messageExport"
-    public var id: Int64?
-    public var createdAt: Date
-    public var actor: String
-    public var template: String
-    public var audience: String
-    public var channel: String
-    public var format: String
-    public var ascii: Bool
-    public var messages: Int
-    public var excluded: Int
-    public var segments: Int
-    public var estimatedCost: Int64
-    public var destination: String?
+package struct ExportLogEntry: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "messageExport"
+    package var id: Int64?
+    package var createdAt: Date
+    package var actor: String
+    package var template: String
+    package var audience: String
+    package var channel: String
+    package var format: String
+    package var ascii: Bool
+    package var messages: Int
+    package var excluded: Int
+    package var segments: Int
+    package var estimatedCost: Int64
+    package var destination: String?
     /// The people reached, as `MessageFatigue` encodes them (nil for posts and broadcasts).
-    public var recipients: Data?
+    package var recipients: Data?
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public enum ExportLog {
+package enum ExportLog {
     static func record(_ db: Database, actor: String, options: ExportOptions, summary: ExportSummary, destination: String?,
                        reached: [Int64]? = nil) throws {
         var entry = ExportLogEntry(createdAt: Date(), actor: actor, template: options.template, audience: options.audience,
@@ -36,13 +36,13 @@ public enum ExportLog {
         try entry.insert(db)
     }
 
-    public static func recent(_ db: Database, limit: Int = 100) throws -> [ExportLogEntry] {
+    package static func recent(_ db: Database, limit: Int = 100) throws -> [ExportLogEntry] {
         try ExportLogEntry.order(Column("id").desc).limit(limit).fetchAll(db)
     }
 
     /// Everyone an export reached in a year of Vietnam's calendar, from the log's recipient lists (no old file is
     /// read): the yearly report's "members reached by messages".
-    public static func peopleReached(_ db: Database, year: Int) throws -> Set<Int64> {
+    package static func peopleReached(_ db: Database, year: Int) throws -> Set<Int64> {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = VietnamTime.zone
         guard let start = calendar.date(from: DateComponents(year: year, month: 1, day: 1)),

@@ -2,38 +2,38 @@ import Foundation
 import Store
 
 /// What `densach export messages` and the back office ask for.
-public struct ExportOptions: Sendable {
+package struct ExportOptions: Sendable {
     /// `docx` (letters): the exporter writes the letters' HTML, which the caller turns into one Word document
     /// (`LetterHTML` in Office), one letter per page.
-    public enum Format: String, CaseIterable, Sendable { case csv, txt, html, jsonl, docx }
+    package enum Format: String, CaseIterable, Sendable { case csv, txt, html, jsonl, docx }
 
-    public var template: String
-    public var audience: String
-    public var channel: Channel
-    public var format: Format?
-    public var ascii = false
+    package var template: String
+    package var audience: String
+    package var channel: Channel
+    package var format: Format?
+    package var ascii = false
     /// Posts and broadcasts: one text per village of the audience instead of one for all.
-    public var perVillage = false
+    package var perVillage = false
     /// Values given by hand (`--set activity.place=Nhà văn hóa thôn 3`), over settings and today.
-    public var values: [String: String] = [:]
+    package var values: [String: String] = [:]
     /// A campaign and/or activity whose title, dates and place the template may use (given `--set` values win).
-    public var campaignId: Int64?
-    public var activityId: Int64?
+    package var campaignId: Int64?
+    package var activityId: Int64?
     /// Only the first N messages, nothing logged as sent: to check before exporting.
-    public var previewLimit: Int?
+    package var previewLimit: Int?
     /// Loudspeaker scripts also read aloud into sound files (`--audio`); the durations then come from the audio.
-    public var audio: (any ScriptAudio)?
+    package var audio: (any ScriptAudio)?
     /// A bulletin's urgency instead of its template's (`--priority`).
-    public var priority: Priority?
+    package var priority: Priority?
     /// When the SMS are to be sent (`--send-at`): an advertising template refuses a time outside 07:00–22:00.
-    public var sendAt: Date?
+    package var sendAt: Date?
 
-    public init(template: String, audience: String, channel: Channel) {
+    package init(template: String, audience: String, channel: Channel) {
         self.template = template; self.audience = audience; self.channel = channel
     }
 
     /// The format a channel gets by default, and the ones it accepts.
-    public var resolvedFormat: Format { format ?? channel.defaultFormat }
+    package var resolvedFormat: Format { format ?? channel.defaultFormat }
 
     func checkFormat() throws {
         guard channel.formats.contains(resolvedFormat) else {

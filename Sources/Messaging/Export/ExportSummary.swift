@@ -2,11 +2,11 @@ import Store
 import Vietnamese
 
 /// What an export did: how many messages, who was left out and why, and what it costs.
-public struct ExportSummary: Sendable, Equatable {
-    public enum Exclusion: String, CaseIterable, Sendable, Labelled {
+package struct ExportSummary: Sendable, Equatable {
+    package enum Exclusion: String, CaseIterable, Sendable, Labelled {
         case noConsent, withdrawn, noPhone, invalidPhone, duplicatePhone, weeklyCap
 
-        public var label: String {
+        package var label: String {
             switch self {
             case .noConsent: return "chưa đồng ý nhận qua kênh này"
             case .withdrawn: return "đã rút lại đồng ý"
@@ -17,7 +17,7 @@ public struct ExportSummary: Sendable, Equatable {
             }
         }
 
-        public var englishLabel: String {
+        package var englishLabel: String {
             switch self {
             case .noConsent: return "no consent for this channel"
             case .withdrawn: return "consent withdrawn"
@@ -29,31 +29,31 @@ public struct ExportSummary: Sendable, Equatable {
         }
     }
 
-    public var messages = 0
+    package var messages = 0
     /// People the audience holds (for posts and broadcasts: how many it reaches).
-    public var audienceSize = 0
-    public var excluded: [Exclusion: Int] = [:]
-    public var segments = 0
-    public var gsm7Messages = 0
-    public var ucs2Messages = 0
-    public var pricePerSegment: Int64 = 0
+    package var audienceSize = 0
+    package var excluded: [Exclusion: Int] = [:]
+    package var segments = 0
+    package var gsm7Messages = 0
+    package var ucs2Messages = 0
+    package var pricePerSegment: Int64 = 0
     /// Loudspeaker: the longest script's reading time (measured from its sound file when there is one).
-    public var readingSeconds = 0
+    package var readingSeconds = 0
     /// Loudspeaker with audio: the sound files written, one per script.
-    public var audioFiles: [String] = []
+    package var audioFiles: [String] = []
     /// Messages by language code, when the template has translations.
-    public var languages: [String: Int] = [:]
+    package var languages: [String: Int] = [:]
     /// SMS of an advertising template: labelled "[QC]", to be sent within this window.
-    public var advertisingWindow: String?
+    package var advertisingWindow: String?
 
-    public var excludedTotal: Int { excluded.values.reduce(0, +) }
-    public var estimatedCost: Int64 { Int64(segments) * pricePerSegment }
+    package var excludedTotal: Int { excluded.values.reduce(0, +) }
+    package var estimatedCost: Int64 { Int64(segments) * pricePerSegment }
 
     /// The lines printed after an export and shown in the back office.
-    public var lines: [String] { lines(english: false) }
+    package var lines: [String] { lines(english: false) }
 
     /// The summary in the reader's language (the command line and the Vietnamese pages use `lines`).
-    public func lines(english: Bool) -> [String] {
+    package func lines(english: Bool) -> [String] {
         func n(_ value: Int) -> String { VND.grouped(Int64(value)) }
         var lines = [(english ? "Messages: " : "Tin nhắn: ") + n(messages)]
         if excludedTotal > 0 {

@@ -7,18 +7,18 @@ import Vietnamese
 
 /// Renders a template for an audience on a channel and streams the result: one row read, one message written, so
 /// memory stays flat however large the audience (only the phone numbers already sent are remembered, as integers).
-public struct MessageExporter: Sendable {
-    public let database: AppDatabase
-    public let templates: MessageTemplates
+package struct MessageExporter: Sendable {
+    package let database: AppDatabase
+    package let templates: MessageTemplates
 
-    public init(database: AppDatabase, templates: MessageTemplates) {
+    package init(database: AppDatabase, templates: MessageTemplates) {
         self.database = database; self.templates = templates
     }
 
     /// Progress: (done, total if known).
-    public typealias Progress = (Int, Int?) -> Void
+    package typealias Progress = (Int, Int?) -> Void
 
-    public func export(_ options: ExportOptions, by principal: Principal, actor: String, to output: MessageOutput,
+    package func export(_ options: ExportOptions, by principal: Principal, actor: String, to output: MessageOutput,
                        rejects: MessageOutput? = nil, destination: String? = nil, progress: Progress? = nil) throws -> ExportSummary {
         try principal.require(principal.role != .viewer)
         try options.checkFormat()
@@ -189,5 +189,5 @@ private final class ReadFailure: @unchecked Sendable {
 }
 
 extension Channel {
-    public var isPost: Bool { self == .zalo || self == .facebook }
+    package var isPost: Bool { self == .zalo || self == .facebook }
 }

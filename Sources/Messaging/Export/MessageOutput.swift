@@ -2,7 +2,7 @@ import Foundation
 
 /// Where exported text goes: a file or standard output, written in large blocks so that a million lines cost a few
 /// hundred system calls, or a string (previews, tests).
-public protocol MessageOutput: AnyObject {
+package protocol MessageOutput: AnyObject {
     func write(_ text: String)
     func finish() throws
 }
@@ -11,7 +11,7 @@ public protocol MessageOutput: AnyObject {
 /// A file is written beside its destination under a temporary name and renamed into place by `finish()`: a refused
 /// or interrupted export leaves an existing file as it was, and nobody opens half a file (rename is atomic on one
 /// file system). An output dropped without `finish()` removes its temporary file.
-public final class FileOutput: MessageOutput, @unchecked Sendable {
+package final class FileOutput: MessageOutput, @unchecked Sendable {
     private let handle: FileHandle
     /// (temporary, final) paths when writing a file.
     private let paths: (temporary: String, final: String)?
@@ -20,7 +20,7 @@ public final class FileOutput: MessageOutput, @unchecked Sendable {
     private static let blockSize = 1 << 18
 
     /// `path == nil` or "-" writes to standard output.
-    public init(path: String?) throws {
+    package init(path: String?) throws {
         if let path, path != "-" {
             let directory = (path as NSString).deletingLastPathComponent
             let temporary = (directory.isEmpty ? "" : directory + "/") + ".\((path as NSString).lastPathComponent).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -43,7 +43,7 @@ public final class FileOutput: MessageOutput, @unchecked Sendable {
         }
     }
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= Self.blockSize { flush() }
     }
@@ -54,7 +54,7 @@ public final class FileOutput: MessageOutput, @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    public func finish() throws {
+    package func finish() throws {
         flush()
         guard let paths else { return }
         try handle.synchronize()
@@ -67,11 +67,11 @@ public final class FileOutput: MessageOutput, @unchecked Sendable {
     }
 }
 
-public final class StringOutput: MessageOutput {
-    public private(set) var text = ""
-    public init() {}
-    public func write(_ text: String) { self.text += text }
-    public func finish() throws {}
+package final class StringOutput: MessageOutput {
+    package private(set) var text = ""
+    package init() {}
+    package func write(_ text: String) { self.text += text }
+    package func finish() throws {}
 }
 
 enum TextEncoding {

@@ -1,13 +1,13 @@
 import Vietnamese
 
 /// What changes from one recipient to the next.
-public struct RecipientValues: Sendable {
-    public var name: String
-    public var givenName: String
-    public var callForm: String
-    public var village: String
+package struct RecipientValues: Sendable {
+    package var name: String
+    package var givenName: String
+    package var callForm: String
+    package var village: String
 
-    public init(name: String, givenName: String, callForm: String, village: String) {
+    package init(name: String, givenName: String, callForm: String, village: String) {
         self.name = name; self.givenName = givenName; self.callForm = callForm; self.village = village
     }
 
@@ -23,23 +23,23 @@ public struct RecipientValues: Sendable {
 
 /// A template with every shared value (commune, campaign, today…) already written in, ready to render one message per
 /// recipient with a handful of appends. For SMS `--ascii`, the fixed text is folded once here.
-public struct BoundTemplate: Sendable {
+package struct BoundTemplate: Sendable {
     indirect enum Part: Sendable {
         case text(String)
         case field(MessageVariables.Recipient, escaped: Bool)
         case section(MessageVariables.Recipient, inverted: Bool, [Part])
     }
 
-    public let template: MessageTemplate
+    package let template: MessageTemplate
     let parts: [Part]
-    public let ascii: Bool
+    package let ascii: Bool
     let html: Bool
     /// Recipient fields the template shows: the others are not worked out for each of a million rows.
     let usedFields: Set<MessageVariables.Recipient>
 
     /// `values` holds the shared variables; a variable the template uses but that has no value is an error that
     /// says how to give it.
-    public init(_ template: MessageTemplate, values: [String: String], ascii: Bool) throws {
+    package init(_ template: MessageTemplate, values: [String: String], ascii: Bool) throws {
         self.template = template
         self.ascii = ascii
         html = template.channel == .letter
@@ -89,7 +89,7 @@ public struct BoundTemplate: Sendable {
         return value
     }
 
-    public func render(_ recipient: RecipientValues) -> String {
+    package func render(_ recipient: RecipientValues) -> String {
         var out = ""
         out.reserveCapacity(256)
         render(parts, recipient, into: &out)
@@ -97,7 +97,7 @@ public struct BoundTemplate: Sendable {
     }
 
     /// Fixed text only: posts and broadcasts, which use no recipient variable.
-    public func renderShared() -> String { render(RecipientValues(name: "", givenName: "", callForm: "", village: "")) }
+    package func renderShared() -> String { render(RecipientValues(name: "", givenName: "", callForm: "", village: "")) }
 
     private func render(_ parts: [Part], _ recipient: RecipientValues, into out: inout String) {
         for part in parts {

@@ -5,18 +5,18 @@ import Vietnamese
 /// description, variables) and a Mustache body. The body is compiled once into pieces so that a million messages
 /// cost a few string appends each; it accepts Mustache's variables (`{{x}}`, `{{{x}}}`, `{{& x}}`), sections and
 /// inverted sections on a variable (shown when it is non-empty / empty), comments and pragmas.
-public struct MessageTemplate: Sendable {
-    public let name: String
-    public let channel: Channel
-    public let title: String
-    public let description: String
-    public let declaredVariables: [String]
+package struct MessageTemplate: Sendable {
+    package let name: String
+    package let channel: Channel
+    package let title: String
+    package let description: String
+    package let declaredVariables: [String]
     /// A loudspeaker bulletin's urgency (`priority:` in the front matter; ordinary when absent).
-    public let priority: Priority
+    package let priority: Priority
     /// An advertising message (`advertising: có`): "[QC]" first, sent only 07:00–22:00 (`SMSRules`).
-    public let advertising: Bool
+    package let advertising: Bool
     /// A ZNS template's approved id and parameters (channel `zns` only).
-    public let zns: ZNSSpec?
+    package let zns: ZNSSpec?
     let pieces: [Piece]
 
     indirect enum Piece: Sendable, Equatable {
@@ -26,7 +26,7 @@ public struct MessageTemplate: Sendable {
     }
 
     /// Every variable the body uses, in order of first use.
-    public var usedVariables: [String] {
+    package var usedVariables: [String] {
         var seen: [String] = []
         func walk(_ pieces: [Piece]) {
             for piece in pieces {
@@ -43,9 +43,9 @@ public struct MessageTemplate: Sendable {
         return seen
     }
 
-    public var usesRecipient: Bool { usedVariables.contains { $0.hasPrefix("recipient.") } }
+    package var usesRecipient: Bool { usedVariables.contains { $0.hasPrefix("recipient.") } }
 
-    public init(name: String, source: String) throws {
+    package init(name: String, source: String) throws {
         self.name = name
         let (front, body, bodyLine) = try Self.splitFrontMatter(source, template: name)
         guard let channelName = front["channel"] else { throw TemplateError(template: name, line: 1, message: "thiếu \"channel:\" ở phần đầu") }
@@ -118,13 +118,13 @@ public struct MessageTemplate: Sendable {
 }
 
 /// Where a message goes, which decides its format and whether it is addressed to each person.
-public enum Channel: String, CaseIterable, Sendable, Labelled {
+package enum Channel: String, CaseIterable, Sendable, Labelled {
     case sms, zalo, zns, facebook, loudspeaker, letter
 
     /// SMS, ZNS notifications and letters go to each person (consent needed); posts and broadcasts are one text for a group.
-    public var isPersonal: Bool { self == .sms || self == .letter || self == .zns }
+    package var isPersonal: Bool { self == .sms || self == .letter || self == .zns }
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .sms: return "Tin nhắn SMS"
         case .zalo: return "Bài đăng Zalo"
@@ -135,7 +135,7 @@ public enum Channel: String, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .sms: return "SMS text"
         case .zalo: return "Zalo post"

@@ -3,16 +3,16 @@ import Store
 
 /// The message templates in `Templates/messages/`. Loading checks every file, so a broken template is reported
 /// with its file and line when the server or the command starts, not half-way through an export.
-public struct MessageTemplates: Sendable {
-    public let directory: String
-    public let all: [MessageTemplate]
+package struct MessageTemplates: Sendable {
+    package let directory: String
+    package let all: [MessageTemplate]
     /// Translations of a template into a local language, by template name then ISO 639-3 code: the file
     /// `sms-invitation.sed.mustache` is `sms-invitation` in Xơ Đăng. Recipients who prefer that language get it.
-    public let variants: [String: [String: MessageTemplate]]
+    package let variants: [String: [String: MessageTemplate]]
     /// Zalo's length limit per ZNS parameter type (`zns-limits.yaml` beside the templates).
-    public let znsLimits: ZNSLimits
+    package let znsLimits: ZNSLimits
 
-    public init(directory: String) throws {
+    package init(directory: String) throws {
         self.directory = directory
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             throw TemplateError(template: directory, line: 0, message: "không có thư mục mẫu tin nhắn")
@@ -53,7 +53,7 @@ public struct MessageTemplates: Sendable {
         }
     }
 
-    public func named(_ name: String) throws -> MessageTemplate {
+    package func named(_ name: String) throws -> MessageTemplate {
         guard let template = all.first(where: { $0.name == name }) else {
             throw MessagingError("Không có mẫu \"\(name)\" trong \(directory). Có: \(all.map(\.name).joined(separator: ", ")).")
         }
@@ -62,7 +62,7 @@ public struct MessageTemplates: Sendable {
 }
 
 /// A refusal with a message for the person at the keyboard (Vietnamese, as the rest of the tool).
-public struct MessagingError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct MessagingError: Error, CustomStringConvertible, Sendable {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }

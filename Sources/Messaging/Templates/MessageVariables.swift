@@ -1,8 +1,8 @@
 /// The variables a message template may use. A name outside this list is an error when the template is loaded,
 /// never a silent blank.
-public enum MessageVariables {
+package enum MessageVariables {
     /// Different for each recipient; filled from the audience row.
-    public enum Recipient: String, CaseIterable, Sendable {
+    package enum Recipient: String, CaseIterable, Sendable {
         case name = "recipient.name"
         case givenName = "recipient.givenName"
         /// "Ông", "Bà", "Anh", "Chị", "Em" from gender and age (see `CallForm`).
@@ -11,7 +11,7 @@ public enum MessageVariables {
     }
 
     /// The same for every message of an export: settings, today, and what `--campaign`, `--activity` or `--set` give.
-    public static let shared: [String: String] = [
+    package static let shared: [String: String] = [
         "commune.name": "tên xã (cài đặt)",
         "commune.province": "tỉnh (cài đặt)",
         "commune.committee": "cơ quan ban hành (cài đặt)",
@@ -44,10 +44,10 @@ public enum MessageVariables {
         "signer.title": "chức vụ người ký (cài đặt)",
     ]
 
-    public static func isKnown(_ name: String) -> Bool { Recipient(rawValue: name) != nil || shared[name] != nil }
+    package static func isKnown(_ name: String) -> Bool { Recipient(rawValue: name) != nil || shared[name] != nil }
 
     /// Every variable with what it holds, for `densach export templates` and the back office.
-    public static var catalogue: [(name: String, meaning: String)] {
+    package static var catalogue: [(name: String, meaning: String)] {
         Recipient.allCases.map { ($0.rawValue, $0.meaning) } + shared.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

@@ -1,10 +1,10 @@
 /// How urgent a loudspeaker bulletin is, in the three levels the provincial source systems (hệ thống thông tin
 /// nguồn) and smart loudspeaker systems schedule by: ordinary, priority, emergency.
-public enum Priority: String, CaseIterable, Sendable {
+package enum Priority: String, CaseIterable, Sendable {
     case normal, priority, emergency
 
     /// Read from a template's front matter or the command line: the Vietnamese word, with or without tones, or the key.
-    public init?(text: String) {
+    package init?(text: String) {
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "normal", "thường", "thuong": self = .normal
         case "priority", "ưu tiên", "uu tien", "uu-tien": self = .priority
@@ -13,7 +13,7 @@ public enum Priority: String, CaseIterable, Sendable {
         }
     }
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .normal: return "Thường"
         case .priority: return "Ưu tiên"

@@ -8,18 +8,18 @@ import Yams
 ///     channel: zns
 ///     zns_template_id: 231456
 ///     parameters: customer_name=recipient.name:name, activity_date=activity.date:date
-public struct ZNSSpec: Sendable, Equatable {
-    public struct Parameter: Sendable, Equatable {
+package struct ZNSSpec: Sendable, Equatable {
+    package struct Parameter: Sendable, Equatable {
         /// Zalo's name of the parameter, as approved.
-        public let key: String
+        package let key: String
         /// The variable that fills it ("recipient.name", "activity.date").
-        public let variable: String
+        package let variable: String
         /// Zalo's type ("name", "date", "paragraph"…), whose length limit `ZNSLimits` holds.
-        public let type: String
+        package let type: String
     }
 
-    public let templateId: String
-    public let parameters: [Parameter]
+    package let templateId: String
+    package let parameters: [Parameter]
 
     static func parse(_ front: MessageTemplate.FrontMatter, template: String) throws -> ZNSSpec {
         guard let id = front["zns_template_id"], !id.isEmpty, id.allSatisfy(\.isNumber) else {
@@ -45,12 +45,12 @@ public struct ZNSSpec: Sendable, Equatable {
 
 /// The most characters Zalo takes for a parameter of each type, from `Templates/messages/zns-limits.yaml` (data the
 /// commune can correct when Zalo changes them, not code).
-public struct ZNSLimits: Sendable, Equatable {
-    public let characters: [String: Int]
+package struct ZNSLimits: Sendable, Equatable {
+    package let characters: [String: Int]
 
-    public init(characters: [String: Int]) { self.characters = characters }
+    package init(characters: [String: Int]) { self.characters = characters }
 
-    public init(file path: String) throws {
+    package init(file path: String) throws {
         let (text, file) = try YAMLReader.text(ofFile: path, holding: "giới hạn tham số ZNS")
         let reader = YAMLReader(file: file)
         let root = try reader.mapping(try reader.root(text), field: "types")

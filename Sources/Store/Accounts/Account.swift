@@ -3,10 +3,10 @@ import GRDB
 import Vietnamese
 
 /// Roles, as the command line names them: `admin`, `officer`, `editor` (scoped to units), `viewer`.
-public enum Role: String, Codable, CaseIterable, Sendable, Labelled {
+package enum Role: String, Codable, CaseIterable, Sendable, Labelled {
     case admin, officer, editor, viewer
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .admin: return "Quản trị hệ thống"
         case .officer: return "Công chức Văn hóa – Xã hội"
@@ -15,7 +15,7 @@ public enum Role: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .admin: return "System administrator"
         case .officer: return "Culture and Social Affairs officer"
@@ -25,22 +25,22 @@ public enum Role: String, Codable, CaseIterable, Sendable, Labelled {
     }
 }
 
-public struct Account: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "account"
+package struct Account: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "account"
 
-    public var id: Int64?
-    public var login: String
-    public var displayName: String
+    package var id: Int64?
+    package var login: String
+    package var displayName: String
     /// bcrypt hash; never the password itself.
-    public var passwordHash: String
-    public var role: Role
-    public var isDisabled: Bool
-    public var createdAt: Date
-    public var lastLoginAt: Date?
+    package var passwordHash: String
+    package var role: Role
+    package var isDisabled: Bool
+    package var createdAt: Date
+    package var lastLoginAt: Date?
     /// Set with a one-time password: every page leads to "change your password" until the owner has.
-    public var mustChangePassword = false
+    package var mustChangePassword = false
 
-    public init(login: String, displayName: String, passwordHash: String, role: Role, now: Date = Date()) {
+    package init(login: String, displayName: String, passwordHash: String, role: Role, now: Date = Date()) {
         self.login = login.trimmingCharacters(in: .whitespaces).lowercased()
         self.displayName = displayName
         self.passwordHash = passwordHash
@@ -49,43 +49,43 @@ public struct Account: Codable, FetchableRecord, MutablePersistableRecord, Senda
         self.createdAt = now
     }
 
-    public enum Columns {
-        public static let login = Column("login")
-        public static let role = Column("role")
+    package enum Columns {
+        package static let login = Column("login")
+        package static let role = Column("role")
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// What the audit trail stores of an account: never the hash.
-    public var auditView: [String: String] {
+    package var auditView: [String: String] {
         ["login": login, "displayName": displayName, "role": role.rawValue, "isDisabled": String(isDisabled)]
     }
 }
 
 /// An API token: only its SHA-256 hash is stored; the token itself is shown once.
-public struct ApiToken: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "apiToken"
-    public var id: Int64?
-    public var accountId: Int64
-    public var tokenHash: String
-    public var createdAt: Date
-    public var revokedAt: Date?
+package struct ApiToken: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "apiToken"
+    package var id: Int64?
+    package var accountId: Int64
+    package var tokenHash: String
+    package var createdAt: Date
+    package var revokedAt: Date?
     /// What the token opens: `api` (everything the account may do) or `calendar` (the calendar feeds only).
-    public var scope: String = TokenScope.api.rawValue
+    package var scope: String = TokenScope.api.rawValue
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public enum TokenScope: String, Sendable {
+package enum TokenScope: String, Sendable {
     case api, calendar
 }
 
 /// A signed-in browser session; the cookie holds the secret, the table holds its hash.
-public struct WebSession: Codable, FetchableRecord, PersistableRecord, Sendable {
-    public static let databaseTableName = "webSession"
-    public var idHash: String
-    public var accountId: Int64
-    public var csrfToken: String
-    public var createdAt: Date
-    public var lastSeenAt: Date
+package struct WebSession: Codable, FetchableRecord, PersistableRecord, Sendable {
+    package static let databaseTableName = "webSession"
+    package var idHash: String
+    package var accountId: Int64
+    package var csrfToken: String
+    package var createdAt: Date
+    package var lastSeenAt: Date
 }

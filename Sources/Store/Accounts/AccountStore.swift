@@ -1,15 +1,15 @@
 import Foundation
 import GRDB
 
-public struct AccountListItem: Sendable {
-    public let account: Account
-    public let unitNames: [String]
+package struct AccountListItem: Sendable {
+    package let account: Account
+    package let unitNames: [String]
 }
 
 /// Accounts, their unit scopes, API tokens, browser sessions and login throttling. Password hashing is done by the
 /// caller (bcrypt lives with the web layer); this type stores hashes only.
-public enum AccountStore {
-    public static func list(_ db: Database) throws -> [AccountListItem] {
+package enum AccountStore {
+    package static func list(_ db: Database) throws -> [AccountListItem] {
         let accounts = try Account.order(Account.Columns.login).fetchAll(db)
         return try accounts.map { account in
             let names = try String.fetchAll(db, sql: """
@@ -19,27 +19,27 @@ public enum AccountStore {
         }
     }
 
-    public static func find(_ db: Database, login: String) throws -> Account? {
+    package static func find(_ db: Database, login: String) throws -> Account? {
         try Account.filter(Account.Columns.login == login.trimmingCharacters(in: .whitespaces).lowercased()).fetchOne(db)
     }
 
-    public static func get(_ db: Database, id: Int64) throws -> Account {
+    package static func get(_ db: Database, id: Int64) throws -> Account {
         guard let account = try Account.fetchOne(db, key: id) else { throw DomainError.notFound("tài khoản", english: "Account") }
         return account
     }
 
-    public static func unitIds(_ db: Database, accountId: Int64) throws -> [Int64] {
+    package static func unitIds(_ db: Database, accountId: Int64) throws -> [Int64] {
         try Int64.fetchAll(db, sql: "SELECT unitId FROM accountUnit WHERE accountId = ? ORDER BY unitId", arguments: [accountId])
     }
 
     /// The principal an account acts as: for editors, their units and everything below them.
-    public static func principal(_ db: Database, for account: Account) throws -> Principal {
+    package static func principal(_ db: Database, for account: Account) throws -> Principal {
         let scope = account.role == .editor ? try UnitStore.withDescendants(db, of: unitIds(db, accountId: account.id!)) : []
         return Principal(accountId: account.id, login: account.login, displayName: account.displayName,
                          role: account.role, unitIds: scope)
     }
 
-    public static func validateLogin(_ login: String) -> String? {
+    package static func validateLogin(_ login: String) -> String? {
         let trimmed = login.trimmingCharacters(in: .whitespaces)
         if trimmed.count < 3 || trimmed.count > 40 { return "Tên đăng nhập dài từ 3 đến 40 ký tự" }
         if !trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {
@@ -48,7 +48,7 @@ public enum AccountStore {
         return nil
     }
 
-    public static func create(_ db: Database, login: String, displayName: String, passwordHash: String, role: Role,
+    package static func create(_ db: Database, login: String, displayName: String, passwordHash: String, role: Role,
                               unitIds: [Int64], oneTimePassword: Bool = false, by principal: Principal, now: Date = Date()) throws -> Account {
         try principal.require(principal.canManageAccounts)
         var errors: [String: String] = [:]
@@ -68,7 +68,7 @@ public enum AccountStore {
         return account
     }
 
-    public static func update(_ db: Database, id: Int64, displayName: String, role: Role, unitIds: [Int64], isDisabled: Bool,
+    package static func update(_ db: Database, id: Int64, displayName: String, role: Role, unitIds: [Int64], isDisabled: Bool,
                               by principal: Principal, now: Date = Date()) throws {
         try principal.require(principal.canManageAccounts)
         var account = try get(db, id: id)
@@ -90,7 +90,7 @@ public enum AccountStore {
     }
 
     /// `oneTimePassword`: set by someone else (a reset), so its owner must choose their own at the next sign-in.
-    public static func setPassword(_ db: Database, login: String, passwordHash: String, oneTimePassword: Bool = false,
+    package static func setPassword(_ db: Database, login: String, passwordHash: String, oneTimePassword: Bool = false,
                                    by principal: Principal, now: Date = Date()) throws {
         guard var account = try find(db, login: login) else { throw DomainError.notFound("tài khoản \(login)", english: "Account \(login)") }
         try principal.require(principal.canManageAccounts || principal.accountId == account.id)
@@ -109,12 +109,12 @@ public enum AccountStore {
         }
     }
 
-    public static func count(_ db: Database) throws -> Int { try Account.fetchCount(db) }
+    package static func count(_ db: Database) throws -> Int { try Account.fetchCount(db) }
 
     // MARK: API tokens
 
     /// Makes a token for the account and returns it; only its hash is kept.
-    public static func issueToken(_ db: Database, accountId: Int64, scope: TokenScope = .api, by principal: Principal,
+    package static func issueToken(_ db: Database, accountId: Int64, scope: TokenScope = .api, by principal: Principal,
                                   now: Date = Date()) throws -> String {
         try principal.require(principal.canManageAccounts || principal.accountId == accountId)
         let token = (scope == .api ? "ds_" : "cal_") + Secrets.newToken()
@@ -125,12 +125,12 @@ public enum AccountStore {
     }
 
     /// The account's tokens, newest first (hashes only; the tokens themselves were shown once).
-    public static func tokens(_ db: Database, accountId: Int64) throws -> [ApiToken] {
+    package static func tokens(_ db: Database, accountId: Int64) throws -> [ApiToken] {
         try ApiToken.filter(Column("accountId") == accountId).order(Column("id").desc).fetchAll(db)
     }
 
     /// Revokes a token at once: the next request carrying it is refused.
-    public static func revokeToken(_ db: Database, tokenId: Int64, accountId: Int64, by principal: Principal, now: Date = Date()) throws {
+    package static func revokeToken(_ db: Database, tokenId: Int64, accountId: Int64, by principal: Principal, now: Date = Date()) throws {
         try principal.require(principal.canManageAccounts || principal.accountId == accountId)
         guard var token = try ApiToken.fetchOne(db, key: tokenId), token.accountId == accountId else {
             throw DomainError.notFound("mã truy cập", english: "Token")
@@ -143,7 +143,7 @@ public enum AccountStore {
 
     /// The principal behind a bearer token, or nil if unknown, revoked or its account disabled.
     /// The account behind a live token of that scope: a calendar token opens no API, an API token no feed.
-    public static func principal(_ db: Database, bearerToken: String, scope: TokenScope = .api) throws -> Principal? {
+    package static func principal(_ db: Database, bearerToken: String, scope: TokenScope = .api) throws -> Principal? {
         guard let account = try Account.fetchOne(db, sql: """
             SELECT a.* FROM apiToken t JOIN account a ON a.id = t.accountId
             WHERE t.tokenHash = ? AND t.revokedAt IS NULL AND a.isDisabled = 0 AND t.scope = ?
@@ -154,7 +154,7 @@ public enum AccountStore {
     // MARK: Browser sessions
 
     /// Opens a session; returns the secret for the cookie.
-    public static func openSession(_ db: Database, accountId: Int64, now: Date = Date()) throws -> (cookie: String, csrf: String) {
+    package static func openSession(_ db: Database, accountId: Int64, now: Date = Date()) throws -> (cookie: String, csrf: String) {
         let secret = Secrets.newToken()
         let csrf = Secrets.newToken()
         try WebSession(idHash: Secrets.sha256(secret), accountId: accountId, csrfToken: csrf, createdAt: now, lastSeenAt: now).insert(db)
@@ -162,17 +162,17 @@ public enum AccountStore {
         return (secret, csrf)
     }
 
-    public struct SessionLookup: Sendable {
-        public let principal: Principal
-        public let csrfToken: String
+    package struct SessionLookup: Sendable {
+        package let principal: Principal
+        package let csrfToken: String
         /// True when the last-seen time is old enough to be worth a write.
-        public let needsTouch: Bool
+        package let needsTouch: Bool
         /// The account still has a one-time password.
-        public let mustChangePassword: Bool
+        package let mustChangePassword: Bool
     }
 
     /// The session behind a cookie, unless idle longer than `idle` or the account is disabled.
-    public static func session(_ db: Database, cookie: String, idle: TimeInterval, now: Date = Date()) throws -> SessionLookup? {
+    package static func session(_ db: Database, cookie: String, idle: TimeInterval, now: Date = Date()) throws -> SessionLookup? {
         // Cached: this runs before every page.
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT s.csrfToken, s.lastSeenAt, a.* FROM webSession s JOIN account a ON a.id = s.accountId
@@ -186,27 +186,27 @@ public enum AccountStore {
     }
 
     /// Refreshes last-seen at most once a minute (a write per page view would not hold under load).
-    public static func touchSession(_ db: Database, cookie: String, now: Date = Date()) throws {
+    package static func touchSession(_ db: Database, cookie: String, now: Date = Date()) throws {
         try db.execute(sql: "UPDATE webSession SET lastSeenAt = ? WHERE idHash = ?", arguments: [now, Secrets.sha256(cookie)])
     }
 
-    public static func closeSession(_ db: Database, cookie: String) throws {
+    package static func closeSession(_ db: Database, cookie: String) throws {
         try db.execute(sql: "DELETE FROM webSession WHERE idHash = ?", arguments: [Secrets.sha256(cookie)])
     }
 
-    public static func purgeSessions(_ db: Database, idleBefore: Date) throws {
+    package static func purgeSessions(_ db: Database, idleBefore: Date) throws {
         try db.execute(sql: "DELETE FROM webSession WHERE lastSeenAt < ?", arguments: [idleBefore])
     }
 
     // MARK: Login throttling
 
-    public static let maxFailures = 5
-    public static let lockDuration: TimeInterval = 15 * 60
+    package static let maxFailures = 5
+    package static let lockDuration: TimeInterval = 15 * 60
     /// Failures of one login from every source together past which each attempt is slowed down (never refused:
     /// behind a proxy or in a shared office, a lock for everyone would let anyone shut an officer out).
-    public static let slowDownAfter = 10
+    package static let slowDownAfter = 10
 
-    public enum Attempt: Sendable, Equatable {
+    package enum Attempt: Sendable, Equatable {
         /// Go ahead; `remaining` failures are left before this source is locked, and the answer waits `delay` first.
         case allowed(remaining: Int, delay: TimeInterval)
         case locked(until: Date)
@@ -214,7 +214,7 @@ public enum AccountStore {
 
     /// Counts an attempt before the password is checked, in one write: parallel attempts are serialised here, so a
     /// burst of fifty guesses gets five through, not fifty. A success clears the count (`clearFailures`).
-    public static func beginAttempt(_ db: Database, login: String, address: String, now: Date = Date()) throws -> Attempt {
+    package static func beginAttempt(_ db: Database, login: String, address: String, now: Date = Date()) throws -> Attempt {
         let key = login.lowercased()
         let windowStart = now.addingTimeInterval(-lockDuration)
         // Failures older than the window, and locks that have run out, are forgotten.
@@ -239,13 +239,13 @@ public enum AccountStore {
     }
 
     /// When this login from this address is locked, until when.
-    public static func lockedUntil(_ db: Database, login: String, address: String, now: Date = Date()) throws -> Date? {
+    package static func lockedUntil(_ db: Database, login: String, address: String, now: Date = Date()) throws -> Date? {
         let until = try Date.fetchOne(db, sql: "SELECT lockedUntil FROM loginThrottle WHERE login = ? AND address = ?",
                                       arguments: [login.lowercased(), address])
         return until.flatMap { $0 > now ? $0 : nil }
     }
 
-    public static func clearFailures(_ db: Database, login: String, address: String) throws {
+    package static func clearFailures(_ db: Database, login: String, address: String) throws {
         try db.execute(sql: "DELETE FROM loginThrottle WHERE login = ? AND address = ?", arguments: [login.lowercased(), address])
     }
 }

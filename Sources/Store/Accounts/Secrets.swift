@@ -3,9 +3,9 @@ import Foundation
 
 /// Random secrets and their hashes. Session ids and API tokens are stored only as SHA-256, so a copy of the
 /// database does not let anyone sign in.
-public enum Secrets {
+package enum Secrets {
     /// 32 random bytes as URL-safe text (cookie- and header-safe).
-    public static func newToken(bytes: Int = 32) -> String {
+    package static func newToken(bytes: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
         let data = Data((0..<bytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
         return data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
@@ -13,7 +13,7 @@ public enum Secrets {
     }
 
     /// Lower-case hex of the SHA-256; runs on every request (session lookup), so no String(format:) per byte.
-    public static func sha256(_ text: String) -> String {
+    package static func sha256(_ text: String) -> String {
         let hexDigits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
@@ -25,7 +25,7 @@ public enum Secrets {
     }
 
     /// Comparison whose time does not depend on where the strings differ (for CSRF tokens).
-    public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    package static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }
         var diff: UInt8 = 0
@@ -34,7 +34,7 @@ public enum Secrets {
     }
 
     /// A readable one-time password: no 0/O or 1/l to confuse on an old screen.
-    public static func newPassword(length: Int = 14) -> String {
+    package static func newPassword(length: Int = 14) -> String {
         let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()
         return String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })

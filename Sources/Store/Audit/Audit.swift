@@ -2,27 +2,27 @@ import Foundation
 import GRDB
 
 /// One line of the audit trail: who did what to which record, with the record before and after as JSON.
-public struct AuditEntry: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "auditEntry"
-    public var id: Int64?
-    public var at: Date
-    public var accountId: Int64?
-    public var actor: String
-    public var action: String
-    public var entity: String
-    public var entityId: String?
-    public var before: String?
-    public var after: String?
+package struct AuditEntry: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "auditEntry"
+    package var id: Int64?
+    package var at: Date
+    package var accountId: Int64?
+    package var actor: String
+    package var action: String
+    package var entity: String
+    package var entityId: String?
+    package var before: String?
+    package var after: String?
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-public enum AuditAction: String, Sendable {
+package enum AuditAction: String, Sendable {
     case create, update, delete, void, login, logout, export, `import`, backup
     case loginFailed = "login_failed"
 }
 
-public enum Audit {
+package enum Audit {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -31,7 +31,7 @@ public enum Audit {
     }()
 
     /// Records an entry in the caller's transaction, so the change and its trail commit together.
-    public static func record(_ db: Database, by principal: Principal, _ action: AuditAction, entity: String,
+    package static func record(_ db: Database, by principal: Principal, _ action: AuditAction, entity: String,
                               id: Int64?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
                               at: Date = Date()) throws {
         var entry = AuditEntry(at: at, accountId: principal.accountId, actor: principal.login, action: action.rawValue,
@@ -44,18 +44,18 @@ public enum Audit {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    public struct Filter: Sendable {
-        public var entity: String?
-        public var accountId: Int64?
-        public var actor: String?
-        public var page: Int
-        public var perPage: Int
-        public init(entity: String? = nil, accountId: Int64? = nil, actor: String? = nil, page: Int = 1, perPage: Int = 50) {
+    package struct Filter: Sendable {
+        package var entity: String?
+        package var accountId: Int64?
+        package var actor: String?
+        package var page: Int
+        package var perPage: Int
+        package init(entity: String? = nil, accountId: Int64? = nil, actor: String? = nil, page: Int = 1, perPage: Int = 50) {
             self.entity = entity; self.accountId = accountId; self.actor = actor; self.page = max(1, page); self.perPage = perPage
         }
     }
 
-    public static func entries(_ db: Database, filter: Filter) throws -> Page<AuditEntry> {
+    package static func entries(_ db: Database, filter: Filter) throws -> Page<AuditEntry> {
         var request = AuditEntry.all()
         if let entity = filter.entity, !entity.isEmpty { request = request.filter(Column("entity") == entity) }
         if let accountId = filter.accountId { request = request.filter(Column("accountId") == accountId) }
@@ -67,26 +67,26 @@ public enum Audit {
     }
 
     /// Entities that appear in the trail, for the filter menu.
-    public static func entityNames(_ db: Database) throws -> [String] {
+    package static func entityNames(_ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT DISTINCT entity FROM auditEntry ORDER BY entity")
     }
 }
 
 /// One page of a list.
-public struct Page<Item: Sendable>: Sendable {
-    public let items: [Item]
-    public let total: Int
-    public let page: Int
-    public let perPage: Int
+package struct Page<Item: Sendable>: Sendable {
+    package let items: [Item]
+    package let total: Int
+    package let page: Int
+    package let perPage: Int
     /// True when `total` is a lower bound (a broad search stops counting early).
-    public let totalIsLowerBound: Bool
+    package let totalIsLowerBound: Bool
 
-    public init(items: [Item], total: Int, page: Int, perPage: Int, totalIsLowerBound: Bool = false) {
+    package init(items: [Item], total: Int, page: Int, perPage: Int, totalIsLowerBound: Bool = false) {
         self.items = items; self.total = total; self.page = page; self.perPage = perPage
         self.totalIsLowerBound = totalIsLowerBound
     }
 
-    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
-    public var hasNext: Bool { page < pageCount }
-    public var hasPrevious: Bool { page > 1 }
+    package var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+    package var hasNext: Bool { page < pageCount }
+    package var hasPrevious: Bool { page > 1 }
 }

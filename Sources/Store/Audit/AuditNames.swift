@@ -3,7 +3,7 @@ import GRDB
 extension Audit {
     /// Names of the records a page of entries speaks of, for the tables the store owns (people, units, accounts,
     /// households), keyed "entity#id": the trail reads "Người dân Nguyễn Văn An", not "person #1834".
-    public static func recordNames(_ db: Database, for entries: [AuditEntry]) throws -> [String: String] {
+    package static func recordNames(_ db: Database, for entries: [AuditEntry]) throws -> [String: String] {
         let tables: [String: (table: String, column: String)] = [
             "person": ("person", "fullName"), "unit": ("unit", "name"), "account": ("account", "login"), "household": ("household", "name"),
         ]

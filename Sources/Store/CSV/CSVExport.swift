@@ -3,13 +3,13 @@ import GRDB
 import Vietnamese
 
 /// CSV exports with the same Vietnamese headers the importers read, so an export imports back unchanged.
-public enum CSVExport {
-    public static func units(_ db: Database, to output: @escaping (String) throws -> Void) throws -> Int {
+package enum CSVExport {
+    package static func units(_ db: Database, to output: @escaping (String) throws -> Void) throws -> Int {
         try units(db, into: try CSVTableSink(output: output))
     }
 
     /// Units in tree order, under the importer's headers.
-    public static func units(_ db: Database, into sink: any TableSink) throws -> Int {
+    package static func units(_ db: Database, into sink: any TableSink) throws -> Int {
         let widths = [30, 22, 26, 30, 13, 22]
         try sink.begin(zip(UnitImporter.columns, widths).map { TableColumn($0.0.vietnamese, width: $0.1) })
         var count = 0
@@ -30,12 +30,12 @@ public enum CSVExport {
     }
 
     /// People in given-name order, with the phone in national form and SMS consent as có/không.
-    public static func people(_ db: Database, to output: @escaping (String) throws -> Void, progress: ((Int) -> Void)? = nil) throws -> Int {
+    package static func people(_ db: Database, to output: @escaping (String) throws -> Void, progress: ((Int) -> Void)? = nil) throws -> Int {
         try people(db, into: try CSVTableSink(output: output), progress: progress)
     }
 
     /// The people list's columns: the importer's headers, widths for a spreadsheet.
-    public static let peopleColumns = [
+    package static let peopleColumns = [
         TableColumn("Họ và tên", width: 26), TableColumn("Giới tính", width: 9), TableColumn("Năm sinh", width: 9),
         TableColumn("Ngày sinh", width: 11), TableColumn("Thôn", width: 14), TableColumn("Điện thoại", width: 13),
         TableColumn("Dân tộc", width: 10), TableColumn("Đồng ý nhận tin", width: 15), TableColumn("Người giám hộ", width: 22),
@@ -44,7 +44,7 @@ public enum CSVExport {
 
     /// People into any sink, a row at a time (a CSV or a spreadsheet; a million rows in constant memory): everyone,
     /// or the villages an account may read (an editor's list from the people page), or one village.
-    public static func people(_ db: Database, into sink: any TableSink, scope: Principal.Scope = .all, villageId: Int64? = nil,
+    package static func people(_ db: Database, into sink: any TableSink, scope: Principal.Scope = .all, villageId: Int64? = nil,
                               progress: ((Int) -> Void)? = nil) throws -> Int {
         try sink.begin(peopleColumns)
         var count = 0

@@ -1,20 +1,20 @@
 import Vietnamese
 
 /// Maps a header line to known columns; each column accepts its Vietnamese header or its English key.
-public struct CSVHeader {
-    public struct Column: Sendable {
-        public let key: String
-        public let vietnamese: String
-        public let required: Bool
-        public init(_ key: String, _ vietnamese: String, required: Bool = false) {
+package struct CSVHeader {
+    package struct Column: Sendable {
+        package let key: String
+        package let vietnamese: String
+        package let required: Bool
+        package init(_ key: String, _ vietnamese: String, required: Bool = false) {
             self.key = key; self.vietnamese = vietnamese; self.required = required
         }
     }
 
-    public let positions: [String: Int]
+    package let positions: [String: Int]
 
     /// Throws a message naming missing required columns and unknown ones.
-    public init(_ fields: [String], columns: [Column], file: String, line: Int = 1) throws {
+    package init(_ fields: [String], columns: [Column], file: String, line: Int = 1) throws {
         var positions: [String: Int] = [:]
         var unknown: [String] = []
         for (index, raw) in fields.enumerated() {
@@ -39,12 +39,12 @@ public struct CSVHeader {
         self.positions = positions
     }
 
-    public func value(_ key: String, in record: CSVReader.Record) -> String? {
+    package func value(_ key: String, in record: CSVReader.Record) -> String? {
         Self.value(at: positions[key], in: record)
     }
 
     /// The cleaned field at a position found once from `positions` (hot loops skip the key lookup); nil when empty.
-    public static func value(at position: Int?, in record: CSVReader.Record) -> String? {
+    package static func value(at position: Int?, in record: CSVReader.Record) -> String? {
         guard let position, position < record.fields.count else { return nil }
         let text = VietnameseText.clean(record.fields[position])
         return text.isEmpty ? nil : text

@@ -5,20 +5,20 @@ import Foundation
 /// BOM. Other encodings are refused with a message saying how to fix. Before any row is handed out the whole file is
 /// checked: an unterminated quote, a row with more fields than the header or a control character stops the import
 /// with file and line, so nothing is read wrong quietly.
-public struct CSVReader: Sequence {
-    public struct Record: Sendable {
+package struct CSVReader: Sequence {
+    package struct Record: Sendable {
         /// Line in the file where the record starts (1 = header line).
-        public let line: Int
-        public let fields: [String]
+        package let line: Int
+        package let fields: [String]
     }
 
-    public enum Failure: Error, Equatable {
+    package enum Failure: Error, Equatable {
         case notUTF8(file: String)
         case utf16(file: String)
         case empty(file: String)
         case malformed(file: String, line: Int, problem: String)
 
-        public var message: String {
+        package var message: String {
             switch self {
             case .notUTF8(let file):
                 return "\(ImportPlace.fileName(file)): tệp không ở mã UTF-8. Trong Excel chọn Lưu thành → \"CSV UTF-8 (Comma delimited)\" rồi nhập lại."
@@ -34,9 +34,9 @@ public struct CSVReader: Sequence {
 
     private let bytes: [UInt8]
     private let start: Int
-    public let delimiter: UInt8
+    package let delimiter: UInt8
 
-    public init(data: Data, fileName: String) throws {
+    package init(data: Data, fileName: String) throws {
         let all = [UInt8](data)
         if all.starts(with: [0xFF, 0xFE]) || all.starts(with: [0xFE, 0xFF]) { throw Failure.utf16(file: fileName) }
         let offset = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -113,15 +113,15 @@ public struct CSVReader: Sequence {
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
-    public func makeIterator() -> Iterator { Iterator(bytes: bytes, position: start, delimiter: delimiter) }
+    package func makeIterator() -> Iterator { Iterator(bytes: bytes, position: start, delimiter: delimiter) }
 
-    public struct Iterator: IteratorProtocol {
+    package struct Iterator: IteratorProtocol {
         let bytes: [UInt8]
         var position: Int
         let delimiter: UInt8
         var line = 1
 
-        public mutating func next() -> Record? {
+        package mutating func next() -> Record? {
             let bytes = self.bytes  // read through a pointer: a million rows of byte-by-byte array access add up
             return bytes.withUnsafeBufferPointer { buffer in nextRecord(buffer) }
         }
@@ -216,21 +216,21 @@ public struct CSVReader: Sequence {
 }
 
 /// Writes CSV that Excel opens right: UTF-8 with BOM, CRLF, quotes only where needed.
-public struct CSVWriter {
+package struct CSVWriter {
     private var output: (String) throws -> Void
 
-    public init(bom: Bool = true, output: @escaping (String) throws -> Void) rethrows {
+    package init(bom: Bool = true, output: @escaping (String) throws -> Void) rethrows {
         self.output = output
         if bom { try output("\u{FEFF}") }
     }
 
-    public func write(_ fields: [String]) throws {
+    package func write(_ fields: [String]) throws {
         try output(fields.map(Self.escape).joined(separator: ",") + "\r\n")
     }
 
     /// Works on Unicode scalars, not Characters: `"` or `=` followed by a combining mark is one Character, and a
     /// Character-wise test would let it through unquoted.
-    public static func escape(_ field: String) -> String {
+    package static func escape(_ field: String) -> String {
         let scalars = field.unicodeScalars
         var value = field
         // A leading = + - @ (or tab, CR) would run as a formula in a spreadsheet: prefix a quote mark (CSV injection).

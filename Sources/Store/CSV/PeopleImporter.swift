@@ -4,8 +4,8 @@ import Vietnamese
 
 /// Imports residents from CSV: every bad row is reported with line and field, and nothing is written unless every
 /// row is good. Parses on one core while the other writes batches through `PeopleBulkInsert` (a million rows in ~20 s).
-public enum PeopleImporter {
-    public static let columns: [CSVHeader.Column] = [
+package enum PeopleImporter {
+    package static let columns: [CSVHeader.Column] = [
         .init("full_name", "Họ và tên", required: true),
         .init("gender", "Giới tính"),
         .init("birth_year", "Năm sinh"),
@@ -24,13 +24,13 @@ public enum PeopleImporter {
     /// What an import does with a row that may be someone already on the register.
     /// `report` lists them and imports them anyway; `skip` leaves them out; `link` takes the row as that resident:
     /// what the register lacks is filled from it (nothing overwritten) and no one new is created.
-    public enum DuplicateHandling: String, Sendable, CaseIterable { case report, skip, link }
+    package enum DuplicateHandling: String, Sendable, CaseIterable { case report, skip, link }
 
-    public struct Options: Sendable {
-        public var dryRun = false
-        public var createVillages = false
-        public var duplicates: DuplicateHandling = .report
-        public init(dryRun: Bool = false, createVillages: Bool = false, duplicates: DuplicateHandling = .report) {
+    package struct Options: Sendable {
+        package var dryRun = false
+        package var createVillages = false
+        package var duplicates: DuplicateHandling = .report
+        package init(dryRun: Bool = false, createVillages: Bool = false, duplicates: DuplicateHandling = .report) {
             self.dryRun = dryRun; self.createVillages = createVillages; self.duplicates = duplicates
         }
     }
@@ -38,9 +38,9 @@ public enum PeopleImporter {
     /// Files below the bulk path's size are checked row by row against the register (~8 ms a row at a million
     /// people; the bulk path sets the search index aside); a larger one is imported unchecked and says so — the
     /// duplicates page pairs the register afterwards.
-    public static var duplicateCheckLimit: Int { BulkWrite.threshold - 1 }
+    package static var duplicateCheckLimit: Int { BulkWrite.threshold - 1 }
 
-    public static func run(_ db: Database, data: Data, file: String, options: Options, by principal: Principal,
+    package static func run(_ db: Database, data: Data, file: String, options: Options, by principal: Principal,
                            now: Date = Date(), progress: ((Int) -> Void)? = nil) throws -> ImportReport {
         var report = ImportReport(file: file, dryRun: options.dryRun)
         let reader = try CSVReader(data: data, fileName: file)

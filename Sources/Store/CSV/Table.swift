@@ -1,7 +1,7 @@
 import Vietnamese
 
 /// One cell of an exported list, typed, so a spreadsheet gets real numbers and dates and a CSV their usual text.
-public enum TableCell: Sendable, Equatable {
+package enum TableCell: Sendable, Equatable {
     case text(String)
     case integer(Int64)
     /// Whole đồng.
@@ -14,7 +14,7 @@ public enum TableCell: Sendable, Equatable {
     case empty
 
     /// As the CSV files have always written it (and their imports read it back): dates dd/MM/yyyy, money in digits.
-    public var csvText: String {
+    package var csvText: String {
         switch self {
         case .text(let text): return text
         case .integer(let value), .money(let value): return String(value)
@@ -27,14 +27,14 @@ public enum TableCell: Sendable, Equatable {
 }
 
 /// A column of an exported list: its Vietnamese header and a width in characters that fits its usual values.
-public struct TableColumn: Sendable, Equatable {
-    public let title: String
-    public let width: Int
-    public init(_ title: String, width: Int = 14) { self.title = title; self.width = width }
+package struct TableColumn: Sendable, Equatable {
+    package let title: String
+    package let width: Int
+    package init(_ title: String, width: Int = 14) { self.title = title; self.width = width }
 }
 
 /// Where an export's rows go, one at a time (a CSV or a spreadsheet), so a million rows never sit in memory.
-public protocol TableSink {
+package protocol TableSink {
     /// Starts another part of a list made of several (the yearly report's sections): a sheet of its own in a
     /// workbook, a titled block after an empty line in a CSV. Lists of one part never call it.
     func sheet(_ name: String) throws
@@ -44,16 +44,16 @@ public protocol TableSink {
 
 /// The CSV form of a list: UTF-8 with BOM, quoted where needed, formula-guarded (`CSVWriter`).
 /// Fed by one export at a time (rows in order from one read), hence unchecked Sendable like its output.
-public final class CSVTableSink: TableSink, @unchecked Sendable {
+package final class CSVTableSink: TableSink, @unchecked Sendable {
     let writer: CSVWriter
     private var parts = 0
-    public init(output: @escaping (String) throws -> Void) throws { writer = try CSVWriter(output: output) }
-    public init(writer: CSVWriter) { self.writer = writer }
-    public func sheet(_ name: String) throws {
+    package init(output: @escaping (String) throws -> Void) throws { writer = try CSVWriter(output: output) }
+    package init(writer: CSVWriter) { self.writer = writer }
+    package func sheet(_ name: String) throws {
         if parts > 0 { try writer.write([]) }
         parts += 1
         try writer.write([name])
     }
-    public func begin(_ columns: [TableColumn]) throws { try writer.write(columns.map(\.title)) }
-    public func row(_ cells: [TableCell]) throws { try writer.write(cells.map(\.csvText)) }
+    package func begin(_ columns: [TableColumn]) throws { try writer.write(columns.map(\.title)) }
+    package func row(_ cells: [TableCell]) throws { try writer.write(cells.map(\.csvText)) }
 }

@@ -3,8 +3,8 @@ import GRDB
 import Vietnamese
 
 /// Imports units from CSV: all rows or none. Parents are looked up by name among existing units and rows above.
-public enum UnitImporter {
-    public static let columns: [CSVHeader.Column] = [
+package enum UnitImporter {
+    package static let columns: [CSVHeader.Column] = [
         .init("name", "Tên đơn vị", required: true),
         .init("kind", "Loại", required: true),
         .init("parent", "Đơn vị cấp trên"),
@@ -13,7 +13,7 @@ public enum UnitImporter {
         .init("contact_name", "Người liên hệ"),
     ]
 
-    public static func run(_ db: Database, data: Data, file: String, dryRun: Bool, by principal: Principal,
+    package static func run(_ db: Database, data: Data, file: String, dryRun: Bool, by principal: Principal,
                            now: Date = Date()) throws -> ImportReport {
         try principal.require(principal.canManageUnits)
         var report = ImportReport(file: file, dryRun: dryRun)

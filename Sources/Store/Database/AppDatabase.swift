@@ -2,24 +2,24 @@ import Foundation
 import GRDB
 
 /// The one store. Server and command line may open the same file at once: WAL, a busy timeout, foreign keys on.
-public struct AppDatabase: Sendable {
+package struct AppDatabase: Sendable {
     /// The connection itself, for the modules' own synchronous work (exports, the CLI, tests); the web app goes
     /// through `read`/`write`, which translate constraint failures into messages.
     package let writer: any DatabaseWriter
     /// Whether anything was committed since a moment, by this process or another.
-    public let changes: ChangeWatch
+    package let changes: ChangeWatch
     /// Where the modules hold a person's id without a foreign key (a merge moves them with the foreign keys).
-    public let personReferences: [PersonReference]
+    package let personReferences: [PersonReference]
 
     /// Opens (creating if needed) the database and runs every module's migrations.
-    public init(_ writer: any DatabaseWriter, modules: [any SchemaModule.Type], path: String? = nil) throws {
+    package init(_ writer: any DatabaseWriter, modules: [any SchemaModule.Type], path: String? = nil) throws {
         self.writer = writer
         personReferences = StoreSchema.personReferences + modules.filter { $0 != StoreSchema.self }.flatMap { $0.personReferences }
         try Self.migrator(modules: modules).migrate(writer)
         changes = try ChangeWatch(writer: writer, path: path)
     }
 
-    public static func migrator(modules: [any SchemaModule.Type]) -> DatabaseMigrator {
+    package static func migrator(modules: [any SchemaModule.Type]) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         StoreSchema.registerMigrations(in: &migrator)
         var registered: [ObjectIdentifier] = [ObjectIdentifier(StoreSchema.self)]
@@ -34,7 +34,7 @@ public struct AppDatabase: Sendable {
         return migrator
     }
 
-    public static func configuration() -> Configuration {
+    package static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
@@ -54,7 +54,7 @@ public struct AppDatabase: Sendable {
     }
 
     /// A file database shared by server and command line.
-    public static func open(path: String, modules: [any SchemaModule.Type]) throws -> AppDatabase {
+    package static func open(path: String, modules: [any SchemaModule.Type]) throws -> AppDatabase {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -64,15 +64,15 @@ public struct AppDatabase: Sendable {
     }
 
     /// A private in-memory database, for tests.
-    public static func inMemory(modules: [any SchemaModule.Type]) throws -> AppDatabase {
+    package static func inMemory(modules: [any SchemaModule.Type]) throws -> AppDatabase {
         try AppDatabase(DatabaseQueue(configuration: configuration()), modules: modules)
     }
 
-    public func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    package func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await writer.read(value)
     }
 
-    public func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    package func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await writer.write(updates)
         } catch let error as DatabaseError {
@@ -81,7 +81,7 @@ public struct AppDatabase: Sendable {
     }
 
     /// Work that opens its own transactions and savepoints (an import, all-or-nothing by its own rules).
-    public func writeWithoutTransaction<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    package func writeWithoutTransaction<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await writer.writeWithoutTransaction(work)
         } catch let error as DatabaseError {
@@ -90,12 +90,12 @@ public struct AppDatabase: Sendable {
     }
 
     /// A query that answers, for the health check.
-    public func ping() async throws {
+    package func ping() async throws {
         _ = try await writer.read { try Int.fetchOne($0, sql: "SELECT 1") }
     }
 
     /// Default path: `data/densach.sqlite` under the working directory, unless DENSACH_DATABASE says otherwise.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         environment["DENSACH_DATABASE"] ?? "data/densach.sqlite"
     }
 }

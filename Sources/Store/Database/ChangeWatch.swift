@@ -6,8 +6,8 @@ import Synchronization
 /// something is written. Commits through this process are counted as they happen; commits by another process on
 /// the same file (a `densach import` while the server runs, the `sqlite3` shell) show in `PRAGMA data_version`,
 /// read on a connection of its own because the pragma ignores the reading connection's own commits.
-public final class ChangeWatch: Sendable {
-    public struct Version: Equatable, Sendable {
+package final class ChangeWatch: Sendable {
+    package struct Version: Equatable, Sendable {
         let localCommits: Int
         let fileVersion: Int64
     }
@@ -30,7 +30,7 @@ public final class ChangeWatch: Sendable {
     }
 
     /// Read it before reading the data: a result kept under this version is then never older than the version says.
-    public func current() throws -> Version {
+    package func current() throws -> Version {
         let file = try fileWatcher?.read { try Int64.fetchOne($0.cachedStatement(sql: "PRAGMA data_version")) ?? 0 } ?? 0
         return Version(localCommits: localCommits.load(ordering: .relaxed), fileVersion: file)
     }

@@ -1,11 +1,11 @@
 import GRDB
 
 /// An id and a label for a menu, read by the store that owns the table (pages never query the database themselves).
-public struct Choice: Sendable, Equatable {
-    public let id: Int64
-    public let label: String
+package struct Choice: Sendable, Equatable {
+    package let id: Int64
+    package let label: String
 
-    public init(id: Int64, label: String) { self.id = id; self.label = label }
+    package init(id: Int64, label: String) { self.id = id; self.label = label }
 
     /// Rows of (id, label) from a store's own query.
     package static func fetch(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [Choice] {

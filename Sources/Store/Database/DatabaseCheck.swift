@@ -1,8 +1,8 @@
 import GRDB
 
 /// `densach check`: SQLite's integrity check, foreign keys, and the kept counters against the real counts.
-public enum DatabaseCheck {
-    public static func run(_ db: Database) throws -> [String] {
+package enum DatabaseCheck {
+    package static func run(_ db: Database) throws -> [String] {
         var problems: [String] = []
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         if integrity != ["ok"] { problems += integrity.map { "Toàn vẹn: \($0)" } }

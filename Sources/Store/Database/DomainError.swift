@@ -1,49 +1,49 @@
 import GRDB
 
 /// A failure a person can understand, in Vietnamese first and English second.
-public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         case notFound, invalid, forbidden, conflict, unauthorized, tooManyRequests
         /// The record changed since the client read it (HTTP 412).
         case stale
     }
 
-    public let kind: Kind
-    public let message: String
-    public let englishMessage: String
+    package let kind: Kind
+    package let message: String
+    package let englishMessage: String
     /// Form field errors: field name → Vietnamese message.
-    public let fieldErrors: [String: String]
+    package let fieldErrors: [String: String]
 
-    public init(_ kind: Kind, _ message: String, english: String, fieldErrors: [String: String] = [:]) {
+    package init(_ kind: Kind, _ message: String, english: String, fieldErrors: [String: String] = [:]) {
         self.kind = kind
         self.message = message
         self.englishMessage = english
         self.fieldErrors = fieldErrors
     }
 
-    public var description: String { message }
+    package var description: String { message }
 
-    public func message(english: Bool) -> String { english ? englishMessage : message }
+    package func message(english: Bool) -> String { english ? englishMessage : message }
 
-    public static func notFound(_ what: String, english: String) -> DomainError {
+    package static func notFound(_ what: String, english: String) -> DomainError {
         DomainError(.notFound, "Không tìm thấy \(what)", english: "\(english) not found")
     }
 
-    public static let forbidden = DomainError(
+    package static let forbidden = DomainError(
         .forbidden, "Tài khoản của bạn không có quyền thực hiện thao tác này.",
         english: "Your account is not allowed to do this.")
 
     /// A unit editor asking for a record of a unit not assigned to them.
-    public static let outsideScope = DomainError(
+    package static let outsideScope = DomainError(
         .forbidden, "Bản ghi này thuộc đơn vị không được giao cho tài khoản của bạn.",
         english: "This record belongs to a unit not assigned to your account.")
 
     /// Someone saved the record after this client read it: nothing is written, the client reloads and retries.
-    public static let stale = DomainError(
+    package static let stale = DomainError(
         .stale, "Hồ sơ này vừa được người khác sửa sau khi bạn mở nó. Không có gì bị ghi đè: hãy tải lại trang, xem thay đổi và sửa lại.",
         english: "Someone else saved this record after you opened it. Nothing was overwritten: reload, check their change and edit again.")
 
-    public static func invalid(_ fields: [String: String]) -> DomainError {
+    package static func invalid(_ fields: [String: String]) -> DomainError {
         DomainError(.invalid, "Vui lòng sửa các ô được đánh dấu.", english: "Please correct the marked fields.",
                     fieldErrors: fields)
     }

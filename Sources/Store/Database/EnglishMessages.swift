@@ -2,7 +2,7 @@
 /// text as gettext keys by msgid, so a store can keep writing its message once. `{}` in a key stands for a value
 /// written into the message (a number, a date, a name); the English repeats the values in the same order.
 /// The table is `EnglishMessageTable.swift`.
-public enum EnglishMessages {
+package enum EnglishMessages {
     private struct Pattern: Sendable {
         let literals: [String]
         let english: String
@@ -15,7 +15,7 @@ public enum EnglishMessages {
         .sorted { $0.literals.joined().count > $1.literals.joined().count }
 
     /// The English message, or the Vietnamese one when the table lacks it (a page is never blank).
-    public static func english(_ vietnamese: String) -> String {
+    package static func english(_ vietnamese: String) -> String {
         if let english = exact[vietnamese] { return english }
         for pattern in patterns where vietnamese.hasPrefix(pattern.literals[0]) {
             if let values = match(vietnamese, pattern.literals) { return fill(pattern.english, values) }
@@ -23,7 +23,7 @@ public enum EnglishMessages {
         return vietnamese
     }
 
-    public static func english(_ fields: [String: String]) -> [String: String] { fields.mapValues(english) }
+    package static func english(_ fields: [String: String]) -> [String: String] { fields.mapValues(english) }
 
     /// The values standing where the `{}` are, or nil when the message has another shape.
     private static func match(_ text: String, _ literals: [String]) -> [String]? {
@@ -59,7 +59,7 @@ public enum EnglishMessages {
 
 extension DomainError {
     /// The field errors in the reader's language.
-    public func fieldErrors(english: Bool) -> [String: String] {
+    package func fieldErrors(english: Bool) -> [String: String] {
         english ? EnglishMessages.english(fieldErrors) : fieldErrors
     }
 }

@@ -2,7 +2,7 @@ import GRDB
 
 /// A module that owns tables registers its migrations here; `AppDatabase` gathers them all into one migrator.
 /// A migration, once on main, is never edited: add a new one.
-public protocol SchemaModule {
+package protocol SchemaModule {
     static func registerMigrations(in migrator: inout DatabaseMigrator)
     /// Columns of the module's tables that hold a person's id without a foreign key, for a merge to move.
     static var personReferences: [PersonReference] { get }
@@ -12,6 +12,6 @@ public protocol SchemaModule {
 }
 
 extension SchemaModule {
-    public static var personReferences: [PersonReference] { [] }
-    public static var dependsOn: [any SchemaModule.Type] { [] }
+    package static var personReferences: [PersonReference] { [] }
+    package static var dependsOn: [any SchemaModule.Type] { [] }
 }

@@ -3,8 +3,8 @@ import Vietnamese
 
 /// Recomputes stored sort and search keys after the rules that make them changed, so old rows order and match as
 /// new ones do. Run inside a migration: one pass over the table, rows whose key is unchanged are not written.
-public enum SortKeyRefresh {
-    public static func labels(_ db: Database, table: String, nameColumn: String = "name") throws {
+package enum SortKeyRefresh {
+    package static func labels(_ db: Database, table: String, nameColumn: String = "name") throws {
         try refresh(db, table: table, select: "\(nameColumn), NULL") { name, _ in NameSortKey.label(name) }
     }
 

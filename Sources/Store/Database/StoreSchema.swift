@@ -1,11 +1,11 @@
 import GRDB
 
 /// Tables shared by every module: units, people, households, consents, accounts, sessions, audit, settings.
-public enum StoreSchema: SchemaModule {
+package enum StoreSchema: SchemaModule {
     /// A household's head is a person without a foreign key (the tables refer to each other).
-    public static var personReferences: [PersonReference] { [PersonReference(table: "household", column: "headId")] }
+    package static var personReferences: [PersonReference] { [PersonReference(table: "household", column: "headId")] }
 
-    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+    package static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("store.v1") { db in
             try createUnits(db)
             try createPeople(db)
@@ -71,7 +71,7 @@ public enum StoreSchema: SchemaModule {
                 t.column("undoneBy", .text)
             }
         }
-        // A consent given on a public sign-up page keeps the exact text the person read (Luật BVDLCN 2025: provable).
+        // A consent given on a package sign-up page keeps the exact text the person read (Luật BVDLCN 2025: provable).
         migrator.registerMigration("store.v11-consent-wording") { db in
             try db.alter(table: "consent") { t in t.add(column: "wording", .text) }
         }

@@ -5,16 +5,16 @@ import Vietnamese
 /// A living demo commune for `densach serve --demo`: the commune's units (villages with their cultural houses,
 /// schools and their libraries, the commune library, mass organisations), ~2,000 residents with Kinh, Xơ Đăng and
 /// Ba Na names, households, and SMS consents (some withdrawn, some given by guardians). Names are fictional.
-public enum DemoCommune {
-    public struct Summary: Sendable {
-        public let units: Int
-        public let people: Int
-        public let households: Int
-        public let villageIds: [Int64]
+package enum DemoCommune {
+    package struct Summary: Sendable {
+        package let units: Int
+        package let people: Int
+        package let households: Int
+        package let villageIds: [Int64]
     }
 
     /// Fills an empty store; does nothing (returns nil) when units already exist.
-    public static func seed(_ db: Database, residents: Int = 2000, now: Date = Date()) throws -> Summary? {
+    package static func seed(_ db: Database, residents: Int = 2000, now: Date = Date()) throws -> Summary? {
         guard try OrgUnit.fetchCount(db) == 0 else { return nil }
         let actor = Principal.system
         func unit(_ name: String, _ kind: UnitKind, parent: Int64?, contact: String? = nil, phone: String? = nil) throws -> Int64 {

@@ -4,8 +4,8 @@ import Vietnamese
 
 /// Streams synthetic residents into the store for benchmarks (`densach demo generate --people N`):
 /// multi-row inserts in one transaction, ~90% with SMS consent. Villages are reused or created.
-public enum SyntheticPeople {
-    public static func generate(_ db: Database, count: Int, seed: UInt64 = 2026, consentPercent: Int = 90,
+package enum SyntheticPeople {
+    package static func generate(_ db: Database, count: Int, seed: UInt64 = 2026, consentPercent: Int = 90,
                                 now: Date = Date(), progress: ((Int) -> Void)? = nil) throws {
         try BulkWrite.run(db, expectedRows: count) {
             try insert(db, count: count, seed: seed, consentPercent: consentPercent, now: now, progress: progress)

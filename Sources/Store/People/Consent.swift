@@ -3,10 +3,10 @@ import GRDB
 import Vietnamese
 
 /// Channels on which a person may be contacted. Loudspeakers and printed banners reach everyone and need no consent.
-public enum ConsentChannel: String, Codable, CaseIterable, Sendable, Labelled {
+package enum ConsentChannel: String, Codable, CaseIterable, Sendable, Labelled {
     case sms, zalo, email, call, letter
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .sms: return "Tin nhắn SMS"
         case .zalo: return "Zalo"
@@ -16,7 +16,7 @@ public enum ConsentChannel: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .sms: return "SMS text"
         case .zalo: return "Zalo"
@@ -28,12 +28,12 @@ public enum ConsentChannel: String, Codable, CaseIterable, Sendable, Labelled {
 }
 
 /// How consent was given.
-public enum ConsentMethod: String, Codable, CaseIterable, Sendable, Labelled {
+package enum ConsentMethod: String, Codable, CaseIterable, Sendable, Labelled {
     case paperForm = "paper_form", inPerson = "in_person", phone, online, guardian, imported
-    /// Ticked by the person on a public sign-up page; the consent keeps the exact text the page showed.
+    /// Ticked by the person on a package sign-up page; the consent keeps the exact text the page showed.
     case selfSignUp = "self_signup"
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .paperForm: return "Phiếu đồng ý có chữ ký"
         case .inPerson: return "Trực tiếp"
@@ -45,7 +45,7 @@ public enum ConsentMethod: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .paperForm: return "Signed consent form"
         case .inPerson: return "In person"
@@ -59,24 +59,24 @@ public enum ConsentMethod: String, Codable, CaseIterable, Sendable, Labelled {
 }
 
 /// Consent of one person for one channel and purpose (NĐ 13/2023; Luật BVDLCN 2025). Withdrawal takes effect at once.
-public struct Consent: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "consent"
-    public static let defaultPurpose = "Nhận thông tin về hoạt động học tập suốt đời của xã"
+package struct Consent: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "consent"
+    package static let defaultPurpose = "Nhận thông tin về hoạt động học tập suốt đời của xã"
 
-    public var id: Int64?
-    public var personId: Int64
-    public var channel: ConsentChannel
-    public var purpose: String
-    public var givenOn: CivilDate
-    public var method: ConsentMethod
-    public var guardianName: String?
-    public var withdrawnOn: CivilDate?
-    public var note: String?
+    package var id: Int64?
+    package var personId: Int64
+    package var channel: ConsentChannel
+    package var purpose: String
+    package var givenOn: CivilDate
+    package var method: ConsentMethod
+    package var guardianName: String?
+    package var withdrawnOn: CivilDate?
+    package var note: String?
     /// The consent exactly as the person read it (self sign-up); nil when given on paper or in person.
-    public var wording: String?
-    public var createdAt: Date
+    package var wording: String?
+    package var createdAt: Date
 
-    public init(personId: Int64, channel: ConsentChannel, purpose: String = Consent.defaultPurpose, givenOn: CivilDate,
+    package init(personId: Int64, channel: ConsentChannel, purpose: String = Consent.defaultPurpose, givenOn: CivilDate,
                 method: ConsentMethod, guardianName: String? = nil, note: String? = nil, wording: String? = nil, now: Date = Date()) {
         self.personId = personId
         self.channel = channel
@@ -89,14 +89,14 @@ public struct Consent: Codable, FetchableRecord, MutablePersistableRecord, Senda
         self.createdAt = now
     }
 
-    public var isActive: Bool { withdrawnOn == nil }
+    package var isActive: Bool { withdrawnOn == nil }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension DerivableRequest<Person> {
     /// People who hold an active (not withdrawn) consent for the channel.
-    public func consenting(to channel: ConsentChannel) -> Self {
+    package func consenting(to channel: ConsentChannel) -> Self {
         filter(sql: "EXISTS (SELECT 1 FROM consent c WHERE c.personId = person.id AND c.channel = ? AND c.withdrawnOn IS NULL)",
                arguments: [channel.rawValue])
     }

@@ -2,17 +2,17 @@ import Foundation
 import GRDB
 import Vietnamese
 
-public enum ConsentStore {
+package enum ConsentStore {
     /// A consent with whom it belongs to, for the register of consents.
-    public struct RegisterLine: Sendable {
-        public let consent: Consent
-        public let fullName: String
-        public let village: String?
+    package struct RegisterLine: Sendable {
+        package let consent: Consent
+        package let fullName: String
+        package let village: String?
     }
 
     /// The register of consents the principal may read (given and withdrawn, for proof): by person in given-name
     /// order, then channel; one channel or all, one village or all.
-    public static func register(_ db: Database, channel: ConsentChannel? = nil, villageId: Int64? = nil, for principal: Principal) throws -> [RegisterLine] {
+    package static func register(_ db: Database, channel: ConsentChannel? = nil, villageId: Int64? = nil, for principal: Principal) throws -> [RegisterLine] {
         var filter = SQLFilter()
         if let channel { filter.add("c.channel = ?", [channel.rawValue]) }
         if let villageId { filter.add("p.villageId = ?", [villageId]) }
@@ -23,18 +23,18 @@ public enum ConsentStore {
             """, arguments: filter.arguments).map { RegisterLine(consent: try Consent(row: $0), fullName: $0["fullName"], village: $0["village"]) }
     }
 
-    public static func consents(_ db: Database, personId: Int64) throws -> [Consent] {
+    package static func consents(_ db: Database, personId: Int64) throws -> [Consent] {
         try Consent.filter(Column("personId") == personId).order(Column("givenOn").desc, Column("id").desc).fetchAll(db)
     }
 
     /// Whether the person may be contacted on the channel today.
-    public static func hasActiveConsent(_ db: Database, personId: Int64, channel: ConsentChannel) throws -> Bool {
+    package static func hasActiveConsent(_ db: Database, personId: Int64, channel: ConsentChannel) throws -> Bool {
         try Consent.filter(Column("personId") == personId && Column("channel") == channel.rawValue && Column("withdrawnOn") == nil)
             .fetchCount(db) > 0
     }
 
     /// Records a consent. A child (under 16 in the given year) needs a guardian's name (NĐ 13/2023, art. 20).
-    public static func give(_ db: Database, _ consent: Consent, by principal: Principal, now: Date = Date()) throws -> Consent {
+    package static func give(_ db: Database, _ consent: Consent, by principal: Principal, now: Date = Date()) throws -> Consent {
         let person = try PersonStore.get(db, id: consent.personId, for: principal)
         try principal.require(principal.canWrite(unitId: person.villageId))
         if let age = person.age(in: consent.givenOn.year), age < 16, (consent.guardianName ?? "").isEmpty {
@@ -50,7 +50,7 @@ public enum ConsentStore {
     }
 
     /// Withdrawal takes effect at once: the person is excluded from every export from now on.
-    public static func withdraw(_ db: Database, consentId: Int64, on date: CivilDate, by principal: Principal, now: Date = Date()) throws {
+    package static func withdraw(_ db: Database, consentId: Int64, on date: CivilDate, by principal: Principal, now: Date = Date()) throws {
         guard var consent = try Consent.fetchOne(db, key: consentId) else {
             throw DomainError.notFound("bản đồng ý", english: "Consent")
         }
@@ -63,7 +63,7 @@ public enum ConsentStore {
         try Audit.record(db, by: principal, .update, entity: "consent", id: consentId, before: before, after: consent, at: now)
     }
 
-    public static func activeCount(_ db: Database, channel: ConsentChannel) throws -> Int {
+    package static func activeCount(_ db: Database, channel: ConsentChannel) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(DISTINCT personId) FROM consent WHERE channel = ? AND withdrawnOn IS NULL",
                          arguments: [channel.rawValue]) ?? 0
     }
@@ -71,7 +71,7 @@ public enum ConsentStore {
 
 extension ConsentStore {
     /// A consent by id, only when it is this person's (a withdrawal link names both).
-    public static func find(_ db: Database, id: Int64, personId: Int64) throws -> Consent? {
+    package static func find(_ db: Database, id: Int64, personId: Int64) throws -> Consent? {
         try Consent.fetchOne(db, key: id).flatMap { $0.personId == personId ? $0 : nil }
     }
 }

@@ -3,20 +3,20 @@ import Vietnamese
 
 /// How strictly two records are taken for the same resident: how many typing slips a name may differ by, and which
 /// other fields may confirm it. A setting (`dedupe.nameEdits`, `dedupe.fields`), read when candidates are sought.
-public struct DedupeRules: Sendable, Equatable {
+package struct DedupeRules: Sendable, Equatable {
     /// Letters inserted, dropped, changed or two neighbours swapped, on the folded name (tones and đ already gone).
-    public var nameEdits: Int
-    public var phone: Bool
-    public var birthYear: Bool
-    public var village: Bool
+    package var nameEdits: Int
+    package var phone: Bool
+    package var birthYear: Bool
+    package var village: Bool
 
-    public static let standard = DedupeRules(nameEdits: 1, phone: true, birthYear: true, village: true)
+    package static let standard = DedupeRules(nameEdits: 1, phone: true, birthYear: true, village: true)
 
-    public static let nameEditsSetting = Settings.Key("dedupe.nameEdits", label: "Tìm người trùng: số chữ gõ sai bỏ qua trong họ tên (0, 1 hoặc 2)", default: "1")
-    public static let fieldsSetting = Settings.Key("dedupe.fields", label: "Tìm người trùng: trường xác nhận, cách nhau dấu phẩy (phone, birthYear, village)",
+    package static let nameEditsSetting = Settings.Key("dedupe.nameEdits", label: "Tìm người trùng: số chữ gõ sai bỏ qua trong họ tên (0, 1 hoặc 2)", default: "1")
+    package static let fieldsSetting = Settings.Key("dedupe.fields", label: "Tìm người trùng: trường xác nhận, cách nhau dấu phẩy (phone, birthYear, village)",
                                                     default: "phone,birthYear,village")
 
-    public static func fromSettings(_ db: Database) throws -> DedupeRules {
+    package static func fromSettings(_ db: Database) throws -> DedupeRules {
         let edits = Int(try Settings.value(db, nameEditsSetting)).map { min(max($0, 0), 2) } ?? 1
         let fields = Set(try Settings.value(db, fieldsSetting).split(separator: ",").map { VietnameseText.searchKey(String($0)).replacingOccurrences(of: " ", with: "") })
         return DedupeRules(nameEdits: edits, phone: fields.contains("phone"), birthYear: fields.contains("birthyear"), village: fields.contains("village"))
@@ -27,22 +27,22 @@ public struct DedupeRules: Sendable, Equatable {
 /// matter; a slip of a letter or two swapped letters tolerated; a middle name left out tolerated), confirmed by the
 /// same phone, a birth year within one, or the same village. Shown before a form saves, refused by the API unless
 /// confirmed, reported by imports, and paired on the duplicates page.
-public enum DuplicateFinder {
-    public struct Probe: Sendable, Equatable {
-        public var fullName: String
-        public var birthYear: Int?
-        public var villageId: Int64?
+package enum DuplicateFinder {
+    package struct Probe: Sendable, Equatable {
+        package var fullName: String
+        package var birthYear: Int?
+        package var villageId: Int64?
         /// Normalised "+84…".
-        public var phone: String?
-        public init(fullName: String, birthYear: Int? = nil, villageId: Int64? = nil, phone: String? = nil) {
+        package var phone: String?
+        package init(fullName: String, birthYear: Int? = nil, villageId: Int64? = nil, phone: String? = nil) {
             self.fullName = fullName; self.birthYear = birthYear; self.villageId = villageId; self.phone = phone
         }
     }
 
-    public enum Reason: String, Sendable, Equatable, CaseIterable, Labelled {
+    package enum Reason: String, Sendable, Equatable, CaseIterable, Labelled {
         case samePhone, sameName, similarName, sameBirthYear, nearBirthYear, sameVillage
 
-        public var label: String {
+        package var label: String {
             switch self {
             case .samePhone: return "cùng số điện thoại"
             case .sameName: return "cùng họ tên"
@@ -53,7 +53,7 @@ public enum DuplicateFinder {
             }
         }
 
-        public var englishLabel: String {
+        package var englishLabel: String {
             switch self {
             case .samePhone: return "same phone"
             case .sameName: return "same name"
@@ -76,15 +76,15 @@ public enum DuplicateFinder {
         }
     }
 
-    public struct Candidate: Sendable, Equatable {
-        public let id: Int64
-        public let fullName: String
-        public let birthYear: Int?
-        public let villageId: Int64?
-        public let phone: String?
-        public let reasons: [Reason]
+    package struct Candidate: Sendable, Equatable {
+        package let id: Int64
+        package let fullName: String
+        package let birthYear: Int?
+        package let villageId: Int64?
+        package let phone: String?
+        package let reasons: [Reason]
         /// Higher is likelier: the reasons' weights summed.
-        public var score: Int { DuplicateFinder.score(reasons) }
+        package var score: Int { DuplicateFinder.score(reasons) }
     }
 
     /// How likely a match is: its reasons' weights summed (candidates on entry and pairs of the scan alike).
@@ -101,7 +101,7 @@ public enum DuplicateFinder {
     }
 
     /// Likely duplicates of `probe`, likeliest first (at most `limit`); `excluding` leaves out the record itself.
-    public static func candidates(_ db: Database, for probe: Probe, excluding: Int64? = nil, rules: DedupeRules = .standard,
+    package static func candidates(_ db: Database, for probe: Probe, excluding: Int64? = nil, rules: DedupeRules = .standard,
                                   limit: Int = 5) throws -> [Candidate] {
         let key = VietnameseText.searchKey(VietnameseText.clean(probe.fullName))
         let folded = Array(key.utf8)

@@ -4,27 +4,27 @@ import Vietnamese
 /// Likely duplicate pairs across the whole register, ranked: people are read once and put in blocks that a pair of
 /// records of one resident shares — the given name with the birth year, the family name with the village and birth
 /// year (a slip in the given name), the phone — and only records of one block are compared, with the finder's rules.
-public enum DuplicateScan {
-    public struct Side: Sendable, Equatable {
-        public let id: Int64; public let fullName: String; public let birthYear: Int?; public let villageId: Int64?; public let phone: String?
+package enum DuplicateScan {
+    package struct Side: Sendable, Equatable {
+        package let id: Int64; package let fullName: String; package let birthYear: Int?; package let villageId: Int64?; package let phone: String?
     }
-    public struct Pair: Sendable, Equatable {
-        public let first: Side
-        public let second: Side
-        public let reasons: [DuplicateFinder.Reason]
-        public var score: Int { DuplicateFinder.score(reasons) }
+    package struct Pair: Sendable, Equatable {
+        package let first: Side
+        package let second: Side
+        package let reasons: [DuplicateFinder.Reason]
+        package var score: Int { DuplicateFinder.score(reasons) }
     }
-    public struct Result: Sendable {
-        public let pairs: [Pair]
-        public let people: Int
+    package struct Result: Sendable {
+        package let pairs: [Pair]
+        package let people: Int
         /// Blocks too large to compare pair by pair (hundreds of namesakes of one year): left out, and counted.
-        public let skippedBlocks: Int
+        package let skippedBlocks: Int
     }
 
     /// A block larger than this is a common name, not a duplicate: comparing it would cost its size squared.
     static let blockLimit = 200
 
-    public static func scan(_ db: Database, rules: DedupeRules = .standard, for principal: Principal = .system, limit: Int = 500) throws -> Result {
+    package static func scan(_ db: Database, rules: DedupeRules = .standard, for principal: Principal = .system, limit: Int = 500) throws -> Result {
         var records: [DuplicateFinder.Record] = []
         // Each record's block keys, computed once: the family and phone blocks compare them for every pair.
         // Kept as 32 bits: a collision would only leave one pair to the next block, and a million records save 8 MB.

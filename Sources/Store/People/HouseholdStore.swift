@@ -2,15 +2,15 @@ import Foundation
 import GRDB
 import Vietnamese
 
-public struct HouseholdListItem: Sendable {
-    public let household: Household
-    public let villageName: String?
-    public let headName: String?
-    public let memberCount: Int
+package struct HouseholdListItem: Sendable {
+    package let household: Household
+    package let villageName: String?
+    package let headName: String?
+    package let memberCount: Int
 }
 
-public enum HouseholdStore {
-    public static func list(_ db: Database, villageId: Int64?, for principal: Principal, page: Int = 1, perPage: Int = 50) throws -> Page<HouseholdListItem> {
+package enum HouseholdStore {
+    package static func list(_ db: Database, villageId: Int64?, for principal: Principal, page: Int = 1, perPage: Int = 50) throws -> Page<HouseholdListItem> {
         var filter = SQLFilter()
         if let villageId { filter.add("h.villageId = ?", [villageId]) }
         if case .units(let ids) = principal.readScope { filter.add("h.villageId IN (\(SQLList.ids(ids)))") }
@@ -29,22 +29,22 @@ public enum HouseholdStore {
     }
 
     /// Every household the principal may read (for the list's spreadsheet), in the list's order.
-    public static func all(_ db: Database, villageId: Int64?, for principal: Principal) throws -> [HouseholdListItem] {
+    package static func all(_ db: Database, villageId: Int64?, for principal: Principal) throws -> [HouseholdListItem] {
         try list(db, villageId: villageId, for: principal, page: 1, perPage: Int(Int32.max)).items
     }
 
-    public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Household {
+    package static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Household {
         guard let household = try Household.fetchOne(db, key: id) else { throw DomainError.notFound("hộ gia đình", english: "Household") }
         guard principal.canRead(unitId: household.villageId) else { throw DomainError.outsideScope }
         return household
     }
 
-    public static func members(_ db: Database, householdId: Int64) throws -> [Person] {
+    package static func members(_ db: Database, householdId: Int64) throws -> [Person] {
         try Person.filter(Person.Columns.householdId == householdId).order(Person.Columns.sortKey).fetchAll(db)
     }
 
     /// Creates a household around its head: the head joins it with the relation "Chủ hộ".
-    public static func create(_ db: Database, headId: Int64, address: String?, by principal: Principal, now: Date = Date()) throws -> Household {
+    package static func create(_ db: Database, headId: Int64, address: String?, by principal: Principal, now: Date = Date()) throws -> Household {
         var head = try PersonStore.get(db, id: headId, for: principal)
         try principal.require(principal.canWrite(unitId: head.villageId))
         var household = Household(name: "Hộ \(head.fullName)", villageId: head.villageId, headId: headId,
@@ -61,7 +61,7 @@ public enum HouseholdStore {
     }
 
     /// Adds a person of the same village to a household.
-    public static func addMember(_ db: Database, householdId: Int64, personId: Int64, relation: String,
+    package static func addMember(_ db: Database, householdId: Int64, personId: Int64, relation: String,
                                  by principal: Principal, now: Date = Date()) throws {
         let household = try get(db, id: householdId, for: principal)
         var person = try PersonStore.get(db, id: personId, for: principal)

@@ -3,10 +3,10 @@ import Vietnamese
 /// The language a person prefers messages in. Đăk Tờ Re is home to Xơ Đăng and Ba Na people; Vietnamese is the
 /// default (stored as nothing). Codes are ISO 639-3, which message templates' variants are named by
 /// (`sms-invitation.sed.mustache`).
-public enum MessageLanguage: String, CaseIterable, Sendable, Labelled {
+package enum MessageLanguage: String, CaseIterable, Sendable, Labelled {
     case vietnamese = "vie", sedang = "sed", bahnar = "bdq"
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .vietnamese: return "Tiếng Việt"
         case .sedang: return "Tiếng Xơ Đăng"
@@ -14,7 +14,7 @@ public enum MessageLanguage: String, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .vietnamese: return "Vietnamese"
         case .sedang: return "Sedang (Xơ Đăng)"
@@ -23,7 +23,7 @@ public enum MessageLanguage: String, CaseIterable, Sendable, Labelled {
     }
 
     /// From a form, the API or a CSV cell: the code, or the name with or without tones ("Xơ Đăng", "xo dang").
-    public init?(text: String) {
+    package init?(text: String) {
         let folded = VietnameseText.searchWords(text).joined(separator: " ")
         if folded.isEmpty { self = .vietnamese; return }
         if let code = MessageLanguage(rawValue: folded) { self = code; return }
@@ -36,5 +36,5 @@ public enum MessageLanguage: String, CaseIterable, Sendable, Labelled {
     }
 
     /// As stored: nil for Vietnamese.
-    public var stored: String? { self == .vietnamese ? nil : rawValue }
+    package var stored: String? { self == .vietnamese ? nil : rawValue }
 }

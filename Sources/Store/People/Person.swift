@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import Vietnamese
 
-public enum Gender: String, Codable, CaseIterable, Sendable, Labelled {
+package enum Gender: String, Codable, CaseIterable, Sendable, Labelled {
     case male, female, other, unknown
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .male: return "Nam"
         case .female: return "Nữ"
@@ -14,7 +14,7 @@ public enum Gender: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .male: return "Male"
         case .female: return "Female"
@@ -24,7 +24,7 @@ public enum Gender: String, Codable, CaseIterable, Sendable, Labelled {
     }
 
     /// "Nam", "nữ", "nu", "male", "F", "M"...; empty gives `.unknown`; nil when not understood.
-    public init?(lenient text: String) {
+    package init?(lenient text: String) {
         switch text {  // the spellings files and forms use, without folding
         case "Nam", "nam", "male": self = .male; return
         case "Nữ", "nữ", "female": self = .female; return
@@ -42,34 +42,34 @@ public enum Gender: String, Codable, CaseIterable, Sendable, Labelled {
 }
 
 /// A resident. "Họ và tên" is kept whole for display; the sort key orders by given name.
-public struct Person: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "person"
+package struct Person: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "person"
 
-    public var id: Int64?
-    public var fullName: String
-    public var sortKey: String
+    package var id: Int64?
+    package var fullName: String
+    package var sortKey: String
     /// How the name is sorted when its last word is not the given name: its words in the order compared.
-    public var sortName: String?
-    public var searchKey: String
-    public var gender: Gender
-    public var birthDate: CivilDate?
-    public var birthYear: Int?
-    public var ethnicity: String?
+    package var sortName: String?
+    package var searchKey: String
+    package var gender: Gender
+    package var birthDate: CivilDate?
+    package var birthYear: Int?
+    package var ethnicity: String?
     /// The language messages are sent in when a template has it (`MessageLanguage`; nil: Vietnamese).
-    public var language: String?
-    public var villageId: Int64?
-    public var householdId: Int64?
-    public var relationToHead: String?
+    package var language: String?
+    package var villageId: Int64?
+    package var householdId: Int64?
+    package var relationToHead: String?
     /// Normalised "+84…" form; `phoneOriginal` keeps what was given.
-    public var phone: String?
-    public var phoneOriginal: String?
-    public var zalo: String?
-    public var email: String?
-    public var notes: String?
-    public var createdAt: Date
-    public var updatedAt: Date
+    package var phone: String?
+    package var phoneOriginal: String?
+    package var zalo: String?
+    package var email: String?
+    package var notes: String?
+    package var createdAt: Date
+    package var updatedAt: Date
 
-    public init(id: Int64? = nil, fullName: String, gender: Gender = .unknown, birthDate: CivilDate? = nil,
+    package init(id: Int64? = nil, fullName: String, gender: Gender = .unknown, birthDate: CivilDate? = nil,
                 birthYear: Int? = nil, ethnicity: String? = nil, villageId: Int64? = nil, householdId: Int64? = nil,
                 relationToHead: String? = nil, phone: PhoneNumber? = nil, zalo: String? = nil, email: String? = nil,
                 notes: String? = nil, language: String? = nil, sortName: String? = nil, now: Date = Date()) {
@@ -95,21 +95,21 @@ public struct Person: Codable, FetchableRecord, MutablePersistableRecord, Sendab
         self.updatedAt = now
     }
 
-    public enum Columns {
-        public static let id = Column("id")
-        public static let fullName = Column("fullName")
-        public static let sortKey = Column("sortKey")
-        public static let searchKey = Column("searchKey")
-        public static let villageId = Column("villageId")
-        public static let householdId = Column("householdId")
-        public static let phone = Column("phone")
-        public static let gender = Column("gender")
-        public static let birthYear = Column("birthYear")
+    package enum Columns {
+        package static let id = Column("id")
+        package static let fullName = Column("fullName")
+        package static let sortKey = Column("sortKey")
+        package static let searchKey = Column("searchKey")
+        package static let villageId = Column("villageId")
+        package static let householdId = Column("householdId")
+        package static let phone = Column("phone")
+        package static let gender = Column("gender")
+        package static let birthYear = Column("birthYear")
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    public mutating func rename(_ newName: String, sortName newSortName: String? = nil) {
+    package mutating func rename(_ newName: String, sortName newSortName: String? = nil) {
         let cleaned = VietnameseText.clean(newName)
         let cleanedSortName = VietnameseText.cleanOrNil(newSortName)
         guard cleaned != fullName || cleanedSortName != sortName else { return }
@@ -119,29 +119,29 @@ public struct Person: Codable, FetchableRecord, MutablePersistableRecord, Sendab
         searchKey = VietnameseText.searchKey(fullName)
     }
 
-    public mutating func setPhone(_ number: PhoneNumber?) {
+    package mutating func setPhone(_ number: PhoneNumber?) {
         phone = number?.normalized
         phoneOriginal = number?.original
     }
 
     /// Age reached during the given year (from birth date or birth year).
-    public func age(in year: Int) -> Int? { birthYear.map { year - $0 } }
+    package func age(in year: Int) -> Int? { birthYear.map { year - $0 } }
 }
 
 /// A household (hộ gia đình) with a head and members.
-public struct Household: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "household"
-    public var id: Int64?
-    public var name: String
-    public var sortKey: String
-    public var villageId: Int64?
-    public var headId: Int64?
-    public var address: String?
-    public var notes: String?
-    public var createdAt: Date
-    public var updatedAt: Date
+package struct Household: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "household"
+    package var id: Int64?
+    package var name: String
+    package var sortKey: String
+    package var villageId: Int64?
+    package var headId: Int64?
+    package var address: String?
+    package var notes: String?
+    package var createdAt: Date
+    package var updatedAt: Date
 
-    public init(id: Int64? = nil, name: String, villageId: Int64?, headId: Int64? = nil, address: String? = nil,
+    package init(id: Int64? = nil, name: String, villageId: Int64?, headId: Int64? = nil, address: String? = nil,
                 notes: String? = nil, now: Date = Date()) {
         self.id = id
         self.name = VietnameseText.clean(name)
@@ -154,5 +154,5 @@ public struct Household: Codable, FetchableRecord, MutablePersistableRecord, Sen
         self.updatedAt = now
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -2,25 +2,25 @@ import Foundation
 import Vietnamese
 
 /// A person as a form, the API or a CSV row gives it: raw text, validated into a `Person`.
-public struct PersonInput: Sendable, Codable {
-    public var fullName: String
-    public var gender: String?
-    public var birthDate: String?
-    public var birthYear: String?
-    public var ethnicity: String?
-    public var villageId: Int64?
-    public var householdId: Int64?
-    public var relationToHead: String?
-    public var phone: String?
-    public var zalo: String?
-    public var email: String?
-    public var notes: String?
+package struct PersonInput: Sendable, Codable {
+    package var fullName: String
+    package var gender: String?
+    package var birthDate: String?
+    package var birthYear: String?
+    package var ethnicity: String?
+    package var villageId: Int64?
+    package var householdId: Int64?
+    package var relationToHead: String?
+    package var phone: String?
+    package var zalo: String?
+    package var email: String?
+    package var notes: String?
     /// The language of messages: a `MessageLanguage` code or name; empty for Vietnamese.
-    public var language: String?
+    package var language: String?
     /// The name's words in the order they are compared, for names whose last word is not the given name.
-    public var sortName: String?
+    package var sortName: String?
 
-    public init(fullName: String, gender: String? = nil, birthDate: String? = nil, birthYear: String? = nil,
+    package init(fullName: String, gender: String? = nil, birthDate: String? = nil, birthYear: String? = nil,
                 ethnicity: String? = nil, villageId: Int64? = nil, householdId: Int64? = nil,
                 relationToHead: String? = nil, phone: String? = nil, zalo: String? = nil, email: String? = nil,
                 notes: String? = nil, language: String? = nil, sortName: String? = nil) {
@@ -30,16 +30,16 @@ public struct PersonInput: Sendable, Codable {
         self.language = language; self.sortName = sortName
     }
 
-    public struct Validated: Sendable {
-        public let gender: Gender
-        public let birthDate: CivilDate?
-        public let birthYear: Int?
-        public let phone: PhoneNumber?
-        public let language: MessageLanguage
+    package struct Validated: Sendable {
+        package let gender: Gender
+        package let birthDate: CivilDate?
+        package let birthYear: Int?
+        package let phone: PhoneNumber?
+        package let language: MessageLanguage
     }
 
     /// Checks every field; the Vietnamese messages name what is wrong. `thisYear` bounds birth years.
-    public func validate(thisYear: Int) -> Result<Validated, DomainError> {
+    package func validate(thisYear: Int) -> Result<Validated, DomainError> {
         var errors: [String: String] = [:]
         let name = VietnameseText.clean(fullName)
         if name.isEmpty { errors["fullName"] = "Nhập họ và tên" }
@@ -82,14 +82,14 @@ public struct PersonInput: Sendable, Codable {
     }
 
     /// A new person from validated input.
-    public func makePerson(_ valid: Validated, now: Date) -> Person {
+    package func makePerson(_ valid: Validated, now: Date) -> Person {
         Person(fullName: fullName, gender: valid.gender, birthDate: valid.birthDate, birthYear: valid.birthYear,
                ethnicity: ethnicity.nonEmpty, villageId: villageId, householdId: householdId,
                relationToHead: relationToHead.nonEmpty, phone: valid.phone, zalo: zalo.nonEmpty, email: email.nonEmpty,
                notes: notes.nonEmpty, language: valid.language.stored, sortName: sortName, now: now)
     }
 
-    public func apply(_ valid: Validated, to person: inout Person) {
+    package func apply(_ valid: Validated, to person: inout Person) {
         person.rename(fullName, sortName: sortName)
         person.gender = valid.gender
         person.birthDate = valid.birthDate

@@ -4,10 +4,10 @@ import Vietnamese
 
 /// An imported row recognised as a resident already registered (`--duplicates link`): what the register lacks is
 /// filled from the row — never overwritten — and an SMS consent in the file is recorded if none is active.
-public enum PersonLink {
+package enum PersonLink {
     /// Returns whether the person changed.
     @discardableResult
-    public static func fillBlanks(_ db: Database, personId: Int64, from row: Person, smsConsent: ConsentMethod?, guardian: String?,
+    package static func fillBlanks(_ db: Database, personId: Int64, from row: Person, smsConsent: ConsentMethod?, guardian: String?,
                                   by principal: Principal, now: Date = Date()) throws -> Bool {
         guard var person = try Person.fetchOne(db, key: personId) else { return false }
         guard principal.canWrite(unitId: person.villageId) else { throw DomainError.outsideScope }

@@ -4,12 +4,12 @@ import Vietnamese
 
 /// A column that holds a person's id without a foreign key (a household's head, a registration's subject when it is
 /// a person): a merge moves it as it moves the foreign keys it finds in the schema.
-public struct PersonReference: Sendable, Equatable {
-    public let table: String
-    public let column: String
+package struct PersonReference: Sendable, Equatable {
+    package let table: String
+    package let column: String
     /// A condition the row must meet ("subjectKind = 'person'"), or nil.
-    public let condition: String?
-    public init(table: String, column: String, condition: String? = nil) {
+    package let condition: String?
+    package init(table: String, column: String, condition: String? = nil) {
         self.table = table; self.column = column; self.condition = condition
     }
 }
@@ -20,7 +20,7 @@ public struct PersonReference: Sendable, Equatable {
 /// recorded); the removed record is deleted. Every step is written to `personMerge`, so the merge can be undone from
 /// the audit log: moved rows go back, rows that could not move (the same club twice) come back as they were, the
 /// removed person returns with their id.
-public enum PersonMerge {
+package enum PersonMerge {
     struct Moved: Codable, Equatable { let table: String; let column: String; let rowids: [Int64] }
     struct Parked: Codable, Equatable { let table: String; let row: [String: DatabaseValueJSON] }
     struct Log: Codable, Equatable {
@@ -49,7 +49,7 @@ public enum PersonMerge {
     }
 
     /// Merges `removed` into `kept` in one transaction (the caller's) and returns the merge's id.
-    public static func merge(_ db: Database, keep kept: Int64, remove removed: Int64, declared: [PersonReference], by principal: Principal,
+    package static func merge(_ db: Database, keep kept: Int64, remove removed: Int64, declared: [PersonReference], by principal: Principal,
                              now: Date = Date()) throws -> Int64 {
         guard kept != removed else { throw DomainError.invalid(["removeId": "Chọn hai hồ sơ khác nhau"]) }
         let keep = try PersonStore.get(db, id: kept, for: principal)
@@ -117,7 +117,7 @@ public enum PersonMerge {
 
     /// Undoes a merge: the removed person comes back with their id, their rows go back, set-aside rows return and
     /// the consents withdrawn by the merge are given again. Refused twice, and refused when the kept record is gone.
-    public static func undo(_ db: Database, mergeId: Int64, by principal: Principal, now: Date = Date()) throws {
+    package static func undo(_ db: Database, mergeId: Int64, by principal: Principal, now: Date = Date()) throws {
         try principal.require(principal.canWriteCommuneWide)
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM personMerge WHERE id = ?", arguments: [mergeId]) else {
             throw DomainError.notFound("lần gộp hồ sơ", english: "Merge")
@@ -150,14 +150,14 @@ public enum PersonMerge {
     }
 
     /// Which of these merges were undone already (the audit log offers an undo only for the others).
-    public static func undone(_ db: Database, ids: [Int64]) throws -> Set<Int64> {
+    package static func undone(_ db: Database, ids: [Int64]) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
         return Set(try Int64.fetchAll(db, sql: "SELECT id FROM personMerge WHERE undoneAt IS NOT NULL AND id IN (\(SQLList.ids(Set(ids))))"))
     }
 
-    public struct Entry: Sendable { public let id: Int64; public let keptId: Int64; public let removedName: String; public let mergedBy: String; public let mergedAt: Date; public let undone: Bool }
+    package struct Entry: Sendable { package let id: Int64; package let keptId: Int64; package let removedName: String; package let mergedBy: String; package let mergedAt: Date; package let undone: Bool }
 
-    public static func recent(_ db: Database, limit: Int = 50) throws -> [Entry] {
+    package static func recent(_ db: Database, limit: Int = 50) throws -> [Entry] {
         try Row.fetchAll(db, sql: "SELECT * FROM personMerge ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
             Entry(id: $0["id"], keptId: $0["keptId"], removedName: $0["removedName"], mergedBy: $0["mergedBy"], mergedAt: $0["mergedAt"],
                   undone: ($0["undoneAt"] as Date?) != nil)

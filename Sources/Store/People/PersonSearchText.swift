@@ -4,12 +4,12 @@ import Vietnamese
 /// full-text index, digits to the phone index. "Lan 0912 345" asks for the name "lan" and a phone starting
 /// "+84912345". Phones live in a B-tree of their own because a million unique numbers in the full-text index
 /// made its prefix tables for names (which make a typed-on name fast) cost seconds on every import.
-public struct PersonSearchText: Sendable, Equatable {
-    public let name: FullTextQuery
+package struct PersonSearchText: Sendable, Equatable {
+    package let name: FullTextQuery
     /// The start of a stored phone number (stored phones are "+84" and nine digits), or nil without digits.
-    public let phoneStart: String?
+    package let phoneStart: String?
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         let words = VietnameseText.searchWords(text)
         let isDigits: (String) -> Bool = { $0.allSatisfy { $0.isASCII && $0.isNumber } }
         name = FullTextQuery(words: words.filter { !isDigits($0) })
@@ -18,7 +18,7 @@ public struct PersonSearchText: Sendable, Equatable {
         phoneStart = digits.isEmpty ? nil : "+84" + Self.nationalDigits(digits, international: text.contains("+"))
     }
 
-    public var isEmpty: Bool { name.isEmpty && phoneStart == nil }
+    package var isEmpty: Bool { name.isEmpty && phoneStart == nil }
 
     /// "0912…", "84912…" and "+84 912…" are the same number.
     static func nationalDigits(_ digits: String, international: Bool) -> String {

@@ -3,37 +3,37 @@ import GRDB
 import Vietnamese
 
 /// A row of the people list.
-public struct PersonListItem: Sendable {
-    public let id: Int64
-    public let fullName: String
-    public let gender: Gender
-    public let birthYear: Int?
-    public let villageId: Int64?
-    public let villageName: String?
-    public let phone: String?
+package struct PersonListItem: Sendable {
+    package let id: Int64
+    package let fullName: String
+    package let gender: Gender
+    package let birthYear: Int?
+    package let villageId: Int64?
+    package let villageName: String?
+    package let phone: String?
 }
 
-public struct PersonQuery: Sendable {
-    public var text: String
-    public var villageId: Int64?
-    public var page: Int
-    public var perPage: Int
+package struct PersonQuery: Sendable {
+    package var text: String
+    package var villageId: Int64?
+    package var page: Int
+    package var perPage: Int
 
-    public init(text: String = "", villageId: Int64? = nil, page: Int = 1, perPage: Int = 50) {
+    package init(text: String = "", villageId: Int64? = nil, page: Int = 1, perPage: Int = 50) {
         self.text = text; self.villageId = villageId; self.page = min(max(1, page), 1_000_000); self.perPage = min(max(1, perPage), 500)
     }
 
     var offset: Int { (page - 1) * perPage }
 }
 
-public enum PersonStore {
+package enum PersonStore {
     /// A broad search ("nguyen" in a big commune) stops here and says "more than, type more": ranking and paging
     /// through more matches than this costs more than it helps anyone.
-    public static let countCap = 1000
+    package static let countCap = 1000
 
     /// Lists people the principal may read: by search text (ranked: exact name, then given name, then the rest,
     /// each by given name) or, without text, by given name. Paged.
-    public static func search(_ db: Database, _ query: PersonQuery, for principal: Principal) throws -> Page<PersonListItem> {
+    package static func search(_ db: Database, _ query: PersonQuery, for principal: Principal) throws -> Page<PersonListItem> {
         var filter = SQLFilter()
         if let villageId = query.villageId { filter.add("p.villageId = ?", [villageId]) }
         if case .units(let ids) = principal.readScope { filter.add("p.villageId IN (\(SQLList.ids(ids)))") }
@@ -103,11 +103,11 @@ public enum PersonStore {
         }
     }
 
-    public static func totalCount(_ db: Database) throws -> Int {
+    package static func totalCount(_ db: Database) throws -> Int {
         try countWithoutText(db, villageId: nil, scope: .all)
     }
 
-    public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Person {
+    package static func get(_ db: Database, id: Int64, for principal: Principal) throws -> Person {
         guard let person = try Person.fetchOne(db, key: id) else { throw DomainError.notFound("người này", english: "Person") }
         guard principal.canRead(unitId: person.villageId) else { throw DomainError.outsideScope }
         return person
@@ -115,13 +115,13 @@ public enum PersonStore {
 
     /// Residents a new record may duplicate: nothing is written while there are some and the caller did not
     /// confirm that this is someone else (`confirmedNew`).
-    public struct PossibleDuplicates: Error, Sendable, Equatable {
-        public let candidates: [DuplicateFinder.Candidate]
+    package struct PossibleDuplicates: Error, Sendable, Equatable {
+        package let candidates: [DuplicateFinder.Candidate]
     }
 
     /// `checkDuplicates`: the form and the API pass true, so a likely duplicate is shown (or answered 409) before
     /// anything is saved; the person confirms with `confirmedNew`.
-    public static func create(_ db: Database, _ input: PersonInput, by principal: Principal, now: Date = Date(),
+    package static func create(_ db: Database, _ input: PersonInput, by principal: Principal, now: Date = Date(),
                               checkDuplicates: Bool = false, confirmedNew: Bool = false) throws -> Person {
         try principal.require(principal.canWrite(unitId: input.villageId))
         let valid = try check(db, input, now: now)
@@ -138,7 +138,7 @@ public enum PersonStore {
     }
 
     /// `version` is what the editor read (`RecordVersion`); a stale one refuses the write instead of overwriting.
-    public static func update(_ db: Database, id: Int64, _ input: PersonInput, version: String? = nil, by principal: Principal,
+    package static func update(_ db: Database, id: Int64, _ input: PersonInput, version: String? = nil, by principal: Principal,
                               now: Date = Date()) throws -> Person {
         var person = try get(db, id: id, for: principal)
         try RecordVersion.check(person, expected: version)
@@ -173,19 +173,19 @@ public enum PersonStore {
         return validated
     }
 
-    public static func household(_ db: Database, of person: Person) throws -> Household? {
+    package static func household(_ db: Database, of person: Person) throws -> Household? {
         try person.householdId.flatMap { try Household.fetchOne(db, key: $0) }
     }
 }
 
 extension PersonStore {
     /// A person by id, or nil (no scope check: for naming someone already shown, a club's leader say).
-    public static func find(_ db: Database, id: Int64?) throws -> Person? {
+    package static func find(_ db: Database, id: Int64?) throws -> Person? {
         try id.flatMap { try Person.fetchOne(db, key: $0) }
     }
 
     /// Birth years by person (nil where unknown), for printed member lists.
-    public static func birthYears(_ db: Database, ids: [Int64]) throws -> [Int64: Int?] {
+    package static func birthYears(_ db: Database, ids: [Int64]) throws -> [Int64: Int?] {
         try Dictionary(uniqueKeysWithValues: Person.filter(keys: ids).fetchAll(db).map { ($0.id!, $0.birthYear) })
     }
 }

@@ -2,10 +2,10 @@ import Vietnamese
 
 /// Turns what a person typed into an FTS5 query over folded keys: every word must match, the last as a prefix.
 /// "Đặng Thị Phụng", its NFD form and "dang thi phung" give the same query.
-public struct FullTextQuery: Sendable, Equatable {
-    public let words: [String]
+package struct FullTextQuery: Sendable, Equatable {
+    package let words: [String]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         self.init(words: VietnameseText.searchWords(text))
     }
 
@@ -13,7 +13,7 @@ public struct FullTextQuery: Sendable, Equatable {
         self.words = words.filter { !$0.isEmpty }
     }
 
-    public var isEmpty: Bool { words.isEmpty }
+    package var isEmpty: Bool { words.isEmpty }
 
     /// "Thị" and "Văn" mark gender in half of all Vietnamese names: intersecting their posting lists costs more
     /// than the rest of a search. When at least two other words narrow the match, they are checked on the few
@@ -21,21 +21,21 @@ public struct FullTextQuery: Sendable, Equatable {
     static let commonMiddleNames: Set<String> = ["thi", "van"]
 
     /// Words looked up in the full-text index: all but the common middle names when enough others remain.
-    public var indexedWords: [String] {
+    package var indexedWords: [String] {
         let narrowing = words.dropLast().filter { !Self.commonMiddleNames.contains($0) }.count + 1
         guard narrowing >= 2 else { return words }
         return words.enumerated().filter { index, word in index == words.count - 1 || !Self.commonMiddleNames.contains(word) }.map(\.element)
     }
 
     /// Whole words checked against the folded name of each candidate, in place of an index lookup.
-    public var checkedWords: [String] {
+    package var checkedWords: [String] {
         let indexed = indexedWords
         return indexed.count == words.count ? [] : words.dropLast().filter { Self.commonMiddleNames.contains($0) }
     }
 
     /// The FTS5 MATCH expression; words are quoted, so nothing typed can become FTS syntax. Only the last word is
     /// a prefix (it is the one still being typed): a prefix on every word makes "thi" merge 170,000 entries.
-    public var matchExpression: String {
+    package var matchExpression: String {
         let indexed = indexedWords
         return indexed.enumerated().map { index, word in
             "\"\(word.replacingOccurrences(of: "\"", with: "\"\""))\"" + (index == indexed.count - 1 ? "*" : "")
@@ -43,5 +43,5 @@ public struct FullTextQuery: Sendable, Equatable {
     }
 
     /// The whole query as one folded string (for ranking exact matches first).
-    public var folded: String { words.joined(separator: " ") }
+    package var folded: String { words.joined(separator: " ") }
 }

@@ -4,25 +4,25 @@ import Vietnamese
 
 /// A unit (đơn vị): village, school, library, cultural house, association... Units keep their former names so that
 /// history survives commune mergers.
-public struct OrgUnit: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
-    public static let databaseTableName = "unit"
+package struct OrgUnit: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
+    package static let databaseTableName = "unit"
 
-    public var id: Int64?
-    public var name: String
-    public var sortKey: String
-    public var searchKey: String
-    public var kind: UnitKind
-    public var parentId: Int64?
-    public var address: String?
-    public var phone: String?
-    public var email: String?
-    public var contactName: String?
-    public var isActive: Bool
-    public var notes: String?
-    public var createdAt: Date
-    public var updatedAt: Date
+    package var id: Int64?
+    package var name: String
+    package var sortKey: String
+    package var searchKey: String
+    package var kind: UnitKind
+    package var parentId: Int64?
+    package var address: String?
+    package var phone: String?
+    package var email: String?
+    package var contactName: String?
+    package var isActive: Bool
+    package var notes: String?
+    package var createdAt: Date
+    package var updatedAt: Date
 
-    public init(id: Int64? = nil, name: String, kind: UnitKind, parentId: Int64? = nil, address: String? = nil,
+    package init(id: Int64? = nil, name: String, kind: UnitKind, parentId: Int64? = nil, address: String? = nil,
                 phone: String? = nil, email: String? = nil, contactName: String? = nil, isActive: Bool = true,
                 notes: String? = nil, now: Date = Date()) {
         self.id = id
@@ -41,19 +41,19 @@ public struct OrgUnit: Codable, FetchableRecord, MutablePersistableRecord, Senda
         self.updatedAt = now
     }
 
-    public enum Columns {
-        public static let id = Column("id")
-        public static let name = Column("name")
-        public static let sortKey = Column("sortKey")
-        public static let kind = Column("kind")
-        public static let parentId = Column("parentId")
-        public static let isActive = Column("isActive")
+    package enum Columns {
+        package static let id = Column("id")
+        package static let name = Column("name")
+        package static let sortKey = Column("sortKey")
+        package static let kind = Column("kind")
+        package static let parentId = Column("parentId")
+        package static let isActive = Column("isActive")
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Re-derives the keys after the name changed.
-    public mutating func rename(_ newName: String) {
+    package mutating func rename(_ newName: String) {
         name = VietnameseText.clean(newName)
         sortKey = NameSortKey.label(name)
         searchKey = VietnameseText.searchKey(name)
@@ -61,16 +61,16 @@ public struct OrgUnit: Codable, FetchableRecord, MutablePersistableRecord, Senda
 }
 
 /// A name a unit carried before (e.g. before the July 2025 commune merger).
-public struct UnitFormerName: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
-    public static let databaseTableName = "unitFormerName"
-    public var id: Int64?
-    public var unitId: Int64
-    public var name: String
-    public var usedFrom: CivilDate?
-    public var usedUntil: CivilDate?
-    public var note: String?
+package struct UnitFormerName: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    package static let databaseTableName = "unitFormerName"
+    package var id: Int64?
+    package var unitId: Int64
+    package var name: String
+    package var usedFrom: CivilDate?
+    package var usedUntil: CivilDate?
+    package var note: String?
 
-    public init(unitId: Int64, name: String, usedFrom: CivilDate? = nil, usedUntil: CivilDate? = nil, note: String? = nil) {
+    package init(unitId: Int64, name: String, usedFrom: CivilDate? = nil, usedUntil: CivilDate? = nil, note: String? = nil) {
         self.unitId = unitId
         self.name = VietnameseText.clean(name)
         self.usedFrom = usedFrom
@@ -78,5 +78,5 @@ public struct UnitFormerName: Codable, FetchableRecord, MutablePersistableRecord
         self.note = note
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,25 +1,25 @@
 import Vietnamese
 
 /// A unit as a form, the API or a CSV row gives it: raw text, validated into a `OrgUnit`.
-public struct UnitInput: Sendable, Codable {
-    public var name: String
-    public var kind: String
-    public var parentId: Int64?
-    public var address: String?
-    public var phone: String?
-    public var email: String?
-    public var contactName: String?
-    public var isActive: Bool?
-    public var notes: String?
+package struct UnitInput: Sendable, Codable {
+    package var name: String
+    package var kind: String
+    package var parentId: Int64?
+    package var address: String?
+    package var phone: String?
+    package var email: String?
+    package var contactName: String?
+    package var isActive: Bool?
+    package var notes: String?
 
-    public init(name: String, kind: String, parentId: Int64? = nil, address: String? = nil, phone: String? = nil,
+    package init(name: String, kind: String, parentId: Int64? = nil, address: String? = nil, phone: String? = nil,
                 email: String? = nil, contactName: String? = nil, isActive: Bool? = true, notes: String? = nil) {
         self.name = name; self.kind = kind; self.parentId = parentId; self.address = address; self.phone = phone
         self.email = email; self.contactName = contactName; self.isActive = isActive; self.notes = notes
     }
 
     /// Field errors in Vietnamese; empty when the input is acceptable.
-    public func problems() -> [String: String] {
+    package func problems() -> [String: String] {
         var errors: [String: String] = [:]
         let cleanName = VietnameseText.clean(name)
         if cleanName.isEmpty { errors["name"] = "Nhập tên đơn vị" }

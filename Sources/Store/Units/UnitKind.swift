@@ -1,7 +1,7 @@
 import Vietnamese
 
 /// Kinds of unit (đơn vị) in a commune's lifelong-learning network.
-public enum UnitKind: String, Codable, CaseIterable, Sendable, Labelled {
+package enum UnitKind: String, Codable, CaseIterable, Sendable, Labelled {
     case communeCommittee = "commune_committee"
     case village
     case school
@@ -18,7 +18,7 @@ public enum UnitKind: String, Codable, CaseIterable, Sendable, Labelled {
     case business
     case other
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .communeCommittee: return "UBND xã"
         case .village: return "Thôn, làng"
@@ -38,7 +38,7 @@ public enum UnitKind: String, Codable, CaseIterable, Sendable, Labelled {
         }
     }
 
-    public var englishLabel: String {
+    package var englishLabel: String {
         switch self {
         case .communeCommittee: return "Commune People's Committee"
         case .village: return "Village"
@@ -59,7 +59,7 @@ public enum UnitKind: String, Codable, CaseIterable, Sendable, Labelled {
     }
 
     /// Accepts the key, the Vietnamese or the English label, ignoring case and tones (what people type in CSV files).
-    public init?(lenient text: String) {
+    package init?(lenient text: String) {
         if let exact = UnitKind(rawValue: text.trimmingCharacters(in: .whitespaces)) {
             self = exact
             return

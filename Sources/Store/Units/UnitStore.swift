@@ -3,15 +3,15 @@ import GRDB
 import Vietnamese
 
 /// A unit with what lists show beside it.
-public struct UnitListItem: Sendable {
-    public let unit: OrgUnit
-    public let parentName: String?
-    public let depth: Int
+package struct UnitListItem: Sendable {
+    package let unit: OrgUnit
+    package let parentName: String?
+    package let depth: Int
 }
 
-public enum UnitStore {
+package enum UnitStore {
     /// Every unit the principal may read, as a tree: parents before their children, siblings by name.
-    public static func tree(_ db: Database, for principal: Principal, includeInactive: Bool = true) throws -> [UnitListItem] {
+    package static func tree(_ db: Database, for principal: Principal, includeInactive: Bool = true) throws -> [UnitListItem] {
         let rows = try Row.fetchAll(db, sql: """
             WITH RECURSIVE walk(id, depth, path) AS (
               SELECT id, 0, sortKey FROM unit WHERE parentId IS NULL
@@ -30,7 +30,7 @@ public enum UnitStore {
     }
 
     /// Units matching a search (full text on the folded name) and/or a kind, sorted by name.
-    public static func list(_ db: Database, for principal: Principal, text: String = "", kind: UnitKind? = nil) throws -> [UnitListItem] {
+    package static func list(_ db: Database, for principal: Principal, text: String = "", kind: UnitKind? = nil) throws -> [UnitListItem] {
         var sql = "SELECT unit.*, p.name AS parentName, 0 AS depth FROM unit LEFT JOIN unit p ON p.id = unit.parentId"
         var conditions: [String] = []
         var arguments: StatementArguments = []
@@ -53,23 +53,23 @@ public enum UnitStore {
         }
     }
 
-    public static func get(_ db: Database, id: Int64, for principal: Principal) throws -> OrgUnit {
+    package static func get(_ db: Database, id: Int64, for principal: Principal) throws -> OrgUnit {
         guard let unit = try OrgUnit.fetchOne(db, key: id) else { throw DomainError.notFound("đơn vị", english: "Unit") }
         guard principal.canRead(unitId: id) else { throw DomainError.outsideScope }
         return unit
     }
 
-    public static func children(_ db: Database, of id: Int64) throws -> [OrgUnit] {
+    package static func children(_ db: Database, of id: Int64) throws -> [OrgUnit] {
         try OrgUnit.filter(OrgUnit.Columns.parentId == id).order(OrgUnit.Columns.sortKey).fetchAll(db)
     }
 
-    public static func villages(_ db: Database, for principal: Principal) throws -> [OrgUnit] {
+    package static func villages(_ db: Database, for principal: Principal) throws -> [OrgUnit] {
         try OrgUnit.filter(OrgUnit.Columns.kind == UnitKind.village.rawValue).order(OrgUnit.Columns.sortKey).fetchAll(db)
             .filter { principal.canRead(unitId: $0.id) }
     }
 
     /// Id and name of the villages the principal may read, by name: the village filter on list pages.
-    public static func villageNames(_ db: Database, for principal: Principal) throws -> [(id: Int64, name: String)] {
+    package static func villageNames(_ db: Database, for principal: Principal) throws -> [(id: Int64, name: String)] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM unit WHERE kind = ? ORDER BY sortKey"),
                          arguments: [UnitKind.village.rawValue])
             .map { (id: $0[0] as Int64, name: $0[1] as String) }
@@ -77,7 +77,7 @@ public enum UnitStore {
     }
 
     /// The given units and every unit below them.
-    public static func withDescendants(_ db: Database, of ids: [Int64]) throws -> Set<Int64> {
+    package static func withDescendants(_ db: Database, of ids: [Int64]) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
         let list = ids.map(String.init).joined(separator: ",")
         return Set(try Int64.fetchAll(db, sql: """
@@ -88,7 +88,7 @@ public enum UnitStore {
     }
 
     /// Finds a unit by name, ignoring case and tones ("Thôn 1" = "thon 1"); current or former name.
-    public static func find(_ db: Database, name: String, kind: UnitKind? = nil) throws -> OrgUnit? {
+    package static func find(_ db: Database, name: String, kind: UnitKind? = nil) throws -> OrgUnit? {
         let key = VietnameseText.searchKey(VietnameseText.clean(name))
         var request = OrgUnit.filter(Column("searchKey") == key)
         if let kind { request = request.filter(OrgUnit.Columns.kind == kind.rawValue) }
@@ -97,7 +97,7 @@ public enum UnitStore {
         return try former.flatMap { try OrgUnit.fetchOne(db, key: $0.unitId) }
     }
 
-    public static func create(_ db: Database, _ input: UnitInput, by principal: Principal, now: Date = Date()) throws -> OrgUnit {
+    package static func create(_ db: Database, _ input: UnitInput, by principal: Principal, now: Date = Date()) throws -> OrgUnit {
         try principal.require(principal.canManageUnits)
         try validate(db, input, unitId: nil)
         var unit = OrgUnit(name: input.name, kind: .other, now: now)
@@ -108,7 +108,7 @@ public enum UnitStore {
     }
 
     /// Editors may update their own units' details; moving a unit in the tree or changing its kind is commune-wide.
-    public static func update(_ db: Database, id: Int64, _ input: UnitInput, version: String? = nil, by principal: Principal,
+    package static func update(_ db: Database, id: Int64, _ input: UnitInput, version: String? = nil, by principal: Principal,
                               now: Date = Date()) throws -> OrgUnit {
         var unit = try get(db, id: id, for: principal)
         try RecordVersion.check(unit, expected: version)
@@ -129,11 +129,11 @@ public enum UnitStore {
         return unit
     }
 
-    public static func formerNames(_ db: Database, unitId: Int64) throws -> [UnitFormerName] {
+    package static func formerNames(_ db: Database, unitId: Int64) throws -> [UnitFormerName] {
         try UnitFormerName.filter(Column("unitId") == unitId).order(Column("id")).fetchAll(db)
     }
 
-    public static func addFormerName(_ db: Database, _ former: UnitFormerName, by principal: Principal) throws {
+    package static func addFormerName(_ db: Database, _ former: UnitFormerName, by principal: Principal) throws {
         try principal.require(principal.canWrite(unitId: former.unitId))
         var former = former
         try former.insert(db)
@@ -142,7 +142,7 @@ public enum UnitStore {
 
     /// A commune's tree is three or four levels deep; a limit keeps a mistaken or hostile import (a chain of
     /// 20,000 units) from making every tree page walk forever.
-    public static let maxDepth = 8
+    package static let maxDepth = 8
 
     /// Levels above a unit (0 for a root), walking at most `maxDepth + 1` steps.
     static func depth(_ db: Database, of id: Int64) throws -> Int {
