@@ -25,6 +25,20 @@ struct TemplateTests {
         }
     }
 
+    @Test("The front matter is YAML: quoted values, lists and comments read; a broken line is named")
+    func frontMatterIsYAML() throws {
+        let source = "---\nchannel: sms\n# ghi chú của cán bộ\ntitle: \"Mời: ngày hội\"\nvariables: [recipient.name, commune.name]\nadvertising: có\n---\n{{recipient.name}} {{commune.name}}\n"
+        let template = try MessageTemplate(name: "moi", source: source)
+        #expect(template.title == "Mời: ngày hội" && template.declaredVariables == ["recipient.name", "commune.name"] && template.advertising)
+        #expect(throws: TemplateError.self) { try MessageTemplate(name: "x", source: "---\nchannel: sms\ntitle: [chưa đóng\n---\nChào") }
+        do {
+            _ = try MessageTemplate(name: "x", source: "---\nchannel: sms\nvariables: a: b: c\n---\nChào")
+            Issue.record("a value with \": \" unquoted was read")
+        } catch let error as TemplateError {
+            #expect(error.line == 3 && error.message.contains("ngoặc kép"), "\(error)")
+        }
+    }
+
     @Test("A variable used but not declared in the front matter is refused")
     func undeclared() {
         let source = "---\nchannel: sms\nvariables: recipient.name\n---\n{{recipient.name}} {{commune.name}}"

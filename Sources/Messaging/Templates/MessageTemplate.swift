@@ -1,5 +1,7 @@
+import DataFiles
 import Foundation
 import Vietnamese
+import Yams
 
 /// A message template from `Templates/messages/NAME.mustache`: a front matter between `---` lines (channel, title,
 /// description, variables) and a Mustache body. The body is compiled once into pieces so that a million messages
@@ -88,32 +90,51 @@ package struct MessageTemplate: Sendable {
         func line(_ key: String) -> Int { lines[key] ?? 1 }
     }
 
+    /// The front matter between the first two `---` lines, read as YAML (Yams, as every data file), and the body after.
     static func splitFrontMatter(_ source: String, template: String) throws -> (FrontMatter, String, Int) {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
             throw TemplateError(template: template, line: 1, message: "mẫu phải bắt đầu bằng dòng \"---\" và phần đầu (channel, title, variables)")
         }
-        var front = FrontMatter()
-        for index in 1..<lines.count {
-            let line = lines[index]
-            if line.trimmingCharacters(in: .whitespaces) == "---" {
-                // The file's last line break is not part of the message.
-                var body = lines[(index + 1)...].joined(separator: "\n")
-                while body.hasSuffix("\n") { body.removeLast() }
-                return (front, body, index + 2)
-            }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            guard let colon = trimmed.firstIndex(of: ":") else {
-                throw TemplateError(template: template, line: index + 1, message: "dòng phần đầu phải có dạng \"khóa: giá trị\"")
-            }
-            let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces)
-            var value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-            front.values[key] = value
-            front.lines[key] = index + 1
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
+            throw TemplateError(template: template, line: lines.count, message: "phần đầu chưa đóng bằng dòng \"---\"")
         }
-        throw TemplateError(template: template, line: lines.count, message: "phần đầu chưa đóng bằng dòng \"---\"")
+        // The file's last line break is not part of the message.
+        var body = lines[(close + 1)...].joined(separator: "\n")
+        while body.hasSuffix("\n") { body.removeLast() }
+        return (try frontMatter(lines[1..<close].joined(separator: "\n"), template: template), body, close + 2)
+    }
+
+    /// `key: value` lines as YAML; a list (`variables: [a, b]`) reads as its items joined by commas. Lines count from
+    /// the file's first (the front matter starts on line 2).
+    static func frontMatter(_ text: String, template: String) throws -> FrontMatter {
+        var front = FrontMatter()
+        guard text.contains(where: { !$0.isWhitespace }) else { return front }
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
+            throw TemplateError(template: template, line: YAMLReader.line(of: error) + 1,
+                                message: "phần đầu không đọc được (dạng \"khóa: giá trị\"; giá trị có dấu \": \" hay \"#\" thì đặt trong ngoặc kép): \(error)")
+        }
+        guard let node else { return front }
+        guard let mapping = node.mapping else {
+            throw TemplateError(template: template, line: (node.mark?.line ?? 1) + 1, message: "dòng phần đầu phải có dạng \"khóa: giá trị\"")
+        }
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            let line = (key.mark?.line ?? 1) + 1
+            if let items = value.sequence {
+                front.values[name] = try items.map { item in
+                    guard let text = item.string else { throw TemplateError(template: template, line: line, message: "\(name): mỗi mục phải là chữ") }
+                    return text
+                }.joined(separator: ", ")
+            } else if let text = value.string {
+                front.values[name] = text.trimmingCharacters(in: .whitespaces)
+            } else {
+                throw TemplateError(template: template, line: line, message: "\(name): phải là chữ hoặc một danh sách")
+            }
+            front.lines[name] = line
+        }
+        return front
     }
 }
 
