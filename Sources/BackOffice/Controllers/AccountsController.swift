@@ -25,9 +25,6 @@ struct AccountsController {
         return principal
     }
 
-    struct Row { let id: Int64; let login: String; let displayName: String; let role: String; let units: String
-                 let disabled: Bool; let lastLogin: String }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try admin(context)
         let language = context.language
@@ -40,23 +37,6 @@ struct AccountsController {
         return env.views.render("accounts", titleKey: "accounts_title", page: Page(rows: rows), context: context,
                                 flash: Flash.message(request, views: env.views, language: language))
     }
-
-    struct FormPage {
-        let action: String
-        let isNew: Bool
-        let login: String
-        let displayName: String
-        let roles: [Option]
-        let units: [Option]
-        let disabled: Bool
-        let errors: [String: String]
-        let hasErrors: Bool
-        let csrf: String
-        let id: Int64?
-        let tokens: [TokenRow]
-    }
-
-    struct TokenRow { let id: Int64; let createdAt: String; let revokedAt: String?; let revokeHref: String }
 
     private func form(_ context: AppRequestContext, id: Int64?, login: String, displayName: String, role: Role, unitIds: [Int64],
                       disabled: Bool, errors: [String: String], status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -90,8 +70,6 @@ struct AccountsController {
         return try await form(context, id: id, login: account.login, displayName: account.displayName, role: account.role,
                               unitIds: unitIds, disabled: account.isDisabled, errors: [:])
     }
-
-    struct SecretPage { let login: String; let secret: String; let isToken: Bool }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try admin(context)

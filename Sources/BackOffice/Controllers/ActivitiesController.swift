@@ -20,14 +20,6 @@ struct ActivitiesController {
         router.post("/campaigns/assignments/:assignmentId", use: updateAssignment)
     }
 
-    struct FormPage {
-        let action: String; let campaignId: Int64; let kinds: [Option]; let title: String; let startsAt: String; let endsAt: String; let place: String
-        let units: [Option]; let channels: [Option]; let expectedParticipants: String; let expectedBooksLent: String; let expectedPosts: String
-        let expectedReach: String; let notes: String; let errors: [String: String]; let hasErrors: Bool; let csrf: String
-        /// The activity's version when the form was opened (a save over a newer one is refused).
-        let version: String
-    }
-
     private func form(_ context: AppRequestContext, campaignId: Int64, activityId: Int64?, input: ActivityInput, errors: [String: String] = [:],
                       version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let units = try await env.database.read { try UnitStore.tree($0, for: .system) }
@@ -112,14 +104,6 @@ struct ActivitiesController {
 
     // MARK: Outcomes
 
-    struct Field { let name: String; let label: String; let value: String }
-    struct OutcomesPage {
-        let action: String; let campaignId: Int64; let activityId: Int64; let title: String; let when: String; let fields: [Field]; let notes: String
-        let error: String?; let csrf: String
-        /// How many were marked present by name, beside the counts typed here.
-        let byName: Int
-    }
-
 
     private func outcomesPage(_ context: AppRequestContext, activity: Activity, values: [String: String]? = nil, notes: String? = nil, error: String? = nil,
                               status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -190,10 +174,6 @@ struct ActivitiesController {
     }
 
     // MARK: My unit's tasks
-
-    struct TaskActivity { let id: Int64; let campaignId: Int64; let campaign: String; let when: String; let title: String; let recorded: Bool }
-    struct TaskRow { let id: Int64; let campaignId: Int64; let campaign: String; let task: String; let due: String; let statuses: [Option] }
-    struct TasksPage { let activities: [TaskActivity]; let tasks: [TaskRow]; let hasActivities: Bool; let hasTasks: Bool; let empty: Bool; let csrf: String }
 
     @Sendable func tasks(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english

@@ -28,9 +28,6 @@ struct AnnualReportController {
         router.get("/recognition/report/report.docx", use: word)
     }
 
-    struct Section { let key: String; let label: String; let text: String }
-    struct Page { let year: Int; let years: [Option]; let sections: [Section]; let final: Bool; let finalInfo: String; let reminder: String; let canEdit: Bool; let html: String; let csrf: String }
-
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let thisYear = env.clock.today().year

@@ -12,12 +12,6 @@ struct AuditController {
         router.get("/audit", use: list)
     }
 
-    struct Row { let at: String; let actor: String; let action: String; let entity: String; let entityId: String
-                 let before: String; let after: String; let changes: [String]; let hasChanges: Bool
-                 /// A merge of two residents that commune staff may still undo from here: its id.
-                 let undoMerge: String }
-    struct Page { let entities: [Option]; let accounts: [Option]; let rows: [Row]; let empty: Bool; let pager: Pager; let csrf: String }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.canReadAudit)

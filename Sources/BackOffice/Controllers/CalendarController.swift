@@ -22,13 +22,6 @@ struct CalendarController {
         get throws { try ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml") }
     }
 
-    struct DayCell { let day: String; let marked: Bool; let today: Bool; let title: String; let lunar: String }
-    struct Week { let days: [DayCell] }
-    struct EventRow { let dates: String; let name: String; let provisional: Bool; let place: String; let theme: String }
-    struct Month { let name: String; let weeks: [Week]; let events: [EventRow]; let hasEvents: Bool }
-    struct CalendarPage { let year: Int; let previous: Int; let next: Int; let months: [Month]; let weekdays: [String]; let csrf: String }
-    struct FeedPage { let allURL: String; let campaignURL: String }
-
     /// A calendar token for the signed-in account, shown once inside the feed addresses. It reads the feeds and
     /// nothing else; the account page lists it and revokes it like any token.
     @Sendable func newFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -87,16 +80,6 @@ struct CalendarController {
                      provisional: $0.isProvisional, place: $0.place ?? "", theme: $0.theme ?? "")
         }
         return Month(name: english ? CivilDate.englishMonths[month - 1] : "Tháng \(month)", weeks: weeks, events: events, hasEvents: !events.isEmpty)
-    }
-
-    struct ObservanceRow {
-        let name: String; let rule: String; let dates: String; let theme: String; let channels: String; let provisional: Bool
-        let yearly: Bool; let action: String; let start: String; let end: String
-        let festivalAction: String?; let festivalName: String; let festivalUnits: [Option]; let note: String
-    }
-    struct ObservancesPage {
-        let year: Int; let rows: [ObservanceRow]; let canSetYear: Bool; let villages: [Option]; let canAddFestival: Bool; let csrf: String
-        let errors: [String: String]
     }
 
     @Sendable func observances(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -174,11 +157,6 @@ struct ObservancesAPI {
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/observances", use: list)
-    }
-
-    struct Item: Encodable {
-        let key: String?; let festivalId: Int64?; let name: String; let start: String; let end: String; let rule: String
-        let theme: String?; let provisional: Bool; let channels: [String]; let place: String?
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {

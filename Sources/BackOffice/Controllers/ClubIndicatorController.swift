@@ -15,9 +15,6 @@ struct ClubIndicatorController {
         router.get("/clubs/houses/:id", use: house)
     }
 
-    struct ClubRow { let id: Int64; let name: String; let kind: String; let field: String; let members: Int; let lastSession: String; let status: String; let active: Bool }
-    struct HousePage { let unitId: Int64; let counts: Bool; let ruleMonths: Int; let today: String; let clubs: [ClubRow]; let hasClubs: Bool; let canCreate: Bool }
-
     @Sendable func house(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english
         let principal = try context.signedIn()
@@ -36,14 +33,6 @@ struct ClubIndicatorController {
         let page = HousePage(unitId: id, counts: rows.contains(where: \.active), ruleMonths: rule.months, today: today.display,
                              clubs: rows, hasClubs: !rows.isEmpty, canCreate: principal.canWrite(unitId: id))
         return env.views.render("club-house", titleKey: "", title: unit.name, page: page, context: context)
-    }
-
-    struct BreakdownRow { let label: String; let clubs: Int; let houses: Int }
-    struct Breakdown { let title: String; let rows: [BreakdownRow] }
-    struct HouseRow { let id: Int64; let name: String; let counts: Bool }
-    struct IndicatorPage {
-        let date: String; let year: Int; let share: String; let activeHouses: Int; let houses: Int; let ruleMonths: Int
-        let chart: String; let breakdowns: [Breakdown]; let houseRows: [HouseRow]
     }
 
     @Sendable func indicator(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -22,15 +22,6 @@ struct ClubSessionsController {
         router.list("/clubs/:id/attendance", ClubLists.attendance, env: env) { _, context in ListQuery(id: try context.id()) }
     }
 
-    struct Mark { let personId: Int64; let name: String; let role: String; let present: Bool; let absent: Bool; let excused: Bool }
-    struct AttendancePage {
-        let action: String; let clubId: Int64; let clubName: String; let date: String; let topic: String; let place: String; let guests: String
-        let marks: [Mark]; let hasMembers: Bool
-        /// Members marked present / all members, shown under the list and kept current by web/static/attendance.js.
-        let presentCount: Int; let memberCount: Int
-        let errors: [String: String]; let hasErrors: Bool; let csrf: String
-    }
-
     private func page(_ context: AppRequestContext, club: Club, session: ClubSession?, input: ClubStore.SessionInput?,
                       errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
@@ -104,9 +95,6 @@ struct ClubSessionsController {
     }
 
     // MARK: Printing
-
-    struct PrintRow { let number: Int; let name: String; let village: String; let birthYear: String; let role: String; let joined: String; let phone: String }
-    struct PrintPage { let clubName: String; let unit: String; let commune: String; let today: String; let rows: [PrintRow]; let columns: [String]; let sheet: Bool }
 
     private func printable(_ context: AppRequestContext, sheet: Bool) async throws -> Response {
         let english = context.english

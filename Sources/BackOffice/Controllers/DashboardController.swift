@@ -16,16 +16,6 @@ struct DashboardController {
         router.get("/", use: show)
     }
 
-    struct Tile { let label: String; let value: String; let href: String }
-    struct RecentEntry { let at: String; let actor: String; let action: String; let entity: String }
-    struct Page {
-        let communeName: String
-        let tiles: [Tile]
-        let recent: [RecentEntry]
-        let hasRecent: Bool
-        let scopeNote: String?
-    }
-
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let language = context.language

@@ -31,9 +31,6 @@ struct DecisionsController {
         router.get("/honours/decisions/:id/certificates", use: certificates)
     }
 
-    struct Row { let id: Int64; let number: String; let date: String; let subject: String; let kind: String; let issued: Bool; let corrected: String; let count: Int }
-    struct ListPage { let rows: [Row]; let empty: Bool; let canCreate: Bool }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english
         let principal = try context.signedIn()
@@ -46,12 +43,6 @@ struct DecisionsController {
         }
         return env.views.render("honours-decisions", titleKey: "decisions_title", page: ListPage(rows: rows, empty: rows.isEmpty, canCreate: principal.canWriteCommuneWide),
                                 context: context, flash: env.flash(request, context))
-    }
-
-    struct Candidate { let id: Int64; let name: String; let place: String; let achievement: String; let year: Int; let checked: Bool }
-    struct FormPage {
-        let formOptions: [Option]; let formKey: String; let year: String; let subject: String; let grounds: String; let candidates: [Candidate]
-        let hasCandidates: Bool; let errors: [String: String]; let hasErrors: Bool; let csrf: String
     }
 
     private func form(_ request: Request, context: AppRequestContext, input: DecisionStore.Input, errors: [String: String] = [:],
@@ -88,14 +79,6 @@ struct DecisionsController {
         return try await env.write(orShow: { try await form(request, context: context, input: input, errors: $0, status: .unprocessableContent) }) {
             "/honours/decisions/\(try DecisionStore.createDraft($0, input, forms: forms, by: principal).id!)?msg=created"
         }
-    }
-
-    struct RecipientRow { let id: Int64; let name: String; let place: String; let achievement: String; let award: String; let awardValue: Int64 }
-    struct DetailPage {
-        let id: Int64; let number: String; let date: String; let subject: String; let kind: String; let form: String; let issued: Bool; let draft: Bool
-        let higher: Bool; let corrects: String; let correctsId: Int64?; let correctedBy: String; let correctedById: Int64?; let issuedBy: String
-        let recipients: [RecipientRow]; let hasRecipients: Bool; let recipientCount: Int; let editable: Bool; let canManage: Bool; let canCorrect: Bool; let today: String
-        let hasCertificates: Bool; let errors: [String: String]; let csrf: String
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -177,17 +160,6 @@ struct DecisionsController {
 
     // MARK: Printed
 
-    struct DocRecipient { let number: Int; let name: String; let place: String; let achievement: String; let award: String }
-    struct DecisionModel {
-        let issuer: String; let number: String; let commune: String; let dateLong: String; let issued: Bool; let subject: String; let signerAuthority: String
-        let grounds: [String]; let revoke: Bool; let amend: Bool; let corrects: String; let correctsDate: String; let formName: String; let count: Int
-        let recipients: [DocRecipient]; let total: String; let totalInWords: String; let hasAward: Bool; let lastArticle: Int
-        /// Article 1 after any amendment's words: "Tặng Giấy khen … cho 3 tập thể và 12 cá nhân …".
-        let articleOne: String; let recipientHeading: String
-        /// "CHỦ TỊCH", or "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH": the Chairman decides in the Chairman's name.
-        let signature: [String]; let signerName: String
-    }
-
     /// The decision as printed and as downloaded for Word: one model for both.
     private func documentModel(id: Int64) async throws -> DecisionModel {
         let forms = self.forms
@@ -228,13 +200,6 @@ struct DecisionsController {
         let id = try context.id()
         return try await env.wordDownload(DecisionWord.document(try await documentModel(id: id)), fileName: "quyet-dinh-\(id).docx",
                                           entity: "decision", id: id, by: principal)
-    }
-
-    struct CertificateModel {
-        let signerAuthority: String; let title: String; let name: String; let place: String; let achievement: String; let number: String
-        /// The decision's date, dd/MM/yyyy, beside its number (a certificate names the decision it comes from).
-        let date: String; let book: String
-        let commune: String; let dateLong: String; let signature: [String]; let signerName: String
     }
 
     /// One certificate per recipient of an issued decision (or only `nomination`), for print and for Word.

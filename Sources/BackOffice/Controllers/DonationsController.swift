@@ -46,12 +46,6 @@ struct DonationsController {
 
     // MARK: List
 
-    struct ListRow { let id: Int64; let receipt: String; let date: String; let sponsor: String; let gift: String; let value: String; let purpose: String; let unit: String; let voided: Bool; let letterSent: Bool }
-    struct ListPage {
-        let years: [Option]; let kinds: [Option]; let campaigns: [Option]; let query: String; let rows: [ListRow]; let empty: Bool; let total: String
-        let canCreate: Bool; let canImport: Bool; let csrf: String; let problems: [String]; let hasProblems: Bool; let imported: String; let csvText: String
-    }
-
     static func filter(_ request: Request) throws -> DonationStore.Filter {
         DonationStore.Filter(year: (try request.queryYear()), campaignId: (try request.queryId("campaign")),
                              kind: (try request.queryChoice("kind", as: DonationKind.self)), recipientUnitId: (try request.queryId("unit")))
@@ -117,15 +111,6 @@ struct DonationsController {
     }
 
     // MARK: Form
-
-    struct ItemRow { let index: Int; let description: String; let quantity: String; let unit: String; let value: String; let author: String; let isbn: String; let isBook: Bool }
-    struct FormPage {
-        let sponsors: [Option]; let kind: String; let isCash: Bool; let kindLabel: String; let switchHref: String; let switchLabel: String; let channels: [Option]; let units: [Option]; let campaigns: [Option]; let pledges: [Option]; let hasPledges: Bool
-        let date: String; let amount: String; let items: [ItemRow]; let purpose: String; let receivedBy: String; let publishAnonymous: Bool; let notes: String
-        /// Nothing is chosen for the clerk: an unchosen sponsor or receiving unit is asked for, never defaulted.
-        var sponsorChosen = false; var anonymousChosen = false; var unitChosen = false
-        let errors: [String: String]; let itemErrors: [String]; let hasErrors: Bool; let csrf: String
-    }
 
     static let itemRows = 4
 
@@ -207,16 +192,6 @@ struct DonationsController {
 
     // MARK: Donation page
 
-    struct ItemLine { let id: Int64; let description: String; let author: String; let isbn: String; let quantity: Int; let unit: String; let value: String; let remaining: Int }
-    struct HandoverRow { let id: Int64; let date: String; let toUnit: String; let items: String }
-    struct DetailPage {
-        let id: Int64; let receipt: String; let date: String; let sponsor: String; let sponsorId: Int64?; let kind: String; let gift: String; let value: String
-        let amountInWords: String; let channel: String; let purpose: String; let campaign: String; let unit: String; let receivedBy: String
-        let publishAnonymous: Bool; let notes: String; let voided: Bool; let voidedAt: String; let voidedBy: String; let voidReason: String
-        let letterSent: String; let items: [ItemLine]; let hasItems: Bool; let handovers: [HandoverRow]; let hasHandovers: Bool; let canHandOver: Bool
-        let units: [Option]; let today: String; let pledges: [String]; let canEdit: Bool; let csrf: String; let errors: [String: String]
-    }
-
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await detail(request, context: context)
     }
@@ -288,18 +263,6 @@ struct DonationsController {
     /// A document from `Templates/documents/` inside the layout, whose print style hides everything else.
     private func document(_ html: String, title: String, context: AppRequestContext, extra: DocumentPage.Action? = nil) -> Response {
         env.views.render("socialization-document", titleKey: "", title: title, page: DocumentPage(html: html, action: extra, csrf: context.csrfToken), context: context)
-    }
-
-    struct DocumentPage {
-        struct Action { let href: String; let label: String; let done: String }
-        let html: String; let action: Action?; let csrf: String
-    }
-
-    struct ReceiptItem { let number: Int; let description: String; let author: String; let isbn: String; let unit: String; let quantity: Int; let value: String }
-    struct ReceiptModel {
-        let committee: String; let commune: String; let recipientUnit: String; let number: String; let sponsor: String; let payer: String; let purpose: String
-        let campaign: String; let cash: Bool; let amount: String; let channel: String; let amountInWords: String; let hasItems: Bool; let items: [ReceiptItem]
-        let total: String; let dateLong: String; let receivedBy: String; let voided: Bool; let voidedOn: String; let voidedBy: String; let voidReason: String
     }
 
     /// The receipt as printed and as downloaded for Word.
@@ -388,8 +351,6 @@ struct DonationsController {
                                           details: ["letters": String(ids.count)])
     }
 
-    struct LettersPage { let html: String; let ids: [String]; let count: Int; let empty: Bool; let year: Int; let csrf: String }
-
     @Sendable func markLettersSent(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let ids = context.form.all("id").compactMap { Int64($0) }
@@ -411,11 +372,6 @@ struct DonationsController {
             try DonationStore.markLetterSent(db, ids: [id], on: env.clock.today(), by: principal)
         }
         return .redirect(to: "/donations/\(id)?msg=saved", type: .found)
-    }
-
-    struct HandoverModel {
-        let committee: String; let commune: String; let dateLong: String; let receipt: String; let deliveredBy: String; let fromUnit: String
-        let receivedBy: String; let toUnit: String; let sponsor: String; let items: [ReceiptItem]; let notes: String
     }
 
     private func handoverModel(id: Int64, for principal: Principal) async throws -> HandoverModel {

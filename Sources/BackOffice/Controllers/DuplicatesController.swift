@@ -15,16 +15,6 @@ struct DuplicatesController {
         router.post("/people/merges/:id/undo", use: undo)
     }
 
-    struct SideRow { let id: Int64; let name: String; let birthYear: String; let village: String; let phone: String }
-    struct PairRow { let left: SideRow; let right: SideRow; let reasons: String; let score: Int; let canMerge: Bool }
-    struct MergeRow { let id: Int64; let keptId: Int64; let removedName: String; let by: String; let at: String; let undone: Bool }
-    struct Page {
-        let scanned: Bool; let pairs: [PairRow]; let none: Bool; let people: String; let pairCount: Int
-        /// Blocks of common names left out, "" when none (Mustache shows a 0).
-        let skipped: String
-        let merges: [MergeRow]; let hasMerges: Bool; let canUndo: Bool; let csrf: String
-    }
-
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         try principal.require(principal.role != .viewer)

@@ -15,15 +15,6 @@ struct HonourRollController {
         router.get("/honours/roll/:year", use: roll)
     }
 
-    struct Line { let number: Int; let name: String; let kind: String; let place: String; let achievement: String; let decision: String }
-    struct Group { let form: String; let lines: [Line] }
-    struct RollPage {
-        let year: Int; let years: [Option]; let commune: String; let committee: String; let groups: [Group]; let empty: Bool
-        let total: Int; let individuals: Int; let collectives: Int; let women: Int; let men: Int
-        /// Staff signed in may take the roll as a spreadsheet (a logged export); the package page has no such link.
-        let canDownload: Bool
-    }
-
     @Sendable func roll(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english
         let thisYear = env.clock.today().year

@@ -18,14 +18,6 @@ struct HonoursRegisterController {
         router.post("/honours/discipline", use: flag)
     }
 
-    struct FormRow { let key: String; let name: String; let kind: String; let level: String; let awardedBy: String; let recipients: String; let award: String }
-    struct ClanRow { let name: String; let village: String; let notes: String }
-    struct ModelRow { let title: String; let unit: String; let year: Int; let description: String; let replicated: String }
-    struct RegisterPage {
-        let forms: [FormRow]; let clans: [ClanRow]; let models: [ModelRow]; let villages: [Option]; let units: [Option]; let year: Int
-        let canManage: Bool; let canAdd: Bool; let csrf: String
-    }
-
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english
         let principal = try context.signedIn()

@@ -17,9 +17,6 @@ struct HouseholdsController {
         router.post("/households/:id/members", use: addMember)
     }
 
-    struct Row { let id: Int64; let name: String; let village: String; let head: String; let members: Int }
-    struct ListPage { let villages: [Option]; let rows: [Row]; let empty: Bool; let pager: Pager; let villageQuery: String }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let villageId = (try request.queryId("village"))
@@ -36,19 +33,6 @@ struct HouseholdsController {
                             pager: Pager(result, basePath: "/households", query: ["village": villageId.map(String.init) ?? ""], totalText: totalText),
                             villageQuery: villageId.map { "?village=\($0)" } ?? "")
         return env.views.render("households", titleKey: "households_title", page: page, context: context)
-    }
-
-    struct Member { let id: Int64; let fullName: String; let relation: String; let birthYear: String }
-    struct DetailPage {
-        let id: Int64
-        let name: String
-        let village: String
-        let address: String
-        let members: [Member]
-        let canEdit: Bool
-        /// Titles in force ("Gia đình học tập", "Gia đình văn hóa"…).
-        let honours: [HonourLine]
-        let csrf: String
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

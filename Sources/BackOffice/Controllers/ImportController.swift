@@ -16,13 +16,6 @@ struct ImportController {
         router.post("/import/:kind", use: upload)
     }
 
-    struct Page {
-        let kind: String; let heading: String; let columns: String; let back: String; let isPeople: Bool
-        let problems: [String]; let hasProblems: Bool; let done: String; let sheet: String; let csrf: String
-        /// Rows that may be someone already on the register (imported, or skipped when asked), each with who.
-        let duplicates: [String]; let hasDuplicates: Bool
-    }
-
     static func kind(_ context: AppRequestContext) throws -> ImportKind {
         guard let kind = context.parameters.get("kind").flatMap(ImportKind.init(rawValue:)) else {
             throw DomainError.notFound("trang nhập", english: "Import page")

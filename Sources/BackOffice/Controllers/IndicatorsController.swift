@@ -17,13 +17,6 @@ struct IndicatorsController {
         router.post("/recognition/visits", use: saveVisits)
     }
 
-    struct YearCell { let year: Int; let value: String; let expected: String; let onTrack: Bool; let offTrack: Bool }
-    struct IndicatorRow {
-        let key: String; let name: String; let unit: String; let kind: String; let source: String; let baseline: String; let target2025: String; let target2030: String
-        let cells: [YearCell]; let chart: String; let manual: Bool; let note: String; let growth: String
-    }
-    struct Page { let year: Int; let years: [Option]; let rows: [IndicatorRow]; let canEdit: Bool; let csrf: String }
-
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let thisYear = env.clock.today().year
@@ -79,9 +72,6 @@ struct IndicatorsController {
         try await env.database.write { try Indicators.setManual($0, key: key, year: year, value: value, sourceNote: f["sourceNote"] ?? "", by: principal) }
         return .redirect(to: "/recognition/indicators?year=\(year)&msg=saved", type: .found)
     }
-
-    struct MonthRow { let month: Int; let visits: String; let readers: String; let loans: String; let newCards: String; let onlineUses: String }
-    struct VisitsPage { let libraries: [Option]; let libraryId: Int64?; let year: Int; let years: [Option]; let months: [MonthRow]; let total: String; let canEdit: Bool; let csrf: String }
 
     @Sendable func visits(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()

@@ -14,13 +14,6 @@ struct LoginController {
         router.get("/language", use: switchLanguage)
     }
 
-    struct LoginPage {
-        let csrf: String
-        let login: String
-        let next: String
-        let error: String?
-    }
-
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         if context.principal != nil { return .redirect(to: "/", type: .found) }
         let next = request.uri.queryParameters["next"].map(String.init) ?? "/"

@@ -20,46 +20,6 @@ struct MessagesController {
         router.post("/messages/export", use: download)
     }
 
-    struct AudienceExample { let spec: String; let meaning: String }
-    struct VariableField { let name: String; let label: String; let value: String }
-    struct LogRow { let at: String; let actor: String; let template: String; let audience: String; let channel: String; let messages: String; let excluded: String; let cost: String }
-    struct MessagesPage {
-        let canExport: Bool
-        let templateError: String?
-        let templates: [Option]
-        let templateTitle: String
-        let templateDescription: String
-        let channels: [Option]
-        let villages: [Option]
-        let genders: [Option]
-        let unitKinds: [Option]
-        let clubs: [Option]
-        let activities: [Option]
-        let ageFrom: String
-        let ageTo: String
-        let ethnicity: String
-        let audience: String
-        let audienceExamples: [AudienceExample]
-        let ascii: Bool
-        let perVillage: Bool
-        let variables: [VariableField]
-        let hasVariables: Bool
-        let previewed: Bool
-        let error: String?
-        let summary: [String]
-        let previewText: String
-        let previewHTML: String
-        let isLetter: Bool
-        /// A loudspeaker script: the download can also read it aloud (MP3).
-        let isLoudspeaker: Bool
-        let rejects: String
-        let sms: [SMSPreview]
-        let hasSMS: Bool
-        let csrf: String
-        let log: [LogRow]
-        let hasLog: Bool
-    }
-
     /// The form's fields, from the query (preview) or the body (export).
     struct Choice {
         var template: String
@@ -155,11 +115,6 @@ struct MessagesController {
         }
         return try await render(context, principal: principal, templates: templates.all, choice: choice, result: result)
     }
-
-    struct PreviewResult { let error: String?; let summary: [String]; let text: String; let rejects: String; let isLetter: Bool; var sms: [SMSPreview] = [] }
-
-    /// An SMS as the recipient's phone shows it, with its parts.
-    struct SMSPreview { let phone: String; let message: String; let parts: String }
 
     /// A template may go by its own channel, and a post by any post channel (Zalo or Facebook).
     static func fits(_ template: MessageTemplate, _ channel: Channel) -> Bool {

@@ -16,8 +16,6 @@ struct OwnPasswordController {
         router.post(RouterPath(stringLiteral: Self.path), use: change)
     }
 
-    struct Page { let csrf: String; let forced: Bool; let errors: [String: String]; let hasErrors: Bool; let login: String }
-
     private func page(_ context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) throws -> Response {
         let principal = try context.signedIn()
         return env.views.render("account-password", titleKey: "password_title",

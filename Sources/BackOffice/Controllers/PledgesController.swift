@@ -18,12 +18,6 @@ struct PledgesController {
         router.post("/pledges/:id/cancel", use: cancel)
     }
 
-    struct Row {
-        let id: Int64; let sponsorId: Int64; let sponsor: String; let date: String; let value: String; let items: String; let purpose: String; let due: String
-        let fulfilled: String; let remaining: String; let status: String; let overdue: Bool; let open: Bool; let canEdit: Bool
-    }
-    struct ListPage { let rows: [Row]; let empty: Bool; let overdueOnly: Bool; let overdueCount: Int; let canCreate: Bool; let csrf: String }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let english = context.english
         let principal = try context.signedIn()
@@ -42,11 +36,6 @@ struct PledgesController {
                             canCreate: principal.role != .viewer, csrf: context.csrfToken)
         return env.views.render("socialization-pledges", titleKey: "pledges_title", page: page, context: context,
                                 flash: env.flash(request, context))
-    }
-
-    struct FormPage {
-        let sponsors: [Option]; let units: [Option]; let date: String; let value: String; let items: String; let dueOn: String; let purpose: String; let notes: String
-        let errors: [String: String]; let hasErrors: Bool; let csrf: String
     }
 
     private func form(_ context: AppRequestContext, input: PledgeStore.Input, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {

@@ -96,8 +96,6 @@ struct PublicSignUpController {
         }
     }
 
-    struct Thanks { let code: String; let title: String; let waiting: String }
-
     @Sendable func thanks(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await form(context)
         let waiting = try request.queryInt("wait", in: 1...100_000).map(String.init) ?? ""

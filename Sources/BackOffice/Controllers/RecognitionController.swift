@@ -26,14 +26,6 @@ struct RecognitionController {
         router.post("/recognition/registrations/:id/decide", use: decide)
     }
 
-    /// Counts as text with the thousands dot ("1.707"); the share also as a number for its progress bar.
-    struct ProgressRow {
-        let set: String; let title: String; let population: String; let registered: String; let assessed: String; let recognised: String
-        let share: String; let shareValue: String; let target: String; let targetValue: String; let reached: Bool
-    }
-    struct VillageRow { let name: String; let households: Int; let recognised: Int; let share: String }
-    struct OverviewPage { let year: Int; let years: [Option]; let rows: [ProgressRow]; let villages: [VillageRow]; let reminder: String }
-
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
         let thisYear = env.clock.today().year
@@ -62,13 +54,6 @@ struct RecognitionController {
                                 flash: env.flash(request, context))
     }
 
-    struct CriterionRow { let text: String; let points: Int; let computed: Bool; let level: Int }
-    struct GroupRow { let name: String; let criteria: [CriterionRow] }
-    struct SetRow {
-        let key: String; let title: String; let subject: String; let version: String; let years: String; let scoring: String; let maximum: Int; let thresholds: String
-        let groups: [GroupRow]; let source: String; let validity: String; let byLevels: Bool
-    }
-
     /// "3 năm, hết hạn phải đánh giá công nhận lại", or that the set names no time limit.
     static func validityText(_ set: CriteriaSet, views: Views, language: Language) -> String {
         set.validityYears.map { views.text("sets_validityYears", language).replacingOccurrences(of: "%@", with: String($0)) }
@@ -89,20 +74,6 @@ struct RecognitionController {
     }
 
     // MARK: Registrations
-
-    struct RegistrationRow {
-        let id: Int64; let subject: String; let place: String; let set: String; let status: String; let score: String; let result: String
-        /// The last year an approved recognition holds ("2027"), with "đã hết hiệu lực" once past; empty otherwise.
-        let validUntil: String
-    }
-    struct RegistrationsPage {
-        let year: Int; let setOptions: [Option]; let rows: [RegistrationRow]; let empty: Bool; let subjects: [Option]; let chosenSet: String
-        let isPerson: Bool; let q: String; let canRegister: Bool; let csrf: String; let errors: [String: String]
-        /// The set's recognitions expire: the list shows until when each holds.
-        let hasValidity: Bool
-        /// For an empty year: the latest earlier year that has registrations for the set, to go and look at.
-        let earlierYear: Int?
-    }
 
     @Sendable func registrations(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await registrationsPage(request, context: context)
@@ -181,15 +152,6 @@ struct RecognitionController {
     }
 
     // MARK: Assessment
-
-    struct ScoreRow { let key: String; let text: String; let max: Int; let points: String; let passed: Bool; let computed: Bool; let evidence: String; let error: String }
-    struct ScoreGroup { let name: String; let rows: [ScoreRow] }
-    struct AssessmentPage {
-        let id: Int64; let subject: String; let place: String; let set: String; let year: Int; let usesPoints: Bool; let maximum: Int; let thresholds: String
-        let source: String; let validity: String; let validUntil: Int?; let expired: Bool
-        let groups: [ScoreGroup]; let status: String; let score: String; let result: String; let nominationId: Int64?
-        let canAssess: Bool; let canDecide: Bool; let csrf: String; let hasErrors: Bool; let reasonError: String
-    }
 
     @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await assessmentPage(request, context: context)

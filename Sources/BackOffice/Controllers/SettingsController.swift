@@ -14,14 +14,6 @@ struct SettingsController {
         router.post("/settings", use: save)
     }
 
-    /// `choices`: a setting with a fixed set of values (the default language) is a menu, not a text to type right.
-    struct Field {
-        let name: String; let label: String; let value: String; let error: String?; let choices: [Option]?; let hasChoices: Bool
-        /// The choices are languages, each named in itself ("English" is marked `lang="en"`).
-        let namesLanguages: Bool
-    }
-    struct Page { let fields: [Field]; let csrf: String }
-
     private func page(_ context: AppRequestContext, values: [String: String], errors: [String: String],
                       status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
         let fields = Settings.known.map { key -> Field in

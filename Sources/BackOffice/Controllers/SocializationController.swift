@@ -21,15 +21,6 @@ struct SocializationController {
         }
     }
 
-    struct Line { let label: String; let value: String; let count: Int }
-    struct OverviewPage {
-        let year: Int; let years: [Option]; let campaigns: [Option]; let campaignId: String
-        let total: String; let cash: String; let inKind: String; let donations: Int; let sponsors: Int; let anonymous: String
-        let byCampaign: [Line]; let byPurpose: [Line]; let bySource: [Line]; let topSponsors: [Line]
-        let yearChart: String; let sourceChart: String; let purposeChart: String; let topChart: String
-        let overdue: Int; let pendingHours: Int; let lettersToSend: Int; let empty: Bool
-    }
-
     static func lines(_ lines: [SocializationTotals.Line], english: Bool) -> [Line] {
         lines.map { Line(label: $0.label(english: english), value: VND.format($0.value), count: $0.count) }
     }
@@ -63,12 +54,6 @@ struct SocializationController {
             topChart: BarChart.svg(Self.bars(totals.topSponsors, english: context.english), title: t("socialization_top")),
             overdue: overdue, pendingHours: pending, lettersToSend: letters, empty: totals.donations == 0)
         return env.views.render("socialization", titleKey: "socialization_title", page: page, context: context)
-    }
-
-    struct DisclosureRow { let number: Int; let date: String; let name: String; let gift: String; let purpose: String }
-    struct DisclosurePage {
-        let year: Int; let years: [Option]; let campaigns: [Option]; let campaignTitle: String; let query: String; let commune: String; let committee: String
-        let rows: [DisclosureRow]; let empty: Bool; let total: String; let today: String
     }
 
     static func scope(_ request: Request, today: CivilDate) throws -> (year: Int?, campaignId: Int64?) {

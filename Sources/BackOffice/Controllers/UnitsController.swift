@@ -23,16 +23,6 @@ struct UnitsController {
         router.post("/units/:id/duties/:key", use: recordDuty)
     }
 
-    struct Row { let id: Int64; let name: String; let kind: String; let parent: String; let depth: Int; let inactive: Bool }
-    struct ListPage {
-        let q: String
-        let kinds: [Option]
-        let rows: [Row]
-        let isTree: Bool
-        let canCreate: Bool
-        let empty: Bool
-    }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.signedIn()
         let q = request.query("q") ?? ""
@@ -53,40 +43,6 @@ struct UnitsController {
 
     static func kindOptions(selected: String?, english: Bool) -> [Option] {
         UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == selected) }
-    }
-
-    struct FormerName { let name: String; let from: String; let until: String; let note: String }
-    struct Child { let id: Int64; let name: String; let kind: String }
-    struct DetailPage {
-        let id: Int64
-        let name: String
-        let kind: String
-        let parentId: Int64?
-        let parentName: String?
-        let address: String?
-        let phone: String?
-        let email: String?
-        let contactName: String?
-        let active: Bool
-        let notes: String?
-        let children: [Child]
-        let formerNames: [FormerName]
-        let peopleCount: String?
-        /// Current members of a mass organisation, "" for other units (Mustache would show a 0).
-        let memberCount: String
-        let isOrganisation: Bool
-        let canEdit: Bool
-        let honours: [HonourLine]
-        /// The programme's standing duties of this unit (plan V) in the year shown.
-        let duties: [DutyRow]
-        let hasDuties: Bool
-        let dutyYear: Int
-        let dutyYears: [Option]
-        let csrf: String
-    }
-    struct DutyRow {
-        let key: String; let section: String; let assignee: String; let text: String; let status: String; let done: Bool; let evidence: String
-        let statuses: [Option]; let error: String
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -144,25 +100,6 @@ struct UnitsController {
             try DutyStore.record(db, unitId: id, dutyKey: key, year: year, status: f["status"] ?? "", evidence: f.text("evidence"), programme: programme, by: principal)
             return "/units/\(id)?year=\(year)&msg=saved#duties"
         }
-    }
-
-    struct FormPage {
-        let action: String
-        let isNew: Bool
-        let name: String
-        let kinds: [Option]
-        let parents: [Option]
-        let address: String
-        let phone: String
-        let email: String
-        let contactName: String
-        let active: Bool
-        let notes: String
-        let errors: [String: String]
-        let hasErrors: Bool
-        let csrf: String
-        let canChangeStructure: Bool
-        let version: String
     }
 
     private func form(_ context: AppRequestContext, principal: Principal, id: Int64?, input: UnitInput,
