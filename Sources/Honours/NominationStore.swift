@@ -143,7 +143,7 @@ package enum NominationStore {
         let (kind, form, type, year) = try check(db, input, forms: forms)
         try principal.require(principal.canWrite(unitId: input.proposingUnitId))
         // A resident or a household the account may not see cannot be proposed: the nomination page would show
-        // their name and village. Collectives (clubs, units, clans) are package names and may come from anywhere.
+        // their name and village. Collectives (clubs, units, clans) are public names and may come from anywhere.
         if kind == .individual || kind == .household, let id = input.recipientId,
            let recipient = try recipient(db, kind: kind, id: id), !principal.canRead(unitId: recipient.scopeUnitId) {
             throw DomainError.outsideScope

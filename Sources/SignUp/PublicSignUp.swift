@@ -3,8 +3,8 @@ import GRDB
 import Store
 import Vietnamese
 
-/// A sign-up sent from a package page (no account): checked, limited against abuse, and kept for the organiser's
-/// review. Nothing typed here is ever shown on a package page again.
+/// A sign-up sent from a public page (no account): checked, limited against abuse, and kept for the organiser's
+/// review. Nothing typed here is ever shown on a public page again.
 package enum PublicSignUp {
     /// What the page's form sent.
     package struct Submission: Sendable {

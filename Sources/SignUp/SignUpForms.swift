@@ -6,7 +6,7 @@ import Store
 import Vietnamese
 
 /// Opening, listing and closing sign-up pages. An organiser opens one for an activity, a club or a call for
-/// volunteers of their own unit; the page's short code goes into the package address and onto the QR poster.
+/// volunteers of their own unit; the page's short code goes into the public address and onto the QR poster.
 package enum SignUpForms {
     /// What the organiser chooses when opening a page.
     package struct Input: Sendable {
@@ -31,7 +31,7 @@ package enum SignUpForms {
         }
     }
 
-    /// Channels a package page may ask consent for: the ones that reach a phone.
+    /// Channels a public page may ask consent for: the ones that reach a phone.
     package static let offeredChannels: [ConsentChannel] = [.sms, .zalo]
 
     /// The unit, default title and default purpose of what a page signs people up for.
@@ -100,7 +100,7 @@ package enum SignUpForms {
         return form
     }
 
-    /// The page a package code opens (no account): nil when unknown.
+    /// The page a public code opens (no account): nil when unknown.
     package static func byCode(_ db: Database, code: String) throws -> SignUpForm? {
         guard code.utf8.count <= 16 else { return nil }
         return try SignUpForm.filter(Column("code") == code.lowercased()).fetchOne(db)
@@ -145,7 +145,7 @@ package enum SignUpForms {
 }
 
 extension SignUpForms {
-    /// When and where, as the package page and the poster say it.
+    /// When and where, as the public page and the poster say it.
     package struct Occasion: Sendable { package let when: String; package let place: String }
 
     package static func occasion(_ db: Database, _ form: SignUpForm) throws -> Occasion {

@@ -3,7 +3,7 @@ import GRDB
 import Store
 import Vietnamese
 
-/// What a package sign-up page signs people up for.
+/// What a public sign-up page signs people up for.
 package enum SignUpKind: String, Codable, CaseIterable, Sendable, Labelled {
     /// Taking part in a campaign activity (the approved sign-ups are its list of registered people).
     case activity
@@ -56,7 +56,7 @@ package enum SignUpStatus: String, Codable, CaseIterable, Sendable, Labelled {
 package struct SignUpForm: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
     package static let databaseTableName = "signUpForm"
     package var id: Int64?
-    /// The short code in the package address `/s/CODE` and on the poster's QR code.
+    /// The short code in the public address `/s/CODE` and on the poster's QR code.
     package var code: String
     package var kind: SignUpKind
     package var activityId: Int64?
@@ -87,7 +87,7 @@ package struct SignUpForm: Codable, FetchableRecord, MutablePersistableRecord, S
     package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// One person's sign-up from the package page, kept as typed, until reviewed.
+/// One person's sign-up from the public page, kept as typed, until reviewed.
 package struct SignUpEntry: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Identifiable {
     package static let databaseTableName = "signUp"
     package var id: Int64?

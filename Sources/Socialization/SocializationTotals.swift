@@ -80,7 +80,7 @@ package struct SocializationTotals: Sendable {
     }
 }
 
-/// The package disclosure list (danh sách công khai): who gave what for which purpose. Only names (or "Nhà hảo tâm"
+/// The public disclosure list (danh sách công khai): who gave what for which purpose. Only names (or "Nhà hảo tâm"
 /// for anonymous gifts and those who asked not to be named), the gift and its purpose — never a phone or address.
 package enum Disclosure {
     package struct Line: Sendable, Equatable {

@@ -95,7 +95,7 @@ struct HonoursAPI {
         let decisionId: Int64; let decisionNumber: String; let decisionDate: String
     }
 
-    /// The honour roll as data: the same package fields as the page.
+    /// The honour roll as data: the same public fields as the page.
     @Sendable func honours(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
         let year = (try request.queryYear())

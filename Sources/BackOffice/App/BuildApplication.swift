@@ -49,9 +49,9 @@ package func buildRouter(_ configuration: AppConfiguration, database: AppDatabas
     OpenAPIController(webDirectory: configuration.webDirectory).addRoutes(to: router)
     LoginController(env: environment).addRoutes(to: router)
     ICalendarController(database: database).addRoutes(to: router)
-    HonourRollController(env: environment).addRoutes(to: router)  // the honour roll is package
+    HonourRollController(env: environment).addRoutes(to: router)  // the honour roll is public
     VolunteerSelfController(env: environment).addRoutes(to: router)  // a volunteer's own page: opened by its link
-    PublicSignUpController(env: environment).addRoutes(to: router)  // package sign-up pages: no account
+    PublicSignUpController(env: environment).addRoutes(to: router)  // public sign-up pages: no account
 
     let pages = router.group().add(middleware: RequireSignIn())
     DashboardController(env: environment).addRoutes(to: pages)

@@ -4,7 +4,7 @@ import SignUp
 import Store
 import Vietnamese
 
-/// The package sign-up page (no account) at `/s/CODE`: only what the organiser chose to ask, the consent per channel
+/// The public sign-up page (no account) at `/s/CODE`: only what the organiser chose to ask, the consent per channel
 /// in the words that will be kept, a honeypot; the answer never repeats what was typed. Works without JavaScript.
 struct PublicSignUpController {
     let env: ControllerEnvironment

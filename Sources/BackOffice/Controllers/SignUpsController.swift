@@ -6,7 +6,7 @@ import SignUp
 import Store
 import Vietnamese
 
-/// The organisers' side of package sign-up: opening a page for an activity, a club or a call for volunteers, its
+/// The organisers' side of public sign-up: opening a page for an activity, a club or a call for volunteers, its
 /// QR poster, and the review queue where each sign-up is matched to a resident or created as one.
 struct SignUpsController {
     let env: ControllerEnvironment
@@ -75,7 +75,7 @@ struct SignUpsController {
         }
     }
 
-    /// The address printed on the poster: the configured package address, else the one this request came to.
+    /// The address printed on the poster: the configured public address, else the one this request came to.
     private func publicLink(_ request: Request, code: String) -> String {
         var base = VietnameseText.trimmed(env.settings.value(Settings.publicAddress))
         if base.isEmpty { base = (env.configuration.secureCookies ? "https://" : "http://") + (request.head.authority ?? "localhost") }

@@ -7,7 +7,7 @@ import Socialization
 import Store
 import Vietnamese
 
-/// The socialization overview (totals of a year or campaign with charts drawn by the server) and the package
+/// The socialization overview (totals of a year or campaign with charts drawn by the server) and the public
 /// disclosure list, printable and as CSV.
 struct SocializationController {
     let env: ControllerEnvironment

@@ -33,7 +33,7 @@ extension HonourRollController {
         let collectives: Int
         let women: Int
         let men: Int
-        /// Staff signed in may take the roll as a spreadsheet (a logged export); the package page has no such link.
+        /// Staff signed in may take the roll as a spreadsheet (a logged export); the public page has no such link.
         let canDownload: Bool
     }
 }

@@ -3,7 +3,7 @@ import SignUp
 import Store
 import Vietnamese
 
-/// What the sign-up pages show: the organisers' list, a page's queue, the form that opens a page, the package form.
+/// What the sign-up pages show: the organisers' list, a page's queue, the form that opens a page, the public form.
 enum SignUpPages {
     struct ListRow {
         let id: Int64

@@ -137,14 +137,14 @@ extension Choice {
 
 extension ControllerEnvironment {
     /// The page's flash line (`Flash.message`) for this request.
-    /// The anti-forgery token of a form shown without a session (sign-in, package pages): the pre-login cookie's when
+    /// The anti-forgery token of a form shown without a session (sign-in, public pages): the pre-login cookie's when
     /// this server signed it (two tabs may be open), else a new one; the form and the cookie carry it (double submit).
     func anonymousFormToken(_ request: Request) -> String {
         let kept = request.cookies[AppCookies.loginCSRF].map { String($0.value) }
         return kept.flatMap { loginTokens.isGenuine($0) ? $0 : nil } ?? loginTokens.make()
     }
 
-    /// A package page's form token: the session's for a signed-in visitor, else the anonymous one.
+    /// A public page's form token: the session's for a signed-in visitor, else the anonymous one.
     func formToken(_ request: Request, _ context: AppRequestContext) -> String {
         context.principal != nil ? context.csrfToken : anonymousFormToken(request)
     }

@@ -22,7 +22,7 @@ extension VolunteerSelfController {
         let date: String
     }
 
-    /// An open call for volunteers of the volunteer's unit, signed up for on its package page.
+    /// An open call for volunteers of the volunteer's unit, signed up for on its public page.
     struct Call {
         let code: String
         let title: String

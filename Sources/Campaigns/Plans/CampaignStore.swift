@@ -4,7 +4,7 @@ import Store
 import Vietnamese
 
 /// Campaign plans: the campaign, its status history, coordinating units, budget lines, activities with outcomes and
-/// assignments. Plans are package inside the commune (every account reads them); writing needs rights on the lead
+/// assignments. Plans are public inside the commune (every account reads them); writing needs rights on the lead
 /// unit; approving needs a commune-wide role; a unit's editor records the outcomes of its own activities and the
 /// status of its own tasks.
 package enum CampaignStore {

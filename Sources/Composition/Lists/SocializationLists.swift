@@ -2,7 +2,7 @@ import Socialization
 import Store
 import Vietnamese
 
-/// Gifts, the package disclosure, sponsors, pledges, volunteers and their hours.
+/// Gifts, the public disclosure, sponsors, pledges, volunteers and their hours.
 package enum SocializationLists {
     package static let all = [donations, disclosure, sponsors, pledges, volunteers, volunteerHours]
 

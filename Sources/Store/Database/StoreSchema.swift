@@ -71,7 +71,7 @@ package enum StoreSchema: SchemaModule {
                 t.column("undoneBy", .text)
             }
         }
-        // A consent given on a package sign-up page keeps the exact text the person read (Luật BVDLCN 2025: provable).
+        // A consent given on a public sign-up page keeps the exact text the person read (Luật BVDLCN 2025: provable).
         migrator.registerMigration("store.v11-consent-wording") { db in
             try db.alter(table: "consent") { t in t.add(column: "wording", .text) }
         }

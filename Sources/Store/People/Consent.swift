@@ -30,7 +30,7 @@ package enum ConsentChannel: String, Codable, CaseIterable, Sendable, Labelled {
 /// How consent was given.
 package enum ConsentMethod: String, Codable, CaseIterable, Sendable, Labelled {
     case paperForm = "paper_form", inPerson = "in_person", phone, online, guardian, imported
-    /// Ticked by the person on a package sign-up page; the consent keeps the exact text the page showed.
+    /// Ticked by the person on a public sign-up page; the consent keeps the exact text the page showed.
     case selfSignUp = "self_signup"
 
     package var label: String {
