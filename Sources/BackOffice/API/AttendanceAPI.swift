@@ -13,7 +13,7 @@ struct AttendanceAPI {
     let database: AppDatabase
     let clock: WallClock
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/activities/:id/attendance", use: attendance)
         router.post("/activities/:id/attendance", use: mark)
         router.get("/organisations/:id/participation", use: participation)
@@ -39,15 +39,15 @@ struct AttendanceAPI {
                               members: counts.map { OrganisationCountJSON(organisationId: $0.organisationId, organisation: $0.organisation, members: $0.members) })
     }
 
-    @Sendable func attendance(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func attendance(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         return try APIResponse.json(try await database.read { try Self.json($0, activityId: id, for: principal) })
     }
 
     /// Marks `present` and unmarks `absent` (ids of residents the account may read), in one transaction.
-    @Sendable func mark(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func mark(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await request.decode(as: MarkBody.self, context: context)
         let present = body.present ?? [], absent = body.absent ?? []
@@ -59,8 +59,8 @@ struct AttendanceAPI {
         return try APIResponse.json(answer)
     }
 
-    @Sendable func participation(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func participation(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let year = try request.queryYear("year") ?? clock.today().year
         let answer = try await database.read { db -> ParticipationJSON in

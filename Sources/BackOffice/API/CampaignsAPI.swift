@@ -9,7 +9,7 @@ import Vietnamese
 struct CampaignsAPI {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/campaigns", use: list)
         router.post("/campaigns", use: create)
         router.get("/campaigns/:id", use: get)
@@ -54,15 +54,14 @@ struct CampaignsAPI {
         writable: ["kind", "title", "startsAt", "endsAt", "place", "unitId", "channels", "expectedParticipants", "expectedBooksLent",
                    "expectedPosts", "expectedReach", "notes"], readOnly: ["id", "campaignId", "outcomes"])
 
-    @Sendable func activity(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func activity(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.id()
         let activity = try await env.database.read { try CampaignStore.activity($0, id: id) }
         return try Self.activityRecord.response(ActivityJSON(activity), version: RecordVersion.of(activity))
     }
 
-    private func writeActivity(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
-        let principal = try context.signedIn()
+    private func writeActivity(_ request: Request, context: SignedInContext, mode: RecordWrite.Mode) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await Self.activityRecord.body(request, context: context, mode: mode)
         let activity = try await env.database.write { db in
@@ -76,16 +75,14 @@ struct CampaignsAPI {
 
     var catalogue: ObservanceCatalogue? { try? ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml") }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let filter = CampaignStore.Filter(year: (try request.queryYear()), status: (try request.queryChoice("status", as: CampaignStatus.self)),
                                           unitId: (try request.queryId("unit")), observanceKey: request.query("observance"))
         let items = try await env.database.read { try CampaignStore.list($0, filter) }.map { CampaignJSON($0.campaign) }
         return try APIResponse.whole(items)
     }
 
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func get(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.id()
         let (campaign, json) = try await env.database.read { db in
             let campaign = try CampaignStore.get(db, id: id)
@@ -95,8 +92,8 @@ struct CampaignsAPI {
     }
 
     /// PUT or PATCH (see `RecordWrite`); the status moves only through its workflow, never by a write.
-    private func write(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
-        let principal = try context.signedIn()
+    private func write(_ request: Request, context: SignedInContext, mode: RecordWrite.Mode) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await Self.record.body(request, context: context, mode: mode)
         let catalogue = catalogue
@@ -109,16 +106,15 @@ struct CampaignsAPI {
         return try Self.record.response(json, version: RecordVersion.of(campaign))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = try await request.decode(as: CampaignInput.self, context: context)
         let catalogue = catalogue
         let campaign = try await env.database.write { try CampaignStore.create($0, input, catalogue: catalogue, by: principal) }
         return try APIResponse.json(CampaignJSON(campaign), status: .created)
     }
 
-    @Sendable func activities(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func activities(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.id()
         let items = try await env.database.read { db in
             _ = try CampaignStore.get(db, id: id)
@@ -127,8 +123,8 @@ struct CampaignsAPI {
         return try APIResponse.whole(items)
     }
 
-    @Sendable func addActivity(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addActivity(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let input = try await request.decode(as: ActivityInput.self, context: context)
         let activity = try await env.database.write { try CampaignStore.saveActivity($0, campaignId: id, input, by: principal) }

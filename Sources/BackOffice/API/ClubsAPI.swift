@@ -10,7 +10,7 @@ struct ClubsAPI {
     let database: AppDatabase
     let clock: WallClock
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/clubs", use: list)
         router.post("/clubs", use: create)
         router.get("/clubs/:id", use: get)
@@ -43,8 +43,8 @@ struct ClubsAPI {
         let date: String; let topic: String?; let place: String?; let guests: Int?; let attendance: [Mark]?
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let filter = ClubStore.Filter(unitId: (try request.queryId("unit")), kind: (try request.queryChoice("kind", as: ClubKind.self)),
                                       field: (try request.queryChoice("field", as: ClubField.self)),
                                       status: (try request.queryChoice("status", as: ClubStatus.self)))
@@ -62,8 +62,8 @@ struct ClubsAPI {
                  regularlyActive: active.contains(club.id!), notes: club.notes)
     }
 
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func get(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let (club, json) = try await database.read { db in
             let club = try ClubStore.get(db, id: id, for: principal)
@@ -78,8 +78,8 @@ struct ClubsAPI {
     }
 
     /// PUT or PATCH (see `RecordWrite`): the club as stored, the body laid over it, one transaction.
-    private func write(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
-        let principal = try context.signedIn()
+    private func write(_ request: Request, context: SignedInContext, mode: RecordWrite.Mode) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await Self.record.body(request, context: context, mode: mode)
         let (club, json) = try await database.write { db in
@@ -92,15 +92,15 @@ struct ClubsAPI {
         return try Self.record.response(json, version: RecordVersion.of(club))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = try await request.decode(as: ClubInput.self, context: context)
         let club = try await database.write { try ClubStore.create($0, input, by: principal) }
         return try APIResponse.json(Self.json(club, unit: "", members: 0, lastSession: nil, active: []), status: .created)
     }
 
-    @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func members(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let items = try await database.read { db in
             _ = try ClubStore.get(db, id: id, for: principal)
@@ -113,8 +113,8 @@ struct ClubsAPI {
         return try APIResponse.whole(json)
     }
 
-    @Sendable func addMember(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addMember(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await request.decode(as: MemberBody.self, context: context)
         guard let role = MemberRole(rawValue: body.role ?? "member") else { throw DomainError.invalid(["role": "head, deputy hoặc member"]) }
@@ -126,8 +126,8 @@ struct ClubsAPI {
                                                joinedOn: member.joinedOn.iso, leftOn: nil, attendanceRate: nil), status: .created)
     }
 
-    @Sendable func sessions(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func sessions(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let items = try await database.read { db in
             _ = try ClubStore.get(db, id: id, for: principal)
@@ -140,8 +140,8 @@ struct ClubsAPI {
         return try APIResponse.whole(json)
     }
 
-    @Sendable func recordSession(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func recordSession(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await request.decode(as: SessionBody.self, context: context)
         var marks: [Int64: AttendanceStatus] = [:]

@@ -9,7 +9,7 @@ struct HonoursAPI {
     let database: AppDatabase
     let forms: HonourForms
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/nominations", use: nominations)
         router.post("/nominations", use: createNomination)
         router.get("/nominations/:id", use: nomination)
@@ -33,8 +33,8 @@ struct HonoursAPI {
                               rejectReason: n.rejectReason, award: n.award, decisionId: n.decisionId, decisionNumber: item.decisionNumber)
     }
 
-    @Sendable func nominations(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func nominations(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let filter = NominationStore.Filter(year: (try request.queryYear()), status: (try request.queryChoice("status", as: NominationStatus.self)),
                                             formKey: request.query("form"))
         let forms = self.forms
@@ -42,15 +42,15 @@ struct HonoursAPI {
         return try APIResponse.whole(items.map(Self.json))
     }
 
-    @Sendable func nomination(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func nomination(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let forms = self.forms
         return try APIResponse.json(Self.json(try await database.read { try NominationStore.get($0, id: id, forms: forms, for: principal) }))
     }
 
-    @Sendable func createNomination(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func createNomination(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = try await request.decode(as: NominationStore.Input.self, context: context)
         let forms = self.forms
         let item = try await database.write { db in
@@ -70,8 +70,7 @@ struct HonoursAPI {
                      recipients: recipients?.map(json))
     }
 
-    @Sendable func decisions(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func decisions(_ request: Request, context: SignedInContext) async throws -> Response {
         let year = (try request.queryYear())
         let items = try await database.read { db in
             try DecisionStore.list(db, year: year).map { Self.json($0, correctedBy: try DecisionStore.correction(db, of: $0.id!)?.id, recipients: nil) }
@@ -79,8 +78,7 @@ struct HonoursAPI {
         return try APIResponse.whole(items)
     }
 
-    @Sendable func decision(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func decision(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.id()
         let forms = self.forms
         let json = try await database.read { db in
@@ -96,8 +94,7 @@ struct HonoursAPI {
     }
 
     /// The honour roll as data: the same public fields as the page.
-    @Sendable func honours(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func honours(_ request: Request, context: SignedInContext) async throws -> Response {
         let year = (try request.queryYear())
         let forms = self.forms
         let entries = try await database.read { try HonourRoll.entries($0, .init(year: year), forms: forms) }

@@ -9,7 +9,7 @@ struct OrganisationsAPI {
     let database: AppDatabase
     let clock: WallClock
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/organisations/:id/members", use: members)
         router.post("/organisations/:id/members", use: add)
         router.post("/organisations/:id/members/:memberId/end", use: end)
@@ -23,8 +23,8 @@ struct OrganisationsAPI {
     struct MemberBody: Decodable { let personId: Int64; let branchId: Int64?; let role: String?; let number: String?; let joinedOn: String? }
     struct EndBody: Decodable { let leftOn: String? }
 
-    @Sendable func members(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func members(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let former = request.query("former") == "true"
         let lines = try await database.read { try MembershipStore.members($0, orgId: id, includeFormer: former, for: principal) }
@@ -36,8 +36,8 @@ struct OrganisationsAPI {
                    number: member.number, joinedOn: member.joinedOn.iso, leftOn: member.leftOn?.iso)
     }
 
-    @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func add(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await request.decode(as: MemberBody.self, context: context)
         guard let role = OrgRole(rawValue: body.role ?? "member") else { throw DomainError.invalid(["role": "head, deputy hoặc member"]) }
@@ -52,8 +52,8 @@ struct OrganisationsAPI {
         return try APIResponse.json(Self.json(member, name: name, branch: nil), status: .created)
     }
 
-    @Sendable func end(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func end(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id(), memberId = try context.id("memberId")
         let body = try await request.decode(as: EndBody.self, context: context)
         guard let on = body.leftOn.map({ CivilDate(parsing: $0) }) ?? clock.today() else {

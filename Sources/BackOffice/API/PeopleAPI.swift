@@ -8,7 +8,7 @@ import Vietnamese
 struct PeopleAPI {
     let database: AppDatabase
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/people", use: list)
         router.get("/people/:id", use: get)
         router.post("/people", use: create)
@@ -101,8 +101,8 @@ struct PeopleAPI {
         let duplicates: [Candidate]
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let query = PersonQuery(text: request.query("q") ?? "", villageId: (try request.queryId("village")),
                                 page: (try request.queryPage()), perPage: try request.queryPerPage(default: 50))
         let result = try await database.read { try PersonStore.search($0, query, for: principal) }
@@ -121,8 +121,8 @@ struct PeopleAPI {
                           notes: person.notes, language: person.language ?? MessageLanguage.vietnamese.rawValue, sortName: person.sortName)
     }
 
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func get(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let (person, representation) = try await database.read { db in
             let person = try PersonStore.get(db, id: id, for: principal)
@@ -145,8 +145,8 @@ struct PeopleAPI {
                            language: body.language, sortName: body.sortName)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let body = try await request.decode(as: PersonBody.self, context: context)
         do {
             let (person, created) = try await database.write { db in
@@ -163,8 +163,8 @@ struct PeopleAPI {
         }
     }
 
-    private func write(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
-        let principal = try context.signedIn()
+    private func write(_ request: Request, context: SignedInContext, mode: RecordWrite.Mode) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         var body = try await Self.record.body(request, context: context, mode: mode)
         // A village given by name replaces the one held by id.

@@ -8,7 +8,7 @@ import Vietnamese
 struct RecognitionAPI {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/criteria-sets", use: criteriaSets)
         router.get("/assessments", use: assessments)
         router.get("/indicators", use: indicators)
@@ -23,8 +23,7 @@ struct RecognitionAPI {
         let source: String; let sourceYear: Int; let validityYears: Int?
     }
 
-    @Sendable func criteriaSets(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func criteriaSets(_ request: Request, context: SignedInContext) async throws -> Response {
         return try APIResponse.whole(env.criteriaSets.sets.map { set in
             SetJSON(key: set.key, title: set.title, subject: set.subject.rawValue, version: set.version, fromYear: set.years.lowerBound, toYear: set.years.upperBound,
                     scoring: set.scoring.rawValue, maximum: set.maximum,
@@ -39,8 +38,8 @@ struct RecognitionAPI {
         let status: String; let score: Int?; let result: String?; let assessedOn: String?; let nominationId: Int64?
     }
 
-    @Sendable func assessments(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func assessments(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let year = (try request.queryYear()), set = request.query("set")
         let items = try await env.database.read { try RecognitionStore.list($0, year: year, setKey: set, for: principal) }
         return try APIResponse.whole(items.map {
@@ -55,8 +54,7 @@ struct RecognitionAPI {
         let onTrack: Bool?; let compoundGrowth: Double?; let note: String; let baselineYear: Int; let baseline: Double; let target2025: Double; let target2030: Double
     }
 
-    @Sendable func indicators(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func indicators(_ request: Request, context: SignedInContext) async throws -> Response {
         let year = (try request.queryYear()) ?? env.clock.today().year
         let programme = env.programme
         let items = try await env.database.read { db in

@@ -17,8 +17,8 @@ struct RecordWrite: Sendable {
     var alternatives: Set<String> = []
 
     /// Registers `PUT` (whole record) and `PATCH` (merge) at one path, both answered by `write` with their mode.
-    func addRoutes(to router: RouterGroup<AppRequestContext>, path: String,
-                   _ write: @escaping @Sendable (Request, AppRequestContext, Mode) async throws -> Response) {
+    func addRoutes(to router: RouterGroup<SignedInContext>, path: String,
+                   _ write: @escaping @Sendable (Request, SignedInContext, Mode) async throws -> Response) {
         router.put(RouterPath(stringLiteral: path)) { request, context in try await write(request, context, .replace) }
         router.patch(RouterPath(stringLiteral: path)) { request, context in try await write(request, context, .merge) }
     }
@@ -30,7 +30,7 @@ struct RecordWrite: Sendable {
         let ifMatch: String?
     }
 
-    func body(_ request: Request, context: AppRequestContext, mode: Mode) async throws -> Body {
+    func body(_ request: Request, context: SignedInContext, mode: Mode) async throws -> Body {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         guard let dictionary = try? JSONDecoder().decode([String: JSONValue].self, from: Data(buffer: buffer)) else {
             throw DomainError(.invalid, "Nội dung gửi lên phải là một đối tượng JSON.", english: "The body must be a JSON object.")

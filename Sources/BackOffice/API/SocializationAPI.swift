@@ -9,7 +9,7 @@ struct SocializationAPI {
     let database: AppDatabase
     let clock: WallClock
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/sponsors", use: sponsors)
         router.post("/sponsors", use: createSponsor)
         router.get("/sponsors/:id", use: sponsor)
@@ -41,24 +41,24 @@ struct SocializationAPI {
                     notes: item.sponsor.notes)
     }
 
-    @Sendable func sponsors(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func sponsors(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let items = try await database.read {
             try SponsorStore.list($0, text: request.query("q") ?? "", kind: (try request.queryChoice("kind", as: SponsorKind.self)), tag: request.query("tag"), for: principal)
         }
         return try APIResponse.whole(items.map(Self.json))
     }
 
-    @Sendable func sponsor(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func sponsor(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let item = try await database.read { try SponsorStore.get($0, id: id, for: principal) }
         return try Self.sponsorRecord.response(Self.json(item), version: RecordVersion.of(item.sponsor))
     }
 
     /// PUT or PATCH of a sponsor's kind, tags and notes (see `RecordWrite`).
-    private func writeSponsor(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
-        let principal = try context.signedIn()
+    private func writeSponsor(_ request: Request, context: SignedInContext, mode: RecordWrite.Mode) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await Self.sponsorRecord.body(request, context: context, mode: mode)
         let item = try await database.write { db in
@@ -72,8 +72,8 @@ struct SocializationAPI {
         return try Self.sponsorRecord.response(Self.json(item), version: RecordVersion.of(item.sponsor))
     }
 
-    @Sendable func createSponsor(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func createSponsor(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = try await request.decode(as: SponsorStore.Input.self, context: context)
         let item = try await database.write { db in try SponsorStore.get(db, id: try SponsorStore.create(db, input, by: principal).id!, for: principal) }
         return try APIResponse.json(Self.json(item), status: .created)
@@ -97,23 +97,23 @@ struct SocializationAPI {
             voided: d.isVoided, voidReason: d.voidReason, voidedBy: d.voidedBy, voidedAt: d.voidedAt, letterSentOn: d.letterSentOn?.iso)
     }
 
-    @Sendable func donations(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func donations(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let filter = DonationStore.Filter(year: (try request.queryYear()), campaignId: (try request.queryId("campaign")), sponsorId: (try request.queryId("sponsor")),
                                           kind: (try request.queryChoice("kind", as: DonationKind.self)))
         let items = try await database.read { try DonationStore.list($0, filter, for: principal) }
         return try APIResponse.whole(items.map { Self.json($0) })
     }
 
-    @Sendable func donation(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func donation(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let (item, items) = try await database.read { db in (try DonationStore.get(db, id: id, for: principal), try DonationStore.items(db, donationId: id)) }
         return try APIResponse.json(Self.json(item, items: items))
     }
 
-    @Sendable func createDonation(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func createDonation(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = try await request.decode(as: DonationInput.self, context: context)
         let (item, items) = try await database.write { db in
             let donation = try DonationStore.create(db, input, by: principal)
@@ -124,8 +124,8 @@ struct SocializationAPI {
 
     struct VoidBody: Decodable { let reason: String }
 
-    @Sendable func voidDonation(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func voidDonation(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await request.decode(as: VoidBody.self, context: context)
         let item = try await database.write { db in
@@ -146,16 +146,16 @@ struct SocializationAPI {
                    fulfilled: item.fulfilled, remaining: item.remaining, status: item.status(on: today).rawValue)
     }
 
-    @Sendable func pledges(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func pledges(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let today = clock.today()
         let overdue = request.query("overdue") != nil
         let items = try await database.read { try PledgeStore.list($0, overdueOnly: overdue, on: today, for: principal) }
         return try APIResponse.whole(items.map { Self.json($0, today: today) })
     }
 
-    @Sendable func createPledge(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func createPledge(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = try await request.decode(as: PledgeStore.Input.self, context: context)
         let item = try await database.write { db in try PledgeStore.get(db, id: try PledgeStore.create(db, input, by: principal).id!, for: principal) }
         return try APIResponse.json(Self.json(item, today: clock.today()), status: .created)
@@ -173,8 +173,8 @@ struct SocializationAPI {
                          status: h.status.rawValue, enteredBy: h.enteredBy, reviewedBy: h.reviewedBy)
     }
 
-    @Sendable func hours(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func hours(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let items = try await database.read {
             try VolunteerStore.hours($0, volunteerId: (try request.queryId("volunteer")), status: (try request.queryChoice("status", as: HoursStatus.self)),
                                      year: (try request.queryYear()), for: principal)
@@ -184,8 +184,8 @@ struct SocializationAPI {
 
     struct HoursBody: Decodable { let volunteerId: Int64; let date: String; let hours: String; let activityId: Int64?; let clubSessionId: Int64?; let description: String? }
 
-    @Sendable func logHours(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func logHours(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let body = try await request.decode(as: HoursBody.self, context: context)
         let item = try await database.write { db -> VolunteerStore.HoursItem in
             let record = try VolunteerStore.logHours(db, volunteerId: body.volunteerId, .init(date: body.date, hours: body.hours, activityId: body.activityId,
@@ -197,8 +197,8 @@ struct SocializationAPI {
 
     struct ReviewBody: Decodable { let approve: Bool; let reason: String? }
 
-    @Sendable func reviewHours(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func reviewHours(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await request.decode(as: ReviewBody.self, context: context)
         let item = try await database.write { db -> VolunteerStore.HoursItem? in

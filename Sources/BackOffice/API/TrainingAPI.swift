@@ -9,7 +9,7 @@ import Vietnamese
 struct TrainingAPI {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/training/courses", use: courses)
         router.post("/training/courses", use: create)
         router.get("/training/courses/:id", use: course)
@@ -61,8 +61,7 @@ struct TrainingAPI {
                           attended: item.attended, certificates: item.certificates)
     }
 
-    @Sendable func courses(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func courses(_ request: Request, context: SignedInContext) async throws -> Response {
         let year = (try request.queryYear()) ?? env.clock.today().year
         let items = try await env.database.read { try TrainingStore.courses($0, year: year) }
         return try APIResponse.whole(items.map(Self.json))
@@ -82,12 +81,12 @@ struct TrainingAPI {
         }
     }
 
-    @Sendable func course(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try APIResponse.json(try await detail(try context.id(), for: try context.signedIn()))
+    @Sendable func course(_ request: Request, context: SignedInContext) async throws -> Response {
+        try APIResponse.json(try await detail(try context.id(), for: context.principal))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let body = try await request.decode(as: CourseBody.self, context: context)
         // Hours travel as a number; the store reads them as typed on the page.
         let input = TrainingStore.CourseInput(title: body.title, organiser: body.organiser, level: body.level, topic: body.topic, startDate: body.startDate,
@@ -97,8 +96,8 @@ struct TrainingAPI {
         return try APIResponse.json(try await detail(course.id!, for: principal), status: .created)
     }
 
-    @Sendable func saveParticipant(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func saveParticipant(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await request.decode(as: ParticipantBody.self, context: context)
         _ = try await env.database.write {

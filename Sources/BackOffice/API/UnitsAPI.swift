@@ -7,7 +7,7 @@ import Store
 struct UnitsAPI {
     let database: AppDatabase
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/units", use: list)
         router.get("/units/:id", use: get)
         router.post("/units", use: create)
@@ -46,8 +46,8 @@ struct UnitsAPI {
         }
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let kind = (try request.queryChoice("kind", as: UnitKind.self))
         let text = request.query("q") ?? ""
         let page = try request.queryPage()
@@ -57,22 +57,22 @@ struct UnitsAPI {
         return try APIResponse.json(APIResponse.List(items: Array(items), total: all.count, page: page, perPage: perPage))
     }
 
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func get(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let unit = try await database.read { try UnitStore.get($0, id: id, for: principal) }
         return try Self.record.response(UnitJSON(unit), version: RecordVersion.of(unit))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = try await request.decode(as: UnitInput.self, context: context)
         let unit = try await database.write { try UnitStore.create($0, input, by: principal) }
         return try Self.record.response(UnitJSON(unit), version: RecordVersion.of(unit), status: .created)
     }
 
-    private func write(_ request: Request, context: AppRequestContext, mode: RecordWrite.Mode) async throws -> Response {
-        let principal = try context.signedIn()
+    private func write(_ request: Request, context: SignedInContext, mode: RecordWrite.Mode) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let body = try await Self.record.body(request, context: context, mode: mode)
         let unit = try await database.write { db in

@@ -27,12 +27,4 @@ package struct AppRequestContext: RequestContext {
     }
 
     package var english: Bool { language == .en }
-
-    /// The signed-in principal; routes behind `RequireSignIn` always have one.
-    package func signedIn() throws -> Principal {
-        guard let principal else {
-            throw DomainError(.unauthorized, "Vui lòng đăng nhập.", english: "Please sign in.")
-        }
-        return principal
-    }
 }

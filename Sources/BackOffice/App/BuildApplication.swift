@@ -53,7 +53,7 @@ package func buildRouter(_ configuration: AppConfiguration, database: AppDatabas
     VolunteerSelfController(env: environment).addRoutes(to: router)  // a volunteer's own page: opened by its link
     PublicSignUpController(env: environment).addRoutes(to: router)  // public sign-up pages: no account
 
-    let pages = router.group().add(middleware: RequireSignIn())
+    let pages = router.group().add(middleware: RequireSignIn()).group(context: SignedInContext.self)
     DashboardController(env: environment).addRoutes(to: pages)
     OwnPasswordController(env: environment).addRoutes(to: pages)
     UnitsController(env: environment).addRoutes(to: pages)
@@ -87,7 +87,7 @@ package func buildRouter(_ configuration: AppConfiguration, database: AppDatabas
     SignUpsController(env: environment).addRoutes(to: pages)
     OrganisationMembersController(env: environment).addRoutes(to: pages)
 
-    let api = router.group("api/v1").add(middleware: RequireSignIn())
+    let api = router.group("api/v1").add(middleware: RequireSignIn()).group(context: SignedInContext.self)
     UnitsAPI(database: database).addRoutes(to: api)
     PeopleAPI(database: database).addRoutes(to: api)
     ClubsAPI(database: database, clock: configuration.clock).addRoutes(to: api)

@@ -8,7 +8,7 @@ import Vietnamese
 struct AccountsController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/accounts", use: list)
         router.get("/accounts/new", use: newForm)
         router.post("/accounts", use: create)
@@ -19,13 +19,13 @@ struct AccountsController {
         router.post("/accounts/:id/tokens/:tokenId/revoke", use: revokeToken)
     }
 
-    private func admin(_ context: AppRequestContext) throws -> Principal {
-        let principal = try context.signedIn()
+    private func admin(_ context: SignedInContext) throws -> Principal {
+        let principal = context.principal
         try principal.require(principal.canManageAccounts)
         return principal
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         _ = try admin(context)
         let language = context.language
         let rows = try await env.database.read { try AccountStore.list($0) }.map {
@@ -38,7 +38,7 @@ struct AccountsController {
                                 flash: Flash.message(request, views: env.views, language: language))
     }
 
-    private func form(_ context: AppRequestContext, id: Int64?, login: String, displayName: String, role: Role, unitIds: [Int64],
+    private func form(_ context: SignedInContext, id: Int64?, login: String, displayName: String, role: Role, unitIds: [Int64],
                       disabled: Bool, errors: [String: String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let principal = try admin(context)
         let (units, tokens) = try await env.database.read { db in
@@ -57,11 +57,11 @@ struct AccountsController {
         return env.views.render("account-form", titleKey: id == nil ? "accounts_new" : "accounts_edit", page: page, context: context, status: status)
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
         try await form(context, id: nil, login: "", displayName: "", role: .editor, unitIds: [], disabled: false, errors: [:])
     }
 
-    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func editForm(_ request: Request, context: SignedInContext) async throws -> Response {
         _ = try admin(context)
         let id = try context.id()
         let (account, unitIds) = try await env.database.read { db in
@@ -71,7 +71,7 @@ struct AccountsController {
                               unitIds: unitIds, disabled: account.isDisabled, errors: [:])
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
         let principal = try admin(context)
         let form = context.form
         let login = form.text("login") ?? ""
@@ -93,7 +93,7 @@ struct AccountsController {
                                 page: SecretPage(login: login.lowercased(), secret: password, isToken: false), context: context)
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func update(_ request: Request, context: SignedInContext) async throws -> Response {
         let principal = try admin(context)
         let id = try context.id()
         let form = context.form
@@ -115,7 +115,7 @@ struct AccountsController {
     }
 
     /// A new one-time password, shown once; every open session of the account ends.
-    @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func resetPassword(_ request: Request, context: SignedInContext) async throws -> Response {
         let principal = try admin(context)
         let id = try context.id()
         let password = Secrets.newPassword()
@@ -129,7 +129,7 @@ struct AccountsController {
                                 page: SecretPage(login: login, secret: password, isToken: false), context: context)
     }
 
-    @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func revokeToken(_ request: Request, context: SignedInContext) async throws -> Response {
         let principal = try admin(context)
         let id = try context.id()
         let tokenId = try context.id("tokenId")
@@ -137,7 +137,7 @@ struct AccountsController {
         return .redirect(to: "/accounts/\(id)/edit?msg=saved", type: .found)
     }
 
-    @Sendable func issueToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func issueToken(_ request: Request, context: SignedInContext) async throws -> Response {
         let principal = try admin(context)
         let id = try context.id()
         let (login, token) = try await env.database.write { db in

@@ -8,7 +8,7 @@ import Vietnamese
 struct ActivitiesController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/campaigns/tasks", use: tasks)
         router.get("/campaigns/:id/activities/new", use: newForm)
         router.post("/campaigns/:id/activities", use: create)
@@ -20,7 +20,7 @@ struct ActivitiesController {
         router.post("/campaigns/assignments/:assignmentId", use: updateAssignment)
     }
 
-    private func form(_ context: AppRequestContext, campaignId: Int64, activityId: Int64?, input: ActivityInput, errors: [String: String] = [:],
+    private func form(_ context: SignedInContext, campaignId: Int64, activityId: Int64?, input: ActivityInput, errors: [String: String] = [:],
                       version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let units = try await env.database.read { try UnitStore.tree($0, for: .system) }
         let english = context.english
@@ -51,8 +51,8 @@ struct ActivitiesController {
         return (input, errors)
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let campaign = try await env.database.read { try CampaignStore.get($0, id: id) }
         try principal.require(CampaignStore.canEdit(campaign, principal))
@@ -61,8 +61,8 @@ struct ActivitiesController {
                                                    endsAt: "", unitId: campaign.leadUnitId))
     }
 
-    private func save(_ context: AppRequestContext, campaignId: Int64, activityId: Int64?) async throws -> Response {
-        let principal = try context.signedIn()
+    private func save(_ context: SignedInContext, campaignId: Int64, activityId: Int64?) async throws -> Response {
+        let principal = context.principal
         let (input, parseErrors) = Self.input(context.form)
         do {
             if !parseErrors.isEmpty { throw DomainError.invalid(parseErrors) }
@@ -77,12 +77,12 @@ struct ActivitiesController {
         }
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
         try await save(context, campaignId: try context.id(), activityId: nil)
     }
 
-    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func editForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let activityId = try context.id("activityId")
         let (activity, campaign) = try await env.database.read { db in
             let activity = try CampaignStore.activity(db, id: activityId)
@@ -96,7 +96,7 @@ struct ActivitiesController {
         return try await form(context, campaignId: campaign.id!, activityId: activityId, input: input, version: RecordVersion.of(activity))
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func update(_ request: Request, context: SignedInContext) async throws -> Response {
         let activityId = try context.id("activityId")
         let campaignId = try await env.database.read { try CampaignStore.activity($0, id: activityId).campaignId }
         return try await save(context, campaignId: campaignId, activityId: activityId)
@@ -105,7 +105,7 @@ struct ActivitiesController {
     // MARK: Outcomes
 
 
-    private func outcomesPage(_ context: AppRequestContext, activity: Activity, values: [String: String]? = nil, notes: String? = nil, error: String? = nil,
+    private func outcomesPage(_ context: SignedInContext, activity: Activity, values: [String: String]? = nil, notes: String? = nil, error: String? = nil,
                               status: HTTPResponse.Status = .ok) async throws -> Response {
         let byName = try await env.database.read { try ActivityAttendance.count($0, activityId: activity.id!) }
         let outcomes = activity.outcomes
@@ -118,8 +118,8 @@ struct ActivitiesController {
         return env.views.render("activity-outcomes", titleKey: "", title: activity.title, page: page, context: context, status: status)
     }
 
-    @Sendable func outcomesForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func outcomesForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let activityId = try context.id("activityId")
         let (activity, campaign) = try await env.database.read { db in
             let activity = try CampaignStore.activity(db, id: activityId)
@@ -129,8 +129,8 @@ struct ActivitiesController {
         return try await outcomesPage(context, activity: activity)
     }
 
-    @Sendable func saveOutcomes(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func saveOutcomes(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let activityId = try context.id("activityId")
         let form = context.form
         var outcomes = ActivityOutcomes()
@@ -153,8 +153,8 @@ struct ActivitiesController {
         return .redirect(to: "/campaigns/\(campaignId)?msg=saved", type: .found)
     }
 
-    @Sendable func assignmentStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func assignmentStatus(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id("assignmentId")
         guard let status = context.form.text("status").flatMap(AssignmentStatus.init(rawValue:)) else { throw DomainError.invalid(["status": "Chọn tình trạng"]) }
         try await env.database.write { try CampaignStore.setAssignmentStatus($0, id: id, status, by: principal) }
@@ -162,8 +162,8 @@ struct ActivitiesController {
         return .redirect(to: back + "?msg=saved", type: .found)
     }
 
-    @Sendable func updateAssignment(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func updateAssignment(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id("assignmentId")
         let form = context.form
         try await env.database.write {
@@ -175,9 +175,9 @@ struct ActivitiesController {
 
     // MARK: My unit's tasks
 
-    @Sendable func tasks(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func tasks(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let (work, campaigns, branches) = try await env.database.read { db in
             let work = try CampaignStore.tasks(db, for: principal)
             return (work, try CampaignStore.list(db), try UnitStore.names(db, ids: work.assignments.compactMap(\.branchId)))

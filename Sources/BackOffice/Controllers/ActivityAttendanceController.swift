@@ -11,13 +11,13 @@ import Vietnamese
 struct ActivityAttendanceController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/campaigns/activities/:activityId/attendance", use: page)
         router.post("/campaigns/activities/:activityId/attendance", use: save)
     }
 
-    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let activityId = try context.id("activityId")
         let branch = try request.queryId("branch")
         let q = request.query("q") ?? ""
@@ -63,8 +63,8 @@ struct ActivityAttendanceController {
     }
 
     /// The page sends every name it showed (`shown`) and those ticked (`present`): unticking takes a name off.
-    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func save(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let activityId = try context.id("activityId")
         let form = context.form
         func ids(_ name: String) throws -> [Int64] {

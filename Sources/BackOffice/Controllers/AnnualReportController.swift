@@ -12,7 +12,7 @@ struct AnnualReportController {
     let env: ControllerEnvironment
     var document: AnnualReportDocument { AnnualReportDocument(documents: env.documents, sets: env.criteriaSets, programme: env.programme, forms: env.honourForms) }
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/recognition/report", use: page)
         router.post("/recognition/report/text", use: saveText)
         router.post("/recognition/report/final", use: setFinal)
@@ -28,8 +28,8 @@ struct AnnualReportController {
         router.get("/recognition/report/report.docx", use: word)
     }
 
-    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear
         let document = self.document
@@ -47,8 +47,8 @@ struct AnnualReportController {
                                 flash: env.flash(request, context))
     }
 
-    @Sendable func saveText(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func saveText(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         guard let year = f.year("year") else { throw DomainError.invalid(["year": "Chọn năm"]) }
         try await env.database.write { db in
@@ -59,16 +59,15 @@ struct AnnualReportController {
         return .redirect(to: "/recognition/report?year=\(year)&msg=saved", type: .found)
     }
 
-    @Sendable func setFinal(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func setFinal(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         guard let year = f.year("year") else { throw DomainError.invalid(["year": "Chọn năm"]) }
         try await env.database.write { try AnnualReport.setFinal($0, year: year, final: f["final"] == "yes", by: principal) }
         return .redirect(to: "/recognition/report?year=\(year)&msg=saved", type: .found)
     }
 
-    @Sendable func printable(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func printable(_ request: Request, context: SignedInContext) async throws -> Response {
         let year = (try request.queryYear()) ?? env.clock.today().year
         let document = self.document
         let html = try await env.database.read { db in try document.html(db, report: try document.report(db, year: year)) }
@@ -76,8 +75,8 @@ struct AnnualReportController {
                                 section: "recognition")
     }
 
-    @Sendable func appendix(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func appendix(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let year = (try request.queryYear()) ?? env.clock.today().year
         let document = self.document
         let text = try await env.database.write { db -> String in
@@ -88,8 +87,8 @@ struct AnnualReportController {
     }
 
     /// The report as a Word document to finish and sign, with its tables; logged.
-    @Sendable func word(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func word(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let year = (try request.queryYear()) ?? env.clock.today().year
         let document = self.document
         let today = env.clock.today()

@@ -8,12 +8,12 @@ import Vietnamese
 struct AuditController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/audit", use: list)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.canReadAudit)
         let filter = Audit.Filter(entity: request.query("entity"), accountId: (try request.queryId("account")), page: (try request.queryPage()))
         let language = context.language

@@ -9,7 +9,7 @@ import Vietnamese
 struct CalendarController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/campaigns/calendar", use: calendar)
         router.post("/campaigns/calendar/feed", use: newFeed)
         router.get("/campaigns/observances", use: observances)
@@ -24,8 +24,8 @@ struct CalendarController {
 
     /// A calendar token for the signed-in account, shown once inside the feed addresses. It reads the feeds and
     /// nothing else; the account page lists it and revokes it like any token.
-    @Sendable func newFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newFeed(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         guard let accountId = principal.accountId else { throw DomainError.forbidden }
         let token = try await env.database.write { try AccountStore.issueToken($0, accountId: accountId, scope: .calendar, by: principal) }
         let base = request.head.authority.map { (env.configuration.secureCookies ? "https://" : "http://") + $0 } ?? ""
@@ -34,9 +34,8 @@ struct CalendarController {
                                 context: context)
     }
 
-    @Sendable func calendar(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func calendar(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        _ = try context.signedIn()
         let today = env.clock.today()
         let year = try request.queryYear() ?? today.year
         let catalogue = try catalogue
@@ -82,13 +81,13 @@ struct CalendarController {
         return Month(name: english ? CivilDate.englishMonths[month - 1] : "Tháng \(month)", weeks: weeks, events: events, hasEvents: !events.isEmpty)
     }
 
-    @Sendable func observances(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func observances(_ request: Request, context: SignedInContext) async throws -> Response {
         try await observancesPage(request, context: context)
     }
 
-    private func observancesPage(_ request: Request, context: AppRequestContext, errors: [String: String] = [:],
+    private func observancesPage(_ request: Request, context: SignedInContext, errors: [String: String] = [:],
                                  status: HTTPResponse.Status = .ok) async throws -> Response {
-        let principal = try context.signedIn()
+        let principal = context.principal
         let year = try request.queryYear() ?? context.pathYear() ?? env.clock.today().year
         let catalogue = try catalogue
         let (items, villages, festivals) = try await env.database.read { db in
@@ -119,8 +118,8 @@ struct CalendarController {
                                 page: page, context: context, status: status, flash: env.flash(request, context))
     }
 
-    @Sendable func setYear(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func setYear(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         guard let key = context.parameters.get("key"), let year = try context.pathYear() else { throw HTTPError(.notFound) }
         let form = context.form
         let catalogue = try catalogue
@@ -135,8 +134,8 @@ struct CalendarController {
         return .redirect(to: "/campaigns/observances?year=\(year)&msg=saved", type: .found)
     }
 
-    @Sendable func addFestival(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addFestival(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let form = context.form
         let input = ObservanceStore.FestivalInput(name: form["name"] ?? "", unitId: form.int64("unitId"), start: form["start"] ?? "",
                                                   end: form["end"] ?? "", description: form["description"])
@@ -155,12 +154,11 @@ struct CalendarController {
 struct ObservancesAPI {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/observances", use: list)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let year = (try request.queryYear()) ?? env.clock.today().year
         guard (1900...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 1900 đến 2100"]) }
         let catalogue = try ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml")

@@ -12,7 +12,7 @@ import Vietnamese
 struct CampaignsController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/campaigns", use: list)
         router.get("/campaigns/new", use: newForm)
         router.post("/campaigns", use: create)
@@ -30,8 +30,7 @@ struct CampaignsController {
     }
 
     /// The printable campaign report (A4, Vietnamese administrative style).
-    @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func report(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.id()
         let (report, commune, members) = try await env.database.read { db in
             let report = try CampaignReport.make(db, campaignId: id)
@@ -60,8 +59,8 @@ struct CampaignsController {
     var templates: [PlanTemplate] { (try? PlanTemplate.load(directory: env.configuration.campaignsDirectory + "/templates")) ?? [] }
 
     /// A plan from a template in `campaigns/templates/` for a year.
-    @Sendable func fromTemplate(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func fromTemplate(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         guard let template = templates.first(where: { $0.file == context.form["template"] }) else { throw DomainError.invalid(["template": "Chọn mẫu kế hoạch"]) }
         guard let year = context.form.year("year"), (2000...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 2000 đến 2100"]) }
@@ -76,8 +75,8 @@ struct CampaignsController {
     }
 
     /// Last year's campaign again, dates moved to the new year.
-    @Sendable func clone(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func clone(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         guard let year = context.form.year("year"), (2000...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 2000 đến 2100"]) }
         let catalogue = catalogue
@@ -89,9 +88,9 @@ struct CampaignsController {
 
     // MARK: List
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let filter = CampaignStore.Filter(year: (try request.queryYear()), status: (try request.queryChoice("status", as: CampaignStatus.self)),
                                           unitId: (try request.queryId("unit")), observanceKey: request.query("observance"))
         let catalogue = catalogue
@@ -114,7 +113,7 @@ struct CampaignsController {
 
     // MARK: Form
 
-    private func form(_ context: AppRequestContext, principal: Principal, id: Int64?, input: CampaignInput, errors: [String: String] = [:],
+    private func form(_ context: SignedInContext, principal: Principal, id: Int64?, input: CampaignInput, errors: [String: String] = [:],
                       version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let units = try await env.database.read { try UnitStore.tree($0, for: .system) }
         let page = FormPage(
@@ -133,8 +132,8 @@ struct CampaignsController {
                       coordinatingUnitIds: form.all("coordinatingUnitIds").compactMap { Int64($0) })
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         var input = CampaignInput(title: "", observanceKey: request.query("observance"), startDate: "", endDate: "", leadUnitId: principal.unitIds.first)
         if let key = input.observanceKey, let observance = catalogue?.observance(key), let dates = observance.defaultDates(in: env.clock.today().year) {
@@ -145,8 +144,8 @@ struct CampaignsController {
         return try await form(context, principal: principal, id: nil, input: input)
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = Self.input(context.form)
         let catalogue = catalogue
         return try await env.write(orShow: { try await form(context, principal: principal, id: nil, input: input, errors: $0, status: .unprocessableContent) }) {
@@ -154,8 +153,8 @@ struct CampaignsController {
         }
     }
 
-    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func editForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let (campaign, units) = try await env.database.read { db in
             (try CampaignStore.get(db, id: id), try CampaignStore.coordinatingUnits(db, campaignId: id))
@@ -167,8 +166,8 @@ struct CampaignsController {
         return try await form(context, principal: principal, id: id, input: input, version: RecordVersion.of(campaign))
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func update(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let input = Self.input(context.form)
         let catalogue = catalogue
@@ -182,8 +181,8 @@ struct CampaignsController {
 
     // MARK: Detail
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let english = context.english
         let catalogue = catalogue
@@ -239,16 +238,16 @@ struct CampaignsController {
                                 flash: env.flash(request, context))
     }
 
-    @Sendable func changeStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func changeStatus(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         guard let status = context.form.text("status").flatMap(CampaignStatus.init(rawValue:)) else { throw DomainError.invalid(["status": "Chọn tình trạng"]) }
         try await env.database.write { try CampaignStore.setStatus($0, id: id, to: status, note: context.form.text("note"), by: principal) }
         return .redirect(to: "/campaigns/\(id)?msg=saved", type: .found)
     }
 
-    @Sendable func addBudgetLine(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addBudgetLine(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let form = context.form
         try await env.database.write {
@@ -259,8 +258,8 @@ struct CampaignsController {
     }
 
     /// Corrects a budget line (lines are never deleted: one no longer planned is set to 0).
-    @Sendable func updateBudgetLine(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func updateBudgetLine(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let lineId = try context.id("lineId")
         let form = context.form
@@ -271,8 +270,8 @@ struct CampaignsController {
         return .redirect(to: "/campaigns/\(id)?msg=saved", type: .found)
     }
 
-    @Sendable func addAssignment(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addAssignment(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let form = context.form
         try await env.database.write {

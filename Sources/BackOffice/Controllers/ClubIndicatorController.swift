@@ -10,14 +10,14 @@ import Vietnamese
 struct ClubIndicatorController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/clubs/indicator", use: indicator)
         router.get("/clubs/houses/:id", use: house)
     }
 
-    @Sendable func house(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func house(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let id = try context.id()
         let today = env.clock.today()
         let (unit, items, active, rule) = try await env.database.read { db in
@@ -35,8 +35,8 @@ struct ClubIndicatorController {
         return env.views.render("club-house", titleKey: "", title: unit.name, page: page, context: context)
     }
 
-    @Sendable func indicator(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func indicator(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let today = env.clock.today()
         let english = context.english
         let date = try request.queryDate("date") ?? today

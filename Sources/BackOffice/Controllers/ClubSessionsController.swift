@@ -11,7 +11,7 @@ import Vietnamese
 struct ClubSessionsController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/clubs/:id/sessions/new", use: newSession)
         router.post("/clubs/:id/sessions", use: saveNew)
         router.get("/clubs/sessions/:sessionId", use: editSession)
@@ -22,7 +22,7 @@ struct ClubSessionsController {
         router.list("/clubs/:id/attendance", ClubLists.attendance, env: env) { _, context in ListQuery(id: try context.id()) }
     }
 
-    private func page(_ context: AppRequestContext, club: Club, session: ClubSession?, input: ClubStore.SessionInput?,
+    private func page(_ context: SignedInContext, club: Club, session: ClubSession?, input: ClubStore.SessionInput?,
                       errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
         let date = input.flatMap { CivilDate(parsing: $0.date) } ?? session?.date ?? env.clock.today()
@@ -45,15 +45,15 @@ struct ClubSessionsController {
         return env.views.render("club-session", titleKey: "", title: club.name, page: page, context: context, status: status)
     }
 
-    @Sendable func newSession(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newSession(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let club = try await env.database.read { try ClubStore.editable($0, id: try context.id(), by: principal) }
         let input = request.query("date").map { ClubStore.SessionInput(date: $0) }
         return try await page(context, club: club, session: nil, input: input)
     }
 
-    @Sendable func editSession(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func editSession(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let sessionId = try context.id("sessionId")
         let (session, club, _) = try await env.database.read { try ClubStore.session($0, id: sessionId, for: principal) }
         return try await page(context, club: club, session: session, input: nil)
@@ -68,8 +68,8 @@ struct ClubSessionsController {
                                       guests: form.text("guests") == nil ? 0 : form.count("guests") ?? -1, attendance: marks)
     }
 
-    @Sendable func saveNew(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func saveNew(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let clubId = try context.id()
         let input = Self.input(context.form)
         do {
@@ -81,8 +81,8 @@ struct ClubSessionsController {
         }
     }
 
-    @Sendable func saveExisting(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func saveExisting(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let sessionId = try context.id("sessionId")
         let (session, club, _) = try await env.database.read { try ClubStore.session($0, id: sessionId, for: principal) }
         let input = Self.input(context.form)
@@ -96,9 +96,9 @@ struct ClubSessionsController {
 
     // MARK: Printing
 
-    private func printable(_ context: AppRequestContext, sheet: Bool) async throws -> Response {
+    private func printable(_ context: SignedInContext, sheet: Bool) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let id = try context.id()
         let today = env.clock.today()
         let page = try await env.database.read { db -> PrintPage in
@@ -119,8 +119,8 @@ struct ClubSessionsController {
         return env.views.render("club-print", titleKey: sheet ? "clubs_printSheet" : "clubs_printMembers", page: page, context: context)
     }
 
-    @Sendable func printMembers(_ request: Request, context: AppRequestContext) async throws -> Response { try await printable(context, sheet: false) }
-    @Sendable func printSheet(_ request: Request, context: AppRequestContext) async throws -> Response { try await printable(context, sheet: true) }
+    @Sendable func printMembers(_ request: Request, context: SignedInContext) async throws -> Response { try await printable(context, sheet: false) }
+    @Sendable func printSheet(_ request: Request, context: SignedInContext) async throws -> Response { try await printable(context, sheet: true) }
 
     // MARK: Lists as CSV or Excel
 

@@ -10,7 +10,7 @@ import Vietnamese
 struct ClubsController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/clubs", use: list)
         router.get("/clubs/new", use: newForm)
         router.post("/clubs", use: create)
@@ -24,9 +24,9 @@ struct ClubsController {
 
     // MARK: List
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let filter = ClubStore.Filter(unitId: (try request.queryId("unit")), kind: (try request.queryChoice("kind", as: ClubKind.self)),
                                       field: (try request.queryChoice("field", as: ClubField.self)),
                                       status: (try request.queryChoice("status", as: ClubStatus.self)))
@@ -52,7 +52,7 @@ struct ClubsController {
 
     // MARK: Form
 
-    private func form(_ context: AppRequestContext, principal: Principal, id: Int64?, input: ClubInput, errors: [String: String] = [:],
+    private func form(_ context: SignedInContext, principal: Principal, id: Int64?, input: ClubInput, errors: [String: String] = [:],
                       version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
         let (hosts, leaders) = try await env.database.read { db -> ([OrgUnit], [(Int64, String)]) in
@@ -80,15 +80,15 @@ struct ClubsController {
                   foundedOn: form["foundedOn"], notes: form["notes"])
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         let input = ClubInput(name: "", unitId: (try request.queryId("unit")), kind: ClubKind.club.rawValue, field: ClubField.reading.rawValue)
         return try await form(context, principal: principal, id: nil, input: input)
     }
 
-    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func editForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let club = try await env.database.read { try ClubStore.editable($0, id: id, by: principal) }
         let input = ClubInput(name: club.name, unitId: club.unitId, kind: club.kind.rawValue, field: club.field.rawValue,
@@ -97,16 +97,16 @@ struct ClubsController {
         return try await form(context, principal: principal, id: id, input: input, version: RecordVersion.of(club))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = Self.input(context.form)
         return try await env.write(orShow: { try await form(context, principal: principal, id: nil, input: input, errors: $0, status: .unprocessableContent) }) {
             "/clubs/\(try ClubStore.create($0, input, by: principal).id!)?msg=created"
         }
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func update(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let input = Self.input(context.form)
         let version = context.form["version"]
@@ -119,9 +119,9 @@ struct ClubsController {
 
     // MARK: Club page
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let id = try context.id()
         let q = request.query("q") ?? ""
         let today = env.clock.today()
@@ -173,8 +173,8 @@ struct ClubsController {
         }
     }
 
-    @Sendable func changeStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func changeStatus(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let form = context.form
         guard let status = form.text("status").flatMap(ClubStatus.init(rawValue:)) else { throw DomainError.invalid(["status": "Chọn tình trạng"]) }
@@ -183,8 +183,8 @@ struct ClubsController {
         return .redirect(to: "/clubs/\(id)?msg=saved", type: .found)
     }
 
-    @Sendable func addMember(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addMember(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let form = context.form
         guard let personId = form.int64("personId") else { throw DomainError.invalid(["personId": "Chọn người"]) }
@@ -194,8 +194,8 @@ struct ClubsController {
         return .redirect(to: "/clubs/\(id)?msg=member", type: .found)
     }
 
-    @Sendable func endMembership(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func endMembership(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let memberId = try context.id("memberId")
         let on = context.form.text("leftOn").flatMap { CivilDate(parsing: $0) } ?? env.clock.today()

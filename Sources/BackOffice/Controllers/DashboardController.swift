@@ -12,12 +12,12 @@ import Vietnamese
 struct DashboardController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/", use: show)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let language = context.language
         let views = env.views
         let page = try await env.database.read { db -> Page in

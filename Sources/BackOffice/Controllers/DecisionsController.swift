@@ -12,7 +12,7 @@ struct DecisionsController {
     let env: ControllerEnvironment
     var forms: HonourForms { env.honourForms }
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/honours/decisions", use: list)
         router.get("/honours/decisions/new", use: newForm)
         router.post("/honours/decisions", use: create)
@@ -31,9 +31,9 @@ struct DecisionsController {
         router.get("/honours/decisions/:id/certificates", use: certificates)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let rows = try await env.database.read { db in
             try DecisionStore.list(db, year: (try request.queryYear())).map { d in
                 Row(id: d.id!, number: d.number ?? "", date: d.date?.display ?? "", subject: d.subject, kind: d.kind.label(english: english), issued: d.isIssued,
@@ -45,9 +45,9 @@ struct DecisionsController {
                                 context: context, flash: env.flash(request, context))
     }
 
-    private func form(_ request: Request, context: AppRequestContext, input: DecisionStore.Input, errors: [String: String] = [:],
+    private func form(_ request: Request, context: SignedInContext, input: DecisionStore.Input, errors: [String: String] = [:],
                       status: HTTPResponse.Status = .ok) async throws -> Response {
-        let principal = try context.signedIn()
+        let principal = context.principal
         try principal.require(principal.canWriteCommuneWide)
         let forms = self.forms
         let candidates = try await env.database.read { db in
@@ -62,7 +62,7 @@ struct DecisionsController {
         return env.views.render("honours-decision-form", titleKey: "decisions_new", page: page, context: context, status: status)
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
         let formKey = request.query("form") ?? "giay-khen-xa"
         let year = (try request.queryYear()) ?? env.clock.today().year - 1
         let name = forms.form(formKey)?.name ?? ""
@@ -70,8 +70,8 @@ struct DecisionsController {
                                                                       subject: "Về việc tặng \(name) năm \(year)", nominationIds: []))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         let input = DecisionStore.Input(formKey: f["formKey"] ?? "", year: f.year("year"), subject: f["subject"] ?? "",
                                         legalGrounds: f.text("legalGrounds"), nominationIds: f.all("nomination").compactMap { Int64($0) })
@@ -81,13 +81,13 @@ struct DecisionsController {
         }
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         try await detail(request, context: context)
     }
 
-    private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func detail(_ request: Request, context: SignedInContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let id = try context.id()
         let forms = self.forms
         let page = try await env.database.read { db -> DetailPage in
@@ -111,28 +111,28 @@ struct DecisionsController {
                                 page: page, context: context, status: status, flash: env.flash(request, context))
     }
 
-    private func act(_ request: Request, context: AppRequestContext, _ work: @escaping @Sendable (Database, Principal, Int64) throws -> Int64) async throws -> Response {
-        let principal = try context.signedIn()
+    private func act(_ request: Request, context: SignedInContext, _ work: @escaping @Sendable (Database, Principal, Int64) throws -> Int64) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
             "/honours/decisions/\(try work($0, principal, id))?msg=saved"
         }
     }
 
-    @Sendable func issue(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func issue(_ request: Request, context: SignedInContext) async throws -> Response {
         let f = context.form
         let date = f["date"] ?? "", number = f.text("number")
         return try await act(request, context: context) { db, principal, id in try DecisionStore.issue(db, id: id, date: date, number: number, by: principal).id! }
     }
 
-    @Sendable func deleteDraft(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func deleteDraft(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         try await env.database.write { try DecisionStore.deleteDraft($0, id: id, by: principal) }
         return .redirect(to: "/honours/decisions?msg=saved", type: .found)
     }
 
-    @Sendable func correct(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func correct(_ request: Request, context: SignedInContext) async throws -> Response {
         let kind = DecisionKind(rawValue: context.form["kind"] ?? "") ?? .original
         let reason = context.form["reason"] ?? ""
         return try await act(request, context: context) { db, principal, id in
@@ -140,7 +140,7 @@ struct DecisionsController {
         }
     }
 
-    @Sendable func removeRecipient(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func removeRecipient(_ request: Request, context: SignedInContext) async throws -> Response {
         let nomination = try context.id("nomination")
         return try await act(request, context: context) { db, principal, id in
             try DecisionStore.removeRecipient(db, decisionId: id, nominationId: nomination, by: principal)
@@ -148,7 +148,7 @@ struct DecisionsController {
         }
     }
 
-    @Sendable func editRecipient(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func editRecipient(_ request: Request, context: SignedInContext) async throws -> Response {
         let nomination = try context.id("nomination")
         let achievement = context.form["achievement"] ?? ""
         guard let award = context.form.text("award").flatMap(VND.parse) else { throw DomainError.invalid(["award": "Tiền thưởng là số đồng"]) }
@@ -187,16 +187,15 @@ struct DecisionsController {
         }
     }
 
-    @Sendable func printDecision(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func printDecision(_ request: Request, context: SignedInContext) async throws -> Response {
         let model = try await documentModel(id: try context.id())
         return env.views.render("honours-document", titleKey: "", title: "Quyết định \(model.number)",
                                 page: Views.Fragment(html: env.documents.render("decision", model)), context: context)
     }
 
     /// The decision as a Word document to edit and sign (NĐ 30 layout), logged as an export.
-    @Sendable func wordDecision(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func wordDecision(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         return try await env.wordDownload(DecisionWord.document(try await documentModel(id: id)), fileName: "quyet-dinh-\(id).docx",
                                           entity: "decision", id: id, by: principal)
@@ -222,8 +221,7 @@ struct DecisionsController {
         }
     }
 
-    @Sendable func certificates(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func certificates(_ request: Request, context: SignedInContext) async throws -> Response {
         let models = try await certificateModels(id: try context.id(), only: try request.queryId("nomination"))
         let html = models.map { env.documents.render("certificate", $0) }.joined(separator: "\n")
         return env.views.render("honours-document", titleKey: "", title: env.views.text("decisions_certificates", context.language),
@@ -231,8 +229,8 @@ struct DecisionsController {
     }
 
     /// The certificates as one Word document, one A4 landscape page each, to print on the commune's own paper.
-    @Sendable func wordCertificates(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func wordCertificates(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let models = try await certificateModels(id: id, only: try request.queryId("nomination"))
         return try await env.wordDownload(CertificateWord.document(models), fileName: "giay-khen-\(id).docx", entity: "decision", id: id,

@@ -14,7 +14,7 @@ struct DonationsController {
     let env: ControllerEnvironment
     var documents: DocumentTemplates { env.documents }
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/donations", use: list)
         // The import's own format, amounts as numbers shown 1.500.000 in Excel.
         router.list("/donations", SocializationLists.donations, env: env) { request, _ in
@@ -51,14 +51,14 @@ struct DonationsController {
                              kind: (try request.queryChoice("kind", as: DonationKind.self)), recipientUnitId: (try request.queryId("unit")))
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         try await listPage(request, context: context)
     }
 
-    private func listPage(_ request: Request, context: AppRequestContext, problems: [String] = [], imported: String = "", csvText: String = "",
+    private func listPage(_ request: Request, context: SignedInContext, problems: [String] = [], imported: String = "", csvText: String = "",
                           status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         var asked = try Self.filter(request)
         if request.query("year") == nil { asked.year = env.clock.today().year }
         let filter = asked
@@ -86,8 +86,8 @@ struct DonationsController {
 
 
     /// A CSV pasted into the page: the same all-or-nothing import as `densach import donations`.
-    @Sendable func importCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func importCSV(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.canWriteCommuneWide)
         let text = context.form["csv"] ?? ""
         let dryRun = context.form.bool("dryRun")
@@ -114,10 +114,10 @@ struct DonationsController {
 
     static let itemRows = 4
 
-    private func form(_ context: AppRequestContext, input: DonationInput, errors: [String: String] = [:], anonymous: Bool = false,
+    private func form(_ context: SignedInContext, input: DonationInput, errors: [String: String] = [:], anonymous: Bool = false,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let today = env.clock.today()
         let (sponsors, units, campaigns, pledges) = try await env.database.read { db in
             (try SponsorStore.list(db, for: principal), try DonationStore.recipientUnits(db, for: principal),
@@ -155,8 +155,8 @@ struct DonationsController {
         return env.views.render("socialization-donation-form", titleKey: kind == .cash ? "donations_new" : "donations_newInKind", page: page, context: context, status: status)
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         return try await form(context, input: DonationInput(sponsorId: (try request.queryId("sponsor")), date: env.clock.today().display,
                                                             kind: request.query("kind") ?? "cash", purpose: "", campaignId: (try request.queryId("campaign")),
@@ -175,8 +175,8 @@ struct DonationsController {
                              publishAnonymous: form.bool("publishAnonymous"), notes: form.text("notes"), pledgeId: form.int64("pledgeId"))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = Self.input(context.form)
         // "Ẩn danh" is a choice the clerk makes; a sponsor left unchosen is asked for, never taken as anonymous.
         let anonymous = context.form["sponsorId"] == "anonymous"
@@ -192,13 +192,13 @@ struct DonationsController {
 
     // MARK: Donation page
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         try await detail(request, context: context)
     }
 
-    private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func detail(_ request: Request, context: SignedInContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let id = try context.id()
         let page = try await env.database.read { db -> DetailPage in
             let item = try DonationStore.get(db, id: id, for: principal)
@@ -227,8 +227,8 @@ struct DonationsController {
                                 page: page, context: context, status: status, flash: env.flash(request, context))
     }
 
-    @Sendable func void(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func void(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let reason = context.form["reason"] ?? ""
         return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
@@ -237,8 +237,8 @@ struct DonationsController {
         }
     }
 
-    @Sendable func recordHandover(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func recordHandover(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let f = context.form
         let quantities = Self.quantities(f)
@@ -261,7 +261,7 @@ struct DonationsController {
     // MARK: Printed documents
 
     /// A document from `Templates/documents/` inside the layout, whose print style hides everything else.
-    private func document(_ html: String, title: String, context: AppRequestContext, extra: DocumentPage.Action? = nil) -> Response {
+    private func document(_ html: String, title: String, context: SignedInContext, extra: DocumentPage.Action? = nil) -> Response {
         env.views.render("socialization-document", titleKey: "", title: title, page: DocumentPage(html: html, action: extra, csrf: context.csrfToken), context: context)
     }
 
@@ -281,22 +281,22 @@ struct DonationsController {
             voidedOn: d.voidedAt.map(VietnamTime.display) ?? "", voidedBy: d.voidedBy ?? "", voidReason: d.voidReason ?? "")
     }
 
-    @Sendable func receipt(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let model = try await receiptModel(id: try context.id(), for: try context.signedIn())
+    @Sendable func receipt(_ request: Request, context: SignedInContext) async throws -> Response {
+        let model = try await receiptModel(id: try context.id(), for: context.principal)
         return document(documents.render("receipt", model), title: env.views.text("donations_receipt", context.language) + " " + model.number, context: context)
     }
 
     /// The receipt as a Word document (a voided one keeps its stamp), logged as an export.
-    @Sendable func wordReceipt(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func wordReceipt(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let model = try await receiptModel(id: id, for: principal)
         return try await env.wordDownload(ReceiptWord.document(model), fileName: "bien-nhan-\(model.number).docx", entity: "donation", id: id, by: principal)
     }
 
     /// The thank-you letter as a Word document, to add a personal line before signing; logged as an export.
-    @Sendable func wordLetter(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func wordLetter(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let today = env.clock.today()
         let model = try await env.database.read { db -> ThankYouLetters.Model? in
@@ -309,8 +309,8 @@ struct DonationsController {
         return try await env.wordDownload(ThankYouLetters.word(model), fileName: "thu-cam-on-\(id).docx", entity: "donation", id: id, by: principal)
     }
 
-    @Sendable func letter(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func letter(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let letters = ThankYouLetters(documents: documents)
         let (item, html) = try await env.database.read { db -> (DonationStore.Item, String?) in
@@ -330,8 +330,8 @@ struct DonationsController {
     }
 
     /// Every unsent letter of a year, one per printed page; the button marks exactly those as sent.
-    @Sendable func letters(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func letters(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         let year = (try request.queryYear()) ?? env.clock.today().year
         let letters = ThankYouLetters(documents: documents)
@@ -341,8 +341,8 @@ struct DonationsController {
     }
 
     /// The same letters as one Word document, one per page (marking them sent stays the page's button).
-    @Sendable func lettersInWord(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func lettersInWord(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         let year = (try request.queryYear()) ?? env.clock.today().year
         let today = env.clock.today()
@@ -351,8 +351,8 @@ struct DonationsController {
                                           details: ["letters": String(ids.count)])
     }
 
-    @Sendable func markLettersSent(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func markLettersSent(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let ids = context.form.all("id").compactMap { Int64($0) }
         try await env.database.write { db in
             let marked = try DonationStore.markLetterSent(db, ids: ids, on: env.clock.today(), by: principal)
@@ -363,8 +363,8 @@ struct DonationsController {
         return .redirect(to: "/socialization?msg=saved", type: .found)
     }
 
-    @Sendable func markLetterSent(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func markLetterSent(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         try await env.database.write { db in
             let item = try DonationStore.get(db, id: id, for: principal)
@@ -389,14 +389,14 @@ struct DonationsController {
         }
     }
 
-    @Sendable func handover(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let model = try await handoverModel(id: try context.id(), for: try context.signedIn())
+    @Sendable func handover(_ request: Request, context: SignedInContext) async throws -> Response {
+        let model = try await handoverModel(id: try context.id(), for: context.principal)
         return document(documents.render("handover", model), title: env.views.text("donations_handover", context.language), context: context)
     }
 
     /// The handover record as a Word document, logged as an export.
-    @Sendable func wordHandover(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func wordHandover(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         return try await env.wordDownload(HandoverWord.document(try await handoverModel(id: id, for: principal)), fileName: "ban-giao-\(id).docx",
                                           entity: "handover", id: id, by: principal)

@@ -9,14 +9,14 @@ import Vietnamese
 struct DuplicatesController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/people/duplicates", use: page)
         router.post("/people/merge", use: merge)
         router.post("/people/merges/:id/undo", use: undo)
     }
 
-    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         let english = context.english
         let scan = request.query("scan") != nil
@@ -42,8 +42,8 @@ struct DuplicatesController {
                                 flash: env.flash(request, context), section: "person")
     }
 
-    @Sendable func merge(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func merge(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         guard let keep = context.form.int64("keepId"), let remove = context.form.int64("removeId") else {
             throw DomainError.invalid(["keepId": "Chọn hồ sơ giữ lại"])
         }
@@ -52,8 +52,8 @@ struct DuplicatesController {
         return .redirect(to: "/people/\(keep)?msg=saved", type: .found)
     }
 
-    @Sendable func undo(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func undo(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         try await env.database.write { try PersonMerge.undo($0, mergeId: id, by: principal) }
         return .redirect(to: "/people/duplicates?msg=saved", type: .found)

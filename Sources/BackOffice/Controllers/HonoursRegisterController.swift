@@ -10,7 +10,7 @@ import Vietnamese
 struct HonoursRegisterController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/honours/register", use: page)
         router.post("/honours/forms/:key/award", use: setAward)
         router.post("/honours/clans", use: addClan)
@@ -18,9 +18,9 @@ struct HonoursRegisterController {
         router.post("/honours/discipline", use: flag)
     }
 
-    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let forms = env.honourForms
         let views = env.views, language = context.language
         let page = try await env.database.read { db -> RegisterPage in
@@ -45,23 +45,23 @@ struct HonoursRegisterController {
                                 flash: env.flash(request, context))
     }
 
-    @Sendable func setAward(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func setAward(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         guard let key = context.parameters.get("key"), let form = env.honourForms.form(key) else { throw HTTPError(.notFound) }
         guard let award = context.form.text("award").flatMap(VND.parse) else { throw DomainError.invalid(["award": "Mức thưởng là số đồng, ví dụ 300.000"]) }
         try await env.database.write { try Settings.set($0, form.awardSetting, to: String(award), by: principal) }
         return .redirect(to: "/honours/register?msg=saved", type: .found)
     }
 
-    @Sendable func addClan(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addClan(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         _ = try await env.database.write { try HonoursRegister.addClan($0, name: f["name"] ?? "", villageId: f.int64("villageId"), notes: f.text("notes"), by: principal) }
         return .redirect(to: "/honours/register?msg=saved", type: .found)
     }
 
-    @Sendable func addModel(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addModel(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         _ = try await env.database.write {
             try HonoursRegister.addGoodModel($0, title: f["title"] ?? "", unitId: f.int64("unitId"), year: f.year("year"),
@@ -70,8 +70,8 @@ struct HonoursRegisterController {
         return .redirect(to: "/honours/register?msg=saved", type: .found)
     }
 
-    @Sendable func flag(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func flag(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         guard let personId = f.int64("personId") else { throw HTTPError(.badRequest) }
         _ = try await env.database.write {

@@ -9,7 +9,7 @@ import Vietnamese
 struct HouseholdsController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/households", use: list)
         router.list("/households", PeopleLists.households, env: env) { request, _ in ListQuery(villageId: try request.queryId("village")) }
         router.post("/households", use: create)
@@ -17,8 +17,8 @@ struct HouseholdsController {
         router.post("/households/:id/members", use: addMember)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let villageId = (try request.queryId("village"))
         let pageNumber = (try request.queryPage())
         let (result, villages) = try await env.database.read { db in
@@ -35,8 +35,8 @@ struct HouseholdsController {
         return env.views.render("households", titleKey: "households_title", page: page, context: context)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let page = try await env.database.read { db -> DetailPage in
             let household = try HouseholdStore.get(db, id: id, for: principal)
@@ -53,8 +53,8 @@ struct HouseholdsController {
                                 flash: env.flash(request, context))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         guard let headId = context.form.int64("headId") else { throw HTTPError(.badRequest) }
         let address = context.form.text("address")
         let household = try await env.database.write { try HouseholdStore.create($0, headId: headId, address: address, by: principal) }
@@ -62,8 +62,8 @@ struct HouseholdsController {
     }
 
     /// Adds a member by the person's number (shown on their page) — a search box on the page finds it.
-    @Sendable func addMember(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addMember(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         guard let personId = context.form.int64("personId") else {
             throw DomainError.invalid(["personId": "Nhập mã số người cần thêm (số ở trang của người đó)"])

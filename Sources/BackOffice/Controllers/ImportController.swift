@@ -11,19 +11,19 @@ import Store
 struct ImportController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/import/:kind", use: page)
         router.post("/import/:kind", use: upload)
     }
 
-    static func kind(_ context: AppRequestContext) throws -> ImportKind {
+    static func kind(_ context: SignedInContext) throws -> ImportKind {
         guard let kind = context.parameters.get("kind").flatMap(ImportKind.init(rawValue:)) else {
             throw DomainError.notFound("trang nhập", english: "Import page")
         }
         return kind
     }
 
-    private func render(_ kind: ImportKind, context: AppRequestContext, problems: [String] = [], done: String = "",
+    private func render(_ kind: ImportKind, context: SignedInContext, problems: [String] = [], done: String = "",
                         duplicates: [String] = [], status: HTTPResponse.Status = .ok) -> Response {
         let page = Page(kind: kind.rawValue, heading: env.views.text("import_\(kind.rawValue)", context.language),
                         columns: kind.columns.map { $0.vietnamese + ($0.required ? " *" : "") }.joined(separator: ", "),
@@ -33,15 +33,15 @@ struct ImportController {
         return env.views.render("import", titleKey: "import_\(kind.rawValue)", page: page, context: context, status: status)
     }
 
-    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let kind = try Self.kind(context)
         try principal.require(kind.allowed(for: principal))
         return render(kind, context: context)
     }
 
-    @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func upload(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let kind = try Self.kind(context)
         try principal.require(kind.allowed(for: principal))
         guard let file = context.uploads.first(where: { $0.field == "file" }), !file.data.isEmpty else {

@@ -10,15 +10,15 @@ import Vietnamese
 struct IndicatorsController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/recognition/indicators", use: page)
         router.post("/recognition/indicators/:key", use: setValue)
         router.get("/recognition/visits", use: visits)
         router.post("/recognition/visits", use: saveVisits)
     }
 
-    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear
         let programme = env.programme
@@ -62,8 +62,8 @@ struct IndicatorsController {
                                 flash: env.flash(request, context))
     }
 
-    @Sendable func setValue(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func setValue(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         guard let key = context.parameters.get("key"), env.programme.indicator(key) != nil else { throw HTTPError(.notFound) }
         let f = context.form
         guard let year = f.year("year"), let value = f.text("value").flatMap({ Double($0.replacingOccurrences(of: ",", with: ".")) }) else {
@@ -73,8 +73,8 @@ struct IndicatorsController {
         return .redirect(to: "/recognition/indicators?year=\(year)&msg=saved", type: .found)
     }
 
-    @Sendable func visits(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func visits(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear
         let (libraries, chosen, months) = try await env.database.read { db -> ([OrgUnit], Int64?, [Int: Indicators.MonthlyVisits]) in
@@ -95,8 +95,8 @@ struct IndicatorsController {
                                 flash: env.flash(request, context))
     }
 
-    @Sendable func saveVisits(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func saveVisits(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         guard let library = f.int64("libraryId"), let year = f.year("year") else { throw DomainError.invalid(["libraryId": "Chọn thư viện"]) }
         try await env.database.write { db in

@@ -15,7 +15,7 @@ import Vietnamese
 struct MessagesController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/messages", use: page)
         router.post("/messages/export", use: download)
     }
@@ -99,8 +99,8 @@ struct MessagesController {
 
     private var templatesDirectory: String { env.configuration.templatesDirectory + "/messages" }
 
-    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let form = FormData(urlEncoded: request.uri.query ?? "")
         let templates: MessageTemplates
         do {
@@ -168,8 +168,8 @@ struct MessagesController {
         return String(html[start..<end])
     }
 
-    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func download(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         let templates = try MessageTemplates(directory: templatesDirectory)
         let choice = Choice(context.form, templates: templates.all)
@@ -233,7 +233,7 @@ struct MessagesController {
         return Views.attachment(try ZIPPack.archive(files), type: "application/zip", fileName: stem + ".zip")
     }
 
-    private func render(_ context: AppRequestContext, principal: Principal, templates: [MessageTemplate], choice: Choice,
+    private func render(_ context: SignedInContext, principal: Principal, templates: [MessageTemplate], choice: Choice,
                         result: PreviewResult? = nil, templateError: String? = nil) async throws -> Response {
         let english = context.english
         let chosen = templates.first { $0.name == choice.template }

@@ -12,7 +12,7 @@ struct NominationsController {
     let env: ControllerEnvironment
     var forms: HonourForms { env.honourForms }
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/honours", use: overview)
         router.get("/honours/nominations/new", use: newForm)
         router.post("/honours/nominations", use: create)
@@ -24,9 +24,9 @@ struct NominationsController {
         router.post("/honours/meetings", use: recordMeeting)
     }
 
-    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func overview(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear - 1
         let status = (try request.queryChoice("status", as: NominationStatus.self))
@@ -53,10 +53,10 @@ struct NominationsController {
 
     // MARK: Form
 
-    private func form(_ request: Request, context: AppRequestContext, input: NominationStore.Input, errors: [String: String] = [:],
+    private func form(_ request: Request, context: SignedInContext, input: NominationStore.Input, errors: [String: String] = [:],
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let q = request.query("q") ?? ""
         let kind = RecipientKind(rawValue: input.recipientKind)
         let selected = input.recipientId
@@ -81,8 +81,8 @@ struct NominationsController {
         return env.views.render("honours-nomination-form", titleKey: "nominations_new", page: page, context: context, status: status)
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         let person = (try request.queryId("person"))
         return try await form(request, context: context, input: .init(year: (try request.queryYear()) ?? env.clock.today().year,
@@ -97,8 +97,8 @@ struct NominationsController {
                      formKey: f["formKey"] ?? "", commendationType: f.text("commendationType"), proposingUnitId: f.int64("proposingUnitId"))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = Self.input(context.form)
         let forms = self.forms
         return try await env.write(orShow: { try await form(request, context: context, input: input, errors: $0, status: .unprocessableContent) }) {
@@ -110,13 +110,13 @@ struct NominationsController {
 
     static let evidenceKinds = ["campaign", "donation", "club", "volunteer", "assessment", "link"]
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         try await detail(request, context: context)
     }
 
-    private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func detail(_ request: Request, context: SignedInContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let id = try context.id()
         let forms = self.forms
         let language = context.language
@@ -161,15 +161,15 @@ struct NominationsController {
                                 flash: env.flash(request, context))
     }
 
-    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func submit(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         try await env.database.write { try NominationStore.submit($0, id: id, by: principal) }
         return .redirect(to: "/honours/nominations/\(id)?msg=saved", type: .found)
     }
 
-    @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func review(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let f = context.form
         return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) { db in
@@ -179,8 +179,8 @@ struct NominationsController {
         }
     }
 
-    @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func decide(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let approve = context.form["decision"] == "approve"
         let reason = context.form.text("reason")
@@ -191,8 +191,8 @@ struct NominationsController {
         }
     }
 
-    @Sendable func addEvidence(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addEvidence(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let f = context.form
         return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
@@ -201,8 +201,8 @@ struct NominationsController {
         }
     }
 
-    @Sendable func recordMeeting(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func recordMeeting(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         _ = try await env.database.write {
             try NominationStore.recordMeeting($0, date: f["date"] ?? "", minutesRef: f["minutesRef"] ?? "", members: f.count("members") ?? 0,

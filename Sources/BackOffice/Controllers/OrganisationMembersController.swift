@@ -11,20 +11,20 @@ import Vietnamese
 struct OrganisationMembersController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/units/:id/members", use: page)
         router.post("/units/:id/members", use: add)
         router.post("/units/:id/members/:memberId/end", use: end)
         router.post("/units/:id/members/import", use: importList)
     }
 
-    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func page(_ request: Request, context: SignedInContext) async throws -> Response {
         try await render(request, context: context)
     }
 
-    private func render(_ request: Request, context: AppRequestContext, importDone: String = "", importProblems: [String] = [],
+    private func render(_ request: Request, context: SignedInContext, importDone: String = "", importProblems: [String] = [],
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        let principal = try context.signedIn()
+        let principal = context.principal
         let english = context.english
         let id = try context.id()
         let former = request.query("show") == "all"
@@ -54,8 +54,8 @@ struct OrganisationMembersController {
                                 context: context, status: status, flash: env.flash(request, context), section: "unit")
     }
 
-    @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func add(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let form = context.form
         guard let personId = form.int64("personId") else { throw DomainError.invalid(["personId": "Chọn người"]) }
@@ -69,8 +69,8 @@ struct OrganisationMembersController {
     }
 
     /// A list of members from a CSV file or an Excel sheet: all rows or none, each bad row with its line and field.
-    @Sendable func importList(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func importList(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         guard let file = context.uploads.first(where: { $0.field == "file" }), !file.data.isEmpty else {
             return try await render(request, context: context, importProblems: [env.views.text("import_noFile", context.language)], status: .unprocessableContent)
@@ -100,8 +100,8 @@ struct OrganisationMembersController {
         return try await render(request, context: context, importDone: done)
     }
 
-    @Sendable func end(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func end(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id(), memberId = try context.id("memberId")
         let on = context.form.text("leftOn").flatMap { CivilDate(parsing: $0) } ?? env.clock.today()
         try await env.database.write { db in

@@ -11,22 +11,22 @@ struct OwnPasswordController {
     static let paths: Set<String> = [path, "/logout"]
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get(RouterPath(stringLiteral: Self.path), use: show)
         router.post(RouterPath(stringLiteral: Self.path), use: change)
     }
 
-    private func page(_ context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) throws -> Response {
-        let principal = try context.signedIn()
+    private func page(_ context: SignedInContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) throws -> Response {
+        let principal = context.principal
         return env.views.render("account-password", titleKey: "password_title",
                                 page: Page(csrf: context.csrfToken, forced: context.mustChangePassword, errors: errors,
                                            hasErrors: !errors.isEmpty, login: principal.login), context: context, status: status)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response { try page(context) }
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response { try page(context) }
 
-    @Sendable func change(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func change(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let form = context.form
         let current = form["current"] ?? "", new = form["new"] ?? "", repeated = form["repeat"] ?? ""
         let account = try await env.database.read { try AccountStore.find($0, login: principal.login) }

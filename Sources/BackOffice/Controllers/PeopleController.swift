@@ -12,7 +12,7 @@ import Vietnamese
 struct PeopleController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/people", use: list)
         router.list("/people", PeopleLists.people, env: env) { request, _ in ListQuery(villageId: try request.queryId("village")) }
         router.list("/people/consents", PeopleLists.consents, env: env) { request, _ in
@@ -29,8 +29,8 @@ struct PeopleController {
 
     /// The list section is kept, rendered, until the store changes: it is the page everyone opens, and rendering
     /// it again for each visit was most of its cost.
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let query = PersonQuery(text: request.query("q") ?? "", villageId: (try request.queryId("village")),
                                 page: (try request.queryPage()))
         let key = "people|\(context.language.rawValue)|\(principal.accessKey)|\(query.villageId ?? 0)|\(query.page)|\(query.text)"
@@ -43,7 +43,7 @@ struct PeopleController {
                                 flash: env.flash(request, context))
     }
 
-    private func listPage(_ query: PersonQuery, principal: Principal, context: AppRequestContext) async throws -> ListPage {
+    private func listPage(_ query: PersonQuery, principal: Principal, context: SignedInContext) async throws -> ListPage {
         let english = context.english
         let (result, villages) = try await env.database.read { db in
             (try PersonStore.search(db, query, for: principal), try UnitStore.villageNames(db, for: principal))
@@ -95,9 +95,9 @@ struct PeopleController {
         return html.html
     }
 
-    private func detail(_ context: AppRequestContext, id: Int64, errors: [String: String] = [:], status: HTTPResponse.Status = .ok,
+    private func detail(_ context: SignedInContext, id: Int64, errors: [String: String] = [:], status: HTTPResponse.Status = .ok,
                         flash: String? = nil) async throws -> Response {
-        let principal = try context.signedIn()
+        let principal = context.principal
         let english = context.english
         let page = try await env.database.read { db -> DetailPage in
             let person = try PersonStore.get(db, id: id, for: principal)
@@ -150,13 +150,13 @@ struct PeopleController {
         return env.views.render("person", titleKey: "", title: page.fullName, page: page, context: context, status: status, flash: flash)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         try await detail(context, id: try context.id(), flash: env.flash(request, context))
     }
 
-    private func form(_ context: AppRequestContext, id: Int64?, input: PersonInput, errors: [String: String],
+    private func form(_ context: SignedInContext, id: Int64?, input: PersonInput, errors: [String: String],
                       version: String = "", status: HTTPResponse.Status = .ok, duplicates: [DuplicateFinder.Candidate] = []) async throws -> Response {
-        let principal = try context.signedIn()
+        let principal = context.principal
         let english = context.english
         let (villages, names) = try await env.database.read { db in
             (try UnitStore.villages(db, for: principal), try UnitStore.names(db, ids: duplicates.compactMap(\.villageId)))
@@ -181,14 +181,14 @@ struct PeopleController {
         return env.views.render("person-form", titleKey: id == nil ? "people_new" : "people_edit", page: page, context: context, status: status)
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         return try await form(context, id: nil, input: PersonInput(fullName: "", villageId: (try request.queryId("village"))), errors: [:])
     }
 
-    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func editForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let person = try await env.database.read { try PersonStore.get($0, id: id, for: principal) }
         try principal.require(principal.canWrite(unitId: person.villageId))
@@ -207,8 +207,8 @@ struct PeopleController {
                     notes: form["notes"], language: form["language"], sortName: form["sortName"])
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = Self.input(from: context.form)
         let confirmed = context.form.bool("confirmNew")
         do {
@@ -221,8 +221,8 @@ struct PeopleController {
         }
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func update(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let existing = try await env.database.read { try PersonStore.get($0, id: id, for: principal) }
         let input = Self.input(from: context.form, keeping: existing)
@@ -233,8 +233,8 @@ struct PeopleController {
         }
     }
 
-    @Sendable func giveConsent(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func giveConsent(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let form = context.form
         guard let channel = form.text("channel").flatMap(ConsentChannel.init(rawValue:)),
@@ -256,8 +256,8 @@ struct PeopleController {
         return .redirect(to: "/people/\(id)?msg=consent", type: .found)
     }
 
-    @Sendable func withdrawConsent(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func withdrawConsent(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let consentId = try context.id("consentId")
         try await env.database.write { db in

@@ -10,7 +10,7 @@ import Vietnamese
 struct PledgesController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/pledges", use: list)
         router.list("/pledges", SocializationLists.pledges, env: env)
         router.get("/pledges/new", use: newForm)
@@ -18,9 +18,9 @@ struct PledgesController {
         router.post("/pledges/:id/cancel", use: cancel)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let today = env.clock.today()
         let overdueOnly = request.query("overdue") != nil
         let items = try await env.database.read { try PledgeStore.list($0, for: principal) }
@@ -38,8 +38,8 @@ struct PledgesController {
                                 flash: env.flash(request, context))
     }
 
-    private func form(_ context: AppRequestContext, input: PledgeStore.Input, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let principal = try context.signedIn()
+    private func form(_ context: SignedInContext, input: PledgeStore.Input, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = context.principal
         let (sponsors, units) = try await env.database.read { db in
             (try SponsorStore.list(db, for: principal), try DonationStore.recipientUnits(db, for: principal))
         }
@@ -50,15 +50,15 @@ struct PledgesController {
         return env.views.render("socialization-pledge-form", titleKey: "pledges_new", page: page, context: context, status: status)
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         return try await form(context, input: PledgeStore.Input(sponsorId: (try request.queryId("sponsor")), date: env.clock.today().display, value: "",
                                                                 dueOn: "", purpose: "", recipientUnitId: nil))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         let input = PledgeStore.Input(sponsorId: f.int64("sponsorId"), date: f["date"] ?? "", value: f["value"] ?? "", items: f.text("items"),
                                       dueOn: f["dueOn"] ?? "", purpose: f["purpose"] ?? "", recipientUnitId: f.int64("recipientUnitId"), notes: f.text("notes"))
@@ -68,8 +68,8 @@ struct PledgesController {
         }
     }
 
-    @Sendable func cancel(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func cancel(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         try await env.database.write { try PledgeStore.cancel($0, id: id, on: env.clock.today(), by: principal) }
         return .redirect(to: "/pledges?msg=saved", type: .found)

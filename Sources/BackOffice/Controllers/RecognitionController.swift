@@ -13,7 +13,7 @@ struct RecognitionController {
     let env: ControllerEnvironment
     var sets: CriteriaSets { env.criteriaSets }
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/recognition", use: overview)
         router.get("/recognition/sets", use: criteriaSets)
         router.get("/recognition/registrations", use: registrations)
@@ -26,8 +26,7 @@ struct RecognitionController {
         router.post("/recognition/registrations/:id/decide", use: decide)
     }
 
-    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.signedIn()
+    @Sendable func overview(_ request: Request, context: SignedInContext) async throws -> Response {
         let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear - 1
         let sets = self.sets
@@ -60,9 +59,8 @@ struct RecognitionController {
             ?? views.text("sets_noExpiry", language)
     }
 
-    @Sendable func criteriaSets(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func criteriaSets(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        _ = try context.signedIn()
         let t = { (key: String) in env.views.text(key, context.language) }
         let rows = sets.sets.map { set in
             SetRow(key: set.key, title: set.title, subject: set.subject.label(english: english), version: set.version, years: "\(set.years.lowerBound)–\(set.years.upperBound)",
@@ -75,12 +73,12 @@ struct RecognitionController {
 
     // MARK: Registrations
 
-    @Sendable func registrations(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func registrations(_ request: Request, context: SignedInContext) async throws -> Response {
         try await registrationsPage(request, context: context)
     }
 
-    private func registrationsPage(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let principal = try context.signedIn()
+    private func registrationsPage(_ request: Request, context: SignedInContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = context.principal
         let year = (try request.queryYear()) ?? context.form.year("year") ?? env.clock.today().year
         let setKey = request.query("set") ?? context.form.text("setKey") ?? sets.sets.first?.key ?? ""
         let sets = self.sets
@@ -138,8 +136,8 @@ struct RecognitionController {
         }
     }
 
-    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func register(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         guard let set = sets.set(f["setKey"] ?? "") else { throw DomainError.invalid(["setKey": "Chọn bộ tiêu chí"]) }
         let year = f.year("year") ?? env.clock.today().year
@@ -153,12 +151,12 @@ struct RecognitionController {
 
     // MARK: Assessment
 
-    @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func assessment(_ request: Request, context: SignedInContext) async throws -> Response {
         try await assessmentPage(request, context: context)
     }
 
-    private func assessmentPage(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let principal = try context.signedIn()
+    private func assessmentPage(_ request: Request, context: SignedInContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let sets = self.sets
         let views = env.views, language = context.language
@@ -191,8 +189,8 @@ struct RecognitionController {
                                 flash: env.flash(request, context))
     }
 
-    @Sendable func assess(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func assess(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let f = context.form
         let sets = self.sets
@@ -209,8 +207,8 @@ struct RecognitionController {
         }
     }
 
-    @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func decide(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let approve = context.form["decision"] == "approve"
         let reason = context.form.text("reason")

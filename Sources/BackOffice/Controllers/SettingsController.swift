@@ -9,12 +9,12 @@ import Store
 struct SettingsController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/settings", use: show)
         router.post("/settings", use: save)
     }
 
-    private func page(_ context: AppRequestContext, values: [String: String], errors: [String: String],
+    private func page(_ context: SignedInContext, values: [String: String], errors: [String: String],
                       status: HTTPResponse.Status = .ok, flash: String? = nil) -> Response {
         let fields = Settings.known.map { key -> Field in
             let value = values[key.name] ?? key.defaultValue
@@ -33,15 +33,15 @@ struct SettingsController {
                                 context: context, status: status, flash: flash)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.canManageSettings)
         let values = try await env.database.read { try Settings.all($0) }
         return page(context, values: values, errors: [:], flash: env.flash(request, context))
     }
 
-    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func save(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.canManageSettings)
         var values: [String: String] = [:]
         for key in Settings.known { values[key.name] = context.form.text(key.name) ?? "" }

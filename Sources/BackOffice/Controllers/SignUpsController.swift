@@ -11,7 +11,7 @@ import Vietnamese
 struct SignUpsController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/signups", use: list)
         router.get("/signups/new", use: newForm)
         router.post("/signups", use: create)
@@ -22,8 +22,8 @@ struct SignUpsController {
         router.post("/signups/:id/entries/:entry/reject", use: reject)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let english = context.english
         let today = env.clock.today()
         let items = try await env.database.read { try SignUpForms.list($0, for: principal) }
@@ -42,14 +42,14 @@ struct SignUpsController {
         return (kind, id)
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
         let (kind, id) = try target(request)
         return try await renderNew(context: context, kind: kind, targetId: id)
     }
 
-    private func renderNew(context: AppRequestContext, kind: SignUpKind, targetId: Int64, errors: [String: String] = [:],
+    private func renderNew(context: SignedInContext, kind: SignUpKind, targetId: Int64, errors: [String: String] = [:],
                            status: HTTPResponse.Status = .ok) async throws -> Response {
-        let principal = try context.signedIn()
+        let principal = context.principal
         let target = try await env.database.read { try SignUpForms.target($0, kind: kind, id: targetId) }
         try principal.require(principal.canWrite(unitId: target.unitId))
         let page = SignUpPages.OpenForm(
@@ -60,8 +60,8 @@ struct SignUpsController {
         return env.views.render("signup-form", titleKey: "signups_new", page: page, context: context, status: status, section: "signup")
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         guard let kind = f["kind"].flatMap(SignUpKind.init(rawValue:)), let targetId = f.int64("targetId") else {
             throw DomainError.invalid(["kind": "Chọn việc cần đăng ký"])
@@ -83,8 +83,8 @@ struct SignUpsController {
         return base + "/s/" + code
     }
 
-    @Sendable func detail(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func detail(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let english = context.english
         let id = try context.id()
         let today = env.clock.today()
@@ -125,8 +125,8 @@ struct SignUpsController {
         return env.views.render("signup", titleKey: "", title: form.title, page: page, context: context, flash: env.flash(request, context), section: "signup")
     }
 
-    @Sendable func poster(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func poster(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let (form, occasion) = try await env.database.read { db in
             let form = try SignUpForms.get(db, id: id, for: principal)
@@ -138,15 +138,15 @@ struct SignUpsController {
         return env.views.render("signup-poster", titleKey: "", title: form.title, page: poster, context: context, section: "signup")
     }
 
-    @Sendable func close(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func close(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         try await env.database.write { try SignUpForms.close($0, id: id, by: principal) }
         return .redirect(to: "/signups/\(id)?msg=saved", type: .found)
     }
 
-    @Sendable func approve(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func approve(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id(), entry = try context.id("entry")
         let f = context.form
         let personId = f["person"] == "new" ? nil : f.int64("person")
@@ -159,8 +159,8 @@ struct SignUpsController {
         return .redirect(to: "/signups/\(id)?msg=saved", type: .found)
     }
 
-    @Sendable func reject(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func reject(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id(), entry = try context.id("entry")
         let reason = context.form["reason"] ?? ""
         try await env.database.write { db in

@@ -12,7 +12,7 @@ import Vietnamese
 struct SocializationController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/socialization", use: overview)
         router.get("/socialization/disclosure", use: disclosure)
         router.list("/socialization/disclosure", SocializationLists.disclosure, env: env) { [env] request, _ in
@@ -26,8 +26,8 @@ struct SocializationController {
     }
     static func bars(_ lines: [SocializationTotals.Line], english: Bool) -> [(label: String, value: Int64)] { lines.map { ($0.label(english: english), $0.value) } }
 
-    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func overview(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let thisYear = env.clock.today().year
         let year = (try request.queryYear()) ?? thisYear
         let campaignId = (try request.queryId("campaign"))
@@ -61,8 +61,8 @@ struct SocializationController {
         return (campaignId == nil ? ((try request.queryYear()) ?? today.year) : (try request.queryYear()), campaignId)
     }
 
-    @Sendable func disclosure(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func disclosure(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let (year, campaignId) = try Self.scope(request, today: env.clock.today())
         let (lines, campaigns) = try await env.database.read { db in
             (try Disclosure.lines(db, year: year, campaignId: campaignId, for: principal),

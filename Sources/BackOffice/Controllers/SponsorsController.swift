@@ -11,7 +11,7 @@ import Vietnamese
 struct SponsorsController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/sponsors", use: list)
         router.list("/sponsors", SocializationLists.sponsors, env: env)
         router.get("/sponsors/new", use: newForm)
@@ -20,9 +20,9 @@ struct SponsorsController {
         router.post("/sponsors/:id", use: update)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let q = request.query("q") ?? "", kind = (try request.queryChoice("kind", as: SponsorKind.self)), tag = request.query("tag")
         let (items, tags) = try await env.database.read { db in
             (try SponsorStore.list(db, text: q, kind: kind, tag: tag, for: principal), try SponsorStore.tags(db))
@@ -38,10 +38,10 @@ struct SponsorsController {
                                 flash: env.flash(request, context))
     }
 
-    private func form(_ request: Request, context: AppRequestContext, input: SponsorStore.Input, errors: [String: String] = [:],
+    private func form(_ request: Request, context: SignedInContext, input: SponsorStore.Input, errors: [String: String] = [:],
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let q = request.query("q") ?? ""
         let (candidates, units, villages) = try await env.database.read { db in
             (try PersonPicker.candidates(db, query: q, preset: input.personId, for: principal),
@@ -59,15 +59,15 @@ struct SponsorsController {
         return env.views.render("socialization-sponsor-form", titleKey: "sponsors_new", page: page, context: context, status: status)
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         return try await form(request, context: context, input: SponsorStore.Input(kind: request.query("kind") ?? SponsorKind.individual.rawValue,
                                                                                    personId: (try request.queryId("person"))))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         let input = SponsorStore.Input(kind: f["kind"] ?? "", personId: f.int64("personId"), unitId: f.int64("unitId"), name: f.text("name"),
                                        phone: f.text("phone"), villageId: f.int64("villageId"), address: f.text("address"), tags: f.text("tags"), notes: f.text("notes"))
@@ -76,9 +76,9 @@ struct SponsorsController {
         }
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let id = try context.id()
         let today = env.clock.today()
         let page = try await env.database.read { db -> DetailPage in
@@ -102,8 +102,8 @@ struct SponsorsController {
                                 flash: env.flash(request, context))
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func update(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let f = context.form
         try await env.database.write {

@@ -11,7 +11,7 @@ import Vietnamese
 struct TrainingController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/training", use: year)
         router.list("/training", TrainingLists.courses, env: env) { request, _ in ListQuery(year: try request.queryYear()) }
         router.list("/training/participants", TrainingLists.participants, env: env) { request, _ in ListQuery(year: try request.queryYear()) }
@@ -42,13 +42,13 @@ struct TrainingController {
         try UnitStore.active(db).filter { ![.village, .business, .other].contains($0.kind) && principal.canWrite(unitId: $0.id) }
     }
 
-    @Sendable func year(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func year(_ request: Request, context: SignedInContext) async throws -> Response {
         try await yearPage(request, context: context)
     }
 
-    private func yearPage(_ request: Request, context: AppRequestContext, input: TrainingStore.SelfStudyInput? = nil,
+    private func yearPage(_ request: Request, context: SignedInContext, input: TrainingStore.SelfStudyInput? = nil,
                           errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let principal = try context.signedIn()
+        let principal = context.principal
         let english = context.english
         let today = env.clock.today()
         let year = (try request.queryYear()) ?? context.form.year("year") ?? today.year
@@ -80,8 +80,8 @@ struct TrainingController {
                                 flash: env.flash(request, context), section: "recognition")
     }
 
-    @Sendable func addSelfStudy(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addSelfStudy(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         let input = TrainingStore.SelfStudyInput(personId: f.int64("personId"), unitId: f.int64("unitId"), date: f["date"] ?? "", hours: f["hours"] ?? "",
                                                  topic: f["topic"] ?? "", description: f["description"] ?? "")
@@ -94,12 +94,12 @@ struct TrainingController {
 
     // MARK: A course
 
-    @Sendable func course(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func course(_ request: Request, context: SignedInContext) async throws -> Response {
         try await coursePage(request, context: context)
     }
 
-    private func coursePage(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let principal = try context.signedIn()
+    private func coursePage(_ request: Request, context: SignedInContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let english = context.english
         let q = request.query("q") ?? ""
@@ -123,8 +123,8 @@ struct TrainingController {
                                 flash: env.flash(request, context), section: "recognition")
     }
 
-    @Sendable func saveParticipant(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func saveParticipant(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let f = context.form
         let input = TrainingStore.ParticipantInput(personId: f.int64("personId"), unitId: f.int64("unitId"), role: f["role"] ?? "staff",
@@ -135,8 +135,8 @@ struct TrainingController {
         }
     }
 
-    @Sendable func removeParticipant(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func removeParticipant(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         guard let personId = context.parameters.get("personId").flatMap({ Int64($0) }) else { throw HTTPError(.notFound) }
         try await env.database.write { try TrainingStore.removeParticipant($0, courseId: id, personId: personId, by: principal) }
@@ -145,9 +145,9 @@ struct TrainingController {
 
     // MARK: New and corrected courses
 
-    private func form(_ context: AppRequestContext, id: Int64?, input: TrainingStore.CourseInput, errors: [String: String] = [:],
+    private func form(_ context: SignedInContext, id: Int64?, input: TrainingStore.CourseInput, errors: [String: String] = [:],
                       status: HTTPResponse.Status = .ok) throws -> Response {
-        let principal = try context.signedIn()
+        let principal = context.principal
         try principal.require(principal.canWriteCommuneWide)
         let english = context.english
         let page = FormPage(
@@ -165,20 +165,20 @@ struct TrainingController {
                                   startDate: f["startDate"] ?? "", endDate: f["endDate"] ?? "", hours: f["hours"] ?? "", place: f.text("place"), notes: f.text("notes"))
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
         try form(context, id: nil, input: .init(title: "", organiser: env.settings.value(Settings.committeeName), level: "commune", topic: "digital",
                                                 startDate: env.clock.today().display, endDate: "", hours: ""))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = Self.input(context.form)
         return try await env.write(orShow: { try form(context, id: nil, input: input, errors: $0, status: .unprocessableContent) }) {
             "/training/\(try TrainingStore.create($0, input, by: principal).id!)?msg=created"
         }
     }
 
-    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func editForm(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.id()
         let c = try await env.database.read { try TrainingStore.get($0, id: id) }
         return try form(context, id: id, input: .init(title: c.title, organiser: c.organiser, level: c.level.rawValue, topic: c.topic.rawValue,
@@ -186,8 +186,8 @@ struct TrainingController {
                                                       place: c.place, notes: c.notes))
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func update(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let input = Self.input(context.form)
         return try await env.write(orShow: { try form(context, id: id, input: input, errors: $0, status: .unprocessableContent) }) {

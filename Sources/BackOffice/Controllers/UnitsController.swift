@@ -11,7 +11,7 @@ import Vietnamese
 struct UnitsController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/units", use: list)
         router.list("/units", PeopleLists.units, env: env)
         router.get("/units/new", use: newForm)
@@ -23,8 +23,8 @@ struct UnitsController {
         router.post("/units/:id/duties/:key", use: recordDuty)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let q = request.query("q") ?? ""
         let kind = (try request.queryChoice("kind", as: UnitKind.self))
         let english = context.english
@@ -45,13 +45,13 @@ struct UnitsController {
         UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == selected) }
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         try await detail(request, context: context)
     }
 
-    private func detail(_ request: Request, context: AppRequestContext, dutyErrors: [String: String] = [:], errorKey: String? = nil,
+    private func detail(_ request: Request, context: SignedInContext, dutyErrors: [String: String] = [:], errorKey: String? = nil,
                         status: HTTPResponse.Status = .ok) async throws -> Response {
-        let principal = try context.signedIn()
+        let principal = context.principal
         let id = try context.id()
         let english = context.english
         let today = env.clock.today()
@@ -89,8 +89,8 @@ struct UnitsController {
     }
 
     /// A standing duty's state for a year, with its evidence: the unit's own editor or commune staff.
-    @Sendable func recordDuty(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func recordDuty(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         guard let key = context.parameters.get("key") else { throw HTTPError(.notFound) }
         let f = context.form
@@ -102,7 +102,7 @@ struct UnitsController {
         }
     }
 
-    private func form(_ context: AppRequestContext, principal: Principal, id: Int64?, input: UnitInput,
+    private func form(_ context: SignedInContext, principal: Principal, id: Int64?, input: UnitInput,
                       errors: [String: String], version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
         let parents = try await env.database.read { try UnitStore.tree($0, for: principal) }
@@ -118,15 +118,15 @@ struct UnitsController {
         return env.views.render("unit-form", titleKey: id == nil ? "units_new" : "units_edit", page: page, context: context, status: status)
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.canManageUnits)
         let input = UnitInput(name: "", kind: request.query("kind") ?? UnitKind.village.rawValue, parentId: (try request.queryId("parent")))
         return try await form(context, principal: principal, id: nil, input: input, errors: [:])
     }
 
-    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func editForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let unit = try await env.database.read { try UnitStore.get($0, id: id, for: principal) }
         try principal.require(principal.canWrite(unitId: id))
@@ -141,16 +141,16 @@ struct UnitsController {
                   notes: form["notes"])
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let input = Self.input(from: context.form)
         return try await env.write(orShow: { try await form(context, principal: principal, id: nil, input: input, errors: $0, status: .unprocessableContent) }) {
             "/units/\(try UnitStore.create($0, input, by: principal).id!)?msg=created"
         }
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func update(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         var input = Self.input(from: context.form)
         if !principal.canManageUnits {
@@ -167,8 +167,8 @@ struct UnitsController {
         }
     }
 
-    @Sendable func addFormerName(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addFormerName(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let form = context.form
         guard let name = form.text("name") else {

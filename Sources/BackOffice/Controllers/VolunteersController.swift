@@ -13,7 +13,7 @@ import Vietnamese
 struct VolunteersController {
     let env: ControllerEnvironment
 
-    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<SignedInContext>) {
         router.get("/volunteers", use: list)
         router.get("/volunteers/new", use: newForm)
         router.post("/volunteers", use: create)
@@ -28,9 +28,9 @@ struct VolunteersController {
         router.post("/volunteers/:id/links/:link/revoke", use: revokeLink)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let skill = (try request.queryChoice("skill", as: VolunteerSkill.self))
         let year = env.clock.today().year
         let items = try await env.database.read { try VolunteerStore.list($0, skill: skill, year: year, for: principal) }
@@ -45,10 +45,10 @@ struct VolunteersController {
                                 flash: env.flash(request, context))
     }
 
-    private func form(_ request: Request, context: AppRequestContext, input: VolunteerStore.Input, errors: [String: String] = [:],
+    private func form(_ request: Request, context: SignedInContext, input: VolunteerStore.Input, errors: [String: String] = [:],
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let q = request.query("q") ?? context.form["q"] ?? ""
         let (candidates, units) = try await env.database.read { db in
             (try PersonPicker.candidates(db, query: q, preset: input.personId, for: principal),
@@ -63,14 +63,14 @@ struct VolunteersController {
         return env.views.render("socialization-volunteer-form", titleKey: "volunteers_new", page: page, context: context, status: status)
     }
 
-    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         try principal.require(principal.role != .viewer)
         return try await form(request, context: context, input: VolunteerStore.Input(personId: (try request.queryId("person")), unitId: nil))
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let f = context.form
         let input = VolunteerStore.Input(personId: f.int64("personId"), unitId: f.int64("unitId"), skills: f.all("skills"), availability: f.text("availability"),
                                          since: f.text("since"), notes: f.text("notes"))
@@ -79,14 +79,14 @@ struct VolunteersController {
         }
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: SignedInContext) async throws -> Response {
         try await detail(request, context: context)
     }
 
-    private func detail(_ request: Request, context: AppRequestContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok,
+    private func detail(_ request: Request, context: SignedInContext, errors: [String: String] = [:], status: HTTPResponse.Status = .ok,
                         newLink: String = "") async throws -> Response {
         let english = context.english
-        let principal = try context.signedIn()
+        let principal = context.principal
         let id = try context.id()
         let today = env.clock.today()
         let page = try await env.database.read { db -> DetailPage in
@@ -121,8 +121,8 @@ struct VolunteersController {
                         status: h.status.label(english: english), pending: reviewable, enteredBy: h.enteredBy, reviewedBy: h.reviewedBy ?? "", reason: h.rejectReason ?? "")
     }
 
-    @Sendable func logHours(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func logHours(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let f = context.form
         return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
@@ -132,8 +132,8 @@ struct VolunteersController {
         }
     }
 
-    @Sendable func addRole(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func addRole(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let f = context.form
         return try await env.write(orShow: { try await detail(request, context: context, errors: $0, status: .unprocessableContent) }) {
@@ -142,8 +142,8 @@ struct VolunteersController {
         }
     }
 
-    @Sendable func hoursPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func hoursPage(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let year = (try request.queryYear()) ?? env.clock.today().year
         let (pending, totals) = try await env.database.read { db in
             (try VolunteerStore.hours(db, status: .pending, for: principal), try VolunteerStore.totals(db, year: year, for: principal))
@@ -164,8 +164,8 @@ struct VolunteersController {
                                 flash: env.flash(request, context))
     }
 
-    @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func review(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let approve = context.form["decision"] == "approve"
         try await env.database.write { try VolunteerStore.review($0, hoursId: id, approve: approve, reason: context.form.text("reason"), by: principal) }
@@ -177,16 +177,16 @@ struct VolunteersController {
 
     /// A personal link for the volunteer: its address shown once on this page (with an SMS ready to send), kept
     /// only as a hash.
-    @Sendable func createLink(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func createLink(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         let (token, _) = try await env.database.write { try VolunteerLinks.create($0, volunteerId: id, by: principal) }
         let host = request.head.authority ?? "127.0.0.1"
         return try await detail(request, context: context, newLink: "http://\(host)/v/\(token)")
     }
 
-    @Sendable func revokeLink(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.signedIn()
+    @Sendable func revokeLink(_ request: Request, context: SignedInContext) async throws -> Response {
+        let principal = context.principal
         let id = try context.id()
         guard let link = context.parameters.get("link").flatMap({ Int64($0) }) else { throw HTTPError(.notFound) }
         try await env.database.write { try VolunteerLinks.revoke($0, linkId: link, by: principal) }

@@ -21,8 +21,8 @@ extension ControllerEnvironment {
     var listData: ListData { ListData(forms: honourForms, sets: criteriaSets, programme: programme, today: clock.today()) }
 
     /// `/…/name.csv` or `/…/name.xlsx` of a list, for the signed-in account.
-    func listDownload(_ list: ListExport, _ request: Request, context: AppRequestContext, query: ListQuery) async throws -> Response {
-        let principal = try context.signedIn()
+    func listDownload(_ list: ListExport, _ request: Request, context: SignedInContext, query: ListQuery) async throws -> Response {
+        let principal = context.principal
         let format = Spreadsheet.format(of: request)
         let fileName = list.fileName(query) + "." + format.rawValue
         let data = listData
@@ -59,10 +59,10 @@ extension ControllerEnvironment {
     }
 }
 
-extension RouterGroup where Context == AppRequestContext {
+extension RouterGroup where Context == SignedInContext {
     /// Serves a list at `path.csv` and `path.xlsx`, the query read from the request by `query`.
     func list(_ path: String, _ list: ListExport, env: ControllerEnvironment,
-              query: @escaping @Sendable (Request, AppRequestContext) throws -> ListQuery = { _, _ in ListQuery() }) {
+              query: @escaping @Sendable (Request, SignedInContext) throws -> ListQuery = { _, _ in ListQuery() }) {
         for format in ["csv", "xlsx"] {
             get(RouterPath(path + "." + format)) { request, context in
                 try await env.listDownload(list, request, context: context, query: try query(request, context))

@@ -115,7 +115,7 @@ enum QueryBounds {
     static let perPage = 1...500
 }
 
-extension AppRequestContext {
+extension RequestContext {
     func id(_ name: String = "id") throws -> Int64 {
         guard let value = parameters.get(name), let id = Int64(value) else { throw HTTPError(.notFound) }
         return id
@@ -136,7 +136,6 @@ extension Choice {
 }
 
 extension ControllerEnvironment {
-    /// The page's flash line (`Flash.message`) for this request.
     /// The anti-forgery token of a form shown without a session (sign-in, public pages): the pre-login cookie's when
     /// this server signed it (two tabs may be open), else a new one; the form and the cookie carry it (double submit).
     func anonymousFormToken(_ request: Request) -> String {
@@ -149,9 +148,12 @@ extension ControllerEnvironment {
         context.principal != nil ? context.csrfToken : anonymousFormToken(request)
     }
 
+    /// The page's flash line (`Flash.message`) for this request.
     func flash(_ request: Request, _ context: AppRequestContext) -> String? {
         Flash.message(request, views: views, language: context.language)
     }
+
+    func flash(_ request: Request, _ context: SignedInContext) -> String? { flash(request, context.app) }
 }
 
 /// A record a menu offers by its id and name (units, clans).

@@ -53,6 +53,11 @@ package struct Views: Sendable {
         return Self.html(tabbedTemplates.contains(template) ? Self.markingCurrentTab(html, path: context.path) : html, status: status)
     }
 
+    func render(_ template: String, titleKey: String, title: String? = nil, page: Any, context: SignedInContext,
+                status: HTTPResponse.Status = .ok, flash: String? = nil, section: String? = nil) -> Response {
+        render(template, titleKey: titleKey, title: title, page: page, context: context.app, status: status, flash: flash, section: section)
+    }
+
     /// The sub-tab (`<nav class="tabs">`) leading to the page shown gets `aria-current="page"`: Mustache cannot compare
     /// a link with the path, and the tab bars are partials shared by every page of a module.
     static func markingCurrentTab(_ html: String, path: String) -> String {
