@@ -114,7 +114,8 @@ extension MessagesPageTests {
         }
         try await commune.run { browser in
             _ = try await browser.signIn("canbo", TestCommune.password)
-            let fields = ["template": "letter-thanks-sponsor", "channel": "letter", "audience": "residents", "v.donation.description": "sách"]
+            let fields = ["template": "letter-invitation", "channel": "letter", "audience": "residents", "v.activity.title": "Ngày hội đọc sách",
+                          "v.activity.time": "8h00", "v.activity.date": "21/04/2026"]
             let page = try await browser.get("/messages?" + fields.map { "\(Browser.encode($0.key))=\(Browser.encode($0.value))" }.joined(separator: "&") + "&preview=1")
             #expect(page.text.contains(#"name="format" value="docx""#), "a letter preview offers the Word download")
             let file = try await browser.post("/messages/export", fields.merging(["format": "docx"]) { _, new in new })

@@ -96,8 +96,8 @@ struct ExportTests {
         try fixture.person("Lê Thị <b>Mai</b>", village: fixture.villageA, consents: [.letter])
         try fixture.person("Hồ Văn Tư", village: fixture.villageB, gender: "male", consents: [.letter])
         try fixture.person("Không Đồng Ý", village: fixture.villageB, consents: [.sms])
-        var options = ExportOptions(template: "letter-thanks-sponsor", audience: "residents", channel: .letter)
-        options.values = ["donation.description": "50 cuốn sách", "donation.purpose": "tủ sách thôn"]
+        var options = ExportOptions(template: "letter-invitation", audience: "residents", channel: .letter)
+        options.values = ["activity.title": "Ngày hội đọc sách", "activity.time": "8h00", "activity.date": "21/04/2026", "activity.place": "Nhà văn hóa"]
         let result = try fixture.export(options)
         #expect(result.summary.messages == 2)
         #expect(result.text.components(separatedBy: "<section class=\"letter\">").count == 3)

@@ -31,8 +31,8 @@ struct FatigueTests {
             _ = try ConsentStore.give(db, Consent(personId: try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE fullName = 'Nguyễn Thị Lan'")!,
                                                   channel: .letter, givenOn: CivilDate(year: 2026, month: 1, day: 5)!, method: .paperForm), by: .system)
         }
-        var letter = ExportOptions(template: "letter-thanks-sponsor", audience: "residents", channel: .letter)
-        letter.values = ["donation.description": "sách"]
+        var letter = ExportOptions(template: "letter-invitation", audience: "residents", channel: .letter)
+        letter.values = ["activity.title": "Ngày hội đọc sách", "activity.time": "8h00", "activity.date": "21/04/2026"]
         #expect(try fixture.export(letter).summary.messages == 1)
         // Eight days later the first export is out of the window.
         try fixture.database.writer.write { db in

@@ -11,7 +11,7 @@ struct TemplateTests {
         #expect(channels["sms-invitation"] == .sms)
         #expect(channels["zalo-reading-day"] == .zalo)
         #expect(channels["loudspeaker-learning-week"] == .loudspeaker)
-        #expect(channels["letter-thanks-sponsor"] == .letter)
+        #expect(channels["letter-invitation"] == .letter)
         #expect(channels["sms-club-reminder"] == .sms)
         #expect(channels["sms-honour-congratulation"] == .sms)
     }

@@ -233,7 +233,7 @@ def test_indicators_report_and_messages(browser):
     from selenium.webdriver.support.ui import Select
     for template, channel, shown in [("sms-invitation", "sms", ".sms-list .sms"), ("zalo-reading-day", "zalo", "pre.preview"),
                                      ("loudspeaker-learning-week", "loudspeaker", "pre.preview"),
-                                     ("letter-thanks-sponsor", "letter", ".letter-preview .page, .letter-preview section")]:
+                                     ("letter-invitation", "letter", ".letter-preview .page, .letter-preview section")]:
         browser.get(BASE + f"/messages?template={template}" + ("&audience=donors" if channel == "letter" else ""))
         activities = browser.find_elements(By.CSS_SELECTOR, "#activity option:not([value=''])")
         if activities:
