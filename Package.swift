@@ -120,11 +120,12 @@ let package = Package(
             "Messaging", "Clubs", "Campaigns", "Socialization", "Honours", "Store", "Vietnamese", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BackOfficeTests", dependencies: [
-            "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs", "Training", "Recognition", "SignUp", "Organisations",
+            "BackOffice", "Composition", "Store", "Vietnamese", "Socialization", "Honours", "Clubs", "Training", "Recognition", "SignUp", "Organisations", "Messaging", "Campaigns",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
         ], exclude: ["Snapshots"]),  // compared from the source tree by path
     ],
     swiftLanguageModes: [.v6]

@@ -22,5 +22,5 @@ package struct DocumentTemplates: Sendable {
         self.library = library
     }
 
-    package func render(_ name: String, _ model: Any) -> String { library.render(model, withTemplate: name) ?? "" }
+    package func render(_ name: String, _ model: Any) -> String { library.render(MustacheModel(model), withTemplate: name) ?? "" }
 }

@@ -47,7 +47,7 @@ package struct Views: Sendable {
         let heading = title ?? strings.text(titleKey, context.language)
         let layout = LayoutModel(context: context, title: heading, active: section ?? template, flash: flash, strings: strings,
                                  year: clock.today().year)
-        var html = libraries[context.language]?.render(Envelope(layout: layout, page: page, t: strings.table(context.language)),
+        var html = libraries[context.language]?.render(MustacheModel(Envelope(layout: layout, page: page, t: strings.table(context.language))),
                                   withTemplate: template) ?? ""
         if context.english { html = EnglishFieldErrors.translated(html) }
         return Self.html(tabbedTemplates.contains(template) ? Self.markingCurrentTab(html, path: context.path) : html, status: status)
@@ -68,7 +68,7 @@ package struct Views: Sendable {
 
     /// A section rendered alone (no layout), to be cached and then shown inside a page with `{{{page.html}}}`.
     func fragment(_ template: String, page: Any, language: Language) -> String {
-        libraries[language]?.render(Envelope(layout: nil, page: page, t: strings.table(language)), withTemplate: template) ?? ""
+        libraries[language]?.render(MustacheModel(Envelope(layout: nil, page: page, t: strings.table(language))), withTemplate: template) ?? ""
     }
 
     /// A page whose content is an already-rendered fragment.
