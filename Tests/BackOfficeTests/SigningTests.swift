@@ -1,5 +1,6 @@
 import Composition
 import Testing
+import Vietnamese
 
 @Suite("Signature blocks")
 struct SigningTests {

@@ -103,6 +103,7 @@ struct ExportTests {
         #expect(result.text.components(separatedBy: "<section class=\"letter\">").count == 3)
         #expect(result.text.contains("Kính gửi: Bà Lê Thị &lt;b&gt;Mai&lt;/b&gt;, Thôn Một"))
         #expect(result.text.contains("page-break-after: always"))
+        #expect(result.text.contains("<strong>TM. ỦY BAN NHÂN DÂN</strong>"), "the committee signs as a collective (NĐ 30)")
         #expect(!result.text.contains("Không Đồng Ý"))
     }
 

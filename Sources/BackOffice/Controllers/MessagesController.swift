@@ -95,7 +95,7 @@ struct MessagesController {
     }
 
     /// Values every template gets without asking (settings and today).
-    static let automatic: Set<String> = ["commune.name", "commune.province", "commune.committee", "today", "today.long", "signer.name", "signer.title", "village.name"]
+    static let automatic: Set<String> = ["commune.name", "commune.province", "commune.committee", "today", "today.long", "signer.name", "signer.title", "signer.onBehalf", "signer.deputyFor", "village.name"]
 
     private var templatesDirectory: String { env.configuration.templatesDirectory + "/messages" }
 

@@ -115,12 +115,16 @@ package struct MessageExporter: Sendable {
     /// Settings and today's date, the values every template may use.
     static func sharedValues(settings: [String: String]) -> [String: String] {
         let today = CivilDate.today()
+        // The committee writes as a collective (NĐ 30/2020): "TM. ỦY BAN NHÂN DÂN", then "KT. CHỦ TỊCH" over a deputy's title.
+        let signing = Signing.lines(.committee, title: settings[Settings.signerTitle.name] ?? "")
         return [
             "commune.name": settings[Settings.communeName.name] ?? "",
             "commune.province": settings[Settings.province.name] ?? "",
             "commune.committee": settings[Settings.committeeName.name] ?? "",
             "signer.name": settings[Settings.signerName.name] ?? "",
             "signer.title": settings[Settings.signerTitle.name] ?? "",
+            "signer.onBehalf": signing.first ?? "",
+            "signer.deputyFor": signing.count > 2 ? signing[1] : "",
             "today": today.display,
             "today.long": today.documentForm,
         ]

@@ -42,6 +42,8 @@ package enum MessageVariables {
         "village.name": "tên thôn, khi xuất mỗi thôn một bài (--per-village)",
         "signer.name": "người ký (cài đặt)",
         "signer.title": "chức vụ người ký (cài đặt)",
+        "signer.onBehalf": "dòng thẩm quyền của tập thể, \"TM. ỦY BAN NHÂN DÂN\"",
+        "signer.deputyFor": "\"KT. CHỦ TỊCH\" khi Phó Chủ tịch ký (trống khi Chủ tịch ký)",
     ]
 
     package static func isKnown(_ name: String) -> Bool { Recipient(rawValue: name) != nil || shared[name] != nil }
