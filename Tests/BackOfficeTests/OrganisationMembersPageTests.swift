@@ -62,4 +62,29 @@ struct OrganisationMembersPageTests {
             #expect(try await browser.get("/units/\(women)/members").text.contains("Nguyễn Văn An"))
         }
     }
+
+    @Test("A long list comes a hundred members a page, the branch kept from page to page; the message button carries the audience")
+    func pagesAndMessages() async throws {
+        let commune = try await TestCommune()
+        let women = try await commune.database.write { db -> Int64 in
+            let top = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE kind = 'commune_committee'")!
+            let women = try UnitStore.create(db, UnitInput(name: "Hội Liên hiệp Phụ nữ xã", kind: "womens_union", parentId: top), by: .system).id!
+            for number in 1...130 {
+                let person = try PersonStore.create(db, PersonInput(fullName: "Lê Thị Số \(number)", villageId: commune.villageA), by: .system).id!
+                _ = try MembershipStore.add(db, orgId: women, .init(personId: person, joinedOn: CivilDate(year: 2020, month: 1, day: 1)!), by: .system)
+            }
+            return women
+        }
+        try await commune.run { browser in
+            _ = try await browser.signIn("canbo", TestCommune.password)
+            let first = try await browser.get("/units/\(women)/members?branch=\(commune.villageA)")
+            #expect(first.text.contains("Hội viên hiện nay: <strong>130</strong>"))
+            #expect(first.text.components(separatedBy: "<tr>").count + first.text.components(separatedBy: "<tr class=").count - 2 == 101, "a header and 100 rows")
+            #expect(first.text.contains("page=2") && first.text.contains("branch=\(commune.villageA)"))
+            let second = try await browser.get("/units/\(women)/members?branch=\(commune.villageA)&page=2")
+            #expect(second.status == .ok && second.text.contains("Trang 2 / 2"))
+            #expect(try await browser.get("/units/\(women)/members?page=0").status == .badRequest)
+            #expect(first.text.contains("/messages?template=sms-invitation&amp;audience=members%3Aunit%3D\(women)%2Cvillage%3DTh"))
+        }
+    }
 }

@@ -30,6 +30,7 @@ struct OrganisationMembersController {
         let former = request.query("show") == "all"
         let branch = try request.queryId("branch")
         let q = request.query("q") ?? ""
+        let pageNumber = try request.queryInt("page", in: QueryBounds.page) ?? 1
         let (unit, lines, candidates, villages) = try await env.database.read { db in
             (try UnitStore.get(db, id: id, for: principal), try MembershipStore.members(db, orgId: id, includeFormer: former, branchId: branch, for: principal),
              try PersonPicker.candidates(db, query: q, preset: nil, for: principal), try UnitStore.villageNames(db, for: principal))
@@ -39,14 +40,17 @@ struct OrganisationMembersController {
                             role: line.member.role.label(english: english), number: line.member.number ?? "", joined: line.member.joinedOn.display,
                             left: line.member.leftOn?.display ?? "", current: line.member.isCurrent)
         }
+        let perPage = 100
+        let shown = Page(items: Array(rows.dropFirst((pageNumber - 1) * perPage).prefix(perPage)), total: rows.count, page: pageNumber, perPage: perPage)
         let page = MemberPages.List(
-            unitId: id, unitName: unit.name, rows: rows, none: rows.isEmpty, count: String(rows.filter(\.current).count), former: former,
+            unitId: id, unitName: unit.name, rows: shown.items, none: rows.isEmpty, count: String(rows.filter(\.current).count), former: former,
             canEdit: principal.canWrite(unitId: id), q: q, searched: !q.isEmpty, candidates: candidates,
             roles: OrgRole.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .member) },
             branches: villages.map { Option(value: String($0.id), label: $0.name, selected: false) },
             branchFilter: villages.map { Option(value: String($0.id), label: $0.name, selected: $0.id == branch) },
             today: env.clock.today().display, importDone: importDone, importProblems: importProblems, hasImportProblems: !importProblems.isEmpty,
             importColumns: MembersImporter.columns.map(\.vietnamese).joined(separator: ", "),
+            pager: Pager(shown, basePath: "/units/\(id)/members", query: ["branch": branch.map(String.init) ?? "", "show": former ? "all" : ""], totalText: ""),
             messageHref: "/messages?template=sms-invitation&audience="
                 + "members:unit=\(id)\(villages.first { $0.id == branch }.map { ",village=\($0.name)" } ?? "")".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
             csrf: context.csrfToken)

@@ -31,6 +31,8 @@ enum MemberPages {
         let importProblems: [String]
         let hasImportProblems: Bool
         let importColumns: String
+        /// A hundred members a page: a commune's union has a thousand.
+        let pager: Pager
         /// The messages page with the audience of these members (the branch chosen, if any) filled in.
         let messageHref: String
         let csrf: String
