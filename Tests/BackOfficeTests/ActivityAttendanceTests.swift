@@ -103,6 +103,12 @@ struct ActivityAttendanceTests {
             #expect(try await browser.post("/campaigns/activities/\(f.activity)/attendance", pairs: [("present", "abc")]).status == .unprocessableContent)
             #expect(try await browser.get("/campaigns/activities/999999/attendance").status == .notFound)
         }
+        // A village's head (who may not read the union's list) opens the page: no member list, the search still there.
+        try await f.commune.run { browser in
+            _ = try await browser.signIn("thona", TestCommune.password)
+            let page = try await browser.get("/campaigns/activities/\(f.activity)/attendance")
+            #expect(page.status == .ok && !page.text.contains("name=\"present\" value=\"\(f.mai)\""))
+        }
         try await f.commune.run { browser in
             _ = try await browser.signIn("xem", TestCommune.password)
             let page = try await browser.get("/campaigns/activities/\(f.activity)/attendance")

@@ -27,9 +27,10 @@ struct ActivityAttendanceController {
             let (present, hidden) = try ActivityAttendance.attendees(db, activityId: activityId, for: principal)
             let presentIds = Set(present.map(\.personId))
             let day = activity.startDate ?? campaign.startDate
-            // The members to tick: those of the organisation running the activity, else of the one leading the campaign.
+            // The members to tick: those of the organisation running the activity, else of the one leading the campaign,
+            // when the account may read its list (a village's head records by search alone).
             let organisation = [activity.unitId, campaign.leadUnitId].lazy.compactMap { try? UnitStore.get(db, id: $0, for: .system) }
-                .first(where: MembershipStore.isOrganisation)
+                .first(where: MembershipStore.isOrganisation).flatMap { principal.canRead(unitId: $0.id) ? $0 : nil }
             let members = try organisation.map {
                 try MembershipStore.members(db, orgId: $0.id!, branchId: branch, for: principal).map { line in
                     AttendancePages.Person(id: line.member.personId, name: line.fullName, detail: line.branch ?? line.village ?? "",
