@@ -132,6 +132,15 @@ package enum SignUpForms {
         return []
     }
 
+    /// The residents whose sign-up for an activity (to take part, or as a volunteer) was approved: the list the
+    /// organiser ticks at the door.
+    package static func approvedPeople(_ db: Database, activityId: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT s.personId FROM signUp s JOIN signUpForm f ON f.id = s.formId
+            WHERE f.activityId = ? AND s.status = 'approved' AND s.personId IS NOT NULL ORDER BY s.personId
+            """, arguments: [activityId])
+    }
+
     /// Eight letters and digits without look-alikes (no 0/o, 1/l/i), so a code copied from a poster is typed right.
     static let codeAlphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
 

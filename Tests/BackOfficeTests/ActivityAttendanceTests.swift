@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Messaging
 import Organisations
+import SignUp
 import Store
 import Testing
 import Vietnamese
@@ -125,6 +126,27 @@ struct ActivityAttendanceTests {
             _ = try await browser.signIn("phunu", TestCommune.password)
             let page = try await browser.get("/campaigns/activities/\(f.activity)/attendance")
             #expect(page.text.contains("Thêm 1 người có mặt ở thôn khác") && !page.text.contains("Hồ Thị Xa"))
+        }
+    }
+
+    @Test("Residents whose public sign-up for the activity was approved are listed to tick at the door")
+    func signedUpListed() async throws {
+        let f = try await AttendanceFixture()
+        let now = Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: VietnamTime.zone, year: 2026, month: 6, day: 1, hour: 9))!
+        let today = CivilDate(year: 2026, month: 6, day: 1)!
+        try await f.commune.database.write { db in
+            let form = try SignUpForms.open(db, .init(kind: .activity, targetId: f.activity, askPhone: false, channels: []), by: .system, now: now)
+            _ = try PublicSignUp.submit(db, form: form, .init(fullName: "Phạm Thị Lan", birthYear: "1985", villageId: String(f.commune.villageA),
+                                                              address: "10.0.0.9"), commune: "Thử", limits: .init(), today: today, now: now)
+            let entry = try #require(try SignUpEntry.filter(Column("formId") == form.id!).fetchOne(db))
+            _ = try SignUpReview.approve(db, entryId: entry.id!, personId: f.lan, by: .system, today: today, now: now)
+        }
+        try await f.commune.run { browser in
+            _ = try await browser.signIn("phunu", TestCommune.password)
+            let page = try await browser.get("/campaigns/activities/\(f.activity)/attendance")
+            let registered = try #require(page.text.components(separatedBy: "Người đã đăng ký qua trang công khai").dropFirst().first)
+            #expect(registered.components(separatedBy: "</form>")[0].contains("name=\"present\" value=\"\(f.lan)\""))
+            #expect(!registered.components(separatedBy: "</form>")[0].contains("value=\"\(f.mai)\""), "only who signed up")
         }
     }
 

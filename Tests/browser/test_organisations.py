@@ -35,15 +35,15 @@ def test_attendance_by_name_on_a_phone_and_in_the_report(browser):
     assert "Hội Liên hiệp Phụ nữ xã" in browser.find_element(By.CSS_SELECTOR, "ul.summary").text
     # Untick the first member ticked (a tap on her name), save: one fewer present; tick her again to leave the demo as it was.
     for change in (-1, +1):
-        boxes = browser.find_elements(By.CSS_SELECTOR, "ul.ticks input[name=present]")
-        box = next(b for b in boxes if b.is_selected()) if change < 0 else browser.find_element(By.CSS_SELECTOR, f"ul.ticks input[value='{untouched}']")
+        boxes = browser.find_elements(By.CSS_SELECTOR, "#tick-members ul.ticks input[name=present]")
+        box = next(b for b in boxes if b.is_selected()) if change < 0 else browser.find_element(By.CSS_SELECTOR, f"#tick-members ul.ticks input[value='{untouched}']")
         untouched = box.get_attribute("value")
         label = box.find_element(By.XPATH, "..")
         assert label.size["height"] >= 40, "each name is a finger's height"
         # The save bar stays at the foot of the screen (as on a club session): the name is brought to the middle first.
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
         label.click()
-        browser.find_element(By.CSS_SELECTOR, "form.attendance button[type=submit]").click()
+        browser.find_element(By.CSS_SELECTOR, "#tick-members button[type=submit]").click()
         # The saved page, fully loaded (a node of the page left behind may be asked about while it goes: ignored).
         WebDriverWait(browser, 10, ignored_exceptions=[WebDriverException]).until(
             lambda d: "msg=saved" in d.current_url and d.execute_script("return document.readyState") == "complete"

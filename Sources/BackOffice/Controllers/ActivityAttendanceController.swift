@@ -2,6 +2,7 @@ import Campaigns
 import Foundation
 import Hummingbird
 import Organisations
+import SignUp
 import Store
 import Vietnamese
 
@@ -37,6 +38,9 @@ struct ActivityAttendanceController {
                                            present: presentIds.contains(line.member.personId))
                 }
             } ?? []
+            let registered = try SignUpForms.approvedPeople(db, activityId: activityId).compactMap { try? PersonStore.get(db, id: $0, for: principal) }
+                .sorted { ($0.sortKey, $0.id ?? 0) < ($1.sortKey, $1.id ?? 0) }
+                .map { AttendancePages.Person(id: $0.id!, name: $0.fullName, detail: $0.birthYear.map(String.init) ?? "", present: presentIds.contains($0.id!)) }
             let counts = try MemberParticipation.byOrganisation(db, people: ActivityAttendance.peopleSQL(activityId: activityId), from: day, to: day)
             let candidates = try PersonPicker.candidates(db, query: q, preset: nil, for: principal).map {
                 AttendancePages.Person(id: $0.id, name: $0.name, detail: [$0.village, $0.birthYear].filter { !$0.isEmpty }.joined(separator: " · "),
@@ -54,7 +58,7 @@ struct ActivityAttendanceController {
                 hidden: hidden == 0 ? "" : env.views.text("attendance_hidden", context.language).replacingOccurrences(of: "%@", with: String(hidden)),
                 byOrganisation: counts.map { AttendancePages.OrganisationCount(organisation: $0.organisation, members: $0.members) },
                 hasByOrganisation: !counts.isEmpty, organisation: organisation?.name ?? "", organisationId: organisation?.id ?? 0,
-                members: members, hasMembers: !members.isEmpty,
+                members: members, hasMembers: !members.isEmpty, registered: registered, hasRegistered: !registered.isEmpty,
                 branches: try UnitStore.villageNames(db, for: principal).map { Option(value: String($0.id), label: $0.name, selected: $0.id == branch) },
                 q: q, searched: !q.isEmpty, candidates: candidates,
                 canRecord: CampaignStore.canRecordOutcomes(activity, campaign: campaign, principal), csrf: context.csrfToken)

@@ -32,6 +32,9 @@ enum AttendancePages {
         let organisationId: Int64
         let members: [Person]
         let hasMembers: Bool
+        /// Residents whose public sign-up for the activity was approved, to tick at the door.
+        let registered: [Person]
+        let hasRegistered: Bool
         let branches: [Option]
         let q: String
         let searched: Bool
