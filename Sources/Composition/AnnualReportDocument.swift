@@ -111,13 +111,13 @@ package struct AnnualReportDocument: Sendable {
         let mobilised = try SocializationTotals.byUnit(db, year: year)
         return try UnitStore.all(db, kinds: MembershipStore.organisationKinds).map { unit in
             let id = unit.id!
-            let year = figures[id] ?? .none
-            func share(_ count: Int) -> String { year.during == 0 ? "–" : DecimalText.percent(Double(count) * 100 / Double(year.during)) }
+            let members = figures[id] ?? .none
+            func share(_ count: Int) -> String { members.during == 0 ? "–" : DecimalText.percent(Double(count) * 100 / Double(members.during)) }
             return Model.OrganisationLine(
-                name: unit.name, members: year.members, joined: year.joined, campaigns: led[id]?.campaigns ?? 0,
+                name: unit.name, members: members.members, joined: members.joined, campaigns: led[id]?.campaigns ?? 0,
                 activities: led[id]?.activities ?? 0, volunteers: mobilised[id]?.volunteers ?? 0,
                 volunteerHours: DecimalText.number(Double(mobilised[id]?.minutes ?? 0) / 60), gifts: VND.format(mobilised[id]?.gifts ?? 0),
-                tookPart: year.tookPart, tookPartShare: share(year.tookPart), reached: year.reached, reachedShare: share(year.reached))
+                tookPart: members.tookPart, tookPartShare: share(members.tookPart), reached: members.reached, reachedShare: share(members.reached))
         }
     }
 

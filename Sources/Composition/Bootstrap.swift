@@ -41,7 +41,7 @@ package enum Bootstrap {
         let programme = try Programme(path: campaignsDirectory + "/programme.yaml")
         let planTemplates = try PlanTemplate.load(directory: campaignsDirectory + "/templates")
         let catalogue = try ObservanceCatalogue(path: campaignsDirectory + "/observances.yaml")
-        guard let summary = try await database.write({ db -> DemoCommune.Summary? in
+        guard let (summary, invitations) = try await database.write({ db -> (DemoCommune.Summary, [DemoOrganisationWeeks.Invitation])? in
             guard let summary = try DemoCommune.seed(db) else { return nil }
             try DemoClubs.seed(db)
             try DemoCampaigns.seed(db)
@@ -50,13 +50,13 @@ package enum Bootstrap {
             try DemoTraining.seed(db)
             try DemoSignUps.seed(db)
             try DemoOrganisations.seed(db)
-            try DemoOrganisationWeeks.seed(db, templates: planTemplates, catalogue: catalogue)
+            let invitations = try DemoOrganisationWeeks.seed(db, templates: planTemplates, catalogue: catalogue)
             try DemoRecognition.seed(db, sets: criteriaSets, forms: honourForms)
             try DemoRecognition.seedDuties(db, programme: programme)
-            return summary
+            return (summary, invitations)
         }) else { return nil }
         if let messageTemplatesDirectory {
-            try DemoOrganisationWeeks.sendInvitations(database, templates: try MessageTemplates(directory: messageTemplatesDirectory))
+            try DemoOrganisationWeeks.sendInvitations(invitations, database: database, templates: try MessageTemplates(directory: messageTemplatesDirectory))
         }
         let hash = try await passwords.hash(password)
         let logins = try await database.write { db -> [String] in

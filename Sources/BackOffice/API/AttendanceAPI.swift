@@ -1,8 +1,8 @@
 import Campaigns
+import Composition
 import Foundation
 import GRDB
 import Hummingbird
-import Composition
 import Organisations
 import Store
 import Vietnamese
@@ -30,13 +30,10 @@ struct AttendanceAPI {
     }
 
     static func json(_ db: Database, activityId: Int64, for principal: Principal) throws -> AttendanceJSON {
-        let activity = try CampaignStore.activity(db, id: activityId)
-        let day = try activity.startDate ?? CampaignStore.get(db, id: activity.campaignId).startDate
-        let (shown, hidden) = try ActivityAttendance.attendees(db, activityId: activityId, for: principal)
-        let counts = try MemberParticipation.byOrganisation(db, people: ActivityAttendance.peopleSQL(activityId: activityId), from: day, to: day)
-        return AttendanceJSON(activityId: activityId, present: shown.count + hidden,
-                              attendees: shown.map { AttendeeJSON(personId: $0.personId, fullName: $0.fullName, village: $0.village) }, hidden: hidden,
-                              members: counts.map { OrganisationCountJSON(organisationId: $0.organisationId, organisation: $0.organisation, members: $0.members) })
+        let presence = try ActivityPresence.of(db, activityId: activityId, for: principal)
+        return AttendanceJSON(activityId: activityId, present: presence.present,
+                              attendees: presence.shown.map { AttendeeJSON(personId: $0.personId, fullName: $0.fullName, village: $0.village) },
+                              hidden: presence.hidden, members: presence.byOrganisation.map { OrganisationCountJSON(organisationId: $0.organisationId, organisation: $0.organisation, members: $0.members) })
     }
 
     @Sendable func attendance(_ request: Request, context: SignedInContext) async throws -> Response {

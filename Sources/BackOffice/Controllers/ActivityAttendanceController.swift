@@ -1,4 +1,5 @@
 import Campaigns
+import Composition
 import Foundation
 import Hummingbird
 import Organisations
@@ -23,11 +24,9 @@ struct ActivityAttendanceController {
         let branch = try request.queryId("branch")
         let q = request.query("q") ?? ""
         let page = try await env.database.read { db -> AttendancePages.Page in
-            let activity = try CampaignStore.activity(db, id: activityId)
-            let campaign = try CampaignStore.get(db, id: activity.campaignId)
-            let (present, hidden) = try ActivityAttendance.attendees(db, activityId: activityId, for: principal)
+            let presence = try ActivityPresence.of(db, activityId: activityId, for: principal)
+            let (activity, campaign, present) = (presence.activity, presence.campaign, presence.shown)
             let presentIds = Set(present.map(\.personId))
-            let day = activity.startDate ?? campaign.startDate
             // The members to tick: those of the organisation running the activity, else of the one leading the campaign,
             // when the account may read its list (a village's head records by search alone).
             let organisation = [activity.unitId, campaign.leadUnitId].lazy.compactMap { try? UnitStore.get(db, id: $0, for: .system) }
@@ -41,23 +40,22 @@ struct ActivityAttendanceController {
             let registered = try SignUpForms.approvedPeople(db, activityId: activityId).compactMap { try? PersonStore.get(db, id: $0, for: principal) }
                 .sorted { ($0.sortKey, $0.id ?? 0) < ($1.sortKey, $1.id ?? 0) }
                 .map { AttendancePages.Person(id: $0.id!, name: $0.fullName, detail: $0.birthYear.map(String.init) ?? "", present: presentIds.contains($0.id!)) }
-            let counts = try MemberParticipation.byOrganisation(db, people: ActivityAttendance.peopleSQL(activityId: activityId), from: day, to: day)
             let candidates = try PersonPicker.candidates(db, query: q, preset: nil, for: principal).map {
                 AttendancePages.Person(id: $0.id, name: $0.name, detail: [$0.village, $0.birthYear].filter { !$0.isEmpty }.joined(separator: " · "),
                                        present: presentIds.contains($0.id))
             }
             return AttendancePages.Page(
                 activityId: activityId, campaignId: campaign.id!, campaign: campaign.title, title: activity.title,
-                when: DateTimeText.display(activity.startsAt), place: activity.place ?? "", presentCount: present.count + hidden,
+                when: DateTimeText.display(activity.startsAt), place: activity.place ?? "", presentCount: presence.present,
                 present: present.map {
                     AttendancePages.Person(id: $0.personId, name: $0.fullName,
                                            detail: [$0.village ?? "", $0.birthYear.map(String.init) ?? ""].filter { !$0.isEmpty }.joined(separator: " · "),
                                            present: true)
                 },
                 hasPresent: !present.isEmpty,
-                hidden: hidden == 0 ? "" : env.views.text("attendance_hidden", context.language).replacingOccurrences(of: "%@", with: String(hidden)),
-                byOrganisation: counts.map { AttendancePages.OrganisationCount(organisation: $0.organisation, members: $0.members) },
-                hasByOrganisation: !counts.isEmpty, organisation: organisation?.name ?? "", organisationId: organisation?.id ?? 0,
+                hidden: presence.hidden == 0 ? "" : env.views.text("attendance_hidden", context.language).replacingOccurrences(of: "%@", with: String(presence.hidden)),
+                byOrganisation: presence.byOrganisation.map { AttendancePages.OrganisationCount(organisation: $0.organisation, members: $0.members) },
+                hasByOrganisation: !presence.byOrganisation.isEmpty, organisation: organisation?.name ?? "",
                 members: members, hasMembers: !members.isEmpty, registered: registered, hasRegistered: !registered.isEmpty,
                 branches: try UnitStore.villageNames(db, for: principal).map { Option(value: String($0.id), label: $0.name, selected: $0.id == branch) },
                 q: q, searched: !q.isEmpty, candidates: candidates,

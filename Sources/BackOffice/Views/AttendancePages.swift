@@ -29,7 +29,6 @@ enum AttendancePages {
         let hasByOrganisation: Bool
         /// The organisation running the activity, whose members the page lists to tick ("" when none).
         let organisation: String
-        let organisationId: Int64
         let members: [Person]
         let hasMembers: Bool
         /// Residents whose public sign-up for the activity was approved, to tick at the door.

@@ -25,6 +25,8 @@ package struct Views: Sendable {
         "honours-roll", "honours-register", "honours-tabs", "honours-list",
         "recognition", "recognition-tabs", "recognition-sets", "recognition-registrations", "recognition-assessment", "recognition-indicators",
         "recognition-visits", "recognition-report", "training", "training-course", "training-course-form", "people-duplicates", "volunteer-self",
+        "signups", "signup", "signup-form", "signup-poster", "signup-public", "signup-public-form", "signup-thanks", "organisation-members",
+        "activity-attendance", "attendance-tick",
     ]
 
     package init(configuration: AppConfiguration) async throws {

@@ -19,15 +19,15 @@ package enum ActivityAttendance {
                            now: Date = Date()) throws {
         let activity = try CampaignStore.activity(db, id: activityId)
         try principal.require(CampaignStore.canRecordOutcomes(activity, campaign: try CampaignStore.get(db, id: activity.campaignId), principal))
+        let marked = Set(try Int64.fetchAll(db, sql: "SELECT personId FROM activityAttendee WHERE activityId = ?", arguments: [activityId]))
         var added: [Int64] = [], removed: [Int64] = []
         for personId in Set(shown).union(present).sorted() {
             _ = try PersonStore.get(db, id: personId, for: principal)
-            let marked = try isPresent(db, activityId: activityId, personId: personId)
-            if present.contains(personId), !marked {
+            if present.contains(personId), !marked.contains(personId) {
                 try db.execute(sql: "INSERT INTO activityAttendee (activityId, personId, markedAt, markedBy) VALUES (?, ?, ?, ?)",
                                arguments: [activityId, personId, now, principal.login])
                 added.append(personId)
-            } else if !present.contains(personId), marked {
+            } else if !present.contains(personId), marked.contains(personId) {
                 try db.execute(sql: "DELETE FROM activityAttendee WHERE activityId = ? AND personId = ?", arguments: [activityId, personId])
                 removed.append(personId)
             }
@@ -35,10 +35,6 @@ package enum ActivityAttendance {
         guard !added.isEmpty || !removed.isEmpty else { return }
         try Audit.record(db, by: principal, .update, entity: "activityAttendance", id: activityId,
                          after: ["present": added, "removed": removed], at: now)
-    }
-
-    static func isPresent(_ db: Database, activityId: Int64, personId: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM activityAttendee WHERE activityId = ? AND personId = ?", arguments: [activityId, personId]) ?? false
     }
 
     /// Those present whom the account may read, by given name; `hidden` counts the others (present, not shown).
