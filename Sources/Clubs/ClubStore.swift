@@ -155,7 +155,8 @@ package enum ClubStore {
     package static func members(_ db: Database, clubId: Int64, includeFormer: Bool = true) throws -> [MemberItem] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT m.*, p.fullName, p.phone, u.name AS village,
-              (SELECT count(*) FROM attendance a JOIN clubSession s ON s.id = a.sessionId WHERE s.clubId = m.clubId AND a.personId = m.personId AND a.status = 'present') AS present,
+              (SELECT count(*) FROM attendance a JOIN clubSession s ON s.id = a.sessionId WHERE s.clubId = m.clubId \
+            AND a.personId = m.personId AND a.status = 'present') AS present,
               (SELECT count(*) FROM attendance a JOIN clubSession s ON s.id = a.sessionId WHERE s.clubId = m.clubId AND a.personId = m.personId) AS recorded
             FROM clubMember m JOIN person p ON p.id = m.personId LEFT JOIN unit u ON u.id = p.villageId
             WHERE m.clubId = ?\(includeFormer ? "" : " AND m.leftOn IS NULL")

@@ -30,7 +30,9 @@ package enum DemoClubs {
                 let entry = catalogue[(index * 3 + offset) % catalogue.count]
                 let founded = CivilDate(year: today.year - 2 - offset, month: 1 + (index * 5 + offset) % 12, day: 1 + index % 27)!
                 let club = try ClubStore.create(db, ClubInput(name: entry.0, unitId: house.id!, kind: entry.1.rawValue, field: entry.2.rawValue,
-                                                              ageGroups: entry.3.map(\.rawValue), schedule: ["Tối thứ Bảy hằng tuần", "Chiều Chủ nhật", "Tối thứ Tư và thứ Sáu"][offset % 3],
+                                                              ageGroups: entry.3.map(\.rawValue),
+                                                              schedule: ["Tối thứ Bảy hằng tuần", "Chiều Chủ nhật",
+                                                                         "Tối thứ Tư và thứ Sáu"][offset % 3],
                                                               foundedOn: founded.display), by: .system, now: now)
                 let villageId = house.parentId
                 let people = try Int64.fetchAll(db, sql: "SELECT id FROM person \(villageId == nil ? "" : "WHERE villageId = ?") ORDER BY id LIMIT 200",

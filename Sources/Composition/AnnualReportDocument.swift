@@ -73,7 +73,9 @@ package struct AnnualReportDocument: Sendable {
             committee: setting(Settings.committeeName), commune: setting(Settings.communeName), dateLong: today.documentForm, final: report.isFinal,
             year: report.year, recipient: setting(Settings.reportRecipient), assessment: report.texts["assessment"] ?? "",
             campaignCount: report.campaigns.count, activities: report.activities, participants: VND.grouped(Int64(report.participants)),
-            campaigns: report.campaigns.map { Model.Campaign(title: $0.title, period: $0.period, activities: $0.activities, participants: $0.participants, booksLent: $0.booksLent) },
+            campaigns: report.campaigns.map {
+                Model.Campaign(title: $0.title, period: $0.period, activities: $0.activities, participants: $0.participants, booksLent: $0.booksLent)
+            },
             clubs: report.clubs, sessions: report.sessions, activeHouses: report.activeHouses, houses: report.houses,
             houseShare: DecimalText.percent(report.houseShare),
             donationsTotal: VND.format(report.socialization.total), donationsCash: VND.format(report.socialization.cash),
@@ -157,13 +159,22 @@ package struct AnnualReportDocument: Sendable {
                   m.campaigns.map { [$0.title, $0.period, String($0.activities), String($0.participants), String($0.booksLent)] },
                   widths: [width - 2600 - 1100 - 1300 - 1100, 2600, 1100, 1300, 1100]),
             heading("2. Câu lạc bộ, lớp năng khiếu ở nhà văn hóa"),
-            body("\(m.clubs) câu lạc bộ, lớp, nhóm đang hoạt động; \(m.sessions) buổi sinh hoạt trong năm; \(m.activeHouses)/\(m.houses) nhà văn hóa (\(m.houseShare)) có câu lạc bộ hoạt động thường xuyên."),
+            body("""
+                \(m.clubs) câu lạc bộ, lớp, nhóm đang hoạt động; \(m.sessions) buổi sinh hoạt trong năm; \
+                \(m.activeHouses)/\(m.houses) nhà văn hóa (\(m.houseShare)) có câu lạc bộ hoạt động thường xuyên.
+                """),
             heading("3. Xã hội hóa"),
-            body("Tổng giá trị huy động \(m.donationsTotal) (\(m.donationsCash) tiền mặt, chuyển khoản; \(m.donationsInKind) hiện vật) từ \(m.donationCount) lượt ủng hộ của \(m.sponsorCount) nhà tài trợ; \(m.volunteerHours) giờ tình nguyện."),
+            body("""
+                Tổng giá trị huy động \(m.donationsTotal) (\(m.donationsCash) tiền mặt, chuyển khoản; \(m.donationsInKind) hiện vật) \
+                từ \(m.donationCount) lượt ủng hộ của \(m.sponsorCount) nhà tài trợ; \(m.volunteerHours) giờ tình nguyện.
+                """),
             heading("4. Thi đua, khen thưởng"),
             body("\(m.honoursTotal) tập thể, cá nhân được khen thưởng (\(m.honoursIndividuals) cá nhân, \(m.honoursCollectives) tập thể)."),
             heading("5. Bồi dưỡng, tự học của đội ngũ"),
-            body("\(m.courses) lớp bồi dưỡng, tập huấn trong năm; \(m.trained) người được bồi dưỡng (\(m.trainingHours) giờ học), trong đó \(m.digitalTrained) người dự lớp kỹ năng số; \(m.selfStudied) người ghi giờ tự học."),
+            body("""
+                \(m.courses) lớp bồi dưỡng, tập huấn trong năm; \(m.trained) người được bồi dưỡng (\(m.trainingHours) giờ học), \
+                trong đó \(m.digitalTrained) người dự lớp kỹ năng số; \(m.selfStudied) người ghi giờ tự học.
+                """),
             table(["Đơn vị", "Người được bồi dưỡng", "Giờ học", "Chứng chỉ", "Kỹ năng số", "Người tự học", "Giờ tự học"],
                   m.training.map { [$0.unit, String($0.trained), $0.hours, String($0.certificates), String($0.digital), String($0.selfStudied), $0.selfStudyHours] },
                   widths: [width - 6 * 1050, 1050, 1050, 1050, 1050, 1050, 1050]),

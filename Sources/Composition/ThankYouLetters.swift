@@ -58,7 +58,10 @@ package struct ThankYouLetters: Sendable {
             .paragraph(P([R("Kính gửi: ", bold: true), R(m.salutation, bold: true)], alignment: .center, spaceAfter: 240)),
             .paragraph(P([R("Ủy ban nhân dân xã \(m.commune) trân trọng cảm ơn \(m.callForm) đã ủng hộ \(m.gift) cho \(m.purpose)"
                             + (m.campaign.isEmpty ? "" : " trong \(m.campaign)") + " (biên nhận số \(m.number) ngày \(m.date)).")], indentFirstLine: true)),
-            .paragraph(P([R("Tấm lòng của \(m.callForm) góp phần xây dựng xã hội học tập, giúp các cháu học sinh và bà con có thêm sách, thêm nơi học tập và sinh hoạt văn hóa.")], indentFirstLine: true)),
+            .paragraph(P([R("""
+                Tấm lòng của \(m.callForm) góp phần xây dựng xã hội học tập, giúp các cháu học sinh và bà con có thêm sách, \
+                thêm nơi học tập và sinh hoạt văn hóa.
+                """)], indentFirstLine: true)),
             .paragraph(P([R("Kính chúc \(m.callForm) sức khỏe, hạnh phúc và thành công.")], indentFirstLine: true)),
             .table(.init(widths: [doc.textWidth / 2, doc.textWidth / 2], rows: [[
                 [],
@@ -131,7 +134,8 @@ package struct ThankYouLetters: Sendable {
         <!doctype html><html lang="vi"><head><meta charset="utf-8"><title>\(HTMLEscape.text(title))</title><style>
         @page { size: A4; margin: 20mm; } body { font-family: "Times New Roman", serif; font-size: 13pt; }
         .page { break-after: page; } .doc-head { display: flex; justify-content: space-between; text-align: center; font-weight: bold; }
-        .doc-head p { margin: 0; } hr.doc-rule { width: 35%; margin: 2px auto 4px; border: 0; border-top: 1px solid #000; } .underlined { text-decoration: underline; } .doc-title { text-align: center; } .doc-date { text-align: right; font-style: italic; }
+        .doc-head p { margin: 0; } hr.doc-rule { width: 35%; margin: 2px auto 4px; border: 0; border-top: 1px solid #000; } \
+        .underlined { text-decoration: underline; } .doc-title { text-align: center; } .doc-date { text-align: right; font-style: italic; }
         .signatures { display: flex; justify-content: flex-end; text-align: center; } .sign-space { height: 64px; } .sign-line { margin: 0; }
         </style></head><body>
         \(body)</body></html>

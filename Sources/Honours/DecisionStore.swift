@@ -97,8 +97,13 @@ package enum DecisionStore {
             throw DomainError.invalid(["nominationIds": "Quyết định chưa có ai được khen"])
         }
         if let original = try decision.correctsId.flatMap({ try Decision.fetchOne(db, key: $0) }) {
-            if try correction(db, of: original.id!) != nil { throw DomainError(.conflict, "Quyết định \(original.number ?? "") đã được sửa đổi hoặc thu hồi trước đó.", english: "Already corrected.") }
-            if let originalDate = original.date, day < originalDate { throw DomainError.invalid(["date": "Không được trước ngày của quyết định được sửa (\(originalDate.display))"]) }
+            if try correction(db, of: original.id!) != nil {
+                throw DomainError(.conflict, "Quyết định \(original.number ?? "") đã được sửa đổi hoặc thu hồi trước đó.",
+                                  english: "Already corrected.")
+            }
+            if let originalDate = original.date, day < originalDate {
+                throw DomainError.invalid(["date": "Không được trước ngày của quyết định được sửa (\(originalDate.display))"])
+            }
         }
         let before = decision
         decision.date = day
@@ -126,7 +131,10 @@ package enum DecisionStore {
                                        now: Date = Date()) throws -> Decision {
         try principal.require(principal.canWriteCommuneWide)
         let original = try get(db, id: originalId)
-        guard original.isIssued else { throw DomainError(.conflict, "Chỉ sửa đổi, thu hồi quyết định đã ban hành; bản nháp thì sửa trực tiếp.", english: "Only issued decisions are corrected.") }
+        guard original.isIssued else {
+            throw DomainError(.conflict, "Chỉ sửa đổi, thu hồi quyết định đã ban hành; bản nháp thì sửa trực tiếp.",
+                              english: "Only issued decisions are corrected.")
+        }
         guard kind != .original else { throw DomainError.invalid(["kind": "Chọn sửa đổi hoặc thu hồi"]) }
         guard let reason = VietnameseText.cleanOrNil(reason) else { throw DomainError.invalid(["reason": "Ghi lý do sửa đổi, thu hồi"]) }
         if try correction(db, of: originalId) != nil { throw DomainError(.conflict, "Quyết định này đã được sửa đổi hoặc thu hồi.", english: "Already corrected.") }

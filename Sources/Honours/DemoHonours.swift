@@ -46,7 +46,8 @@ package enum DemoHonours {
                                               by: association.id!))
         }
         for household in households.prefix(4) {
-            titles.append(try nominate(.household, household.id!, "gia-dinh-hoc-tap", "Gia đình đạt đủ tiêu chí Gia đình học tập: các thành viên đều tham gia học tập, có tủ sách gia đình.",
+            titles.append(try nominate(.household, household.id!, "gia-dinh-hoc-tap",
+                                       "Gia đình đạt đủ tiêu chí Gia đình học tập: các thành viên đều tham gia học tập, có tủ sách gia đình.",
                                        by: association.id!))
         }
         // One nominee is under investigation: the council's vote cannot make the approval pass.

@@ -59,7 +59,10 @@ package enum HonourRoll {
                          gender: recipient?.gender, personId: nomination.personId, householdId: nomination.householdId,
                          unitId: nomination.unitId, clubId: nomination.clubId)
         }
-        .sorted { ($0.formName, $0.recipientKind.isCollective ? 1 : 0, NameSortKey.make($0.name)) < ($1.formName, $1.recipientKind.isCollective ? 1 : 0, NameSortKey.make($1.name)) }
+        .sorted {
+            ($0.formName, $0.recipientKind.isCollective ? 1 : 0, NameSortKey.make($0.name))
+                < ($1.formName, $1.recipientKind.isCollective ? 1 : 0, NameSortKey.make($1.name))
+        }
     }
 
     package struct Counts: Sendable, Equatable {

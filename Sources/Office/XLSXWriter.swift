@@ -200,20 +200,72 @@ package final class XLSXWriter: TableSink, @unchecked Sendable {
         // Sheet i is relationship rId(i); the styles come after them.
         let sheetEntries = numbered.map { #"<sheet name="\#(Self.escaped($0.sheet.name))" sheetId="\#($0.number)" r:id="rId\#($0.number)"/>"# }.joined()
         let filters = numbered.map {
-            #"<definedName name="_xlnm._FilterDatabase" localSheetId="\#($0.number - 1)" hidden="1">'\#(Self.escaped($0.sheet.name).replacingOccurrences(of: "'", with: "''"))'!\#(Self.absolute($0.sheet.range))</definedName>"#
+            #"""
+                <definedName name="_xlnm._FilterDatabase" localSheetId="\#($0.number - 1)" hidden="1">\#
+                '\#(Self.escaped($0.sheet.name).replacingOccurrences(of: "'", with: "''"))'!\#(Self.absolute($0.sheet.range))</definedName>
+                """#
         }.joined()
         let sheetRelationships = numbered.map {
-            #"<Relationship Id="rId\#($0.number)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0.number).xml"/>"#
+            #"""
+                <Relationship Id="rId\#($0.number)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \#
+                Target="worksheets/sheet\#($0.number).xml"/>
+                """#
         }.joined()
         let stylesId = "rId\(sheets.count + 1)"
         return [
-            ("[Content_Types].xml", head + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\#(sheetTypes)<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#),
-            ("_rels/.rels", head + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"#),
-            ("docProps/core.xml", head + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>\#(Self.escaped(properties.title))</dc:title><dc:creator>Đèn Sách</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">\#(created)</dcterms:created></cp:coreProperties>"#),
-            ("docProps/app.xml", head + #"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Đèn Sách</Application><Company>\#(Self.escaped(properties.company))</Company></Properties>"#),
-            ("xl/workbook.xml", head + #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\#(sheetEntries)</sheets><definedNames>\#(filters)</definedNames></workbook>"#),
-            ("xl/_rels/workbook.xml.rels", head + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(sheetRelationships)<Relationship Id="\#(stylesId)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#),
-            ("xl/styles.xml", head + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFF2E6D9"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#),
+            ("[Content_Types].xml", head + #"""
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\#
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\#
+                <Default Extension="xml" ContentType="application/xml"/>\#
+                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\#
+                \#(sheetTypes)<Override PartName="/xl/styles.xml" \#
+                ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\#
+                <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\#
+                <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
+                """#),
+            ("_rels/.rels", head + #"""
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \#
+                Target="xl/workbook.xml"/>\#
+                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" \#
+                Target="docProps/core.xml"/>\#
+                <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" \#
+                Target="docProps/app.xml"/></Relationships>
+                """#),
+            ("docProps/core.xml", head + #"""
+                <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \#
+                xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \#
+                xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>\#(Self.escaped(properties.title))</dc:title><dc:creator>\#
+                Đèn Sách</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">\#(created)</dcterms:created></cp:coreProperties>
+                """#),
+            ("docProps/app.xml", head + #"""
+                <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Đèn Sách</Application>\#
+                <Company>\#(Self.escaped(properties.company))</Company></Properties>
+                """#),
+            ("xl/workbook.xml", head + #"""
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \#
+                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\#(sheetEntries)</sheets><definedNames>\#
+                \#(filters)</definedNames></workbook>
+                """#),
+            ("xl/_rels/workbook.xml.rels", head + #"""
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#
+                \#(sheetRelationships)<Relationship Id="\#(stylesId)" \#
+                Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+                """#),
+            ("xl/styles.xml", head + #"""
+                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2">\#
+                <numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts><fonts count="2"><font>\#
+                <sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font></fonts><fills count="3"><fill>\#
+                <patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid">\#
+                <fgColor rgb="FFF2E6D9"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border>\#
+                </borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5">\#
+                <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\#
+                <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>\#
+                <xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\#
+                <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\#
+                <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1">\#
+                <cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+                """#),
         ]
     }
 

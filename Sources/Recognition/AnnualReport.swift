@@ -12,7 +12,13 @@ import Vietnamese
 /// cultural-house indicator, socialization, honours, learning-model results, indicators against their targets —
 /// and the sections staff write (general assessment, difficulties, proposals).
 package struct AnnualReport: Sendable {
-    package struct CampaignLine: Sendable { package let title: String; package let period: String; package let activities: Int; package let participants: Int; package let booksLent: Int }
+    package struct CampaignLine: Sendable {
+        package let title: String
+        package let period: String
+        package let activities: Int
+        package let participants: Int
+        package let booksLent: Int
+    }
     package struct IndicatorLine: Sendable {
         package let indicator: ProgrammeIndicator
         package let value: Indicators.Value
@@ -120,20 +126,29 @@ package struct AnnualReport: Sendable {
     package var markdown: String {
         var md = "# Phụ lục số liệu năm \(year)\n\n## Chỉ tiêu\n\n| Chỉ tiêu | Đơn vị | Năm \(year) | Lộ trình | Đạt lộ trình | Nguồn |\n|---|---|---|---|---|---|\n"
         for line in indicators {
-            md += "| \(line.indicator.name) | \(line.indicator.unit) | \(line.indicator.display(line.value.value)) | \(line.indicator.display(line.expected)) | \(line.onTrack.map { $0 ? "có" : "chưa" } ?? "chưa có số liệu") | \(line.value.note) |\n"
+            md += "| \(line.indicator.name) | \(line.indicator.unit) | \(line.indicator.display(line.value.value)) "
+                + "| \(line.indicator.display(line.expected)) | \(line.onTrack.map { $0 ? "có" : "chưa" } ?? "chưa có số liệu") "
+                + "| \(line.value.note) |\n"
         }
         md += "\n## Chiến dịch truyền thông\n\n| Chiến dịch | Thời gian | Hoạt động | Người tham gia | Sách mượn |\n|---|---|---|---|---|\n"
         for c in campaigns { md += "| \(c.title) | \(c.period) | \(c.activities) | \(c.participants) | \(c.booksLent) |\n" }
         md += "\n## Câu lạc bộ, nhà văn hóa\n\n- Câu lạc bộ, lớp, nhóm đang hoạt động: \(clubs); buổi sinh hoạt trong năm: \(sessions)\n"
         md += "- Nhà văn hóa có câu lạc bộ hoạt động thường xuyên: \(activeHouses)/\(houses) (\(Self.number(houseShare))%)\n"
-        md += "\n## Xã hội hóa\n\n- Tổng giá trị ủng hộ: \(VND.format(socialization.total)) (tiền: \(VND.format(socialization.cash)); hiện vật: \(VND.format(socialization.inKind)))\n"
+        md += "\n## Xã hội hóa\n\n- Tổng giá trị ủng hộ: \(VND.format(socialization.total)) "
+            + "(tiền: \(VND.format(socialization.cash)); hiện vật: \(VND.format(socialization.inKind)))\n"
         md += "- Số lượt ủng hộ: \(socialization.donations); nhà tài trợ: \(socialization.sponsors); giờ tình nguyện đã duyệt: \(Self.number(Double(volunteerMinutes) / 60))\n"
         md += "\n## Khen thưởng\n\n- Tập thể, cá nhân được khen: \(honours.total) (cá nhân \(honours.individuals), tập thể \(honours.collectives); nữ \(honours.women))\n"
         md += "\n## Mô hình học tập\n\n| Danh hiệu | Tổng số | Đăng ký | Đã đánh giá | Được công nhận | Tỉ lệ | Mục tiêu 2025 |\n|---|---|---|---|---|---|---|\n"
-        for m in models { md += "| \(m.title) | \(m.population) | \(m.registered) | \(m.assessed) | \(m.recognised) | \(Self.number(m.share))% | \(m.target.map { "\($0)%" } ?? "") |\n" }
-        md += "\n## Bồi dưỡng, tự học của đội ngũ\n\n| Đơn vị | Người được bồi dưỡng | Giờ học | Chứng chỉ | Dự lớp kỹ năng số | Người tự học | Giờ tự học |\n|---|---|---|---|---|---|---|\n"
+        for m in models {
+            md += "| \(m.title) | \(m.population) | \(m.registered) | \(m.assessed) | \(m.recognised) | \(Self.number(m.share))% "
+                + "| \(m.target.map { "\($0)%" } ?? "") |\n"
+        }
+        md += "\n## Bồi dưỡng, tự học của đội ngũ\n\n"
+            + "| Đơn vị | Người được bồi dưỡng | Giờ học | Chứng chỉ | Dự lớp kỹ năng số | Người tự học | Giờ tự học |\n"
+            + "|---|---|---|---|---|---|---|\n"
         for line in training.byUnit + [training.total] {
-            md += "| \(line.unit.isEmpty ? "Cả xã" : line.unit) | \(line.trained) | \(HoursText.display(line.courseMinutes)) | \(line.certificates) | \(line.digitalTrained) | \(line.selfStudied) | \(HoursText.display(line.selfStudyMinutes)) |\n"
+            md += "| \(line.unit.isEmpty ? "Cả xã" : line.unit) | \(line.trained) | \(HoursText.display(line.courseMinutes)) | \(line.certificates) "
+                + "| \(line.digitalTrained) | \(line.selfStudied) | \(HoursText.display(line.selfStudyMinutes)) |\n"
         }
         md += "\n## Nhiệm vụ thường xuyên (mục V)\n\n| Mục | Đơn vị thực hiện | Nhiệm vụ | Hoàn thành | Đang thực hiện | Minh chứng |\n|---|---|---|---|---|---|\n"
         for d in duties {

@@ -41,7 +41,9 @@ package enum ComputedCriteria {
         case "cultural-houses-active":
             guard subjectKind == .commune else { return nil }
             let indicator = try ActivityIndicator.compute(db, on: day, rule: try ActivityRule.fromSettings(db))
-            return Answer(passed: indicator.share >= 30, evidence: "Nhà văn hóa có câu lạc bộ hoạt động thường xuyên ngày \(day.display): \(indicator.activeHouses)/\(indicator.houses)")
+            return Answer(passed: indicator.share >= 30,
+                          evidence: "Nhà văn hóa có câu lạc bộ hoạt động thường xuyên ngày \(day.display): "
+                              + "\(indicator.activeHouses)/\(indicator.houses)")
         case Indicators.communeLibrary, Indicators.communeCulturalHouse:
             guard subjectKind == .commune, let facility = try Indicators.communeFacility(db, source, year: year, today: today) else { return nil }
             return Answer(passed: facility.met, evidence: facility.note)

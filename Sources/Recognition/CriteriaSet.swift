@@ -196,7 +196,9 @@ package struct CriteriaSet: Sendable, Equatable {
                 guard let text = try reader.string(t, "min", in: node), let min = Int(text), min > 0 else { throw fail(node, "min", "ngưỡng là số nguyên dương") }
                 var threshold = Threshold(label: try reader.string(t, "label", in: node)!, min: min)
                 if let eachText = try reader.string(t, "minEach", in: node, required: false) {
-                    guard usesPoints, let each = Int(eachText), each > 0 else { throw fail(t["minEach"], "minEach", "điểm tối thiểu mỗi chỉ số là số nguyên dương, chỉ với scoring: points") }
+                    guard usesPoints, let each = Int(eachText), each > 0 else {
+                        throw fail(t["minEach"], "minEach", "điểm tối thiểu mỗi chỉ số là số nguyên dương, chỉ với scoring: points")
+                    }
                     threshold.minEach = each
                 }
                 thresholds.append(threshold)

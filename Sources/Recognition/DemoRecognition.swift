@@ -46,7 +46,8 @@ package enum DemoRecognition {
                 let growth = 1 + Double(36 - back) * 0.004
                 let visits = Int(Double(base + random.next(80)) * growth)
                 try Indicators.recordVisits(db, libraryId: library.id!, year: y, month: m,
-                                            .init(visits: visits, readers: visits * 6 / 10, loans: visits / 3, newCards: random.next(12), onlineUses: library.kind == .communeLibrary || back < 12 ? random.next(40) : 0),
+                                            .init(visits: visits, readers: visits * 6 / 10, loans: visits / 3, newCards: random.next(12),
+                                                  onlineUses: library.kind == .communeLibrary || back < 12 ? random.next(40) : 0),
                                             by: actor)
             }
         }

@@ -90,7 +90,9 @@ package enum RecognitionStore {
     package static func register(_ db: Database, year: Int, set: CriteriaSet, subjectId: Int64, on date: CivilDate = .today(), by principal: Principal,
                                 now: Date = Date()) throws -> Registration {
         guard set.years.contains(year) else { throw DomainError.invalid(["year": "Bộ tiêu chí \(set.title) áp dụng \(set.years.lowerBound)–\(set.years.upperBound)"]) }
-        guard let subject = try subject(db, kind: set.subject, id: subjectId) else { throw DomainError.invalid(["subjectId": "Không tìm thấy \(set.subject.label.lowercased()) này"]) }
+        guard let subject = try subject(db, kind: set.subject, id: subjectId) else {
+            throw DomainError.invalid(["subjectId": "Không tìm thấy \(set.subject.label.lowercased()) này"])
+        }
         try principal.require(principal.canWrite(unitId: subject.scopeUnitId))
         if try Registration.filter(Column("year") == year && Column("setKey") == set.key && Column("subjectId") == subjectId).fetchCount(db) > 0 {
             throw DomainError.invalid(["subjectId": "\(subject.name) đã đăng ký \(set.title) năm \(year)"])
@@ -236,7 +238,8 @@ package enum RecognitionStore {
 
     package static func population(_ db: Database, _ kind: SubjectKind, year: Int, villageId: Int64? = nil) throws -> Int {
         switch kind {
-        case .household: return try Int.fetchOne(db, sql: "SELECT count(*) FROM household\(villageId == nil ? "" : " WHERE villageId = ?")", arguments: villageId.map { [$0] } ?? []) ?? 0
+        case .household: return try Int.fetchOne(db, sql: "SELECT count(*) FROM household\(villageId == nil ? "" : " WHERE villageId = ?")",
+                                                 arguments: villageId.map { [$0] } ?? []) ?? 0
         case .clan: return try Int.fetchOne(db, sql: "SELECT count(*) FROM clan\(villageId == nil ? "" : " WHERE villageId = ?")", arguments: villageId.map { [$0] } ?? []) ?? 0
         case .village: return try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE kind = 'village' AND isActive") ?? 0
         case .commune: return 1

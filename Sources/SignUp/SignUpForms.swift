@@ -56,7 +56,11 @@ package enum SignUpForms {
         let capacity = VietnameseText.trimmed(input.capacity ?? "")
         var places: Int?
         if !capacity.isEmpty {
-            if let number = Int(capacity), number > 0, number <= 100_000 { places = number } else { errors["capacity"] = "Số chỗ phải là số nguyên dương (để trống nếu không giới hạn)" }
+            if let number = Int(capacity), number > 0, number <= 100_000 {
+                places = number
+            } else {
+                errors["capacity"] = "Số chỗ phải là số nguyên dương (để trống nếu không giới hạn)"
+            }
         }
         var closes: CivilDate?
         if let text = input.closesOn.map(VietnameseText.trimmed), !text.isEmpty {

@@ -19,7 +19,8 @@ package enum VolunteerLinks {
         let expires = CivilDate.today(now: now).adding(days: validDays)
         try db.execute(sql: "INSERT INTO volunteerLink(volunteerId, tokenHash, createdAt, expiresOn, createdBy) VALUES (?, ?, ?, ?, ?)",
                        arguments: [volunteerId, Secrets.sha256(token), now, expires.iso, principal.login])
-        try Audit.record(db, by: principal, .create, entity: "volunteerLink", id: db.lastInsertedRowID, after: ["volunteerId": String(volunteerId), "expiresOn": expires.iso], at: now)
+        try Audit.record(db, by: principal, .create, entity: "volunteerLink", id: db.lastInsertedRowID,
+                         after: ["volunteerId": String(volunteerId), "expiresOn": expires.iso], at: now)
         return (token, expires)
     }
 

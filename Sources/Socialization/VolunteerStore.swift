@@ -109,7 +109,9 @@ package enum VolunteerStore {
         if role.isEmpty { errors["role"] = "Nhập vai trò (ví dụ: kể chuyện, hướng dẫn viên)" }
         if (activityId == nil) == (clubSessionId == nil) { errors["target"] = "Chọn một hoạt động chiến dịch hoặc một buổi sinh hoạt câu lạc bộ" }
         if let activityId, try Row.fetchOne(db, sql: "SELECT 1 FROM activity WHERE id = ?", arguments: [activityId]) == nil { errors["target"] = "Hoạt động không tồn tại" }
-        if let clubSessionId, try Row.fetchOne(db, sql: "SELECT 1 FROM clubSession WHERE id = ?", arguments: [clubSessionId]) == nil { errors["target"] = "Buổi sinh hoạt không tồn tại" }
+        if let clubSessionId, try Row.fetchOne(db, sql: "SELECT 1 FROM clubSession WHERE id = ?", arguments: [clubSessionId]) == nil {
+            errors["target"] = "Buổi sinh hoạt không tồn tại"
+        }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
         var record = VolunteerRole(id: nil, volunteerId: volunteerId, activityId: activityId, clubSessionId: clubSessionId, role: role)
         try record.insert(db)

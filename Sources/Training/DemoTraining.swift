@@ -43,7 +43,9 @@ package enum DemoTraining {
         for (position, person) in staff.prefix(6).enumerated() {
             _ = try TrainingStore.addSelfStudy(db, .init(personId: person.id, unitId: units[position].id, date: "0\(position + 2)/0\(position % 3 + 4)/\(studyYear)",
                                                        hours: position % 2 == 0 ? "2" : "1,5", topic: position % 2 == 0 ? "digital" : "library",
-                                                       description: position % 2 == 0 ? "Khóa học trực tuyến \"Kỹ năng số cơ bản\" trên nền tảng học tập số" : "Đọc tài liệu nghiệp vụ thư viện số"),
+                                                       description: position % 2 == 0
+                                                           ? "Khóa học trực tuyến \"Kỹ năng số cơ bản\" trên nền tảng học tập số"
+                                                           : "Đọc tài liệu nghiệp vụ thư viện số"),
                                            by: actor, today: today, now: now)
         }
         return made

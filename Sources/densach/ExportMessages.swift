@@ -122,7 +122,9 @@ struct ExportMessages: AsyncParsableCommand {
             try LetterHTML.document(letters.text, title: title).data().write(to: URL(fileURLWithPath: out), options: .atomic)
         }
         // The summary goes to stderr when messages go to stdout, so a pipe receives only messages.
-        let report = summary.lines + (writesFile ? ["Đã ghi \(out!)" + (rejects != nil && summary.excluded[.invalidPhone, default: 0] > 0 ? "; số bị loại: \(rejectsPath(out!))" : "")] : [])
+        let report = summary.lines + (writesFile
+            ? ["Đã ghi \(out!)" + (rejects != nil && summary.excluded[.invalidPhone, default: 0] > 0 ? "; số bị loại: \(rejectsPath(out!))" : "")]
+            : [])
         let text = report.joined(separator: "\n") + "\n"
         if out == nil || dryRun != nil { FileHandle.standardError.write(Data(text.utf8)) } else { say(text.trimmingCharacters(in: .newlines)) }
     }
@@ -149,7 +151,8 @@ struct ExportTemplates: ParsableCommand {
         let templates = try templateOptions.load()
         say("Mẫu trong \(templates.directory):")
         for template in templates.all {
-            say("  \(template.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(template.channel.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(template.title)")
+            say("  \(template.name.padding(toLength: 30, withPad: " ", startingAt: 0)) "
+                + "\(template.channel.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(template.title)")
         }
         say("\nBiến:")
         for variable in MessageVariables.catalogue {

@@ -46,7 +46,11 @@ struct Import: AsyncParsableCommand {
     @Option(help: "Trang tính của tệp .xlsx (mặc định: trang đầu tiên).") var sheet: String?
     @Flag(help: "Chỉ kiểm tra, không ghi.") var dryRun = false
     @Flag(help: "Tự tạo thôn chưa có (khi nhập người dân).") var createVillages = false
-    @Option(help: "Người dân có thể đã có trong danh sách: report (nhập và liệt kê), skip (bỏ qua dòng đó) hoặc link (coi là người đã có: điền ô còn trống, không tạo người mới).") var duplicates: PeopleImporter.DuplicateHandling = .report
+    @Option(help: """
+        Người dân có thể đã có trong danh sách: report (nhập và liệt kê), skip (bỏ qua dòng đó) \
+        hoặc link (coi là người đã có: điền ô còn trống, không tạo người mới).
+        """)
+    var duplicates: PeopleImporter.DuplicateHandling = .report
 
     func run() async throws {
         let (data, name) = try readImportFile(file, sheet: sheet)
@@ -83,7 +87,8 @@ struct Import: AsyncParsableCommand {
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Xuất danh sách (CSV, Excel), thư và tin nhắn theo mẫu cho một nhóm người nhận.",
-        subcommands: [ExportList.self, ExportUnits.self, ExportPeople.self, ExportDonations.self, ExportLetters.self, ExportMessages.self, ExportAudiences.self, ExportTemplates.self])
+        subcommands: [ExportList.self, ExportUnits.self, ExportPeople.self, ExportDonations.self, ExportLetters.self, ExportMessages.self,
+                      ExportAudiences.self, ExportTemplates.self])
 }
 
 /// `--format` and `--out` of the list exports: CSV to a file or standard output, Excel to a file.

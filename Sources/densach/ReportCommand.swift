@@ -9,7 +9,9 @@ struct Report: AsyncParsableCommand {
 
 struct AnnualReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "annual", abstract: "Ghi báo cáo năm (HTML để in, Word), các bảng số liệu (Excel, mỗi phần một trang tính), phụ lục (Markdown) và chỉ tiêu (CSV) vào một thư mục.")
+        commandName: "annual",
+        abstract: "Ghi báo cáo năm (HTML để in, Word), các bảng số liệu (Excel, mỗi phần một trang tính), "
+            + "phụ lục (Markdown) và chỉ tiêu (CSV) vào một thư mục.")
     @OptionGroup var db: DatabaseOptions
     @Option(help: "Năm báo cáo.") var year: Int
     @Option(help: "Thư mục ra.") var out: String

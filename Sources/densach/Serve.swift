@@ -48,7 +48,8 @@ struct Serve: AsyncParsableCommand {
                 (Hãy ghi lại ngay: mật khẩu chỉ hiện lần này. Đổi bằng: densach users passwd admin)
                 """)
         }
-        var configuration = AppConfiguration(host: host, port: port, webDirectory: web, templatesDirectory: templates, campaignsDirectory: campaigns, bcryptCost: 12, secureCookies: secureCookies)
+        var configuration = AppConfiguration(host: host, port: port, webDirectory: web, templatesDirectory: templates, campaignsDirectory: campaigns,
+                                             bcryptCost: 12, secureCookies: secureCookies)
         configuration.trustedProxies = Set(trustedProxies)
         let app = try await buildApplication(configuration, database: database)
         say("Đèn Sách đang chạy tại http://\(host):\(port) — cơ sở dữ liệu \(db.path). Dừng bằng Ctrl+C.")

@@ -179,7 +179,8 @@ struct APITests {
             let (refused, _) = try await call(client, .post, "/api/v1/clubs", token: token,
                                               json: #"{"name":"Lấn sân","unitId":\#(houseB),"kind":"club","field":"reading","ageGroups":["youth"]}"#)
             #expect(refused == .forbidden)
-            let (invalid, body) = try await call(client, .post, "/api/v1/clubs", token: token, json: #"{"name":"","unitId":\#(houseA),"kind":"x","field":"reading","ageGroups":[]}"#)
+            let (invalid, body) = try await call(client, .post, "/api/v1/clubs", token: token,
+                                                 json: #"{"name":"","unitId":\#(houseA),"kind":"x","field":"reading","ageGroups":[]}"#)
             #expect(invalid == .unprocessableContent)
             #expect(((body["error"] as? [String: Any])?["fields"] as? [String: String])?["kind"] != nil)
         }
@@ -192,16 +193,21 @@ struct APITests {
         let app = try await buildApplication(TestCommune.configuration, database: commune.database)
         try await app.test(.router) { client in
             let (created, campaign) = try await call(client, .post, "/api/v1/campaigns", token: token,
-                                                     json: #"{"title":"Tuần lễ học tập suốt đời 2026","observanceKey":"lifelong-learning-week","startDate":"01/10/2026","endDate":"07/10/2026","leadUnitId":\#(commune.villageA),"coordinatingUnitIds":[]}"#)
+                                                     json: #"{"title":"Tuần lễ học tập suốt đời 2026","observanceKey":"lifelong-learning-week","#
+                                                         + #""startDate":"01/10/2026","endDate":"07/10/2026","#
+                                                         + #""leadUnitId":\#(commune.villageA),"coordinatingUnitIds":[]}"#)
             #expect(created == .created)
             let id = try #require(campaign["id"] as? Int)
             #expect(campaign["status"] as? String == "draft")
             let (added, _) = try await call(client, .post, "/api/v1/campaigns/\(id)/activities", token: token,
-                                            json: #"{"kind":"talk","title":"Nói chuyện chuyên đề","startsAt":"03/10/2026 19:30","endsAt":"","unitId":\#(commune.villageA),"channels":["loudspeaker"]}"#)
+                                            json: #"{"kind":"talk","title":"Nói chuyện chuyên đề","startsAt":"03/10/2026 19:30","endsAt":"","#
+                                                + #""unitId":\#(commune.villageA),"channels":["loudspeaker"]}"#)
             #expect(added == .created)
             let list = try await call(client, .get, "/api/v1/campaigns/\(id)/activities", token: token).1["items"] as? [[String: Any]]
             #expect(list?.first?["startsAt"] as? String == "2026-10-03T19:30")
-            let (bad, _) = try await call(client, .post, "/api/v1/campaigns", token: token, json: #"{"title":"x","startDate":"07/10/2026","endDate":"01/10/2026","leadUnitId":\#(commune.villageA),"coordinatingUnitIds":[]}"#)
+            let (bad, _) = try await call(client, .post, "/api/v1/campaigns", token: token,
+                                          json: #"{"title":"x","startDate":"07/10/2026","endDate":"01/10/2026","#
+                                              + #""leadUnitId":\#(commune.villageA),"coordinatingUnitIds":[]}"#)
             #expect(bad == .unprocessableContent)
 
             // The feed takes a calendar token, never an API token (whose owner could be an admin who can write).

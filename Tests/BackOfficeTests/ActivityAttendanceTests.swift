@@ -79,9 +79,11 @@ struct ActivityAttendanceTests {
             #expect(after.text.contains("Hội Liên hiệp Phụ nữ xã: <strong>2</strong>") && after.text.contains("Hội Nông dân xã: <strong>1</strong>"), "Mai counts for both")
             #expect(try await browser.get("/campaigns/\(f.campaign)").text.contains("3 theo tên"))
             let report = try await browser.get("/campaigns/\(f.campaign)/report")
-            #expect(report.text.contains("Hội viên các tổ chức tham gia") && report.text.contains("<td>Hội Nông dân xã</td><td class=\"num\" data-label=\"Hội viên có mặt\">1</td>"))
+            #expect(report.text.contains("Hội viên các tổ chức tham gia")
+                    && report.text.contains("<td>Hội Nông dân xã</td><td class=\"num\" data-label=\"Hội viên có mặt\">1</td>"))
             // Unticking Lan (shown, not ticked) takes her off; Mai stays.
-            #expect(try await browser.post("/campaigns/activities/\(f.activity)/attendance", pairs: [("shown", "\(f.lan)"), ("shown", "\(f.mai)"), ("present", "\(f.mai)")]).status == .found)
+            #expect(try await browser.post("/campaigns/activities/\(f.activity)/attendance",
+                                           pairs: [("shown", "\(f.lan)"), ("shown", "\(f.mai)"), ("present", "\(f.mai)")]).status == .found)
             #expect(try await browser.get("/campaigns/activities/\(f.activity)/attendance").text.contains("Có mặt theo danh sách: <strong>2</strong>"))
         }
         let audit = try await f.commune.database.read { try String.fetchAll($0, sql: "SELECT after FROM auditEntry WHERE entity = 'activityAttendance'") }

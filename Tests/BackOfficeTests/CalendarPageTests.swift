@@ -38,7 +38,8 @@ struct CalendarPageTests {
             #expect(try await editor.get("/campaigns/calendar?year=2026").text.contains("Lễ mừng lúa mới — Thôn A"))
             let festival = try await commune.database.read { try LocalFestival.fetchOne($0)!.id! }
             try await editor.get("/campaigns/observances?year=2026")
-            #expect(try await editor.post("/campaigns/festivals/\(festival)", ["name": "Lễ mừng lúa mới", "unitId": String(commune.villageA), "start": "14/11/2026"]).status == .found)
+            #expect(try await editor.post("/campaigns/festivals/\(festival)",
+                                          ["name": "Lễ mừng lúa mới", "unitId": String(commune.villageA), "start": "14/11/2026"]).status == .found)
             #expect(try await editor.get("/campaigns/calendar?year=2026").text.contains("14/11/2026"))
             #expect(try await editor.post("/campaigns/festivals/\(festival)", ["name": "Lễ", "unitId": String(commune.villageB), "start": "14/11/2026"]).status == .forbidden)
         }

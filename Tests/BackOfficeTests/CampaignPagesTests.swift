@@ -33,10 +33,14 @@ struct CampaignPagesTests {
             _ = try await officer.post(path + "/assignments", ["unitId": String(commune.villageA), "task": "Mượn bàn ghế", "dueDate": "18/04/2026"])
             _ = try await officer.post(path + "/budget", ["item": "In băng rôn", "source": "state_budget", "planned": "1.500.000", "spent": ""])
             let lineId = try await commune.database.read { try BudgetLine.fetchOne($0)!.id! }
-            #expect(try await officer.post(path + "/budget/\(lineId)", ["item": "In băng rôn", "source": "state_budget", "planned": "1.500.000", "spent": "1.350.000"]).status == .found)
+            #expect(try await officer.post(path + "/budget/\(lineId)",
+                                           ["item": "In băng rôn", "source": "state_budget", "planned": "1.500.000",
+                                            "spent": "1.350.000"]).status == .found)
             #expect(try await officer.get(path).text.contains("1.350.000 đ"))
             let taskId = try await commune.database.read { try Assignment.fetchOne($0)!.id! }
-            #expect(try await officer.post("/campaigns/assignments/\(taskId)", ["unitId": String(commune.villageA), "task": "Mượn bàn ghế, loa", "dueDate": "17/04/2026"]).status == .found)
+            #expect(try await officer.post("/campaigns/assignments/\(taskId)",
+                                           ["unitId": String(commune.villageA), "task": "Mượn bàn ghế, loa",
+                                            "dueDate": "17/04/2026"]).status == .found)
             #expect(try await officer.get(path).text.contains("Mượn bàn ghế, loa"))
             #expect(try await officer.post(path + "/status", ["status": "running"]).status == .conflict)
             #expect(try await officer.post(path + "/status", ["status": "approved"]).status == .found)

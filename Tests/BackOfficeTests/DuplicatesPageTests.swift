@@ -28,9 +28,13 @@ struct DuplicatesPageTests {
         let token = try await commune.token("canbo")
         try await commune.run { browser in
             browser.bearer.withLockedValue { $0 = token }
-            let refused = try await browser.send("/api/v1/people", method: .post, body: #"{"fullName":"Tran Thi Binh","villageId":\#(commune.villageB)}"#, contentType: "application/json")
+            let refused = try await browser.send("/api/v1/people", method: .post,
+                                                 body: #"{"fullName":"Tran Thi Binh","villageId":\#(commune.villageB)}"#,
+                                                 contentType: "application/json")
             #expect(refused.status == .conflict && refused.text.contains(#""duplicates":[{"#) && refused.text.contains(#""id":\#(commune.personB)"#))
-            let confirmed = try await browser.send("/api/v1/people", method: .post, body: #"{"fullName":"Tran Thi Binh","villageId":\#(commune.villageB),"confirmNew":true}"#, contentType: "application/json")
+            let confirmed = try await browser.send("/api/v1/people", method: .post,
+                                                   body: #"{"fullName":"Tran Thi Binh","villageId":\#(commune.villageB),"confirmNew":true}"#,
+                                                   contentType: "application/json")
             #expect(confirmed.status == .created)
         }
     }
@@ -46,11 +50,13 @@ struct DuplicatesPageTests {
             let old = try ConsentStore.give(db, Consent(personId: removed, channel: .sms, givenOn: CivilDate(year: 2025, month: 3, day: 1)!, method: .paperForm), by: .system)
             try ConsentStore.withdraw(db, consentId: old.id!, on: CivilDate(year: 2025, month: 6, day: 1)!, by: .system)
             let house = try UnitStore.create(db, UnitInput(name: "Nhà văn hóa thôn A", kind: "cultural_house", parentId: commune.villageA), by: .system).id!
-            let club = try ClubStore.create(db, ClubInput(name: "CLB Đọc sách", unitId: house, kind: "club", field: "reading", ageGroups: ["adults"], foundedOn: "01/01/2025"), by: .system).id!
+            let club = try ClubStore.create(db, ClubInput(name: "CLB Đọc sách", unitId: house, kind: "club", field: "reading", ageGroups: ["adults"],
+                                                          foundedOn: "01/01/2025"), by: .system).id!
             _ = try ClubStore.addMember(db, clubId: club, personId: kept, role: .member, joinedOn: CivilDate(year: 2025, month: 2, day: 1)!, by: .system)
             _ = try ClubStore.addMember(db, clubId: club, personId: removed, role: .member, joinedOn: CivilDate(year: 2025, month: 2, day: 1)!, by: .system)
             _ = try SponsorStore.create(db, .init(kind: "individual", personId: removed), by: .system)
-            let course = try TrainingStore.create(db, .init(title: "Kỹ năng số", organiser: "Xã", level: "commune", topic: "digital", startDate: "12/05/2026", endDate: "", hours: "4"), by: .system)
+            let course = try TrainingStore.create(db, .init(title: "Kỹ năng số", organiser: "Xã", level: "commune", topic: "digital",
+                                                            startDate: "12/05/2026", endDate: "", hours: "4"), by: .system)
             _ = try TrainingStore.saveParticipant(db, courseId: course.id!, .init(personId: removed, unitId: house), by: .system)
             _ = try HouseholdStore.create(db, headId: removed, address: nil, by: .system)
             return (kept, removed, club)

@@ -192,7 +192,8 @@ struct HardeningTests {
             let house = try UnitStore.create(db, UnitInput(name: "NVH A", kind: "cultural_house", parentId: commune.villageA), by: .system).id!
             // An editor's units are their village and everything below it.
             let editor = Principal(accountId: nil, login: "thona", displayName: "Thôn A", role: .editor, unitIds: [commune.villageA, house])
-            let club = try ClubStore.create(db, ClubInput(name: "CLB Đọc sách", unitId: house, kind: "club", field: "reading", ageGroups: [AgeGroup.allCases[0].rawValue]), by: .system).id!
+            let club = try ClubStore.create(db, ClubInput(name: "CLB Đọc sách", unitId: house, kind: "club", field: "reading",
+                                                          ageGroups: [AgeGroup.allCases[0].rawValue]), by: .system).id!
             func refusal(_ work: () throws -> Void) -> DomainError? {
                 do { try work(); return nil } catch { return error as? DomainError }
             }

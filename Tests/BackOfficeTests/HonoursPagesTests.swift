@@ -117,7 +117,8 @@ struct HonoursPagesTests {
         }
         let app = try await buildApplication(TestCommune.configuration, database: commune.database)
         try await app.test(.router) { client in
-            let body = #"{"year":2025,"recipientKind":"individual","recipientId":\#(commune.personA),"achievement":"Đọc sách cùng con mỗi tối.","formKey":"giay-khen-xa","proposingUnitId":\#(commune.villageA)}"#
+            let body = #"{"year":2025,"recipientKind":"individual","recipientId":\#(commune.personA),"achievement":"Đọc sách cùng con mỗi tối.","#
+                + #""formKey":"giay-khen-xa","proposingUnitId":\#(commune.villageA)}"#
             let created = try await client.executeRequest(uri: "/api/v1/nominations", method: .post,
                                                           headers: [.contentType: "application/json", .authorization: "Bearer \(token)"], body: ByteBuffer(string: body))
             #expect(created.status == .created)

@@ -11,7 +11,7 @@ import Vietnamese
 
 @Suite("The yearly report's section on the mass organisations")
 struct OrganisationReportTests {
-    @Test("Section 9 says, per organisation, its members at the year's end and those who joined, how many took part and were reached (with their shares), the campaigns it led, its activities, volunteers and hours, and the gifts it received")
+    @Test("Section 9, per organisation: members at the year's end, joined, took part, reached (with shares); campaigns led, activities, volunteers, hours, gifts")
     func sectionMatchesTheData() async throws {
         let commune = try await TestCommune()
         try await commune.database.write { db in

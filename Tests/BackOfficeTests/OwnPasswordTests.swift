@@ -31,7 +31,9 @@ struct OwnPasswordTests {
             #expect(people.status == .found && people.location == "/account/password")
             let form = try await browser.get("/account/password")
             #expect(form.status == .ok && form.text.contains("mật khẩu dùng một lần"))
-            #expect(try await browser.post("/account/password", ["current": "sai-mat-khau", "new": "Thư viện xã 2026", "repeat": "Thư viện xã 2026"]).status == .unprocessableContent)
+            #expect(try await browser.post("/account/password",
+                                           ["current": "sai-mat-khau", "new": "Thư viện xã 2026",
+                                            "repeat": "Thư viện xã 2026"]).status == .unprocessableContent)
             #expect(try await browser.post("/account/password", ["current": secret, "new": "aaaaaaaaaa", "repeat": "aaaaaaaaaa"]).status == .unprocessableContent)
             #expect(try await browser.post("/account/password", ["current": secret, "new": "Thư viện xã 2026", "repeat": "Thư viện xã 2027"]).status == .unprocessableContent)
             let changed = try await browser.post("/account/password", ["current": secret, "new": "Thư viện xã 2026", "repeat": "Thư viện xã 2026"])

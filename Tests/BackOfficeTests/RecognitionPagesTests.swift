@@ -38,7 +38,9 @@ struct RecognitionPagesTests {
             let report = try await browser.get("/recognition/report/print?year=2025")
             #expect(report.text.contains("BÁO CÁO") && report.text.contains("Thiếu sách cho thiếu nhi.") && report.text.contains("Kính gửi:"))
             // The People's Committee reports as a collective: TM. above the deputy's KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.
-            #expect(report.text.contains("<p class=\"sign-line\"><strong>TM. ỦY BAN NHÂN DÂN</strong></p><p class=\"sign-line\"><strong>KT. CHỦ TỊCH</strong></p><p class=\"sign-line\"><strong>PHÓ CHỦ TỊCH</strong></p>"))
+            #expect(report.text.contains("<p class=\"sign-line\"><strong>TM. ỦY BAN NHÂN DÂN</strong></p>"
+                                         + "<p class=\"sign-line\"><strong>KT. CHỦ TỊCH</strong></p>"
+                                         + "<p class=\"sign-line\"><strong>PHÓ CHỦ TỊCH</strong></p>"))
             let appendix = try await browser.get("/recognition/report/appendix.md?year=2025")
             #expect(appendix.text.contains("| Gia đình học tập | 1 | 1 | 1 | 1 | 100% | 70% |"))
             #expect(try await browser.get("/recognition/report/indicators.csv?year=2025").text.contains("nha-van-hoa-clb"))

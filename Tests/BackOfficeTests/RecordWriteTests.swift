@@ -162,7 +162,8 @@ struct RecordWriteTests {
                 try UnitStore.create(db, UnitInput(name: "NVH thôn A", kind: "cultural_house", parentId: commune.villageA), by: .system).id!
             }
             let club = try await call(client, .post, "/api/v1/clubs", token: token, json: """
-                {"name":"CLB Đọc sách","unitId":\(house),"kind":"club","field":"reading","ageGroups":["children","adults"],"schedule":"Tối thứ Bảy","notes":"Mượn sách ở tủ sách thôn"}
+                {"name":"CLB Đọc sách","unitId":\(house),"kind":"club","field":"reading","ageGroups":["children","adults"],\
+                "schedule":"Tối thứ Bảy","notes":"Mượn sách ở tủ sách thôn"}
                 """)
             #expect(club.status == .created)
             let clubId = try #require(club.json["id"] as? Int)
@@ -175,7 +176,8 @@ struct RecordWriteTests {
             #expect(try await call(client, .patch, "/api/v1/clubs/\(clubId)", token: token, json: #"{"name":"CLB khác"}"#, ifMatch: read.etag).status == .preconditionFailed)
 
             let campaign = try await call(client, .post, "/api/v1/campaigns", token: token, json: """
-                {"title":"Ngày Sách 2026","startDate":"15/04/2026","endDate":"25/04/2026","goals":"Mỗi thôn một tủ sách","leadUnitId":\(commune.villageA),"coordinatingUnitIds":[\(commune.villageB)]}
+                {"title":"Ngày Sách 2026","startDate":"15/04/2026","endDate":"25/04/2026","goals":"Mỗi thôn một tủ sách",\
+                "leadUnitId":\(commune.villageA),"coordinatingUnitIds":[\(commune.villageB)]}
                 """)
             #expect(campaign.status == .created)
             let campaignId = try #require(campaign.json["id"] as? Int)
@@ -223,7 +225,8 @@ struct RecordWriteTests {
                 """)
             let campaignId = try #require(campaign.json["id"] as? Int)
             let created = try await call(client, .post, "/api/v1/campaigns/\(campaignId)/activities", token: token, json: """
-                {"kind":"talk","title":"Nói chuyện chuyên đề","startsAt":"03/10/2026 19:30","endsAt":"","unitId":\(commune.villageA),"channels":["loudspeaker"],"expectedParticipants":80}
+                {"kind":"talk","title":"Nói chuyện chuyên đề","startsAt":"03/10/2026 19:30","endsAt":"","unitId":\(commune.villageA),\
+                "channels":["loudspeaker"],"expectedParticipants":80}
                 """)
             #expect(created.status == .created)
             let id = try #require(created.json["id"] as? Int)

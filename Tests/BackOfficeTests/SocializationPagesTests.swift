@@ -150,7 +150,8 @@ struct SocializationPagesTests {
         try await commune.run { browser in
             _ = try await browser.signIn("canbo", TestCommune.password)
             try await browser.get("/donations")
-            let csv = "Ngày nhận,Nhà tài trợ,Hình thức,Số tiền,Mục đích,Đơn vị nhận\n01/03/2026,Nhà sách Minh Trí,tiền,500000,Học bổng,Thôn A\n02/03/2026,,tiền,năm trăm,Học bổng,Thôn A\n"
+            let csv = "Ngày nhận,Nhà tài trợ,Hình thức,Số tiền,Mục đích,Đơn vị nhận\n"
+                + "01/03/2026,Nhà sách Minh Trí,tiền,500000,Học bổng,Thôn A\n02/03/2026,,tiền,năm trăm,Học bổng,Thôn A\n"
             let result = try await browser.post("/donations/import", ["csv": csv])
             #expect(result.status == .unprocessableContent)
             #expect(result.text.contains("CSV:3: [Số tiền]"))
@@ -173,7 +174,9 @@ struct SocializationPagesTests {
                                                                body: json.map { ByteBuffer(string: $0) })
                 return (response.status, (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any] ?? [:])
             }
-            let body = #"{"date":"\#(today.iso)","kind":"in_kind","items":[{"description":"Dế Mèn phiêu lưu ký","quantity":"20","estimatedValue":"900000","isbn":"9786042088473"}],"purpose":"Tủ sách","recipientUnitId":\#(commune.villageB)}"#
+            let body = #"{"date":"\#(today.iso)","kind":"in_kind","#
+                + #""items":[{"description":"Dế Mèn phiêu lưu ký","quantity":"20","estimatedValue":"900000","isbn":"9786042088473"}],"#
+                + #""purpose":"Tủ sách","recipientUnitId":\#(commune.villageB)}"#
             let (created, donation) = try await call(.post, "/api/v1/donations", tokens[0], body)
             #expect(created == .created)
             #expect(donation["receipt"] as? String == "PT-\(today.year)-0001")

@@ -72,7 +72,7 @@ extension SpreadsheetDownloadTests {
         #expect(Set(Lists.all.map(\.name)) == Set(Self.singleSheetPaths.keys).union(Self.multiSheetPaths.keys))
     }
 
-    @Test("Every list downloads as .xlsx with the rows of its CSV: people, households, consents, units, gifts, sponsors, pledges, volunteers, clubs, honours, assessments, indicators")
+    @Test("Every list downloads as .xlsx with its CSV's rows: people, households, consents, units, gifts, sponsors, pledges, volunteers, clubs, honours, indicators…")
     func everyListHasItsWorkbook() async throws {
         let database = try await EnglishPagesTests.demoCommune()
         let app = try await buildApplication(TestCommune.configuration, database: database)
@@ -113,7 +113,8 @@ extension SpreadsheetDownloadTests {
                     "a handover record downloads for Word too")
             let report = try Self.wordBody(of: Array(buffer: try await browser.get("/recognition/report/report.docx?year=2025").body))
             #expect(report.contains("BÁO CÁO") && report.contains("I. KẾT QUẢ THỰC HIỆN") && report.contains(">Chiến dịch<")
-                    && report.contains("7. Các chỉ tiêu của Kế hoạch") && report.contains("5. Bồi dưỡng, tự học của đội ngũ") && report.contains("8. Nhiệm vụ thường xuyên của các đơn vị"), "the yearly report for Word, with its tables")
+                    && report.contains("7. Các chỉ tiêu của Kế hoạch") && report.contains("5. Bồi dưỡng, tự học của đội ngũ")
+                    && report.contains("8. Nhiệm vụ thường xuyên của các đơn vị"), "the yearly report for Word, with its tables")
             let response = try await browser.get("/honours/decisions/1/decision.docx")
             let body = try Self.wordBody(of: Array(buffer: response.body))
             return (UInt(signedOut), response.headers[.contentType] ?? "", body)
@@ -123,7 +124,9 @@ extension SpreadsheetDownloadTests {
         #expect(document.contains("QUYẾT ĐỊNH") && document.contains("Tập thể, cá nhân") && document.contains("Điều 1. "))
         let recipients = try await database.read { try String.fetchAll($0, sql: "SELECT p.fullName FROM nomination n JOIN person p ON p.id = n.personId WHERE n.decisionId = 1") }
         #expect(!recipients.isEmpty && recipients.allSatisfy { document.contains($0) }, "every recipient named")
-        let logged = try await database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry WHERE action = 'export' AND entity IN ('decision', 'report', 'handover')") }
+        let logged = try await database.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM auditEntry WHERE action = 'export' AND entity IN ('decision', 'report', 'handover')")
+        }
         #expect(logged == 3)
     }
 
@@ -145,7 +148,9 @@ extension SpreadsheetDownloadTests {
             return (body, refused)
         }
         let sponsor = try await database.read { db in
-            try String.fetchOne(db, sql: "SELECT coalesce(p.fullName, u.name) FROM donation d JOIN sponsor s ON s.id = d.sponsorId LEFT JOIN person p ON p.id = s.personId LEFT JOIN unit u ON u.id = s.unitId WHERE d.id = ?", arguments: [named]) ?? ""
+            try String.fetchOne(db, sql: "SELECT coalesce(p.fullName, u.name) FROM donation d JOIN sponsor s ON s.id = d.sponsorId "
+                                    + "LEFT JOIN person p ON p.id = s.personId LEFT JOIN unit u ON u.id = s.unitId WHERE d.id = ?",
+                                arguments: [named]) ?? ""
         }
         #expect(document.contains("THƯ CẢM ƠN") && !sponsor.isEmpty && document.contains(sponsor))
         if let refused { #expect(refused == 409, "an anonymous gift has no letter") }

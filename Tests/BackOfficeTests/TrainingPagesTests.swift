@@ -73,20 +73,35 @@ struct TrainingPagesTests {
         let officer = try await commune.token("canbo"), editor = try await commune.token("thona")
         try await commune.run { browser in
             browser.bearer.withLockedValue { $0 = officer }
-            let created = try await browser.send("/api/v1/training/courses", method: .post, body: #"{"title":"Nghiệp vụ thư viện","organiser":"Thư viện tỉnh","level":"province","topic":"library","startDate":"18/09/2026","endDate":"20/09/2026","hours":24}"#, contentType: "application/json")
+            let created = try await browser.send("/api/v1/training/courses", method: .post,
+                                                 body: #"{"title":"Nghiệp vụ thư viện","organiser":"Thư viện tỉnh","#
+                                                     + #""level":"province","topic":"library","#
+                                                     + #""startDate":"18/09/2026","endDate":"20/09/2026","hours":24}"#,
+                                                 contentType: "application/json")
             #expect(created.status == .created && created.text.contains(#""hours":24"#) && created.text.contains(#""startDate":"2026-09-18""#))
             let id = try await commune.database.read { try Int64.fetchOne($0, sql: "SELECT id FROM trainingCourse")! }
-            let added = try await browser.send("/api/v1/training/courses/\(id)/participants", method: .post, body: #"{"personId":\#(commune.personB),"unitId":\#(school),"certificate":"GCN 12"}"#, contentType: "application/json")
+            let added = try await browser.send("/api/v1/training/courses/\(id)/participants", method: .post,
+                                               body: #"{"personId":\#(commune.personB),"unitId":\#(school),"certificate":"GCN 12"}"#,
+                                               contentType: "application/json")
             #expect(added.status == .ok && added.text.contains(#""certificate":"GCN 12""#))
-            let bad = try await browser.send("/api/v1/training/courses", method: .post, body: #"{"title":"","organiser":"x","level":"moon","topic":"digital","startDate":"x","hours":1}"#, contentType: "application/json")
+            let bad = try await browser.send("/api/v1/training/courses", method: .post,
+                                             body: #"{"title":"","organiser":"x","level":"moon","topic":"digital","startDate":"x","hours":1}"#,
+                                             contentType: "application/json")
             #expect(bad.status == .unprocessableContent && bad.text.contains("level"))
-            let huge = try await browser.send("/api/v1/training/courses", method: .post, body: #"{"title":"A","organiser":"B","level":"commune","topic":"digital","startDate":"01/02/2026","hours":1e300}"#, contentType: "application/json")
+            let huge = try await browser.send("/api/v1/training/courses", method: .post,
+                                              body: #"{"title":"A","organiser":"B","level":"commune","topic":"digital","#
+                                                  + #""startDate":"01/02/2026","hours":1e300}"#,
+                                              contentType: "application/json")
             #expect(huge.status == .unprocessableContent && huge.text.contains("hours"), "absurd hours are refused, not a crash")
             #expect(try await browser.get("/api/v1/training/courses?year=2026").text.contains(#""total":1"#))
             browser.bearer.withLockedValue { $0 = editor }
-            let refused = try await browser.send("/api/v1/training/courses", method: .post, body: #"{"title":"A","organiser":"B","level":"commune","topic":"digital","startDate":"01/02/2026","hours":1}"#, contentType: "application/json")
+            let refused = try await browser.send("/api/v1/training/courses", method: .post,
+                                                 body: #"{"title":"A","organiser":"B","level":"commune","topic":"digital","#
+                                                     + #""startDate":"01/02/2026","hours":1}"#,
+                                                 contentType: "application/json")
             #expect(refused.status == .forbidden)
-            let outside = try await browser.send("/api/v1/training/courses/\(id)/participants", method: .post, body: #"{"personId":\#(commune.personA),"unitId":\#(school)}"#, contentType: "application/json")
+            let outside = try await browser.send("/api/v1/training/courses/\(id)/participants", method: .post,
+                                                 body: #"{"personId":\#(commune.personA),"unitId":\#(school)}"#, contentType: "application/json")
             #expect(outside.status == .forbidden)
             let own = try await browser.get("/api/v1/training/courses/\(id)")
             #expect(own.status == .ok && !own.text.contains("Trần Thị Bình"), "a unit-scoped token reads only its units' participants")

@@ -40,7 +40,9 @@ struct VolunteerPageTests {
             let bad = try await browser.post("/v/\(token)/hours", ["date": "10/03/2099", "hours": "1e300"])
             #expect(bad.status == .unprocessableContent && bad.text.contains("Số giờ từ 0,1 đến 24"))
         }
-        let hoursId = try await commune.database.read { try Int64.fetchOne($0, sql: "SELECT id FROM volunteerHours WHERE status = 'pending' AND enteredBy = ?", arguments: ["tnv:\(volunteerId)"]) }
+        let hoursId = try await commune.database.read {
+            try Int64.fetchOne($0, sql: "SELECT id FROM volunteerHours WHERE status = 'pending' AND enteredBy = ?", arguments: ["tnv:\(volunteerId)"])
+        }
         let pending = try #require(hoursId)
         // Staff approve as for any hours; the approved hours are on the certificate with the committee's signature.
         let officer = try await commune.database.read { try AccountStore.find($0, login: "canbo")! }

@@ -57,7 +57,10 @@ struct CampaignTests {
         #expect(history[1].actor == "canbo" && history[1].note == "Họp UBND")
         // An archived campaign is read-only.
         #expect(throws: DomainError.self) {
-            try fixture.database.writer.write { try CampaignStore.saveBudgetLine($0, campaignId: id, item: "Sách", source: "state_budget", planned: "1000000", spent: "", by: fixture.officer) }
+            try fixture.database.writer.write {
+                try CampaignStore.saveBudgetLine($0, campaignId: id, item: "Sách", source: "state_budget", planned: "1000000", spent: "",
+                                                 by: fixture.officer)
+            }
         }
     }
 
@@ -93,7 +96,11 @@ struct CampaignTests {
         #expect(tasks.assignments.count == 1)
         try fixture.database.writer.write { try CampaignStore.setAssignmentStatus($0, id: tasks.assignments[0].id!, .done, by: fixture.schoolEditor) }
         #expect(throws: DomainError.self) {
-            try fixture.database.writer.write { try CampaignStore.setAssignmentStatus($0, id: tasks.assignments[0].id!, .todo, by: Principal(accountId: 9, login: "x", displayName: "x", role: .editor, unitIds: [fixture.commune + 100])) }
+            try fixture.database.writer.write {
+                try CampaignStore.setAssignmentStatus($0, id: tasks.assignments[0].id!, .todo,
+                                                      by: Principal(accountId: 9, login: "x", displayName: "x", role: .editor,
+                                                                    unitIds: [fixture.commune + 100]))
+            }
         }
     }
 
@@ -140,9 +147,12 @@ struct ICalendarTests {
         let fixture = try CampaignFixture()
         let campaign = try fixture.campaign()
         let activity = try fixture.database.writer.write {
-            try CampaignStore.saveActivity($0, campaignId: campaign.id!, ActivityInput(kind: "book_fair", title: "Ngày hội sách; đọc, viết và kể chuyện cho thiếu nhi các thôn Kon Tu, Đăk Rơ Wang",
-                                                                                     startsAt: "21/04/2026 07:30", endsAt: "21/04/2026 11:00", place: "Sân nhà văn hóa xã",
-                                                                                     unitId: fixture.library, notes: "Mang theo thẻ thư viện\\mượn sách"), by: fixture.officer)
+            try CampaignStore.saveActivity($0, campaignId: campaign.id!,
+                                           ActivityInput(kind: "book_fair",
+                                                         title: "Ngày hội sách; đọc, viết và kể chuyện cho thiếu nhi các thôn Kon Tu, Đăk Rơ Wang",
+                                                         startsAt: "21/04/2026 07:30", endsAt: "21/04/2026 11:00", place: "Sân nhà văn hóa xã",
+                                                         unitId: fixture.library, notes: "Mang theo thẻ thư viện\\mượn sách"),
+                                           by: fixture.officer)
         }
         let text = ICalendar.document(name: campaign.title, events: ICalendar.events([activity], campaignTitles: [campaign.id!: campaign.title], host: "densach"))
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
@@ -280,7 +290,10 @@ struct PlanTemplateTests {
         try fixture.database.writer.write { try CampaignStore.setStatus($0, id: week.id!, to: .approved, note: nil, by: fixture.officer) }
         // A branch must be a village.
         #expect(throws: DomainError.self) {
-            try fixture.database.writer.write { try CampaignStore.addAssignment($0, campaignId: week.id!, unitId: women, task: "Việc", dueDate: nil, branchId: women, by: fixture.officer) }
+            try fixture.database.writer.write {
+                try CampaignStore.addAssignment($0, campaignId: week.id!, unitId: women, task: "Việc", dueDate: nil, branchId: women,
+                                                by: fixture.officer)
+            }
         }
         let copy = try fixture.database.writer.write { try CampaignStore.clone($0, id: week.id!, toYear: 2028, catalogue: catalogue, by: union) }
         #expect(Set(try fixture.database.writer.read { try CampaignStore.assignments($0, campaignId: copy.id!) }.compactMap(\.branchId)) == Set(villages))
@@ -322,13 +335,16 @@ struct CampaignReportTests {
         try fixture.database.writer.write { db in
             for (kind, unit, male, female, books) in [("book_fair", fixture.library, 40, 60, 200), ("book_fair", fixture.library, 10, 15, 50),
                                                        ("reading_session", fixture.school, 20, 30, 0)] {
-                let activity = try CampaignStore.saveActivity(db, campaignId: id, ActivityInput(kind: kind, title: "x", startsAt: "21/04/2026", endsAt: "", unitId: unit), by: fixture.officer)
+                let activity = try CampaignStore.saveActivity(db, campaignId: id,
+                                                              ActivityInput(kind: kind, title: "x", startsAt: "21/04/2026", endsAt: "", unitId: unit),
+                                                              by: fixture.officer)
                 var outcomes = ActivityOutcomes()
                 outcomes.participantsMale = male; outcomes.participantsFemale = female; outcomes.participantsChildren = (male + female) / 2
                 outcomes.booksLent = books == 0 ? nil : books
                 try CampaignStore.recordOutcomes(db, activityId: activity.id!, outcomes, notes: nil, by: fixture.officer)
             }
-            _ = try CampaignStore.saveActivity(db, campaignId: id, ActivityInput(kind: "talk", title: "chưa ghi", startsAt: "22/04/2026", endsAt: "", unitId: fixture.school), by: fixture.officer)
+            _ = try CampaignStore.saveActivity(db, campaignId: id, ActivityInput(kind: "talk", title: "chưa ghi", startsAt: "22/04/2026", endsAt: "",
+                                                                                 unitId: fixture.school), by: fixture.officer)
             try CampaignStore.saveBudgetLine(db, campaignId: id, item: "Băng rôn", source: "state_budget", planned: "2.000.000", spent: "1.800.000", by: fixture.officer)
             try CampaignStore.saveBudgetLine(db, campaignId: id, item: "Sách", source: "socialization", planned: "10.000.000", spent: "9.500.000", by: fixture.officer)
             try CampaignStore.addAssignment(db, campaignId: id, unitId: fixture.school, task: "Huy động", dueDate: nil, by: fixture.officer)

@@ -27,7 +27,8 @@ struct TemplateTests {
 
     @Test("The front matter is YAML: quoted values, lists and comments read; a broken line is named")
     func frontMatterIsYAML() throws {
-        let source = "---\nchannel: sms\n# ghi chú của cán bộ\ntitle: \"Mời: ngày hội\"\nvariables: [recipient.name, commune.name]\nadvertising: có\n---\n{{recipient.name}} {{commune.name}}\n"
+        let source = "---\nchannel: sms\n# ghi chú của cán bộ\ntitle: \"Mời: ngày hội\"\nvariables: [recipient.name, commune.name]\n"
+            + "advertising: có\n---\n{{recipient.name}} {{commune.name}}\n"
         let template = try MessageTemplate(name: "moi", source: source)
         #expect(template.title == "Mời: ngày hội" && template.declaredVariables == ["recipient.name", "commune.name"] && template.advertising)
         #expect(throws: TemplateError.self) { try MessageTemplate(name: "x", source: "---\nchannel: sms\ntitle: [chưa đóng\n---\nChào") }
@@ -60,7 +61,8 @@ struct TemplateTests {
 
     @Test("Sections show text when a value is given, inverted sections when it is empty; tag-only lines leave no blank line")
     func sections() throws {
-        let source = "---\nchannel: loudspeaker\nvariables: activity.place, commune.name\n---\nXã {{commune.name}}\n{{#activity.place}}\nTại {{activity.place}}.\n{{/activity.place}}\n{{^activity.place}}\nĐịa điểm báo sau.\n{{/activity.place}}\nHết."
+        let source = "---\nchannel: loudspeaker\nvariables: activity.place, commune.name\n---\nXã {{commune.name}}\n"
+            + "{{#activity.place}}\nTại {{activity.place}}.\n{{/activity.place}}\n{{^activity.place}}\nĐịa điểm báo sau.\n{{/activity.place}}\nHết."
         let template = try MessageTemplate(name: "x", source: source)
         let with = try BoundTemplate(template, values: ["commune.name": "Thử", "activity.place": "Nhà văn hóa"], ascii: false).renderShared()
         let without = try BoundTemplate(template, values: ["commune.name": "Thử", "activity.place": ""], ascii: false).renderShared()
@@ -91,7 +93,8 @@ struct TemplateTests {
         #expect(try specs[0].ageRange() == 18...60)
         #expect(try specs[0].gender() == .female)
         #expect(try AudienceSpec.parse("residents:age=60-").ageRange() == 60...150)
-        for bad in ["people", "residents:age=abc", "residents:colour=red", "residents:gender=x", "units", "units:kind=bank", "club:abc", "clubs:foo", "donors:year=abc", "donors:village=1", "volunteers:skill=juggling", "honoured:year=abc", "honoured:village=1"] {
+        for bad in ["people", "residents:age=abc", "residents:colour=red", "residents:gender=x", "units", "units:kind=bank", "club:abc",
+                    "clubs:foo", "donors:year=abc", "donors:village=1", "volunteers:skill=juggling", "honoured:year=abc", "honoured:village=1"] {
             #expect(throws: MessagingError.self) { try AudienceSpec.parseList(bad) }
         }
     }

@@ -61,7 +61,8 @@ extension DOCXWriterTests {
     func lettersFromHTML() throws {
         let letter = """
             <section class="letter">
-            <header class="letter-head"><p class="agency">Ủy ban nhân dân xã Đăk Tờ Re</p><p class="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</p></header>
+            <header class="letter-head"><p class="agency">Ủy ban nhân dân xã Đăk Tờ Re</p>\
+            <p class="motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</p></header>
             <p class="place-date">Đăk Tờ Re, ngày 01 tháng 12 năm 2026</p>
             <h2>THƯ MỜI</h2>
             <p>Kính gửi: Bà <strong>Nguyễn Thị Lan</strong> &amp; gia đình, &quot;Thôn 1&quot;</p>

@@ -24,7 +24,8 @@ struct QRCodeDecodingTests {
         try pbm.write(toFile: path, atomically: true, encoding: .ascii)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/zbarimg")
+        process.executableURL = URL(fileURLWithPath: ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"]
+                                        .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/zbarimg")
         process.arguments = ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", path]
         let output = Pipe()
         process.standardOutput = output

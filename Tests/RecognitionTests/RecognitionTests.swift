@@ -131,7 +131,8 @@ struct RecognitionTests {
         for set in fixture.sets.sets {
             #expect(!set.source.isEmpty && (1990...2030).contains(set.sourceYear), "\(set.key)")
         }
-        let yaml = "key: x\ntitle: X\nsubject: household\nversion: '1'\nyears: 2021-2030\nscoring: passfail\nthresholds: [{label: Đạt, min: 1}]\ngroups: [{name: A, criteria: [{key: a, text: A}]}]\n"
+        let yaml = "key: x\ntitle: X\nsubject: household\nversion: '1'\nyears: 2021-2030\nscoring: passfail\n"
+            + "thresholds: [{label: Đạt, min: 1}]\ngroups: [{name: A, criteria: [{key: a, text: A}]}]\n"
         #expect(throws: DataFileError(file: "x.yaml", line: 1, field: "source", message: "thiếu trường bắt buộc")) { try CriteriaSet(yaml: yaml, file: "x.yaml") }
         let levelOnPoints = yaml.replacingOccurrences(of: "version:", with: "source: QĐ 1\nsourceYear: 2020\nversion:")
             .replacingOccurrences(of: "{key: a, text: A}", with: "{key: a, text: A, level: 2}")
@@ -248,7 +249,8 @@ struct RecognitionTests {
         #expect(visits.onTrack(330, in: 2025) && !visits.onTrack(320, in: 2025))
         let clubs = try #require(fixture.programme.indicator("nha-van-hoa-clb"))
         #expect(clubs.trajectory(2022) == 10 && abs(clubs.trajectory(2024) - 23.333) < 0.01 && clubs.trajectory(2025) == 30 && clubs.trajectory(2028) == 42)
-        let broken = "indicators:\n  - key: x\n    name: X\n    unit: \"%\"\n    kind: share\n    source: computed\n    computed: rainfall\n    baseline: { year: 2022, value: 1 }\n    target2025: 2\n    target2030: 3\n"
+        let broken = "indicators:\n  - key: x\n    name: X\n    unit: \"%\"\n    kind: share\n    source: computed\n    computed: rainfall\n"
+            + "    baseline: { year: 2022, value: 1 }\n    target2025: 2\n    target2030: 3\n"
         let error = #expect(throws: DataFileError.self) { try Programme(yaml: broken, file: "programme.yaml") }
         #expect(error?.line == 7 && error?.field == "computed")
     }

@@ -236,7 +236,10 @@ struct SignUpScopeTests {
         let entry = try fixture.entries(form)[0]
         #expect(entry.villageId == nil)
         #expect(throws: DomainError.forbidden) {
-            try fixture.database.writer.write { _ = try SignUpReview.approve($0, entryId: entry.id!, personId: nil, villageId: fixture.villageB, by: fixture.leader, today: fixture.today) }
+            try fixture.database.writer.write {
+                _ = try SignUpReview.approve($0, entryId: entry.id!, personId: nil, villageId: fixture.villageB, by: fixture.leader,
+                                             today: fixture.today)
+            }
         }
         let person = try fixture.database.writer.write {
             try SignUpReview.approve($0, entryId: entry.id!, personId: nil, villageId: fixture.villageA, by: fixture.leader, today: fixture.today)

@@ -47,7 +47,8 @@ struct DisclosureAndTotalsTests {
         #expect(totals.donations == 5 && totals.anonymous == 500_000)
         #expect(totals.byYear == [.init(label: "2025", value: 9_000_000, count: 1), .init(label: "2026", value: 11_500_000, count: 5)])
         #expect(totals.byPurpose == [.init(label: "Học bổng", value: 6_500_000, count: 3), .init(label: "Tủ sách thiếu nhi", value: 5_000_000, count: 2)])
-        #expect(totals.byCampaign == [.init(label: "Ngoài chiến dịch", value: 6_500_000, count: 4, englishLabel: "Outside any campaign"), .init(label: "Ngày Sách 2026", value: 5_000_000, count: 1)])
+        #expect(totals.byCampaign == [.init(label: "Ngoài chiến dịch", value: 6_500_000, count: 4, englishLabel: "Outside any campaign"),
+                                      .init(label: "Ngày Sách 2026", value: 5_000_000, count: 1)])
         #expect(totals.bySource == [.init(label: "Doanh nghiệp", value: 8_000_000, count: 2, englishLabel: "Business"),
                                     .init(label: "Cá nhân", value: 3_000_000, count: 2, englishLabel: "Individual"),
                                     .init(label: "Nhà hảo tâm", value: 500_000, count: 1, englishLabel: "Anonymous donor")])

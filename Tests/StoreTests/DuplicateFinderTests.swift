@@ -164,7 +164,8 @@ struct ImportDuplicatesTests {
         let report = try run(reported, Self.csv, .report)
         #expect(report.succeeded && report.inserted == 3 && report.skipped == 0)
         #expect(report.duplicates.map(\.line) == [2, 4] && report.duplicates.map(\.candidate.id) == [ids["huong"], ids["phung"]])
-        #expect(report.duplicates.first?.description == "truong.csv:2: Nguyen Thi Huong có thể đã có: #\(ids["huong"]!) Nguyễn Thị Hường (họ tên gần giống, cùng năm sinh, cùng thôn)"
+        #expect(report.duplicates.first?.description
+                    == "truong.csv:2: Nguyen Thi Huong có thể đã có: #\(ids["huong"]!) Nguyễn Thị Hường (họ tên gần giống, cùng năm sinh, cùng thôn)"
                 || report.duplicates.first?.description.contains("có thể đã có: #\(ids["huong"]!) Nguyễn Thị Hường") == true)
         let (skipping, _) = try DuplicateFinderTests.register()
         let skipped = try run(skipping, Self.csv, .skip)

@@ -155,7 +155,9 @@ struct ImportTests {
     @Test("People export reads back with the same names, villages, phones and consents")
     func peopleRoundTrip() throws {
         let fixture = try Fixture()
-        _ = try importPeople(fixture, "Họ và tên,Giới tính,Năm sinh,Thôn,Điện thoại,Đồng ý nhận tin,Tên sắp xếp\nNguyễn Văn An,Nam,1980,Thôn A,0912345678,có,\nY Hiên,Nữ,1990,Thôn B,,không,\nThạch Thị Sa Vi,Nữ,1985,Thôn A,,không,Sa Vi Thạch Thị\nLê Văn Tâm,Nam,1975,Thôn B,,không,\n")
+        _ = try importPeople(fixture, "Họ và tên,Giới tính,Năm sinh,Thôn,Điện thoại,Đồng ý nhận tin,Tên sắp xếp\n"
+                                 + "Nguyễn Văn An,Nam,1980,Thôn A,0912345678,có,\nY Hiên,Nữ,1990,Thôn B,,không,\n"
+                                 + "Thạch Thị Sa Vi,Nữ,1985,Thôn A,,không,Sa Vi Thạch Thị\nLê Văn Tâm,Nam,1975,Thôn B,,không,\n")
         var exported = ""
         _ = try fixture.database.writer.read { try CSVExport.people($0, to: { exported += $0 }) }
         let target = try Fixture()

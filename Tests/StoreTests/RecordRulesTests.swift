@@ -124,7 +124,9 @@ struct RecordRulesTests {
         #expect(journal == "wal")
         #expect(foreignKeys == 1)
         #expect(synchronous == 2, "FULL: a commit survives a power cut")
-        #expect(applied == ["store.v1", "store.v2-household-index", "store.v3-person-search", "store.v4-consent-index", "store.v5-login-throttle", "store.v6-token-scope", "store.v7-password-change", "store.v8-person-language", "store.v9-given-name-order", "store.v10-person-merge", "store.v11-consent-wording"])
+        #expect(applied == ["store.v1", "store.v2-household-index", "store.v3-person-search", "store.v4-consent-index", "store.v5-login-throttle",
+                            "store.v6-token-scope", "store.v7-password-change", "store.v8-person-language", "store.v9-given-name-order",
+                            "store.v10-person-merge", "store.v11-consent-wording"])
     }
 
     @Test("A backup restores to the same counts")

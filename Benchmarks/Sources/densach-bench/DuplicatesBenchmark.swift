@@ -18,8 +18,11 @@ struct DuplicatesBenchmark {
             return
         }
         let rows = try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT fullName, birthYear, villageId, phone FROM person WHERE id IN (SELECT abs(random()) % (SELECT max(id) FROM person) + 1 FROM person LIMIT ?)",
-                             arguments: [probes]).map { DuplicateFinder.Probe(fullName: $0["fullName"], birthYear: $0["birthYear"], villageId: $0["villageId"], phone: $0["phone"]) }
+            try Row.fetchAll(db, sql: "SELECT fullName, birthYear, villageId, phone FROM person WHERE id IN "
+                                 + "(SELECT abs(random()) % (SELECT max(id) FROM person) + 1 FROM person LIMIT ?)",
+                             arguments: [probes]).map {
+                DuplicateFinder.Probe(fullName: $0["fullName"], birthYear: $0["birthYear"], villageId: $0["villageId"], phone: $0["phone"])
+            }
         }
         var rng = SystemRandomNumberGenerator()
         let samples: [DuplicateFinder.Probe] = rows.map { row in

@@ -33,7 +33,10 @@ struct AttendanceAPI {
         let presence = try ActivityPresence.of(db, activityId: activityId, for: principal)
         return AttendanceJSON(activityId: activityId, present: presence.present,
                               attendees: presence.shown.map { AttendeeJSON(personId: $0.personId, fullName: $0.fullName, village: $0.village) },
-                              hidden: presence.hidden, members: presence.byOrganisation.map { OrganisationCountJSON(organisationId: $0.organisationId, organisation: $0.organisation, members: $0.members) })
+                              hidden: presence.hidden,
+                              members: presence.byOrganisation.map {
+                                  OrganisationCountJSON(organisationId: $0.organisationId, organisation: $0.organisation, members: $0.members)
+                              })
     }
 
     @Sendable func attendance(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -28,7 +28,11 @@ struct RecognitionAPI {
             SetJSON(key: set.key, title: set.title, subject: set.subject.rawValue, version: set.version, fromYear: set.years.lowerBound, toYear: set.years.upperBound,
                     scoring: set.scoring.rawValue, maximum: set.maximum,
                     thresholds: set.thresholds.map { ThresholdJSON(label: $0.label, min: $0.min, minEach: $0.minEach, level: $0.level) },
-                    groups: set.groups.map { GroupJSON(name: $0.name, criteria: $0.criteria.map { CriterionJSON(key: $0.key, text: $0.text, points: $0.points, computed: $0.computed, level: $0.level) }) },
+                    groups: set.groups.map {
+                        GroupJSON(name: $0.name, criteria: $0.criteria.map {
+                            CriterionJSON(key: $0.key, text: $0.text, points: $0.points, computed: $0.computed, level: $0.level)
+                        })
+                    },
                     honourForm: set.honourForm, source: set.source, sourceYear: set.sourceYear, validityYears: set.validityYears)
         })
     }

@@ -79,7 +79,15 @@ struct SocializationAPI {
         return try APIResponse.json(Self.json(item), status: .created)
     }
 
-    struct ItemJSON: Encodable { let description: String; let quantity: Int; let unitOfMeasure: String; let estimatedValue: Int64; let isBook: Bool; let author: String?; let isbn: String? }
+    struct ItemJSON: Encodable {
+        let description: String
+        let quantity: Int
+        let unitOfMeasure: String
+        let estimatedValue: Int64
+        let isBook: Bool
+        let author: String?
+        let isbn: String?
+    }
     struct DonationJSON: Encodable {
         let id: Int64; let receipt: String; let date: String; let sponsorId: Int64?; let sponsor: String?; let kind: String; let amount: Int64?; let channel: String?
         let estimatedValue: Int64; let items: [ItemJSON]?; let purpose: String; let campaignId: Int64?; let recipientUnitId: Int64; let receivedBy: String

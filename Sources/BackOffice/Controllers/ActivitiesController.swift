@@ -30,7 +30,9 @@ struct ActivitiesController {
             kinds: ActivityKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.kind) },
             title: input.title, startsAt: input.startsAt, endsAt: input.endsAt, place: input.place ?? "",
             units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.unitId) },
-            channels: ObservanceCatalogue.channels.sorted().map { Option(value: $0, label: env.views.text("channel_\($0)", context.language), selected: input.channels.contains($0)) },
+            channels: ObservanceCatalogue.channels.sorted().map {
+                Option(value: $0, label: env.views.text("channel_\($0)", context.language), selected: input.channels.contains($0))
+            },
             expectedParticipants: text(input.expectedParticipants), expectedBooksLent: text(input.expectedBooksLent), expectedPosts: text(input.expectedPosts),
             expectedReach: text(input.expectedReach), notes: input.notes ?? "", errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken,
             version: version)

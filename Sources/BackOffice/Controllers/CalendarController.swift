@@ -51,7 +51,8 @@ struct CalendarController {
                               place: activity.place)
         }).sorted { ($0.start, $0.name) < ($1.start, $1.name) }
         let months = (1...12).map { month in Self.month(year: year, month: month, items: items, today: today, english: context.english) }
-        let page = CalendarPage(year: year, previous: year - 1, next: year + 1, months: months, weekdays: context.english ? ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] : ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
+        let page = CalendarPage(year: year, previous: year - 1, next: year + 1, months: months,
+                                weekdays: context.english ? ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] : ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
                                 csrf: context.csrfToken)
         return env.views.render("calendar", titleKey: "", title: env.views.text("calendar_title", context.language) + " \(year)", page: page,
                                 context: context, flash: env.flash(request, context))
@@ -68,7 +69,8 @@ struct CalendarController {
             let hits = items.filter { $0.covers(date) }
             let lunar = LunarCalendar.lunar(date)
             cells.append(DayCell(day: String(day), marked: !hits.isEmpty, today: date == today,
-                                 title: ([date.display + (english ? " (lunar \(lunar.description))" : " (âm lịch \(lunar.description))")] + hits.map(\.name)).joined(separator: " · "),
+                                 title: ([date.display + (english ? " (lunar \(lunar.description))" : " (âm lịch \(lunar.description))")]
+                                             + hits.map(\.name)).joined(separator: " · "),
                                  lunar: lunar.day == 1 || lunar.day == 15 ? lunar.description : ""))
         }
         while cells.count % 7 != 0 { cells.append(DayCell(day: "", marked: false, today: false, title: "", lunar: "")) }
@@ -106,7 +108,8 @@ struct CalendarController {
                                  theme: item.theme ?? "", channels: item.channels.joined(separator: ", "), provisional: item.isProvisional,
                                  yearly: yearly, action: "/campaigns/observances/\(key ?? "")/\(year)", start: item.start.display, end: item.end.display,
                                  festivalAction: editable ? "/campaigns/festivals/\(festivalId!)" : nil, festivalName: item.name,
-                                 festivalUnits: villages.filter { principal.canWrite(unitId: $0.id) }.map { Option(value: String($0.id), label: $0.name, selected: $0.id == festivalUnit) },
+                                 festivalUnits: villages.filter { principal.canWrite(unitId: $0.id) }
+                                     .map { Option(value: String($0.id), label: $0.name, selected: $0.id == festivalUnit) },
                                  note: item.theme ?? "")
         }
         let writable = villages.filter { principal.canWrite(unitId: $0.id) }

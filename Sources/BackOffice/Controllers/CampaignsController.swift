@@ -120,7 +120,8 @@ struct CampaignsController {
             action: id.map { "/campaigns/\($0)" } ?? "/campaigns", isNew: id == nil, title: input.title, theme: input.theme ?? "",
             observances: (catalogue?.observances ?? []).map { Option(value: $0.key, label: $0.name, selected: $0.key == input.observanceKey) },
             startDate: input.startDate, endDate: input.endDate, goals: input.goals ?? "",
-            leads: units.filter { principal.canWrite(unitId: $0.unit.id) }.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.leadUnitId) },
+            leads: units.filter { principal.canWrite(unitId: $0.unit.id) }
+                .map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.leadUnitId) },
             coordinating: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: input.coordinatingUnitIds.contains($0.unit.id!)) },
             errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version)
         return env.views.render("campaign-form", titleKey: id == nil ? "campaigns_new" : "campaigns_edit", page: page, context: context, status: status)
@@ -213,7 +214,8 @@ struct CampaignsController {
                 },
                 hasActivities: !activities.isEmpty,
                 assignments: assignments.map { task in
-                    AssignmentRow(id: task.id!, unit: (names[task.unitId] ?? "") + (task.branchId.flatMap { names[$0] }.map { " – " + $0 } ?? ""), task: task.task, due: task.dueDate?.display ?? "", status: task.status.label(english: english),
+                    AssignmentRow(id: task.id!, unit: (names[task.unitId] ?? "") + (task.branchId.flatMap { names[$0] }.map { " – " + $0 } ?? ""),
+                                  task: task.task, due: task.dueDate?.display ?? "", status: task.status.label(english: english),
                                   statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == task.status) },
                                   canUpdate: campaign.status != .archived && (principal.canWrite(unitId: task.unitId) || canEdit),
                                   units: canEdit ? units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == task.unitId) } : [])
@@ -221,7 +223,10 @@ struct CampaignsController {
                 hasAssignments: !assignments.isEmpty,
                 budget: budget.map { line in
                     BudgetRow(action: "/campaigns/\(id)/budget/\(line.id!)", item: line.item, source: line.source.label(english: english), planned: VND.format(line.planned),
-                              spent: VND.format(line.spent), sources: BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == line.source) },
+                              spent: VND.format(line.spent),
+                              sources: BudgetSource.allCases.map {
+                                  Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == line.source)
+                              },
                               plannedValue: line.planned, spentValue: line.spent)
                 },
                 hasBudget: !budget.isEmpty, plannedTotal: VND.format(budget.map(\.planned).reduce(0, +)), spentTotal: VND.format(budget.map(\.spent).reduce(0, +)),
@@ -230,8 +235,10 @@ struct CampaignsController {
                 history: try CampaignStore.statusHistory(db, campaignId: id).map {
                     HistoryRow(status: $0.status.label(english: english), at: VietnamTime.display($0.at), actor: $0.actor, note: $0.note ?? "")
                 },
-                next: campaign.status.allowedNext.map { NextStatus(value: $0.rawValue, label: $0.label(english: english)) }, hasNext: !campaign.status.allowedNext.isEmpty && principal.role != .viewer,
-                canEdit: canEdit, canClone: principal.canWrite(unitId: campaign.leadUnitId), cloneYear: campaign.year + 1, units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: false) },
+                next: campaign.status.allowedNext.map { NextStatus(value: $0.rawValue, label: $0.label(english: english)) },
+                hasNext: !campaign.status.allowedNext.isEmpty && principal.role != .viewer,
+                canEdit: canEdit, canClone: principal.canWrite(unitId: campaign.leadUnitId), cloneYear: campaign.year + 1,
+                units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: false) },
                 sources: BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: false) }, csrf: context.csrfToken)
         }
         return env.views.render("campaign", titleKey: "", title: page.title, page: page, context: context,

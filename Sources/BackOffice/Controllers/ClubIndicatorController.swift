@@ -80,7 +80,9 @@ enum MonthChart {
         for point in points {
             let barHeight = Double(height - bottom - top) * min(max(point.share, 0), 100) / 100
             let x = Double(left) + barSpace * Double(point.month - 1) + 3
-            svg += "<rect x=\"\(x)\" y=\(("\"" + String(Double(height - bottom) - barHeight) + "\"")) width=\"\(barSpace - 6)\" height=\"\(barHeight)\" fill=\"#b5541c\"><title>\(point.month < 10 ? "0" : "")\(point.month): \(DecimalText.percent(point.share))</title></rect>"
+            svg += "<rect x=\"\(x)\" y=\(("\"" + String(Double(height - bottom) - barHeight) + "\"")) width=\"\(barSpace - 6)\""
+                + " height=\"\(barHeight)\" fill=\"#b5541c\">"
+                + "<title>\(point.month < 10 ? "0" : "")\(point.month): \(DecimalText.percent(point.share))</title></rect>"
         }
         if let target {
             let y = Double(height - bottom) - Double(height - bottom - top) * min(max(target.share, 0), 100) / 100

@@ -38,7 +38,8 @@ struct ClubSessionsController {
         }
         let page = AttendancePage(
             action: session.map { "/clubs/sessions/\($0.id!)" } ?? "/clubs/\(club.id!)/sessions", clubId: club.id!, clubName: club.name,
-            date: input?.date ?? date.display, topic: input?.topic ?? session?.topic ?? "", place: input?.place ?? session?.place ?? host ?? "",  // where the club meets, not its schedule
+            date: input?.date ?? date.display, topic: input?.topic ?? session?.topic ?? "",
+            place: input?.place ?? session?.place ?? host ?? "",  // where the club meets, not its schedule
             guests: String(input?.guests ?? session?.guests ?? 0), marks: marks, hasMembers: !marks.isEmpty,
             presentCount: marks.filter(\.present).count, memberCount: marks.count, errors: errors,
             hasErrors: !errors.isEmpty, csrf: context.csrfToken)

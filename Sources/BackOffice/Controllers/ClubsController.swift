@@ -136,11 +136,14 @@ struct ClubsController {
             let sessions = try ClubStore.sessions(db, clubId: id, limit: 100)
             let candidates = try PersonPicker.candidates(db, query: q, preset: nil, for: principal)
             return DetailPage(
-                id: id, clubId: id, name: club.name, unitId: club.unitId, unit: unit?.name ?? "", kind: club.kind.label(english: english), field: club.field.label(english: english),
+                id: id, clubId: id, name: club.name, unitId: club.unitId, unit: unit?.name ?? "", kind: club.kind.label(english: english),
+                field: club.field.label(english: english),
                 ages: club.ageGroupList.map { $0.label(english: english) }.joined(separator: ", "), leader: leader?.fullName ?? "", schedule: club.schedule ?? "",
                 founded: club.foundedOn?.display ?? "", status: club.status.label(english: english), statusSince: club.statusSince?.display ?? "",
                 notes: club.notes ?? "", regularlyActive: active, ruleMonths: rule.months,
-                strip: Self.strip(months: months, endingBefore: today, words: (env.views.text("clubs_monthHeld", context.language), env.views.text("clubs_monthNotHeld", context.language))),
+                strip: Self.strip(months: months, endingBefore: today,
+                                  words: (env.views.text("clubs_monthHeld", context.language),
+                                          env.views.text("clubs_monthNotHeld", context.language))),
                 members: members.map {
                     MemberRow(leaveHref: "/clubs/\(id)/members/\($0.member.id!)/leave", personId: $0.member.personId, name: $0.fullName, village: $0.village ?? "",
                               role: $0.member.role.label(english: english), joined: $0.member.joinedOn.display, left: $0.member.leftOn?.display ?? "",

@@ -107,7 +107,9 @@ struct DecisionsController {
                 today: env.clock.today().display, hasCertificates: d.isIssued && d.kind != .revoke && (form?.certificate ?? false),
                 errors: errors, csrf: context.csrfToken)
         }
-        return env.views.render("honours-decision", titleKey: "", title: page.number.isEmpty ? page.subject : env.views.text("decisions_numbered", context.language) + " " + page.number,
+        return env.views.render("honours-decision", titleKey: "",
+                                title: page.number.isEmpty ? page.subject
+                                    : env.views.text("decisions_numbered", context.language) + " " + page.number,
                                 page: page, context: context, status: status, flash: env.flash(request, context))
     }
 
@@ -207,15 +209,20 @@ struct DecisionsController {
         let commune = env.settings.value(Settings.communeName)
         return try await env.database.read { db -> [CertificateModel] in
             let d = try DecisionStore.get(db, id: id)
-            guard d.isIssued, d.kind != .revoke else { throw DomainError(.conflict, "Chỉ in giấy khen của quyết định đã ban hành.", english: "Only issued decisions have certificates.") }
+            guard d.isIssued, d.kind != .revoke else {
+                throw DomainError(.conflict, "Chỉ in giấy khen của quyết định đã ban hành.", english: "Only issued decisions have certificates.")
+            }
             let form = forms.form(d.formKey)
             let title = form.map { $0.kind == .title ? "BẰNG CÔNG NHẬN" : $0.kind == .praise ? "BIỂU DƯƠNG" : "GIẤY KHEN" } ?? "GIẤY KHEN"
             return try NominationStore.list(db, .init(decisionId: id), forms: forms, for: .system).filter { only == nil || $0.nomination.id == only }
                 .enumerated().map { index, item in
-                    let achievement = form?.kind == .title ? "Đạt danh hiệu \(form!.name.replacingOccurrences(of: "Danh hiệu ", with: "")) năm \(item.nomination.year)" : item.nomination.achievement
+                    let achievement = form?.kind == .title
+                        ? "Đạt danh hiệu \(form!.name.replacingOccurrences(of: "Danh hiệu ", with: "")) năm \(item.nomination.year)"
+                        : item.nomination.achievement
                     return CertificateModel(
                         signerAuthority: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ \(commune.uppercased())", title: title, name: item.recipient, place: item.place,
-                        achievement: achievement, number: d.number ?? "", date: d.date?.display ?? "", book: "\(d.numberYear ?? d.year)/\(d.seq ?? 0)-\(index + 1)", commune: commune,
+                        achievement: achievement, number: d.number ?? "", date: d.date?.display ?? "",
+                        book: "\(d.numberYear ?? d.year)/\(d.seq ?? 0)-\(index + 1)", commune: commune,
                         dateLong: d.date?.documentForm ?? "", signature: Signing.lines(.chairman, title: d.signerTitle), signerName: d.signerName)
                 }
         }

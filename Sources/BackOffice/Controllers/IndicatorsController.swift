@@ -50,7 +50,8 @@ struct IndicatorsController {
                                         expected: indicator.display(indicator.trajectory(year), english: english), onTrack: on == true, offTrack: on == false)
                     },
                     // A yes/no indicator reads from its row of "Có" / "Chưa"; bars of 0 and 1 said nothing more.
-                    chart: indicator.kind == .yesno ? "" : TrajectoryChart.svg(years: span, values: values.map(\.value), expected: span.map(indicator.trajectory), title: indicator.name,
+                    chart: indicator.kind == .yesno ? "" : TrajectoryChart.svg(years: span, values: values.map(\.value),
+                                               expected: span.map(indicator.trajectory), title: indicator.name,
                                                expectedLabel: t("indicators_expected")),
                     manual: indicator.computed == nil, note: current.map { language == .en ? EnglishMessages.english($0.note) : $0.note } ?? "",
                     growth: current?.value.flatMap { indicator.compoundGrowth(to: $0, in: year) }.map { DecimalText.number($0) + perYear } ?? "")

@@ -95,7 +95,8 @@ struct MessagesController {
     }
 
     /// Values every template gets without asking (settings and today).
-    static let automatic: Set<String> = ["commune.name", "commune.province", "commune.committee", "today", "today.long", "signer.name", "signer.title", "signer.onBehalf", "signer.deputyFor", "village.name"]
+    static let automatic: Set<String> = ["commune.name", "commune.province", "commune.committee", "today", "today.long",
+                                         "signer.name", "signer.title", "signer.onBehalf", "signer.deputyFor", "village.name"]
 
     private var templatesDirectory: String { env.configuration.templatesDirectory + "/messages" }
 
@@ -143,7 +144,8 @@ struct MessagesController {
             let rejectLines = rejects.text.split(separator: "\n").dropFirst().prefix(20).joined(separator: "\n")
             let isLetter = options.channel == .letter && options.resolvedFormat == .html
             let sms = options.channel == .sms && options.resolvedFormat == .csv ? Self.smsPreviews(output.text, english: false) : []
-            return PreviewResult(error: nil, summary: summary.lines(english: language == .en), text: isLetter || !sms.isEmpty ? (isLetter ? Self.letterBodies(output.text) : "") : output.text,
+            return PreviewResult(error: nil, summary: summary.lines(english: language == .en),
+                                 text: isLetter || !sms.isEmpty ? (isLetter ? Self.letterBodies(output.text) : "") : output.text,
                                  rejects: rejectLines, isLetter: isLetter, sms: sms)
         } catch let error as TemplateError where error.missingVariable != nil {
             // Say which field of step 3 to fill, in the page's words, not the command line's flag.
@@ -267,7 +269,8 @@ struct MessagesController {
             hasVariables: !variables.isEmpty,
             previewed: result != nil, error: result?.error, summary: result?.summary ?? [],
             previewText: result?.isLetter == true ? "" : result?.text ?? "", previewHTML: result?.isLetter == true ? result?.text ?? "" : "",
-            isLetter: result?.isLetter ?? false, isLoudspeaker: channel == .loudspeaker, rejects: result?.rejects ?? "", sms: result?.sms ?? [], hasSMS: !(result?.sms.isEmpty ?? true),
+            isLetter: result?.isLetter ?? false, isLoudspeaker: channel == .loudspeaker, rejects: result?.rejects ?? "",
+            sms: result?.sms ?? [], hasSMS: !(result?.sms.isEmpty ?? true),
             csrf: context.csrfToken,
             log: log.map {
                 LogRow(at: VietnamTime.display($0.createdAt), actor: $0.actor, template: $0.template, audience: $0.audience,

@@ -74,7 +74,9 @@ struct NominationsController {
                 clubs: Choice.options(clubs, selected: kind == .club ? selected : nil),
                 units: units.map { Option(value: String($0.id!), label: $0.name, selected: kind == .unit && $0.id == selected) },
                 formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == input.formKey) },
-                types: CommendationType.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input.commendationType ?? "regular")) },
+                types: CommendationType.allCases.map {
+                    Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input.commendationType ?? "regular"))
+                },
                 proposers: units.filter { principal.canWrite(unitId: $0.id) }.options(selected: input.proposingUnitId),
                 achievement: input.achievement, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
         }
@@ -140,13 +142,16 @@ struct NominationsController {
             }()
             return DetailPage(
                 id: id, recipient: item.recipient, recipientHref: recipientHref, kind: n.recipientKind.label(english: english), place: item.place, year: n.year,
-                form: item.formName, type: n.commendationType.label(english: english), proposer: item.proposingUnit, achievement: n.achievement, status: n.status.label(english: english),
+                form: item.formName, type: n.commendationType.label(english: english), proposer: item.proposingUnit, achievement: n.achievement,
+                status: n.status.label(english: english),
                 meeting: meeting.map { "\($0.date.display) — \($0.minutesRef)" } ?? "",
                 votes: n.votesFor.map { "\($0) / \(n.votesAgainst ?? 0)" } ?? "", rejectReason: n.rejectReason ?? "",
                 award: n.status == .approved ? VND.format(n.award) : "", decision: item.decisionNumber ?? "", decisionId: n.decisionId,
                 flagged: flag.map { "\(views.text("honours_flag_\($0.kind)", language)) (\($0.since.display))" } ?? "",
                 evidence: evidence.map { e in
-                    EvidenceRow(kind: views.text("evidence_\(e.kind)", language), href: e.link.flatMap { SafeLink.isWebAddress($0) ? $0 : nil } ?? (paths[e.kind].map { $0 + String(e.refId ?? 0) } ?? ""),
+                    EvidenceRow(kind: views.text("evidence_\(e.kind)", language),
+                                href: e.link.flatMap { SafeLink.isWebAddress($0) ? $0 : nil }
+                                    ?? (paths[e.kind].map { $0 + String(e.refId ?? 0) } ?? ""),
                                 label: e.link ?? e.refId.map { "#\($0)" } ?? "", note: e.note ?? "")
                 },
                 hasEvidence: !evidence.isEmpty,

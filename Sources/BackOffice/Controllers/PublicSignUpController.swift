@@ -63,7 +63,10 @@ struct PublicSignUpController {
             askBirthYear: form.askBirthYear, askVillage: form.askVillage, askPhone: form.askPhone,
             askGuardian: form.askBirthYear && !form.channelList.isEmpty,
             villages: villages.map { Option(value: String($0.id), label: $0.name, selected: String($0.id) == selectedVillage) },
-            consents: form.channelList.map { .init(channel: $0.rawValue, text: PublicSignUp.consentText(form, channel: $0, commune: commune), checked: ticked.contains($0.rawValue)) },
+            consents: form.channelList.map {
+                .init(channel: $0.rawValue, text: PublicSignUp.consentText(form, channel: $0, commune: commune),
+                      checked: ticked.contains($0.rawValue))
+            },
             hasConsents: !form.channelList.isEmpty, values: values, errors: errors, problem: problem, csrf: csrf)
         return env.views.fragment("signup-public-form", page: page, language: context.language)
     }

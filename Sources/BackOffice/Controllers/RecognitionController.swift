@@ -65,7 +65,11 @@ struct RecognitionController {
         let rows = sets.sets.map { set in
             SetRow(key: set.key, title: set.title, subject: set.subject.label(english: english), version: set.version, years: "\(set.years.lowerBound)–\(set.years.upperBound)",
                    scoring: t("sets_\(set.scoring.rawValue)"), maximum: set.maximum, thresholds: set.thresholdsText(english: english),
-                   groups: set.groups.map { GroupRow(name: $0.name, criteria: $0.criteria.map { CriterionRow(text: $0.text, points: $0.points, computed: $0.computed != nil, level: $0.level) }) },
+                   groups: set.groups.map {
+                       GroupRow(name: $0.name, criteria: $0.criteria.map {
+                           CriterionRow(text: $0.text, points: $0.points, computed: $0.computed != nil, level: $0.level)
+                       })
+                   },
                    source: set.source, validity: Self.validityText(set, views: env.views, language: context.language), byLevels: set.scoring == .levels)
         }
         return env.views.render("recognition-sets", titleKey: "sets_title", page: ["sets": rows], context: context)
@@ -97,7 +101,8 @@ struct RecognitionController {
                                               status: views.text("registration_\($0.registration.status)", language),
                                               score: $0.registration.score.map { "\($0)/\(set?.maximum ?? 0)" } ?? "", result: $0.registration.result ?? "",
                                               validUntil: Self.validUntil($0.registration, set: set, today: today, views: views, language: language)) },
-            empty: items.isEmpty, subjects: subjects, chosenSet: setKey, isPerson: set?.subject == .person, q: q, canRegister: principal.role != .viewer && set != nil, csrf: context.csrfToken, errors: errors,
+            empty: items.isEmpty, subjects: subjects, chosenSet: setKey, isPerson: set?.subject == .person, q: q,
+            canRegister: principal.role != .viewer && set != nil, csrf: context.csrfToken, errors: errors,
             hasValidity: set?.validityYears != nil,
             earlierYear: earlier)
         return env.views.render("recognition-registrations", titleKey: "registrations_title", page: page, context: context, status: status,

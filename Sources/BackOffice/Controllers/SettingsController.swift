@@ -57,7 +57,9 @@ struct SettingsController {
     static func problems(_ values: [String: String]) -> [String: String] {
         var errors: [String: String] = [:]
         // A commune without a registered brandname leaves it empty; without a public address, posters use the one in use.
-        for key in Settings.known where key != Settings.smsBrandname && key != Settings.publicAddress && (values[key.name] ?? "").isEmpty { errors[key.name] = "Không được để trống" }
+        for key in Settings.known where key != Settings.smsBrandname && key != Settings.publicAddress && (values[key.name] ?? "").isEmpty {
+            errors[key.name] = "Không được để trống"
+        }
         if let language = values[Settings.defaultLanguage.name], !["vi", "en"].contains(language) {
             errors[Settings.defaultLanguage.name] = "Ghi vi hoặc en"
         }

@@ -106,7 +106,8 @@ struct SignUpsController {
                 personId: entry.personId, personName: item.personName ?? "", rejectReason: entry.rejectReason ?? "",
                 candidates: item.candidates.map { candidate in
                     SignUpPages.CandidateRow(id: candidate.id, name: candidate.fullName,
-                                             details: [candidate.birthYear.map(String.init), candidate.phone.map { PhoneNumber.display(stored: $0) }].compactMap { $0 }.joined(separator: " · "),
+                                             details: [candidate.birthYear.map(String.init), candidate.phone.map { PhoneNumber.display(stored: $0) }]
+                                                 .compactMap { $0 }.joined(separator: " · "),
                                              reasons: candidate.reasons.map { $0.label(english: english) }.joined(separator: ", "))
                 },
                 hiddenCandidates: item.hiddenCandidates > 0 ? String(item.hiddenCandidates) : "", needsVillage: entry.villageId == nil)

@@ -46,7 +46,8 @@ struct SocializationController {
             campaignId: campaignId.map(String.init) ?? "",
             total: VND.format(totals.total), cash: VND.format(totals.cash), inKind: VND.format(totals.inKind), donations: totals.donations,
             sponsors: totals.sponsors, anonymous: VND.format(totals.anonymous),
-            byCampaign: Self.lines(totals.byCampaign, english: context.english), byPurpose: Self.lines(totals.byPurpose, english: context.english), bySource: Self.lines(totals.bySource, english: context.english),
+            byCampaign: Self.lines(totals.byCampaign, english: context.english), byPurpose: Self.lines(totals.byPurpose, english: context.english),
+            bySource: Self.lines(totals.bySource, english: context.english),
             topSponsors: Self.lines(totals.topSponsors, english: context.english),
             yearChart: BarChart.svg(Self.bars(totals.byYear, english: context.english), title: t("socialization_byYear")),
             sourceChart: BarChart.svg(Self.bars(totals.bySource, english: context.english), title: t("socialization_bySource")),
@@ -74,7 +75,8 @@ struct SocializationController {
             campaigns: Choice.options(campaigns, selected: campaignId),
             campaignTitle: campaigns.first { $0.id == campaignId }?.label ?? "", query: request.uri.query ?? "",
             commune: env.settings.value(Settings.communeName), committee: env.settings.value(Settings.committeeName),
-            rows: lines.enumerated().map { DisclosureRow(number: $0.offset + 1, date: $0.element.date.display, name: $0.element.name(english: context.english), gift: $0.element.gift,
+            rows: lines.enumerated().map { DisclosureRow(number: $0.offset + 1, date: $0.element.date.display,
+                                                         name: $0.element.name(english: context.english), gift: $0.element.gift,
                                                          purpose: $0.element.purpose) },
             empty: lines.isEmpty, total: VND.format(lines.reduce(0) { $0 + $1.value }), today: env.clock.today().documentForm(english: context.english))
         return env.views.render("socialization-disclosure", titleKey: "disclosure_title", page: page, context: context)

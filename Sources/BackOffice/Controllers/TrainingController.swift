@@ -73,7 +73,10 @@ struct TrainingController {
             hasStudy: !study.isEmpty, canCreate: principal.canWriteCommuneWide, canRecordStudy: principal.role != .viewer && !units.isEmpty,
             studyForm: StudyForm(q: q, searched: !q.isEmpty, candidates: candidates,
                                  units: units.options(selected: input?.unitId),
-                                 topics: TrainingTopic.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input?.topic ?? "digital")) },
+                                 topics: TrainingTopic.allCases.map {
+                                     Option(value: $0.rawValue, label: $0.label(english: english),
+                                            selected: $0.rawValue == (input?.topic ?? "digital"))
+                                 },
                                  date: input?.date ?? today.display, hours: input?.hours ?? "", description: input?.description ?? "",
                                  errors: errors, open: !q.isEmpty || !errors.isEmpty, csrf: context.csrfToken))
         return env.views.render("training", titleKey: "training_title", page: page, context: context, status: status,

@@ -131,7 +131,8 @@ struct UnitsController {
         let unit = try await env.database.read { try UnitStore.get($0, id: id, for: principal) }
         try principal.require(principal.canWrite(unitId: id))
         let input = UnitInput(name: unit.name, kind: unit.kind.rawValue, parentId: unit.parentId, address: unit.address,
-                              phone: unit.phone.map { PhoneNumber.display(stored: $0) }, email: unit.email, contactName: unit.contactName, isActive: unit.isActive, notes: unit.notes)
+                              phone: unit.phone.map { PhoneNumber.display(stored: $0) }, email: unit.email, contactName: unit.contactName,
+                              isActive: unit.isActive, notes: unit.notes)
         return try await form(context, principal: principal, id: id, input: input, errors: [:], version: RecordVersion.of(unit))
     }
 

@@ -107,7 +107,10 @@ struct VolunteersController {
                 links: links.map { LinkRow(id: $0.id, volunteerId: id, created: CivilDate.today(now: $0.createdAt).display, expires: $0.expiresOn.display,
                                            active: !$0.revoked && $0.expiresOn >= today) },
                 hasLinks: !links.isEmpty, newLink: newLink,
-                newLinkMessage: newLink.isEmpty ? "" : "Chao \(VietnameseText.searchKey(item.fullName).split(separator: " ").last.map(String.init) ?? ""), day la trang tinh nguyen vien cua ban: \(newLink)")
+                newLinkMessage: newLink.isEmpty
+                    ? ""
+                    : "Chao \(VietnameseText.searchKey(item.fullName).split(separator: " ").last.map(String.init) ?? ""), "
+                        + "day la trang tinh nguyen vien cua ban: \(newLink)")
         }
         return env.views.render("socialization-volunteer", titleKey: "", title: page.name, page: page, context: context, status: status,
                                 flash: env.flash(request, context))
@@ -152,7 +155,10 @@ struct VolunteersController {
         let english = context.english
         let page = HoursPage(
             year: year, years: Option.years(thisYear - 3...thisYear, selected: year),
-            pending: pending.map { HoursRowWithName(name: $0.fullName, volunteerId: $0.hours.volunteerId, unit: $0.unit, row: Self.row($0, principal: principal, english: english)) },
+            pending: pending.map {
+                HoursRowWithName(name: $0.fullName, volunteerId: $0.hours.volunteerId, unit: $0.unit,
+                                 row: Self.row($0, principal: principal, english: english))
+            },
             hasPending: !pending.isEmpty, total: HoursText.display(totals.minutes),
             byUnit: totals.byUnit.map { Total(label: $0.label, hours: HoursText.display($0.minutes), people: $0.people) },
             byPerson: totals.byPerson.prefix(20).map { Total(label: $0.label, hours: HoursText.display($0.minutes), people: $0.people) },

@@ -34,14 +34,16 @@ enum DecisionWord {
                  DOCXDocument.cell(recipient.achievement)] + (m.hasAward ? [DOCXDocument.cell(recipient.award, alignment: .right)] : [])
             }
             if m.hasAward {
-                rows.append([DOCXDocument.cell(""), DOCXDocument.cell("Tổng cộng", bold: true), DOCXDocument.cell(""), DOCXDocument.cell(""), DOCXDocument.cell(m.total, bold: true, alignment: .right)])
+                rows.append([DOCXDocument.cell(""), DOCXDocument.cell("Tổng cộng", bold: true), DOCXDocument.cell(""), DOCXDocument.cell(""),
+                             DOCXDocument.cell(m.total, bold: true, alignment: .right)])
             }
             doc.blocks.append(.table(.init(widths: widths, rows: rows, headerRows: 1)))
             if m.hasAward {
                 doc.blocks.append(article(2, "Tiền thưởng tổng cộng \(m.total) (\(m.totalInWords)) chi từ Quỹ thi đua, khen thưởng của xã."))
             }
         }
-        doc.blocks.append(article(m.lastArticle, "Quyết định có hiệu lực kể từ ngày ký. Văn phòng HĐND và UBND xã, công chức Văn hóa – Xã hội, các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."))
+        doc.blocks.append(article(m.lastArticle, "Quyết định có hiệu lực kể từ ngày ký. Văn phòng HĐND và UBND xã, công chức Văn hóa – Xã hội, "
+                                      + "các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."))
         let signer = DOCXDocument.signatureBlock(m.signature, name: m.signerName)
         doc.blocks.append(.table(.init(widths: [half, half], rows: [[
             [P([R("Nơi nhận:", bold: true, italic: true, size: 24)], alignment: .left, spaceAfter: 0),

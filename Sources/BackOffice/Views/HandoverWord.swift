@@ -10,7 +10,8 @@ enum HandoverWord {
         let half = doc.textWidth / 2
         let widths = [700, doc.textWidth - 700 - 2000 - 1700 - 1200 - 1000, 2000, 1700, 1200, 1000]
         var rows = [["STT", "Tên hiện vật", "Tác giả", "ISBN", "Đơn vị tính", "Số lượng"].map { DOCXDocument.cell($0, bold: true, alignment: .center) }]
-        rows += m.items.map { [DOCXDocument.cell(String($0.number), alignment: .center), DOCXDocument.cell($0.description), DOCXDocument.cell($0.author), DOCXDocument.cell($0.isbn), DOCXDocument.cell($0.unit),
+        rows += m.items.map { [DOCXDocument.cell(String($0.number), alignment: .center), DOCXDocument.cell($0.description),
+                               DOCXDocument.cell($0.author), DOCXDocument.cell($0.isbn), DOCXDocument.cell($0.unit),
                                DOCXDocument.cell(String($0.quantity), alignment: .right)] }
         doc.blocks = [
             doc.heading(agency: m.committee),
@@ -25,7 +26,9 @@ enum HandoverWord {
         ]
         if !m.notes.isEmpty { doc.blocks.append(.paragraph(P("Ghi chú: \(m.notes)"))) }
         doc.blocks.append(.paragraph(P("Biên bản lập thành hai bản, mỗi bên giữ một bản.")))
-        doc.blocks.append(.table(.init(widths: [half, half], rows: [[DOCXDocument.signature("BÊN GIAO", m.deliveredBy), DOCXDocument.signature("BÊN NHẬN", m.receivedBy)]], borders: false)))
+        doc.blocks.append(.table(.init(widths: [half, half],
+                                       rows: [[DOCXDocument.signature("BÊN GIAO", m.deliveredBy), DOCXDocument.signature("BÊN NHẬN", m.receivedBy)]],
+                                       borders: false)))
         return doc
     }
 }

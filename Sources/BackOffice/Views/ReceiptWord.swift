@@ -30,15 +30,19 @@ enum ReceiptWord {
             var rows = [["STT", "Tên hiện vật", "Đơn vị tính", "Số lượng", "Giá trị ước tính"].map { DOCXDocument.cell($0, bold: true, alignment: .center) }]
             rows += m.items.map { item in
                 let description = item.description + (item.author.isEmpty ? "" : " — \(item.author)") + (item.isbn.isEmpty ? "" : " (ISBN \(item.isbn))")
-                return [DOCXDocument.cell(String(item.number), alignment: .center), DOCXDocument.cell(description), DOCXDocument.cell(item.unit), DOCXDocument.cell(String(item.quantity), alignment: .right),
+                return [DOCXDocument.cell(String(item.number), alignment: .center), DOCXDocument.cell(description), DOCXDocument.cell(item.unit),
+                        DOCXDocument.cell(String(item.quantity), alignment: .right),
                         DOCXDocument.cell(item.value, alignment: .right)]
             }
-            rows.append([DOCXDocument.cell(""), DOCXDocument.cell("Tổng giá trị ước tính", bold: true), DOCXDocument.cell(""), DOCXDocument.cell(""), DOCXDocument.cell(m.total, bold: true, alignment: .right)])
+            rows.append([DOCXDocument.cell(""), DOCXDocument.cell("Tổng giá trị ước tính", bold: true), DOCXDocument.cell(""), DOCXDocument.cell(""),
+                         DOCXDocument.cell(m.total, bold: true, alignment: .right)])
             doc.blocks.append(.table(.init(widths: widths, rows: rows, headerRows: 1)))
             doc.blocks.append(line("Tổng giá trị bằng chữ", [R(m.amountInWords, italic: true)]))
         }
         doc.blocks.append(.paragraph(P([R("\(m.commune), \(m.dateLong)", italic: true)], alignment: .right)))
-        doc.blocks.append(.table(.init(widths: [half, half], rows: [[DOCXDocument.signature("NGƯỜI NỘP", m.payer), DOCXDocument.signature("NGƯỜI NHẬN", m.receivedBy)]], borders: false)))
+        doc.blocks.append(.table(.init(widths: [half, half],
+                                       rows: [[DOCXDocument.signature("NGƯỜI NỘP", m.payer), DOCXDocument.signature("NGƯỜI NHẬN", m.receivedBy)]],
+                                       borders: false)))
         doc.blocks.append(.paragraph(P([R(Self.notAVoucher, italic: true, size: 22)], spaceBefore: 240)))
         return doc
     }

@@ -8,7 +8,8 @@ enum TrajectoryChart {
         let top0 = max((values.compactMap { $0 } + expected).max() ?? 1, 1) * 1.1
         let slot = (width - left - 6) / Double(years.count)
         func y(_ value: Double) -> Double { height - bottom - (height - bottom - top) * value / top0 }
-        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\" class=\"month-chart\">"
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\""
+            + " xmlns=\"http://www.w3.org/2000/svg\" class=\"month-chart\">"
         svg += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 4)\" y2=\"\(height - bottom)\" stroke=\"#888\"/>"
         for tick in [0.0, top0 / 2, top0] {
             svg += "<text x=\"\(left - 4)\" y=\"\(y(tick) + 4)\" text-anchor=\"end\" font-size=\"10\">\(Int(tick.rounded()))</text>"
@@ -16,7 +17,8 @@ enum TrajectoryChart {
         for (index, year) in years.enumerated() {
             let x = left + slot * Double(index)
             if let value = values[index] {
-                svg += "<rect x=\"\(x + 4)\" y=\"\(y(value))\" width=\"\(max(slot - 8, 2))\" height=\"\(height - bottom - y(value))\" fill=\"#b5541c\"><title>\(year): \(Int(value.rounded()))</title></rect>"
+                svg += "<rect x=\"\(x + 4)\" y=\"\(y(value))\" width=\"\(max(slot - 8, 2))\" height=\"\(height - bottom - y(value))\""
+                    + " fill=\"#b5541c\"><title>\(year): \(Int(value.rounded()))</title></rect>"
             }
             svg += "<text x=\"\(x + slot / 2)\" y=\"\(height - 6)\" text-anchor=\"middle\" font-size=\"10\">\(year)</text>"
         }

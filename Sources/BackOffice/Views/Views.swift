@@ -17,10 +17,13 @@ package struct Views: Sendable {
     /// Every page the application renders; a missing one stops the server at start, not in front of a user.
     static let requiredTemplates = [
         "layout", "error", "login", "dashboard", "units", "unit", "unit-form", "people", "people-list", "person", "person-form",
-        "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "pager", "messages", "clubs", "club", "club-form", "club-session", "club-print", "club-house", "club-indicator", "calendar", "observances", "campaigns", "campaign", "campaign-form", "activity-form", "activity-outcomes", "campaign-tasks", "campaign-report",
+        "households", "household", "accounts", "account-form", "account-secret", "audit", "settings", "pager", "messages",
+        "clubs", "club", "club-form", "club-session", "club-print", "club-house", "club-indicator", "calendar", "observances",
+        "campaigns", "campaign", "campaign-form", "activity-form", "activity-outcomes", "campaign-tasks", "campaign-report",
         "socialization", "socialization-tabs", "socialization-disclosure", "socialization-sponsors", "socialization-sponsor", "socialization-sponsor-form",
         "socialization-donations", "socialization-donation", "socialization-donation-form", "socialization-document", "socialization-pledges",
-        "socialization-pledge-form", "socialization-volunteers", "socialization-volunteer", "socialization-volunteer-form", "socialization-hours", "socialization-review", "socialization-letters",
+        "socialization-pledge-form", "socialization-volunteers", "socialization-volunteer", "socialization-volunteer-form", "socialization-hours",
+        "socialization-review", "socialization-letters",
         "honours", "honours-nomination", "honours-nomination-form", "honours-decisions", "honours-decision", "honours-decision-form", "honours-document",
         "honours-roll", "honours-register", "honours-tabs", "honours-list",
         "recognition", "recognition-tabs", "recognition-sets", "recognition-registrations", "recognition-assessment", "recognition-indicators",

@@ -59,7 +59,8 @@ package enum ObservanceStore {
             guard observance.isObserved(in: year) else { return nil }
             if let set = entered[observance.key] {
                 return Occurrence(source: .observance(observance.key), name: observance.name, start: set.startDate, end: set.endDate,
-                                  ruleLabel: observance.ruleLabel, englishRuleLabel: observance.englishRuleLabel, theme: set.theme, isProvisional: false, channels: observance.channels, place: nil)
+                                  ruleLabel: observance.ruleLabel, englishRuleLabel: observance.englishRuleLabel, theme: set.theme,
+                                  isProvisional: false, channels: observance.channels, place: nil)
             }
             if let announced = observance.announced.first(where: { $0.year == year }) {
                 return Occurrence(source: .observance(observance.key), name: observance.name, start: announced.start, end: announced.end,
@@ -68,7 +69,8 @@ package enum ObservanceStore {
             }
             guard let dates = observance.defaultDates(in: year) else { return nil }
             return Occurrence(source: .observance(observance.key), name: observance.name, start: dates.start, end: dates.end,
-                              ruleLabel: observance.ruleLabel, englishRuleLabel: observance.englishRuleLabel, theme: nil, isProvisional: observance.isSetEachYear, channels: observance.channels, place: nil)
+                              ruleLabel: observance.ruleLabel, englishRuleLabel: observance.englishRuleLabel, theme: nil,
+                              isProvisional: observance.isSetEachYear, channels: observance.channels, place: nil)
         }
         let first = CivilDate(year: year, month: 1, day: 1)!, last = CivilDate(year: year, month: 12, day: 31)!
         let festivals = try Row.fetchAll(db, sql: """

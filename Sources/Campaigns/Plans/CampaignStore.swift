@@ -80,7 +80,8 @@ package enum CampaignStore {
                               now: Date = Date()) throws -> Campaign {
         let (start, end, year) = try validate(db, input, catalogue: catalogue)
         try principal.require(principal.canWrite(unitId: input.leadUnitId))
-        var campaign = Campaign(title: VietnameseText.clean(input.title), theme: VietnameseText.cleanOrNil(input.theme), observanceKey: VietnameseText.cleanOrNil(input.observanceKey),
+        var campaign = Campaign(title: VietnameseText.clean(input.title), theme: VietnameseText.cleanOrNil(input.theme),
+                                observanceKey: VietnameseText.cleanOrNil(input.observanceKey),
                                 year: year, startDate: start, endDate: end, goals: VietnameseText.cleanOrNil(input.goals), leadUnitId: input.leadUnitId!,
                                 status: .draft, createdAt: now, updatedAt: now)
         try campaign.insert(db)
@@ -211,7 +212,11 @@ package enum CampaignStore {
         if starts == nil { errors["startsAt"] = "Bắt đầu dạng dd/MM/yyyy HH:mm" }
         if ends == nil { errors["endsAt"] = "Kết thúc dạng dd/MM/yyyy HH:mm" }
         if let starts, let ends, ends < starts { errors["endsAt"] = "Kết thúc trước khi bắt đầu" }
-        if let unit = input.unitId { if try OrgUnit.fetchOne(db, key: unit) == nil { errors["unitId"] = "Đơn vị không tồn tại" } } else { errors["unitId"] = "Chọn đơn vị phụ trách" }
+        if let unit = input.unitId {
+            if try OrgUnit.fetchOne(db, key: unit) == nil { errors["unitId"] = "Đơn vị không tồn tại" }
+        } else {
+            errors["unitId"] = "Chọn đơn vị phụ trách"
+        }
         if let bad = input.channels.first(where: { !ObservanceCatalogue.channels.contains($0) }) { errors["channels"] = "Kênh \"\(bad)\" không có" }
         for (field, value) in [("expectedParticipants", input.expectedParticipants), ("expectedBooksLent", input.expectedBooksLent),
                                ("expectedPosts", input.expectedPosts), ("expectedReach", input.expectedReach)] where (value ?? 0) < 0 {

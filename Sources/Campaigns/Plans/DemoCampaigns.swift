@@ -23,8 +23,10 @@ package enum DemoCampaigns {
                              activities: [
                                 ("opening_ceremony", "Lễ phát động Ngày Sách", "21/04/\(year) 07:30", "21/04/\(year) 09:00", "Nhà văn hóa xã", committee, 250),
                                 ("book_fair", "Ngày hội sách thiếu nhi", "21/04/\(year) 09:00", "21/04/\(year) 16:00", "Sân nhà văn hóa xã", library, 400),
-                                ("mobile_library", "Thư viện lưu động về thôn", "23/04/\(year) 14:00", "23/04/\(year) 17:00", "Nhà văn hóa thôn 3", houses.dropFirst(2).first ?? library, 120),
-                                ("reading_session", "Đọc sách cùng em", "24/04/\(year) 08:00", "24/04/\(year) 10:00", "Thư viện trường", first(.schoolLibrary) ?? schools.first ?? library, 180),
+                                ("mobile_library", "Thư viện lưu động về thôn", "23/04/\(year) 14:00", "23/04/\(year) 17:00", "Nhà văn hóa thôn 3",
+                                 houses.dropFirst(2).first ?? library, 120),
+                                ("reading_session", "Đọc sách cùng em", "24/04/\(year) 08:00", "24/04/\(year) 10:00", "Thư viện trường",
+                                 first(.schoolLibrary) ?? schools.first ?? library, 180),
                                 ("online_post", "Giới thiệu sách hay trên Zalo thôn", "16/04/\(year) 19:00", "25/04/\(year) 20:00", nil, library, nil),
                              ],
                              budget: [("In băng rôn, khẩu hiệu", "state_budget", 2_500_000), ("Mua sách thiếu nhi", "socialization", 15_000_000),
@@ -34,8 +36,10 @@ package enum DemoCampaigns {
                              coordinating: [library] + Array(houses.prefix(3)),
                              activities: [
                                 ("opening_ceremony", "Khai mạc Tuần lễ", "01/10/\(year) 07:30", "01/10/\(year) 09:00", "Hội trường UBND xã", committee, 200),
-                                ("digital_skills_class", "Lớp kỹ năng số: dùng dịch vụ công trực tuyến", "03/10/\(year) 19:00", "03/10/\(year) 21:00", "Nhà văn hóa thôn 1", houses.first ?? library, 40),
-                                ("talk", "Nói chuyện chuyên đề: nuôi dạy con trong thời đại số", "04/10/\(year) 19:30", "04/10/\(year) 21:00", "Nhà văn hóa thôn 2", houses.dropFirst().first ?? library, 60),
+                                ("digital_skills_class", "Lớp kỹ năng số: dùng dịch vụ công trực tuyến", "03/10/\(year) 19:00", "03/10/\(year) 21:00",
+                                 "Nhà văn hóa thôn 1", houses.first ?? library, 40),
+                                ("talk", "Nói chuyện chuyên đề: nuôi dạy con trong thời đại số", "04/10/\(year) 19:30", "04/10/\(year) 21:00",
+                                 "Nhà văn hóa thôn 2", houses.dropFirst().first ?? library, 60),
                                 ("loudspeaker_broadcast", "Phát thanh tuyên truyền trên loa", "01/10/\(year) 06:00", "07/10/\(year) 18:00", nil, committee, nil),
                                 ("book_rotation", "Luân chuyển sách giữa các nhà văn hóa", "05/10/\(year) 08:00", "05/10/\(year) 11:00", nil, library, nil),
                              ],
@@ -58,8 +62,10 @@ package enum DemoCampaigns {
         var random = UInt64(year) &* 2654435761
         func next(_ bound: Int) -> Int { random = random &* 6364136223846793005 &+ 1442695040888963407; return Int((random >> 33) % UInt64(bound)) }
         for (kind, name, from, to, place, unit, expected) in activities {
-            let activity = try CampaignStore.saveActivity(db, campaignId: campaign.id!, ActivityInput(kind: kind, title: name, startsAt: from, endsAt: to, place: place,
-                                                                                                     unitId: unit, channels: ["loudspeaker", "zalo"], expectedParticipants: expected),
+            let activity = try CampaignStore.saveActivity(db, campaignId: campaign.id!,
+                                                          ActivityInput(kind: kind, title: name, startsAt: from, endsAt: to, place: place,
+                                                                        unitId: unit, channels: ["loudspeaker", "zalo"],
+                                                                        expectedParticipants: expected),
                                                           by: .system, now: now)
             guard let date = activity.endDate, date < today else { continue }
             var outcomes = ActivityOutcomes()
@@ -82,7 +88,8 @@ package enum DemoCampaigns {
                                              spent: past ? String(planned * Int64(85 + next(15)) / 100) : "0", by: .system)
         }
         for (offset, unit) in coordinating.prefix(2).enumerated() {
-            try CampaignStore.addAssignment(db, campaignId: campaign.id!, unitId: unit, task: offset == 0 ? "Huy động người tham gia, chuẩn bị địa điểm" : "Tuyên truyền trên loa và nhóm Zalo",
+            try CampaignStore.addAssignment(db, campaignId: campaign.id!, unitId: unit,
+                                            task: offset == 0 ? "Huy động người tham gia, chuẩn bị địa điểm" : "Tuyên truyền trên loa và nhóm Zalo",
                                             dueDate: start, by: .system)
         }
         if past { try db.execute(sql: "UPDATE assignment SET status = 'done' WHERE campaignId = ?", arguments: [campaign.id!]) }

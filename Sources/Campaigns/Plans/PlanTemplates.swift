@@ -109,7 +109,8 @@ extension CampaignStore {
     /// Activities, budget (planned only) and tasks (to do) are copied; outcomes are not.
     package static func clone(_ db: Database, id: Int64, toYear year: Int, catalogue: ObservanceCatalogue?, by principal: Principal) throws -> Campaign {
         let source = try get(db, id: id)
-        var shift = source.startDate.days(to: CivilDate(year: year, month: source.startDate.month, day: min(source.startDate.day, CivilDate.daysIn(month: source.startDate.month, year: year)))!)
+        var shift = source.startDate.days(to: CivilDate(year: year, month: source.startDate.month,
+                                                        day: min(source.startDate.day, CivilDate.daysIn(month: source.startDate.month, year: year)))!)
         if let key = source.observanceKey, let catalogue {
             let old = try ObservanceStore.occurrences(db, catalogue: catalogue, year: source.year).first { $0.source == .observance(key) }?.start
             let new = try ObservanceStore.occurrences(db, catalogue: catalogue, year: year).first { $0.source == .observance(key) }?.start

@@ -26,16 +26,24 @@ package struct AudienceSpec: Equatable, Sendable {
          "current members of club, class or group number 12 (the template gets club.name, club.place)", true),
         ("clubs · clubs:active", "thành viên hiện nay của mọi câu lạc bộ; :active chỉ những câu lạc bộ đang hoạt động",
          "current members of every club; :active only clubs that are active", true),
-        ("donors · donors:year=2026 · donors:campaign=3", "nhà tài trợ đã ủng hộ (biên lai không bị hủy), trong một năm hoặc một chiến dịch; doanh nghiệp, tổ chức qua người liên hệ",
+        ("donors · donors:year=2026 · donors:campaign=3",
+         "nhà tài trợ đã ủng hộ (biên lai không bị hủy), trong một năm hoặc một chiến dịch; doanh nghiệp, tổ chức qua người liên hệ",
          "sponsors who gave (receipts not voided), in a year or a campaign; businesses and organisations through their contact person", true),
         ("volunteers · volunteers:skill=storytelling", "tình nguyện viên đang tham gia, có thể lọc theo kỹ năng (\(skills))",
          "active volunteers, can be filtered by skill (\(skills))", true),
-        ("honoured · honoured:year=2025", "cá nhân được khen thưởng theo quyết định đã ban hành (không tính quyết định đã thu hồi, sửa đổi), trong một năm",
+        ("honoured · honoured:year=2025",
+         "cá nhân được khen thưởng theo quyết định đã ban hành (không tính quyết định đã thu hồi, sửa đổi), trong một năm",
          "people commended by an issued decision (not revoked or amended ones), in a year", true),
-        ("signups:form=7", "người đã được duyệt ở trang đăng ký số 7 mà chưa nhận tin xác nhận (mẫu tự có signup.title, activity.*, club.name); sau khi xuất, họ được đánh dấu đã xác nhận",
-         "people approved on sign-up page number 7 who have not had their confirmation yet (the template gets signup.title, activity.*, club.name); once exported they are marked confirmed", true),
-        ("members:kind=womens_union · members:unit=5", "hội viên hiện nay của các tổ chức một loại (\(organisationKinds)) hoặc của tổ chức số 5; lọc thêm village=Thôn 3 (chi hội), role=head|deputy|member",
-         "current members of the organisations of a kind (\(organisationKinds)) or of organisation number 5; also village=Thôn 3 (the branch), role=head|deputy|member", true),
+        ("signups:form=7",
+         "người đã được duyệt ở trang đăng ký số 7 mà chưa nhận tin xác nhận (mẫu tự có signup.title, activity.*, club.name); "
+            + "sau khi xuất, họ được đánh dấu đã xác nhận",
+         "people approved on sign-up page number 7 who have not had their confirmation yet "
+            + "(the template gets signup.title, activity.*, club.name); once exported they are marked confirmed", true),
+        ("members:kind=womens_union · members:unit=5",
+         "hội viên hiện nay của các tổ chức một loại (\(organisationKinds)) hoặc của tổ chức số 5; "
+            + "lọc thêm village=Thôn 3 (chi hội), role=head|deputy|member",
+         "current members of the organisations of a kind (\(organisationKinds)) or of organisation number 5; "
+            + "also village=Thôn 3 (the branch), role=head|deputy|member", true),
     ]
     private static let organisationKinds = MembershipStore.organisationKinds.map(\.rawValue).joined(separator: ", ")
     private static let unitKinds = UnitKind.allCases.map(\.rawValue).joined(separator: ", ")

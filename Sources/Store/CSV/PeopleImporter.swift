@@ -94,7 +94,8 @@ package enum PeopleImporter {
                 report.created = villages.created
                 if report.succeeded {
                     try Audit.record(db, by: principal, .import, entity: "person", id: nil,
-                                     after: ["file": file, "rows": String(report.inserted), "skippedAsDuplicates": String(report.skipped), "linkedToResidents": String(report.linked),
+                                     after: ["file": file, "rows": String(report.inserted), "skippedAsDuplicates": String(report.skipped),
+                                             "linkedToResidents": String(report.linked),
                                              "villagesCreated": villages.created.joined(separator: "; ")],
                                      at: now)
                 }

@@ -69,7 +69,8 @@ enum BulkWrite {
             // A key of several columns is checked row by row, by SQLite itself.
             if keys.contains(where: { ($0["seq"] as Int) > 0 }) {
                 if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check(\(quoted(table)))") {
-                    throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY, message: "\(table) \(broken[1] as Int64? ?? 0) points at a missing \(broken[2] as String? ?? "row")")
+                    throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY,
+                                        message: "\(table) \(broken[1] as Int64? ?? 0) points at a missing \(broken[2] as String? ?? "row")")
                 }
                 continue
             }

@@ -9,7 +9,8 @@ extension EnglishMessages {
         "Ngày vào hội dạng dd/MM/yyyy": "Joining date as dd/MM/yyyy",
         // Public sign-up (SignUp module) and its settings.
         "Số lượt từ 1 đến 10.000": "A number of sign-ups from 1 to 10,000",
-        "Ghi địa chỉ bắt đầu bằng http:// hoặc https://, ví dụ https://densach.daktore.gov.vn": "Write an address starting with http:// or https://, e.g. https://densach.daktore.gov.vn",
+        "Ghi địa chỉ bắt đầu bằng http:// hoặc https://, ví dụ https://densach.daktore.gov.vn":
+            "Write an address starting with http:// or https://, e.g. https://densach.daktore.gov.vn",
         "Ghi họ và tên": "Write the full name",
         "Họ và tên dài quá 100 chữ": "The full name is longer than 100 characters",
         "Ghi năm sinh (ví dụ 1990)": "Write the year of birth (e.g. 1990)",
@@ -18,7 +19,8 @@ extension EnglishMessages {
         "Ghi số điện thoại di động": "Write a mobile phone number",
         "Người dưới 16 tuổi cần cha, mẹ hoặc người giám hộ đồng ý: ghi họ tên người đó": "Under 16, a parent or guardian must consent: write their full name",
         "Số chỗ phải là số nguyên dương (để trống nếu không giới hạn)": "Places must be a whole number above zero (empty for no limit)",
-        "Để xin đồng ý nhận tin, trang phải hỏi số điện thoại và năm sinh (người dưới 16 tuổi cần cha, mẹ hoặc người giám hộ đồng ý)": "To ask consent for messages the page must ask the phone number and the year of birth (under-16s need a parent or guardian to consent)",
+        "Để xin đồng ý nhận tin, trang phải hỏi số điện thoại và năm sinh (người dưới 16 tuổi cần cha, mẹ hoặc người giám hộ đồng ý)":
+            "To ask consent for messages the page must ask the phone number and the year of birth (under-16s need a parent or guardian to consent)",
         "Ghi việc tình nguyện viên sẽ làm (ví dụ: hướng dẫn đọc sách)": "Say what the volunteers will do (e.g. reading guide)",
         "Chọn người đã có hoặc tạo người mới": "Choose a registered resident or create a new one",
         "Chọn việc cần đăng ký": "Choose what to sign up for",
@@ -101,7 +103,8 @@ extension EnglishMessages {
         "Các số liệu không được âm": "The figures must not be negative",
         "Các số là số nguyên không âm": "The numbers are whole numbers, not negative",
         "Câu lạc bộ thuộc nhà văn hóa, trường, thư viện hoặc trung tâm học tập cộng đồng": "A club belongs to a cultural house, school, library or community learning centre",
-        "Cây đơn vị sâu tối đa {} cấp (xã › thôn › nhà văn hóa › câu lạc bộ… còn xa mới tới)": "The unit tree is at most {} levels deep (commune › village › cultural house › club… is far from it)",
+        "Cây đơn vị sâu tối đa {} cấp (xã › thôn › nhà văn hóa › câu lạc bộ… còn xa mới tới)":
+            "The unit tree is at most {} levels deep (commune › village › cultural house › club… is far from it)",
         "Có ký tự không được phép ({})": "Contains a character that is not allowed ({})",
         "Có ký tự không được phép ({}: ký tự điều khiển hoặc đảo chiều chữ)": "Contains a character that is not allowed ({}: a control or text-direction character)",
         "Có người không phải thành viên vào ngày đó": "Someone was not a member on that date",
@@ -284,7 +287,8 @@ extension EnglishMessages {
         "{}:{}: [{}] Chọn đơn vị": "{}:{}: [{}] Choose a unit",
         "{}:{}: [{}] Chọn đơn vị chủ trì": "{}:{}: [{}] Choose the lead unit",
         "{}:{}: [{}] Chọn đơn vị phụ trách": "{}:{}: [{}] Choose the unit in charge",
-        "{}:{}: [{}] Có ký tự không được phép ({}: ký tự điều khiển hoặc đảo chiều chữ)": "{}:{}: [{}] Contains a character that is not allowed ({}: a control or text-direction character)",
+        "{}:{}: [{}] Có ký tự không được phép ({}: ký tự điều khiển hoặc đảo chiều chữ)":
+            "{}:{}: [{}] Contains a character that is not allowed ({}: a control or text-direction character)",
         "{}:{}: [{}] Dài quá {} ký tự": "{}:{}: [{}] Longer than {} characters",
         "{}:{}: [{}] Hạn dạng dd/MM/yyyy": "{}:{}: [{}] Enter the deadline as dd/MM/yyyy",
         "{}:{}: [{}] Không có ngày lễ \"{}\" trong campaigns/observances.yaml": "{}:{}: [{}] There is no observance \"{}\" in campaigns/observances.yaml",

@@ -28,10 +28,13 @@ package enum Settings {
     package static let loudspeakerWordsPerMinute = Key("loudspeaker.wordsPerMinute", label: "Tốc độ đọc loa (từ mỗi phút)", default: "130")
     package static let loudspeakerVoice = Key("loudspeaker.voice", label: "Giọng đọc loa (vi: miền Bắc, vi-vn-x-central: miền Trung, vi-vn-x-south: miền Nam)", default: "vi")
 
-    package static let clubActiveMonths = Key("clubs.activeMonths", label: "CLB hoạt động thường xuyên: có buổi sinh hoạt trong mỗi tháng của bao nhiêu tháng trọn vẹn gần nhất", default: "3")
+    package static let clubActiveMonths = Key("clubs.activeMonths",
+        label: "CLB hoạt động thường xuyên: có buổi sinh hoạt trong mỗi tháng của bao nhiêu tháng trọn vẹn gần nhất", default: "3")
 
     /// Public sign-up pages (issue #21): the address printed on posters, and the abuse limits.
-    package static let publicAddress = Key("site.publicAddress", label: "Địa chỉ công khai của Đèn Sách (in trên áp phích đăng ký, ví dụ https://densach.daktore.gov.vn); để trống: địa chỉ đang dùng", default: "")
+    package static let publicAddress = Key("site.publicAddress",
+        label: "Địa chỉ công khai của Đèn Sách (in trên áp phích đăng ký, ví dụ https://densach.daktore.gov.vn); để trống: địa chỉ đang dùng",
+        default: "")
     package static let signUpsPerSourcePerHour = Key("signup.perSourcePerHour", label: "Số lượt đăng ký tối đa từ một nơi (một địa chỉ mạng) trong một giờ", default: "20")
     package static let signUpsPerPhonePerDay = Key("signup.perPhonePerDay", label: "Số lượt đăng ký tối đa của một số điện thoại trong một ngày", default: "3")
 

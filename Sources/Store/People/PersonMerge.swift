@@ -145,7 +145,8 @@ package enum PersonMerge {
 
     static func insert(_ db: Database, table: String, _ values: [String: DatabaseValueJSON]) throws {
         let columns = values.keys.sorted()
-        try db.execute(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ","))) VALUES (\(columns.map { _ in "?" }.joined(separator: ",")))",
+        try db.execute(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(columns.map(\.quotedDatabaseIdentifier).joined(separator: ",")))"
+                           + " VALUES (\(columns.map { _ in "?" }.joined(separator: ",")))",
                        arguments: StatementArguments(columns.map { values[$0]!.databaseValue }))
     }
 
@@ -155,7 +156,14 @@ package enum PersonMerge {
         return Set(try Int64.fetchAll(db, sql: "SELECT id FROM personMerge WHERE undoneAt IS NOT NULL AND id IN (\(SQLList.ids(Set(ids))))"))
     }
 
-    package struct Entry: Sendable { package let id: Int64; package let keptId: Int64; package let removedName: String; package let mergedBy: String; package let mergedAt: Date; package let undone: Bool }
+    package struct Entry: Sendable {
+        package let id: Int64
+        package let keptId: Int64
+        package let removedName: String
+        package let mergedBy: String
+        package let mergedAt: Date
+        package let undone: Bool
+    }
 
     package static func recent(_ db: Database, limit: Int = 50) throws -> [Entry] {
         try Row.fetchAll(db, sql: "SELECT * FROM personMerge ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
