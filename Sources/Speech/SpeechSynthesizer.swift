@@ -69,27 +69,94 @@ package struct SpeechSynthesizer: Sendable {
         let stem = folder + "/." + URL(fileURLWithPath: path).lastPathComponent + ".partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let script = stem + ".txt", wave = stem + ".wav", encoded = stem + ".mp3"
         defer { for file in [script, wave, encoded] { try? FileManager.default.removeItem(atPath: file) } }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: script))
-        let speak = ["-v", voice.rawValue, "-s", String(speed), "-f", script]
+        let voiceArguments = ["-v", voice.rawValue, "-s", String(speed)]
         switch format {
         case .wav:
-            try run(espeak, speak + ["-w", wave], what: "espeak-ng")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: script))
+            try run(espeak, voiceArguments + ["-f", script, "-w", wave], what: "espeak-ng")
             let seconds = try Self.duration(ofWAV: wave)
             try Self.move(wave, to: path)
             return Clip(path: path, seconds: seconds)
         case .mp3:
             guard let lame else { throw Failure(description: "Chưa cài lame (mã hóa MP3): apt-get install lame — hoặc xuất dạng WAV (--wav).") }
-            // espeak-ng's sound goes straight into lame while it speaks (two cores, one pass), counted on the way for
-            // the duration. 64 kbit/s mono at lame's quality 7: a voice at broadcast quality, a minute in half a
-            // megabyte, encoded twice as fast as lame's default.
-            let seconds = try pipe(espeak, speak + ["--stdout"], into: lame) { rate in
-                // Raw samples: a streamed WAV's header claims a length it cannot know, which lame would write into
-                // the MP3's own header (players then show hours).
-                ["--quiet", "-r", "-s", String(format: "%.3f", Double(rate) / 1000), "--bitwidth", "16", "--signed", "--little-endian",
-                 "-m", "m", "-b", "64", "-q", "7", "--tt", String(title.prefix(60)), "--tl", "Đèn Sách", "-", encoded]
+            // lame needs more time than espeak-ng to go through the same sound, so a long script is cut at sentences
+            // into one part per core, each spoken straight into its own lame, and the MP3s joined: plain CBR frames
+            // (no Xing header, which would claim the first part's length), the ID3 tag on the first part only.
+            let parts = Self.parts(of: text, count: parallelParts)
+            let failures = FailureBox()
+            var seconds = [Double](repeating: 0, count: parts.count)
+            let encodedParts = parts.indices.map { "\(stem).\($0).mp3" }
+            defer { for file in encodedParts { try? FileManager.default.removeItem(atPath: file) } }
+            seconds.withUnsafeMutableBufferPointer { results in
+                let results = UnsafeSendableBuffer(results)
+                DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                    do {
+                        let partScript = "\(stem).\(index).txt"
+                        defer { try? FileManager.default.removeItem(atPath: partScript) }
+                        try Data(parts[index].utf8).write(to: URL(fileURLWithPath: partScript))
+                        let tags = index == 0 ? ["--id3v2-only", "--tt", String(title.prefix(60)), "--tl", "Đèn Sách"] : []
+                        results[index] = try pipe(espeak, voiceArguments + ["-f", partScript, "--stdout"], into: lame) { rate in
+                            // Raw samples, counted on the way for the duration: a streamed WAV's header claims a
+                            // length it cannot know. 64 kbit/s mono at quality 7, no ReplayGain analysis: a voice at
+                            // broadcast quality, a minute in half a megabyte.
+                            ["--quiet", "-r", "-s", String(format: "%.3f", Double(rate) / 1000), "--bitwidth", "16", "--signed",
+                             "--little-endian", "-m", "m", "-b", "64", "-q", "7", "--noreplaygain", "-t"] + tags + ["-", encodedParts[index]]
+                        }
+                    } catch {
+                        failures.record(error)
+                    }
+                }
             }
+            if let failure = failures.first { throw failure }
+            try Self.join(encodedParts, into: encoded)
             try Self.move(encoded, to: path)
-            return Clip(path: path, seconds: seconds)
+            return Clip(path: path, seconds: seconds.reduce(0, +))
+        }
+    }
+
+    /// How many parts a long script is spoken in at once: one per core, at most four.
+    private var parallelParts: Int { min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4) }
+
+    /// The script cut at sentence ends into at most `count` parts of about the same length (a short script stays whole:
+    /// starting the programs twice would cost more than it saves).
+    static func parts(of text: String, count: Int) -> [String] {
+        guard count > 1, text.count > 600 else { return [text] }
+        var sentences: [Substring] = []
+        var start = text.startIndex
+        for index in text.indices where ".!?\n".contains(text[index]) {
+            let next = text.index(after: index)
+            if next == text.endIndex || text[next].isWhitespace {
+                sentences.append(text[start..<next])
+                start = next
+            }
+        }
+        if start < text.endIndex { sentences.append(text[start...]) }
+        let target = text.count / count + 1
+        var parts: [String] = [], current = ""
+        for sentence in sentences {
+            current += sentence
+            if current.count >= target && parts.count < count - 1 {
+                parts.append(current)
+                current = ""
+            }
+        }
+        if current.contains(where: { $0.isLetter || $0.isNumber }) {
+            parts.append(current)
+        } else if let last = parts.popLast() {
+            parts.append(last + current)  // a trailing blank joins the last part
+        }
+        return parts.isEmpty ? [text] : parts
+    }
+
+    /// MP3 frames follow one another, so the parts' files joined byte for byte play as one.
+    private static func join(_ parts: [String], into path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let output = FileHandle(forWritingAtPath: path) else {
+            throw Failure(description: "Không ghi được tệp \(path).")
+        }
+        defer { try? output.close() }
+        for part in parts {
+            guard let data = FileManager.default.contents(atPath: part) else { throw Failure(description: "Không đọc được tệp \(part).") }
+            try output.write(contentsOf: data)
         }
     }
 
@@ -192,5 +259,23 @@ package struct SpeechSynthesizer: Sendable {
             offset += 8 + size + (size & 1)
         }
         throw Failure(description: "Tệp âm thanh của espeak-ng không đọc được.")
+    }
+}
+
+/// The first error of parts spoken at once.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [any Error] = []
+    func record(_ error: any Error) { lock.lock(); errors.append(error); lock.unlock() }
+    var first: (any Error)? { lock.lock(); defer { lock.unlock() }; return errors.first }
+}
+
+/// Each part writes only its own slot of the results.
+private struct UnsafeSendableBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Double>
+    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
+    subscript(index: Int) -> Double {
+        get { buffer[index] }
+        nonmutating set { buffer[index] = newValue }
     }
 }

@@ -47,6 +47,32 @@ struct SpeechSynthesizerTests {
         #expect(files.sorted() == ["loa-vi-vn-x-central.mp3", "loa-vi-vn-x-south.mp3", "loa-vi.mp3"], "no partial file left: \(files)")
     }
 
+    @Test("A long bulletin is spoken in parts at once and joined: one MP3 that decodes whole, as long as stated")
+    func longBulletinInParts() throws {
+        let folder = NSTemporaryDirectory() + "densach-audio-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let paragraph = SpokenText(abbreviations: ["UBND": "Ủy ban nhân dân", "NVH": "nhà văn hóa", "CLB": "câu lạc bộ"]).spoken(Self.script)
+        let bulletin = (1...3).map { _ in paragraph }.joined(separator: "\n\n")
+        let parts = SpeechSynthesizer.parts(of: bulletin, count: 2)
+        #expect(parts.count == 2 && parts.joined() == bulletin, "cut at a sentence, nothing lost or doubled")
+        let synthesizer = try SpeechSynthesizer.installed(speed: 140)
+        let whole = try synthesizer.render(bulletin, voice: .north, format: .mp3, to: folder + "/ban-tin.mp3", title: "Bản tin")
+        let decoded = try Self.measured(whole.path)
+        #expect(whole.seconds > 30 && abs(decoded - whole.seconds) / whole.seconds < 0.15, "stated \(whole.seconds) s, decoded \(decoded) s")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["ban-tin.mp3"], "no part left behind")
+    }
+
+    @Test("Cutting a script: short stays whole, sentences are never split, a trailing blank joins the last part")
+    func cuttingAScript() {
+        #expect(SpeechSynthesizer.parts(of: "Xin chào bà con.", count: 4) == ["Xin chào bà con."])
+        let sentence = "Kính mời bà con đến dự ngày hội đọc sách tại nhà văn hóa thôn một vào sáng chủ nhật. "
+        let long = String(repeating: sentence, count: 12) + "\n\n"
+        let parts = SpeechSynthesizer.parts(of: long, count: 3)
+        #expect(parts.count == 3 && parts.joined() == long)
+        #expect(parts.allSatisfy { $0.hasSuffix(".") || $0.hasSuffix("\n") }, "each part ends where a sentence does")
+    }
+
     @Test("WAV on request, measured the same; a missing voice is an error, not a silent file")
     func wavAndFailure() throws {
         let folder = NSTemporaryDirectory() + "densach-audio-\(UUID().uuidString)"

@@ -37,11 +37,13 @@ struct AudienceQuery {
     /// Letters are printed village by village, in name order; an SMS file needs no order.
     let ordered: Bool
 
-    func peopleSQL(_ db: Database) throws -> (sql: String, arguments: StatementArguments)? {
+    /// The people of the audience, columns in `AudienceRow`'s order. `consentInSQL: false` leaves the consent column 0
+    /// for a caller that reads consents beside the rows (`ConsentsInIdOrder`, for a million rows), in id order.
+    func peopleSQL(_ db: Database, consentInSQL: Bool = true) throws -> (sql: String, arguments: StatementArguments)? {
         let residents = specs.filter { [.residents, .club, .clubs, .donors, .volunteers, .honoured, .signups, .members].contains($0.kind) }
         guard !residents.isEmpty else { return nil }
         var alternatives: [String] = []
-        var arguments: StatementArguments = [channel?.rawValue ?? ""]
+        var arguments: StatementArguments = consentInSQL ? [channel?.rawValue ?? ""] : []
         var signUpAlternatives: [String] = []
         var signUpArguments: StatementArguments = []
         for spec in residents {
@@ -85,11 +87,15 @@ struct AudienceQuery {
             whereClause = "(\(whereClause)) OR " + signUpAlternatives.joined(separator: " OR ")
             arguments += signUpArguments
         }
+        // Letters go out village by village in name order; consents read beside the rows need them in id order.
+        let order = ordered ? " ORDER BY p.villageId, p.sortKey" : consentInSQL ? "" : " ORDER BY p.id"
+        let consent = consentInSQL ? """
+            coalesce((SELECT max(CASE WHEN c.withdrawnOn IS NULL THEN 2 ELSE 1 END) FROM consent c
+                        WHERE c.channel = ? AND c.personId = p.id), 0)
+            """ : "0"
         let sql = """
-            SELECT p.id, p.fullName, p.gender, p.birthYear, p.villageId, p.phone, p.phoneOriginal,
-              coalesce((SELECT max(CASE WHEN c.withdrawnOn IS NULL THEN 2 ELSE 1 END) FROM consent c
-                        WHERE c.channel = ? AND c.personId = p.id), 0), p.language
-            FROM person p WHERE \(whereClause)\(ordered ? " ORDER BY p.villageId, p.sortKey" : "")
+            SELECT p.id, p.fullName, p.gender, p.birthYear, p.villageId, p.phone, p.phoneOriginal, \(consent), p.language
+            FROM person p WHERE \(whereClause)\(order)
             """
         return (sql, arguments)
     }

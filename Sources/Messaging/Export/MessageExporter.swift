@@ -47,7 +47,8 @@ package struct MessageExporter: Sendable {
                     .write(db, query, summary: &summary)
                 return ExportPlan(values: values, query: query, villages: [:], units: [], people: nil, total: nil)
             }
-            let people = try query.peopleSQL(db)
+            // Letters come in village and name order, so their consents stay a subquery; other rows come in id order.
+            let people = try query.peopleSQL(db, consentInSQL: query.ordered)
             let units = try query.unitRows(db)
             let total = try progress.flatMap { _ in
                 try people.map { try Int.fetchOne(db, sql: "SELECT count(*) FROM (\($0.sql))", arguments: $0.arguments) ?? 0 }
@@ -71,7 +72,7 @@ package struct MessageExporter: Sendable {
             var done = 0
             for row in plan.units { writer.add(row, summary: &summary); done += 1 }
             if let people = plan.people {
-                try streamRows(people) { batch in
+                try streamRows(people, consentsBeside: plan.query.ordered ? nil : plan.query.channel) { batch in
                     for row in batch { writer.add(row, summary: &summary) }
                     done += batch.count
                     progress?(done, plan.total)
@@ -140,7 +141,9 @@ package struct MessageExporter: Sendable {
     }
 
     /// Reads rows on a second thread, in batches, while `body` renders and writes them on this one.
-    func streamRows(_ people: (sql: String, arguments: StatementArguments), _ body: ([AudienceRow]) -> Void) throws {
+    /// `consentsBeside`: the channel whose consents are read beside rows in id order (else the query's column has them).
+    func streamRows(_ people: (sql: String, arguments: StatementArguments), consentsBeside channel: ConsentChannel?,
+                    _ body: ([AudienceRow]) -> Void) throws {
         let pipe = BatchPipe<AudienceRow>()
         let failure = ReadFailure()
         let reader = Thread { [database] in
@@ -150,13 +153,18 @@ package struct MessageExporter: Sendable {
                     // counts in the process's resident memory, which must stay flat (the setting is restored below).
                     try db.execute(sql: "PRAGMA mmap_size = 0")
                     defer { try? db.execute(sql: "PRAGMA mmap_size = 268435456") }
-                    let cursor = try Row.fetchCursor(db.cachedStatement(sql: people.sql), arguments: people.arguments)
+                    // People in id order, read as SQLite holds them (no `Row` per person), their consents read beside.
+                    let consents = try channel.map { try ConsentsInIdOrder(db, channel: $0) }
                     var batch: [AudienceRow] = []
                     batch.reserveCapacity(4096)
-                    while let row = try cursor.next() {
-                        batch.append(AudienceRow(isPerson: true, id: row[0], name: row[1], gender: Gender(rawValue: row[2]) ?? .unknown,
-                                                 birthYear: row[3], villageId: row[4], phone: row[5], phoneOriginal: row[6], consent: row[7],
-                                                 language: row[8]))
+                    try db.scanRows(sql: people.sql, arguments: people.arguments) { column in
+                        let id = column.int64(0)
+                        let consent = try consents.map { Int(try $0.state(of: id).rawValue) } ?? Int(column.int64(7))
+                        batch.append(AudienceRow(isPerson: true, id: id, name: column.string(1),
+                                                 gender: Gender(rawValue: column.string(2)) ?? .unknown,
+                                                 birthYear: column.optionalInt(3), villageId: column.optionalInt64(4),
+                                                 phone: column.optionalString(5), phoneOriginal: column.optionalString(6),
+                                                 consent: consent, language: column.optionalString(8)))
                         if batch.count == 4096 {
                             pipe.send(batch)
                             batch.removeAll(keepingCapacity: true)

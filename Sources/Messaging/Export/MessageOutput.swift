@@ -76,8 +76,14 @@ package final class StringOutput: MessageOutput {
 
 enum TextEncoding {
     static func csvField(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        guard value.utf8.withContiguousStorageIfAvailable(needsQuotes) ?? needsQuotes(Array(value.utf8)) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A comma, a quote or a line break: scanned over the bytes in place (every message of an export goes through).
+    private static func needsQuotes<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return true }
+        return false
     }
 
     static func jsonString(_ value: String) -> String {
