@@ -35,6 +35,8 @@ package struct SocializationTotals: Sendable {
 
     package static let anonymousLabel = "Nhà hảo tâm"
     package static let englishAnonymousLabel = "Anonymous donor"
+
+    package static func anonymousLabel(english: Bool) -> String { english ? englishAnonymousLabel : anonymousLabel }
     static let noCampaign = "Ngoài chiến dịch"
 
     package static func compute(_ db: Database, year: Int?, campaignId: Int64? = nil, top: Int = 10, for principal: Principal) throws -> SocializationTotals {

@@ -28,11 +28,8 @@ struct AccountsController {
     @Sendable func list(_ request: Request, context: SignedInContext) async throws -> Response {
         _ = try admin(context)
         let language = context.language
-        let rows = try await env.database.read { try AccountStore.list($0) }.map {
-            Row(id: $0.account.id!, login: $0.account.login, displayName: $0.account.displayName,
-                role: env.views.text("role_\($0.account.role.rawValue)", language), units: $0.unitNames.joined(separator: ", "),
-                disabled: $0.account.isDisabled, lastLogin: $0.account.lastLoginAt.map(VietnamTime.display) ?? "")
-        }
+        let text = { (key: String) in env.views.text(key, language) }
+        let rows = try await env.database.read { try AccountStore.list($0) }.map { Row($0, text: text) }
         struct Page { let rows: [Row] }
         return env.views.render("accounts", titleKey: "accounts_title", page: Page(rows: rows), context: context,
                                 flash: Flash.message(request, views: env.views, language: language))
@@ -44,16 +41,8 @@ struct AccountsController {
         let (units, tokens) = try await env.database.read { db in
             (try UnitStore.tree(db, for: principal), try id.map { try AccountStore.tokens(db, accountId: $0) } ?? [])
         }
-        let page = FormPage(
-            action: id.map { "/accounts/\($0)" } ?? "/accounts", isNew: id == nil, login: login, displayName: displayName,
-            roles: Role.allCases.map { Option(value: $0.rawValue, label: env.views.text("role_\($0.rawValue)", context.language), selected: $0 == role) },
-            units: units.map { Option(value: String($0.unit.id!), label: String(repeating: "— ", count: $0.depth) + $0.unit.name,
-                                      selected: unitIds.contains($0.unit.id!)) },
-            disabled: disabled, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, id: id,
-            tokens: tokens.map {
-                TokenRow(id: $0.id!, createdAt: VietnamTime.display($0.createdAt), revokedAt: $0.revokedAt.map(VietnamTime.display),
-                         revokeHref: "/accounts/\($0.accountId)/tokens/\($0.id!)/revoke")
-            })
+        let page = FormPage(id: id, login: login, displayName: displayName, role: role, unitIds: unitIds, disabled: disabled, units: units,
+                            tokens: tokens, csrf: context.csrfToken, errors: errors, text: { env.views.text($0, context.language) })
         return env.views.render("account-form", titleKey: id == nil ? "accounts_new" : "accounts_edit", page: page, context: context, status: status)
     }
 

@@ -23,19 +23,8 @@ struct ActivitiesController {
     private func form(_ context: SignedInContext, campaignId: Int64, activityId: Int64?, input: ActivityInput, errors: [String: String] = [:],
                       version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let units = try await env.database.read { try UnitStore.tree($0, for: .system) }
-        let english = context.english
-        func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
-        let page = FormPage(
-            action: activityId.map { "/campaigns/activities/\($0)" } ?? "/campaigns/\(campaignId)/activities", campaignId: campaignId,
-            kinds: ActivityKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.kind) },
-            title: input.title, startsAt: input.startsAt, endsAt: input.endsAt, place: input.place ?? "",
-            units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.unitId) },
-            channels: ObservanceCatalogue.channels.sorted().map {
-                Option(value: $0, label: env.views.text("channel_\($0)", context.language), selected: input.channels.contains($0))
-            },
-            expectedParticipants: text(input.expectedParticipants), expectedBooksLent: text(input.expectedBooksLent), expectedPosts: text(input.expectedPosts),
-            expectedReach: text(input.expectedReach), notes: input.notes ?? "", errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken,
-            version: version)
+        let page = FormPage(campaignId: campaignId, activityId: activityId, input: input, units: units, english: context.english,
+                            text: { env.views.text($0, context.language) }, errors: errors, csrf: context.csrfToken, version: version)
         return env.views.render("activity-form", titleKey: activityId == nil ? "activities_new" : "activities_edit", page: page, context: context, status: status)
     }
 
@@ -110,13 +99,8 @@ struct ActivitiesController {
     private func outcomesPage(_ context: SignedInContext, activity: Activity, values: [String: String]? = nil, notes: String? = nil, error: String? = nil,
                               status: HTTPResponse.Status = .ok) async throws -> Response {
         let byName = try await env.database.read { try ActivityAttendance.count($0, activityId: activity.id!) }
-        let outcomes = activity.outcomes
-        let fields = ActivityOutcomes.fields.map { name, path in
-            Field(name: name, label: env.views.text("outcome_\(name)", context.language), value: values?[name] ?? outcomes[keyPath: path].map(String.init) ?? "")
-        }
-        let page = OutcomesPage(action: "/campaigns/activities/\(activity.id!)/outcomes", campaignId: activity.campaignId, activityId: activity.id!,
-                                title: activity.title, when: DateTimeText.display(activity.startsAt), fields: fields, notes: notes ?? activity.notes ?? "",
-                                error: error, csrf: context.csrfToken, byName: byName)
+        let page = OutcomesPage(activity, values: values, notes: notes, error: error, byName: byName, text: { env.views.text($0, context.language) },
+                                csrf: context.csrfToken)
         return env.views.render("activity-outcomes", titleKey: "", title: activity.title, page: page, context: context, status: status)
     }
 
@@ -184,19 +168,8 @@ struct ActivitiesController {
             let work = try CampaignStore.tasks(db, for: principal)
             return (work, try CampaignStore.list(db), try UnitStore.names(db, ids: work.assignments.compactMap(\.branchId)))
         }
-        let titles = Dictionary(uniqueKeysWithValues: campaigns.map { ($0.campaign.id!, $0.campaign.title) })
-        let page = TasksPage(
-            activities: work.activities.map {
-                TaskActivity(id: $0.id!, campaignId: $0.campaignId, campaign: titles[$0.campaignId] ?? "", when: DateTimeText.display($0.startsAt),
-                             title: $0.title, recorded: $0.outcomes.participants != nil || $0.reach != nil)
-            },
-            tasks: work.assignments.map { task in
-                TaskRow(id: task.id!, campaignId: task.campaignId, campaign: titles[task.campaignId] ?? "",
-                        task: task.task + (task.branchId.flatMap { branches[$0] }.map { " (\($0))" } ?? ""), due: task.dueDate?.display ?? "",
-                        statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == task.status) })
-            },
-            hasActivities: !work.activities.isEmpty, hasTasks: !work.assignments.isEmpty,
-            empty: work.activities.isEmpty && work.assignments.isEmpty, csrf: context.csrfToken)
+        let page = TasksPage(activities: work.activities, assignments: work.assignments, campaigns: campaigns, branches: branches, english: english,
+                             csrf: context.csrfToken)
         return env.views.render("campaign-tasks", titleKey: "tasks_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }

@@ -25,40 +25,18 @@ struct ActivityAttendanceController {
         let q = request.query("q") ?? ""
         let page = try await env.database.read { db -> AttendancePages.Page in
             let presence = try ActivityPresence.of(db, activityId: activityId, for: principal)
-            let (activity, campaign, present) = (presence.activity, presence.campaign, presence.shown)
-            let presentIds = Set(present.map(\.personId))
+            let (activity, campaign) = (presence.activity, presence.campaign)
             // The members to tick: those of the organisation running the activity, else of the one leading the campaign,
             // when the account may read its list (a village's head records by search alone).
             let organisation = [activity.unitId, campaign.leadUnitId].lazy.compactMap { try? UnitStore.get(db, id: $0, for: .system) }
                 .first(where: MembershipStore.isOrganisation).flatMap { principal.canRead(unitId: $0.id) ? $0 : nil }
-            let members = try organisation.map {
-                try MembershipStore.members(db, orgId: $0.id!, branchId: branch, for: principal).map { line in
-                    AttendancePages.Person(id: line.member.personId, name: line.fullName, detail: line.branch ?? line.village ?? "",
-                                           present: presentIds.contains(line.member.personId))
-                }
-            } ?? []
+            let members = try organisation.map { try MembershipStore.members(db, orgId: $0.id!, branchId: branch, for: principal) } ?? []
             let registered = try SignUpForms.approvedPeople(db, activityId: activityId).compactMap { try? PersonStore.get(db, id: $0, for: principal) }
-                .sorted { ($0.sortKey, $0.id ?? 0) < ($1.sortKey, $1.id ?? 0) }
-                .map { AttendancePages.Person(id: $0.id!, name: $0.fullName, detail: $0.birthYear.map(String.init) ?? "", present: presentIds.contains($0.id!)) }
-            let candidates = try PersonPicker.candidates(db, query: q, preset: nil, for: principal).map {
-                AttendancePages.Person(id: $0.id, name: $0.name, detail: [$0.village, $0.birthYear].filter { !$0.isEmpty }.joined(separator: " · "),
-                                       present: presentIds.contains($0.id))
-            }
+            let candidates = try PersonPicker.candidates(db, query: q, preset: nil, for: principal)
             return AttendancePages.Page(
-                activityId: activityId, campaignId: campaign.id!, campaign: campaign.title, title: activity.title,
-                when: DateTimeText.display(activity.startsAt), place: activity.place ?? "", presentCount: presence.present,
-                present: present.map {
-                    AttendancePages.Person(id: $0.personId, name: $0.fullName,
-                                           detail: [$0.village ?? "", $0.birthYear.map(String.init) ?? ""].filter { !$0.isEmpty }.joined(separator: " · "),
-                                           present: true)
-                },
-                hasPresent: !present.isEmpty,
-                hidden: presence.hidden == 0 ? "" : env.views.text("attendance_hidden", context.language).replacingOccurrences(of: "%@", with: String(presence.hidden)),
-                byOrganisation: presence.byOrganisation.map { AttendancePages.OrganisationCount(organisation: $0.organisation, members: $0.members) },
-                hasByOrganisation: !presence.byOrganisation.isEmpty, organisation: organisation?.name ?? "",
-                members: members, hasMembers: !members.isEmpty, registered: registered, hasRegistered: !registered.isEmpty,
-                branches: try UnitStore.villageNames(db, for: principal).map { Option(value: String($0.id), label: $0.name, selected: $0.id == branch) },
-                q: q, searched: !q.isEmpty, candidates: candidates,
+                presence, organisation: organisation, members: members, registered: registered, candidates: candidates,
+                villages: try UnitStore.villageNames(db, for: principal), branch: branch, q: q,
+                hiddenText: env.views.text("attendance_hidden", context.language),
                 canRecord: CampaignStore.canRecordOutcomes(activity, campaign: campaign, principal), csrf: context.csrfToken)
         }
         return env.views.render("activity-attendance", titleKey: "", title: env.views.text("attendance_title", context.language) + ": " + page.title,

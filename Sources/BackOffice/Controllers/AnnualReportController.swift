@@ -37,12 +37,10 @@ struct AnnualReportController {
             let report = try document.report(db, year: year)
             return (report, try document.html(db, report: report), try AnnualReport.reminder(db))
         }
-        let page = Page(
-            year: year, years: Option.years(thisYear - 3...thisYear, selected: year),
-            sections: AnnualReport.sections.map { Section(key: $0, label: env.views.text("report_section_\($0)", context.language), text: report.texts[$0] ?? "") },
-            final: report.isFinal, finalInfo: report.finalisedAt.map { "\(VietnamTime.display($0)) — \(report.finalisedBy ?? "")" } ?? "",
-            reminder: year == thisYear ? (reminder.map { DashboardReminder.text($0, views: env.views, language: context.language) } ?? "") : "",
-            canEdit: principal.canWriteCommuneWide, html: html, csrf: context.csrfToken)
+        let page = Page(year: year, thisYear: thisYear, report: report, html: html,
+                        reminder: reminder.map { DashboardReminder.text($0, views: env.views, language: context.language) } ?? "",
+                        canEdit: principal.canWriteCommuneWide, csrf: context.csrfToken,
+                        text: { env.views.text($0, context.language) })
         return env.views.render("recognition-report", titleKey: "report_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }

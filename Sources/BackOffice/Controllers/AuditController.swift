@@ -23,21 +23,8 @@ struct AuditController {
             return (result, try Audit.entityNames(db), try AccountStore.list(db), try Audit.recordNames(db, for: result.items),
                     try PersonMerge.undone(db, ids: merges))
         }
-        let views = env.views
-        let rows = result.items.map { entry in
-            let changes = AuditText.changes(before: entry.before, after: entry.after)
-            return Row(at: VietnamTime.display(entry.at), actor: entry.actor, action: views.text("audit_action_\(entry.action)", language),
-                       entity: AuditText.entity(entry, names: names, views: views, language: language), entityId: entry.entityId ?? "",
-                       before: entry.before ?? "", after: entry.after ?? "", changes: changes, hasChanges: !changes.isEmpty,
-                       undoMerge: Self.undoableMerge(entry, undone: undone, principal: principal))
-        }
-        let page = Page(
-            entities: entities.map { Option(value: $0, label: AuditText.type($0, views: views, language: language), selected: $0 == filter.entity) },
-            accounts: accounts.map { Option(value: String($0.account.id!), label: $0.account.login, selected: $0.account.id == filter.accountId) },
-            rows: rows, empty: rows.isEmpty,
-            pager: Pager(result, basePath: "/audit", query: ["entity": filter.entity ?? "", "account": filter.accountId.map(String.init) ?? ""],
-                         totalText: env.views.text("audit_total", language).replacingOccurrences(of: "%@", with: VND.grouped(Int64(result.total)))),
-            csrf: context.csrfToken)
+        let page = Page(filter: filter, result: result, entities: entities, accounts: accounts, names: names, undone: undone,
+                        principal: principal, views: env.views, language: language, csrf: context.csrfToken)
         return env.views.render("audit", titleKey: "audit_title", page: page, context: context)
     }
 

@@ -35,7 +35,6 @@ struct CalendarController {
     }
 
     @Sendable func calendar(_ request: Request, context: SignedInContext) async throws -> Response {
-        let english = context.english
         let today = env.clock.today()
         let year = try request.queryYear() ?? today.year
         let catalogue = try catalogue
@@ -43,44 +42,10 @@ struct CalendarController {
             (try ObservanceStore.occurrences(db, catalogue: catalogue, year: year),
              try CampaignStore.activities(db, from: CivilDate(year: year, month: 1, day: 1)!, to: CivilDate(year: year, month: 12, day: 31)!))
         }
-        // Activities join the observances on the grid: a day is marked when either happens.
-        let items = (observed + activities.compactMap { activity -> Occurrence? in
-            guard let start = activity.startDate, let end = activity.endDate else { return nil }
-            return Occurrence(source: .observance("activity-\(activity.id!)"), name: String(activity.startsAt.dropFirst(11)) + " " + activity.title,
-                              start: start, end: end, ruleLabel: activity.kind.label(english: english), theme: nil, isProvisional: false, channels: activity.channelList,
-                              place: activity.place)
-        }).sorted { ($0.start, $0.name) < ($1.start, $1.name) }
-        let months = (1...12).map { month in Self.month(year: year, month: month, items: items, today: today, english: context.english) }
-        let page = CalendarPage(year: year, previous: year - 1, next: year + 1, months: months,
-                                weekdays: context.english ? ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] : ["T2", "T3", "T4", "T5", "T6", "T7", "CN"],
+        let page = CalendarPage(year: year, observed: observed, activities: activities, today: today, english: context.english,
                                 csrf: context.csrfToken)
         return env.views.render("calendar", titleKey: "", title: env.views.text("calendar_title", context.language) + " \(year)", page: page,
                                 context: context, flash: env.flash(request, context))
-    }
-
-    static func month(year: Int, month: Int, items: [Occurrence], today: CivilDate, english: Bool) -> Month {
-        let first = CivilDate(year: year, month: month, day: 1)!
-        let days = CivilDate.daysIn(month: month, year: year)
-        // Monday first, as Vietnamese calendars print.
-        let leading = first.isoWeekday - 1
-        var cells = Array(repeating: DayCell(day: "", marked: false, today: false, title: "", lunar: ""), count: leading)
-        for day in 1...days {
-            let date = CivilDate(year: year, month: month, day: day)!
-            let hits = items.filter { $0.covers(date) }
-            let lunar = LunarCalendar.lunar(date)
-            cells.append(DayCell(day: String(day), marked: !hits.isEmpty, today: date == today,
-                                 title: ([date.display + (english ? " (lunar \(lunar.description))" : " (âm lịch \(lunar.description))")]
-                                             + hits.map(\.name)).joined(separator: " · "),
-                                 lunar: lunar.day == 1 || lunar.day == 15 ? lunar.description : ""))
-        }
-        while cells.count % 7 != 0 { cells.append(DayCell(day: "", marked: false, today: false, title: "", lunar: "")) }
-        let weeks = stride(from: 0, to: cells.count, by: 7).map { Week(days: Array(cells[$0..<$0 + 7])) }
-        let last = CivilDate(year: year, month: month, day: days)!
-        let events = items.filter { $0.start <= last && $0.end >= first }.map {
-            EventRow(dates: $0.start == $0.end ? $0.start.display : "\($0.start.display) – \($0.end.display)", name: $0.name,
-                     provisional: $0.isProvisional, place: $0.place ?? "", theme: $0.theme ?? "")
-        }
-        return Month(name: english ? CivilDate.englishMonths[month - 1] : "Tháng \(month)", weeks: weeks, events: events, hasEvents: !events.isEmpty)
     }
 
     @Sendable func observances(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -96,27 +61,8 @@ struct CalendarController {
             (try ObservanceStore.occurrences(db, catalogue: catalogue, year: year), try UnitStore.villageNames(db, for: principal),
              try ObservanceStore.festivals(db, year: year))
         }
-        let rows = items.map { item -> ObservanceRow in
-            let key: String? = if case .observance(let key) = item.source { key } else { nil }
-            let yearly = key.flatMap { catalogue.observance($0)?.isSetEachYear } ?? false
-            var festivalId: Int64? = nil
-            if case .festival(let id) = item.source { festivalId = id }
-            let festivalUnit = festivalId.flatMap { id in festivals.first { $0.id == id }?.unitId }
-            let editable = festivalId != nil && (festivalUnit.map { principal.canWrite(unitId: $0) } ?? principal.canWriteCommuneWide)
-            return ObservanceRow(name: item.name + (item.place.map { " — \($0)" } ?? ""), rule: item.ruleLabel(english: context.english),
-                                 dates: item.start == item.end ? item.start.display : "\(item.start.display) – \(item.end.display)",
-                                 theme: item.theme ?? "", channels: item.channels.joined(separator: ", "), provisional: item.isProvisional,
-                                 yearly: yearly, action: "/campaigns/observances/\(key ?? "")/\(year)", start: item.start.display, end: item.end.display,
-                                 festivalAction: editable ? "/campaigns/festivals/\(festivalId!)" : nil, festivalName: item.name,
-                                 festivalUnits: villages.filter { principal.canWrite(unitId: $0.id) }
-                                     .map { Option(value: String($0.id), label: $0.name, selected: $0.id == festivalUnit) },
-                                 note: item.theme ?? "")
-        }
-        let writable = villages.filter { principal.canWrite(unitId: $0.id) }
-        let page = ObservancesPage(year: year, rows: rows, canSetYear: principal.canWriteCommuneWide,
-                                   villages: writable.map { Option(value: String($0.id), label: $0.name, selected: false) },
-                                   canAddFestival: principal.role != .viewer && (principal.canWriteCommuneWide || !writable.isEmpty),
-                                   csrf: context.csrfToken, errors: errors)
+        let page = ObservancesPage(year: year, items: items, catalogue: catalogue, villages: villages, festivals: festivals, principal: principal,
+                                   english: context.english, csrf: context.csrfToken, errors: errors)
         return env.views.render("observances", titleKey: "", title: env.views.text("observances_title", context.language) + " \(year)",
                                 page: page, context: context, status: status, flash: env.flash(request, context))
     }
@@ -166,15 +112,7 @@ struct ObservancesAPI {
         guard (1900...2100).contains(year) else { throw DomainError.invalid(["year": "Năm từ 1900 đến 2100"]) }
         let catalogue = try ObservanceCatalogue(path: env.configuration.campaignsDirectory + "/observances.yaml")
         let items = try await env.database.read { try ObservanceStore.occurrences($0, catalogue: catalogue, year: year) }
-        let json = items.map { item -> Item in
-            var key: String?, festival: Int64?
-            switch item.source {
-            case .observance(let k): key = k
-            case .festival(let id): festival = id
-            }
-            return Item(key: key, festivalId: festival, name: item.name, start: item.start.iso, end: item.end.iso, rule: item.ruleLabel,
-                        theme: item.theme, provisional: item.isProvisional, channels: item.channels, place: item.place)
-        }
+        let json = items.map { Item($0) }
         return try APIResponse.whole(json)
     }
 }

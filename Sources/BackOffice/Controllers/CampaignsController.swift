@@ -38,21 +38,8 @@ struct CampaignsController {
                     try MemberParticipation.byOrganisation(db, people: ActivityAttendance.peopleSQL(campaignId: id),
                                                            from: report.campaign.startDate, to: report.campaign.endDate))
         }
-        func n(_ value: Int) -> String { VND.grouped(Int64(value)) }
-        let english = context.english
-        let label = { (key: String) in env.views.text(key, context.language) }
-        let page = ReportPage(
-            id: id, commune: commune, title: report.campaign.title, period: "\(report.campaign.startDate.display) – \(report.campaign.endDate.display)",
-            paragraph: report.paragraph,
-            byKind: report.byKind.map { KindRow(label: $0.kind.label(english: english), activities: $0.activities, participants: n($0.participants), booksLent: n($0.booksLent)) },
-            people: [("outcome_participantsMale", report.male), ("outcome_participantsFemale", report.female), ("outcome_participantsChildren", report.children),
-                     ("outcome_participantsYouth", report.youth), ("outcome_participantsAdults", report.adults), ("outcome_participantsElderly", report.elderly),
-                     ("outcome_booksLent", report.booksLent), ("outcome_newLibraryCards", report.newLibraryCards), ("outcome_postsPublished", report.postsPublished),
-                     ("outcome_reach", report.reach)].map { LabelledValue(label: label($0.0), value: n($0.1)) },
-            budget: report.budget.map { MoneyRow(label: $0.source.label(english: english), planned: VND.format($0.planned), spent: VND.format($0.spent)) },
-            units: report.units.map { UnitRow(unit: $0.unit, activities: "\($0.activitiesRecorded)/\($0.activities)", tasks: "\($0.tasksDone)/\($0.tasks)") },
-            today: env.clock.today().documentForm(english: context.english),
-            members: members.map { LabelledValue(label: $0.organisation, value: n($0.members)) }, hasMembers: !members.isEmpty)
+        let page = ReportPage(report, commune: commune, members: members, today: env.clock.today(), english: context.english,
+                              text: { env.views.text($0, context.language) })
         return env.views.render("campaign-report", titleKey: "campaignReport_title", page: page, context: context)
     }
 
@@ -95,18 +82,8 @@ struct CampaignsController {
                                           unitId: (try request.queryId("unit")), observanceKey: request.query("observance"))
         let catalogue = catalogue
         let (items, units) = try await env.database.read { db in (try CampaignStore.list(db, filter), try UnitStore.tree(db, for: principal)) }
-        let rows = items.map {
-            Row(id: $0.campaign.id!, title: $0.campaign.title, period: "\($0.campaign.startDate.display) – \($0.campaign.endDate.display)",
-                lead: $0.leadUnit, status: $0.campaign.status.label(english: english), activities: $0.activities,
-                observance: $0.campaign.observanceKey.flatMap { catalogue?.observance($0)?.name } ?? "")
-        }
-        let page = ListPage(
-            year: filter.year.map(String.init) ?? "", nextYear: String(env.clock.today().year + (env.clock.today().month >= 10 ? 1 : 0)),
-            templates: templates.map { Option(value: $0.file, label: $0.name, selected: false) },
-            statuses: CampaignStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.status) },
-            observances: (catalogue?.observances ?? []).map { Option(value: $0.key, label: $0.name, selected: $0.key == filter.observanceKey) },
-            units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == filter.unitId) },
-            rows: rows, empty: rows.isEmpty, canCreate: principal.role != .viewer, hasTasks: principal.role == .editor, csrf: context.csrfToken)
+        let page = ListPage(items, filter: filter, templates: templates, catalogue: catalogue, units: units, today: env.clock.today(),
+                            english: english, canCreate: principal.role != .viewer, hasTasks: principal.role == .editor, csrf: context.csrfToken)
         return env.views.render("campaigns", titleKey: "campaigns_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }
@@ -116,14 +93,8 @@ struct CampaignsController {
     private func form(_ context: SignedInContext, principal: Principal, id: Int64?, input: CampaignInput, errors: [String: String] = [:],
                       version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let units = try await env.database.read { try UnitStore.tree($0, for: .system) }
-        let page = FormPage(
-            action: id.map { "/campaigns/\($0)" } ?? "/campaigns", isNew: id == nil, title: input.title, theme: input.theme ?? "",
-            observances: (catalogue?.observances ?? []).map { Option(value: $0.key, label: $0.name, selected: $0.key == input.observanceKey) },
-            startDate: input.startDate, endDate: input.endDate, goals: input.goals ?? "",
-            leads: units.filter { principal.canWrite(unitId: $0.unit.id) }
-                .map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.leadUnitId) },
-            coordinating: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: input.coordinatingUnitIds.contains($0.unit.id!)) },
-            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version)
+        let page = FormPage(id: id, input: input, catalogue: catalogue, units: units, principal: principal, errors: errors, csrf: context.csrfToken,
+                            version: version)
         return env.views.render("campaign-form", titleKey: id == nil ? "campaigns_new" : "campaigns_edit", page: page, context: context, status: status)
     }
 
@@ -190,56 +161,15 @@ struct CampaignsController {
         let page = try await env.database.read { db -> DetailPage in
             let campaign = try CampaignStore.get(db, id: id)
             let units = try UnitStore.tree(db, for: .system)
-            let names = Dictionary(uniqueKeysWithValues: units.map { ($0.unit.id!, $0.unit.name) })
+            let coordinating = try CampaignStore.coordinatingUnits(db, campaignId: id)
             let activities = try CampaignStore.activities(db, campaignId: id)
             let assignments = try CampaignStore.assignments(db, campaignId: id)
             let budget = try CampaignStore.budget(db, campaignId: id)
             let byName = try ActivityAttendance.counts(db, campaignId: id)
-            let canEdit = CampaignStore.canEdit(campaign, principal)
-            func number(_ value: Int?) -> String { value.map { VND.grouped(Int64($0)) } ?? "" }
-            func sum(_ path: KeyPath<Activity, Int?>) -> String { VND.grouped(Int64(activities.compactMap { $0[keyPath: path] }.reduce(0, +))) }
-            return DetailPage(
-                id: id, title: campaign.title, theme: campaign.theme ?? "",
-                observance: campaign.observanceKey.flatMap { catalogue?.observance($0)?.name } ?? "",
-                period: "\(campaign.startDate.display) – \(campaign.endDate.display)", goals: campaign.goals ?? "",
-                lead: names[campaign.leadUnitId] ?? "",
-                coordinating: try CampaignStore.coordinatingUnits(db, campaignId: id).map(\.name).joined(separator: ", "),
-                status: campaign.status.label(english: english),
-                activities: activities.map { activity in
-                    ActivityRow(id: activity.id!, when: DateTimeText.display(activity.startsAt), kind: activity.kind.label(english: english), title: activity.title,
-                                place: activity.place ?? "", unit: names[activity.unitId] ?? "", expected: number(activity.expectedParticipants),
-                                participants: number(activity.outcomes.participants), booksLent: number(activity.booksLent), reach: number(activity.reach),
-                                canRecord: CampaignStore.canRecordOutcomes(activity, campaign: campaign, principal), canEdit: canEdit,
-                                byName: byName[activity.id!].map(String.init) ?? "")
-                },
-                hasActivities: !activities.isEmpty,
-                assignments: assignments.map { task in
-                    AssignmentRow(id: task.id!, unit: (names[task.unitId] ?? "") + (task.branchId.flatMap { names[$0] }.map { " – " + $0 } ?? ""),
-                                  task: task.task, due: task.dueDate?.display ?? "", status: task.status.label(english: english),
-                                  statuses: AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == task.status) },
-                                  canUpdate: campaign.status != .archived && (principal.canWrite(unitId: task.unitId) || canEdit),
-                                  units: canEdit ? units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == task.unitId) } : [])
-                },
-                hasAssignments: !assignments.isEmpty,
-                budget: budget.map { line in
-                    BudgetRow(action: "/campaigns/\(id)/budget/\(line.id!)", item: line.item, source: line.source.label(english: english), planned: VND.format(line.planned),
-                              spent: VND.format(line.spent),
-                              sources: BudgetSource.allCases.map {
-                                  Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == line.source)
-                              },
-                              plannedValue: line.planned, spentValue: line.spent)
-                },
-                hasBudget: !budget.isEmpty, plannedTotal: VND.format(budget.map(\.planned).reduce(0, +)), spentTotal: VND.format(budget.map(\.spent).reduce(0, +)),
-                participants: VND.grouped(Int64(activities.compactMap { $0.outcomes.participants }.reduce(0, +))), booksLent: sum(\.booksLent),
-                newCards: sum(\.newLibraryCards), posts: sum(\.postsPublished), reach: sum(\.reach),
-                history: try CampaignStore.statusHistory(db, campaignId: id).map {
-                    HistoryRow(status: $0.status.label(english: english), at: VietnamTime.display($0.at), actor: $0.actor, note: $0.note ?? "")
-                },
-                next: campaign.status.allowedNext.map { NextStatus(value: $0.rawValue, label: $0.label(english: english)) },
-                hasNext: !campaign.status.allowedNext.isEmpty && principal.role != .viewer,
-                canEdit: canEdit, canClone: principal.canWrite(unitId: campaign.leadUnitId), cloneYear: campaign.year + 1,
-                units: units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: false) },
-                sources: BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: false) }, csrf: context.csrfToken)
+            let history = try CampaignStore.statusHistory(db, campaignId: id)
+            return DetailPage(campaign, catalogue: catalogue, units: units, coordinating: coordinating, activities: activities,
+                              assignments: assignments, budget: budget, byName: byName, history: history, principal: principal,
+                              english: english, csrf: context.csrfToken)
         }
         return env.views.render("campaign", titleKey: "", title: page.title, page: page, context: context,
                                 flash: env.flash(request, context))

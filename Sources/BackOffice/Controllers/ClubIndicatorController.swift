@@ -26,12 +26,8 @@ struct ClubIndicatorController {
             return (unit, try ClubStore.list(db, ClubStore.Filter(unitId: id), for: principal),
                     try ActivityIndicator.activeClubs(db, on: today, rule: rule), rule)
         }
-        let rows = items.map {
-            ClubRow(id: $0.club.id!, name: $0.club.name, kind: $0.club.kind.label(english: english), field: $0.club.field.label(english: english), members: $0.members,
-                    lastSession: $0.lastSession?.display ?? "", status: $0.club.status.label(english: english), active: active.contains($0.club.id!))
-        }
-        let page = HousePage(unitId: id, counts: rows.contains(where: \.active), ruleMonths: rule.months, today: today.display,
-                             clubs: rows, hasClubs: !rows.isEmpty, canCreate: principal.canWrite(unitId: id))
+        let page = HousePage(unitId: id, items: items, active: active, rule: rule, today: today, canCreate: principal.canWrite(unitId: id),
+                             english: english)
         return env.views.render("club-house", titleKey: "", title: unit.name, page: page, context: context)
     }
 
@@ -48,18 +44,9 @@ struct ClubIndicatorController {
                     // The share is commune-wide; the list of houses shows those the account may open.
                     try UnitStore.list(db, for: principal, text: "", kind: .culturalHouse).filter { $0.unit.isActive })
         }
-        func rows(_ items: [ActivityIndicator.Breakdown]) -> [BreakdownRow] { items.map { BreakdownRow(label: $0.label(english: english), clubs: $0.clubs, houses: $0.houses) } }
-        let page = IndicatorPage(
-            date: date.display, year: year, share: DecimalText.percent(indicator.share), activeHouses: indicator.activeHouses, houses: indicator.houses,
-            ruleMonths: indicator.rule.months,
-            chart: MonthChart.svg(monthly.map { ($0.month, $0.share) }, title: env.views.text("clubs_chartCaption", context.language) + " \(year)",
-                                  target: env.programme.indicators.first { $0.computed == Indicators.culturalHousesActive }.map {
-                                      ($0.trajectory(year), env.views.text("indicators_expected", context.language) + " \(year)")
-                                  }),
-            breakdowns: [Breakdown(title: env.views.text("clubs_kind", context.language), rows: rows(indicator.byKind)),
-                         Breakdown(title: env.views.text("clubs_field", context.language), rows: rows(indicator.byField)),
-                         Breakdown(title: env.views.text("clubs_ages", context.language), rows: rows(indicator.byAgeGroup))],
-            houseRows: houses.map { HouseRow(id: $0.unit.id!, name: $0.unit.name, counts: indicator.activeHouseIds.contains($0.unit.id!)) })
+        let page = IndicatorPage(date: date, year: year, indicator: indicator, monthly: monthly, houses: houses,
+                                 indicators: env.programme.indicators, english: english,
+                                 text: { env.views.text($0, context.language) })
         return env.views.render("club-indicator", titleKey: "clubs_indicator", page: page, context: context)
     }
 

@@ -31,18 +31,8 @@ struct ClubSessionsController {
              try session.map { try ClubStore.attendance(db, sessionId: $0.id!) } ?? [],
              try UnitStore.find(db, id: club.unitId)?.name)
         }
-        let marks = members.map { member -> Mark in
-            let chosen = input?.attendance[member.member.personId] ?? recorded.first { $0.personId == member.member.personId }?.status ?? .present
-            return Mark(personId: member.member.personId, name: member.fullName, role: member.member.role == .member ? "" : member.member.role.label(english: english),
-                        present: chosen == .present, absent: chosen == .absent, excused: chosen == .excused)
-        }
-        let page = AttendancePage(
-            action: session.map { "/clubs/sessions/\($0.id!)" } ?? "/clubs/\(club.id!)/sessions", clubId: club.id!, clubName: club.name,
-            date: input?.date ?? date.display, topic: input?.topic ?? session?.topic ?? "",
-            place: input?.place ?? session?.place ?? host ?? "",  // where the club meets, not its schedule
-            guests: String(input?.guests ?? session?.guests ?? 0), marks: marks, hasMembers: !marks.isEmpty,
-            presentCount: marks.filter(\.present).count, memberCount: marks.count, errors: errors,
-            hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        let page = AttendancePage(club: club, session: session, input: input, date: date, members: members, recorded: recorded, host: host,
+                                  english: english, errors: errors, csrf: context.csrfToken)
         return env.views.render("club-session", titleKey: "", title: club.name, page: page, context: context, status: status)
     }
 
@@ -106,16 +96,9 @@ struct ClubSessionsController {
             let club = try ClubStore.get(db, id: id, for: principal)
             let members = try ClubStore.members(db, clubId: id, on: today)
             let years = try PersonStore.birthYears(db, ids: members.map(\.member.personId))
-            return PrintPage(
-                clubName: club.name, unit: try UnitStore.name(db, id: club.unitId),
-                commune: try Settings.value(db, Settings.communeName), today: today.documentForm(english: context.english),
-                rows: members.enumerated().map { index, member in
-                    PrintRow(number: index + 1, name: member.fullName, village: member.village ?? "",
-                             birthYear: (years[member.member.personId] ?? nil).map(String.init) ?? "", role: member.member.role.label(english: english),
-                             joined: member.member.joinedOn.display,
-                             phone: principal.canWrite(unitId: club.unitId) ? (member.phone.flatMap { try? PhoneNumber.parse($0).get().display } ?? "") : "")
-                },
-                columns: sheet ? (1...8).map { _ in "" } : [], sheet: sheet)
+            return PrintPage(club: club, unit: try UnitStore.name(db, id: club.unitId), commune: try Settings.value(db, Settings.communeName),
+                             today: today, members: members, birthYears: years, showPhones: principal.canWrite(unitId: club.unitId), sheet: sheet,
+                             english: english)
         }
         return env.views.render("club-print", titleKey: sheet ? "clubs_printSheet" : "clubs_printMembers", page: page, context: context)
     }

@@ -34,17 +34,7 @@ struct ClubsController {
             (try ClubStore.list(db, filter, for: principal), try ClubStore.hosts(db, for: principal),
              try ActivityIndicator.activeClubs(db, on: env.clock.today(), rule: try ActivityRule.fromSettings(db)))
         }
-        let rows = items.map {
-            Row(id: $0.club.id!, name: $0.club.name, unit: $0.unitName, kind: $0.club.kind.label(english: english), field: $0.club.field.label(english: english),
-                ages: $0.club.ageGroupList.map { $0.label(english: english) }.joined(separator: ", "), status: $0.club.status.label(english: english), members: $0.members,
-                lastSession: $0.lastSession?.display ?? "", active: active.contains($0.club.id!))
-        }
-        let page = ListPage(
-            units: hosts.options(selected: filter.unitId),
-            kinds: ClubKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.kind) },
-            fields: ClubField.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.field) },
-            statuses: ClubStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.status) },
-            rows: rows, empty: rows.isEmpty, canCreate: principal.role != .viewer)
+        let page = ListPage(items, filter: filter, hosts: hosts, active: active, english: english, canCreate: principal.role != .viewer)
         return env.views.render("clubs", titleKey: "clubs_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }
@@ -62,15 +52,8 @@ struct ClubsController {
             let current = try PersonStore.find(db, id: input.leaderId).map { [($0.id!, $0.fullName)] } ?? []
             return (try ClubStore.hosts(db, for: principal).filter { principal.canWrite(unitId: $0.id) }, current + members.filter { $0.0 != input.leaderId })
         }
-        let page = FormPage(
-            action: id.map { "/clubs/\($0)" } ?? "/clubs", isNew: id == nil, name: input.name,
-            units: hosts.options(selected: input.unitId),
-            kinds: ClubKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.kind) },
-            fields: ClubField.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.field) },
-            ages: AgeGroup.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: input.ageGroups.contains($0.rawValue)) },
-            leaders: leaders.map { Option(value: String($0.0), label: $0.1, selected: $0.0 == input.leaderId) },
-            schedule: input.schedule ?? "", foundedOn: input.foundedOn ?? "", notes: input.notes ?? "",
-            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version)
+        let page = FormPage(id: id, input: input, hosts: hosts, leaders: leaders, english: english, errors: errors, csrf: context.csrfToken,
+                            version: version)
         return env.views.render("club-form", titleKey: id == nil ? "clubs_new" : "clubs_edit", page: page, context: context, status: status)
     }
 
@@ -135,31 +118,12 @@ struct ClubsController {
             let members = try ClubStore.members(db, clubId: id)
             let sessions = try ClubStore.sessions(db, clubId: id, limit: 100)
             let candidates = try PersonPicker.candidates(db, query: q, preset: nil, for: principal)
+            let history = try ClubStore.statusHistory(db, clubId: id)
             return DetailPage(
-                id: id, clubId: id, name: club.name, unitId: club.unitId, unit: unit?.name ?? "", kind: club.kind.label(english: english),
-                field: club.field.label(english: english),
-                ages: club.ageGroupList.map { $0.label(english: english) }.joined(separator: ", "), leader: leader?.fullName ?? "", schedule: club.schedule ?? "",
-                founded: club.foundedOn?.display ?? "", status: club.status.label(english: english), statusSince: club.statusSince?.display ?? "",
-                notes: club.notes ?? "", regularlyActive: active, ruleMonths: rule.months,
-                strip: Self.strip(months: months, endingBefore: today,
-                                  words: (env.views.text("clubs_monthHeld", context.language),
-                                          env.views.text("clubs_monthNotHeld", context.language))),
-                members: members.map {
-                    MemberRow(leaveHref: "/clubs/\(id)/members/\($0.member.id!)/leave", personId: $0.member.personId, name: $0.fullName, village: $0.village ?? "",
-                              role: $0.member.role.label(english: english), joined: $0.member.joinedOn.display, left: $0.member.leftOn?.display ?? "",
-                              current: $0.member.leftOn == nil, rate: $0.attendanceRate.map { "\($0)%" } ?? "—")
-                },
-                hasMembers: !members.isEmpty,
-                sessions: sessions.map {
-                    SessionRow(id: $0.session.id!, date: $0.session.date.display, topic: $0.session.topic ?? "", present: $0.present,
-                               absent: $0.absent, excused: $0.excused, guests: $0.session.guests)
-                },
-                hasSessions: !sessions.isEmpty,
-                history: try ClubStore.statusHistory(db, clubId: id).map { StatusRow(status: $0.status.label(english: english), since: $0.since.display, note: $0.note ?? "") },
-                statuses: ClubStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == club.status) },
-                roles: MemberRole.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .member) },
-                q: q, candidates: candidates,
-                searched: !q.isEmpty, today: today.display, canEdit: principal.canWrite(unitId: club.unitId), csrf: context.csrfToken)
+                club, unit: unit, leader: leader, rule: rule, active: active, months: months, members: members, sessions: sessions,
+                history: history, q: q, candidates: candidates, today: today,
+                words: (env.views.text("clubs_monthHeld", context.language), env.views.text("clubs_monthNotHeld", context.language)),
+                canEdit: principal.canWrite(unitId: club.unitId), english: english, csrf: context.csrfToken)
         }
         return env.views.render("club", titleKey: "", title: page.name, page: page, context: context,
                                 flash: env.flash(request, context))
@@ -171,8 +135,7 @@ struct ClubsController {
             let index = today.year * 12 + (today.month - 1) - back
             let year = index / 12, month = index % 12 + 1
             let key = MonthKey.make(year: year, month: month)
-            let has = held.contains(key)
-            return MonthCell(label: String(month), held: has, title: "\(month < 10 ? "0" : "")\(month)/\(year): \(has ? words.held : words.notHeld)")
+            return MonthCell(year: year, month: month, held: held.contains(key), words: words)
         }
     }
 

@@ -36,12 +36,12 @@ struct DecisionsController {
         let principal = context.principal
         let rows = try await env.database.read { db in
             try DecisionStore.list(db, year: (try request.queryYear())).map { d in
-                Row(id: d.id!, number: d.number ?? "", date: d.date?.display ?? "", subject: d.subject, kind: d.kind.label(english: english), issued: d.isIssued,
-                    corrected: try DecisionStore.correction(db, of: d.id!)?.number ?? "",
-                    count: try DecisionStore.recipientCount(db, decisionId: d.id!))
+                Row(d, correction: try DecisionStore.correction(db, of: d.id!), count: try DecisionStore.recipientCount(db, decisionId: d.id!),
+                    english: english)
             }
         }
-        return env.views.render("honours-decisions", titleKey: "decisions_title", page: ListPage(rows: rows, empty: rows.isEmpty, canCreate: principal.canWriteCommuneWide),
+        return env.views.render("honours-decisions", titleKey: "decisions_title",
+                                page: ListPage(rows: rows, canCreate: principal.canWriteCommuneWide),
                                 context: context, flash: env.flash(request, context))
     }
 
@@ -53,12 +53,7 @@ struct DecisionsController {
         let candidates = try await env.database.read { db in
             try NominationStore.list(db, .init(status: .approved, formKey: input.formKey), forms: forms, for: principal).filter { $0.nomination.decisionId == nil }
         }
-        let page = FormPage(
-            formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == input.formKey) }, formKey: input.formKey,
-            year: input.year.map(String.init) ?? "", subject: input.subject, grounds: input.legalGrounds ?? forms.defaultGrounds,
-            candidates: candidates.map { Candidate(id: $0.nomination.id!, name: $0.recipient, place: $0.place, achievement: $0.nomination.achievement,
-                                                   year: $0.nomination.year, checked: input.nominationIds.isEmpty || input.nominationIds.contains($0.nomination.id!)) },
-            hasCandidates: !candidates.isEmpty, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        let page = FormPage(forms: forms, input: input, candidates: candidates, errors: errors, csrf: context.csrfToken)
         return env.views.render("honours-decision-form", titleKey: "decisions_new", page: page, context: context, status: status)
     }
 
@@ -96,16 +91,9 @@ struct DecisionsController {
             let original = try DecisionStore.find(db, id: d.correctsId)
             let correction = try DecisionStore.correction(db, of: id)
             let form = forms.form(d.formKey)
-            return DetailPage(
-                id: id, number: d.number ?? "", date: d.date?.display ?? "", subject: d.subject, kind: d.kind.label(english: english), form: form?.name ?? d.formKey,
-                issued: d.isIssued, draft: !d.isIssued, higher: d.level == "higher", corrects: original?.number ?? "", correctsId: original?.id,
-                correctedBy: correction?.number ?? "", correctedById: correction?.id, issuedBy: d.issuedBy ?? "",
-                recipients: recipients.map { RecipientRow(id: $0.nomination.id!, name: $0.recipient, place: $0.place, achievement: $0.nomination.achievement,
-                                                          award: VND.format($0.nomination.award), awardValue: $0.nomination.award) },
-                hasRecipients: !recipients.isEmpty, recipientCount: recipients.count, editable: !d.isIssued && principal.canWriteCommuneWide && d.kind != .revoke,
-                canManage: principal.canWriteCommuneWide, canCorrect: d.isIssued && correction == nil && principal.canWriteCommuneWide && d.kind != .revoke,
-                today: env.clock.today().display, hasCertificates: d.isIssued && d.kind != .revoke && (form?.certificate ?? false),
-                errors: errors, csrf: context.csrfToken)
+            return DetailPage(id: id, decision: d, form: form, recipients: recipients, original: original, correction: correction,
+                              communeWide: principal.canWriteCommuneWide, today: env.clock.today(), english: english, errors: errors,
+                              csrf: context.csrfToken)
         }
         return env.views.render("honours-decision", titleKey: "",
                                 title: page.number.isEmpty ? page.subject
@@ -170,22 +158,7 @@ struct DecisionsController {
             let d = try DecisionStore.get(db, id: id)
             let recipients = try NominationStore.list(db, .init(decisionId: id), forms: forms, for: .system)
             let original = try DecisionStore.find(db, id: d.correctsId)
-            let total = recipients.reduce(0) { $0 + $1.nomination.award }
-            let hasAward = total > 0 && d.kind != .revoke
-            return DecisionModel(
-                issuer: d.issuer, number: d.number ?? "…/QĐ-UBND", commune: commune, dateLong: d.date?.documentForm ?? "ngày … tháng … năm …",
-                issued: d.isIssued, subject: d.subject, signerAuthority: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ \(commune.uppercased())",
-                grounds: d.legalGrounds.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { $0.hasSuffix(".") ? $0 : $0 + ";" },
-                revoke: d.kind == .revoke, amend: d.kind == .amend, corrects: original?.number ?? "", correctsDate: original?.date?.display ?? "",
-                formName: forms.form(d.formKey)?.name ?? d.formKey, count: recipients.count,
-                recipients: recipients.enumerated().map { DocRecipient(number: $0.offset + 1, name: $0.element.recipient, place: $0.element.place,
-                                                                      achievement: $0.element.nomination.achievement, award: VND.format($0.element.nomination.award)) },
-                total: VND.format(total), totalInWords: AmountInWords.vnd(total).lowercased(), hasAward: hasAward,
-                lastArticle: d.kind == .revoke ? 2 : (hasAward ? 3 : 2),
-                articleOne: DecisionWording.articleOne(form: forms.form(d.formKey), formName: forms.form(d.formKey)?.name ?? d.formKey, year: d.year,
-                                                       kinds: recipients.map(\.nomination.recipientKind)),
-                recipientHeading: DecisionWording.recipientHeading(recipients.map(\.nomination.recipientKind)),
-                signature: Signing.lines(.chairman, title: d.signerTitle), signerName: d.signerName)
+            return DecisionModel(decision: d, recipients: recipients, original: original, forms: forms, commune: commune)
         }
     }
 
@@ -213,17 +186,9 @@ struct DecisionsController {
                 throw DomainError(.conflict, "Chỉ in giấy khen của quyết định đã ban hành.", english: "Only issued decisions have certificates.")
             }
             let form = forms.form(d.formKey)
-            let title = form.map { $0.kind == .title ? "BẰNG CÔNG NHẬN" : $0.kind == .praise ? "BIỂU DƯƠNG" : "GIẤY KHEN" } ?? "GIẤY KHEN"
             return try NominationStore.list(db, .init(decisionId: id), forms: forms, for: .system).filter { only == nil || $0.nomination.id == only }
                 .enumerated().map { index, item in
-                    let achievement = form?.kind == .title
-                        ? "Đạt danh hiệu \(form!.name.replacingOccurrences(of: "Danh hiệu ", with: "")) năm \(item.nomination.year)"
-                        : item.nomination.achievement
-                    return CertificateModel(
-                        signerAuthority: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ \(commune.uppercased())", title: title, name: item.recipient, place: item.place,
-                        achievement: achievement, number: d.number ?? "", date: d.date?.display ?? "",
-                        book: "\(d.numberYear ?? d.year)/\(d.seq ?? 0)-\(index + 1)", commune: commune,
-                        dateLong: d.date?.documentForm ?? "", signature: Signing.lines(.chairman, title: d.signerTitle), signerName: d.signerName)
+                    CertificateModel(decision: d, form: form, item: item, index: index, commune: commune)
                 }
         }
     }

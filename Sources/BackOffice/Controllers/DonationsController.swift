@@ -65,21 +65,9 @@ struct DonationsController {
         let (items, campaigns, years) = try await env.database.read { db in
             (try DonationStore.list(db, filter, for: principal), try CampaignStore.choices(db), try DonationStore.receiptYears(db))
         }
-        let rows = items.map {
-            ListRow(id: $0.donation.id!, receipt: $0.donation.receiptNumber, date: $0.donation.date.display,
-                sponsor: $0.sponsorName ?? (english ? SocializationTotals.englishAnonymousLabel : SocializationTotals.anonymousLabel), gift: Self.gift($0), value: VND.format($0.donation.estimatedValue),
-                purpose: $0.donation.purpose, unit: $0.recipientUnit, voided: $0.donation.isVoided, letterSent: $0.donation.letterSentOn != nil)
-        }
-        let allYears: [Int] = Array(Set(years + [env.clock.today().year])).sorted(by: >)
-        let total: Int64 = items.filter { !$0.donation.isVoided }.reduce(0) { $0 + $1.donation.estimatedValue }
-        let page = ListPage(
-            years: allYears.map { Option(value: String($0), label: String($0), selected: $0 == filter.year) },
-            kinds: DonationKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.kind) },
-            campaigns: Choice.options(campaigns, selected: filter.campaignId),
-            query: request.uri.query ?? "", rows: rows, empty: rows.isEmpty,
-            total: VND.format(total),
-            canCreate: principal.role != .viewer, canImport: principal.canWriteCommuneWide, csrf: context.csrfToken,
-            problems: problems, hasProblems: !problems.isEmpty, imported: imported, csvText: csvText)
+        let page = ListPage(items, campaigns: campaigns, receiptYears: years, thisYear: env.clock.today().year, filter: filter,
+                            query: request.uri.query ?? "", canCreate: principal.role != .viewer, canImport: principal.canWriteCommuneWide,
+                            english: english, csrf: context.csrfToken, problems: problems, imported: imported, csvText: csvText)
         return env.views.render("socialization-donations", titleKey: "donations_title", page: page, context: context, status: status,
                                 flash: env.flash(request, context))
     }
@@ -124,35 +112,12 @@ struct DonationsController {
              try CampaignStore.choices(db, sinceYear: today.year - 1),
              try PledgeStore.list(db, sponsorId: input.sponsorId ?? -1, for: principal).filter { [.open, .overdue].contains($0.status(on: today)) })
         }
-        let lines = input.items ?? []
-        let items = (0..<Self.itemRows).map { index -> ItemRow in
-            let line = index < lines.count ? lines[index] : nil
-            return ItemRow(index: index + 1, description: line?.description ?? "", quantity: line?.quantity ?? "", unit: line?.unitOfMeasure ?? "",
-                           value: line?.estimatedValue ?? "", author: line?.author ?? "", isbn: line?.isbn ?? "", isBook: line?.isBook ?? (index == 0))
-        }
-        let pledgeOptions: [Option] = pledges.map {
-            Option(value: String($0.pledge.id!), label: $0.pledge.purpose + " — " + VND.format($0.remaining) + " (" + $0.pledge.dueOn.display + ")",
-                   selected: $0.pledge.id == input.pledgeId)
-        }
         let kind = DonationKind(rawValue: input.kind) ?? .cash
-        let itemErrors: [String] = errors.filter { $0.key.hasPrefix("items.") }.sorted { $0.key < $1.key }.map(\.value)
-        var page = FormPage(
-            sponsors: sponsors.map { Option(value: String($0.sponsor.id!), label: $0.name, selected: $0.sponsor.id == input.sponsorId) },
-            kind: kind.rawValue, isCash: kind == .cash, kindLabel: kind.label(english: english),
-            switchHref: "/donations/new?kind=\(kind == .cash ? "in_kind" : "cash")" + (input.sponsorId.map { "&sponsor=\($0)" } ?? ""),
-            switchLabel: env.views.text(kind == .cash ? "donations_newInKind" : "donations_new", context.language),
-            channels: PaymentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input.channel ?? "cash")) },
-            units: units.options(selected: input.recipientUnitId),
-            campaigns: Choice.options(campaigns, selected: input.campaignId),
-            pledges: pledgeOptions,
-            hasPledges: !pledges.isEmpty, date: input.date, amount: input.amount ?? "", items: items, purpose: input.purpose,
-            receivedBy: input.receivedBy ?? "", publishAnonymous: input.publishAnonymous ?? false, notes: input.notes ?? "",
-            errors: errors, itemErrors: itemErrors,
-            hasErrors: !errors.isEmpty, csrf: context.csrfToken)
-        page.sponsorChosen = input.sponsorId != nil || anonymous
-        page.anonymousChosen = anonymous
-        page.unitChosen = input.recipientUnitId != nil
-        return env.views.render("socialization-donation-form", titleKey: kind == .cash ? "donations_new" : "donations_newInKind", page: page, context: context, status: status)
+        let page = FormPage(input, sponsors: sponsors, units: units, campaigns: campaigns, pledges: pledges, anonymous: anonymous,
+                            switchLabel: env.views.text(kind == .cash ? "donations_newInKind" : "donations_new", context.language),
+                            english: english, csrf: context.csrfToken, errors: errors)
+        return env.views.render("socialization-donation-form", titleKey: kind == .cash ? "donations_new" : "donations_newInKind",
+                                page: page, context: context, status: status)
     }
 
     @Sendable func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -207,21 +172,10 @@ struct DonationsController {
             let left = try DonationStore.remaining(db, donationId: id)
             let handovers = try DonationStore.handovers(db, donationId: id)
             let pledges = try DonationStore.fulfilledPledges(db, donationId: id)
-            return DetailPage(
-                id: id, receipt: d.receiptNumber, date: d.date.display, sponsor: item.sponsorName ?? (english ? SocializationTotals.englishAnonymousLabel : SocializationTotals.anonymousLabel), sponsorId: d.sponsorId,
-                kind: d.kind.label(english: english), gift: Self.gift(item), value: VND.format(d.estimatedValue), amountInWords: AmountInWords.vnd(d.estimatedValue),
-                channel: d.channel?.label(english: english) ?? "", purpose: d.purpose, campaign: item.campaignTitle ?? "", unit: item.recipientUnit, receivedBy: d.receivedBy,
-                publishAnonymous: d.publishAnonymous, notes: d.notes ?? "", voided: d.isVoided, voidedAt: d.voidedAt.map(VietnamTime.display) ?? "",
-                voidedBy: d.voidedBy ?? "", voidReason: d.voidReason ?? "", letterSent: d.letterSentOn?.display ?? "",
-                items: items.map { ItemLine(id: $0.id!, description: $0.description, author: $0.author ?? "", isbn: $0.isbn ?? "", quantity: $0.quantity,
-                                            unit: $0.unitOfMeasure, value: VND.format($0.estimatedValue), remaining: left[$0.id!] ?? 0) },
-                hasItems: !items.isEmpty,
-                handovers: handovers.map { HandoverRow(id: $0.0.id!, date: $0.0.date.display, toUnit: $0.1,
-                                                       items: $0.2.map { "\($0.quantity) \($0.item.unitOfMeasure) \($0.item.description)" }.joined(separator: "; ")) },
-                hasHandovers: !handovers.isEmpty, canHandOver: !items.isEmpty && !d.isVoided && left.values.contains { $0 > 0 },
-                units: try DonationStore.recipientUnits(db, for: .system).options(selected: d.recipientUnitId),
-                today: env.clock.today().display, pledges: pledges, canEdit: principal.canWrite(unitId: d.recipientUnitId) && !d.isVoided,
-                csrf: context.csrfToken, errors: errors)
+            return DetailPage(item, items: items, remaining: left, handovers: handovers, pledges: pledges,
+                              units: try DonationStore.recipientUnits(db, for: .system).options(selected: d.recipientUnitId),
+                              canWrite: principal.canWrite(unitId: d.recipientUnitId), english: english, today: env.clock.today(),
+                              csrf: context.csrfToken, errors: errors)
         }
         return env.views.render("socialization-donation", titleKey: "", title: env.views.text("donations_receipt", context.language) + " " + page.receipt,
                                 page: page, context: context, status: status, flash: env.flash(request, context))
@@ -268,17 +222,8 @@ struct DonationsController {
     /// The receipt as printed and as downloaded for Word.
     private func receiptModel(id: Int64, for principal: Principal) async throws -> ReceiptModel {
         let (item, items) = try await env.database.read { db in (try DonationStore.get(db, id: id, for: principal), try DonationStore.items(db, donationId: id)) }
-        let d = item.donation
-        return ReceiptModel(
-            committee: env.settings.value(Settings.committeeName), commune: env.settings.value(Settings.communeName), recipientUnit: item.recipientUnit,
-            number: d.receiptNumber, sponsor: item.sponsorName ?? SocializationTotals.anonymousLabel, payer: item.sponsorName ?? "", purpose: d.purpose,
-            campaign: item.campaignTitle ?? "", cash: d.kind == .cash, amount: VND.format(d.amount ?? 0), channel: d.channel?.label ?? "",
-            amountInWords: AmountInWords.vnd(d.estimatedValue), hasItems: !items.isEmpty,
-            items: items.enumerated().map { ReceiptItem(number: $0.offset + 1, description: $0.element.description, author: $0.element.author ?? "",
-                                                        isbn: $0.element.isbn ?? "", unit: $0.element.unitOfMeasure, quantity: $0.element.quantity,
-                                                        value: VND.format($0.element.estimatedValue)) },
-            total: VND.format(d.estimatedValue), dateLong: d.date.documentForm, receivedBy: d.receivedBy, voided: d.isVoided,
-            voidedOn: d.voidedAt.map(VietnamTime.display) ?? "", voidedBy: d.voidedBy ?? "", voidReason: d.voidReason ?? "")
+        return ReceiptModel(item, items: items, committee: env.settings.value(Settings.committeeName),
+                            commune: env.settings.value(Settings.communeName))
     }
 
     @Sendable func receipt(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -379,13 +324,8 @@ struct DonationsController {
             let handover = try DonationStore.handover(db, id: id)
             let item = try DonationStore.get(db, id: handover.donationId, for: principal)
             let lines = try DonationStore.handoverLines(db, handoverId: id)
-            return HandoverModel(
-                committee: env.settings.value(Settings.committeeName), commune: env.settings.value(Settings.communeName), dateLong: handover.date.documentForm,
-                receipt: item.donation.receiptNumber, deliveredBy: handover.deliveredBy, fromUnit: item.recipientUnit, receivedBy: handover.receivedBy,
-                toUnit: try UnitStore.name(db, id: handover.toUnitId), sponsor: item.sponsorName ?? SocializationTotals.anonymousLabel,
-                items: lines.enumerated().map { ReceiptItem(number: $0.offset + 1, description: $0.element.item.description, author: $0.element.item.author ?? "",
-                                                            isbn: $0.element.item.isbn ?? "", unit: $0.element.item.unitOfMeasure, quantity: $0.element.quantity, value: "") },
-                notes: handover.notes ?? "")
+            return HandoverModel(handover, of: item, lines: lines, toUnit: try UnitStore.name(db, id: handover.toUnitId),
+                                 committee: env.settings.value(Settings.committeeName), commune: env.settings.value(Settings.communeName))
         }
     }
 

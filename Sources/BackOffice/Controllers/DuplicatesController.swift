@@ -25,19 +25,8 @@ struct DuplicatesController {
             let villages = (result?.pairs ?? []).flatMap { [$0.first.villageId, $0.second.villageId] }.compactMap { $0 }
             return (result, principal.canWriteCommuneWide ? try PersonMerge.recent(db) : [], try UnitStore.names(db, ids: villages))
         }
-        func side(_ s: DuplicateScan.Side) -> SideRow {
-            SideRow(id: s.id, name: s.fullName, birthYear: s.birthYear.map(String.init) ?? "", village: s.villageId.flatMap { names[$0] } ?? "",
-                    phone: s.phone.map { PhoneNumber.display(stored: $0) } ?? "")
-        }
-        let pairs = (result?.pairs ?? []).map { pair in
-            PairRow(left: side(pair.first), right: side(pair.second), reasons: pair.reasons.map { $0.label(english: english) }.joined(separator: ", "),
-                    score: pair.score, canMerge: principal.canWrite(unitId: pair.first.villageId) && principal.canWrite(unitId: pair.second.villageId))
-        }
-        let page = Page(scanned: scan, pairs: pairs, none: scan && pairs.isEmpty, people: VND.grouped(Int64(result?.people ?? 0)),
-                        pairCount: pairs.count, skipped: (result?.skippedBlocks ?? 0) > 0 ? String(result!.skippedBlocks) : "",
-                        merges: merges.map { MergeRow(id: $0.id, keptId: $0.keptId, removedName: $0.removedName, by: $0.mergedBy,
-                                                      at: CivilDate.today(now: $0.mergedAt).display, undone: $0.undone) },
-                        hasMerges: !merges.isEmpty, canUndo: principal.canWriteCommuneWide, csrf: context.csrfToken)
+        let page = Page(scanned: scan, result: result, merges: merges, villageNames: names, principal: principal, english: english,
+                        csrf: context.csrfToken)
         return env.views.render("people-duplicates", titleKey: "duplicates_title", page: page, context: context,
                                 flash: env.flash(request, context), section: "person")
     }

@@ -25,21 +25,16 @@ struct HonoursRegisterController {
         let views = env.views, language = context.language
         let page = try await env.database.read { db -> RegisterPage in
             let villages = try UnitStore.villages(db, for: principal)
-            return RegisterPage(
-                forms: try forms.forms.map {
-                    FormRow(key: $0.key, name: $0.name, kind: views.text("honourKind_\($0.kind.rawValue)", language),
-                            level: views.text("honourLevel_\($0.level)", language), awardedBy: $0.awardedBy,
-                            recipients: $0.recipients.map { $0.label(english: english) }.joined(separator: ", "), award: VND.grouped(try forms.award(db, for: $0)))
-                },
-                clans: try HonoursRegister.clans(db).map { clan in
-                    ClanRow(name: clan.name, village: villages.first { $0.id == clan.villageId }?.name ?? "", notes: clan.notes ?? "")
-                },
-                models: try HonoursRegister.goodModels(db).map { ModelRow(title: $0.0.title, unit: $0.1, year: $0.0.year, description: $0.0.description,
-                                                                          replicated: $0.0.replicatedWhere ?? "") },
-                villages: villages.filter { principal.canWrite(unitId: $0.id) }.options(),
-                units: try UnitStore.active(db).filter { principal.canWrite(unitId: $0.id) }
-                    .options(),
-                year: env.clock.today().year, canManage: principal.canWriteCommuneWide, canAdd: principal.role != .viewer, csrf: context.csrfToken)
+            let rows = try forms.forms.map { form in
+                FormRow(form, award: try forms.award(db, for: form), english: english, text: { views.text($0, language) })
+            }
+            let clans = try HonoursRegister.clans(db)
+            let models = try HonoursRegister.goodModels(db)
+            let units = try UnitStore.active(db).filter { principal.canWrite(unitId: $0.id) }
+            return RegisterPage(forms: rows, clans: clans, models: models, villages: villages,
+                                writableVillages: villages.filter { principal.canWrite(unitId: $0.id) }, units: units,
+                                year: env.clock.today().year, canManage: principal.canWriteCommuneWide, canAdd: principal.role != .viewer,
+                                csrf: context.csrfToken)
         }
         return env.views.render("honours-register", titleKey: "register_title", page: page, context: context,
                                 flash: env.flash(request, context))

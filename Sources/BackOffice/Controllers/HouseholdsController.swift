@@ -24,14 +24,8 @@ struct HouseholdsController {
         let (result, villages) = try await env.database.read { db in
             (try HouseholdStore.list(db, villageId: villageId, for: principal, page: pageNumber), try UnitStore.villages(db, for: principal))
         }
-        let rows = result.items.map {
-            Row(id: $0.household.id!, name: $0.household.name, village: $0.villageName ?? "", head: $0.headName ?? "", members: $0.memberCount)
-        }
-        let totalText = env.views.text("households_total", context.language).replacingOccurrences(of: "%@", with: VND.grouped(Int64(result.total)))
-        let page = ListPage(villages: villages.options(selected: villageId),
-                            rows: rows, empty: rows.isEmpty,
-                            pager: Pager(result, basePath: "/households", query: ["village": villageId.map(String.init) ?? ""], totalText: totalText),
-                            villageQuery: villageId.map { "?village=\($0)" } ?? "")
+        let page = ListPage(result: result, villages: villages, villageId: villageId,
+                            totalFormat: env.views.text("households_total", context.language))
         return env.views.render("households", titleKey: "households_title", page: page, context: context)
     }
 
@@ -41,13 +35,10 @@ struct HouseholdsController {
         let page = try await env.database.read { db -> DetailPage in
             let household = try HouseholdStore.get(db, id: id, for: principal)
             let village = try UnitStore.find(db, id: household.villageId)
-            return DetailPage(
-                id: id, name: household.name, village: village?.name ?? "", address: household.address ?? "",
-                members: try HouseholdStore.members(db, householdId: id).map {
-                    Member(id: $0.id!, fullName: $0.fullName, relation: $0.relationToHead ?? "", birthYear: $0.birthYear.map(String.init) ?? "")
-                },
-                canEdit: principal.canWrite(unitId: household.villageId),
-                honours: try HonoursSection.lines(db, .init(householdId: id), forms: env.honourForms), csrf: context.csrfToken)
+            let members = try HouseholdStore.members(db, householdId: id)
+            let honours = try HonoursSection.lines(db, .init(householdId: id), forms: env.honourForms)
+            return DetailPage(household: household, village: village, members: members, honours: honours,
+                              canEdit: principal.canWrite(unitId: household.villageId), csrf: context.csrfToken)
         }
         return env.views.render("household", titleKey: "", title: page.name, page: page, context: context,
                                 flash: env.flash(request, context))

@@ -23,42 +23,15 @@ struct IndicatorsController {
         let year = (try request.queryYear()) ?? thisYear
         let programme = env.programme
         let views = env.views, language = context.language
-        let perYear = language == .en ? "%/year" : "%/năm"
         let english = context.english
         let rows = try await env.database.read { db in
-            func t(_ key: String) -> String { views.text(key, language) }
-            return try programme.indicators.map { indicator -> IndicatorRow in
-                func target(_ value: Double) -> String {
-                    switch indicator.kind {
-                    case .yesno: return indicator.display(value, english: english)
-                    case .growth: return DecimalText.number(value) + perYear
-                    case .share: return DecimalText.number(value) + "%"
-                    case .count: return DecimalText.number(value) + " " + indicator.unit
-                    }
-                }
+            try programme.indicators.map { indicator -> IndicatorRow in
                 let span = Array(min(indicator.baselineYear, year - 3)...year)
                 let values = try span.map { try Indicators.value(db, indicator, year: $0) }
-                let current = values.last
-                return IndicatorRow(
-                    key: indicator.key, name: indicator.name, unit: indicator.unit, kind: t("indicators_\(indicator.kind.rawValue)"),
-                    source: indicator.computed != nil ? t("indicators_computed") : t("indicators_manual"),
-                    baseline: "\(indicator.display(indicator.baseline, english: english)) (\(indicator.baselineYear))",
-                    target2025: target(indicator.target2025), target2030: target(indicator.target2030),
-                    cells: zip(span, values).map { year, value in
-                        let on = value.value.map { indicator.onTrack($0, in: year) }
-                        return YearCell(year: year, value: indicator.display(value.value, english: english),
-                                        expected: indicator.display(indicator.trajectory(year), english: english), onTrack: on == true, offTrack: on == false)
-                    },
-                    // A yes/no indicator reads from its row of "Có" / "Chưa"; bars of 0 and 1 said nothing more.
-                    chart: indicator.kind == .yesno ? "" : TrajectoryChart.svg(years: span, values: values.map(\.value),
-                                               expected: span.map(indicator.trajectory), title: indicator.name,
-                                               expectedLabel: t("indicators_expected")),
-                    manual: indicator.computed == nil, note: current.map { language == .en ? EnglishMessages.english($0.note) : $0.note } ?? "",
-                    growth: current?.value.flatMap { indicator.compoundGrowth(to: $0, in: year) }.map { DecimalText.number($0) + perYear } ?? "")
+                return IndicatorRow(indicator, year: year, span: span, values: values, english: english, text: { views.text($0, language) })
             }
         }
-        let page = Page(year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
-                        rows: rows, canEdit: principal.canWriteCommuneWide, csrf: context.csrfToken)
+        let page = Page(year: year, thisYear: thisYear, rows: rows, canEdit: principal.canWriteCommuneWide, csrf: context.csrfToken)
         return env.views.render("recognition-indicators", titleKey: "indicators_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }
@@ -83,15 +56,8 @@ struct IndicatorsController {
             let chosen = (try request.queryId("library")) ?? libraries.first?.id
             return (libraries, chosen, try chosen.map { try Indicators.visits(db, libraryId: $0, year: year) } ?? [:])
         }
-        func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
-        let page = VisitsPage(
-            libraries: libraries.options(selected: chosen), libraryId: chosen, year: year,
-            years: Option.years(thisYear - 3...thisYear, selected: year),
-            months: (1...12).map { m in
-                let v = months[m]
-                return MonthRow(month: m, visits: text(v?.visits), readers: text(v?.readers), loans: text(v?.loans), newCards: text(v?.newCards), onlineUses: text(v?.onlineUses))
-            },
-            total: VND.grouped(Int64(months.values.reduce(0) { $0 + $1.visits })), canEdit: principal.canWrite(unitId: chosen), csrf: context.csrfToken)
+        let page = VisitsPage(libraries: libraries, chosen: chosen, year: year, thisYear: thisYear, months: months,
+                              canEdit: principal.canWrite(unitId: chosen), csrf: context.csrfToken)
         return env.views.render("recognition-visits", titleKey: "visits_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }

@@ -237,47 +237,14 @@ struct MessagesController {
 
     private func render(_ context: SignedInContext, principal: Principal, templates: [MessageTemplate], choice: Choice,
                         result: PreviewResult? = nil, templateError: String? = nil) async throws -> Response {
-        let english = context.english
-        let chosen = templates.first { $0.name == choice.template }
         let (villages, log, clubs, activities) = try await env.database.read { db in
             (try UnitStore.villageNames(db, for: principal), try ExportLog.recent(db, limit: 20),
              try ClubStore.list(db, ClubStore.Filter(status: .active), for: principal),
              try CampaignStore.activities(db, from: env.clock.today().adding(days: -90), to: env.clock.today().adding(days: 365)))
         }
-        let channel = chosen.map { choice.channel(for: $0) } ?? choice.channel
-        let variables = (chosen?.declaredVariables ?? []).filter { !$0.hasPrefix("recipient.") && !Self.automatic.contains($0) }
-        let page = MessagesPage(
-            canExport: principal.role != .viewer, templateError: templateError,
-            templates: templates.map { Option(value: $0.name, label: "\($0.title) — \($0.channel.label(english: english))", selected: $0.name == choice.template) },
-            templateTitle: chosen?.title ?? "", templateDescription: chosen?.description ?? "",
-            channels: Channel.allCases.filter { candidate in chosen.map { Self.fits($0, candidate) } ?? true }
-                .map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == channel) },
-            villages: villages.map { Option(value: $0.name, label: $0.name, selected: $0.name == choice.village) },
-            genders: [Option(value: "nữ", label: Gender.female.label(english: english), selected: choice.gender == "nữ"),
-                      Option(value: "nam", label: Gender.male.label(english: english), selected: choice.gender == "nam")],
-            unitKinds: UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == choice.unitKind) },
-            clubs: clubs.map { Option(value: String($0.club.id!), label: "\($0.club.name) — \($0.unitName)", selected: String($0.club.id!) == choice.club) },
-            activities: activities.map { Option(value: String($0.id!), label: "\(DateTimeText.display($0.startsAt)) — \($0.title)", selected: String($0.id!) == choice.activity) },
-            ageFrom: choice.ageFrom, ageTo: choice.ageTo, ethnicity: choice.ethnicity, audience: choice.audience,
-            audienceExamples: AudienceSpec.catalogue.filter(\.available).map { AudienceExample(spec: $0.spec, meaning: context.english ? $0.english : $0.meaning) },
-            ascii: choice.ascii, perVillage: choice.perVillage,
-            // Labels in words only: "{{activity.title}}" meant nothing to the people filling the form.
-            variables: variables.map { name in
-                let key = "variable_" + name, text = env.views.text(key, context.language)
-                return VariableField(name: "v." + name, label: text == key ? Self.capitalised(MessageVariables.shared[name] ?? name) : text, value: choice.values[name] ?? "")
-            },
-            hasVariables: !variables.isEmpty,
-            previewed: result != nil, error: result?.error, summary: result?.summary ?? [],
-            previewText: result?.isLetter == true ? "" : result?.text ?? "", previewHTML: result?.isLetter == true ? result?.text ?? "" : "",
-            isLetter: result?.isLetter ?? false, isLoudspeaker: channel == .loudspeaker, rejects: result?.rejects ?? "",
-            sms: result?.sms ?? [], hasSMS: !(result?.sms.isEmpty ?? true),
-            csrf: context.csrfToken,
-            log: log.map {
-                LogRow(at: VietnamTime.display($0.createdAt), actor: $0.actor, template: $0.template, audience: $0.audience,
-                       channel: Channel(rawValue: $0.channel)?.label(english: english) ?? $0.channel, messages: VND.grouped(Int64($0.messages)),
-                       excluded: VND.grouped(Int64($0.excluded)), cost: $0.estimatedCost > 0 ? VND.format($0.estimatedCost) : "")
-            },
-            hasLog: !log.isEmpty)
+        let page = MessagesPage(templates: templates, choice: choice, result: result, templateError: templateError, villages: villages, log: log,
+                                clubs: clubs, activities: activities, canExport: principal.role != .viewer, english: context.english,
+                                text: { env.views.text($0, context.language) }, csrf: context.csrfToken)
         return env.views.render("messages", titleKey: "messages_title", page: page, context: context)
     }
 }

@@ -37,16 +37,9 @@ struct NominationsController {
              try HonourRoll.entries(db, .init(year: year), forms: forms), try NominationStore.meetings(db))
         }
         let counts = HonourRoll.counts(roll)
-        let page = OverviewPage(
-            year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
-            statuses: NominationStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == status) },
-            formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == formKey) },
-            rows: items.map { ListRow(id: $0.nomination.id!, recipient: $0.recipient, kind: $0.nomination.recipientKind.label(english: english), place: $0.place, form: $0.formName,
-                                      proposer: $0.proposingUnit, status: $0.nomination.status.label(english: english), decision: $0.decisionNumber ?? "") },
-            empty: items.isEmpty, counts: counts.byForm.sorted { $0.key < $1.key }.map { CountRow(label: $0.key, count: $0.value) },
-            total: counts.total, individuals: counts.individuals, collectives: counts.collectives, women: counts.women, men: counts.men,
-            award: VND.format(counts.award), meetings: meetings.prefix(5).map { "\($0.date.display) — \($0.minutesRef) (\($0.members))" },
-            canPropose: principal.role != .viewer, canReview: principal.canWriteCommuneWide, today: env.clock.today().display, csrf: context.csrfToken)
+        let page = OverviewPage(year: year, thisYear: thisYear, status: status, formKey: formKey, forms: forms, items: items, counts: counts,
+                                meetings: meetings, canPropose: principal.role != .viewer, canReview: principal.canWriteCommuneWide,
+                                today: env.clock.today(), english: english, csrf: context.csrfToken)
         return env.views.render("honours", titleKey: "honours_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }
@@ -64,21 +57,11 @@ struct NominationsController {
             let households = try HouseholdStore.list(db, villageId: nil, for: principal, perPage: 2000).items
             let clubs = try ClubStore.choices(db)
             let units = try UnitStore.active(db)
-            return FormPage(
-                year: input.year.map(String.init) ?? "", kinds: RecipientKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == kind) },
-                q: q, searched: !q.isEmpty || (kind == .individual && selected != nil),
-                candidates: try PersonPicker.candidates(db, query: q, preset: kind == .individual ? selected : nil, for: principal),
-                households: households.map { Option(value: String($0.household.id!), label: "\($0.household.name) · \($0.villageName ?? "")",
-                                                    selected: kind == .household && $0.household.id == selected) },
-                clans: try HonoursRegister.clans(db).map { Option(value: String($0.id!), label: $0.name, selected: kind == .clan && $0.id == selected) },
-                clubs: Choice.options(clubs, selected: kind == .club ? selected : nil),
-                units: units.map { Option(value: String($0.id!), label: $0.name, selected: kind == .unit && $0.id == selected) },
-                formOptions: forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == input.formKey) },
-                types: CommendationType.allCases.map {
-                    Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input.commendationType ?? "regular"))
-                },
-                proposers: units.filter { principal.canWrite(unitId: $0.id) }.options(selected: input.proposingUnitId),
-                achievement: input.achievement, errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+            let candidates = try PersonPicker.candidates(db, query: q, preset: kind == .individual ? selected : nil, for: principal)
+            let clans = try HonoursRegister.clans(db)
+            return FormPage(input: input, q: q, candidates: candidates, households: households, clans: clans, clubs: clubs, units: units,
+                            forms: forms, proposers: units.filter { principal.canWrite(unitId: $0.id) }, english: english, errors: errors,
+                            csrf: context.csrfToken)
         }
         return env.views.render("honours-nomination-form", titleKey: "nominations_new", page: page, context: context, status: status)
     }
@@ -130,37 +113,10 @@ struct NominationsController {
             // Discipline and investigation flags are for commune roles only (as on the person page).
             let flag = principal.canWriteCommuneWide ? try n.personId.flatMap { try Discipline.activeFlag(db, personId: $0, on: env.clock.today()) } : nil
             let evidence = try NominationStore.evidence(db, nominationId: id)
-            let paths = ["campaign": "/campaigns/", "donation": "/donations/", "club": "/clubs/", "volunteer": "/volunteers/"]
-            let recipientHref: String = {
-                switch n.recipientKind {
-                case .individual: return "/people/\(n.personId!)"
-                case .household: return "/households/\(n.householdId!)"
-                case .club: return "/clubs/\(n.clubId!)"
-                case .unit: return "/units/\(n.unitId!)"
-                case .clan: return ""
-                }
-            }()
-            return DetailPage(
-                id: id, recipient: item.recipient, recipientHref: recipientHref, kind: n.recipientKind.label(english: english), place: item.place, year: n.year,
-                form: item.formName, type: n.commendationType.label(english: english), proposer: item.proposingUnit, achievement: n.achievement,
-                status: n.status.label(english: english),
-                meeting: meeting.map { "\($0.date.display) — \($0.minutesRef)" } ?? "",
-                votes: n.votesFor.map { "\($0) / \(n.votesAgainst ?? 0)" } ?? "", rejectReason: n.rejectReason ?? "",
-                award: n.status == .approved ? VND.format(n.award) : "", decision: item.decisionNumber ?? "", decisionId: n.decisionId,
-                flagged: flag.map { "\(views.text("honours_flag_\($0.kind)", language)) (\($0.since.display))" } ?? "",
-                evidence: evidence.map { e in
-                    EvidenceRow(kind: views.text("evidence_\(e.kind)", language),
-                                href: e.link.flatMap { SafeLink.isWebAddress($0) ? $0 : nil }
-                                    ?? (paths[e.kind].map { $0 + String(e.refId ?? 0) } ?? ""),
-                                label: e.link ?? e.refId.map { "#\($0)" } ?? "", note: e.note ?? "")
-                },
-                hasEvidence: !evidence.isEmpty,
-                evidenceKinds: Self.evidenceKinds.map { Option(value: $0, label: views.text("evidence_\($0)", language), selected: false) },
-                canSubmit: n.status == .draft && principal.canWrite(unitId: n.proposingUnitId),
-                canReview: n.status == .submitted && principal.canWriteCommuneWide, canDecide: n.status == .reviewed && principal.canWriteCommuneWide,
-                canAddEvidence: [.draft, .submitted].contains(n.status) && (principal.canWrite(unitId: n.proposingUnitId) || principal.canWriteCommuneWide),
-                meetings: try NominationStore.meetings(db).map { Option(value: String($0.id!), label: "\($0.date.display) — \($0.minutesRef)", selected: false) },
-                errors: errors, csrf: context.csrfToken)
+            let meetings = try NominationStore.meetings(db)
+            return DetailPage(id: id, item: item, meeting: meeting, flag: flag, evidence: evidence, meetings: meetings,
+                              proposerWriter: principal.canWrite(unitId: n.proposingUnitId), communeWide: principal.canWriteCommuneWide,
+                              english: english, errors: errors, csrf: context.csrfToken, text: { views.text($0, language) })
         }
         return env.views.render("honours-nomination", titleKey: "", title: page.recipient, page: page, context: context, status: status,
                                 flash: env.flash(request, context))

@@ -35,25 +35,9 @@ struct OrganisationMembersController {
             (try UnitStore.get(db, id: id, for: principal), try MembershipStore.members(db, orgId: id, includeFormer: former, branchId: branch, for: principal),
              try PersonPicker.candidates(db, query: q, preset: nil, for: principal), try UnitStore.villageNames(db, for: principal))
         }
-        let rows = lines.map { line in
-            MemberPages.Row(id: line.member.id!, personId: line.member.personId, name: line.fullName, branch: line.branch ?? line.village ?? "",
-                            role: line.member.role.label(english: english), number: line.member.number ?? "", joined: line.member.joinedOn.display,
-                            left: line.member.leftOn?.display ?? "", current: line.member.isCurrent)
-        }
-        let perPage = 100
-        let shown = Page(items: Array(rows.dropFirst((pageNumber - 1) * perPage).prefix(perPage)), total: rows.count, page: pageNumber, perPage: perPage)
-        let page = MemberPages.List(
-            unitId: id, unitName: unit.name, rows: shown.items, none: rows.isEmpty, count: String(rows.filter(\.current).count), former: former,
-            canEdit: principal.canWrite(unitId: id), q: q, searched: !q.isEmpty, candidates: candidates,
-            roles: OrgRole.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .member) },
-            branches: villages.map { Option(value: String($0.id), label: $0.name, selected: false) },
-            branchFilter: villages.map { Option(value: String($0.id), label: $0.name, selected: $0.id == branch) },
-            today: env.clock.today().display, importDone: importDone, importProblems: importProblems, hasImportProblems: !importProblems.isEmpty,
-            importColumns: MembersImporter.columns.map(\.vietnamese).joined(separator: ", "),
-            pager: Pager(shown, basePath: "/units/\(id)/members", query: ["branch": branch.map(String.init) ?? "", "show": former ? "all" : ""], totalText: ""),
-            messageHref: "/messages?template=sms-invitation&audience="
-                + "members:unit=\(id)\(villages.first { $0.id == branch }.map { ",village=\($0.name)" } ?? "")".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
-            csrf: context.csrfToken)
+        let page = MemberPages.List(unit: unit, lines: lines, candidates: candidates, villages: villages, q: q, former: former, branch: branch,
+                                    pageNumber: pageNumber, canEdit: principal.canWrite(unitId: id), today: env.clock.today(),
+                                    importDone: importDone, importProblems: importProblems, english: english, csrf: context.csrfToken)
         return env.views.render("organisation-members", titleKey: "", title: (english ? "Members: " : "Hội viên: ") + unit.name, page: page,
                                 context: context, status: status, flash: env.flash(request, context), section: "unit")
     }

@@ -44,26 +44,11 @@ struct PeopleController {
     }
 
     private func listPage(_ query: PersonQuery, principal: Principal, context: SignedInContext) async throws -> ListPage {
-        let english = context.english
         let (result, villages) = try await env.database.read { db in
             (try PersonStore.search(db, query, for: principal), try UnitStore.villageNames(db, for: principal))
         }
-        let rows = result.items.map {
-            Row(id: $0.id, fullName: $0.fullName, gender: $0.gender.label(english: english),
-                birthYear: $0.birthYear.map(String.init) ?? "", village: $0.villageName ?? "",
-                phone: $0.phone.flatMap { try? PhoneNumber.parse($0).get().display } ?? "")
-        }
-        let total = VND.grouped(Int64(result.total))
-        let totalText = env.views.text(result.totalIsLowerBound ? "people_totalMore" : "people_total", context.language).replacingOccurrences(of: "%@", with: total)
-        return ListPage(
-            q: query.text,
-            villageOptions: HTMLText.options(villages.map { Option(value: String($0.id), label: $0.name, selected: $0.id == query.villageId) }),
-            rowsHTML: Self.rowsHTML(rows, labels: ["people_gender", "people_birthYear", "people_village", "phone"].map { env.views.text($0, context.language) }),
-            empty: rows.isEmpty,
-            pager: Pager(result, basePath: "/people", query: ["q": query.text, "village": query.villageId.map(String.init) ?? ""],
-                         totalText: totalText),
-            canCreate: principal.role != .viewer,
-            villageQuery: query.villageId.map { "?village=\($0)" } ?? "")
+        return ListPage(query: query, result: result, villages: villages, canCreate: principal.role != .viewer, english: context.english,
+                        text: { env.views.text($0, context.language) })
     }
 
     /// `labels`: the headers of the gender, birth year, village and phone columns, shown beside the values on a phone.
@@ -99,53 +84,23 @@ struct PeopleController {
                         flash: String? = nil) async throws -> Response {
         let principal = context.principal
         let english = context.english
+        let today = env.clock.today()
         let page = try await env.database.read { db -> DetailPage in
             let person = try PersonStore.get(db, id: id, for: principal)
             let village = try UnitStore.find(db, id: person.villageId)
             let household = try PersonStore.household(db, of: person)
-            let phone = person.phone.flatMap { try? PhoneNumber.parse($0).get() }
             let consents = try ConsentStore.consents(db, personId: id)
             let clubs = try ClubStore.memberships(db, personId: id)
             let sponsorId = try SponsorStore.id(ofPerson: id, db)
             let volunteerId = try VolunteerStore.id(ofPerson: id, db)
-            let thisYear = env.clock.today().year
-            let gifts = try sponsorId.flatMap { sid -> String? in
-                let item = try SponsorStore.get(db, id: sid, for: principal)
-                return item.donations == 0 ? nil : "\(item.donations) · \(VND.format(item.total))"
-            } ?? ""
-            let hours = try volunteerId.flatMap { vid -> String? in
-                let minutes = try VolunteerStore.get(db, id: vid, year: thisYear, for: principal).approvedMinutes
-                return minutes == 0 ? nil : HoursText.display(minutes) + " h (\(thisYear))"
-            } ?? ""
-            return DetailPage(
-                id: id, fullName: person.fullName, gender: person.gender.label(english: english),
-                birth: person.birthDate?.display ?? person.birthYear.map(String.init) ?? "", ethnicity: person.ethnicity ?? "",
-                language: person.language.flatMap(MessageLanguage.init(rawValue:))?.label(english: english) ?? "",
-                villageId: village?.id, village: village?.name ?? "", householdId: household?.id, household: household?.name ?? "",
-                relation: person.relationToHead ?? "", phone: phone?.display ?? "",
-                phoneOriginal: person.phoneOriginal != phone?.display ? (person.phoneOriginal ?? "") : "",
-                zalo: person.zalo ?? "", email: person.email ?? "", notes: person.notes ?? "",
-                consents: consents.map {
-                    ConsentRow(id: $0.id!, channel: $0.channel.label(english: english), purpose: $0.purpose, givenOn: $0.givenOn.display,
-                               method: $0.method.label(english: english), guardian: $0.guardianName ?? "", withdrawnOn: $0.withdrawnOn?.display,
-                               active: $0.isActive, withdrawHref: "/people/\(id)/consents/\($0.id!)/withdraw", wording: $0.wording ?? "")
-                },
-                hasConsents: !consents.isEmpty,
-                channels: ConsentChannel.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .sms) },
-                methods: ConsentMethod.allCases.filter { $0 != .imported && $0 != .selfSignUp }
-                    .map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .paperForm) },
-                today: env.clock.today().display, canEdit: principal.canWrite(unitId: person.villageId),
-                canCreateHousehold: household == nil && principal.canWrite(unitId: person.villageId),
-                sponsorId: sponsorId, volunteerId: volunteerId,
-                canRecord: principal.role != .viewer,
-                honours: try HonoursSection.lines(db, .init(personId: id), forms: env.honourForms),
-                clubs: clubs.map { ClubLine(href: "/clubs/\($0.member.clubId)", name: $0.clubName, role: $0.member.role.label(english: english),
-                                            since: $0.member.joinedOn.display, left: $0.member.leftOn?.display ?? "") },
-                hasClubs: !clubs.isEmpty, gifts: gifts, volunteerHours: hours,
-                flags: principal.canWriteCommuneWide ? try Discipline.flags(db, personId: id).map {
-                    "\(env.views.text("honours_flag_\($0.kind)", context.language)): \($0.since.display)–\($0.until?.display ?? "…")\($0.note.map { " (\($0))" } ?? "")"
-                } : [],
-                canFlag: principal.canWriteCommuneWide, csrf: context.csrfToken, errors: errors)
+            let sponsor = try sponsorId.map { try SponsorStore.get(db, id: $0, for: principal) }
+            let minutes = try volunteerId.map { try VolunteerStore.get(db, id: $0, year: today.year, for: principal).approvedMinutes }
+            let honours = try HonoursSection.lines(db, .init(personId: id), forms: env.honourForms)
+            let flags = try principal.canWriteCommuneWide ? Discipline.flags(db, personId: id) : []
+            return DetailPage(person: person, village: village, household: household, consents: consents, clubs: clubs,
+                              sponsorId: sponsorId, volunteerId: volunteerId, sponsor: sponsor, volunteerMinutes: minutes,
+                              honours: honours, flags: flags, today: today, principal: principal, english: english,
+                              csrf: context.csrfToken, errors: errors, text: { env.views.text($0, context.language) })
         }
         return env.views.render("person", titleKey: "", title: page.fullName, page: page, context: context, status: status, flash: flash)
     }
@@ -162,22 +117,8 @@ struct PeopleController {
             (try UnitStore.villages(db, for: principal), try UnitStore.names(db, ids: duplicates.compactMap(\.villageId)))
         }
         let writable = villages.filter { principal.canWrite(unitId: $0.id) }
-        let selectedGender = Gender(lenient: input.gender ?? "") ?? .unknown
-        let page = FormPage(
-            action: id.map { "/people/\($0)" } ?? "/people", isNew: id == nil, fullName: input.fullName, sortName: input.sortName ?? "",
-            genders: Gender.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == selectedGender) },
-            birthDate: input.birthDate ?? "", birthYear: input.birthYear ?? "", ethnicity: input.ethnicity ?? "",
-            languages: MessageLanguage.allCases.map {
-                Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == (MessageLanguage(text: input.language ?? "") ?? .vietnamese))
-            },
-            villages: writable.options(selected: input.villageId),
-            phone: input.phone ?? "", zalo: input.zalo ?? "", email: input.email ?? "", notes: input.notes ?? "",
-            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, version: version,
-            duplicates: duplicates.map { c in
-                DuplicateRow(id: c.id, name: c.fullName, village: c.villageId.flatMap { names[$0] } ?? "", birthYear: c.birthYear.map(String.init) ?? "",
-                             reasons: c.reasons.map { $0.label(english: english) }.joined(separator: ", "))
-            },
-            hasDuplicates: !duplicates.isEmpty)
+        let page = FormPage(id: id, input: input, villages: writable, duplicates: duplicates, villageNames: names, version: version,
+                            english: english, csrf: context.csrfToken, errors: errors)
         return env.views.render("person-form", titleKey: id == nil ? "people_new" : "people_edit", page: page, context: context, status: status)
     }
 

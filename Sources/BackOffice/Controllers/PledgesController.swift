@@ -24,16 +24,8 @@ struct PledgesController {
         let today = env.clock.today()
         let overdueOnly = request.query("overdue") != nil
         let items = try await env.database.read { try PledgeStore.list($0, for: principal) }
-        let shown = overdueOnly ? items.filter { $0.status(on: today) == .overdue } : items
-        let rows = shown.sorted { ($0.status(on: today) == .overdue ? 0 : 1, $0.pledge.dueOn) < ($1.status(on: today) == .overdue ? 0 : 1, $1.pledge.dueOn) }.map {
-            let status = $0.status(on: today)
-            return Row(id: $0.pledge.id!, sponsorId: $0.pledge.sponsorId, sponsor: $0.sponsorName, date: $0.pledge.date.display, value: VND.format($0.pledge.value),
-                       items: $0.pledge.items ?? "", purpose: $0.pledge.purpose, due: $0.pledge.dueOn.display, fulfilled: VND.format($0.fulfilled),
-                       remaining: VND.format($0.remaining), status: status.label(english: english), overdue: status == .overdue,
-                       open: status == .open || status == .overdue, canEdit: principal.canWrite(unitId: $0.pledge.recipientUnitId))
-        }
-        let page = ListPage(rows: rows, empty: rows.isEmpty, overdueOnly: overdueOnly, overdueCount: items.filter { $0.status(on: today) == .overdue }.count,
-                            canCreate: principal.role != .viewer, csrf: context.csrfToken)
+        let page = ListPage(items: items, overdueOnly: overdueOnly, today: today, principal: principal, english: english,
+                            csrf: context.csrfToken)
         return env.views.render("socialization-pledges", titleKey: "pledges_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }
@@ -43,10 +35,7 @@ struct PledgesController {
         let (sponsors, units) = try await env.database.read { db in
             (try SponsorStore.list(db, for: principal), try DonationStore.recipientUnits(db, for: principal))
         }
-        let page = FormPage(sponsors: sponsors.map { Option(value: String($0.sponsor.id!), label: $0.name, selected: $0.sponsor.id == input.sponsorId) },
-                            units: units.options(selected: input.recipientUnitId),
-                            date: input.date, value: input.value, items: input.items ?? "", dueOn: input.dueOn, purpose: input.purpose, notes: input.notes ?? "",
-                            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        let page = FormPage(input: input, sponsors: sponsors, units: units, csrf: context.csrfToken, errors: errors)
         return env.views.render("socialization-pledge-form", titleKey: "pledges_new", page: page, context: context, status: status)
     }
 

@@ -34,44 +34,26 @@ struct RecognitionController {
             (try RecognitionStore.progress(db, year: year, sets: sets),
              try UnitStore.villages(db, for: .system).map { village -> VillageRow in
                 let p = try RecognitionStore.progress(db, year: year, sets: CriteriaSets(sets: sets.sets.filter { $0.subject == .household }), villageId: village.id)
-                let households = p.first?.population ?? 0, recognised = p.first?.recognised ?? 0
-                return VillageRow(name: village.name, households: households, recognised: recognised,
-                                  share: households == 0 ? "—" : DecimalText.percent(Double(recognised) * 100 / Double(households)))
+                return VillageRow(name: village.name, progress: p)
              },
              try AnnualReport.reminder(db))
         }
-        let page = OverviewPage(
-            year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
-            rows: progress.map { p in
-                ProgressRow(set: p.set, title: p.title, population: VND.grouped(Int64(p.population)), registered: VND.grouped(Int64(p.registered)),
-                            assessed: VND.grouped(Int64(p.assessed)), recognised: VND.grouped(Int64(p.recognised)), share: DecimalText.percent(p.share),
-                            shareValue: String(format: "%.1f", min(p.share, 100)), target: p.target.map { "\($0)%" } ?? "",
-                            targetValue: p.target.map(String.init) ?? "", reached: p.target.map { Double($0) <= p.share } ?? false)
-            },
-            villages: villages, reminder: reminder.map { DashboardReminder.text($0, views: env.views, language: context.language) } ?? "")
+        let page = OverviewPage(year: year, thisYear: thisYear, progress: progress, villages: villages,
+                                reminder: reminder.map { DashboardReminder.text($0, views: env.views, language: context.language) } ?? "")
         return env.views.render("recognition", titleKey: "recognition_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }
 
     /// "3 năm, hết hạn phải đánh giá công nhận lại", or that the set names no time limit.
-    static func validityText(_ set: CriteriaSet, views: Views, language: Language) -> String {
-        set.validityYears.map { views.text("sets_validityYears", language).replacingOccurrences(of: "%@", with: String($0)) }
-            ?? views.text("sets_noExpiry", language)
+    static func validityText(_ set: CriteriaSet, text: (String) -> String) -> String {
+        set.validityYears.map { text("sets_validityYears").replacingOccurrences(of: "%@", with: String($0)) }
+            ?? text("sets_noExpiry")
     }
 
     @Sendable func criteriaSets(_ request: Request, context: SignedInContext) async throws -> Response {
         let english = context.english
         let t = { (key: String) in env.views.text(key, context.language) }
-        let rows = sets.sets.map { set in
-            SetRow(key: set.key, title: set.title, subject: set.subject.label(english: english), version: set.version, years: "\(set.years.lowerBound)–\(set.years.upperBound)",
-                   scoring: t("sets_\(set.scoring.rawValue)"), maximum: set.maximum, thresholds: set.thresholdsText(english: english),
-                   groups: set.groups.map {
-                       GroupRow(name: $0.name, criteria: $0.criteria.map {
-                           CriterionRow(text: $0.text, points: $0.points, computed: $0.computed != nil, level: $0.level)
-                       })
-                   },
-                   source: set.source, validity: Self.validityText(set, views: env.views, language: context.language), byLevels: set.scoring == .levels)
-        }
+        let rows = sets.sets.map { SetRow($0, english: english, text: t) }
         return env.views.render("recognition-sets", titleKey: "sets_title", page: ["sets": rows], context: context)
     }
 
@@ -95,24 +77,17 @@ struct RecognitionController {
             return (items, try Self.subjects(db, set: set, query: q, for: principal),
                     items.isEmpty ? try RecognitionStore.latestYear(db, setKey: setKey, before: year) : nil)
         }
-        let page = RegistrationsPage(
-            year: year, setOptions: sets.sets.map { Option(value: $0.key, label: $0.title, selected: $0.key == setKey) },
-            rows: items.map { RegistrationRow(id: $0.registration.id!, subject: $0.subject, place: $0.place, set: set?.title ?? $0.registration.setKey,
-                                              status: views.text("registration_\($0.registration.status)", language),
-                                              score: $0.registration.score.map { "\($0)/\(set?.maximum ?? 0)" } ?? "", result: $0.registration.result ?? "",
-                                              validUntil: Self.validUntil($0.registration, set: set, today: today, views: views, language: language)) },
-            empty: items.isEmpty, subjects: subjects, chosenSet: setKey, isPerson: set?.subject == .person, q: q,
-            canRegister: principal.role != .viewer && set != nil, csrf: context.csrfToken, errors: errors,
-            hasValidity: set?.validityYears != nil,
-            earlierYear: earlier)
+        let page = RegistrationsPage(year: year, sets: sets.sets, set: set, setKey: setKey, items: items, subjects: subjects, q: q,
+                                     writer: principal.role != .viewer, earlierYear: earlier, today: today, csrf: context.csrfToken,
+                                     errors: errors, text: { views.text($0, language) })
         return env.views.render("recognition-registrations", titleKey: "registrations_title", page: page, context: context, status: status,
                                 flash: env.flash(request, context))
     }
 
-    static func validUntil(_ registration: Registration, set: CriteriaSet?, today: CivilDate, views: Views, language: Language) -> String {
+    static func validUntil(_ registration: Registration, set: CriteriaSet?, today: CivilDate, text: (String) -> String) -> String {
         guard registration.status == "approved", registration.result != nil,
               let last = set?.lastValidYear(recognisedIn: registration.year) else { return "" }
-        return last < today.year ? "\(last) — \(views.text("registrations_expired", language))" : String(last)
+        return last < today.year ? "\(last) — \(text("registrations_expired"))" : String(last)
     }
 
     /// What may be registered for a set, within the account's reach.
@@ -171,24 +146,10 @@ struct RecognitionController {
             let r = item.registration
             guard let set = sets.set(r.setKey) else { throw DomainError.notFound("bộ tiêu chí", english: "Criteria set") }
             let scores = try RecognitionStore.prefill(db, registration: r, set: set)
-            let editable = ["registered", "assessed"].contains(r.status)
-            return AssessmentPage(
-                id: id, subject: item.subject, place: item.place, set: set.title, year: r.year, usesPoints: set.usesPoints, maximum: set.maximum,
-                thresholds: set.thresholdsText(english: language == .en),
-                source: set.source, validity: Self.validityText(set, views: views, language: language),
-                validUntil: r.status == "approved" && r.result != nil ? set.lastValidYear(recognisedIn: r.year) : nil,
-                expired: r.status == "approved" && r.result != nil && (set.lastValidYear(recognisedIn: r.year).map { $0 < today.year } ?? false),
-                groups: set.groups.map { group in
-                    ScoreGroup(name: group.name, rows: group.criteria.map { c in
-                        let score = scores[c.key]
-                        return ScoreRow(key: c.key, text: c.text, max: c.points, points: score.map { String($0.points) } ?? "", passed: score?.passed ?? false,
-                                        computed: score?.computed ?? false, evidence: score?.evidence ?? "", error: errors[c.key] ?? "")
-                    })
-                },
-                status: views.text("registration_\(r.status)", language), score: r.score.map { "\($0)/\(set.maximum)" } ?? "", result: r.result ?? "",
-                nominationId: r.nominationId, canAssess: editable && (principal.canWriteCommuneWide || principal.canWrite(unitId: item.scopeUnitId)),
-                canDecide: r.status == "assessed" && principal.canWriteCommuneWide, csrf: context.csrfToken, hasErrors: !errors.isEmpty,
-                reasonError: errors["reason"] ?? "")
+            return AssessmentPage(id: id, item: item, set: set, scores: scores, today: today, english: language == .en,
+                                  mayAssess: principal.canWriteCommuneWide || principal.canWrite(unitId: item.scopeUnitId),
+                                  communeWide: principal.canWriteCommuneWide, csrf: context.csrfToken, errors: errors,
+                                  text: { views.text($0, language) })
         }
         return env.views.render("recognition-assessment", titleKey: "", title: "\(page.set): \(page.subject)", page: page, context: context, status: status,
                                 flash: env.flash(request, context))

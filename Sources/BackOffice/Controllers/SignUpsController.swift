@@ -27,11 +27,7 @@ struct SignUpsController {
         let english = context.english
         let today = env.clock.today()
         let items = try await env.database.read { try SignUpForms.list($0, for: principal) }
-        let rows = items.map {
-            SignUpPages.ListRow(id: $0.form.id!, title: $0.form.title, kind: $0.form.kind.label(english: english), unit: $0.unit, code: $0.form.code,
-                                open: $0.form.isOpen(on: today), pending: $0.count(.pending), waiting: $0.count(.waitlisted), approved: $0.count(.approved))
-        }
-        return env.views.render("signups", titleKey: "signups_title", page: SignUpPages.List(rows: rows, none: rows.isEmpty), context: context,
+        return env.views.render("signups", titleKey: "signups_title", page: SignUpPages.List(items, today: today, english: english), context: context,
                                 flash: env.flash(request, context), section: "signup")
     }
 
@@ -52,11 +48,8 @@ struct SignUpsController {
         let principal = context.principal
         let target = try await env.database.read { try SignUpForms.target($0, kind: kind, id: targetId) }
         try principal.require(principal.canWrite(unitId: target.unitId))
-        let page = SignUpPages.OpenForm(
-            kind: kind.rawValue, kindLabel: kind.label(english: context.english), targetId: targetId, title: target.title, purpose: target.purpose,
-            isVolunteer: kind == .volunteer,
-            channels: SignUpForms.offeredChannels.map { Option(value: $0.rawValue, label: $0.label(english: context.english), selected: true) },
-            errors: errors, csrf: context.csrfToken)
+        let page = SignUpPages.OpenForm(kind: kind, targetId: targetId, target: target, english: context.english, errors: errors,
+                                        csrf: context.csrfToken)
         return env.views.render("signup-form", titleKey: "signups_new", page: page, context: context, status: status, section: "signup")
     }
 
@@ -94,35 +87,9 @@ struct SignUpsController {
                     try UnitStore.villageNames(db, for: principal), try SignUpForms.unconfirmed(db, formId: id))
         }
         let canReview = principal.canWrite(unitId: form.unitId)
-        let rows = queue.map { item -> SignUpPages.QueueRow in
-            let entry = item.entry
-            let details = [entry.birthYear.map(String.init), item.village, entry.phone.map { PhoneNumber.display(stored: $0) },
-                           entry.guardianName.map { (english ? "guardian: " : "người giám hộ: ") + $0 }].compactMap { $0 }.joined(separator: " · ")
-            return SignUpPages.QueueRow(
-                id: entry.id!, name: entry.fullName, details: details,
-                consents: entry.consentChannelList.map { $0.label(english: english) }.joined(separator: ", "),
-                received: VietnamTime.display(entry.createdAt), status: entry.status.label(english: english),
-                waiting: entry.status == .waitlisted, open: entry.status == .pending || entry.status == .waitlisted,
-                personId: entry.personId, personName: item.personName ?? "", rejectReason: entry.rejectReason ?? "",
-                candidates: item.candidates.map { candidate in
-                    SignUpPages.CandidateRow(id: candidate.id, name: candidate.fullName,
-                                             details: [candidate.birthYear.map(String.init), candidate.phone.map { PhoneNumber.display(stored: $0) }]
-                                                 .compactMap { $0 }.joined(separator: " · "),
-                                             reasons: candidate.reasons.map { $0.label(english: english) }.joined(separator: ", "))
-                },
-                hiddenCandidates: item.hiddenCandidates > 0 ? String(item.hiddenCandidates) : "", needsVillage: entry.villageId == nil)
-        }
-        let asks = [form.askBirthYear ? "signups_askBirthYear" : nil, form.askVillage ? "signups_askVillage" : nil, form.askPhone ? "signups_askPhone" : nil]
-            .compactMap { $0 }.map { env.views.text($0, context.language) }
-        let page = SignUpPages.Detail(
-            formId: id, title: form.title, kind: form.kind.label(english: english), unit: unit, link: publicLink(request, code: form.code), code: form.code,
-            open: form.isOpen(on: today), closesOn: form.closesOn?.display ?? "", capacity: form.capacity.map(String.init) ?? "",
-            asks: ([env.views.text("signups_askName", context.language)] + asks).joined(separator: ", "),
-            channels: form.channelList.map { $0.label(english: english) }.joined(separator: ", "), purpose: form.purpose, role: form.role ?? "",
-            rows: rows, none: rows.isEmpty, canReview: canReview,
-            villages: villages.map { Option(value: String($0.id), label: $0.name, selected: false) },
-            confirmHref: "/messages?template=sms-signup-confirmation&audience=" + "signups:form=\(id)".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
-            unconfirmed: unconfirmed > 0 ? String(unconfirmed) : "", csrf: context.csrfToken)
+        let page = SignUpPages.Detail(form, queue: queue, unit: unit, link: publicLink(request, code: form.code), villages: villages,
+                                      unconfirmed: unconfirmed, canReview: canReview, today: today, english: english,
+                                      text: { env.views.text($0, context.language) }, csrf: context.csrfToken)
         return env.views.render("signup", titleKey: "", title: form.title, page: page, context: context, flash: env.flash(request, context), section: "signup")
     }
 
@@ -134,8 +101,8 @@ struct SignUpsController {
             return (form, try SignUpForms.occasion(db, form))
         }
         let link = publicLink(request, code: form.code)
-        let poster = SignUpPages.Poster(title: form.title, commune: env.settings.value(Settings.communeName), when: occasion.when, place: occasion.place,
-                                        link: link, qr: try QRCode(text: link).svg(moduleSize: 8), closesOn: form.closesOn?.display ?? "")
+        let poster = SignUpPages.Poster(form, occasion: occasion, commune: env.settings.value(Settings.communeName), link: link,
+                                        qr: try QRCode(text: link).svg(moduleSize: 8))
         return env.views.render("signup-poster", titleKey: "", title: form.title, page: poster, context: context, section: "signup")
     }
 

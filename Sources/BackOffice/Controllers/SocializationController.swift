@@ -22,7 +22,7 @@ struct SocializationController {
     }
 
     static func lines(_ lines: [SocializationTotals.Line], english: Bool) -> [Line] {
-        lines.map { Line(label: $0.label(english: english), value: VND.format($0.value), count: $0.count) }
+        lines.map { Line($0, english: english) }
     }
     static func bars(_ lines: [SocializationTotals.Line], english: Bool) -> [(label: String, value: Int64)] { lines.map { ($0.label(english: english), $0.value) } }
 
@@ -39,21 +39,9 @@ struct SocializationController {
              try DonationStore.list(db, DonationStore.Filter(year: year, includeVoided: false), for: principal)
                 .filter { $0.donation.letterSentOn == nil && $0.donation.sponsorId != nil }.count)
         }
-        let t = { (key: String) in env.views.text(key, context.language) }
-        let page = OverviewPage(
-            year: year, years: Option.years(thisYear - 4...thisYear, selected: year),
-            campaigns: Choice.options(campaigns, selected: campaignId),
-            campaignId: campaignId.map(String.init) ?? "",
-            total: VND.format(totals.total), cash: VND.format(totals.cash), inKind: VND.format(totals.inKind), donations: totals.donations,
-            sponsors: totals.sponsors, anonymous: VND.format(totals.anonymous),
-            byCampaign: Self.lines(totals.byCampaign, english: context.english), byPurpose: Self.lines(totals.byPurpose, english: context.english),
-            bySource: Self.lines(totals.bySource, english: context.english),
-            topSponsors: Self.lines(totals.topSponsors, english: context.english),
-            yearChart: BarChart.svg(Self.bars(totals.byYear, english: context.english), title: t("socialization_byYear")),
-            sourceChart: BarChart.svg(Self.bars(totals.bySource, english: context.english), title: t("socialization_bySource")),
-            purposeChart: BarChart.svg(Self.bars(totals.byPurpose, english: context.english), title: t("socialization_byPurpose")),
-            topChart: BarChart.svg(Self.bars(totals.topSponsors, english: context.english), title: t("socialization_top")),
-            overdue: overdue, pendingHours: pending, lettersToSend: letters, empty: totals.donations == 0)
+        let page = OverviewPage(year: year, thisYear: thisYear, campaignId: campaignId, totals: totals, campaigns: campaigns,
+                                overdue: overdue, pendingHours: pending, lettersToSend: letters, english: context.english,
+                                text: { env.views.text($0, context.language) })
         return env.views.render("socialization", titleKey: "socialization_title", page: page, context: context)
     }
 
@@ -69,16 +57,10 @@ struct SocializationController {
             (try Disclosure.lines(db, year: year, campaignId: campaignId, for: principal),
              try CampaignStore.choices(db))
         }
-        let thisYear = env.clock.today().year
-        let page = DisclosurePage(
-            year: year ?? thisYear, years: Option.years(thisYear - 4...thisYear, selected: year),
-            campaigns: Choice.options(campaigns, selected: campaignId),
-            campaignTitle: campaigns.first { $0.id == campaignId }?.label ?? "", query: request.uri.query ?? "",
-            commune: env.settings.value(Settings.communeName), committee: env.settings.value(Settings.committeeName),
-            rows: lines.enumerated().map { DisclosureRow(number: $0.offset + 1, date: $0.element.date.display,
-                                                         name: $0.element.name(english: context.english), gift: $0.element.gift,
-                                                         purpose: $0.element.purpose) },
-            empty: lines.isEmpty, total: VND.format(lines.reduce(0) { $0 + $1.value }), today: env.clock.today().documentForm(english: context.english))
+        let page = DisclosurePage(year: year, campaignId: campaignId, lines: lines, campaigns: campaigns, query: request.uri.query ?? "",
+                                  commune: env.settings.value(Settings.communeName),
+                                  committee: env.settings.value(Settings.committeeName), today: env.clock.today(),
+                                  english: context.english)
         return env.views.render("socialization-disclosure", titleKey: "disclosure_title", page: page, context: context)
     }
 

@@ -27,13 +27,7 @@ struct SponsorsController {
         let (items, tags) = try await env.database.read { db in
             (try SponsorStore.list(db, text: q, kind: kind, tag: tag, for: principal), try SponsorStore.tags(db))
         }
-        let rows = items.map {
-            Row(id: $0.sponsor.id!, name: $0.name, kind: $0.sponsor.kind.label(english: english), tags: $0.sponsor.tags, donations: $0.donations,
-                total: VND.format($0.total), last: $0.lastDonation?.display ?? "")
-        }
-        let page = ListPage(q: q, kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == kind) },
-                            tags: tags.map { Option(value: $0, label: $0, selected: $0 == tag) }, rows: rows, empty: rows.isEmpty,
-                            canCreate: principal.role != .viewer, count: rows.count)
+        let page = ListPage(q: q, kind: kind, tag: tag, items: items, tags: tags, canCreate: principal.role != .viewer, english: english)
         return env.views.render("socialization-sponsors", titleKey: "sponsors_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }
@@ -49,13 +43,9 @@ struct SponsorsController {
                                           .veteransAssociation, .fatherlandFront]),
              try UnitStore.villages(db, for: principal))
         }
-        let page = FormPage(
-            kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.kind) }, q: q,
-            searched: !candidates.isEmpty || !q.isEmpty, candidates: candidates,
-            units: units.options(selected: input.unitId),
-            villages: villages.filter { principal.canWrite(unitId: $0.id) }.options(selected: input.villageId),
-            name: input.name ?? "", phone: input.phone ?? "", address: input.address ?? "", tags: input.tags ?? "", notes: input.notes ?? "",
-            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken, canMakeUnits: principal.canManageUnits)
+        let page = FormPage(input: input, q: q, candidates: candidates, units: units,
+                            villages: villages.filter { principal.canWrite(unitId: $0.id) }, canMakeUnits: principal.canManageUnits,
+                            english: english, csrf: context.csrfToken, errors: errors)
         return env.views.render("socialization-sponsor-form", titleKey: "sponsors_new", page: page, context: context, status: status)
     }
 
@@ -85,18 +75,8 @@ struct SponsorsController {
             let item = try SponsorStore.get(db, id: id, for: principal)
             let donations = try DonationStore.list(db, DonationStore.Filter(sponsorId: id), for: principal)
             let pledges = try PledgeStore.list(db, sponsorId: id, for: principal)
-            return DetailPage(
-                id: id, name: item.name, kind: item.sponsor.kind.label(english: english),
-                kinds: SponsorKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == item.sponsor.kind) },
-                tags: item.sponsor.tags, notes: item.sponsor.notes ?? "", personId: item.sponsor.personId, unitId: item.sponsor.unitId,
-                phone: item.phone.map { PhoneNumber.display(stored: $0) } ?? "", village: item.village ?? "", total: VND.format(item.total),
-                donations: donations.map { DonationRow(id: $0.donation.id!, receipt: $0.donation.receiptNumber, date: $0.donation.date.display,
-                                                       gift: DonationsController.gift($0), purpose: $0.donation.purpose, voided: $0.donation.isVoided) },
-                hasDonations: !donations.isEmpty,
-                pledges: pledges.map { PledgeRow(id: $0.pledge.id!, date: $0.pledge.date.display, value: VND.format($0.pledge.value), due: $0.pledge.dueOn.display,
-                                                 status: $0.status(on: today).label(english: english), overdue: $0.status(on: today) == .overdue) },
-                hasPledges: !pledges.isEmpty, canEdit: principal.canWriteCommuneWide, canRecord: principal.role != .viewer, csrf: context.csrfToken,
-                version: RecordVersion.of(item.sponsor))
+            return DetailPage(item: item, donations: donations, pledges: pledges, today: today, canEdit: principal.canWriteCommuneWide,
+                              canRecord: principal.role != .viewer, english: english, csrf: context.csrfToken)
         }
         return env.views.render("socialization-sponsor", titleKey: "", title: page.name, page: page, context: context,
                                 flash: env.flash(request, context))

@@ -31,12 +31,6 @@ struct TrainingController {
         course.startDate == course.endDate ? course.startDate.display : "\(course.startDate.display) – \(course.endDate.display)"
     }
 
-    static func totalRow(_ line: TrainingTotals.Line, label: String) -> TotalRow {
-        TotalRow(unit: line.unit.isEmpty ? label : line.unit, trained: line.trained, courseHours: HoursText.display(line.courseMinutes),
-                 certificates: line.certificates, selfStudied: line.selfStudied, selfStudyHours: HoursText.display(line.selfStudyMinutes),
-                 digital: line.digitalTrained)
-    }
-
     /// Units a participant or a self-studier may serve in, within the account's reach.
     static func serviceUnits(_ db: Database, for principal: Principal) throws -> [OrgUnit] {
         try UnitStore.active(db).filter { ![.village, .business, .other].contains($0.kind) && principal.canWrite(unitId: $0.id) }
@@ -59,26 +53,11 @@ struct TrainingController {
              try PersonPicker.candidates(db, query: q, preset: input?.personId, for: principal), try Self.serviceUnits(db, for: principal))
         }
         let visibleTotals = totals.byUnit.filter { principal.canRead(unitId: $0.unitId) }
-        let page = YearPage(
-            year: year, years: Option.years(today.year - 4...today.year, selected: year),
-            courses: items.map { item in
-                let c = item.course
-                return CourseRow(id: c.id!, title: c.title, organiser: c.organiser, level: c.level.label(english: english), topic: c.topic.label(english: english),
-                                 dates: Self.dates(c), hours: HoursText.display(c.minutes), attended: item.attended, certificates: item.certificates)
-            },
-            empty: items.isEmpty, totals: visibleTotals.map { Self.totalRow($0, label: t("training_noUnit")) },
-            total: Self.totalRow(totals.total, label: t("training_total")),
-            study: study.map { StudyRow(date: $0.record.date.display, name: $0.name, unit: $0.unit, hours: HoursText.display($0.record.minutes),
-                                        topic: $0.record.topic.label(english: english), description: $0.record.description) },
-            hasStudy: !study.isEmpty, canCreate: principal.canWriteCommuneWide, canRecordStudy: principal.role != .viewer && !units.isEmpty,
-            studyForm: StudyForm(q: q, searched: !q.isEmpty, candidates: candidates,
-                                 units: units.options(selected: input?.unitId),
-                                 topics: TrainingTopic.allCases.map {
-                                     Option(value: $0.rawValue, label: $0.label(english: english),
-                                            selected: $0.rawValue == (input?.topic ?? "digital"))
-                                 },
-                                 date: input?.date ?? today.display, hours: input?.hours ?? "", description: input?.description ?? "",
-                                 errors: errors, open: !q.isEmpty || !errors.isEmpty, csrf: context.csrfToken))
+        let page = YearPage(year: year, today: today, courses: items, totals: visibleTotals, total: totals.total, study: study,
+                            canCreate: principal.canWriteCommuneWide, canRecordStudy: principal.role != .viewer && !units.isEmpty,
+                            english: english, text: t,
+                            studyForm: StudyForm(q: q, candidates: candidates, units: units, input: input, today: today, english: english,
+                                                 errors: errors, csrf: context.csrfToken))
         return env.views.render("training", titleKey: "training_title", page: page, context: context, status: status,
                                 flash: env.flash(request, context), section: "recognition")
     }
@@ -110,18 +89,12 @@ struct TrainingController {
             (try TrainingStore.get(db, id: id), try TrainingStore.participants(db, courseId: id, for: principal),
              try PersonPicker.candidates(db, query: q, preset: nil, for: principal), try Self.serviceUnits(db, for: principal))
         }
-        let page = CoursePage(
-            id: id, title: course.title, organiser: course.organiser, level: course.level.label(english: english), topic: course.topic.label(english: english),
-            dates: Self.dates(course), hours: HoursText.display(course.minutes), place: course.place ?? "", notes: course.notes ?? "", year: course.startDate.year,
-            participants: participants.map { p in
-                ParticipantRow(personId: p.participant.personId, name: p.name, unit: p.unit, role: p.participant.role.label(english: english),
-                               attended: p.participant.attended, certificate: p.participant.certificate ?? "",
-                               canEdit: principal.canWriteCommuneWide || principal.canWrite(unitId: p.participant.unitId))
-            },
-            empty: participants.isEmpty, canEdit: principal.canWriteCommuneWide, canAdd: principal.role != .viewer && !units.isEmpty,
-            q: q, searched: !q.isEmpty, candidates: candidates, units: units.options(),
-            roles: ParticipantRole.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .staff) },
-            errors: errors, csrf: context.csrfToken)
+        let rows = participants.map { p in
+            ParticipantRow(p, english: english, canEdit: principal.canWriteCommuneWide || principal.canWrite(unitId: p.participant.unitId))
+        }
+        let page = CoursePage(id: id, course: course, participants: rows, canEdit: principal.canWriteCommuneWide,
+                              canAdd: principal.role != .viewer && !units.isEmpty,
+                              q: q, candidates: candidates, units: units, english: english, errors: errors, csrf: context.csrfToken)
         return env.views.render("training-course", titleKey: "", title: course.title, page: page, context: context, status: status,
                                 flash: env.flash(request, context), section: "recognition")
     }
@@ -153,12 +126,7 @@ struct TrainingController {
         let principal = context.principal
         try principal.require(principal.canWriteCommuneWide)
         let english = context.english
-        let page = FormPage(
-            action: id.map { "/training/\($0)" } ?? "/training", isNew: id == nil, title: input.title, organiser: input.organiser,
-            levels: TrainingLevel.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.level) },
-            topics: TrainingTopic.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == input.topic) },
-            startDate: input.startDate, endDate: input.endDate, hours: input.hours, place: input.place ?? "", notes: input.notes ?? "",
-            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        let page = FormPage(id: id, input: input, english: english, errors: errors, csrf: context.csrfToken)
         return env.views.render("training-course-form", titleKey: id == nil ? "training_new" : "training_edit", page: page, context: context,
                                 status: status, section: "recognition")
     }

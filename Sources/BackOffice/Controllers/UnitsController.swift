@@ -31,12 +31,7 @@ struct UnitsController {
         let items = try await env.database.read { db in
             q.isEmpty && kind == nil ? try UnitStore.tree(db, for: principal) : try UnitStore.list(db, for: principal, text: q, kind: kind)
         }
-        let rows = items.map {
-            Row(id: $0.unit.id!, name: $0.unit.name, kind: $0.unit.kind.label(english: english),
-                parent: $0.parentName ?? "", depth: min($0.depth, 5), inactive: !$0.unit.isActive)
-        }
-        let page = ListPage(q: q, kinds: Self.kindOptions(selected: kind?.rawValue, english: english), rows: rows,
-                            isTree: q.isEmpty && kind == nil, canCreate: principal.canManageUnits, empty: rows.isEmpty)
+        let page = ListPage(q: q, kind: kind, items: items, canCreate: principal.canManageUnits, english: english)
         return env.views.render("units", titleKey: "units_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }
@@ -63,26 +58,13 @@ struct UnitsController {
             let parent = try UnitStore.find(db, id: unit.parentId)
             let people = unit.kind == .village
                 ? try PersonStore.search(db, PersonQuery(villageId: id, perPage: 1), for: principal).total : nil
-            return DetailPage(
-                id: id, name: unit.name, kind: unit.kind.label(english: english), parentId: parent?.id,
-                parentName: parent?.name, address: unit.address, phone: unit.phone.map { PhoneNumber.display(stored: $0) }, email: unit.email,
-                contactName: unit.contactName, active: unit.isActive, notes: unit.notes,
-                children: try UnitStore.children(db, of: id).filter { principal.canRead(unitId: $0.id) }
-                    .map { Child(id: $0.id!, name: $0.name, kind: $0.kind.label(english: english)) },
-                formerNames: try UnitStore.formerNames(db, unitId: id).map {
-                    FormerName(name: $0.name, from: $0.usedFrom?.display ?? "", until: $0.usedUntil?.display ?? "", note: $0.note ?? "")
-                },
-                peopleCount: people.map { VND.grouped(Int64($0)) },
-                memberCount: MembershipStore.isOrganisation(unit) ? VND.grouped(Int64(try MembershipStore.currentCount(db, orgId: id))) : "",
-                isOrganisation: MembershipStore.isOrganisation(unit), canEdit: principal.canWrite(unitId: id),
-                honours: try HonoursSection.lines(db, .init(unitId: id), forms: env.honourForms),
-                duties: duties.map { line in
-                    DutyRow(key: line.duty.key, section: line.duty.section, assignee: line.duty.assignee, text: line.duty.text,
-                            status: line.status.label(english: english), done: line.status == .done, evidence: line.evidence ?? "",
-                            statuses: DutyStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == line.status) },
-                            error: line.duty.key == errorKey ? dutyErrors.values.sorted().joined(separator: " ") : "")
-                },
-                hasDuties: !duties.isEmpty, dutyYear: dutyYear, dutyYears: Option.years(today.year - 4...today.year, selected: dutyYear), csrf: context.csrfToken)
+            let children = try UnitStore.children(db, of: id).filter { principal.canRead(unitId: $0.id) }
+            let formerNames = try UnitStore.formerNames(db, unitId: id)
+            let members: Int? = try MembershipStore.isOrganisation(unit) ? MembershipStore.currentCount(db, orgId: id) : nil
+            let honours = try HonoursSection.lines(db, .init(unitId: id), forms: env.honourForms)
+            return DetailPage(unit: unit, parent: parent, children: children, formerNames: formerNames, people: people, members: members,
+                              honours: honours, duties: duties, dutyYear: dutyYear, today: today, dutyErrors: dutyErrors,
+                              errorKey: errorKey, canEdit: principal.canWrite(unitId: id), english: english, csrf: context.csrfToken)
         }
         return env.views.render("unit", titleKey: "", title: page.name, page: page, context: context, status: status,
                                 flash: env.flash(request, context))
@@ -105,16 +87,9 @@ struct UnitsController {
     private func form(_ context: SignedInContext, principal: Principal, id: Int64?, input: UnitInput,
                       errors: [String: String], version: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let english = context.english
-        let parents = try await env.database.read { try UnitStore.tree($0, for: principal) }
-            .filter { $0.unit.id != id }
-            .map { Option(value: String($0.unit.id!), label: String(repeating: "— ", count: $0.depth) + $0.unit.name,
-                          selected: $0.unit.id == input.parentId) }
-        let page = FormPage(
-            action: id.map { "/units/\($0)" } ?? "/units", isNew: id == nil, name: input.name,
-            kinds: Self.kindOptions(selected: UnitKind(lenient: input.kind)?.rawValue, english: english), parents: parents,
-            address: input.address ?? "", phone: input.phone ?? "", email: input.email ?? "", contactName: input.contactName ?? "",
-            active: input.isActive ?? true, notes: input.notes ?? "", errors: errors, hasErrors: !errors.isEmpty,
-            csrf: context.csrfToken, canChangeStructure: principal.canManageUnits, version: version)
+        let tree = try await env.database.read { try UnitStore.tree($0, for: principal) }
+        let page = FormPage(id: id, input: input, tree: tree, canChangeStructure: principal.canManageUnits, version: version,
+                            english: english, csrf: context.csrfToken, errors: errors)
         return env.views.render("unit-form", titleKey: id == nil ? "units_new" : "units_edit", page: page, context: context, status: status)
     }
 

@@ -39,18 +39,13 @@ struct VolunteerSelfController {
         let (item, hours, calls, roles) = try await env.database.read { db in
             (try VolunteerStore.get(db, id: volunteer.id!, year: today.year, for: acting), try VolunteerStore.hours(db, volunteerId: volunteer.id!, year: today.year, for: acting),
              try SignUpForms.openVolunteerCalls(db, unitId: volunteer.unitId, today: today).map {
-                 Call(code: $0.code, title: $0.title, when: try SignUpForms.occasion(db, $0).when, role: $0.role ?? "")
+                 Call($0, when: try SignUpForms.occasion(db, $0).when)
              },
-             try VolunteerStore.roles(db, volunteerId: volunteer.id!).map { RoleRow(role: $0.role.role, what: $0.what, date: $0.date) })
+             try VolunteerStore.roles(db, volunteerId: volunteer.id!))
         }
         let formToken = env.formToken(request, context)
-        let page = Page(
-            token: token, name: item.fullName, unit: item.unit, skills: volunteer.skillList.map { $0.label(english: english) }.joined(separator: ", "),
-            since: volunteer.since.display, year: today.year, approved: HoursText.display(item.approvedMinutes), pending: HoursText.display(item.pendingMinutes),
-            hours: hours.map { HoursRow(date: $0.hours.date.display, hours: HoursText.display($0.hours.minutes), status: $0.hours.status.label(english: english),
-                                        what: $0.what ?? $0.hours.description ?? "") },
-            hasHours: !hours.isEmpty, years: Option.years(max(volunteer.since.year, today.year - 4)...today.year, selected: today.year),
-            today: today.display, errors: errors, csrf: formToken, calls: calls, hasCalls: !calls.isEmpty, roles: roles, hasRoles: !roles.isEmpty)
+        let page = Page(token: token, volunteer: volunteer, item: item, hours: hours, calls: calls, roles: roles, today: today,
+                        english: english, csrf: formToken, errors: errors)
         // No session here: the form carries the pre-login cookie's token, as the sign-in form does (double submit).
         var response = env.views.render("volunteer-self", titleKey: "vself_title", page: page, context: context, status: status, flash: env.flash(request, context))
         response.setCookie(AppCookies.make(AppCookies.loginCSRF, formToken, secure: env.configuration.secureCookies))
@@ -79,11 +74,11 @@ struct VolunteerSelfController {
             (try VolunteerStore.get(db, id: volunteer.id!, year: year, for: acting),
              try VolunteerStore.hours(db, volunteerId: volunteer.id!, status: .approved, year: year, for: acting))
         }
-        let model = VolunteerCertificate.Model(
-            committee: settings.value(Settings.committeeName), commune: settings.value(Settings.communeName), dateLong: today.documentForm,
-            name: item.fullName, unit: item.unit, year: year, hours: HoursText.display(item.approvedMinutes), entries: hours.count,
-            lines: hours.reversed().map { .init(date: $0.hours.date.display, hours: HoursText.display($0.hours.minutes), what: $0.what ?? $0.hours.description ?? "") },
-            signature: Signing.lines(.committee, title: settings.value(Settings.signerTitle)), signerName: settings.value(Settings.signerName))
+        let model = VolunteerCertificate.Model(item: item, hours: hours, year: year, today: today,
+                                               committee: settings.value(Settings.committeeName),
+                                               commune: settings.value(Settings.communeName),
+                                               signerTitle: settings.value(Settings.signerTitle),
+                                               signerName: settings.value(Settings.signerName))
         return env.views.render("honours-document", titleKey: "", title: "Giấy chứng nhận tình nguyện \(year)",
                                 page: Views.Fragment(html: env.documents.render("volunteer-certificate", model)), context: context, section: "socialization")
     }

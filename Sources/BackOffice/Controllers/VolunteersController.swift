@@ -34,13 +34,7 @@ struct VolunteersController {
         let skill = (try request.queryChoice("skill", as: VolunteerSkill.self))
         let year = env.clock.today().year
         let items = try await env.database.read { try VolunteerStore.list($0, skill: skill, year: year, for: principal) }
-        let rows = items.map {
-            ListRow(id: $0.volunteer.id!, personId: $0.volunteer.personId, name: $0.fullName, village: $0.village ?? "", unit: $0.unit,
-                skills: $0.volunteer.skillList.map { $0.label(english: english) }.joined(separator: ", "), availability: $0.volunteer.availability ?? "",
-                hours: HoursText.display($0.approvedMinutes), pending: $0.pendingMinutes > 0 ? HoursText.display($0.pendingMinutes) : "")
-        }
-        let page = ListPage(skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == skill) }, rows: rows,
-                            empty: rows.isEmpty, year: year, canCreate: principal.role != .viewer)
+        let page = ListPage(items: items, skill: skill, year: year, canCreate: principal.role != .viewer, english: english)
         return env.views.render("socialization-volunteers", titleKey: "volunteers_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }
@@ -54,12 +48,8 @@ struct VolunteersController {
             (try PersonPicker.candidates(db, query: q, preset: input.personId, for: principal),
              try UnitStore.active(db).filter { principal.canWrite(unitId: $0.id) })
         }
-        let page = FormPage(
-            q: q, searched: !candidates.isEmpty || !q.isEmpty, candidates: candidates,
-            units: units.options(selected: input.unitId),
-            skills: VolunteerSkill.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: input.skills.contains($0.rawValue)) },
-            availability: input.availability ?? "", since: input.since ?? env.clock.today().display, notes: input.notes ?? "",
-            errors: errors, hasErrors: !errors.isEmpty, csrf: context.csrfToken)
+        let page = FormPage(q: q, candidates: candidates, units: units, input: input, today: env.clock.today(), english: english,
+                            csrf: context.csrfToken, errors: errors)
         return env.views.render("socialization-volunteer-form", titleKey: "volunteers_new", page: page, context: context, status: status)
     }
 
@@ -96,32 +86,12 @@ struct VolunteersController {
             let activities = try CampaignStore.activityChoices(db, since: today.adding(days: -365))
             let sessions = try ClubStore.sessionChoices(db, since: today.adding(days: -90))
             let links = try VolunteerLinks.links(db, volunteerId: id)
-            return DetailPage(
-                id: id, personId: item.volunteer.personId, name: item.fullName, village: item.village ?? "", unit: item.unit,
-                skills: item.volunteer.skillList.map { $0.label(english: english) }.joined(separator: ", "), availability: item.volunteer.availability ?? "",
-                since: item.volunteer.since.display, year: today.year, approved: HoursText.display(item.approvedMinutes),
-                pending: HoursText.display(item.pendingMinutes), roles: roles.map { RoleRow(role: $0.role.role, what: $0.what, date: $0.date) }, hasRoles: !roles.isEmpty,
-                hours: hours.map { Self.row($0, principal: principal, english: english) }, hasHours: !hours.isEmpty,
-                activities: Choice.options(activities, selected: nil), sessions: Choice.options(sessions, selected: nil),
-                today: today.display, canEdit: principal.canWrite(unitId: item.volunteer.unitId), csrf: context.csrfToken, errors: errors,
-                links: links.map { LinkRow(id: $0.id, volunteerId: id, created: CivilDate.today(now: $0.createdAt).display, expires: $0.expiresOn.display,
-                                           active: !$0.revoked && $0.expiresOn >= today) },
-                hasLinks: !links.isEmpty, newLink: newLink,
-                newLinkMessage: newLink.isEmpty
-                    ? ""
-                    : "Chao \(VietnameseText.searchKey(item.fullName).split(separator: " ").last.map(String.init) ?? ""), "
-                        + "day la trang tinh nguyen vien cua ban: \(newLink)")
+            return DetailPage(item: item, hours: hours, roles: roles, activities: activities, sessions: sessions, links: links,
+                              today: today, newLink: newLink, principal: principal, english: english, csrf: context.csrfToken,
+                              errors: errors)
         }
         return env.views.render("socialization-volunteer", titleKey: "", title: page.name, page: page, context: context, status: status,
                                 flash: env.flash(request, context))
-    }
-
-    static func row(_ item: VolunteerStore.HoursItem, principal: Principal, english: Bool) -> HoursRow {
-        let h = item.hours
-        // Only someone else with rights on the unit may approve: the button is not offered to the one who entered them.
-        let reviewable = h.status == .pending && principal.canWrite(unitId: item.unitId) && h.enteredBy != principal.login
-        return HoursRow(id: h.id!, volunteerId: h.volunteerId, date: h.date.display, hours: HoursText.display(h.minutes), what: item.what ?? "", description: h.description ?? "",
-                        status: h.status.label(english: english), pending: reviewable, enteredBy: h.enteredBy, reviewedBy: h.reviewedBy ?? "", reason: h.rejectReason ?? "")
     }
 
     @Sendable func logHours(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -153,19 +123,9 @@ struct VolunteersController {
         }
         let thisYear = env.clock.today().year
         let english = context.english
-        let page = HoursPage(
-            year: year, years: Option.years(thisYear - 3...thisYear, selected: year),
-            pending: pending.map {
-                HoursRowWithName(name: $0.fullName, volunteerId: $0.hours.volunteerId, unit: $0.unit,
-                                 row: Self.row($0, principal: principal, english: english))
-            },
-            hasPending: !pending.isEmpty, total: HoursText.display(totals.minutes),
-            byUnit: totals.byUnit.map { Total(label: $0.label, hours: HoursText.display($0.minutes), people: $0.people) },
-            byPerson: totals.byPerson.prefix(20).map { Total(label: $0.label, hours: HoursText.display($0.minutes), people: $0.people) },
-            hasTotals: totals.minutes > 0,
-            chart: BarChart.svg(totals.byUnit.map { ($0.label, Int64($0.minutes)) }, title: env.views.text("hours_byUnit", context.language) + " \(year)",
-                                format: { HoursText.display(Int($0)) + " h" }),
-            csrf: context.csrfToken)
+        let page = HoursPage(year: year, thisYear: thisYear, pending: pending, totals: totals,
+                             byUnitTitle: env.views.text("hours_byUnit", context.language), principal: principal, english: english,
+                             csrf: context.csrfToken)
         return env.views.render("socialization-hours", titleKey: "hours_title", page: page, context: context,
                                 flash: env.flash(request, context))
     }

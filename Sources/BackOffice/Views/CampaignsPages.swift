@@ -176,3 +176,235 @@ extension CampaignsController {
         let csrf: String
     }
 }
+
+// MARK: Built from the store's values
+
+extension CampaignsController.KindRow {
+    /// A kind of activity in the report: how many were held, the people who came, the books lent.
+    init(_ line: CampaignReport.KindLine, english: Bool) {
+        label = line.kind.label(english: english)
+        activities = line.activities
+        participants = VND.grouped(Int64(line.participants))
+        booksLent = VND.grouped(Int64(line.booksLent))
+    }
+}
+
+extension CampaignsController.MoneyRow {
+    /// A source of money in the report, planned and spent.
+    init(_ line: CampaignReport.SourceLine, english: Bool) {
+        label = line.source.label(english: english)
+        planned = VND.format(line.planned)
+        spent = VND.format(line.spent)
+    }
+}
+
+extension CampaignsController.UnitRow {
+    /// A unit's share of the work in the report: activities recorded and tasks done, each out of all.
+    init(_ line: CampaignReport.UnitLine) {
+        unit = line.unit
+        activities = "\(line.activitiesRecorded)/\(line.activities)"
+        tasks = "\(line.tasksDone)/\(line.tasks)"
+    }
+}
+
+extension CampaignsController.ReportPage {
+    /// The printable campaign report: figures by kind of activity, people reached, budget, units' work and
+    /// members of each organisation present by name. `text` gives a label's words in the page's language.
+    init(_ report: CampaignReport, commune: String, members: [(organisationId: Int64, organisation: String, members: Int)],
+         today: CivilDate, english: Bool, text: (String) -> String) {
+        let figures: [(key: String, value: Int)] = [
+            ("outcome_participantsMale", report.male), ("outcome_participantsFemale", report.female),
+            ("outcome_participantsChildren", report.children), ("outcome_participantsYouth", report.youth),
+            ("outcome_participantsAdults", report.adults), ("outcome_participantsElderly", report.elderly),
+            ("outcome_booksLent", report.booksLent), ("outcome_newLibraryCards", report.newLibraryCards),
+            ("outcome_postsPublished", report.postsPublished), ("outcome_reach", report.reach),
+        ]
+        id = report.campaign.id!
+        self.commune = commune
+        title = report.campaign.title
+        period = "\(report.campaign.startDate.display) – \(report.campaign.endDate.display)"
+        paragraph = report.paragraph
+        byKind = report.byKind.map { CampaignsController.KindRow($0, english: english) }
+        people = figures.map { CampaignsController.LabelledValue(label: text($0.key), value: VND.grouped(Int64($0.value))) }
+        budget = report.budget.map { CampaignsController.MoneyRow($0, english: english) }
+        units = report.units.map { CampaignsController.UnitRow($0) }
+        self.today = today.documentForm(english: english)
+        self.members = members.map { CampaignsController.LabelledValue(label: $0.organisation, value: VND.grouped(Int64($0.members))) }
+        hasMembers = !members.isEmpty
+    }
+}
+
+extension CampaignsController.Row {
+    /// A campaign in the list: its dates, lead unit, status, number of activities and observance.
+    init(_ item: CampaignStore.ListItem, catalogue: ObservanceCatalogue?, english: Bool) {
+        id = item.campaign.id!
+        title = item.campaign.title
+        period = "\(item.campaign.startDate.display) – \(item.campaign.endDate.display)"
+        lead = item.leadUnit
+        status = item.campaign.status.label(english: english)
+        activities = item.activities
+        observance = item.campaign.observanceKey.flatMap { catalogue?.observance($0)?.name } ?? ""
+    }
+}
+
+extension CampaignsController.ListPage {
+    /// The campaign list with its filters, the plan templates and the year a plan from a template is for
+    /// (next year from October).
+    init(_ items: [CampaignStore.ListItem], filter: CampaignStore.Filter, templates: [PlanTemplate], catalogue: ObservanceCatalogue?,
+         units: [UnitListItem], today: CivilDate, english: Bool, canCreate: Bool, hasTasks: Bool, csrf: String) {
+        let rows = items.map { CampaignsController.Row($0, catalogue: catalogue, english: english) }
+        year = filter.year.map(String.init) ?? ""
+        nextYear = String(today.year + (today.month >= 10 ? 1 : 0))
+        self.templates = templates.map { Option(value: $0.file, label: $0.name, selected: false) }
+        statuses = CampaignStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.status) }
+        observances = (catalogue?.observances ?? []).map { Option(value: $0.key, label: $0.name, selected: $0.key == filter.observanceKey) }
+        self.units = units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == filter.unitId) }
+        self.rows = rows
+        empty = rows.isEmpty
+        self.canCreate = canCreate
+        self.hasTasks = hasTasks
+        self.csrf = csrf
+    }
+}
+
+extension CampaignsController.FormPage {
+    /// The campaign form: what was typed (or the campaign as stored), the lead units this account may write
+    /// and every unit to coordinate.
+    init(id: Int64?, input: CampaignInput, catalogue: ObservanceCatalogue?, units: [UnitListItem], principal: Principal,
+         errors: [String: String], csrf: String, version: String) {
+        action = id.map { "/campaigns/\($0)" } ?? "/campaigns"
+        isNew = id == nil
+        title = input.title
+        theme = input.theme ?? ""
+        observances = (catalogue?.observances ?? []).map { Option(value: $0.key, label: $0.name, selected: $0.key == input.observanceKey) }
+        startDate = input.startDate
+        endDate = input.endDate
+        goals = input.goals ?? ""
+        leads = units.filter { principal.canWrite(unitId: $0.unit.id) }
+            .map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.leadUnitId) }
+        coordinating = units.map {
+            Option(value: String($0.unit.id!), label: $0.unit.name, selected: input.coordinatingUnitIds.contains($0.unit.id!))
+        }
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+        self.csrf = csrf
+        self.version = version
+    }
+}
+
+extension CampaignsController.ActivityRow {
+    /// An activity on the campaign's timeline: expected and recorded figures, who may record or edit it.
+    init(_ activity: Activity, campaign: Campaign, unit: String, byName: Int?, canEdit: Bool, principal: Principal, english: Bool) {
+        id = activity.id!
+        when = DateTimeText.display(activity.startsAt)
+        kind = activity.kind.label(english: english)
+        title = activity.title
+        place = activity.place ?? ""
+        self.unit = unit
+        expected = activity.expectedParticipants.map { VND.grouped(Int64($0)) } ?? ""
+        participants = activity.outcomes.participants.map { VND.grouped(Int64($0)) } ?? ""
+        booksLent = activity.booksLent.map { VND.grouped(Int64($0)) } ?? ""
+        reach = activity.reach.map { VND.grouped(Int64($0)) } ?? ""
+        canRecord = CampaignStore.canRecordOutcomes(activity, campaign: campaign, principal)
+        self.canEdit = canEdit
+        self.byName = byName.map(String.init) ?? ""
+    }
+}
+
+extension CampaignsController.AssignmentRow {
+    /// A unit's task (and the village branch doing it), with its status menu and, for who edits the plan, the units
+    /// it can be moved to.
+    init(_ task: Assignment, names: [Int64: String], units: [UnitListItem], campaign: Campaign, canEdit: Bool, principal: Principal,
+         english: Bool) {
+        id = task.id!
+        unit = (names[task.unitId] ?? "") + (task.branchId.flatMap { names[$0] }.map { " – " + $0 } ?? "")
+        self.task = task.task
+        due = task.dueDate?.display ?? ""
+        status = task.status.label(english: english)
+        statuses = AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == task.status) }
+        canUpdate = campaign.status != .archived && (principal.canWrite(unitId: task.unitId) || canEdit)
+        self.units = canEdit ? units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == task.unitId) } : []
+    }
+}
+
+extension CampaignsController.BudgetRow {
+    /// A budget line, planned and spent, with the form that corrects it.
+    init(_ line: BudgetLine, campaignId: Int64, english: Bool) {
+        action = "/campaigns/\(campaignId)/budget/\(line.id!)"
+        item = line.item
+        source = line.source.label(english: english)
+        planned = VND.format(line.planned)
+        spent = VND.format(line.spent)
+        sources = BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == line.source) }
+        plannedValue = line.planned
+        spentValue = line.spent
+    }
+}
+
+extension CampaignsController.HistoryRow {
+    /// A change of the campaign's status: when, by whom, why.
+    init(_ change: CampaignStatusChange, english: Bool) {
+        status = change.status.label(english: english)
+        at = VietnamTime.display(change.at)
+        actor = change.actor
+        note = change.note ?? ""
+    }
+}
+
+extension CampaignsController.NextStatus {
+    /// A status the campaign may move to next.
+    init(_ status: CampaignStatus, english: Bool) {
+        value = status.rawValue
+        label = status.label(english: english)
+    }
+}
+
+extension CampaignsController.DetailPage {
+    /// The campaign page: the plan, its timeline of activities, assignments, budget planned vs spent, outcomes so far
+    /// and status history, with what this account may do.
+    init(_ campaign: Campaign, catalogue: ObservanceCatalogue?, units: [UnitListItem], coordinating: [OrgUnit], activities: [Activity],
+         assignments: [Assignment], budget: [BudgetLine], byName: [Int64: Int], history: [CampaignStatusChange], principal: Principal,
+         english: Bool, csrf: String) {
+        let campaignId = campaign.id!
+        let names = Dictionary(uniqueKeysWithValues: units.map { ($0.unit.id!, $0.unit.name) })
+        let canEdit = CampaignStore.canEdit(campaign, principal)
+        func sum(_ path: KeyPath<Activity, Int?>) -> String { VND.grouped(Int64(activities.compactMap { $0[keyPath: path] }.reduce(0, +))) }
+        id = campaignId
+        title = campaign.title
+        theme = campaign.theme ?? ""
+        observance = campaign.observanceKey.flatMap { catalogue?.observance($0)?.name } ?? ""
+        period = "\(campaign.startDate.display) – \(campaign.endDate.display)"
+        goals = campaign.goals ?? ""
+        lead = names[campaign.leadUnitId] ?? ""
+        self.coordinating = coordinating.map(\.name).joined(separator: ", ")
+        status = campaign.status.label(english: english)
+        self.activities = activities.map {
+            CampaignsController.ActivityRow($0, campaign: campaign, unit: names[$0.unitId] ?? "", byName: byName[$0.id!], canEdit: canEdit,
+                                            principal: principal, english: english)
+        }
+        hasActivities = !activities.isEmpty
+        self.assignments = assignments.map {
+            CampaignsController.AssignmentRow($0, names: names, units: units, campaign: campaign, canEdit: canEdit, principal: principal,
+                                              english: english)
+        }
+        hasAssignments = !assignments.isEmpty
+        self.budget = budget.map { CampaignsController.BudgetRow($0, campaignId: campaignId, english: english) }
+        hasBudget = !budget.isEmpty
+        plannedTotal = VND.format(budget.map(\.planned).reduce(0, +))
+        spentTotal = VND.format(budget.map(\.spent).reduce(0, +))
+        participants = VND.grouped(Int64(activities.compactMap { $0.outcomes.participants }.reduce(0, +)))
+        booksLent = sum(\.booksLent)
+        newCards = sum(\.newLibraryCards)
+        posts = sum(\.postsPublished)
+        reach = sum(\.reach)
+        self.history = history.map { CampaignsController.HistoryRow($0, english: english) }
+        next = campaign.status.allowedNext.map { CampaignsController.NextStatus($0, english: english) }
+        hasNext = !campaign.status.allowedNext.isEmpty && principal.role != .viewer
+        self.canEdit = canEdit
+        canClone = principal.canWrite(unitId: campaign.leadUnitId)
+        cloneYear = campaign.year + 1
+        self.units = units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: false) }
+        sources = BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: false) }
+        self.csrf = csrf
+    }
+}
