@@ -16,11 +16,8 @@ extension VolunteerSelfController {
     }
 
     /// A task the volunteer took on: the role, on which activity or club session, when.
-    struct RoleRow {
-        let role: String
-        let what: String
-        let date: String
-    }
+    /// The same line as on the volunteer's back-office page.
+    typealias RoleRow = VolunteersController.RoleRow
 
     /// An open call for volunteers of the volunteer's unit, signed up for on its public page.
     struct Call {
@@ -82,15 +79,6 @@ extension VolunteerSelfController.HoursRow {
         hours = HoursText.display(item.hours.minutes)
         status = item.hours.status.label(english: english)
         what = item.what ?? item.hours.description ?? ""
-    }
-}
-
-extension VolunteerSelfController.RoleRow {
-    /// A task the volunteer took on: the role, on which activity or club session, when.
-    init(_ item: VolunteerStore.RoleItem) {
-        role = item.role.role
-        what = item.what
-        date = item.date
     }
 }
 
