@@ -54,6 +54,18 @@ package struct DonationInput: Sendable, Codable {
         let value: Int64
     }
 
+    /// The record to store, from the checked values and what the input says as typed (cleaned): a new field of a
+    /// donation is read here and in `check`, not in the store.
+    func donation(_ valid: Valid, recipientUnitId: Int64, receiptSequence: Int, by principal: Principal, at now: Date) -> Donation {
+        Donation(
+            id: nil, sponsorId: sponsorId, date: valid.date, kind: valid.kind, amount: valid.amount, channel: valid.channel,
+            estimatedValue: valid.value, purpose: VietnameseText.clean(purpose), campaignId: campaignId, recipientUnitId: recipientUnitId,
+            receivedBy: VietnameseText.cleanOrNil(receivedBy) ?? principal.displayName,
+            publishAnonymous: publishAnonymous ?? false, notes: VietnameseText.cleanOrNil(notes),
+            receiptYear: valid.date.year, receiptSeq: receiptSequence, voidedAt: nil, voidedBy: nil, voidReason: nil, letterSentOn: nil,
+            createdAt: now, createdBy: principal.login)
+    }
+
     /// Field → Vietnamese message, or the checked values. Item errors are named `items.N.field` (N from 1).
     func check(today: CivilDate) -> Result<Valid, DomainError> {
         var errors: [String: String] = [:]

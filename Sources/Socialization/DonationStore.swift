@@ -107,13 +107,7 @@ package enum DonationStore {
         }
         let year = valid.date.year
         let sequence = try Int.fetchOne(db, sql: "SELECT coalesce(max(receiptSeq), 0) + 1 FROM donation WHERE receiptYear = ?", arguments: [year])!
-        var donation = Donation(
-            id: nil, sponsorId: input.sponsorId, date: valid.date, kind: valid.kind, amount: valid.amount, channel: valid.channel,
-            estimatedValue: valid.value, purpose: VietnameseText.clean(input.purpose), campaignId: input.campaignId, recipientUnitId: unitId,
-            receivedBy: VietnameseText.cleanOrNil(input.receivedBy) ?? principal.displayName,
-            publishAnonymous: input.publishAnonymous ?? false, notes: VietnameseText.cleanOrNil(input.notes),
-            receiptYear: year, receiptSeq: sequence, voidedAt: nil, voidedBy: nil, voidReason: nil, letterSentOn: nil,
-            createdAt: now, createdBy: principal.login)
+        var donation = input.donation(valid, recipientUnitId: unitId, receiptSequence: sequence, by: principal, at: now)
         try donation.insert(db)
         for var item in valid.items {
             item.donationId = donation.id!

@@ -49,6 +49,7 @@ package enum SMSText {
         // Byte by byte: decoding to scalars and building a scalar view was most of the cost on a million names.
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
+        let table = ToneStripTable.shared, punctuation = ToneStripTable.punctuation  // once, not per character
         var index = utf8.startIndex
         while index != utf8.endIndex {
             let lead = utf8[index]
@@ -62,9 +63,9 @@ package enum SMSText {
             }
             if value >= 0x0300 && value <= 0x036F {
                 // a combining mark (text in NFD): dropped
-            } else if let plain = ToneStripTable.shared.plain(of: value) {
+            } else if let plain = table.plain(of: value) {
                 out.append(UInt8(plain.value))
-            } else if let replacement = ToneStripTable.punctuation[value] {
+            } else if let replacement = punctuation[value] {
                 out.append(contentsOf: replacement.utf8)
             } else {
                 out.append(contentsOf: utf8[index..<next])
@@ -79,9 +80,6 @@ enum GSM7 {
     /// Non-ASCII characters of the basic table.
     static let basicOther: Set<UInt32> = Set("£¥èéùìòÇØøÅåΔΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà_".unicodeScalars.map(\.value))
 
-    /// Septets of an ASCII byte: 1 in the basic table, 2 in the extension table, 0 when GSM-7 lacks it (a switch, not
-    /// a table: this runs for every byte of a million messages).
-    @inline(__always)
     /// Septets of a text in plain ASCII, or -1 when a byte is outside it or outside the GSM table.
     static func asciiSeptets(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var septets = 0
@@ -94,8 +92,10 @@ enum GSM7 {
         return septets
     }
 
+    /// `asciiCost` of every ASCII byte, looked up for each byte of a million messages.
     private static let asciiCosts: [UInt8] = (0..<128).map { UInt8(asciiCost(UInt8($0))) }
 
+    /// Septets of an ASCII byte: 1 in the basic table, 2 in the extension table, 0 when GSM-7 lacks it.
     static func asciiCost(_ byte: UInt8) -> Int {
         switch byte {
         case 0x0A, 0x0D: return 1

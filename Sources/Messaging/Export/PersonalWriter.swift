@@ -20,6 +20,8 @@ struct PersonalWriter {
     private let senderColumns: String
     private var sentPhones = Set<Int64>()
     private var callForms: [String: String] = [:]
+    /// The buffer each message is rendered into, its storage reused.
+    private var scratch = ""
     /// The first value over Zalo's limit: the export stops there, nothing is written.
     private(set) var failure: MessagingError?
     /// Who had enough messages on this channel this week (`MessageFatigue`), and who this export reached.
@@ -102,8 +104,13 @@ struct PersonalWriter {
         let translated = row.language.flatMap { translations[$0] }
         let chosen = translated ?? bound
         if !translations.isEmpty { summary.languages[translated == nil ? MessageLanguage.vietnamese.rawValue : row.language!, default: 0] += 1 }
-        let text = chosen.render(recipientValues(row, for: chosen))
-        let message = isSMS && bound.template.advertising ? SMSRules.advertisingLabel + text : text
+        // Rendered into the writer's own buffer, kept from one message to the next (no new storage per message).
+        var message = scratch
+        scratch = ""
+        message.removeAll(keepingCapacity: true)
+        if isSMS && bound.template.advertising { message += SMSRules.advertisingLabel }
+        chosen.render(recipientValues(row, for: chosen), into: &message)
+        defer { scratch = message }
         summary.messages += 1
         // A preview counts everything but shows only the first messages.
         let shown = options.previewLimit.map { summary.messages <= $0 } ?? true
@@ -113,8 +120,16 @@ struct PersonalWriter {
             if measure.encoding == .gsm7 { summary.gsm7Messages += 1 } else { summary.ucs2Messages += 1 }
             if !shown { return }
             if format == .csv {
-                output.write(phone + "," + TextEncoding.csvField(message) + "," + String(measure.segments) + "," + measure.encoding.rawValue
-                             + "," + senderColumns)
+                // Field by field into the output's buffer: joining the line first cost a copy per field.
+                output.write(phone)
+                output.write(",")
+                output.write(TextEncoding.csvField(message))
+                output.write(",")
+                output.write(String(measure.segments))
+                output.write(",")
+                output.write(measure.encoding.rawValue)
+                output.write(",")
+                output.write(senderColumns)
             } else {
                 output.write("{\"phone\":\"" + phone + "\",\"message\":" + TextEncoding.jsonString(message) + ",\"segments\":"
                              + String(measure.segments) + ",\"encoding\":\"" + measure.encoding.rawValue + "\",\"sender\":"

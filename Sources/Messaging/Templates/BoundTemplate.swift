@@ -96,6 +96,11 @@ package struct BoundTemplate: Sendable {
         return out
     }
 
+    /// Appends the message to `out`: an export renders a million into one buffer it reuses.
+    func render(_ recipient: RecipientValues, into out: inout String) {
+        render(parts, recipient, into: &out)
+    }
+
     /// Fixed text only: posts and broadcasts, which use no recipient variable.
     package func renderShared() -> String { render(RecipientValues(name: "", givenName: "", callForm: "", village: "")) }
 
