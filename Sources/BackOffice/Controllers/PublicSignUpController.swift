@@ -62,7 +62,7 @@ struct PublicSignUpController {
             closesOn: form.closesOn?.display ?? "", open: form.isOpen(on: today), full: full,
             askBirthYear: form.askBirthYear, askVillage: form.askVillage, askPhone: form.askPhone,
             askGuardian: form.askBirthYear && !form.channelList.isEmpty,
-            villages: villages.map { Option(value: String($0.id), label: $0.name, selected: String($0.id) == selectedVillage) },
+            villages: villages.map { Option(id: $0.id, label: $0.name, selected: String($0.id) == selectedVillage) },
             consents: form.channelList.map {
                 .init(channel: $0.rawValue, text: PublicSignUp.consentText(form, channel: $0, commune: commune),
                       checked: ticked.contains($0.rawValue))

@@ -93,11 +93,11 @@ struct RecognitionController {
     /// What may be registered for a set, within the account's reach.
     static func subjects(_ db: Database, set: CriteriaSet?, query: String, for principal: Principal) throws -> [Option] {
         guard let set else { return [] }
-        func options(_ rows: [Choice]) -> [Option] { rows.map { Option(value: String($0.id), label: $0.label, selected: false) } }
+        func options(_ rows: [Choice]) -> [Option] { rows.map { Option(id: $0.id, label: $0.label, selected: false) } }
         switch set.subject {
         case .household:
             return try HouseholdStore.list(db, villageId: nil, for: principal, perPage: 5000).items.filter { principal.canWrite(unitId: $0.household.villageId) }
-                .map { Option(value: String($0.household.id!), label: "\($0.household.name) · \($0.villageName ?? "")", selected: false) }
+                .map { Option(id: $0.household.id, label: "\($0.household.name) · \($0.villageName ?? "")", selected: false) }
         case .clan:
             return try HonoursRegister.clans(db).filter { principal.canWrite(unitId: $0.villageId) }.options()
         case .village:
@@ -112,7 +112,7 @@ struct RecognitionController {
         case .person:
             // Citizens are found by a search, like everywhere people are chosen.
             return try PersonPicker.candidates(db, query: query, preset: nil, for: principal)
-                .map { Option(value: String($0.id), label: "\($0.name) · \($0.village) \($0.birthYear)", selected: false) }
+                .map { Option(id: $0.id, label: "\($0.name) · \($0.village) \($0.birthYear)", selected: false) }
         }
     }
 

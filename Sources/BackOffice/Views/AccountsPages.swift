@@ -73,7 +73,7 @@ extension AccountsController.FormPage {
         self.displayName = displayName
         roles = Role.allCases.map { Option(value: $0.rawValue, label: text("role_\($0.rawValue)"), selected: $0 == role) }
         self.units = units.map {
-            Option(value: String($0.unit.id!), label: String(repeating: "— ", count: $0.depth) + $0.unit.name,
+            Option(id: $0.unit.id, label: String(repeating: "— ", count: $0.depth) + $0.unit.name,
                    selected: unitIds.contains($0.unit.id!))
         }
         self.disabled = disabled

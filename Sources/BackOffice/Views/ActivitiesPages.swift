@@ -90,7 +90,7 @@ extension ActivitiesController.FormPage {
         startsAt = input.startsAt
         endsAt = input.endsAt
         place = input.place ?? ""
-        self.units = units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.unitId) }
+        self.units = units.options(selected: input.unitId)
         channels = ObservanceCatalogue.channels.sorted().map {
             Option(value: $0, label: text("channel_\($0)"), selected: input.channels.contains($0))
         }

@@ -113,7 +113,7 @@ extension AttendancePages.Page {
         hasMembers = !memberRows.isEmpty
         self.registered = registeredRows
         hasRegistered = !registeredRows.isEmpty
-        branches = villages.map { Option(value: String($0.id), label: $0.name, selected: $0.id == branch) }
+        branches = villages.map { Option(id: $0.id, label: $0.name, selected: $0.id == branch) }
         self.q = q
         searched = !q.isEmpty
         self.candidates = candidates.map { AttendancePages.Person($0, present: presentIds.contains($0.id)) }

@@ -54,7 +54,7 @@ extension AuditController.Page {
             Option(value: $0, label: AuditText.type($0, views: views, language: language), selected: $0 == filter.entity)
         }
         self.accounts = accounts.map {
-            Option(value: String($0.account.id!), label: $0.account.login, selected: $0.account.id == filter.accountId)
+            Option(id: $0.account.id, label: $0.account.login, selected: $0.account.id == filter.accountId)
         }
         self.rows = rows
         empty = rows.isEmpty

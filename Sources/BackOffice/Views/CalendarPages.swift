@@ -164,7 +164,7 @@ extension CalendarController.ObservanceRow {
         festivalAction = editable ? "/campaigns/festivals/\(festivalId!)" : nil
         festivalName = item.name
         festivalUnits = villages.filter { principal.canWrite(unitId: $0.id) }
-            .map { Option(value: String($0.id), label: $0.name, selected: $0.id == festivalUnit) }
+            .map { Option(id: $0.id, label: $0.name, selected: $0.id == festivalUnit) }
         note = item.theme ?? ""
     }
 }
@@ -180,7 +180,7 @@ extension CalendarController.ObservancesPage {
                                              english: english)
         }
         canSetYear = principal.canWriteCommuneWide
-        self.villages = writable.map { Option(value: String($0.id), label: $0.name, selected: false) }
+        self.villages = writable.map { Option(id: $0.id, label: $0.name, selected: false) }
         canAddFestival = principal.role != .viewer && (principal.canWriteCommuneWide || !writable.isEmpty)
         self.csrf = csrf
         self.errors = errors

@@ -258,7 +258,7 @@ extension CampaignsController.ListPage {
         self.templates = templates.map { Option(value: $0.file, label: $0.name, selected: false) }
         statuses = CampaignStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == filter.status) }
         observances = (catalogue?.observances ?? []).map { Option(value: $0.key, label: $0.name, selected: $0.key == filter.observanceKey) }
-        self.units = units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == filter.unitId) }
+        self.units = units.options(selected: filter.unitId)
         self.rows = rows
         empty = rows.isEmpty
         self.canCreate = canCreate
@@ -281,9 +281,9 @@ extension CampaignsController.FormPage {
         endDate = input.endDate
         goals = input.goals ?? ""
         leads = units.filter { principal.canWrite(unitId: $0.unit.id) }
-            .map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == input.leadUnitId) }
+            .map { Option(id: $0.unit.id, label: $0.unit.name, selected: $0.unit.id == input.leadUnitId) }
         coordinating = units.map {
-            Option(value: String($0.unit.id!), label: $0.unit.name, selected: input.coordinatingUnitIds.contains($0.unit.id!))
+            Option(id: $0.unit.id, label: $0.unit.name, selected: input.coordinatingUnitIds.contains($0.unit.id!))
         }
         self.errors = errors
         hasErrors = !errors.isEmpty
@@ -323,7 +323,7 @@ extension CampaignsController.AssignmentRow {
         status = task.status.label(english: english)
         statuses = AssignmentStatus.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == task.status) }
         canUpdate = campaign.status != .archived && (principal.canWrite(unitId: task.unitId) || canEdit)
-        self.units = canEdit ? units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: $0.unit.id == task.unitId) } : []
+        self.units = canEdit ? units.options(selected: task.unitId) : []
     }
 }
 
@@ -403,7 +403,7 @@ extension CampaignsController.DetailPage {
         self.canEdit = canEdit
         canClone = principal.canWrite(unitId: campaign.leadUnitId)
         cloneYear = campaign.year + 1
-        self.units = units.map { Option(value: String($0.unit.id!), label: $0.unit.name, selected: false) }
+        self.units = units.options(selected: nil)
         sources = BudgetSource.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: false) }
         self.csrf = csrf
     }

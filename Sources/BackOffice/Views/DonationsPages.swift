@@ -369,7 +369,7 @@ extension DonationsController.FormPage {
          anonymous: Bool, switchLabel: String, english: Bool, csrf: String, errors: [String: String]) {
         let kind = DonationKind(rawValue: input.kind) ?? .cash
         let lines = input.items ?? []
-        self.sponsors = sponsors.map { Option(value: String($0.sponsor.id!), label: $0.name, selected: $0.sponsor.id == input.sponsorId) }
+        self.sponsors = sponsors.map { Option(id: $0.sponsor.id, label: $0.name, selected: $0.sponsor.id == input.sponsorId) }
         self.kind = kind.rawValue
         isCash = kind == .cash
         kindLabel = kind.label(english: english)
@@ -381,7 +381,7 @@ extension DonationsController.FormPage {
         self.units = units.options(selected: input.recipientUnitId)
         self.campaigns = Choice.options(campaigns, selected: input.campaignId)
         self.pledges = pledges.map {
-            Option(value: String($0.pledge.id!), label: $0.pledge.purpose + " — " + VND.format($0.remaining) + " (" + $0.pledge.dueOn.display + ")",
+            Option(id: $0.pledge.id, label: $0.pledge.purpose + " — " + VND.format($0.remaining) + " (" + $0.pledge.dueOn.display + ")",
                    selected: $0.pledge.id == input.pledgeId)
         }
         hasPledges = !pledges.isEmpty

@@ -82,8 +82,8 @@ extension MemberPages.List {
         searched = !q.isEmpty
         self.candidates = candidates
         roles = OrgRole.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0 == .member) }
-        branches = villages.map { Option(value: String($0.id), label: $0.name, selected: false) }
-        branchFilter = villages.map { Option(value: String($0.id), label: $0.name, selected: $0.id == branch) }
+        branches = villages.map { Option(id: $0.id, label: $0.name, selected: false) }
+        branchFilter = villages.map { Option(id: $0.id, label: $0.name, selected: $0.id == branch) }
         self.today = today.display
         self.importDone = importDone
         self.importProblems = importProblems

@@ -137,10 +137,10 @@ extension MessagesController.MessagesPage {
                    Option(value: "nam", label: Gender.male.label(english: english), selected: choice.gender == "nam")]
         unitKinds = UnitKind.allCases.map { Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == choice.unitKind) }
         self.clubs = clubs.map {
-            Option(value: String($0.club.id!), label: "\($0.club.name) — \($0.unitName)", selected: String($0.club.id!) == choice.club)
+            Option(id: $0.club.id, label: "\($0.club.name) — \($0.unitName)", selected: String($0.club.id!) == choice.club)
         }
         self.activities = activities.map {
-            Option(value: String($0.id!), label: "\(DateTimeText.display($0.startsAt)) — \($0.title)", selected: String($0.id!) == choice.activity)
+            Option(id: $0.id, label: "\(DateTimeText.display($0.startsAt)) — \($0.title)", selected: String($0.id!) == choice.activity)
         }
         ageFrom = choice.ageFrom
         ageTo = choice.ageTo

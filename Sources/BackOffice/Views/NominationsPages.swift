@@ -180,12 +180,12 @@ extension NominationsController.FormPage {
         searched = !q.isEmpty || (kind == .individual && selected != nil)
         self.candidates = candidates
         self.households = households.map {
-            Option(value: String($0.household.id!), label: "\($0.household.name) · \($0.villageName ?? "")",
+            Option(id: $0.household.id, label: "\($0.household.name) · \($0.villageName ?? "")",
                    selected: kind == .household && $0.household.id == selected)
         }
-        self.clans = clans.map { Option(value: String($0.id!), label: $0.name, selected: kind == .clan && $0.id == selected) }
+        self.clans = clans.map { Option(id: $0.id, label: $0.name, selected: kind == .clan && $0.id == selected) }
         self.clubs = Choice.options(clubs, selected: kind == .club ? selected : nil)
-        self.units = units.map { Option(value: String($0.id!), label: $0.name, selected: kind == .unit && $0.id == selected) }
+        self.units = units.map { Option(id: $0.id, label: $0.name, selected: kind == .unit && $0.id == selected) }
         formOptions = forms.forms.map { Option(value: $0.key, label: $0.name, selected: $0.key == input.formKey) }
         types = CommendationType.allCases.map {
             Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input.commendationType ?? "regular"))
@@ -259,7 +259,7 @@ extension NominationsController.DetailPage {
         canReview = n.status == .submitted && communeWide
         canDecide = n.status == .reviewed && communeWide
         canAddEvidence = [.draft, .submitted].contains(n.status) && (proposerWriter || communeWide)
-        self.meetings = meetings.map { Option(value: String($0.id!), label: "\($0.date.display) — \($0.minutesRef)", selected: false) }
+        self.meetings = meetings.map { Option(id: $0.id, label: "\($0.date.display) — \($0.minutesRef)", selected: false) }
         self.errors = errors
         self.csrf = csrf
     }

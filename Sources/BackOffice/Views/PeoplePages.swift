@@ -146,7 +146,7 @@ extension PeopleController.ListPage {
         let totalText = text(result.totalIsLowerBound ? "people_totalMore" : "people_total").replacingOccurrences(of: "%@", with: total)
         let labels = ["people_gender", "people_birthYear", "people_village", "phone"].map { text($0) }
         q = query.text
-        villageOptions = HTMLText.options(villages.map { Option(value: String($0.id), label: $0.name, selected: $0.id == query.villageId) })
+        villageOptions = HTMLText.options(villages.map { Option(id: $0.id, label: $0.name, selected: $0.id == query.villageId) })
         rowsHTML = PeopleController.rowsHTML(rows, labels: labels)
         empty = rows.isEmpty
         pager = Pager(result, basePath: "/people", query: ["q": query.text, "village": query.villageId.map(String.init) ?? ""],

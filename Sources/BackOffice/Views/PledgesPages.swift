@@ -93,7 +93,7 @@ extension PledgesController.ListPage {
 extension PledgesController.FormPage {
     /// The form of a new pledge: the sponsor and the receiving unit chosen from menus, the rest as typed.
     init(input: PledgeStore.Input, sponsors: [SponsorStore.Item], units: [OrgUnit], csrf: String, errors: [String: String]) {
-        self.sponsors = sponsors.map { Option(value: String($0.sponsor.id!), label: $0.name, selected: $0.sponsor.id == input.sponsorId) }
+        self.sponsors = sponsors.map { Option(id: $0.sponsor.id, label: $0.name, selected: $0.sponsor.id == input.sponsorId) }
         self.units = units.options(selected: input.recipientUnitId)
         date = input.date
         value = input.value

@@ -225,7 +225,7 @@ extension SignUpPages.Detail {
         self.rows = rows
         none = rows.isEmpty
         self.canReview = canReview
-        self.villages = villages.map { Option(value: String($0.id), label: $0.name, selected: false) }
+        self.villages = villages.map { Option(id: $0.id, label: $0.name, selected: false) }
         confirmHref = "/messages?template=sms-signup-confirmation&audience="
             + "signups:form=\(formId)".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
         self.unconfirmed = unconfirmed > 0 ? String(unconfirmed) : ""

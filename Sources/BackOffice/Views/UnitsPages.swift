@@ -203,7 +203,7 @@ extension UnitsController.FormPage {
         name = input.name
         kinds = UnitsController.kindOptions(selected: UnitKind(lenient: input.kind)?.rawValue, english: english)
         parents = tree.filter { $0.unit.id != id }
-            .map { Option(value: String($0.unit.id!), label: String(repeating: "— ", count: $0.depth) + $0.unit.name,
+            .map { Option(id: $0.unit.id, label: String(repeating: "— ", count: $0.depth) + $0.unit.name,
                           selected: $0.unit.id == input.parentId) }
         address = input.address ?? ""
         phone = input.phone ?? ""

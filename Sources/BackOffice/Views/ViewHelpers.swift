@@ -11,6 +11,17 @@ struct Option {
     let label: String
     let selected: Bool
 
+    /// A record chosen by its id.
+    init(id: Int64?, label: String, selected: Bool) {
+        self.init(value: id.map(String.init) ?? "", label: label, selected: selected)
+    }
+
+    init(value: String, label: String, selected: Bool) {
+        self.value = value
+        self.label = label
+        self.selected = selected
+    }
+
     /// A year menu, the latest first.
     static func years(_ range: ClosedRange<Int>, selected: Int?) -> [Option] {
         range.reversed().map { Option(value: String($0), label: String($0), selected: $0 == selected) }
@@ -131,7 +142,7 @@ extension RequestContext {
 
 extension Choice {
     static func options(_ choices: [Choice], selected: Int64?) -> [Option] {
-        choices.map { Option(value: String($0.id), label: $0.label, selected: $0.id == selected) }
+        choices.map { Option(id: $0.id, label: $0.label, selected: $0.id == selected) }
     }
 }
 
@@ -168,6 +179,13 @@ extension Clan: NamedRecord {}
 extension Array where Element: NamedRecord {
     /// The records as a menu's options, the one with `selected` id chosen.
     func options(selected: Int64? = nil) -> [Option] {
-        map { Option(value: String($0.id!), label: $0.name, selected: $0.id != nil && $0.id == selected) }
+        map { Option(id: $0.id, label: $0.name, selected: $0.id != nil && $0.id == selected) }
+    }
+}
+
+extension Array where Element == UnitListItem {
+    /// The units as a menu's options, the one with `selected` id chosen.
+    func options(selected: Int64?) -> [Option] {
+        map { Option(id: $0.unit.id, label: $0.unit.name, selected: $0.unit.id == selected) }
     }
 }
