@@ -16,6 +16,7 @@ struct AudienceRow: Sendable {
     var birthYear: Int?
     var villageId: Int64?
     var phone: String?
+    /// As typed, only when it could not be read as a number (`phone` nil): what a reject shows.
     var phoneOriginal: String?
     /// 0: never consented to the channel, 1: consent withdrawn, 2: consent in force.
     var consent: Int
@@ -94,7 +95,8 @@ struct AudienceQuery {
                         WHERE c.channel = ? AND c.personId = p.id), 0)
             """ : "0"
         let sql = """
-            SELECT p.id, p.fullName, p.gender, p.birthYear, p.villageId, p.phone, p.phoneOriginal, \(consent), p.language
+            SELECT p.id, p.fullName, p.gender, p.birthYear, p.villageId, p.phone,
+              CASE WHEN p.phone IS NULL THEN p.phoneOriginal END, \(consent), p.language
             FROM person p WHERE \(whereClause)\(order)
             """
         return (sql, arguments)

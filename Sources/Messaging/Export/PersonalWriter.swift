@@ -161,21 +161,20 @@ struct PersonalWriter {
 
     /// Only the fields the template shows, already folded for `--ascii`.
     private mutating func recipientValues(_ row: AudienceRow, for bound: BoundTemplate) -> RecipientValues {
-        let uses = bound.usedFields
         let ascii = bound.ascii
         func fold(_ text: String) -> String { ascii ? SMSText.asciiFolded(text) : text }
-        let name = uses.contains(.name) ? fold(row.name) : ""
+        let name = bound.usesName ? fold(row.name) : ""
         var given = ""
-        if uses.contains(.givenName) {
+        if bound.usesGivenName {
             let full = row.name
             given = fold(Self.givenName(full))
         }
         var callForm = ""
-        if uses.contains(.callForm) {
+        if bound.usesCallForm {
             let form = row.isPerson ? CallForm.of(gender: row.gender, birthYear: row.birthYear, in: year) : "Quý đơn vị"
             if let cached = callForms[form] { callForm = cached } else { callForm = fold(form); callForms[form] = callForm }
         }
-        let village = uses.contains(.village) ? row.villageId.flatMap { villages[$0] } ?? "" : ""
+        let village = bound.usesVillage ? row.villageId.flatMap { villages[$0] } ?? "" : ""
         return RecipientValues(name: name, givenName: given, callForm: callForm, village: village)
     }
 

@@ -36,6 +36,8 @@ package struct BoundTemplate: Sendable {
     let html: Bool
     /// Recipient fields the template shows: the others are not worked out for each of a million rows.
     let usedFields: Set<MessageVariables.Recipient>
+    /// The same, looked up for every message without hashing.
+    let usesName: Bool, usesGivenName: Bool, usesCallForm: Bool, usesVillage: Bool
 
     /// `values` holds the shared variables; a variable the template uses but that has no value is an error that
     /// says how to give it.
@@ -76,7 +78,12 @@ package struct BoundTemplate: Sendable {
             return parts
         }
         parts = try bind(template.pieces)
-        usedFields = Set(template.usedVariables.compactMap(MessageVariables.Recipient.init(rawValue:)))
+        let used = Set(template.usedVariables.compactMap(MessageVariables.Recipient.init(rawValue:)))
+        usedFields = used
+        usesName = used.contains(.name)
+        usesGivenName = used.contains(.givenName)
+        usesCallForm = used.contains(.callForm)
+        usesVillage = used.contains(.village)
     }
 
     static func value(_ name: String, in values: [String: String], template: MessageTemplate) throws -> String {
