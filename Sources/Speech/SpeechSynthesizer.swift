@@ -81,7 +81,7 @@ package struct SpeechSynthesizer: Sendable {
             guard let lame else { throw Failure(description: "Chưa cài lame (mã hóa MP3): apt-get install lame — hoặc xuất dạng WAV (--wav).") }
             // lame needs more time than espeak-ng to go through the same sound, so a long script is cut at sentences
             // into one part per core, each spoken straight into its own lame, and the MP3s joined: plain CBR frames
-            // (no Xing header, which would claim the first part's length), the ID3 tag on the first part only.
+            // (no Xing header, which would claim the first part's length), the ID3 tag written once, ahead of them.
             let parts = Self.parts(of: text, count: parallelParts)
             let failures = FailureBox()
             var seconds = [Double](repeating: 0, count: parts.count)
@@ -94,21 +94,20 @@ package struct SpeechSynthesizer: Sendable {
                         let partScript = "\(stem).\(index).txt"
                         defer { try? FileManager.default.removeItem(atPath: partScript) }
                         try Data(parts[index].utf8).write(to: URL(fileURLWithPath: partScript))
-                        let tags = index == 0 ? ["--id3v2-only", "--tt", String(title.prefix(60)), "--tl", "Đèn Sách"] : []
-                        results[index] = try pipe(espeak, voiceArguments + ["-f", partScript, "--stdout"], into: lame) { rate in
-                            // Raw samples, counted on the way for the duration: a streamed WAV's header claims a
-                            // length it cannot know. 64 kbit/s mono at quality 7, no ReplayGain analysis: a voice at
-                            // broadcast quality, a minute in half a megabyte.
-                            ["--quiet", "-r", "-s", String(format: "%.3f", Double(rate) / 1000), "--bitwidth", "16", "--signed",
-                             "--little-endian", "-m", "m", "-b", "64", "-q", "7", "--noreplaygain", "-t"] + tags + ["-", encodedParts[index]]
-                        }
+                        // espeak-ng speaks straight into lame through one pipe; lame reads the WAV header and the
+                        // stream to its end (no Xing header with -t, so the header's unknown length is never copied).
+                        // 64 kbit/s mono at quality 7, no ReplayGain analysis: a voice at broadcast quality, a
+                        // minute in half a megabyte.
+                        results[index] = try pipe(espeak, voiceArguments + ["-f", partScript, "--stdout"], into: lame,
+                                                  ["--quiet", "-m", "m", "-b", "64", "-q", "7", "--noreplaygain", "-t",
+                                                   "-", encodedParts[index]], output: encodedParts[index])
                     } catch {
                         failures.record(error)
                     }
                 }
             }
             if let failure = failures.first { throw failure }
-            try Self.join(encodedParts, into: encoded)
+            try Self.join(encodedParts, after: ID3Tag.bytes(title: String(title.prefix(60)), album: "Đèn Sách"), into: encoded)
             try Self.move(encoded, to: path)
             return Clip(path: path, seconds: seconds.reduce(0, +))
         }
@@ -148,70 +147,57 @@ package struct SpeechSynthesizer: Sendable {
         return parts.isEmpty ? [text] : parts
     }
 
-    /// MP3 frames follow one another, so the parts' files joined byte for byte play as one.
-    private static func join(_ parts: [String], into path: String) throws {
+    /// MP3 frames follow one another, so the parts' files joined byte for byte play as one; the tag goes first.
+    private static func join(_ parts: [String], after tag: Data, into path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let output = FileHandle(forWritingAtPath: path) else {
             throw Failure(description: "Không ghi được tệp \(path).")
         }
         defer { try? output.close() }
+        try output.write(contentsOf: tag)
         for part in parts {
             guard let data = FileManager.default.contents(atPath: part) else { throw Failure(description: "Không đọc được tệp \(part).") }
             try output.write(contentsOf: data)
         }
     }
 
-    /// Runs `speaker`, reads the header of its WAV stream, then feeds the samples to `encoder` (started with the
-    /// arguments for the stream's sample rate), and returns the seconds of sound that went through.
-    private func pipe(_ speaker: String, _ speakerArguments: [String], into encoder: String,
-                      _ encoderArguments: (_ sampleRate: UInt32) -> [String]) throws -> Double {
+    /// Runs `speaker` with its sound going straight into `encoder`, and returns the seconds of the encoded file
+    /// (counted from its frames).
+    private func pipe(_ speaker: String, _ speakerArguments: [String], into encoder: String, _ encoderArguments: [String],
+                      output: String) throws -> Double {
         let speaking = Process(), encoding = Process()
+        let sound = Pipe(), speakerErrors = Pipe(), encoderErrors = Pipe()
         speaking.executableURL = URL(fileURLWithPath: speaker)
         speaking.arguments = speakerArguments
-        let sound = Pipe(), input = Pipe(), speakerErrors = Pipe(), encoderErrors = Pipe()
         speaking.standardOutput = sound
         speaking.standardError = speakerErrors
-        try speaking.run()
-        // A watchdog: a script the engine has not read in `timeout` is given up, not waited on forever.
-        var timedOut = false
-        let watchdog = DispatchWorkItem { timedOut = true; speaking.terminate(); encoding.terminate() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-        defer { watchdog.cancel() }
-        let reader = sound.fileHandleForReading
-        var header = Data()
-        while header.count < 44 {
-            let chunk = reader.readData(ofLength: 44 - header.count)
-            if chunk.isEmpty { break }
-            header.append(chunk)
-        }
-        func uint32(_ offset: Int) -> UInt32 { header[offset..<offset + 4].enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) } }
-        guard header.count == 44, header.prefix(4) == Data("RIFF".utf8), uint32(24) > 0, uint32(28) > 0 else {
-            speaking.waitUntilExit()
-            let message = String(decoding: speakerErrors.fileHandleForReading.readDataToEndOfFile().prefix(300), as: UTF8.self)
-            throw Failure(description: "espeak-ng không tạo được âm thanh (mã \(speaking.terminationStatus)): \(message)")
-        }
         encoding.executableURL = URL(fileURLWithPath: encoder)
-        encoding.arguments = encoderArguments(uint32(24))
-        encoding.standardInput = input
+        encoding.arguments = encoderArguments
+        encoding.standardInput = sound
         encoding.standardOutput = FileHandle.nullDevice
         encoding.standardError = encoderErrors
+        try speaking.run()
         try encoding.run()
-        var bytes = 0
-        let writer = input.fileHandleForWriting
-        while true {
-            let chunk = reader.readData(ofLength: 1 << 16)
-            if chunk.isEmpty { break }
-            bytes += chunk.count
-            try writer.write(contentsOf: chunk)
-        }
-        try writer.close()
+        // Our ends of the pipe closed, so lame sees the end of the sound when espeak-ng exits.
+        try? sound.fileHandleForReading.close()
+        try? sound.fileHandleForWriting.close()
+        // A watchdog: a script the engine has not read in `timeout` is given up, not waited on forever.
+        let timedOut = TimeoutFlag()
+        let watchdog = DispatchWorkItem { timedOut.set(); speaking.terminate(); encoding.terminate() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
         speaking.waitUntilExit()
         encoding.waitUntilExit()
-        if timedOut { throw Failure(description: "espeak-ng không đọc xong trong \(Int(timeout)) giây: đã dừng.") }
-        for (process, errors, name) in [(speaking, speakerErrors, "espeak-ng"), (encoding, encoderErrors, "lame")] where process.terminationStatus != 0 {
+        if timedOut.isSet { throw Failure(description: "espeak-ng không đọc xong trong \(Int(timeout)) giây: đã dừng.") }
+        for (process, errors, name) in [(speaking, speakerErrors, "espeak-ng"), (encoding, encoderErrors, "lame")]
+        where process.terminationStatus != 0 {
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile().prefix(300), as: UTF8.self)
             throw Failure(description: "\(name) báo lỗi (mã \(process.terminationStatus)): \(message)")
         }
-        return Double(bytes) / Double(uint32(28))
+        guard let data = FileManager.default.contents(atPath: output), let seconds = MP3Duration.seconds(of: data), seconds > 0 else {
+            let message = String(decoding: speakerErrors.fileHandleForReading.readDataToEndOfFile().prefix(300), as: UTF8.self)
+            throw Failure(description: "espeak-ng không tạo được âm thanh: \(message)")
+        }
+        return seconds
     }
 
     private func run(_ program: String, _ arguments: [String], what: String) throws {
@@ -278,4 +264,12 @@ private struct UnsafeSendableBuffer: @unchecked Sendable {
         get { buffer[index] }
         nonmutating set { buffer[index] = newValue }
     }
+}
+
+/// Set once by the watchdog, read after the processes ended.
+private final class TimeoutFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }

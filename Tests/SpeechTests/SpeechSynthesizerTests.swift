@@ -12,16 +12,19 @@ let speechToolsPresent = ["espeak-ng", "lame", "soxi"].allSatisfy { SpeechSynthe
 struct SpeechSynthesizerTests {
     /// `soxi -D FILE`: the duration an independent decoder finds, in seconds.
     static func measured(_ path: String) throws -> Double {
+        try #require(Double(try soxi("-D", path).trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    static func soxi(_ option: String, _ path: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(SpeechSynthesizer.which("soxi")))
-        process.arguments = ["-D", path]
+        process.arguments = [option, path]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "soxi decodes \(path)")
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return try #require(Double(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(process.terminationStatus == 0, "soxi reads \(path)")
+        return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     }
 
     static let script = """
@@ -61,6 +64,8 @@ struct SpeechSynthesizerTests {
         let decoded = try Self.measured(whole.path)
         #expect(whole.seconds > 30 && abs(decoded - whole.seconds) / whole.seconds < 0.15, "stated \(whole.seconds) s, decoded \(decoded) s")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["ban-tin.mp3"], "no part left behind")
+        let tags = try Self.soxi("-a", whole.path)
+        #expect(tags.contains("Title=Bản tin") && tags.contains("Album=Đèn Sách"), "the player shows the title: \(tags)")
     }
 
     @Test("Cutting a script: short stays whole, sentences are never split, a trailing blank joins the last part")
