@@ -131,12 +131,14 @@ package struct SpeechSynthesizer: Sendable {
         }
         if start < text.endIndex { sentences.append(text[start...]) }
         let target = text.count / count + 1
-        var parts: [String] = [], current = ""
+        var parts: [String] = [], current = "", length = 0
         for sentence in sentences {
             current += sentence
-            if current.count >= target && parts.count < count - 1 {
+            length += sentence.count
+            if length >= target && parts.count < count - 1 {
                 parts.append(current)
                 current = ""
+                length = 0
             }
         }
         if current.contains(where: { $0.isLetter || $0.isNumber }) {
