@@ -94,11 +94,13 @@ struct PeopleController {
             let sponsorId = try SponsorStore.id(ofPerson: id, db)
             let volunteerId = try VolunteerStore.id(ofPerson: id, db)
             let sponsor = try sponsorId.map { try SponsorStore.get(db, id: $0, for: principal) }
-            let minutes = try volunteerId.map { try VolunteerStore.get(db, id: $0, year: today.year, for: principal).approvedMinutes }
+            let volunteer = try volunteerId.map {
+                (id: $0, minutes: try VolunteerStore.get(db, id: $0, year: today.year, for: principal).approvedMinutes)
+            }
             let honours = try HonoursSection.lines(db, .init(personId: id), forms: env.honourForms)
             let flags = try principal.canWriteCommuneWide ? Discipline.flags(db, personId: id) : []
             return DetailPage(person: person, village: village, household: household, consents: consents, clubs: clubs,
-                              sponsorId: sponsorId, volunteerId: volunteerId, sponsor: sponsor, volunteerMinutes: minutes,
+                              sponsor: sponsor, volunteer: volunteer,
                               honours: honours, flags: flags, today: today, principal: principal, english: english,
                               csrf: context.csrfToken, errors: errors, text: { env.views.text($0, context.language) })
         }

@@ -187,7 +187,7 @@ extension PeopleController.DetailPage {
     /// A resident's page: identity, contacts, consents, clubs, honours, gifts, volunteer hours of `today`'s year and
     /// (for commune roles, who alone are given `flags`) discipline flags. `text` gives a string of the page's language.
     init(person: Person, village: OrgUnit?, household: Household?, consents: [Consent], clubs: [ClubStore.Membership],
-         sponsorId: Int64?, volunteerId: Int64?, sponsor: SponsorStore.Item?, volunteerMinutes: Int?, honours: [HonourLine],
+         sponsor: SponsorStore.Item?, volunteer: (id: Int64, minutes: Int)?, honours: [HonourLine],
          flags: [DisciplineFlag], today: CivilDate, principal: Principal, english: Bool, csrf: String, errors: [String: String],
          text: (String) -> String) {
         let id = person.id!
@@ -216,15 +216,15 @@ extension PeopleController.DetailPage {
         self.today = today.display
         canEdit = principal.canWrite(unitId: person.villageId)
         canCreateHousehold = household == nil && principal.canWrite(unitId: person.villageId)
-        self.sponsorId = sponsorId
-        self.volunteerId = volunteerId
+        sponsorId = sponsor?.sponsor.id
+        volunteerId = volunteer?.id
         canRecord = principal.role != .viewer
         self.honours = honours
         self.clubs = clubs.map { PeopleController.ClubLine($0, english: english) }
         hasClubs = !clubs.isEmpty
         gifts = sponsor.flatMap { item -> String? in item.donations == 0 ? nil : "\(item.donations) · \(VND.format(item.total))" } ?? ""
-        volunteerHours = volunteerMinutes.flatMap { minutes -> String? in
-            minutes == 0 ? nil : HoursText.display(minutes) + " h (\(today.year))"
+        volunteerHours = volunteer.flatMap { volunteer -> String? in
+            volunteer.minutes == 0 ? nil : HoursText.display(volunteer.minutes) + " h (\(today.year))"
         } ?? ""
         self.flags = flags.map {
             "\(text("honours_flag_\($0.kind)")): \($0.since.display)–\($0.until?.display ?? "…")\($0.note.map { " (\($0))" } ?? "")"
