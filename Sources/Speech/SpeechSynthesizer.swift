@@ -83,30 +83,26 @@ package struct SpeechSynthesizer: Sendable {
             // into one part per core, each spoken straight into its own lame, and the MP3s joined: plain CBR frames
             // (no Xing header, which would claim the first part's length), the ID3 tag written once, ahead of them.
             let parts = Self.parts(of: text, count: parallelParts)
-            let failures = FailureBox()
-            var seconds = [Double](repeating: 0, count: parts.count)
+            let results = Locked([Result<Double, any Error>](repeating: .success(0), count: parts.count))
             let encodedParts = parts.indices.map { "\(stem).\($0).mp3" }
             defer { for file in encodedParts { try? FileManager.default.removeItem(atPath: file) } }
-            seconds.withUnsafeMutableBufferPointer { results in
-                let results = UnsafeSendableBuffer(results)
-                DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-                    do {
-                        let partScript = "\(stem).\(index).txt"
-                        defer { try? FileManager.default.removeItem(atPath: partScript) }
-                        try Data(parts[index].utf8).write(to: URL(fileURLWithPath: partScript))
-                        // espeak-ng speaks straight into lame through one pipe; lame reads the WAV header and the
-                        // stream to its end (no Xing header with -t, so the header's unknown length is never copied).
-                        // 64 kbit/s mono at quality 7, no ReplayGain analysis: a voice at broadcast quality, a
-                        // minute in half a megabyte.
-                        results[index] = try pipe(espeak, voiceArguments + ["-f", partScript, "--stdout"], into: lame,
-                                                  ["--quiet", "-m", "m", "-b", "64", "-q", "7", "--noreplaygain", "-t",
-                                                   "-", encodedParts[index]], output: encodedParts[index])
-                    } catch {
-                        failures.record(error)
-                    }
+            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                let result = Result { () throws -> Double in
+                    let partScript = "\(stem).\(index).txt"
+                    defer { try? FileManager.default.removeItem(atPath: partScript) }
+                    try Data(parts[index].utf8).write(to: URL(fileURLWithPath: partScript))
+                    // espeak-ng speaks straight into lame through one pipe; lame reads the WAV header and the
+                    // stream to its end (no Xing header with -t, so the header's unknown length is never copied).
+                    // 64 kbit/s mono at quality 7, no ReplayGain analysis: a voice at broadcast quality, a
+                    // minute in half a megabyte.
+                    return try pipe(espeak, voiceArguments + ["-f", partScript, "--stdout"], into: lame,
+                                    ["--quiet", "-m", "m", "-b", "64", "-q", "7", "--noreplaygain", "-t",
+                                     "-", encodedParts[index]], output: encodedParts[index])
                 }
+                results.withLock { $0[index] = result }
             }
-            if let failure = failures.first { throw failure }
+            // The first part's failure, if any, in the order of the script.
+            let seconds = try results.withLock { $0 }.map { try $0.get() }
             try Self.join(encodedParts, after: ID3Tag.bytes(title: String(title.prefix(60)), album: "Đèn Sách"), into: encoded)
             try Self.move(encoded, to: path)
             return Clip(path: path, seconds: seconds.reduce(0, +))
@@ -183,13 +179,13 @@ package struct SpeechSynthesizer: Sendable {
         try? sound.fileHandleForReading.close()
         try? sound.fileHandleForWriting.close()
         // A watchdog: a script the engine has not read in `timeout` is given up, not waited on forever.
-        let timedOut = TimeoutFlag()
-        let watchdog = DispatchWorkItem { timedOut.set(); speaking.terminate(); encoding.terminate() }
+        let timedOut = Locked(false)
+        let watchdog = DispatchWorkItem { timedOut.withLock { $0 = true }; speaking.terminate(); encoding.terminate() }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         defer { watchdog.cancel() }
         speaking.waitUntilExit()
         encoding.waitUntilExit()
-        if timedOut.isSet { throw Failure(description: "espeak-ng không đọc xong trong \(Int(timeout)) giây: đã dừng.") }
+        if timedOut.withLock({ $0 }) { throw Failure(description: "espeak-ng không đọc xong trong \(Int(timeout)) giây: đã dừng.") }
         for (process, errors, name) in [(speaking, speakerErrors, "espeak-ng"), (encoding, encoderErrors, "lame")]
         where process.terminationStatus != 0 {
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile().prefix(300), as: UTF8.self)
@@ -250,28 +246,16 @@ package struct SpeechSynthesizer: Sendable {
     }
 }
 
-/// The first error of parts spoken at once.
-private final class FailureBox: @unchecked Sendable {
+/// A value the parts spoken at once, or the watchdog, share with the caller.
+private final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var errors: [any Error] = []
-    func record(_ error: any Error) { lock.lock(); errors.append(error); lock.unlock() }
-    var first: (any Error)? { lock.lock(); defer { lock.unlock() }; return errors.first }
-}
+    private var value: Value
 
-/// Each part writes only its own slot of the results.
-private struct UnsafeSendableBuffer: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Double>
-    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
-    subscript(index: Int) -> Double {
-        get { buffer[index] }
-        nonmutating set { buffer[index] = newValue }
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Answer>(_ body: (inout Value) throws -> Answer) rethrows -> Answer {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
     }
-}
-
-/// Set once by the watchdog, read after the processes ended.
-private final class TimeoutFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set() { lock.lock(); value = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }

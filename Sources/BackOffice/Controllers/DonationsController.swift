@@ -112,11 +112,9 @@ struct DonationsController {
              try CampaignStore.choices(db, sinceYear: today.year - 1),
              try PledgeStore.list(db, sponsorId: input.sponsorId ?? -1, for: principal).filter { [.open, .overdue].contains($0.status(on: today)) })
         }
-        let kind = DonationKind(rawValue: input.kind) ?? .cash
         let page = FormPage(input, sponsors: sponsors, units: units, campaigns: campaigns, pledges: pledges, anonymous: anonymous,
-                            switchLabel: env.views.text(kind == .cash ? "donations_newInKind" : "donations_new", context.language),
-                            english: english, csrf: context.csrfToken, errors: errors)
-        return env.views.render("socialization-donation-form", titleKey: kind == .cash ? "donations_new" : "donations_newInKind",
+                            english: english, text: { env.views.text($0, context.language) }, csrf: context.csrfToken, errors: errors)
+        return env.views.render("socialization-donation-form", titleKey: page.isCash ? "donations_new" : "donations_newInKind",
                                 page: page, context: context, status: status)
     }
 

@@ -366,7 +366,7 @@ extension DonationsController.HandoverModel {
 extension DonationsController.FormPage {
     /// The form for a gift in cash or in kind, filled with what the clerk typed (or the defaults of a new one).
     init(_ input: DonationInput, sponsors: [SponsorStore.Item], units: [OrgUnit], campaigns: [Choice], pledges: [PledgeStore.Item],
-         anonymous: Bool, switchLabel: String, english: Bool, csrf: String, errors: [String: String]) {
+         anonymous: Bool, english: Bool, text: (String) -> String, csrf: String, errors: [String: String]) {
         let kind = DonationKind(rawValue: input.kind) ?? .cash
         let lines = input.items ?? []
         self.sponsors = sponsors.map { Option(id: $0.sponsor.id, label: $0.name, selected: $0.sponsor.id == input.sponsorId) }
@@ -374,7 +374,7 @@ extension DonationsController.FormPage {
         isCash = kind == .cash
         kindLabel = kind.label(english: english)
         switchHref = "/donations/new?kind=\(kind == .cash ? "in_kind" : "cash")" + (input.sponsorId.map { "&sponsor=\($0)" } ?? "")
-        self.switchLabel = switchLabel
+        switchLabel = text(kind == .cash ? "donations_newInKind" : "donations_new")
         channels = PaymentChannel.allCases.map {
             Option(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == (input.channel ?? "cash"))
         }

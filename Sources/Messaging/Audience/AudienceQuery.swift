@@ -91,7 +91,7 @@ struct AudienceQuery {
         // Letters go out village by village in name order; consents read beside the rows need them in id order.
         let order = ordered ? " ORDER BY p.villageId, p.sortKey" : consentInSQL ? "" : " ORDER BY p.id"
         let consent = consentInSQL ? """
-            coalesce((SELECT max(CASE WHEN c.withdrawnOn IS NULL THEN 2 ELSE 1 END) FROM consent c
+            coalesce((SELECT \(ConsentsInIdOrder.stateSQL(consent: "c")) FROM consent c
                         WHERE c.channel = ? AND c.personId = p.id), 0)
             """ : "0"
         let sql = """

@@ -9,6 +9,12 @@ package final class ConsentsInIdOrder {
     /// one consent not withdrawn is enough).
     package enum State: UInt8, Sendable { case none = 0, withdrawn = 1, given = 2 }
 
+    /// A person's state on a channel from their consent rows (the column in `State`'s raw values), for any query
+    /// that reads consents in SQL.
+    package static func stateSQL(consent alias: String) -> String {
+        "max(CASE WHEN \(alias).withdrawnOn IS NULL THEN 2 ELSE 1 END)"
+    }
+
     private let statement: Statement?
     /// The consent row the cursor stands on; nil past the last.
     private var current: (personId: Int64, state: UInt8)?
@@ -19,8 +25,8 @@ package final class ConsentsInIdOrder {
             return
         }
         let statement = try db.makeStatement(sql: """
-            SELECT personId, max(CASE WHEN withdrawnOn IS NULL THEN 2 ELSE 1 END) FROM consent WHERE channel = ?
-            GROUP BY personId ORDER BY personId
+            SELECT c.personId, \(Self.stateSQL(consent: "c")) FROM consent c WHERE c.channel = ?
+            GROUP BY c.personId ORDER BY c.personId
             """)
         try statement.setArguments([channel.rawValue])
         self.statement = statement
