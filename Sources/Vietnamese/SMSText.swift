@@ -37,6 +37,13 @@ package enum SMSText {
         return Measure(encoding: .ucs2, length: units, segments: segments(units, single: 70, part: 67))
     }
 
+    /// `measure` of a message held as UTF-8 bytes (the export's): GSM-7 from the bytes in place, else as text.
+    package static func measure(utf8 bytes: [UInt8]) -> Measure {
+        let septets = bytes.withUnsafeBufferPointer(GSM7.asciiSeptets)
+        guard septets >= 0 else { return measure(String(decoding: bytes, as: UTF8.self)) }
+        return Measure(encoding: .gsm7, length: septets, segments: segments(septets, single: 160, part: 153))
+    }
+
     static func segments(_ length: Int, single: Int, part: Int) -> Int {
         length <= single ? 1 : (length + part - 1) / part
     }
@@ -46,20 +53,29 @@ package enum SMSText {
     package static func asciiFolded(_ text: String) -> String {
         let utf8 = text.utf8
         if utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        // Byte by byte: decoding to scalars and building a scalar view was most of the cost on a million names.
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
+        if utf8.withContiguousStorageIfAvailable({ appendFolded($0, to: &out) }) == nil {
+            Array(utf8).withUnsafeBufferPointer { appendFolded($0, to: &out) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `asciiFolded` of UTF-8 `bytes`, appended to `out`: an export folds a million names straight into the message
+    /// it is writing, with no string made for each.
+    package static func appendFolded(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let table = ToneStripTable.shared, punctuation = ToneStripTable.punctuation  // once, not per character
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let lead = utf8[index]
-            if lead < 0x80 { out.append(lead); index = utf8.index(after: index); continue }
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 { out.append(lead); index += 1; continue }
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
             var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            var next = utf8.index(after: index)
-            for _ in 1..<length where next != utf8.endIndex {
-                value = value << 6 | UInt32(utf8[next] & 0x3F)
-                next = utf8.index(after: next)
+            var next = index + 1
+            for _ in 1..<length where next < end {
+                value = value << 6 | UInt32(bytes[next] & 0x3F)
+                next += 1
             }
             if value >= 0x0300 && value <= 0x036F {
                 // a combining mark (text in NFD): dropped
@@ -68,11 +84,10 @@ package enum SMSText {
             } else if let replacement = punctuation[value] {
                 out.append(contentsOf: replacement.utf8)
             } else {
-                out.append(contentsOf: utf8[index..<next])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<next]))
             }
             index = next
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -66,6 +66,23 @@ struct ExportTests {
         #expect(plain.summary.estimatedCost == 650)
     }
 
+    @Test("A message with a quote or a comma in a name is one CSV field, quotes doubled; tones typed decomposed fold too")
+    func csvQuotingOfNames() throws {
+        let fixture = try MessagingFixture()
+        let id = try fixture.person("Lê Thị Út", village: fixture.villageA, phone: "0905111222")
+        // As an old import may have left it: a quote and a comma in the name, the tone of "Tuyết" as a combining mark.
+        try fixture.database.writer.write {
+            try $0.execute(sql: "UPDATE person SET fullName = ? WHERE id = ?", arguments: ["Lê Thị \"Út\",Tuye\u{0302}\u{0301}t", id])
+        }
+        let plain = try fixture.export(MessagingFixture.sms(ascii: true))
+        #expect(plain.text.contains("+84905111222,\"UBND xa Dak To Re kinh moi Ba \"\"Ut\"\",Tuyet du Ngay hoi doc sach"))
+        #expect(plain.text.contains("tai Nha van hoa.\",1,GSM-7,,\n"))
+        #expect(plain.summary.gsm7Messages == 1)
+        let toned = try fixture.export(MessagingFixture.sms())
+        #expect(toned.text.contains("kính mời Bà \"\"Út\"\",Tuye\u{0302}\u{0301}t dự"))
+        #expect(toned.summary.ucs2Messages == 1)
+    }
+
     @Test("Filters by village, age and gender, combined with +; an editor only reaches their own villages")
     func audienceFilters() throws {
         let fixture = try MessagingFixture()

@@ -126,7 +126,15 @@ struct RecordRulesTests {
         #expect(synchronous == 2, "FULL: a commit survives a power cut")
         #expect(applied == ["store.v1", "store.v2-household-index", "store.v3-person-search", "store.v4-consent-index", "store.v5-login-throttle",
                             "store.v6-token-scope", "store.v7-password-change", "store.v8-person-language", "store.v9-given-name-order",
-                            "store.v10-person-merge", "store.v11-consent-wording"])
+                            "store.v10-person-merge", "store.v11-consent-wording", "store.v12-consent-covering-index"])
+        // The export reads a channel's consents from the index alone, in person order (no visit to the table).
+        let plan = try database.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT personId, max(CASE WHEN withdrawnOn IS NULL THEN 2 ELSE 1 END) FROM consent
+                WHERE channel = 'sms' GROUP BY personId ORDER BY personId
+                """).map { $0["detail"] as String }.joined(separator: "; ")
+        }
+        #expect(plan.contains("COVERING INDEX consent_person_channel_withdrawn"))
     }
 
     @Test("A backup restores to the same counts")

@@ -73,7 +73,10 @@ package struct MessageExporter: Sendable {
             for row in plan.units { writer.add(row, summary: &summary); done += 1 }
             if let people = plan.people {
                 try streamRows(people, consentsBeside: plan.query.ordered ? nil : plan.query.channel) { batch in
-                    for row in batch { writer.add(row, summary: &summary) }
+                    // Through the buffer: each row is lent to the writer, not copied with its texts retained.
+                    batch.withUnsafeBufferPointer { rows in
+                        for index in rows.indices { writer.add(rows[index], summary: &summary) }
+                    }
                     done += batch.count
                     progress?(done, plan.total)
                 }
@@ -160,11 +163,17 @@ package struct MessageExporter: Sendable {
                     try db.scanRows(sql: people.sql, arguments: people.arguments) { column in
                         let id = column.int64(0)
                         let consent = try consents.map { Int(try $0.state(of: id).rawValue) } ?? Int(column.int64(7))
-                        batch.append(AudienceRow(isPerson: true, id: id, name: column.string(1),
-                                                 gender: Gender(rawValue: column.string(2)) ?? .unknown,
-                                                 birthYear: column.optionalInt(3), villageId: column.optionalInt64(4),
-                                                 phone: column.optionalString(5), phoneOriginal: column.optionalString(6),
-                                                 consent: consent, language: column.optionalString(8)))
+                        // Without consent the writer only counts the row: its texts are not read (a third of a commune).
+                        if consent != Int(ConsentsInIdOrder.State.given.rawValue) {
+                            batch.append(AudienceRow(isPerson: true, id: id, name: "", gender: .unknown, birthYear: nil, villageId: nil,
+                                                     phone: nil, phoneOriginal: nil, consent: consent))
+                        } else {
+                            batch.append(AudienceRow(isPerson: true, id: id, name: column.string(1),
+                                                     gender: Gender(storedFirstByte: column.firstByte(2)),
+                                                     birthYear: column.optionalInt(3), villageId: column.optionalInt64(4),
+                                                     phone: column.optionalString(5), phoneOriginal: column.optionalString(6),
+                                                     consent: consent, language: column.optionalString(8)))
+                        }
                         if batch.count == 4096 {
                             pipe.send(batch)
                             batch.removeAll(keepingCapacity: true)

@@ -4,6 +4,8 @@ import Foundation
 /// hundred system calls, or a string (previews, tests).
 package protocol MessageOutput: AnyObject {
     func write(_ text: String)
+    /// UTF-8 bytes as they are (a message rendered as bytes is not made a string to be written).
+    func write(utf8 bytes: [UInt8])
     func finish() throws
 }
 
@@ -48,6 +50,11 @@ package final class FileOutput: MessageOutput, @unchecked Sendable {
         if buffer.count >= Self.blockSize { flush() }
     }
 
+    package func write(utf8 bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
     private func flush() {
         guard !buffer.isEmpty else { return }
         handle.write(Data(buffer))
@@ -71,6 +78,7 @@ package final class StringOutput: MessageOutput {
     package private(set) var text = ""
     package init() {}
     package func write(_ text: String) { self.text += text }
+    package func write(utf8 bytes: [UInt8]) { text += String(decoding: bytes, as: UTF8.self) }
     package func finish() throws {}
 }
 
@@ -78,6 +86,17 @@ enum TextEncoding {
     static func csvField(_ value: String) -> String {
         guard value.utf8.withContiguousStorageIfAvailable(needsQuotes) ?? needsQuotes(Array(value.utf8)) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `csvField` of UTF-8 bytes, appended to a line without making a string of them.
+    static func appendCSVField(_ bytes: [UInt8], to line: inout [UInt8]) {
+        guard bytes.withUnsafeBufferPointer(needsQuotes) else { return line.append(contentsOf: bytes) }
+        line.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { line.append(byte) }
+            line.append(byte)
+        }
+        line.append(UInt8(ascii: "\""))
     }
 
     /// A comma, a quote or a line break: scanned over the bytes in place (every message of an export goes through).

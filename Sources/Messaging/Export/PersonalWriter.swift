@@ -2,6 +2,7 @@ import Store
 import Vietnamese
 
 /// SMS and letters: one message per person who consented, phones checked and deduplicated for SMS.
+/// The hot path uses no closure over `self`: one copied the whole writer, every reference in it retained, per message.
 struct PersonalWriter {
     let options: ExportOptions
     let bound: BoundTemplate
@@ -19,9 +20,10 @@ struct PersonalWriter {
     /// The last two columns of each CSV line, the same on every line (worked out once).
     private let senderColumns: String
     private var sentPhones = Set<Int64>()
-    private var callForms: [String: String] = [:]
     /// The buffer each message is rendered into, its storage reused.
-    private var scratch = ""
+    private var scratch: [UInt8] = []
+    /// The CSV line around it, also reused.
+    private var lineBuffer: [UInt8] = []
     /// The first value over Zalo's limit: the export stops there, nothing is written.
     private(set) var failure: MessagingError?
     /// Who had enough messages on this channel this week (`MessageFatigue`), and who this export reached.
@@ -101,81 +103,81 @@ struct PersonalWriter {
             return
         }
         // The recipient's language when the template has it, Vietnamese otherwise; each counted.
-        let translated = row.language.flatMap { translations[$0] }
-        let chosen = translated ?? bound
+        let translated = translations.isEmpty ? nil : row.language.flatMap { translations[$0] }
         if !translations.isEmpty { summary.languages[translated == nil ? MessageLanguage.vietnamese.rawValue : row.language!, default: 0] += 1 }
-        // Rendered into the writer's own buffer, kept from one message to the next (no new storage per message).
+        // Rendered as bytes into the writer's own buffer, kept from one message to the next (no storage per message).
         var message = scratch
-        scratch = ""
+        scratch = []
         message.removeAll(keepingCapacity: true)
-        if isSMS && bound.template.advertising { message += SMSRules.advertisingLabel }
-        chosen.render(recipientValues(row, for: chosen), into: &message)
+        if isSMS && bound.template.advertising { message.append(contentsOf: SMSRules.advertisingLabel.utf8) }
+        // The template itself, not a copy of it (a copy retains every part): most exports have no translation.
+        if let translated {
+            translated.render(recipientValues(row, for: translated), into: &message)
+        } else {
+            bound.render(recipientValues(row, for: bound), into: &message)
+        }
         defer { scratch = message }
         summary.messages += 1
         // A preview counts everything but shows only the first messages.
         let shown = options.previewLimit.map { summary.messages <= $0 } ?? true
         if isSMS {
-            let measure = SMSText.measure(message)
+            let measure = SMSText.measure(utf8: message)
             summary.segments += measure.segments
             if measure.encoding == .gsm7 { summary.gsm7Messages += 1 } else { summary.ucs2Messages += 1 }
             if !shown { return }
             if format == .csv {
-                // Field by field into the output's buffer: joining the line first cost a copy per field.
-                output.write(phone)
-                output.write(",")
-                output.write(TextEncoding.csvField(message))
-                output.write(",")
-                output.write(String(measure.segments))
-                output.write(",")
-                output.write(measure.encoding.rawValue)
-                output.write(",")
-                output.write(senderColumns)
+                // The line assembled in a buffer the writer keeps and handed over at once: a write per field cost a
+                // call and an access check each, nine a message.
+                var line = lineBuffer
+                lineBuffer = []
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: phone.utf8)
+                line.append(UInt8(ascii: ","))
+                TextEncoding.appendCSVField(message, to: &line)
+                line.append(UInt8(ascii: ","))
+                line.append(contentsOf: String(measure.segments).utf8)
+                line.append(UInt8(ascii: ","))
+                line.append(contentsOf: measure.encoding.rawValue.utf8)
+                line.append(UInt8(ascii: ","))
+                line.append(contentsOf: senderColumns.utf8)
+                output.write(utf8: line)
+                lineBuffer = line
             } else {
-                output.write("{\"phone\":\"" + phone + "\",\"message\":" + TextEncoding.jsonString(message) + ",\"segments\":"
-                             + String(measure.segments) + ",\"encoding\":\"" + measure.encoding.rawValue + "\",\"sender\":"
-                             + TextEncoding.jsonString(sender) + ",\"send_window\":\"" + window + "\"}\n")
+                output.write("{\"phone\":\"" + phone + "\",\"message\":" + TextEncoding.jsonString(String(decoding: message, as: UTF8.self))
+                             + ",\"segments\":" + String(measure.segments) + ",\"encoding\":\"" + measure.encoding.rawValue
+                             + "\",\"sender\":" + TextEncoding.jsonString(sender) + ",\"send_window\":\"" + window + "\"}\n")
             }
         } else if !shown {
             return
         } else if format == .html {
-            output.write("<section class=\"letter\">\n" + message + "\n</section>\n")
+            output.write("<section class=\"letter\">\n")
+            output.write(utf8: message)
+            output.write("\n</section>\n")
         } else {
             output.write("{\"name\":" + TextEncoding.jsonString(row.name) + ",\"village\":"
-                         + TextEncoding.jsonString(row.villageId.flatMap { villages[$0] } ?? "") + ",\"html\":" + TextEncoding.jsonString(message) + "}\n")
+                         + TextEncoding.jsonString(row.villageId.flatMap { villages[$0] } ?? "") + ",\"html\":"
+                         + TextEncoding.jsonString(String(decoding: message, as: UTF8.self)) + "}\n")
         }
     }
 
     /// The last word of a full name ("Nguyễn Thị Lan" → "Lan").
-    static func givenName(_ full: String) -> String {
+    static func givenName(_ full: String) -> Substring {
         // Over the bytes: a space is one byte in UTF-8, and walking characters was 4% of a million-person export.
-        full.utf8.lastIndex(of: 0x20).map { String(full[full.utf8.index(after: $0)...]) } ?? full
+        full.utf8.lastIndex(of: 0x20).map { full[full.utf8.index(after: $0)...] } ?? full[...]
     }
 
     /// Every recipient field (a ZNS parameter may use one the preview text does not).
     private func allRecipientValues(_ row: AudienceRow) -> RecipientValues {
-        let full = row.name
-        let given = Self.givenName(full)
         let form = row.isPerson ? CallForm.of(gender: row.gender, birthYear: row.birthYear, in: year) : "Quý đơn vị"
-        return RecipientValues(name: full, givenName: given, callForm: form, village: row.villageId.flatMap { villages[$0] } ?? "")
+        return RecipientValues(name: row.name, givenName: Self.givenName(row.name), callForm: form,
+                               village: row.villageId.flatMap { villages[$0] } ?? "")
     }
 
-    /// Only the fields the template shows, already folded for `--ascii`.
-    private mutating func recipientValues(_ row: AudienceRow, for bound: BoundTemplate) -> RecipientValues {
-        let ascii = bound.ascii
-        func fold(_ text: String) -> String { ascii ? SMSText.asciiFolded(text) : text }
-        let name = bound.usesName ? fold(row.name) : ""
-        var given = ""
-        if bound.usesGivenName {
-            let full = row.name
-            given = fold(Self.givenName(full))
-        }
-        var callForm = ""
-        if bound.usesCallForm {
-            let form = row.isPerson ? CallForm.of(gender: row.gender, birthYear: row.birthYear, in: year) : "Quý đơn vị"
-            if let cached = callForms[form] { callForm = cached } else { callForm = fold(form); callForms[form] = callForm }
-        }
-        let village = bound.usesVillage ? row.villageId.flatMap { villages[$0] } ?? "" : ""
-        return RecipientValues(name: name, givenName: given, callForm: callForm, village: village)
+    /// Only the fields the template shows (the template folds them for `--ascii` as it writes them).
+    private func recipientValues(_ row: AudienceRow, for bound: BoundTemplate) -> RecipientValues {
+        let form = bound.usesCallForm ? row.isPerson ? CallForm.of(gender: row.gender, birthYear: row.birthYear, in: year) : "Quý đơn vị" : ""
+        return RecipientValues(name: bound.usesName ? row.name : "", givenName: bound.usesGivenName ? Self.givenName(row.name) : "",
+                               callForm: form, village: bound.usesVillage ? row.villageId.flatMap { villages[$0] } ?? "" : "")
     }
 
     private func reject(_ row: AudienceRow, phone: String, reason: String) {

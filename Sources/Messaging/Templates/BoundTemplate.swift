@@ -1,20 +1,21 @@
 import Vietnamese
 
 /// What changes from one recipient to the next.
+/// Held as they are stored: a template bound for `--ascii` folds them as it writes them (`BoundTemplate.render`).
 package struct RecipientValues: Sendable {
     package var name: String
-    package var givenName: String
+    package var givenName: Substring
     package var callForm: String
     package var village: String
 
-    package init(name: String, givenName: String, callForm: String, village: String) {
+    package init(name: String, givenName: Substring, callForm: String, village: String) {
         self.name = name; self.givenName = givenName; self.callForm = callForm; self.village = village
     }
 
     func value(_ field: MessageVariables.Recipient) -> String {
         switch field {
         case .name: return name
-        case .givenName: return givenName
+        case .givenName: return String(givenName)
         case .callForm: return callForm
         case .village: return village
         }
@@ -97,30 +98,43 @@ package struct BoundTemplate: Sendable {
     }
 
     package func render(_ recipient: RecipientValues) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(256)
         render(parts, recipient, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the message to `out`: an export renders a million into one buffer it reuses.
-    func render(_ recipient: RecipientValues, into out: inout String) {
+    /// Appends the message's UTF-8 to `out`: an export renders a million into one buffer it reuses.
+    func render(_ recipient: RecipientValues, into out: inout [UInt8]) {
         render(parts, recipient, into: &out)
     }
 
     /// Fixed text only: posts and broadcasts, which use no recipient variable.
     package func renderShared() -> String { render(RecipientValues(name: "", givenName: "", callForm: "", village: "")) }
 
-    private func render(_ parts: [Part], _ recipient: RecipientValues, into out: inout String) {
+    private func render(_ parts: [Part], _ recipient: RecipientValues, into out: inout [UInt8]) {
         for part in parts {
             switch part {
-            case .text(let text): out += text
-            case .field(let field, let escaped):
-                let value = recipient.value(field)
-                out += escaped ? HTMLEscape.text(value) : value
+            case .text(let text): out.append(contentsOf: text.utf8)
+            case .field(.givenName, let escaped): append(recipient.givenName, escaped: escaped, to: &out)
+            case .field(let field, let escaped): append(recipient.value(field), escaped: escaped, to: &out)
             case .section(let field, let inverted, let inner):
-                if recipient.value(field).isEmpty == inverted { render(inner, recipient, into: &out) }
+                let empty = field == .givenName ? recipient.givenName.isEmpty : recipient.value(field).isEmpty
+                if empty == inverted { render(inner, recipient, into: &out) }
             }
+        }
+    }
+
+    /// A recipient's value: HTML-escaped in a letter, folded for `--ascii` (straight from its bytes, no string made).
+    private func append<Text: StringProtocol>(_ value: Text, escaped: Bool, to out: inout [UInt8]) {
+        if escaped {
+            out.append(contentsOf: HTMLEscape.text(String(value)).utf8)
+        } else if ascii {
+            if value.utf8.withContiguousStorageIfAvailable({ SMSText.appendFolded($0, to: &out) }) == nil {
+                Array(value.utf8).withUnsafeBufferPointer { SMSText.appendFolded($0, to: &out) }
+            }
+        } else {
+            out.append(contentsOf: value.utf8)
         }
     }
 }

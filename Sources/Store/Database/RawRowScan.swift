@@ -14,6 +14,12 @@ package struct RawColumns {
 
     package func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : Int(int64(column)) }
 
+    /// The first byte of a column's text (0 for NULL or ""): enough to tell apart values a CHECK keeps to a few words.
+    package func firstByte(_ column: Int32) -> UInt8 {
+        guard let text = sqlite3_column_text(handle, column) else { return 0 }
+        return text.pointee
+    }
+
     /// The text of a column ("" for NULL).
     package func string(_ column: Int32) -> String {
         guard let text = sqlite3_column_text(handle, column) else { return "" }

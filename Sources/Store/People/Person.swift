@@ -5,6 +5,16 @@ import Vietnamese
 package enum Gender: String, Codable, CaseIterable, Sendable, Labelled {
     case male, female, other, unknown
 
+    /// The gender a stored value starts with (the column's CHECK allows only the four words, each its own letter).
+    package init(storedFirstByte byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "m"): self = .male
+        case UInt8(ascii: "f"): self = .female
+        case UInt8(ascii: "o"): self = .other
+        default: self = .unknown
+        }
+    }
+
     package var label: String {
         switch self {
         case .male: return "Nam"
