@@ -42,4 +42,20 @@ struct FileOutputTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "mới\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["moi.csv"])
     }
+
+    @Test("A full disk stops the export with a message, not a crash: the old file stays, the partial file goes")
+    func fullDisk() throws {
+        let folder = try scratch()
+        let path = folder + "/moi.csv", temporary = folder + "/.moi.csv.partial"
+        try Data("tuần trước\n".utf8).write(to: URL(fileURLWithPath: path))
+        try Data().write(to: URL(fileURLWithPath: temporary))
+        // /dev/full takes nothing: every write fails with "no space left on device".
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let output = FileOutput(handle: full, paths: (temporary, path))
+        for _ in 0..<20_000 { output.write("+84905111222,UBND xa Dak To Re kinh moi Ba Mai du Ngay hoi doc sach,1,GSM-7,,\n") }
+        let error = #expect(throws: MessagingError.self) { try output.finish() }
+        #expect(error?.description.contains("Không ghi hết được tệp \(path): ổ đĩa đã đầy") == true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "tuần trước\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["moi.csv"])
+    }
 }

@@ -21,20 +21,28 @@ package final class FileOutput: MessageOutput, @unchecked Sendable {
     private var buffer: [UInt8] = []
     private static let blockSize = 1 << 18
 
+    /// The first failed write (a full disk): later writes are skipped and `finish()` reports it.
+    private var failure: (any Error)?
+
     /// `path == nil` or "-" writes to standard output.
-    package init(path: String?) throws {
-        if let path, path != "-" {
-            let directory = (path as NSString).deletingLastPathComponent
-            let temporary = (directory.isEmpty ? "" : directory + "/") + ".\((path as NSString).lastPathComponent).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw MessagingError("Không ghi được tệp \(path).")
-            }
-            self.handle = handle
-            paths = (temporary, path)
-        } else {
-            handle = FileHandle.standardOutput
-            paths = nil
+    package convenience init(path: String?) throws {
+        guard let path, path != "-" else {
+            self.init(handle: FileHandle.standardOutput, paths: nil)
+            return
         }
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = ".\((path as NSString).lastPathComponent).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = (directory.isEmpty ? "" : directory + "/") + name
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw MessagingError("Không ghi được tệp \(path).")
+        }
+        self.init(handle: handle, paths: (temporary, path))
+    }
+
+    /// Writes to `handle`; with `paths`, `handle` is the temporary file, renamed to the final path by `finish()`.
+    init(handle: FileHandle, paths: (temporary: String, final: String)?) {
+        self.handle = handle
+        self.paths = paths
         buffer.reserveCapacity(Self.blockSize + 4096)
     }
 
@@ -55,14 +63,28 @@ package final class FileOutput: MessageOutput, @unchecked Sendable {
         if buffer.count >= Self.blockSize { flush() }
     }
 
+    /// Hands the block to the file as it is (no copy into a `Data`); a failure is kept for `finish()`, since
+    /// Foundation's non-throwing `write(_:)` ends the process on a full disk.
     private func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
+        if failure == nil {
+            do {
+                try buffer.withUnsafeBytes { try handle.write(contentsOf: $0) }
+            } catch {
+                failure = error
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
     package func finish() throws {
         flush()
+        if let failure {
+            try? handle.close()
+            if let paths { try? FileManager.default.removeItem(atPath: paths.temporary) }
+            let what = paths.map { "tệp \($0.final)" } ?? "đầu ra"
+            throw MessagingError("Không ghi hết được \(what): \(Self.reason(failure))." + (paths == nil ? "" : " Tệp cũ (nếu có) vẫn giữ nguyên."))
+        }
         guard let paths else { return }
         try handle.synchronize()
         try handle.close()
@@ -71,6 +93,13 @@ package final class FileOutput: MessageOutput, @unchecked Sendable {
             throw MessagingError("Không ghi được tệp \(paths.final).")
         }
         finished = true
+    }
+
+    /// A write failure in words: a full disk is the one people meet.
+    static func reason(_ error: any Error) -> String {
+        let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+        if posix == Int(ENOSPC) || (error as NSError).code == NSFileWriteOutOfSpaceError { return "ổ đĩa đã đầy" }
+        return (error as NSError).localizedDescription
     }
 }
 
