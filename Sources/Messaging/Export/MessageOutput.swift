@@ -97,9 +97,7 @@ package final class FileOutput: MessageOutput, @unchecked Sendable {
 
     /// A write failure in words: a full disk is the one people meet.
     static func reason(_ error: any Error) -> String {
-        let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
-        if posix == Int(ENOSPC) || (error as NSError).code == NSFileWriteOutOfSpaceError { return "ổ đĩa đã đầy" }
-        return (error as NSError).localizedDescription
+        (error as? CocoaError)?.code == .fileWriteOutOfSpace ? "ổ đĩa đã đầy" : error.localizedDescription
     }
 }
 
@@ -114,10 +112,12 @@ package final class StringOutput: MessageOutput {
 enum TextEncoding {
     static func csvField(_ value: String) -> String {
         guard value.utf8.withContiguousStorageIfAvailable(needsQuotes) ?? needsQuotes(Array(value.utf8)) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted: [UInt8] = []
+        appendCSVField(Array(value.utf8), to: &quoted)
+        return String(decoding: quoted, as: UTF8.self)
     }
 
-    /// `csvField` of UTF-8 bytes, appended to a line without making a string of them.
+    /// `csvField` of UTF-8 bytes, appended to a line without making a string of them (the one quoting rule).
     static func appendCSVField(_ bytes: [UInt8], to line: inout [UInt8]) {
         guard bytes.withUnsafeBufferPointer(needsQuotes) else { return line.append(contentsOf: bytes) }
         line.append(UInt8(ascii: "\""))

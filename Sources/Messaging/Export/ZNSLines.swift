@@ -29,7 +29,7 @@ struct ZNSLines {
     func line(for row: AudienceRow, phone: String, recipient: RecipientValues) -> Result<String, MessagingError> {
         var data: [String] = []
         for parameter in spec.parameters {
-            let value = MessageVariables.Recipient(rawValue: parameter.variable).map(recipient.value) ?? shared[parameter.variable] ?? ""
+            let value = MessageVariables.Recipient(rawValue: parameter.variable).map { String(recipient.value($0)) } ?? shared[parameter.variable] ?? ""
             let limit = limits.characters[parameter.type] ?? 0
             if value.count > limit {
                 return .failure(MessagingError(

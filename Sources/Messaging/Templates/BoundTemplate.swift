@@ -12,12 +12,13 @@ package struct RecipientValues: Sendable {
         self.name = name; self.givenName = givenName; self.callForm = callForm; self.village = village
     }
 
-    func value(_ field: MessageVariables.Recipient) -> String {
+    /// A field's text (a slice: the given name is one of the full name, the others whole).
+    func value(_ field: MessageVariables.Recipient) -> Substring {
         switch field {
-        case .name: return name
-        case .givenName: return String(givenName)
-        case .callForm: return callForm
-        case .village: return village
+        case .name: return name[...]
+        case .givenName: return givenName
+        case .callForm: return callForm[...]
+        case .village: return village[...]
         }
     }
 }
@@ -116,23 +117,19 @@ package struct BoundTemplate: Sendable {
         for part in parts {
             switch part {
             case .text(let text): out.append(contentsOf: text.utf8)
-            case .field(.givenName, let escaped): append(recipient.givenName, escaped: escaped, to: &out)
             case .field(let field, let escaped): append(recipient.value(field), escaped: escaped, to: &out)
             case .section(let field, let inverted, let inner):
-                let empty = field == .givenName ? recipient.givenName.isEmpty : recipient.value(field).isEmpty
-                if empty == inverted { render(inner, recipient, into: &out) }
+                if recipient.value(field).isEmpty == inverted { render(inner, recipient, into: &out) }
             }
         }
     }
 
     /// A recipient's value: HTML-escaped in a letter, folded for `--ascii` (straight from its bytes, no string made).
-    private func append<Text: StringProtocol>(_ value: Text, escaped: Bool, to out: inout [UInt8]) {
+    private func append(_ value: Substring, escaped: Bool, to out: inout [UInt8]) {
         if escaped {
             out.append(contentsOf: HTMLEscape.text(String(value)).utf8)
         } else if ascii {
-            if value.utf8.withContiguousStorageIfAvailable({ SMSText.appendFolded($0, to: &out) }) == nil {
-                Array(value.utf8).withUnsafeBufferPointer { SMSText.appendFolded($0, to: &out) }
-            }
+            SMSText.appendFolded(value, to: &out)
         } else {
             out.append(contentsOf: value.utf8)
         }
